@@ -1,0 +1,69 @@
+// Applies pending migrations, refusing a database that already has migrations this
+// checkout does not know (it was migrated by a newer version of the app).
+import pg from 'pg';
+import { openSchemaEngine, applyMigrations, readMigrationsList } from './schema-engine.mjs';
+import { describeDatabaseUrl } from './database-url.mjs';
+
+export class MigrationError extends Error {}
+
+async function readLedger(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    const { host, port, database } = describeDatabaseUrl(url);
+    throw new MigrationError(
+      `Cannot reach PostgreSQL at ${host}:${port} (database "${database}"): ${error.message}. ` +
+        'Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.',
+    );
+  }
+  try {
+    const { rows: exists } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (!exists[0].present) return [];
+    const { rows } = await client.query(
+      'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at',
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The state of a database against the migration folders on disk. */
+export async function inspectMigrations(url) {
+  const ledger = await readLedger(url);
+  const { migrationDirectories } = await readMigrationsList();
+  const known = new Set(migrationDirectories.map((dir) => dir.path));
+  const applied = new Set(ledger.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name));
+  return {
+    unknown: [...applied].filter((name) => !known.has(name)),
+    failed: ledger.filter((row) => !row.finished_at && !row.rolled_back_at).map((row) => row.migration_name),
+    pending: [...known].filter((name) => !applied.has(name)),
+  };
+}
+
+export async function migrateDatabase(url) {
+  describeDatabaseUrl(url);
+  const state = await inspectMigrations(url);
+  if (state.unknown.length > 0) {
+    throw new MigrationError(
+      `The database has migrations this version of Rebound does not know (${state.unknown.join(', ')}): ` +
+        'it was used by a newer version. Update this checkout (git pull) before starting it again.',
+    );
+  }
+  if (state.failed.length > 0) {
+    throw new MigrationError(
+      `Migration ${state.failed[0]} failed earlier and was rolled back; fix its cause, then mark it rolled back ` +
+        `(DELETE FROM _prisma_migrations WHERE migration_name = '${state.failed[0]}') and start again.`,
+    );
+  }
+  if (state.pending.length === 0) return [];
+  const { engine, close } = await openSchemaEngine({ url });
+  try {
+    return await applyMigrations(engine);
+  } catch (error) {
+    throw new MigrationError(`A migration failed and was rolled back: ${String(error?.message ?? error).split('\n')[0]}`);
+  } finally {
+    await close();
+  }
+}
