@@ -23,7 +23,26 @@ function timestamp(date = new Date()) {
   );
 }
 
+/** --check: exits 1 and prints the SQL when schema.prisma has changes no migration covers. */
+async function check() {
+  const { engine, close } = await openSchemaEngine();
+  let sql;
+  try {
+    sql = await diffMigrationsToSchema(engine);
+  } finally {
+    await close();
+  }
+  if (sql.trim()) {
+    console.error('Drift: prisma/schema.prisma has changes no migration covers. Run npm run db:migration -- <name>.\n');
+    console.error(sql);
+    return 1;
+  }
+  console.log('No drift: applying every migration to an empty database gives exactly prisma/schema.prisma.');
+  return 0;
+}
+
 async function main() {
+  if (process.argv.includes('--check')) return check();
   const rawName = process.argv.slice(2).join('_').trim();
   const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   if (!name) {
@@ -39,7 +58,7 @@ async function main() {
   }
   if (!sql.trim()) {
     console.log('No schema changes: prisma/schema.prisma matches the migrations. Nothing written.');
-    return;
+    return 0;
   }
   const folder = `${timestamp()}_${name}`;
   const dir = path.join(migrationsDir, folder);
@@ -52,11 +71,12 @@ async function main() {
     await writeFile(lockPath, lockfile);
   }
   console.log(`Wrote prisma/migrations/${folder}/migration.sql`);
+  return 0;
 }
 
 // The engine leaves a timer behind; exit explicitly once the work is done.
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error) => {
     console.error(`Could not write the migration: ${error?.message ?? error}`);
     process.exit(1);

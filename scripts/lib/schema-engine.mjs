@@ -13,7 +13,8 @@ import { startPgliteServer } from './pglite-server.mjs';
 const require = createRequire(import.meta.url);
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
+// PRISMA_SCHEMA_PATH lets the drift test point the engine at a modified copy.
+export const schemaPath = process.env.PRISMA_SCHEMA_PATH ? path.resolve(process.env.PRISMA_SCHEMA_PATH) : path.join(projectRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 const lockfileName = 'migration_lock.toml';
 

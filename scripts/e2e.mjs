@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// npm run test:e2e: serves a production build on a fresh embedded database (exactly what
+// `npm start` does), waits until /api/health answers 200, runs the e2e jest project against
+// it in Debian's Chromium, then stops the app and removes its data.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './lib/schema-engine.mjs';
+import { run } from './lib/run.mjs';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl, app, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode} before it was healthy`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the app was not healthy within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  mkdirSync(path.join(projectRoot, '.test-data'), { recursive: true });
+  const dataDir = mkdtempSync(path.join(projectRoot, '.test-data', 'e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env = { ...process.env, PORT: String(port), REBOUND_DATA_DIR: dataDir, NEXTAUTH_URL: baseUrl };
+  delete env.DATABASE_URL;
+  const app = spawn(process.execPath, ['scripts/start.mjs'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let code = 1;
+  try {
+    await waitForHealth(baseUrl, app, 600_000);
+    code = await run('node_modules/.bin/jest', ['--selectProjects', 'e2e', '--runInBand', ...process.argv.slice(2)], {
+      cwd: projectRoot,
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir },
+    });
+  } catch (error) {
+    console.error(`End-to-end tests could not run: ${error.message}`);
+  } finally {
+    if (app.exitCode === null) {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+
+main();

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Runs a command against a freshly migrated test database, then removes it.
+//   TEST_DATABASE_URL set → a new database created on that server for this run
+//                           (falls back to that database itself if CREATE DATABASE is refused).
+//   unset                 → an in-memory embedded PGlite served on a free port.
+// The command gets DATABASE_URL; tests isolate themselves by creating their own users.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startPgliteServer } from './lib/pglite-server.mjs';
+import { migrateDatabase } from './lib/migrate.mjs';
+import { describeDatabaseUrl } from './lib/database-url.mjs';
+import { run } from './lib/run.mjs';
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  console.error('Usage: node scripts/with-test-db.mjs <command> [args…]');
+  process.exit(2);
+}
+
+async function createServerDatabase(baseUrl) {
+  describeDatabaseUrl(baseUrl, 'TEST_DATABASE_URL');
+  const name = `rebound_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    console.warn(`Could not create a database for this run (${error.message}); using TEST_DATABASE_URL as it is.`);
+    await admin.end();
+    return { url: baseUrl, stop: async () => {} };
+  }
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async stop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function main() {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  const database = baseUrl ? await createServerDatabase(baseUrl) : await startPgliteServer({ maxConnections: 50 });
+  let code = 1;
+  try {
+    await migrateDatabase(database.url);
+    console.log(`Test database: ${baseUrl ? 'PostgreSQL server' : 'embedded PGlite'}, migrated.`);
+    code = await run(command === 'jest' ? 'node_modules/.bin/jest' : command, args, {
+      env: { ...process.env, DATABASE_URL: database.url, REBOUND_DATABASE_MODE: baseUrl ? 'server' : 'embedded' },
+    });
+  } finally {
+    await database.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error?.message ?? error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDb } from '@/lib/db';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function runMigrationCheck(env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['scripts/db-migration.mjs', '--check'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+afterAll(() => getDb().$disconnect());
+
+describe('migrations', () => {
+  it('replaying every migration on an empty database gives exactly schema.prisma (no drift)', () => {
+    const result = runMigrationCheck();
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('No drift');
+    expect(result.status).toBe(0);
+  });
+
+  it('detects a schema change that no migration covers', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rebound-drift-'));
+    try {
+      const schema = readFileSync(path.join(root, 'prisma', 'schema.prisma'), 'utf8');
+      const changed = schema.replace('model AuthThrottle {', 'model AuthThrottle {\n  driftProbe String?');
+      expect(changed).not.toBe(schema);
+      const schemaPath = path.join(dir, 'schema.prisma');
+      writeFileSync(schemaPath, changed);
+      const result = runMigrationCheck({ PRISMA_SCHEMA_PATH: schemaPath });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/ALTER TABLE "AuthThrottle" ADD COLUMN\s+"driftProbe" TEXT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the test database has every migration folder recorded in the _prisma_migrations ledger', async () => {
+    const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const rows = await getDb().$queryRaw<{ migration_name: string; applied_steps_count: number }[]>`
+      SELECT migration_name, applied_steps_count FROM _prisma_migrations
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
+    expect(rows.map((row) => row.migration_name)).toEqual(folders);
+    expect(rows.every((row) => row.applied_steps_count === 1)).toBe(true);
+  });
+});
