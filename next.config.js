@@ -8,6 +8,19 @@ const nextConfig = {
   // The embedded database and the schema engine are Node-only; keep them out of bundles.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', '@node-rs/argon2'],
   turbopack: { root: path.join(__dirname) },
+  // Static files bypass proxy.ts; they still get the headers that do not need a nonce.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -50,6 +50,8 @@ async function main() {
   env.NEXTAUTH_SECRET = resolveAuthSecret(embedded);
   env.PORT = process.env.PORT ?? '3000';
   env.NEXTAUTH_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  // Without SMTP, mail is written here as .eml files instead of being sent.
+  env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox');
 
   await ensureBuild(env);
 

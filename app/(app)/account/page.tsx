@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { ProfileForm } from '@/components/account/profile-form';
+import { Card } from '@/components/ui/card';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Account' };
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-brand-900">Your account</h1>
+      <Card title="Profile" description={`Signed in as ${user.email}.`}>
+        <ProfileForm defaults={{ name: user.name, timeZone: user.timeZone }} />
+      </Card>
+      <Card title="Password" description="You need your current password. Changing it signs out every other device.">
+        <ChangePasswordForm email={user.email} />
+      </Card>
+      <Card title="Your data" description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event.">
+        <a href="/api/account/export" className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" download>
+          Download my data
+        </a>
+      </Card>
+      <Card title="Delete account" description="This deletes your account and everything in it, at once and for good.">
+        <DeleteAccountForm email={user.email} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { changePasswordAction } from '@/app/(app)/account/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { changePasswordSchema, PASSWORD_MIN_LENGTH, type ChangePasswordInput } from '@/lib/validation/auth';
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, setError, formState, reset } = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const result = await changePasswordAction(values);
+    if (!result.ok) {
+      setStatus({ tone: 'error', text: result.message });
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ChangePasswordInput, { message });
+      return;
+    }
+    // Changing the password ended every session, this one included: sign this one back in.
+    await signIn('credentials', { email, password: values.newPassword, redirect: false });
+    reset();
+    setStatus({ tone: 'success', text: 'Password changed. Other devices were signed out.' });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      <Field id="currentPassword" label="Current password" error={errors.currentPassword?.message}>
+        <Input
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          {...describedBy('currentPassword', errors.currentPassword?.message)}
+          {...register('currentPassword')}
+        />
+      </Field>
+      <Field id="newPassword" label="New password" error={errors.newPassword?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        <Input id="newPassword" type="password" autoComplete="new-password" {...describedBy('newPassword', errors.newPassword?.message)} {...register('newPassword')} />
+      </Field>
+      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...describedBy('confirmPassword', errors.confirmPassword?.message)}
+          {...register('confirmPassword')}
+        />
+      </Field>
+      <Button type="submit" pending={isSubmitting}>
+        {isSubmitting ? 'Changing…' : 'Change password'}
+      </Button>
+    </form>
+  );
+}

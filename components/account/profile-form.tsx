@@ -1,0 +1,49 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { updateProfileAction } from '@/app/(app)/account/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input, Select } from '@/components/ui/form';
+import { TimeZoneOptions } from '@/components/ui/time-zone-options';
+import { profileSchema, type ProfileInput } from '@/lib/validation/auth';
+
+export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, setError, formState, watch } = useForm<ProfileInput>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: defaults,
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const result = await updateProfileAction(values);
+    if (!result.ok) {
+      setStatus({ tone: 'error', text: result.message });
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ProfileInput, { message });
+      return;
+    }
+    setStatus({ tone: 'success', text: 'Saved.' });
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      <Field id="profile-name" label="Name" error={errors.name?.message}>
+        <Input id="profile-name" autoComplete="name" {...describedBy('profile-name', errors.name?.message)} {...register('name')} />
+      </Field>
+      <Field id="profile-timeZone" label="Time zone" error={errors.timeZone?.message}>
+        <Select id="profile-timeZone" {...describedBy('profile-timeZone', errors.timeZone?.message)} {...register('timeZone')}>
+          <TimeZoneOptions current={watch('timeZone')} />
+        </Select>
+      </Field>
+      <Button type="submit" pending={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Save profile'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { forgotPasswordAction } from '@/app/(auth)/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { forgotPasswordSchema, type ForgotPasswordInput } from '@/lib/validation/auth';
+
+export function ForgotPasswordForm() {
+  const [sent, setSent] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<ForgotPasswordInput>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await forgotPasswordAction(values);
+    if (!result.ok) {
+      setError('email', { message: result.fieldErrors?.email ?? result.message });
+      return;
+    }
+    setSent(result.data.message);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {sent ? <Alert tone="success">{sent}</Alert> : null}
+      <Field id="email" label="Email" error={errors.email?.message}>
+        <Input id="email" type="email" autoComplete="email" {...describedBy('email', errors.email?.message)} {...register('email')} />
+      </Field>
+      <Button type="submit" pending={isSubmitting} className="w-full">
+        {isSubmitting ? 'Sending…' : 'Send me a reset link'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { resetPasswordAction } from '@/app/(auth)/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { PASSWORD_MIN_LENGTH, resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { token, password: '', confirmPassword: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await resetPasswordAction(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        if (field !== 'token') setError(field as keyof ResetPasswordInput, { message });
+      }
+      return;
+    }
+    router.replace('/sign-in?notice=password-reset');
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? (
+        <Alert tone="error">
+          {formError}{' '}
+          <Link href="/forgot-password" className="underline">
+            Ask for a new link
+          </Link>
+        </Alert>
+      ) : null}
+      <input type="hidden" {...register('token')} />
+      <Field id="password" label="New password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        <Input id="password" type="password" autoComplete="new-password" {...describedBy('password', errors.password?.message)} {...register('password')} />
+      </Field>
+      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...describedBy('confirmPassword', errors.confirmPassword?.message)}
+          {...register('confirmPassword')}
+        />
+      </Field>
+      <Button type="submit" pending={isSubmitting} className="w-full">
+        {isSubmitting ? 'Saving…' : 'Set new password'}
+      </Button>
+    </form>
+  );
+}

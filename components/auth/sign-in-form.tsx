@@ -1,0 +1,77 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { signInSchema, type SignInInput } from '@/lib/validation/auth';
+
+type Provider = { id: string; name: string };
+
+export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: string; providers: Provider[]; notice?: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, resetField } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await signIn('credentials', { ...values, redirect: false });
+    if (!result || result.error) {
+      setFormError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Incorrect email or password.');
+      resetField('password');
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {notice ? <Alert tone="success">{notice}</Alert> : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <Field id="email" label="Email" error={errors.email?.message}>
+          <Input id="email" type="email" autoComplete="email" {...describedBy('email', errors.email?.message)} {...register('email')} />
+        </Field>
+        <Field id="password" label="Password" error={errors.password?.message}>
+          <Input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            {...describedBy('password', errors.password?.message)}
+            {...register('password')}
+          />
+        </Field>
+        <Button type="submit" pending={isSubmitting} className="w-full">
+          {isSubmitting ? 'Signing in…' : 'Sign in'}
+        </Button>
+        <div className="flex justify-between text-sm">
+          <Link href="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-brand-700 underline">
+            Create an account
+          </Link>
+        </div>
+      </form>
+      {providers.length > 0 ? (
+        <div className="space-y-2 border-t border-slate-200 pt-4">
+          {providers.map((provider) => (
+            <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signIn(provider.id, { callbackUrl })}>
+              Continue with {provider.name}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

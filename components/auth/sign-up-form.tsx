@@ -1,0 +1,83 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { signUpAction } from '@/app/(auth)/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input, Select } from '@/components/ui/form';
+import { detectBrowserTimeZone, TimeZoneOptions } from '@/components/ui/time-zone-options';
+import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpInput } from '@/lib/validation/auth';
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { name: '', email: '', password: '', timeZone: 'UTC' },
+  });
+  const { register, handleSubmit, setError, setValue, formState } = form;
+  const { errors, isSubmitting } = formState;
+
+  useEffect(() => {
+    setValue('timeZone', detectBrowserTimeZone());
+  }, [setValue]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await signUpAction(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field as keyof SignUpInput, { message });
+      }
+      return;
+    }
+    const signedIn = await signIn('credentials', { email: values.email, password: values.password, redirect: false });
+    if (signedIn?.error) {
+      setFormError('Your account is ready, but signing in failed. Sign in with your new password.');
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field id="name" label="Name" error={errors.name?.message}>
+        <Input id="name" autoComplete="name" {...describedBy('name', errors.name?.message)} {...register('name')} />
+      </Field>
+      <Field id="email" label="Email" error={errors.email?.message}>
+        <Input id="email" type="email" autoComplete="email" {...describedBy('email', errors.email?.message)} {...register('email')} />
+      </Field>
+      <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          {...describedBy('password', errors.password?.message)}
+          {...register('password')}
+        />
+      </Field>
+      <Field id="timeZone" label="Your time zone" error={errors.timeZone?.message} hint="Interview times are shown in this zone beside their own.">
+        <Select id="timeZone" {...describedBy('timeZone', errors.timeZone?.message)} {...register('timeZone')}>
+          <TimeZoneOptions current={form.watch('timeZone')} />
+        </Select>
+      </Field>
+      <Button type="submit" pending={isSubmitting} className="w-full">
+        {isSubmitting ? 'Creating your account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{' '}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

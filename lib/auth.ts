@@ -1,0 +1,71 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
+import { RateLimitError, ValidationError } from '@/lib/errors';
+import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
+import { findOrCreateOAuthUser } from '@/lib/server/oauth-accounts';
+import { signInSchema } from '@/lib/validation/auth';
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** OAuth providers switched on by their env vars; none set, none offered. */
+export function getOAuthProviders() {
+  const providers = [];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+const credentials = CredentialsProvider({
+  name: 'Email and password',
+  credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+  async authorize(raw) {
+    const parsed = signInSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw new Error(SIGN_IN_FAILED);
+    try {
+      const user = await authenticate(parsed.data.email, parsed.data.password);
+      return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+    } catch (error) {
+      // next-auth hands the message to the sign-in form as `error`.
+      if (error instanceof RateLimitError || error instanceof ValidationError) throw new Error(error.message);
+      throw error;
+    }
+  },
+});
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  // Rolling expiry: a session unused for 30 days ends; any use refreshes it (at most daily).
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [credentials, ...getOAuthProviders()],
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account && account.provider !== 'credentials') {
+        const linked = await findOrCreateOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: token.email ?? profile?.email ?? null,
+          name: token.name ?? profile?.name ?? null,
+        });
+        token.uid = linked.id;
+        token.sv = linked.sessionVersion;
+      } else if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const current = typeof token.uid === 'string' ? await findSessionUser(token.uid, Number(token.sv ?? 0)) : null;
+      if (current) session.user = { name: current.name, email: current.email };
+      return session;
+    },
+  },
+};

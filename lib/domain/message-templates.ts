@@ -1,0 +1,162 @@
+// Deterministic drafts for every message the recovery flow offers. Same facts, same text: the
+// drafts are stored as revisions and compared in tests. Every draft is checked for leftover
+// placeholders before it leaves this module, so a user never sees "Dear undefined".
+
+import {
+  type CleanFacts,
+  type DraftedMessage,
+  type MessageFacts,
+  assertNoPlaceholders,
+  cleanFacts,
+  describeCompany,
+  describeInterview,
+  describeOpportunity,
+  describeRole,
+  formatInterviewTime,
+  joinParagraphs,
+  writeGreeting,
+  writeSignOff,
+} from '@/lib/domain/message-facts';
+import { draftCallScript, draftPrepNote } from '@/lib/domain/message-scripts';
+
+export {
+  type DraftedMessage,
+  type MessageFacts,
+  type MissReason,
+  type MessageInterviewFormat,
+  PlaceholderLeakError,
+  assertNoPlaceholders,
+  findPlaceholders,
+  summariseExplanation,
+  formatInterviewTime,
+} from '@/lib/domain/message-facts';
+
+export const messageKinds = [
+  'CALL_SCRIPT',
+  'APOLOGY',
+  'RESCHEDULE_REQUEST',
+  'FOLLOW_UP',
+  'THANK_YOU_ACCEPTED',
+  'THANK_YOU_DECLINED',
+  'PREP_NOTE',
+] as const;
+
+export type MessageKind = (typeof messageKinds)[number];
+
+// Illness and emergencies are not a "mistake"; what the candidate owns there is the silence.
+function writeResponsibility(facts: CleanFacts): string {
+  if (facts.reason === 'ILLNESS' || facts.reason === 'EMERGENCY') {
+    return facts.employerWarned
+      ? 'I take full responsibility for the disruption this caused.'
+      : 'I should have found a way to let you know sooner, and I take full responsibility for that.';
+  }
+  return 'It was my mistake, and I take full responsibility for it.';
+}
+
+function writeApologyOpening(facts: CleanFacts): string {
+  const interview = describeInterview(facts);
+  if (facts.kind === 'RUNNING_LATE') {
+    return facts.employerWarned
+      ? `Following my call, I want to apologise again for not being able to arrive on time for ${interview}. I am sorry for the disruption to your schedule.`
+      : `I am sorry that I was unable to arrive on time for ${interview}, and for the disruption this caused to your schedule.`;
+  }
+  return facts.employerWarned
+    ? `As I let you know beforehand, I was unable to attend ${interview}. I am sorry for the inconvenience this caused to you and your colleagues, who had set that time aside for me.`
+    : `I am sorry that I missed ${interview}. I know that you and your colleagues set that time aside for me, and I regret the inconvenience this caused.`;
+}
+
+function draftApology(facts: CleanFacts): DraftedMessage {
+  const role = facts.roleTitle;
+  return {
+    subject: role ? `Apology and request to reschedule: ${role} interview` : 'Apology and request to reschedule my interview',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      writeApologyOpening(facts),
+      [facts.reasonSentence, writeResponsibility(facts)].filter(Boolean).join(' '),
+      `I remain very interested in ${describeRole(facts) ?? 'this opportunity'} and would be grateful for the chance to reschedule at a time that suits you. I will make myself available whenever is convenient.`,
+      'Thank you for your understanding and for considering my request.',
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+function draftRescheduleRequest(facts: CleanFacts): DraftedMessage {
+  const role = facts.roleTitle;
+  return {
+    subject: role ? `Request to reschedule: ${role} interview` : 'Request to reschedule my interview',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      `I am writing to ask whether it would be possible to reschedule ${describeInterview(facts)}.`,
+      `I am sorry again for the disruption to your schedule. I am very interested in ${describeRole(facts) ?? 'the role'} and can fit around whichever times suit you best.`,
+      'Thank you for considering my request.',
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+function draftFollowUp(facts: CleanFacts): DraftedMessage {
+  const role = facts.roleTitle;
+  return {
+    subject: role ? `Following up: rescheduling my ${role} interview` : 'Following up on my request to reschedule',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      `I am following up on my recent message asking to reschedule ${describeInterview(facts)}.`,
+      'I understand that you are busy, and I do not want to press. If there is still a chance to meet, I would be glad to fit around your schedule.',
+      'Thank you for your time and consideration.',
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+function draftThankYouAccepted(facts: CleanFacts): DraftedMessage {
+  const newTime = facts.newStart ? formatInterviewTime(facts.newStart, facts.timeZone) : null;
+  const confirmation = newTime
+    ? `I confirm the new time: ${newTime}${facts.location ? `, at ${facts.location}` : ''}.`
+    : 'I look forward to confirming the new time with you.';
+  return {
+    subject: newTime ? `Thank you for the second chance: ${newTime}` : 'Thank you for the second chance',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      `Thank you for giving me a second chance to interview ${describeOpportunity(facts)}. I appreciate it.`,
+      `${confirmation} I look forward to speaking with you.`,
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+// A refusal is final: one more apology, thanks, and no further request of any kind.
+function draftThankYouDeclined(facts: CleanFacts): DraftedMessage {
+  const whatHappened = facts.kind === 'RUNNING_LATE' ? 'not being able to attend as planned' : 'missing the interview';
+  const company = facts.company ? `everyone at ${facts.company}` : describeCompany(facts);
+  return {
+    subject: 'Thank you for your consideration',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      `Thank you for letting me know your decision. I understand it, and I apologise once more for ${whatHappened} and for the inconvenience it caused.`,
+      `Thank you for your consideration. I wish you and ${company} all the best.`,
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+const builders: Record<MessageKind, (facts: CleanFacts) => DraftedMessage> = {
+  CALL_SCRIPT: draftCallScript,
+  APOLOGY: draftApology,
+  RESCHEDULE_REQUEST: draftRescheduleRequest,
+  FOLLOW_UP: draftFollowUp,
+  THANK_YOU_ACCEPTED: draftThankYouAccepted,
+  THANK_YOU_DECLINED: draftThankYouDeclined,
+  PREP_NOTE: draftPrepNote,
+};
+
+/** The draft for `kind` built from whatever facts are known; throws only on a template bug. */
+export function draftMessage(kind: MessageKind, facts: MessageFacts): DraftedMessage {
+  const drafted = builders[kind](cleanFacts(facts));
+  if (drafted.subject !== null) {
+    // Facts are flattened to one line, so a break here would be a template bug (header injection).
+    if (/[\r\n]/.test(drafted.subject)) throw new Error(`The ${kind} subject contains a line break.`);
+    assertNoPlaceholders(drafted.subject);
+  }
+  assertNoPlaceholders(drafted.body);
+  return drafted;
+}

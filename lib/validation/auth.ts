@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { emailSchema, timeZoneSchema } from './common';
+
+export const PASSWORD_MIN_LENGTH = 10;
+// argon2 cost grows with input; a bound keeps one request from burning the CPU.
+export const PASSWORD_MAX_LENGTH = 128;
+
+// The most common passwords in public breach lists; refused whatever their length.
+const COMMON_PASSWORDS = new Set([
+  '123456',
+  'password',
+  '12345678',
+  'qwerty',
+  '123456789',
+  '12345',
+  '1234',
+  '111111',
+  '1234567',
+  'dragon',
+  '123123',
+  'baseball',
+  'abc123',
+  'football',
+  'monkey',
+  'letmein',
+  '1234567890',
+  'password123',
+  'qwertyuiop',
+  'iloveyou123',
+]);
+
+export function isCommonPassword(password: string): boolean {
+  return COMMON_PASSWORDS.has(password.toLowerCase());
+}
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.');
+
+export const nameSchema = z.string().trim().min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
+
+export const signUpSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+  timeZone: timeZoneSchema,
+});
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH, 'Incorrect email or password.'),
+});
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20, 'This reset link is incomplete.').max(200, 'This reset link is not valid.'),
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords do not match.',
+  });
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords do not match.',
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSchema });
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export const deleteAccountSchema = z.object({ confirmEmail: z.string().trim().max(254) });
+export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, 'Choose a time zone.')
+  .max(64, 'That time zone name is too long.')
+  .refine(isValidTimeZone, 'That time zone does not exist. Pick one from the list, e.g. Europe/London.');
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your email address.')
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email('Enter a valid email address, like name@example.com.'))
+  .transform((value) => value.toLowerCase());
+
+/** Flattens zod issues into one message per field (the first one), keyed by path. */
+export function toFieldErrors(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+}
