@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { deleteAccountAction } from '@/app/(app)/account/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,9 +10,9 @@ import { describedBy, Field, Input } from '@/components/ui/form';
 
 export function DeleteAccountForm({ email }: { email: string }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, watch, formState, setError } = useForm<{ confirmEmail: string }>({ defaultValues: { confirmEmail: '' } });
+  const { register, handleSubmit, control, formState, setError } = useForm<{ confirmEmail: string }>({ defaultValues: { confirmEmail: '' } });
   const { errors, isSubmitting } = formState;
-  const matches = watch('confirmEmail').trim().toLowerCase() === email;
+  const matches = (useWatch({ control, name: 'confirmEmail' }) ?? '').trim().toLowerCase() === email;
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await deleteAccountAction(values);

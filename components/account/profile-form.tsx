@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { updateProfileAction } from '@/app/(app)/account/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,11 +14,12 @@ import { profileSchema, type ProfileInput } from '@/lib/validation/auth';
 export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState, watch } = useForm<ProfileInput>({
+  const { register, handleSubmit, setError, formState, control } = useForm<ProfileInput>({
     resolver: zodResolver(profileSchema),
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = formState;
+  const timeZone = useWatch({ control, name: 'timeZone' });
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
     const result = await updateProfileAction(values);
@@ -38,7 +39,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
       </Field>
       <Field id="profile-timeZone" label="Time zone" error={errors.timeZone?.message}>
         <Select id="profile-timeZone" {...describedBy('profile-timeZone', errors.timeZone?.message)} {...register('timeZone')}>
-          <TimeZoneOptions current={watch('timeZone')} />
+          <TimeZoneOptions current={timeZone} />
         </Select>
       </Field>
       <Button type="submit" pending={isSubmitting}>

@@ -5,7 +5,7 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { signUpAction } from '@/app/(auth)/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -20,8 +20,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     resolver: zodResolver(signUpSchema),
     defaultValues: { name: '', email: '', password: '', timeZone: 'UTC' },
   });
-  const { register, handleSubmit, setError, setValue, formState } = form;
+  const { register, handleSubmit, setError, setValue, formState, control } = form;
   const { errors, isSubmitting } = formState;
+  const timeZone = useWatch({ control, name: 'timeZone' });
 
   useEffect(() => {
     setValue('timeZone', detectBrowserTimeZone());
@@ -66,7 +67,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
       <Field id="timeZone" label="Your time zone" error={errors.timeZone?.message} hint="Interview times are shown in this zone beside their own.">
         <Select id="timeZone" {...describedBy('timeZone', errors.timeZone?.message)} {...register('timeZone')}>
-          <TimeZoneOptions current={form.watch('timeZone')} />
+          <TimeZoneOptions current={timeZone} />
         </Select>
       </Field>
       <Button type="submit" pending={isSubmitting} className="w-full">

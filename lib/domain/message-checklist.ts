@@ -63,7 +63,7 @@ const BLAME: readonly RegExp[] = [
   /\b(through )?no fault of (my own|mine)\b/,
   /\bthe (recruiter|receptionist|agency|hiring manager|interviewer|coordinator|organi[sz]er|driver|taxi driver|bus driver)('s)? (didn't|did not|never|failed|forgot|gave me|sent me|told me)\b/,
   /\b(the )?(traffic|trains?|bus(es)?|transport|roads?|weather) (was|were|is|are) (terrible|awful|horrendous|a nightmare|ridiculous|a joke|appalling|dreadful|chaotic|unbelievable)\b/,
-  /\byou (didn't|did not|never|failed to|forgot to) (tell|send|confirm|give|remind|mention|let|inform|reply|answer)\b/,
+  /\byou (didn't|did not|never|failed to|forgot to) (tell|told|send|sent|confirm(ed)?|give|gave|remind(ed)?|mention(ed)?|let|inform(ed)?|reply|replied|answer(ed)?)\b/,
   /\b(your|the) (email|invite|invitation|calendar invite|instructions|link|website|address) (was|were) (unclear|confusing|wrong|misleading|incorrect|broken)\b/,
   /\bthe fault (lies |lay |was )?(with|of) (the|your)\b/,
   /\bblame (the|your|it on)\b/,

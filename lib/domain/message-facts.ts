@@ -175,6 +175,18 @@ export function writeGreeting(facts: CleanFacts): string {
   return facts.contactName ? `Dear ${facts.contactName},` : 'Hello,';
 }
 
+// Illness and emergencies are not a "mistake"; what the candidate owns there is the short
+// notice. Running late is owned as not allowing enough time.
+export function writeResponsibility(facts: CleanFacts): string {
+  if (facts.reason === 'ILLNESS' || facts.reason === 'EMERGENCY') {
+    return facts.employerWarned || facts.kind === 'RUNNING_LATE'
+      ? 'I take full responsibility for the disruption this caused.'
+      : 'I should have found a way to let you know sooner, and I take full responsibility for that.';
+  }
+  if (facts.kind === 'RUNNING_LATE') return 'I should have allowed more time, and I take full responsibility for that.';
+  return 'It was my mistake, and I take full responsibility for it.';
+}
+
 export function writeSignOff(facts: CleanFacts): string {
   return facts.candidateName ? `Kind regards,\n${facts.candidateName}` : 'Kind regards,';
 }

@@ -9,6 +9,7 @@ import {
   describeRole,
   formatInterviewTime,
   joinParagraphs,
+  writeResponsibility,
 } from '@/lib/domain/message-facts';
 
 function writeIntroduction(facts: CleanFacts): string {
@@ -19,7 +20,8 @@ function writeIntroduction(facts: CleanFacts): string {
   return `“${name} I am calling about ${describeInterview(facts)}. ${contact}”`;
 }
 
-function writeReasonLine(facts: CleanFacts, responsibility: string): string {
+function writeReasonLine(facts: CleanFacts): string {
+  const responsibility = writeResponsibility(facts);
   return facts.reasonSentence
     ? `If they ask what happened: “${facts.reasonSentence} ${responsibility}”`
     : `If they ask what happened: give one short, honest sentence, then add “${responsibility}”`;
@@ -30,7 +32,7 @@ function draftMissedCallScript(facts: CleanFacts): string {
     'Call as soon as you can. Stay calm, keep it short, and have your calendar open so you can offer times.',
     writeIntroduction(facts),
     '“I could not make it to the interview, and I want to apologise sincerely. I know you set that time aside for me.”',
-    writeReasonLine(facts, 'It was my mistake, and I take full responsibility.'),
+    writeReasonLine(facts),
     `“I am still very interested in ${describeRole(facts) ?? 'the role'}. Would it be possible to reschedule at a time that suits you?”`,
     '“Thank you for your time.”',
     'Voicemail: leave your name, your phone number, the apology and the request to reschedule, then send the email.',
@@ -44,7 +46,7 @@ function draftRunningLateCallScript(facts: CleanFacts): string {
     'Call now, before the start time. Do not simply turn up late.',
     writeIntroduction(facts),
     '“I am calling ahead because I am going to be late, and I am very sorry.”',
-    writeReasonLine(facts, 'I should have allowed more time, and I take full responsibility.'),
+    writeReasonLine(facts),
     '“I do not want to keep anyone waiting or arrive in a rush. Would you prefer to reschedule to another time that suits you, or should I come as soon as I can?”',
     '“Thank you for understanding.”',
     'Voicemail: leave your name, your phone number, how late you will be and the offer to reschedule, then send the email.',

@@ -15,6 +15,7 @@ import {
   formatInterviewTime,
   joinParagraphs,
   writeGreeting,
+  writeResponsibility,
   writeSignOff,
 } from '@/lib/domain/message-facts';
 import { draftCallScript, draftPrepNote } from '@/lib/domain/message-scripts';
@@ -42,16 +43,6 @@ export const messageKinds = [
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
-
-// Illness and emergencies are not a "mistake"; what the candidate owns there is the silence.
-function writeResponsibility(facts: CleanFacts): string {
-  if (facts.reason === 'ILLNESS' || facts.reason === 'EMERGENCY') {
-    return facts.employerWarned
-      ? 'I take full responsibility for the disruption this caused.'
-      : 'I should have found a way to let you know sooner, and I take full responsibility for that.';
-  }
-  return 'It was my mistake, and I take full responsibility for it.';
-}
 
 function writeApologyOpening(facts: CleanFacts): string {
   const interview = describeInterview(facts);
@@ -111,14 +102,14 @@ function draftFollowUp(facts: CleanFacts): DraftedMessage {
 function draftThankYouAccepted(facts: CleanFacts): DraftedMessage {
   const newTime = facts.newStart ? formatInterviewTime(facts.newStart, facts.timeZone) : null;
   const confirmation = newTime
-    ? `I confirm the new time: ${newTime}${facts.location ? `, at ${facts.location}` : ''}.`
-    : 'I look forward to confirming the new time with you.';
+    ? `I confirm the new time: ${newTime}${facts.location ? `, at ${facts.location}` : ''}. I look forward to speaking with you.`
+    : 'I look forward to receiving the details of the new time and to speaking with you.';
   return {
     subject: newTime ? `Thank you for the second chance: ${newTime}` : 'Thank you for the second chance',
     body: joinParagraphs([
       writeGreeting(facts),
       `Thank you for giving me a second chance to interview ${describeOpportunity(facts)}. I appreciate it.`,
-      `${confirmation} I look forward to speaking with you.`,
+      confirmation,
       writeSignOff(facts),
     ]),
   };

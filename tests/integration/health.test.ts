@@ -24,8 +24,8 @@ describe('GET /api/health', () => {
     delete globalForPrisma.prisma;
     try {
       let unreachableGet: typeof GET | undefined;
-      jest.isolateModules(() => {
-        unreachableGet = (require('@/app/api/health/route') as { GET: typeof GET }).GET;
+      await jest.isolateModulesAsync(async () => {
+        unreachableGet = (await import('@/app/api/health/route')).GET;
       });
       const response = await unreachableGet!();
       expect(response.status).toBe(503);
