@@ -2,14 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
-import {
-  clearThrottle,
-  formatRetryTime,
-  readThrottle,
-  recordAttempt,
-  signInThrottleKey,
-  signUpThrottleKey,
-} from './throttle';
+import { clearThrottle, formatRetryTime, recordAttempt, signInThrottleKey, signUpThrottleKey } from './throttle';
 
 export const SIGN_IN_FAILED = 'Incorrect email or password.';
 export const EMAIL_TAKEN = 'An account with this email exists. Sign in instead, or reset your password.';
@@ -23,8 +16,8 @@ export async function createAccount(
   clientIp: string,
 ): Promise<SessionUser> {
   const attempt = await recordAttempt(signUpThrottleKey(clientIp));
-  if (attempt.failures > 5) {
-    throw new RateLimitError(`Too many sign-ups from this network. Try again after ${formatRetryTime(attempt.retryAt!)}.`, attempt.retryAt!);
+  if (!attempt.allowed) {
+    throw new RateLimitError(`Too many sign-ups from this network. Try again after ${formatRetryTime(attempt.retryAt)}.`, attempt.retryAt);
   }
   const db = getDb();
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -44,24 +37,19 @@ export async function createAccount(
 
 /**
  * Checks an email and password. Every failure says the same thing, whether or not the
- * email has an account; after 5 failures in 15 minutes the email is refused until the
- * window ends.
+ * email has an account. Each attempt is counted before the password is checked and a
+ * success clears the count, so after 5 failures in 15 minutes the email is refused until
+ * the window ends, however many attempts arrive at once.
  */
 export async function authenticate(email: string, password: string): Promise<SessionUser> {
   const key = signInThrottleKey(email);
-  const throttle = await readThrottle(key);
-  if (throttle.blocked && throttle.retryAt) {
-    throw new RateLimitError(`Too many failed attempts. Try again after ${formatRetryTime(throttle.retryAt)}.`, throttle.retryAt);
+  const attempt = await recordAttempt(key);
+  if (!attempt.allowed) {
+    throw new RateLimitError(`Too many failed attempts. Try again after ${formatRetryTime(attempt.retryAt)}.`, attempt.retryAt);
   }
   const user = await getDb().user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendPasswordCheck(password), false);
-  if (!user || !valid) {
-    const after = await recordAttempt(key);
-    if (after.blocked && after.retryAt) {
-      throw new RateLimitError(`Too many failed attempts. Try again after ${formatRetryTime(after.retryAt)}.`, after.retryAt);
-    }
-    throw new ValidationError(SIGN_IN_FAILED);
-  }
+  if (!user || !valid) throw new ValidationError(SIGN_IN_FAILED);
   await clearThrottle(key);
   const { passwordHash: _hash, ...sessionUser } = user;
   return sessionUser;

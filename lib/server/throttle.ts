@@ -16,11 +16,15 @@ export async function readThrottle(key: string, now = new Date()): Promise<Throt
   return { blocked, retryAt: blocked ? windowEnd : null, failures: row.failures };
 }
 
+export type AttemptState = { allowed: boolean; retryAt: Date; failures: number };
+
 /**
- * Counts one attempt against the key. One statement, so concurrent attempts from several
- * processes each count: a window that has ended starts over at 1.
+ * Counts one attempt against the key before the attempt is checked, and says whether it
+ * may go ahead: the first THROTTLE_MAX_FAILURES attempts of a window may, later ones may
+ * not. One statement, so a burst of concurrent attempts from any number of processes each
+ * gets its own number and cannot slip past the limit. A window that has ended starts over.
  */
-export async function recordAttempt(key: string, now = new Date()): Promise<ThrottleState> {
+export async function recordAttempt(key: string, now = new Date()): Promise<AttemptState> {
   const windowFloor = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [row] = await getDb().$queryRaw<{ failures: number; windowStart: Date }[]>`
     INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "updatedAt")
@@ -31,8 +35,11 @@ export async function recordAttempt(key: string, now = new Date()): Promise<Thro
       "updatedAt" = ${now}
     RETURNING "failures", "windowStart"`;
   if (!row) throw new Error('Throttle update returned no row');
-  const blocked = row.failures >= THROTTLE_MAX_FAILURES;
-  return { blocked, retryAt: blocked ? new Date(row.windowStart.getTime() + THROTTLE_WINDOW_MS) : null, failures: row.failures };
+  return {
+    allowed: row.failures <= THROTTLE_MAX_FAILURES,
+    retryAt: new Date(row.windowStart.getTime() + THROTTLE_WINDOW_MS),
+    failures: row.failures,
+  };
 }
 
 export async function clearThrottle(key: string): Promise<void> {

@@ -1,20 +1,12 @@
 import { z } from 'zod';
-
-export function isValidTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isValidTimeZone } from '@/lib/domain/time';
 
 export const timeZoneSchema = z
   .string()
   .trim()
   .min(1, 'Choose a time zone.')
   .max(64, 'That time zone name is too long.')
-  .refine(isValidTimeZone, 'That time zone does not exist. Pick one from the list, e.g. Europe/London.');
+  .refine((value) => isValidTimeZone(value), 'That time zone does not exist. Pick one from the list, e.g. Europe/London.');
 
 export const emailSchema = z
   .string()

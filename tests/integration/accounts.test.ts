@@ -1,3 +1,4 @@
+import { verify } from '@node-rs/argon2';
 import { headers } from 'next/headers';
 import { signUpAction } from '@/app/(auth)/actions';
 import { getDb } from '@/lib/db';
@@ -16,6 +17,11 @@ import { newPasswordSchema, signUpSchema } from '@/lib/validation/auth';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { ALL_SEEDED_ROWS, countSeededRows, seedUserData } from './support/seed';
 
+// Passes through to the real argon2; the burst test counts how many passwords were checked.
+jest.mock('@node-rs/argon2', () => {
+  const actual = jest.requireActual<typeof import('@node-rs/argon2')>('@node-rs/argon2');
+  return { ...actual, verify: jest.fn(actual.verify) };
+});
 // Server actions read the client IP through next/headers, which only works inside a request.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
 
@@ -216,17 +222,20 @@ describe('sign-in', () => {
   });
 
   // Known bug (see the report): authenticate() reads the counter, checks the password, and only
-  // then counts the failure, so guesses sent at the same moment all pass the check before any
-  // of them is counted. The 9th guess of one burst must be refused like the 9th of a sequence.
-  it('BUG (throttle bypass): refuses the right password when it is the 9th guess of a burst sent at once', async () => {
-    const { user, password } = await createUserWithPassword();
-    const wrongGuesses = Array.from({ length: 8 }, (_, i) => authenticate(user.email, `burst guess number ${i}`));
+  // then counts the failure, so guesses sent at the same moment all pass the read before any of
+  // them is counted and every one gets its password checked. Whatever the fix, no more than 5
+  // passwords may be checked in one window. (Counting argon2 verifications keeps this independent
+  // of the order in which concurrent attempts reach the database.)
+  it('BUG (throttle bypass): checks at most 5 passwords when 12 guesses arrive at once', async () => {
+    const { user } = await createUserWithPassword();
+    jest.mocked(verify).mockClear();
 
-    const outcomes = await Promise.allSettled([...wrongGuesses, authenticate(user.email, password)]);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => authenticate(user.email, `burst guess number ${i}`)),
+    );
 
-    const rightGuess = outcomes[8];
-    expect(rightGuess?.status).toBe('rejected');
-    expect(rightGuess?.status === 'rejected' ? rightGuess.reason : undefined).toBeInstanceOf(RateLimitError);
+    expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(jest.mocked(verify).mock.calls.length).toBeLessThanOrEqual(5);
   });
 });
 

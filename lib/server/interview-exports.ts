@@ -1,0 +1,120 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { buildCalendar, buildInterviewCalendar, type CalendarInterview } from '@/lib/domain/calendar';
+import { toCsv } from '@/lib/domain/csv';
+import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
+import { formatInZone } from '@/lib/domain/time';
+import { computeLeaveBy } from '@/lib/domain/travel';
+import { NotFoundError } from '@/lib/errors';
+import { FORMAT_LABELS } from '@/lib/validation/interview';
+
+const calendarSelect = {
+  id: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  timeZone: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  notes: true,
+  status: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+} as const;
+
+function toCalendarInterview<T extends { scheduledStart: Date; travelMinutes: number | null; bufferMinutes: number | null }>(
+  row: T,
+): T & { leaveBy: Date | null } {
+  return {
+    ...row,
+    leaveBy: computeLeaveBy({ start: row.scheduledStart, travelMinutes: row.travelMinutes, bufferMinutes: row.bufferMinutes }),
+  };
+}
+
+export async function buildInterviewIcs(userId: string, id: string, appUrl: string) {
+  const row = await getDb().interview.findFirst({ where: { id, userId }, select: calendarSelect });
+  if (!row) throw new NotFoundError('interview');
+  return {
+    filename: `interview-${row.company.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'rebound'}.ics`,
+    body: buildInterviewCalendar(toCalendarInterview(row) as CalendarInterview, { appUrl }),
+  };
+}
+
+/** The private feed URL's secret, made on first use. */
+export async function getCalendarFeedToken(userId: string): Promise<string> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { calendarFeedToken: true } });
+  return user.calendarFeedToken ?? regenerateCalendarFeedToken(userId);
+}
+
+/** A new secret; the old feed URL stops working at once. */
+export async function regenerateCalendarFeedToken(userId: string): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  await getDb().user.update({ where: { id: userId }, data: { calendarFeedToken: token } });
+  return token;
+}
+
+/**
+ * The feed for a token: the token is the credential (calendar apps cannot sign in), so an
+ * unknown token answers null, exactly like a feed that never existed.
+ */
+export async function buildCalendarFeed(token: string, appUrl: string, now = new Date()): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true } });
+  if (!user) return null;
+  const rows = await getDb().interview.findMany({
+    where: { userId: user.id, status: 'SCHEDULED', scheduledStart: { gte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+    orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select: calendarSelect,
+  });
+  return buildCalendar(rows.map((row) => toCalendarInterview(row) as CalendarInterview), { appUrl, name: 'Rebound interviews' });
+}
+
+/** Every interview with its status history, as CSV. Two queries, whatever the count. */
+export async function exportInterviewsCsv(userId: string): Promise<string> {
+  const db = getDb();
+  const [interviews, statusEvents] = await Promise.all([
+    db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { ...calendarSelect, createdAt: true } }),
+    db.activityEvent.findMany({
+      where: { userId, type: 'STATUS_CHANGED' },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      select: { interviewId: true, occurredAt: true, summary: true },
+    }),
+  ]);
+  const history = new Map<string, string[]>();
+  for (const event of statusEvents) {
+    const entries = history.get(event.interviewId) ?? [];
+    entries.push(`${event.occurredAt.toISOString()} ${event.summary}`);
+    history.set(event.interviewId, entries);
+  }
+  const headers = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'];
+  const rows = interviews.map((row) => [
+    row.company,
+    row.roleTitle,
+    row.roundLabel,
+    formatInZone(row.scheduledStart, row.timeZone, { dateStyle: 'medium', timeStyle: 'short' }),
+    row.timeZone,
+    row.scheduledStart,
+    row.durationMinutes,
+    FORMAT_LABELS[row.format],
+    INTERVIEW_STATUS_LABELS[row.status],
+    row.location,
+    row.meetingUrl,
+    row.contactName,
+    row.contactEmail,
+    row.contactPhone,
+    row.travelMinutes,
+    row.bufferMinutes,
+    row.notes,
+    (history.get(row.id) ?? []).join('\n'),
+    row.createdAt,
+  ]);
+  return toCsv(headers, rows);
+}

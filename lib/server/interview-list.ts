@@ -1,0 +1,123 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { CHECK_IN_GRACE_MINUTES } from '@/lib/domain/travel';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { InterviewListQuery } from '@/lib/validation/interview';
+
+export const PAGE_SIZE = 25;
+
+const listSelect = {
+  id: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  timeZone: true,
+  format: true,
+  status: true,
+  location: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+  rescheduledFromId: true,
+} as const;
+
+export type InterviewListItem = Prisma.InterviewGetPayload<{ select: typeof listSelect }>;
+
+type Cursor = { start: Date; id: string };
+
+export function encodeCursor(item: { scheduledStart: Date; id: string }): string {
+  return Buffer.from(`${item.scheduledStart.toISOString()}|${item.id}`).toString('base64url');
+}
+
+/** A cursor from the URL; anything malformed means "first page", never an error. */
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  const [iso, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  const start = iso ? new Date(iso) : null;
+  if (!start || Number.isNaN(start.getTime()) || !id || id.length > 40) return null;
+  return { start, id };
+}
+
+/**
+ * One page of a list, by keyset: (scheduledStart, id) is unique, so the order is total and
+ * stable even when interviews share a start time, and each page costs one indexed range
+ * scan however deep it is.
+ */
+export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()) {
+  const ascending = query.view === 'upcoming';
+  const where: Prisma.InterviewWhereInput = { userId };
+  if (query.view === 'upcoming') where.scheduledStart = { gte: now };
+  if (query.view === 'past') where.scheduledStart = { lt: now };
+  if (query.view === 'status' && query.status) where.status = query.status;
+  if (query.q) {
+    where.OR = [
+      { company: { contains: query.q, mode: 'insensitive' } },
+      { roleTitle: { contains: query.q, mode: 'insensitive' } },
+    ];
+  }
+  const cursor = decodeCursor(query.cursor);
+  const direction = ascending ? 'gt' : 'lt';
+  const page = await getDb().interview.findMany({
+    where: cursor
+      ? {
+          AND: [
+            where,
+            { OR: [{ scheduledStart: { [direction]: cursor.start } }, { scheduledStart: cursor.start, id: { [direction]: cursor.id } }] },
+          ],
+        }
+      : where,
+    orderBy: [{ scheduledStart: ascending ? 'asc' : 'desc' }, { id: ascending ? 'asc' : 'desc' }],
+    take: PAGE_SIZE + 1,
+    select: listSelect,
+  });
+  const hasMore = page.length > PAGE_SIZE;
+  const items = hasMore ? page.slice(0, PAGE_SIZE) : page;
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last ? encodeCursor(last) : null };
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** What the dashboard shows, in four queries run together. */
+export async function getDashboard(userId: string, now = new Date()) {
+  const db = getDb();
+  // An interview needs an answer once start + duration + the grace period has passed; the
+  // widest duration a form accepts bounds the range, the exact test runs per row.
+  const [nextInterview, upcoming, unanswered, openIncidents] = await Promise.all([
+    db.interview.findFirst({
+      where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now } },
+      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      select: listSelect,
+    }),
+    db.interview.findMany({
+      where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now, lt: new Date(now.getTime() + WEEK_MS) } },
+      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      take: 50,
+      select: listSelect,
+    }),
+    db.interview.findMany({
+      where: { userId, status: 'SCHEDULED', scheduledStart: { lt: new Date(now.getTime() - CHECK_IN_GRACE_MINUTES * 60_000) } },
+      orderBy: [{ scheduledStart: 'desc' }, { id: 'desc' }],
+      take: 20,
+      select: listSelect,
+    }),
+    db.missedIncident.findMany({
+      where: { userId, closedAt: null },
+      orderBy: { recordedAt: 'desc' },
+      take: 20,
+      select: {
+        id: true,
+        kind: true,
+        recoveryState: true,
+        recordedAt: true,
+        interview: { select: { id: true, company: true, roleTitle: true, timeZone: true } },
+        rescheduleRequests: { select: { askedAt: true, status: true }, orderBy: { askedAt: 'desc' }, take: 1 },
+      },
+    }),
+  ]);
+  const needsAnswer = unanswered.filter(
+    (item) => item.scheduledStart.getTime() + (item.durationMinutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime(),
+  );
+  return { nextInterview, weekAhead: upcoming, needsAnswer, openIncidents };
+}

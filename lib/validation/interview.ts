@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { timeZoneSchema } from './common';
+
+export const INTERVIEW_FORMATS = ['IN_PERSON', 'VIDEO', 'PHONE'] as const;
+export const FORMAT_LABELS: Record<(typeof INTERVIEW_FORMATS)[number], string> = {
+  IN_PERSON: 'In person',
+  VIDEO: 'Video call',
+  PHONE: 'Phone call',
+};
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is at most ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const optionalMinutes = (label: string) =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      const number = typeof value === 'number' ? value : Number(value);
+      if (!Number.isInteger(number) || number < 0 || number > 600) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a whole number of minutes between 0 and 600.` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.');
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM (24-hour).');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'A meeting link is at most 2,000 characters.')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'The meeting link must be a web address starting with https:// (or http://).');
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(40, 'A phone number is at most 40 characters.')
+  .refine((value) => /^\+?[0-9 ()\-./]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 5, {
+    message: 'Enter a phone number with digits, e.g. +44 20 7946 0000. Letters are not allowed.',
+  });
+
+/**
+ * One schema for the interview form and the server. Date and times are local to the
+ * interview's own time zone; the server turns them into an instant.
+ */
+export const interviewFormSchema = z
+  .object({
+    company: z.string().trim().min(1, 'Enter the company.').max(200, 'A company name is at most 200 characters.'),
+    roleTitle: z.string().trim().min(1, 'Enter the role.').max(200, 'A role title is at most 200 characters.'),
+    roundLabel: optionalText(100, 'The round'),
+    date: dateSchema,
+    startTime: timeSchema,
+    endTime: timeSchema,
+    timeZone: timeZoneSchema,
+    format: z.enum(INTERVIEW_FORMATS, { message: 'Choose in person, video call or phone call.' }),
+    location: optionalText(500, 'The address'),
+    meetingUrl: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value : undefined))
+      .pipe(httpUrl.optional()),
+    contactName: optionalText(200, 'The contact name'),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(254, 'An email address is at most 254 characters.')
+      .optional()
+      .transform((value) => (value ? value.toLowerCase() : undefined))
+      .pipe(z.email('Enter a valid email address for the contact, like name@example.com.').optional()),
+    contactPhone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value : undefined))
+      .pipe(phoneSchema.optional()),
+    notes: optionalText(5000, 'Notes'),
+    travelMinutes: optionalMinutes('Travel time'),
+    bufferMinutes: optionalMinutes('Buffer'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endTime <= value.startTime) {
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The end time must be after the start time.' });
+    }
+    if (value.format === 'IN_PERSON' && !value.location) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'Enter the address for an in-person interview.' });
+    }
+    if (value.format === 'VIDEO' && !value.meetingUrl) {
+      ctx.addIssue({ code: 'custom', path: ['meetingUrl'], message: 'Enter the meeting link for a video interview.' });
+    }
+    if (value.format === 'PHONE' && !value.contactPhone) {
+      ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'Enter the number to call (or that will call you) for a phone interview.' });
+    }
+  });
+
+export type InterviewFormInput = z.input<typeof interviewFormSchema>;
+export type InterviewFormValues = z.output<typeof interviewFormSchema>;
+
+export const INTERVIEW_LIST_VIEWS = ['upcoming', 'past', 'status'] as const;
+export type InterviewListView = (typeof INTERVIEW_LIST_VIEWS)[number];
+
+/** List filters from the URL; unknown values fall back to defaults instead of failing. */
+export const interviewListQuerySchema = z.object({
+  view: z.enum(INTERVIEW_LIST_VIEWS).catch('upcoming'),
+  status: z.enum(['SCHEDULED', 'COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN']).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+export type InterviewListQuery = z.output<typeof interviewListQuerySchema>;

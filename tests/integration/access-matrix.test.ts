@@ -1,0 +1,528 @@
+/**
+ * The access-control matrix: every server action and route handler the app publishes, and how
+ * it keeps one user out of another's data.
+ *
+ * 1. Discovery scans the source (app/, components/, lib/) for what Next.js turns into endpoints:
+ *    every export of a file whose first statement is 'use server', every function with an
+ *    inline 'use server', and every HTTP-method export of an app/** /route file.
+ * 2. MATRIX lists each of them by `<file>#<export>`. The test fails when an endpoint is missing
+ *    from the matrix, and when the matrix lists one that no longer exists.
+ * 3. Each entry is then exercised with two users, A (the victim) and B (the attacker):
+ *    - 'takes-id': B, signed in, calls it with A's ids and must get a not-found answer; every
+ *      row of A is compared before and after. Signed out, it must be refused.
+ *    - 'no-id': acts on the session user only. B calls it with every field an attacker could
+ *      add pointing at A (id, userId, email…); A's rows must not change. Signed out, refused.
+ *    - 'public': meant for signed-out visitors; the reason says why that is safe, and an
+ *      optional attack shows that A's ids in the input change nothing of A.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import ts from 'typescript';
+import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/app/(app)/account/actions';
+import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/app/(auth)/actions';
+import { GET as exportAccountGet } from '@/app/api/account/export/route';
+import { GET as healthGet } from '@/app/api/health/route';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import type { User } from '@/lib/generated/prisma/client';
+import { EMAIL_TAKEN, findSessionUser } from '@/lib/server/accounts';
+import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
+import { getCurrentUser, requireUser } from '@/lib/session';
+import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
+import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
+
+// The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
+// the session check (cookie → user, stale sessionVersion → null) is still the real findSessionUser.
+jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+// Outside a request next/headers and revalidatePath throw; the actions only need an IP and a no-op.
+jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
+
+const db = getDb();
+const ROOT = path.resolve(__dirname, '..', '..');
+
+// ─── Discovery ──────────────────────────────────────────────────────────────────────────────
+
+const SCANNED_DIRS = ['app', 'components', 'lib'];
+const SKIPPED_DIRS = new Set(['node_modules', 'generated']);
+const SOURCE_FILE = /\.(ts|tsx|js|jsx|mjs)$/;
+const ROUTE_FILE = /^app\/(.+\/)?route\.(ts|tsx|js|jsx|mjs)$/;
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+function hasDirective(statements: readonly ts.Statement[], directive: string): boolean {
+  for (const statement of statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === directive) return true;
+  }
+  return false;
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function isDefaultExport(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+/** Every value a module exports, by its public name. Types are left out: they are not endpoints. */
+function listExportedNames(source: ts.SourceFile): string[] {
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+      if (isExported(statement)) names.push(isDefaultExport(statement) ? 'default' : (statement.name?.text ?? 'default'));
+    } else if (ts.isVariableStatement(statement) && isExported(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name)) throw new Error(`${source.fileName}: name destructured exports one by one`);
+        names.push(declaration.name.text);
+      }
+    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      // `export * from` would publish whatever that module exports; the matrix needs names.
+      if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
+        throw new Error(`${source.fileName}: "export *" hides which endpoints it publishes; export them by name`);
+      }
+      for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.push(element.name.text);
+    } else if (ts.isExportAssignment(statement)) {
+      names.push('default');
+    }
+  }
+  return names;
+}
+
+/** Functions with their own 'use server' (actions defined inside components or pages). */
+function listInlineServerFunctions(source: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body) && hasDirective(node.body.statements, 'use server')) {
+      const named = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) ? node.name?.text : undefined;
+      const holder = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      names.push(named ?? holder ?? `inline@${line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/** The endpoints one source file publishes, as `<file>#<name>` (file relative to the project root). */
+export function findEndpoints(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  let names: string[];
+  if (hasDirective(source.statements, 'use server')) names = listExportedNames(source);
+  else if (ROUTE_FILE.test(file)) names = listExportedNames(source).filter((name) => HTTP_METHODS.has(name));
+  else names = listInlineServerFunctions(source);
+  return names.map((name) => `${file}#${name}`);
+}
+
+async function listSourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(ROOT, dir), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const relative = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : listSourceFiles(relative);
+      return SOURCE_FILE.test(entry.name) ? [relative] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+async function discoverEndpoints(): Promise<string[]> {
+  const files = (await Promise.all(SCANNED_DIRS.map(listSourceFiles))).flat();
+  const found = await Promise.all(files.map(async (file) => findEndpoints(file, await readFile(path.join(ROOT, file), 'utf8'))));
+  return found.flat().sort();
+}
+
+// ─── Two users and a session ────────────────────────────────────────────────────────────────
+
+type Party = { user: User; password: string; seed: SeededUserData };
+type AttackContext = { victim: Party; attacker: Party };
+type RecordIds = Record<string, string>;
+
+async function createParty(): Promise<Party> {
+  const { user, password } = await createUserWithPassword();
+  return { user, password, seed: await seedUserData(user.id) };
+}
+
+let session: { userId: string; sessionVersion: number } | null = null;
+
+function signInAs(user: User | null): void {
+  session = user ? { userId: user.id, sessionVersion: user.sessionVersion } : null;
+}
+
+type RequestHeaders = Awaited<ReturnType<typeof headers>>;
+
+beforeEach(() => {
+  session = null;
+  jest.mocked(getCurrentUser).mockImplementation(async () => (session ? findSessionUser(session.userId, session.sessionVersion) : null));
+  jest.mocked(requireUser).mockImplementation(async (returnTo?: string) => {
+    const user = session ? await findSessionUser(session.userId, session.sessionVersion) : null;
+    if (user) return user;
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? '/dashboard')}`);
+  });
+  // Its own address per test: the sign-up throttle is per IP.
+  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-forwarded-for': uniqueIp() }) as unknown as RequestHeaders);
+});
+
+// ─── Outcomes ───────────────────────────────────────────────────────────────────────────────
+
+type Outcome = { threw: true; error: unknown } | { threw: false; value: unknown };
+
+async function capture(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { threw: false, value: await call() };
+  } catch (error) {
+    return { threw: true, error };
+  }
+}
+
+const digestOf = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string' ? error.digest : '';
+
+const isFailedResult = (value: unknown): value is { ok: false; message: string } =>
+  typeof value === 'object' && value !== null && 'ok' in value && value.ok === false && 'message' in value && typeof value.message === 'string';
+
+const NOT_FOUND_MESSAGE = new RegExp(`^${new NotFoundError('(.+)').message.replace(/[.]/g, '\\.').replace('\\(\\.+\\)', '.+')}$`);
+
+/** A missing record, however the endpoint says it: NotFoundError, notFound(), a 404, or { ok: false } with the same words. */
+function isNotFound(outcome: Outcome): boolean {
+  if (outcome.threw) return outcome.error instanceof NotFoundError || digestOf(outcome.error).startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
+  if (outcome.value instanceof Response) return outcome.value.status === 404;
+  return isFailedResult(outcome.value) && NOT_FOUND_MESSAGE.test(outcome.value.message);
+}
+
+/** A signed-out caller sent to sign-in (pages, actions) or answered 401 (route handlers). */
+function isSignInRefusal(outcome: Outcome): boolean {
+  if (outcome.threw) return /^NEXT_REDIRECT;[^;]*;\/sign-in\?/.test(digestOf(outcome.error));
+  return outcome.value instanceof Response && outcome.value.status === 401;
+}
+
+function describeOutcome(outcome: Outcome): string {
+  if (outcome.threw) return `threw ${outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error)}`;
+  if (outcome.value instanceof Response) return `answered HTTP ${outcome.value.status}`;
+  return `returned ${JSON.stringify(outcome.value)}`;
+}
+
+// ─── The matrix ─────────────────────────────────────────────────────────────────────────────
+
+type MatrixEntry =
+  | {
+      kind: 'takes-id';
+      /** Creates the victim's record(s) the endpoint acts on; returns the ids the attacker will use. */
+      seed: (victim: User) => Promise<RecordIds>;
+      /** Calls the endpoint with those ids, exactly as a browser or API client would. */
+      call: (ids: RecordIds) => Promise<unknown>;
+    }
+  | {
+      kind: 'no-id';
+      reason: string;
+      /** Runs signed in as the attacker, with the victim's ids in every field it could add; asserts on the attacker's own result. */
+      attack: (ctx: AttackContext) => Promise<void>;
+      /** The same kind of call with nobody signed in; must be refused. */
+      callSignedOut: (ctx: AttackContext) => Promise<unknown>;
+    }
+  | {
+      kind: 'public';
+      reason: string;
+      /** Optional: runs signed out, with the victim's ids in the input; the victim's rows must not change. */
+      attack?: (ctx: AttackContext) => Promise<void>;
+    };
+
+/** Every field an attacker might add to an action's input to point it at someone else's account. */
+const pointAt = (victim: Party) => ({ id: victim.user.id, userId: victim.user.id, email: victim.user.email, ownerId: victim.user.id });
+
+/*
+ * One entry per endpoint, keyed `<file relative to the project root>#<export>`.
+ *
+ * Adding an action that takes a record id (the interview and incident issues will), e.g.:
+ *
+ *   'app/(app)/interviews/actions.ts#markInterviewMissedAction': {
+ *     kind: 'takes-id',
+ *     seed: async (victim) => ({ interviewId: (await createTestInterview(victim.id)).id }),
+ *     call: (ids) => markInterviewMissedAction({ interviewId: ids.interviewId, reason: 'OTHER' }),
+ *   },
+ *
+ * Import the action at the top like the others. The runner below seeds the victim's record,
+ * signs the attacker in, calls `call` with the victim's ids and expects a not-found answer
+ * (NotFoundError, notFound(), a 404 Response, or { ok: false } with NotFoundError's message);
+ * every row of the victim is compared before and after. It also calls it signed out and
+ * expects a redirect to sign-in (actions) or a 401 (route handlers). A route handler with a
+ * dynamic segment is called the way Next.js calls it:
+ *   call: (ids) => GET(new Request(`http://test/api/interviews/${ids.interviewId}`), { params: Promise.resolve({ id: ids.interviewId }) })
+ */
+const MATRIX: Record<string, MatrixEntry> = {
+  'app/(auth)/actions.ts#signUpAction': {
+    kind: 'public',
+    reason: 'Creates an account, so there is no user to require; it takes no record id and the schema keeps only name, email, password and time zone.',
+    attack: async ({ victim }) => {
+      const base = { name: 'Mallory', password: 'mallory was here 1', timeZone: 'UTC', ...pointAt(victim) };
+      expect(await signUpAction({ ...base, email: ` ${victim.user.email.toUpperCase()}` })).toMatchObject({ ok: false, message: EMAIL_TAKEN });
+      const email = uniqueEmail('mallory');
+      expect(await signUpAction({ ...base, email })).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUnique({ where: { email } })).toMatchObject({ name: 'Mallory', sessionVersion: 0 });
+    },
+  },
+  'app/(auth)/actions.ts#forgotPasswordAction': {
+    kind: 'public',
+    reason: 'For signed-out visitors by nature; it answers the same for every email and only ever mails the address typed (password-reset.test.ts).',
+    attack: async ({ victim }) => {
+      const answer = await forgotPasswordAction({ ...pointAt(victim), email: uniqueEmail('nobody') });
+      expect(answer).toMatchObject({ ok: true });
+    },
+  },
+  'app/(auth)/actions.ts#resetPasswordAction': {
+    kind: 'public',
+    reason: 'The emailed token is the credential; the token is looked up by its hash only, single-use and expiring (password-reset.test.ts).',
+    attack: async ({ victim }) => {
+      const answer = await resetPasswordAction({
+        ...pointAt(victim),
+        token: 'A'.repeat(43),
+        password: 'mallory was here 1',
+        confirmPassword: 'mallory was here 1',
+      });
+      expect(answer).toMatchObject({ ok: false, message: RESET_LINK_INVALID });
+    },
+  },
+  'app/(app)/account/actions.ts#updateProfileAction': {
+    kind: 'no-id',
+    reason: 'Acts on the session user; the schema keeps only name and time zone.',
+    attack: async ({ victim, attacker }) => {
+      const answer = await updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo', sessionVersion: 99 });
+      expect(answer).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
+        name: 'Mallory',
+        timeZone: 'Asia/Tokyo',
+        email: attacker.user.email,
+        sessionVersion: attacker.user.sessionVersion,
+      });
+    },
+    callSignedOut: ({ victim }) => updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo' }),
+  },
+  'app/(app)/account/actions.ts#changePasswordAction': {
+    kind: 'no-id',
+    reason: "Acts on the session user and checks the current password against that user's hash.",
+    attack: async ({ victim, attacker }) => {
+      const change = (currentPassword: string) =>
+        changePasswordAction({ ...pointAt(victim), currentPassword, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' });
+      expect(await change(victim.password)).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
+      expect(await change(attacker.password)).toEqual({ ok: true, data: undefined });
+      const after = await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } });
+      expect(after.passwordHash).not.toBe(attacker.user.passwordHash);
+      expect(after.sessionVersion).toBe(attacker.user.sessionVersion + 1);
+    },
+    callSignedOut: ({ victim }) =>
+      changePasswordAction({ ...pointAt(victim), currentPassword: victim.password, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' }),
+  },
+  'app/(app)/account/actions.ts#deleteAccountAction': {
+    kind: 'no-id',
+    reason: "Acts on the session user; the confirmation must be that user's own email.",
+    attack: async ({ victim, attacker }) => {
+      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: victim.user.email })).toMatchObject({ ok: false });
+      expect(await db.user.count({ where: { id: attacker.user.id } })).toBe(1);
+      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: attacker.user.email })).toEqual({ ok: true, data: undefined });
+      expect(await db.user.count({ where: { id: attacker.user.id } })).toBe(0);
+    },
+    callSignedOut: ({ victim }) => deleteAccountAction({ ...pointAt(victim), confirmEmail: victim.user.email }),
+  },
+  'app/api/account/export/route.ts#GET': {
+    kind: 'no-id',
+    reason: 'Exports the session user; it reads nothing from the request.',
+    attack: async ({ victim, attacker }) => {
+      const response = await exportAccountGet();
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-export-\d{4}-\d{2}-\d{2}\.json"$/);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ user: { id: attacker.user.id, email: attacker.user.email } });
+      for (const id of listExportedIds(attacker.seed)) expect(text).toContain(id);
+      const victimIds = [victim.user.id, victim.user.email, ...listExportedIds(victim.seed)];
+      expect(victimIds.filter((id) => text.includes(id))).toEqual([]);
+    },
+    callSignedOut: () => exportAccountGet(),
+  },
+  'app/api/health/route.ts#GET': {
+    kind: 'public',
+    reason: 'Load balancers and uptime checks call it without a session; it reports the database state and no user data.',
+    attack: async ({ victim }) => {
+      const text = await (await healthGet()).text();
+      expect(text).not.toContain(victim.user.id);
+      expect(text).not.toContain(victim.user.email);
+    },
+  },
+  'app/api/auth/[...nextauth]/route.ts#GET': {
+    kind: 'public',
+    reason: "next-auth's own endpoints (CSRF token, providers, session). The session callback re-reads the user through findSessionUser, so a deleted account or a stale sessionVersion gets no session.",
+  },
+  'app/api/auth/[...nextauth]/route.ts#POST': {
+    kind: 'public',
+    reason: "next-auth's sign-in, callback and sign-out, behind its CSRF token. Credentials go through authenticate() (accounts.test.ts: throttling, one failure message).",
+  },
+};
+
+const entriesOf = <K extends MatrixEntry['kind']>(kind: K) =>
+  Object.entries(MATRIX).filter((pair): pair is [string, Extract<MatrixEntry, { kind: K }>] => pair[1].kind === kind);
+
+// ─── Runners ────────────────────────────────────────────────────────────────────────────────
+
+let victim: Party;
+
+beforeAll(async () => {
+  victim = await createParty();
+});
+
+afterAll(() => db.$disconnect());
+
+/**
+ * B signed in uses A's ids: the answer must be not-found and A's rows unchanged. Returns what
+ * went wrong instead of asserting, so the self-test below can check the runner catches a leak.
+ */
+async function checkTakesIdEntry(entry: Extract<MatrixEntry, { kind: 'takes-id' }>, attacker: Party): Promise<string[]> {
+  const ids = await entry.seed(victim.user);
+  const problems: string[] = [];
+  const before = await snapshotAccount(victim.user.id);
+
+  signInAs(attacker.user);
+  const asAttacker = await capture(() => entry.call(ids));
+  if (!isNotFound(asAttacker)) problems.push(`signed in as another user it ${describeOutcome(asAttacker)} instead of not found`);
+
+  signInAs(null);
+  const signedOut = await capture(() => entry.call(ids));
+  if (!isSignInRefusal(signedOut)) problems.push(`signed out it ${describeOutcome(signedOut)} instead of refusing`);
+
+  if (!isDeepEqual(await snapshotAccount(victim.user.id), before)) problems.push("it changed the victim's rows");
+  return problems;
+}
+
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  try {
+    expect(a).toEqual(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('access-control matrix', () => {
+  it('lists every server action and route handler the app publishes, and nothing else', async () => {
+    const discovered = await discoverEndpoints();
+
+    const unlisted = discovered.filter((key) => !(key in MATRIX));
+    const stale = Object.keys(MATRIX).filter((key) => !discovered.includes(key));
+    expect({ unlisted, stale }).toEqual({ unlisted: [], stale: [] });
+  });
+
+  it('finds endpoints however they are exported', () => {
+    const actions = [
+      "'use server';",
+      "import type { X } from './x';",
+      'export async function renameAction() {}',
+      'export const archiveAction = async () => {};',
+      'async function hidden() {}',
+      'export { hidden as restoreAction };',
+      'export type Result = { ok: boolean };',
+      'function helper() {}',
+    ].join('\n');
+    const route = ['const handler = async () => new Response();', 'export { handler as GET, handler as POST };', 'export const dynamic = "force-dynamic";', 'export function helper() {}'].join('\n');
+    const page = [
+      'export default function Page() {',
+      '  async function saveNote(form: FormData) {',
+      "    'use server';",
+      '  }',
+      '  return null;',
+      '}',
+    ].join('\n');
+
+    expect(findEndpoints('app/(app)/things/actions.ts', actions)).toEqual([
+      'app/(app)/things/actions.ts#renameAction',
+      'app/(app)/things/actions.ts#archiveAction',
+      'app/(app)/things/actions.ts#restoreAction',
+    ]);
+    expect(findEndpoints('app/api/things/[id]/route.ts', route)).toEqual(['app/api/things/[id]/route.ts#GET', 'app/api/things/[id]/route.ts#POST']);
+    expect(findEndpoints('app/(app)/things/page.tsx', page)).toEqual(['app/(app)/things/page.tsx#saveNote']);
+    expect(findEndpoints('lib/server/things.ts', 'export async function listThings() {}')).toEqual([]);
+    expect(() => findEndpoints('app/x/actions.ts', "'use server';\nexport * from './y';")).toThrow(/export \*/);
+  });
+
+  for (const [key, entry] of entriesOf('takes-id')) {
+    it(`${key}: another user's ids answer not found and change nothing`, async () => {
+      expect(await checkTakesIdEntry(entry, await createParty())).toEqual([]);
+    });
+  }
+
+  it('the takes-id runner accepts a scoped action and catches one that trusts the id', async () => {
+    // Two stand-ins for a future "rename interview" action: one scopes by the session user, one does not.
+    const renameInterview = async (ids: RecordIds, scoped: boolean) => {
+      const user = await requireUser('/interviews');
+      const where = scoped ? { id: ids.interviewId, userId: user.id } : { id: ids.interviewId };
+      const { count } = await db.interview.updateMany({ where, data: { company: 'Renamed by someone else' } });
+      if (count === 0) throw new NotFoundError('interview');
+      return { ok: true, data: undefined };
+    };
+    const seed = async (owner: User) => ({
+      interviewId: (await db.interview.findFirstOrThrow({ where: { userId: owner.id }, select: { id: true } })).id,
+    });
+
+    const attacker = await createParty();
+    const scopedProblems = await checkTakesIdEntry({ kind: 'takes-id', seed, call: (ids) => renameInterview(ids, true) }, attacker);
+    const leakyProblems = await checkTakesIdEntry({ kind: 'takes-id', seed, call: (ids) => renameInterview(ids, false) }, attacker);
+
+    expect(scopedProblems).toEqual([]);
+    expect(leakyProblems).toEqual([
+      'signed in as another user it returned {"ok":true} instead of not found',
+      "it changed the victim's rows",
+    ]);
+    // The leak was real; put the victim's interview back for the tests that follow.
+    const { interviewId } = await seed(victim.user);
+    await db.interview.update({ where: { id: interviewId }, data: { company: 'Acme Ltd' } });
+  });
+
+  for (const [key, entry] of entriesOf('no-id')) {
+    it(`${key}: acts only on the signed-in user, whatever ids the input carries`, async () => {
+      const attacker = await createParty();
+      const before = await snapshotAccount(victim.user.id);
+
+      signInAs(attacker.user);
+      await entry.attack({ victim, attacker });
+
+      expect(await snapshotAccount(victim.user.id)).toEqual(before);
+    });
+  }
+
+  for (const [key, entry] of [...entriesOf('no-id'), ...entriesOf('takes-id')]) {
+    it(`${key}: refuses a signed-out caller and changes nothing`, async () => {
+      const attacker = await createParty();
+      const ids = entry.kind === 'takes-id' ? await entry.seed(victim.user) : {};
+      const before = await Promise.all([snapshotAccount(victim.user.id), snapshotAccount(attacker.user.id)]);
+
+      signInAs(null);
+      const outcome = await capture(() => (entry.kind === 'no-id' ? entry.callSignedOut({ victim, attacker }) : entry.call(ids)));
+
+      expect(describeOutcome(outcome)).toMatch(/NEXT_REDIRECT|HTTP 401/);
+      expect(isSignInRefusal(outcome)).toBe(true);
+      expect(await Promise.all([snapshotAccount(victim.user.id), snapshotAccount(attacker.user.id)])).toEqual(before);
+    });
+  }
+
+  for (const [key, entry] of entriesOf('public')) {
+    const { attack } = entry;
+    if (!attack) continue;
+    it(`${key} (public): the victim's ids in the input change nothing of the victim`, async () => {
+      const attacker = await createParty();
+      const before = await snapshotAccount(victim.user.id);
+
+      signInAs(null);
+      await attack({ victim, attacker });
+
+      expect(await snapshotAccount(victim.user.id)).toEqual(before);
+    });
+  }
+
+  it('a session whose account was deleted is no session: the export answers 401', async () => {
+    const attacker = await createParty();
+    signInAs(attacker.user);
+    await db.user.delete({ where: { id: attacker.user.id } });
+
+    expect((await exportAccountGet()).status).toBe(401);
+  });
+});

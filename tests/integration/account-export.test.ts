@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { exportAccountData } from '@/lib/server/account-export';
+import { createUserWithPassword, type UserWithPassword } from './support/accounts';
+import { listExportedIds, seedUserData, type SeededUserData } from './support/seed';
+
+const db = getDb();
+
+type Seeded = UserWithPassword & { seed: SeededUserData };
+
+let owner: Seeded;
+let other: Seeded;
+
+async function createSeededUser(): Promise<Seeded> {
+  const account = await createUserWithPassword();
+  // A calendar feed token is a secret too: it must not travel in an export file.
+  const user = await db.user.update({ where: { id: account.user.id }, data: { calendarFeedToken: `feed-${randomUUID()}` } });
+  return { ...account, user, seed: await seedUserData(user.id) };
+}
+
+beforeAll(async () => {
+  [owner, other] = await Promise.all([createSeededUser(), createSeededUser()]);
+});
+
+afterAll(() => db.$disconnect());
+
+/** Where a key occurs in a JSON-ready value, as dotted paths ("incidents.0.idempotencyKey"). */
+function findKeyPaths(value: unknown, key: string, path: string[] = []): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => findKeyPaths(item, key, [...path, String(index)]));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return [];
+  return Object.entries(value).flatMap(([name, child]) => [
+    ...(name === key ? [[...path, name].join('.')] : []),
+    ...findKeyPaths(child, key, [...path, name]),
+  ]);
+}
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+describe('exportAccountData', () => {
+  it('contains every interview, incident, step, request, message with revisions, lesson with actions and event of the user', async () => {
+    const data = await exportAccountData(owner.user.id);
+    const { seed } = owner;
+
+    expect(data).toMatchObject({ format: 'rebound-export', version: 1 });
+    expect(data.user).toEqual({
+      id: owner.user.id,
+      email: owner.user.email,
+      name: owner.user.name,
+      timeZone: owner.user.timeZone,
+      createdAt: owner.user.createdAt,
+      updatedAt: owner.user.updatedAt,
+    });
+    expect(ids(data.interviews)).toEqual([...seed.interviewIds].sort());
+    expect(ids(data.incidents)).toEqual([seed.incidentId]);
+    expect(ids(data.recoverySteps)).toEqual([seed.recoveryStepId]);
+    expect(ids(data.rescheduleRequests)).toEqual([seed.rescheduleRequestId]);
+    expect(ids(data.messages)).toEqual([seed.messageId]);
+    expect(ids(data.messages[0]?.revisions ?? [])).toEqual([seed.revisionId]);
+    expect(ids(data.lessons)).toEqual([seed.lessonId]);
+    expect(ids(data.lessons[0]?.actions ?? [])).toEqual([...seed.preventionActionIds].sort());
+    expect(data.lessons[0]?.actions[0]).toMatchObject({ text: 'Leave 30 minutes earlier' });
+    expect(ids(data.activityEvents)).toEqual([seed.activityEventId]);
+    // The file is JSON: every row survives the round trip.
+    const json = JSON.stringify(data);
+    for (const id of listExportedIds(seed)) expect(json).toContain(`"${id}"`);
+  });
+
+  it('carries no password hash and no other secret of the account', async () => {
+    const json = JSON.stringify(await exportAccountData(owner.user.id));
+
+    expect(owner.user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(json).not.toContain('passwordHash');
+    expect(json).not.toContain(owner.user.passwordHash ?? '$argon2id$');
+    expect(json).not.toContain('$argon2');
+    expect(json).not.toContain(owner.user.calendarFeedToken ?? 'calendarFeedToken');
+    expect(json).not.toContain('calendarFeedToken');
+    expect(json).not.toContain('sessionVersion');
+  });
+
+  it('leaves out the idempotency key of messages', async () => {
+    const data = await exportAccountData(owner.user.id);
+
+    expect(data.messages[0]).not.toHaveProperty('idempotencyKey');
+    expect(JSON.stringify(data.messages)).not.toContain(owner.seed.messageIdempotencyKey);
+  });
+
+  // Known bug (see the report): lib/server/account-export.ts omits idempotencyKey from
+  // messages but not from incidents, so every incident carries its internal key.
+  it('BUG (incident idempotencyKey exported): has no idempotencyKey anywhere', async () => {
+    const data = await exportAccountData(owner.user.id);
+
+    expect(findKeyPaths(data, 'idempotencyKey')).toEqual([]);
+    expect(JSON.stringify(data)).not.toContain(owner.seed.incidentIdempotencyKey);
+  });
+
+  it("contains none of another user's rows, ids or email", async () => {
+    const json = JSON.stringify(await exportAccountData(owner.user.id));
+
+    const othersIds = [other.user.id, ...listExportedIds(other.seed), other.seed.passwordResetTokenId, other.seed.oauthAccountId];
+    expect(othersIds.filter((id) => json.includes(id))).toEqual([]);
+    expect(json).not.toContain(other.user.email);
+    // And the other user's export is the mirror image.
+    const othersJson = JSON.stringify(await exportAccountData(other.user.id));
+    expect([owner.user.id, ...listExportedIds(owner.seed)].filter((id) => othersJson.includes(id))).toEqual([]);
+    for (const id of listExportedIds(other.seed)) expect(othersJson).toContain(id);
+  });
+});

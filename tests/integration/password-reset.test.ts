@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { forgotPasswordAction, resetPasswordAction } from '@/app/(auth)/actions';
+import { getDb } from '@/lib/db';
+import { ValidationError } from '@/lib/errors';
+import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
+import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
+import { createUserWithPassword, uniqueEmail } from './support/accounts';
+import { startSmtpServer, useSmtpServer, type TestSmtpServer } from './support/smtp-server';
+
+// The actions module reads request headers for sign-up; nothing here needs them.
+jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
+
+const db = getDb();
+const APP_URL = 'https://rebound.example.test';
+const LINK = /https:\/\/rebound\.example\.test\/reset-password\?token=([A-Za-z0-9_-]+)/g;
+
+let smtp: TestSmtpServer;
+let restoreEnv: () => void;
+let savedAppUrl: string | undefined;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  restoreEnv = useSmtpServer(smtp.port);
+  // forgotPasswordAction builds the link from NEXTAUTH_URL.
+  savedAppUrl = process.env.NEXTAUTH_URL;
+  process.env.NEXTAUTH_URL = APP_URL;
+});
+
+afterAll(async () => {
+  restoreEnv();
+  if (savedAppUrl === undefined) delete process.env.NEXTAUTH_URL;
+  else process.env.NEXTAUTH_URL = savedAppUrl;
+  await smtp.close();
+  await db.$disconnect();
+});
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The reset links in the mails that reached this address, in the order they arrived. */
+function readResetTokens(address: string): string[] {
+  return smtp.receivedBy(address).flatMap((mail) => [...(mail.parsed.text ?? '').matchAll(LINK)].map((match) => match[1] ?? ''));
+}
+
+/** Asks for a reset link for the user and returns the token the email carried. */
+async function requestToken(email: string, now?: Date): Promise<string> {
+  const before = readResetTokens(email).length;
+  await requestPasswordReset(email, APP_URL, now);
+  const tokens = readResetTokens(email);
+  expect(tokens).toHaveLength(before + 1);
+  return tokens.at(-1) ?? '';
+}
+
+async function captureError(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject.');
+}
+
+describe('password reset by email', () => {
+  it('mails one link to the account address and stores only the SHA-256 of its token', async () => {
+    const { user } = await createUserWithPassword({ name: 'Grace Hopper' });
+    const requestedAt = new Date();
+
+    await requestPasswordReset(user.email, APP_URL, requestedAt);
+
+    const mails = smtp.receivedBy(user.email);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail?.rcptTo).toEqual([user.email]);
+    expect(mail?.parsed.subject).toBe('Reset your Rebound password');
+    expect(mail?.parsed.text).toContain('Hello Grace Hopper,');
+    const [token] = readResetTokens(user.email);
+    expect(mail?.parsed.text).toContain(`${APP_URL}/reset-password?token=${token}`);
+    // 32 random bytes in base64url.
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const rows = await db.passwordResetToken.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.tokenHash).toBe(sha256(token ?? ''));
+    expect(rows[0]?.tokenHash).not.toContain(token);
+    expect(await db.passwordResetToken.count({ where: { tokenHash: token } })).toBe(0);
+    expect(rows[0]?.usedAt).toBeNull();
+    expect(rows[0]?.expiresAt).toEqual(new Date(requestedAt.getTime() + 60 * 60_000));
+  });
+
+  it('sets the new password once: the old one stops working, sessions end, and the link cannot be used again', async () => {
+    const { user, password } = await createUserWithPassword();
+    const token = await requestToken(user.email);
+
+    const result = await resetPasswordAction({ token, password: 'a fresh start 2026', confirmPassword: 'a fresh start 2026' });
+
+    expect(result).toEqual({ ok: true, data: undefined });
+    await expect(authenticate(user.email, 'a fresh start 2026')).resolves.toMatchObject({
+      id: user.id,
+      sessionVersion: user.sessionVersion + 1,
+    });
+    await expect(authenticate(user.email, password)).rejects.toThrow(SIGN_IN_FAILED);
+    expect(await findSessionUser(user.id, user.sessionVersion)).toBeNull();
+
+    const second = await captureError(resetPassword(token, 'someone else took it'));
+    expect(second).toBeInstanceOf(ValidationError);
+    expect(second).toMatchObject({ message: RESET_LINK_INVALID, fieldErrors: { token: RESET_LINK_INVALID } });
+    await expect(authenticate(user.email, 'someone else took it')).rejects.toThrow(SIGN_IN_FAILED);
+    await expect(authenticate(user.email, 'a fresh start 2026')).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('refuses a link 61 minutes after it was sent and leaves the password as it was', async () => {
+    const { user, password } = await createUserWithPassword();
+    const sentAt = new Date();
+    const token = await requestToken(user.email, sentAt);
+
+    const error = await captureError(resetPassword(token, 'too late for this', new Date(sentAt.getTime() + 61 * 60_000)));
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toBe(RESET_LINK_INVALID);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      passwordHash: user.passwordHash,
+      sessionVersion: user.sessionVersion,
+    });
+    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id });
+    // Only the time made it invalid: the same link 59 minutes in still works.
+    await resetPassword(token, 'just in time 2026', new Date(sentAt.getTime() + 59 * 60_000));
+    await expect(authenticate(user.email, 'just in time 2026')).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('voids the other links of the user when one of them is used', async () => {
+    const { user } = await createUserWithPassword();
+    const older = await requestToken(user.email);
+    const newer = await requestToken(user.email);
+
+    await resetPassword(newer, 'the newer link won');
+
+    await expect(resetPassword(older, 'the older link too')).rejects.toThrow(RESET_LINK_INVALID);
+    await expect(authenticate(user.email, 'the newer link won')).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('for an email without an account sends nothing, stores nothing and throws nothing', async () => {
+    const email = uniqueEmail('nobody');
+    const connectionsBefore = smtp.connectionCount();
+    const receivedBefore = smtp.received.length;
+
+    await expect(requestPasswordReset(email, APP_URL)).resolves.toBeUndefined();
+
+    expect(smtp.connectionCount()).toBe(connectionsBefore);
+    expect(smtp.received).toHaveLength(receivedBefore);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+});
+
+describe('forgotPasswordAction', () => {
+  it('answers the same for an account email (typed in any case) and an unknown one, and mails only the account', async () => {
+    const { user } = await createUserWithPassword();
+    const unknown = uniqueEmail('unknown');
+
+    const known = await forgotPasswordAction({ email: `  ${user.email.toUpperCase()} ` });
+    const missing = await forgotPasswordAction({ email: unknown });
+
+    expect(known).toEqual(missing);
+    expect(known).toEqual({ ok: true, data: { message: expect.stringContaining('If an account uses that email') } });
+    expect(readResetTokens(user.email)).toHaveLength(1);
+    expect(smtp.receivedBy(unknown)).toHaveLength(0);
+  });
+
+  it('answers the same when the mail server cannot be reached', async () => {
+    const { user } = await createUserWithPassword();
+    const answerWhenDelivered = await forgotPasswordAction({ email: uniqueEmail('unknown') });
+    const closedPort = await findClosedPort();
+    const restore = useSmtpServer(closedPort);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const answer = await forgotPasswordAction({ email: user.email });
+
+      expect(answer).toEqual(answerWhenDelivered);
+      expect(logged).toHaveBeenCalledWith('[password-reset] could not send the reset email:', expect.stringContaining('ECONNREFUSED'));
+    } finally {
+      logged.mockRestore();
+      restore();
+    }
+  });
+});
+
+/** A port that nothing listens on: bind one, then let it go. */
+async function findClosedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
+  return port;
+}
