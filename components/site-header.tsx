@@ -16,6 +16,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/dashboard" className="text-slate-600 hover:text-slate-900">
                 Dashboard
               </Link>
+              <Link href="/interviews" className="text-slate-600 hover:text-slate-900">
+                Interviews
+              </Link>
+              <Link href="/lessons" className="text-slate-600 hover:text-slate-900">
+                Lessons
+              </Link>
               <Link href="/account" className="text-slate-600 hover:text-slate-900">
                 Account
               </Link>

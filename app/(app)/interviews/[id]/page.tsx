@@ -1,0 +1,180 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { InterviewTime } from '@/components/interviews/interview-time';
+import { PrepChecklist } from '@/components/interviews/prep-checklist';
+import { StatusActions } from '@/components/interviews/status-actions';
+import { StatusBadge } from '@/components/interviews/status-badge';
+import { Card } from '@/components/ui/card';
+import { allowedTransitions } from '@/lib/domain/interview-status';
+import { prepItemsFor } from '@/lib/domain/prep-checklist';
+import { formatInZone } from '@/lib/domain/time';
+import { computeLeaveBy, DEFAULT_EARLY_ARRIVAL_MINUTES } from '@/lib/domain/travel';
+import { NotFoundError } from '@/lib/errors';
+import { getInterview } from '@/lib/server/interviews';
+import { requireUser } from '@/lib/session';
+import { FORMAT_LABELS } from '@/lib/validation/interview';
+
+export const metadata: Metadata = { title: 'Interview' };
+
+const timeOnly = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
+
+export default async function InterviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, { reschedule }] = await Promise.all([params, searchParams]);
+  const user = await requireUser(`/interviews/${id}`);
+  const interview = await getInterview(user.id, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const now = new Date();
+  const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
+  const isSecondChance = interview.rescheduledFromId !== null;
+  const prepItems = prepItemsFor(interview.format, isSecondChance);
+  const ticks = (interview.prepChecklist ?? {}) as Record<string, string>;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <Link href="/interviews" className="text-sm text-brand-700 underline">
+          ← All interviews
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-brand-900">
+            {interview.roleTitle} at {interview.company}
+          </h1>
+          <StatusBadge status={interview.status} />
+        </div>
+        <p className="text-slate-700">
+          {interview.roundLabel ? `${interview.roundLabel} · ` : ''}
+          {FORMAT_LABELS[interview.format]} · <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={user.timeZone} /> ·{' '}
+          {interview.durationMinutes} min
+        </p>
+        {interview.rescheduledFrom ? (
+          <p className="text-sm text-slate-600">
+            Second chance, rescheduled from{' '}
+            <Link href={`/interviews/${interview.rescheduledFrom.id}`} className="text-brand-700 underline">
+              {formatInZone(interview.rescheduledFrom.scheduledStart, interview.rescheduledFrom.timeZone)}
+            </Link>
+            .
+          </p>
+        ) : null}
+        {interview.rescheduledTo.map((next) => (
+          <p key={next.id} className="text-sm text-slate-600">
+            Moved to{' '}
+            <Link href={`/interviews/${next.id}`} className="text-brand-700 underline">
+              {formatInZone(next.scheduledStart, next.timeZone)}
+            </Link>
+            .
+          </p>
+        ))}
+        {interview.incidents.map((incident) => (
+          <p key={incident.id} className="text-sm">
+            <Link href={`/incidents/${incident.id}`} className="font-medium text-red-800 underline">
+              {incident.recoveryState === 'CLOSED' ? 'View the recovery' : 'Continue the recovery'}
+            </Link>
+          </p>
+        ))}
+      </div>
+
+      <Card title="Actions">
+        <StatusActions
+          interviewId={interview.id}
+          status={interview.status}
+          allowed={allowedTransitions(interview.status)}
+          isUpcoming={interview.scheduledStart > now}
+          openReschedule={reschedule === '1'}
+        />
+      </Card>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Details">
+          <dl className="space-y-2 text-sm">
+            {interview.location ? (
+              <div>
+                <dt className="font-medium">Address</dt>
+                <dd>{interview.location}</dd>
+              </div>
+            ) : null}
+            {interview.meetingUrl ? (
+              <div>
+                <dt className="font-medium">Meeting link</dt>
+                <dd>
+                  <a href={interview.meetingUrl} className="break-all text-brand-700 underline" rel="noopener noreferrer" target="_blank">
+                    {interview.meetingUrl}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt className="font-medium">Contact</dt>
+              <dd>
+                {interview.contactName ?? 'No contact name'}
+                {interview.contactEmail ? (
+                  <>
+                    {' · '}
+                    <a href={`mailto:${interview.contactEmail}`} className="text-brand-700 underline">
+                      {interview.contactEmail}
+                    </a>
+                  </>
+                ) : null}
+                {interview.contactPhone ? (
+                  <>
+                    {' · '}
+                    <a href={`tel:${interview.contactPhone.replace(/[^+\d]/g, '')}`} className="text-brand-700 underline">
+                      {interview.contactPhone}
+                    </a>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+            {interview.notes ? (
+              <div>
+                <dt className="font-medium">Notes</dt>
+                <dd className="whitespace-pre-wrap">{interview.notes}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </Card>
+
+        <Card
+          title={isSecondChance ? 'Second-chance preparation' : 'Preparation'}
+          description={
+            leaveBy ? (
+              <span>
+                Leave by <strong>{formatInZone(leaveBy, interview.timeZone, timeOnly)}</strong>: {interview.travelMinutes} min travel,{' '}
+                {interview.bufferMinutes ?? 0} min buffer and {DEFAULT_EARLY_ARRIVAL_MINUTES} min to arrive early.
+              </span>
+            ) : interview.format === 'IN_PERSON' ? (
+              'Add the travel time (edit the interview) to get a leave-by time.'
+            ) : undefined
+          }
+        >
+          <PrepChecklist interviewId={interview.id} items={prepItems} ticks={ticks} />
+        </Card>
+      </div>
+
+      <Card title="Timeline">
+        {interview.activityEvents.length === 0 ? (
+          <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+        ) : (
+          <ol className="space-y-2 text-sm">
+            {interview.activityEvents.map((event) => (
+              <li key={event.id} className="flex gap-3">
+                <time dateTime={event.occurredAt.toISOString()} className="w-44 shrink-0 text-slate-500">
+                  {formatInZone(event.occurredAt, user.timeZone, { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>
+                <span>{event.summary}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LessonCard } from '@/components/lessons/lesson-card';
+import { LessonFilters } from '@/components/lessons/lesson-filters';
+import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { countLessonsDueForReview, listLessons } from '@/lib/server/lessons';
+import { requireUser } from '@/lib/session';
+import { parseLessonFilters, type SearchParams } from '@/lib/validation/lessons';
+
+export const metadata: Metadata = { title: 'Lessons' };
+
+type LessonsPageProps = { searchParams: Promise<SearchParams> };
+
+export default async function LessonsPage({ searchParams }: LessonsPageProps) {
+  const user = await requireUser('/lessons');
+  // Unknown causes and impossible dates in the URL are dropped, never an error page.
+  const filters = parseLessonFilters(await searchParams);
+  const now = new Date();
+  const [page, dueCount] = await Promise.all([listLessons(user.id, filters, user.timeZone), countLessonsDueForReview(user.id, now)]);
+  const filterQuery = new URLSearchParams(
+    Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+  const nextQuery = new URLSearchParams(filterQuery);
+  if (page.nextCursor) nextQuery.set('cursor', page.nextCursor);
+  const isFiltered = filterQuery.size > 0;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-brand-900">Lessons</h1>
+          <p className="mt-1 text-sm text-slate-600">What went wrong, and what you will do differently next time.</p>
+        </div>
+        <Link href="/lessons/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Add a lesson
+        </Link>
+      </div>
+      <LessonsNav current="list" dueCount={dueCount} />
+      <LessonFilters filters={filters} />
+      <p className="text-sm text-slate-600">
+        Download {isFiltered ? 'these lessons' : 'all lessons'}:{' '}
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className="text-brand-700 hover:underline" download>
+          Markdown
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className="text-brand-700 hover:underline" download>
+          CSV (spreadsheet)
+        </a>
+      </p>
+      {page.items.length === 0 ? (
+        <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="font-semibold">{isFiltered || filters.cursor ? 'No lessons match' : 'No lessons yet'}</h2>
+          <p className="mt-2 text-sm text-slate-600">
+            {isFiltered
+              ? 'Try another cause or a wider date range.'
+              : 'A lesson is saved at the end of every recovery. You can also add one by hand, for a near miss.'}
+          </p>
+        </section>
+      ) : (
+        <ul className="space-y-4">
+          {page.items.map((lesson) => (
+            <li key={lesson.id}>
+              <LessonCard lesson={lesson} timeZone={user.timeZone} now={now} canRetire>
+                <Link href={`/lessons/${lesson.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline">
+                  Edit
+                </Link>
+              </LessonCard>
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.nextCursor ? (
+        <Link href={`/lessons?${nextQuery}`} className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          Older lessons
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+function withFormat(query: URLSearchParams, format: 'md' | 'csv'): string {
+  const copy = new URLSearchParams(query);
+  copy.set('format', format);
+  return copy.toString();
+}

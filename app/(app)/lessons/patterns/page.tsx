@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { CauseSection, MonthSection, OutcomeSection, RescheduleSection, SpeedSection } from '@/components/lessons/pattern-sections';
+import { countLessonsDueForReview, getPatterns } from '@/lib/server/lessons';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Patterns' };
+
+export default async function PatternsPage() {
+  const user = await requireUser('/lessons/patterns');
+  const now = new Date();
+  const [patterns, dueCount] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-brand-900">Patterns</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {isEmpty
+            ? 'Nothing to chart yet.'
+            : `${patterns.totals.incidents === 1 ? '1 incident' : `${patterns.totals.incidents} incidents`} and ${
+                patterns.totals.nearMisses === 1 ? '1 near miss' : `${patterns.totals.nearMisses} near misses`
+              } so far. What keeps going wrong is what to prepare for.`}
+        </p>
+      </div>
+      <LessonsNav current="patterns" dueCount={dueCount} />
+      {isEmpty ? (
+        <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="font-semibold">No misses recorded</h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Patterns appear once you record a missed interview or{' '}
+            <Link href="/lessons/new" className="text-brand-700 hover:underline">
+              add a lesson by hand
+            </Link>
+            .
+          </p>
+        </section>
+      ) : (
+        <>
+          <CauseSection patterns={patterns} />
+          <MonthSection patterns={patterns} />
+          <OutcomeSection patterns={patterns} />
+          <SpeedSection patterns={patterns} />
+          <RescheduleSection patterns={patterns} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { MarkReviewedButton } from '@/components/lessons/lesson-buttons';
+import { LessonCard } from '@/components/lessons/lesson-card';
+import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { REVIEW_INTERVAL_DAYS } from '@/lib/domain/lesson-rules';
+import { getReviewQueue } from '@/lib/server/lessons';
+import { requireUser } from '@/lib/session';
+import { recordIdSchema, type SearchParams } from '@/lib/validation/lessons';
+
+export const metadata: Metadata = { title: 'Review lessons' };
+
+type ReviewPageProps = { searchParams: Promise<SearchParams> };
+
+export default async function ReviewLessonsPage({ searchParams }: ReviewPageProps) {
+  const user = await requireUser('/lessons/review');
+  const requested = recordIdSchema.safeParse((await searchParams).lesson);
+  const now = new Date();
+  // An id that is not due (reviewed meanwhile, someone else's, made up) just starts at the first.
+  const queue = await getReviewQueue(user.id, now, requested.success ? requested.data : undefined);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-brand-900">Review lessons</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          A lesson is due when you have not looked at it for {REVIEW_INTERVAL_DAYS} days. Read it, keep it up to date, and retire the
+          actions that are habits now.
+        </p>
+      </div>
+      <LessonsNav current="review" dueCount={queue.total} />
+      {queue.current ? (
+        <section aria-labelledby="review-progress" className="space-y-3">
+          <p id="review-progress" className="text-sm font-medium text-slate-700" aria-live="polite">
+            Lesson {queue.position} of {queue.total} due
+          </p>
+          <LessonCard lesson={queue.current} timeZone={user.timeZone} now={now} canRetire>
+            <MarkReviewedButton lessonId={queue.current.id} />
+            <Link href={`/lessons/${queue.current.id}/edit?from=review`} className="text-sm font-medium text-brand-700 hover:underline">
+              Edit
+            </Link>
+            {queue.nextId ? (
+              <Link href={`/lessons/review?lesson=${queue.nextId}`} className="text-sm text-slate-600 hover:underline">
+                Skip for now
+              </Link>
+            ) : null}
+          </LessonCard>
+        </section>
+      ) : (
+        <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="font-semibold">Nothing to review</h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Every lesson has been looked at in the last {REVIEW_INTERVAL_DAYS} days.{' '}
+            <Link href="/lessons/patterns" className="text-brand-700 hover:underline">
+              See your patterns
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

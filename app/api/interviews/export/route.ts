@@ -1,0 +1,18 @@
+import { NextResponse } from 'next/server';
+import { exportInterviewsCsv } from '@/lib/server/interview-exports';
+import { getCurrentUser } from '@/lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: 'Sign in to export your interviews.' }, { status: 401 });
+  const csv = await exportInterviewsCsv(user.id);
+  return new NextResponse(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="rebound-interviews-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { regenerateCalendarFeedAction } from '@/app/(app)/interviews/actions';
+import { Button } from '@/components/ui/button';
+
+export function CalendarFeed({ url }: { url: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <h2 className="font-semibold">Calendar subscription</h2>
+      <p className="mt-1 text-slate-600">
+        Subscribe to this private address in your calendar app to see every upcoming interview, with reminders. Anyone with the address can read
+        it: keep it to yourself, and make a new one if it leaks.
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <input readOnly value={url} aria-label="Calendar feed address" className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard.writeText(url);
+            setCopied(true);
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </Button>
+        <Button
+          variant="secondary"
+          pending={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await regenerateCalendarFeedAction();
+              setCopied(false);
+              router.refresh();
+            })
+          }
+        >
+          Make a new address
+        </Button>
+      </div>
+    </section>
+  );
+}

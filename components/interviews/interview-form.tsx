@@ -1,0 +1,166 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { createInterviewAction, updateInterviewAction } from '@/app/(app)/interviews/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
+import { TimeZoneOptions } from '@/components/ui/time-zone-options';
+import { FORMAT_LABELS, INTERVIEW_FORMATS, interviewFormSchema, type InterviewFormInput } from '@/lib/validation/interview';
+
+type Props = {
+  defaults: InterviewFormInput;
+  interviewId?: string;
+  version?: string;
+  userTimeZone: string;
+};
+
+export function InterviewForm({ defaults, interviewId, version, userTimeZone }: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ id: string; notice: string } | null>(null);
+  const { register, handleSubmit, setError, formState, control } = useForm<InterviewFormInput>({
+    resolver: zodResolver(interviewFormSchema),
+    defaultValues: defaults,
+  });
+  const { errors, isSubmitting } = formState;
+  const format = useWatch({ control, name: 'format' });
+  const timeZone = useWatch({ control, name: 'timeZone' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = interviewId
+      ? await updateInterviewAction(interviewId, values, version).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
+      : await createInterviewAction(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field as keyof InterviewFormInput, { message });
+      }
+      return;
+    }
+    const { id } = result.data;
+    if (result.data.notice) {
+      // A time the clocks skip or repeat: show what was saved before moving on.
+      setSaved({ id, notice: result.data.notice });
+      return;
+    }
+    router.push(`/interviews/${id}`);
+    router.refresh();
+  });
+
+  const field = (name: keyof InterviewFormInput) => ({
+    id: name,
+    ...describedBy(name, errors[name]?.message),
+    ...register(name),
+  });
+
+  if (saved) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="info">{saved.notice}</Alert>
+        <Link href={`/interviews/${saved.id}`} className="inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+          Continue to the interview
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-700">The job</legend>
+        <Field id="company" label="Company" error={errors.company?.message}>
+          <Input autoComplete="organization" {...field('company')} />
+        </Field>
+        <Field id="roleTitle" label="Role" error={errors.roleTitle?.message}>
+          <Input {...field('roleTitle')} />
+        </Field>
+        <Field id="roundLabel" label="Round (optional)" error={errors.roundLabel?.message} hint="e.g. First round, Technical, Final">
+          <Input {...field('roundLabel')} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-700">When</legend>
+        <Field id="date" label="Date" error={errors.date?.message}>
+          <Input type="date" {...field('date')} />
+        </Field>
+        <Field id="timeZone" label="Time zone" error={errors.timeZone?.message} hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}>
+          <Select {...field('timeZone')}>
+            <TimeZoneOptions current={timeZone} />
+          </Select>
+        </Field>
+        <Field id="startTime" label="Starts" error={errors.startTime?.message}>
+          <Input type="time" {...field('startTime')} />
+        </Field>
+        <Field id="endTime" label="Ends" error={errors.endTime?.message}>
+          <Input type="time" {...field('endTime')} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-700">Where</legend>
+        <Field id="format" label="Format" error={errors.format?.message}>
+          <Select {...field('format')}>
+            {INTERVIEW_FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {FORMAT_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {format === 'VIDEO' ? (
+          <Field id="meetingUrl" label="Meeting link" error={errors.meetingUrl?.message}>
+            <Input type="url" inputMode="url" placeholder="https://" {...field('meetingUrl')} />
+          </Field>
+        ) : (
+          <Field id="location" label={format === 'IN_PERSON' ? 'Address' : 'Address (optional)'} error={errors.location?.message}>
+            <Input autoComplete="street-address" {...field('location')} />
+          </Field>
+        )}
+        {format === 'IN_PERSON' ? (
+          <>
+            <Field id="travelMinutes" label="Travel time (minutes)" error={errors.travelMinutes?.message} hint="Door to door, at that time of day.">
+              <Input type="number" min={0} max={600} inputMode="numeric" {...field('travelMinutes')} />
+            </Field>
+            <Field id="bufferMinutes" label="Extra buffer (minutes)" error={errors.bufferMinutes?.message} hint="For delays. You are also planned to arrive 15 minutes early.">
+              <Input type="number" min={0} max={600} inputMode="numeric" {...field('bufferMinutes')} />
+            </Field>
+          </>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-slate-700">Contact</legend>
+        <Field id="contactName" label="Name" error={errors.contactName?.message}>
+          <Input autoComplete="off" {...field('contactName')} />
+        </Field>
+        <Field id="contactEmail" label="Email" error={errors.contactEmail?.message}>
+          <Input type="email" autoComplete="off" {...field('contactEmail')} />
+        </Field>
+        <Field id="contactPhone" label={format === 'PHONE' ? 'Phone' : 'Phone (optional)'} error={errors.contactPhone?.message}>
+          <Input type="tel" autoComplete="off" {...field('contactPhone')} />
+        </Field>
+      </fieldset>
+
+      <Field id="notes" label="Notes" error={errors.notes?.message}>
+        <Textarea rows={4} {...field('notes')} />
+      </Field>
+
+      <div className="flex gap-3">
+        <Button type="submit" pending={isSubmitting}>
+          {isSubmitting ? 'Saving…' : interviewId ? 'Save changes' : 'Add interview'}
+        </Button>
+        <Link href={interviewId ? `/interviews/${interviewId}` : '/interviews'} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

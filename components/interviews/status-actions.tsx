@@ -1,0 +1,125 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/app/(app)/interviews/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/form';
+import type { InterviewStatus } from '@/lib/domain/interview-status';
+
+type Props = { interviewId: string; status: InterviewStatus; allowed: readonly InterviewStatus[]; isUpcoming: boolean; openReschedule?: boolean };
+
+export function StatusActions({ interviewId, status, allowed, isUpcoming, openReschedule = false }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [rescheduling, setRescheduling] = useState(openReschedule && status === 'SCHEDULED');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [newTime, setNewTime] = useState({ date: '', time: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const run = (work: () => Promise<{ ok: boolean; message?: string }>, after?: () => void) =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = await work();
+      if (!result.ok) {
+        setMessage({ tone: 'error', text: result.message ?? 'That did not work.' });
+        return;
+      }
+      after?.();
+      router.refresh();
+    });
+
+  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => run(() => changeInterviewStatusAction(interviewId, to));
+
+  const submitReschedule = () =>
+    startTransition(async () => {
+      setMessage(null);
+      setFieldErrors({});
+      const result = await rescheduleByEmployerAction(interviewId, newTime);
+      if (!result.ok) {
+        setMessage({ tone: 'error', text: result.message });
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      router.push(`/interviews/${result.data.id}`);
+    });
+
+  return (
+    <div className="space-y-3">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {allowed.includes('COMPLETED') ? (
+          <Button variant="secondary" pending={pending} onClick={() => setStatus('COMPLETED')}>
+            {status === 'MISSED' ? 'Correct: I attended' : 'Mark completed'}
+          </Button>
+        ) : null}
+        {allowed.includes('MISSED') ? (
+          <Link href={`/interviews/${interviewId}/recover?kind=MISSED`} className="inline-flex items-center rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+            Mark missed
+          </Link>
+        ) : null}
+        {status === 'SCHEDULED' && isUpcoming ? (
+          <Link href={`/interviews/${interviewId}/recover?kind=RUNNING_LATE`} className="inline-flex items-center rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm font-medium text-amber-900 hover:bg-amber-100">
+            Running late / can’t make it
+          </Link>
+        ) : null}
+        {allowed.includes('RESCHEDULED') && status === 'SCHEDULED' ? (
+          <Button variant="secondary" onClick={() => setRescheduling((value) => !value)} aria-expanded={rescheduling}>
+            Rescheduled by employer
+          </Button>
+        ) : null}
+        {allowed.includes('CANCELLED') ? (
+          <Button variant="secondary" pending={pending} onClick={() => setStatus('CANCELLED')}>
+            Cancelled by employer
+          </Button>
+        ) : null}
+        {allowed.includes('WITHDRAWN') ? (
+          <Button variant="secondary" pending={pending} onClick={() => setStatus('WITHDRAWN')}>
+            I withdrew
+          </Button>
+        ) : null}
+      </div>
+      {rescheduling ? (
+        <div className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4 sm:grid-cols-3">
+          <Field id="reschedule-date" label="New date" error={fieldErrors.date}>
+            <Input id="reschedule-date" type="date" value={newTime.date} onChange={(event) => setNewTime({ ...newTime, date: event.target.value })} />
+          </Field>
+          <Field id="reschedule-time" label="New start time" error={fieldErrors.time}>
+            <Input id="reschedule-time" type="time" value={newTime.time} onChange={(event) => setNewTime({ ...newTime, time: event.target.value })} />
+          </Field>
+          <div className="flex items-end">
+            <Button pending={pending} onClick={submitReschedule}>
+              Save new time
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3 text-sm">
+        <Link href={`/interviews/${interviewId}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
+          Edit
+        </Link>
+        <a href={`/api/interviews/${interviewId}/ics`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5" download>
+          Add to calendar (.ics)
+        </a>
+        {confirmingDelete ? (
+          <span className="flex items-center gap-2">
+            <span>Delete this interview and its history?</span>
+            <Button variant="danger" pending={pending} onClick={() => run(() => deleteInterviewAction(interviewId), () => router.push('/interviews'))}>
+              Yes, delete
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>
+              Keep it
+            </Button>
+          </span>
+        ) : (
+          <Button variant="secondary" className="!px-3 !py-1.5" onClick={() => setConfirmingDelete(true)}>
+            Delete…
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

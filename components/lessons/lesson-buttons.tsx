@@ -1,0 +1,65 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { markLessonReviewedAction, retirePreventionActionAction } from '@/app/(app)/lessons/actions';
+import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/errors';
+
+/** Runs an action, refreshes the page on success, and shows the failure next to the button. */
+function useLessonAction() {
+  const router = useRouter();
+  const [isPending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: () => Promise<ActionResult>) => {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      router.refresh();
+    });
+  };
+  return { isPending, error, run };
+}
+
+export function MarkReviewedButton({ lessonId }: { lessonId: string }) {
+  const { isPending, error, run } = useLessonAction();
+  return (
+    <div className="space-y-2">
+      <Button type="button" pending={isPending} onClick={() => run(() => markLessonReviewedAction(lessonId))}>
+        {isPending ? 'Saving…' : 'Mark as reviewed'}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RetireActionButton({ actionId, text }: { actionId: string; text: string }) {
+  const { isPending, error, run } = useLessonAction();
+  return (
+    <span className="inline-flex flex-col items-end gap-1">
+      <button
+        type="button"
+        disabled={isPending}
+        aria-busy={isPending || undefined}
+        aria-label={`Retire “${text}”: it is a habit now`}
+        onClick={() => run(() => retirePreventionActionAction(actionId))}
+        className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      >
+        {isPending ? 'Retiring…' : 'Now a habit'}
+      </button>
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

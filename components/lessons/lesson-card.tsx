@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { isDueForReview, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { formatInZone } from '@/lib/domain/time';
+import type { LessonDetail } from '@/lib/server/lessons';
+import { RetireActionButton } from './lesson-buttons';
+
+type LessonCardProps = {
+  lesson: LessonDetail;
+  timeZone: string;
+  now: Date;
+  /** Show a "now a habit" button beside each active action (review mode). */
+  canRetire?: boolean;
+  /** Controls under the lesson (edit link, review buttons). */
+  children?: ReactNode;
+  headingLevel?: 'h2' | 'h3';
+};
+
+const SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late' } as const;
+
+export function LessonCard({ lesson, timeZone, now, canRetire = false, children, headingLevel: Heading = 'h2' }: LessonCardProps) {
+  const interview = lesson.incident?.interview;
+  const active = lesson.actions.filter((action) => action.retiredAt === null);
+  const retired = lesson.actions.filter((action) => action.retiredAt !== null);
+  const day = (instant: Date) => formatInZone(instant, timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={`lesson-${lesson.id}-title`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{ROOT_CAUSE_LABELS[lesson.rootCause]}</p>
+          <Heading id={`lesson-${lesson.id}-title`} className="mt-1 font-semibold text-slate-900">
+            {interview ? (
+              <Link href={`/interviews/${interview.id}`} className="hover:underline">
+                {interview.company} · {interview.roleTitle}
+              </Link>
+            ) : (
+              'Near miss (added by hand)'
+            )}
+          </Heading>
+          <p className="mt-0.5 text-sm text-slate-600">
+            {interview && lesson.incident
+              ? `${SOURCE_LABELS[lesson.incident.kind]} · interview ${formatInZone(interview.scheduledStart, interview.timeZone)}`
+              : `Written down ${day(lesson.createdAt)}`}
+          </p>
+        </div>
+        <p className={`rounded-full px-2 py-0.5 text-xs ${isDueForReview(lesson.reviewedAt, now) ? 'bg-amber-100 text-amber-900' : 'bg-green-50 text-green-800'}`}>
+          {lesson.reviewedAt ? `Reviewed ${day(lesson.reviewedAt)}` : 'Never reviewed'}
+          {isDueForReview(lesson.reviewedAt, now) ? ' · due' : ''}
+        </p>
+      </div>
+      <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{lesson.whatHappened}</p>
+      <div className="mt-3">
+        <p className="text-sm font-medium text-slate-800">What I will do differently</p>
+        {active.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-500">{retired.length > 0 ? 'Every action is a habit now.' : 'No prevention actions yet.'}</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {active.map((action) => (
+              <li key={action.id} className="flex items-start justify-between gap-3">
+                <span className="before:mr-2 before:text-slate-400 before:content-['•']">{action.text}</span>
+                {canRetire ? <RetireActionButton actionId={action.id} text={action.text} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {retired.length > 0 ? (
+          <details className="mt-2 text-sm text-slate-600">
+            <summary className="cursor-pointer">Now habits ({retired.length})</summary>
+            <ul className="mt-1 space-y-1">
+              {retired.map((action) => (
+                <li key={action.id}>
+                  <span aria-hidden className="mr-2 text-green-700">
+                    ✓
+                  </span>
+                  {action.text}
+                  {action.retiredAt ? <span className="ml-2 text-xs">since {day(action.retiredAt)}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      {children ? <div className="mt-4 flex flex-wrap items-center gap-3">{children}</div> : null}
+    </article>
+  );
+}

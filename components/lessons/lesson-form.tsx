@@ -1,0 +1,117 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { createLessonAction, updateLessonAction } from '@/app/(app)/lessons/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
+import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, WHAT_HAPPENED_MAX, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
+
+type LessonFormProps = {
+  /** Present when editing; absent for a lesson added by hand. */
+  lessonId?: string;
+  defaults?: LessonFormInput;
+  /** Where to go after saving (and on cancel). */
+  returnTo: string;
+};
+
+const EMPTY: LessonFormInput = { rootCause: 'OTHER', whatHappened: '', actions: [{ text: '' }] };
+
+export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormProps) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, setError, control, formState } = useForm<LessonFormInput, unknown, LessonFormValues>({
+    resolver: zodResolver(lessonFormSchema),
+    defaultValues: defaults,
+  });
+  // keyName keeps the generated React key apart from the row's own actionId.
+  const { fields, append, remove } = useFieldArray({ control, name: 'actions', keyName: 'key' });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = lessonId ? await updateLessonAction(lessonId, values) : await createLessonAction(values);
+    if (!result.ok) {
+      // The typed text stays in the form; only the messages are added.
+      setFailure(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field === 'form' ? 'root' : (field as FieldPath<LessonFormInput>), { message });
+      }
+      return;
+    }
+    router.push(returnTo);
+    router.refresh();
+  });
+
+  const actionsError = errors.actions?.message ?? errors.actions?.root?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <Field id="lesson-rootCause" label="What caused it" error={errors.rootCause?.message}>
+        <Select id="lesson-rootCause" {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
+          {ROOT_CAUSES.map((cause) => (
+            <option key={cause} value={cause}>
+              {ROOT_CAUSE_LABELS[cause]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        id="lesson-whatHappened"
+        label="What happened"
+        error={errors.whatHappened?.message}
+        hint={`A few honest sentences are enough (up to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters).`}
+      >
+        <Textarea id="lesson-whatHappened" rows={4} {...describedBy('lesson-whatHappened', errors.whatHappened?.message)} {...register('whatHappened')} />
+      </Field>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>
+        <p className="text-xs text-slate-500">
+          Up to {ACTIONS_MAX} concrete actions, each up to {ACTION_TEXT_MAX} characters. They show up before your next interviews.
+        </p>
+        {fields.map((field, index) => {
+          const id = `lesson-action-${index}`;
+          const error = errors.actions?.[index]?.text?.message;
+          return (
+            <div key={field.key} className="flex items-start gap-2">
+              <div className="flex-1">
+                <Field id={id} label={`Action ${index + 1}`} error={error}>
+                  <Input id={id} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
+                </Field>
+              </div>
+              <button
+                type="button"
+                onClick={() => remove(index)}
+                className="mt-7 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+                aria-label={`Remove action ${index + 1}`}
+              >
+                Remove
+              </button>
+            </div>
+          );
+        })}
+        {actionsError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {actionsError}
+          </p>
+        ) : null}
+        <Button type="button" variant="secondary" disabled={fields.length >= ACTIONS_MAX} onClick={() => append({ text: '' })}>
+          Add an action
+        </Button>
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={isSubmitting}>
+          {isSubmitting ? 'Saving…' : lessonId ? 'Save changes' : 'Save lesson'}
+        </Button>
+        <Link href={returnTo} className="text-sm text-slate-600 hover:underline">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,246 @@
+// Which past lessons apply to an upcoming interview, and what each one suggests doing now.
+// A lesson only helps if it shows up before the next interview (DOMAIN.md point 6), so each
+// root cause maps to the situations where the same thing could go wrong again. Pure: the
+// server loads the rows, these rules decide.
+import { formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
+import { computeLeaveBy } from './travel';
+
+export const ROOT_CAUSES = [
+  'TRAFFIC_TRANSPORT',
+  'EMERGENCY',
+  'ILLNESS',
+  'SCHEDULE_MIXUP',
+  'TIMEZONE_ERROR',
+  'FORGOT',
+  'TECHNICAL_PROBLEM',
+  'OTHER',
+] as const;
+
+export type RootCause = (typeof ROOT_CAUSES)[number];
+
+export const ROOT_CAUSE_LABELS: Readonly<Record<RootCause, string>> = {
+  TRAFFIC_TRANSPORT: 'Traffic or transport',
+  EMERGENCY: 'Emergency',
+  ILLNESS: 'Illness',
+  SCHEDULE_MIXUP: 'Schedule mix-up',
+  TIMEZONE_ERROR: 'Time-zone mistake',
+  FORGOT: 'Forgot',
+  TECHNICAL_PROBLEM: 'Technical problem',
+  OTHER: 'Other',
+};
+
+export function isRootCause(value: unknown): value is RootCause {
+  return typeof value === 'string' && (ROOT_CAUSES as readonly string[]).includes(value);
+}
+
+/** Extra minutes for delays that a traffic lesson adds on top of the interview's own buffer. */
+export const EXTRA_BUFFER_MINUTES = 30;
+/** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
+export const EXTRA_REMINDER_HOUR = 18;
+
+export type HintInterviewFormat = 'IN_PERSON' | 'VIDEO' | 'PHONE';
+
+export type HintInterview = {
+  format: HintInterviewFormat;
+  scheduledStart: Date;
+  timeZone: string;
+  travelMinutes?: number | null;
+  bufferMinutes?: number | null;
+};
+
+export type HintLesson = {
+  id: string;
+  rootCause: RootCause;
+  actions: readonly { text: string; retiredAt: Date | null }[];
+};
+
+export type PreventionHintKind = 'extra-buffer' | 'time-zone-check' | 'extra-reminder' | 'general';
+
+type HintDetail =
+  | {
+      kind: 'extra-buffer';
+      /** The buffer to plan with: the interview's own plus EXTRA_BUFFER_MINUTES. */
+      bufferMinutes: number;
+      /** Leave-by with that buffer; null while the interview has no travel time. */
+      leaveBy: Date | null;
+      /** Leave-by as currently planned, to show what changed. */
+      currentLeaveBy: Date | null;
+    }
+  | { kind: 'time-zone-check'; interviewZone: string; userZone: string; offsetDifferenceMinutes: number }
+  | { kind: 'extra-reminder'; remindAt: Date }
+  | { kind: 'general' };
+
+export type PreventionHint = HintDetail & {
+  lessonId: string;
+  rootCause: RootCause;
+  /** The lesson's prevention actions that still prompt (retired ones are habits now). */
+  actionTexts: string[];
+  suggestion: string;
+};
+
+const KIND_ORDER: readonly PreventionHintKind[] = ['extra-buffer', 'time-zone-check', 'extra-reminder', 'general'];
+
+/**
+ * The lessons that apply to this interview, most concrete advice first. A lesson whose every
+ * prevention action is retired has become habit and stays quiet; a lesson that never had
+ * actions still brings its rule's suggestion.
+ */
+export function findApplicableLessons(
+  interview: HintInterview,
+  lessons: readonly HintLesson[],
+  userTimeZone: string,
+): PreventionHint[] {
+  const hints: PreventionHint[] = [];
+  for (const lesson of lessons) {
+    const actionTexts = lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
+    if (lesson.actions.length > 0 && actionTexts.length === 0) continue;
+    const detail = applyRule(lesson.rootCause, interview, userTimeZone);
+    if (detail) hints.push({ ...detail, lessonId: lesson.id, rootCause: lesson.rootCause, actionTexts });
+  }
+  // Array.prototype.sort is stable, so lessons keep the caller's order within a kind.
+  return hints.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+export type MergedHint = {
+  kind: PreventionHintKind;
+  suggestion: string;
+  rootCauses: RootCause[];
+  lessonIds: string[];
+  actionTexts: string[];
+};
+
+/**
+ * Several lessons with the same cause give the same suggestion; show it once with every
+ * distinct action under it.
+ */
+export function mergeHints(hints: readonly PreventionHint[]): MergedHint[] {
+  const merged = new Map<string, MergedHint>();
+  for (const hint of hints) {
+    const key = `${hint.kind}\u0000${hint.suggestion}`;
+    const entry = merged.get(key) ?? { kind: hint.kind, suggestion: hint.suggestion, rootCauses: [], lessonIds: [], actionTexts: [] };
+    if (!entry.rootCauses.includes(hint.rootCause)) entry.rootCauses.push(hint.rootCause);
+    entry.lessonIds.push(hint.lessonId);
+    for (const text of hint.actionTexts) if (!entry.actionTexts.includes(text)) entry.actionTexts.push(text);
+    merged.set(key, entry);
+  }
+  return [...merged.values()];
+}
+
+type RuleResult = (HintDetail & { suggestion: string }) | null;
+
+function applyRule(cause: RootCause, interview: HintInterview, userTimeZone: string): RuleResult {
+  switch (cause) {
+    case 'TRAFFIC_TRANSPORT':
+      return interview.format === 'IN_PERSON' ? suggestExtraBuffer(interview) : null;
+    case 'TIMEZONE_ERROR':
+      return suggestTimeZoneCheck(interview, userTimeZone);
+    case 'FORGOT':
+      return suggestExtraReminder(interview, userTimeZone);
+    case 'SCHEDULE_MIXUP':
+      return {
+        kind: 'general',
+        suggestion: 'Double-check the date and time with the employer: compare the invitation with your calendar, and confirm by email if anything is unclear.',
+      };
+    case 'TECHNICAL_PROBLEM':
+      return interview.format === 'IN_PERSON'
+        ? null
+        : {
+            kind: 'general',
+            suggestion:
+              interview.format === 'VIDEO'
+                ? 'Test the link, camera and microphone the day before, and keep the employer’s phone number at hand in case the call fails.'
+                : 'Charge your phone, check the signal where you will take the call, and keep the employer’s number at hand.',
+          };
+    case 'EMERGENCY':
+    case 'ILLNESS':
+    case 'OTHER':
+      return { kind: 'general', suggestion: 'Look over what you decided after this one before the interview.' };
+  }
+}
+
+function suggestExtraBuffer(interview: HintInterview): RuleResult {
+  const currentBuffer = interview.bufferMinutes ?? 0;
+  const bufferMinutes = currentBuffer + EXTRA_BUFFER_MINUTES;
+  const start = interview.scheduledStart;
+  const leaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes });
+  const currentLeaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes: currentBuffer });
+  const suggestion = leaveBy
+    ? `Plan ${EXTRA_BUFFER_MINUTES} extra minutes for delays (${bufferMinutes} minutes of buffer in all): leave by ${formatTime(leaveBy, interview.timeZone)}${
+        currentLeaveBy ? ` instead of ${formatTime(currentLeaveBy, interview.timeZone)}` : ''
+      }.`
+    : `Plan ${EXTRA_BUFFER_MINUTES} extra minutes for delays. Add your travel time to this interview to see when to leave.`;
+  return { kind: 'extra-buffer', bufferMinutes, leaveBy, currentLeaveBy, suggestion };
+}
+
+function suggestTimeZoneCheck(interview: HintInterview, userTimeZone: string): RuleResult {
+  const interviewZone = interview.timeZone;
+  const start = interview.scheduledStart;
+  // An unknown user zone cannot be compared, which is exactly when a check is worth it.
+  if (!isValidTimeZone(userTimeZone)) {
+    return {
+      kind: 'time-zone-check',
+      interviewZone,
+      userZone: userTimeZone,
+      offsetDifferenceMinutes: 0,
+      suggestion: `This interview is at ${formatTime(start, interviewZone)} in ${displayZone(interviewZone)}. Set your own time zone in your account, then check the time against your calendar.`,
+    };
+  }
+  const offsetDifferenceMinutes = zoneOffsetMinutes(start, interviewZone) - zoneOffsetMinutes(start, userTimeZone);
+  const sameZone = canonicalZone(interviewZone) === canonicalZone(userTimeZone);
+  if (sameZone && offsetDifferenceMinutes === 0) return null;
+  const base = { kind: 'time-zone-check' as const, interviewZone, userZone: userTimeZone, offsetDifferenceMinutes };
+  if (offsetDifferenceMinutes === 0) {
+    return {
+      ...base,
+      suggestion: `This interview is set in ${displayZone(interviewZone)}, not your ${displayZone(userTimeZone)}. The clocks agree at that moment, but confirm the time zone in the invitation.`,
+    };
+  }
+  return {
+    ...base,
+    suggestion: `Check the time zone: ${formatTime(start, interviewZone)} in ${displayZone(interviewZone)} is ${formatTime(start, userTimeZone)} where you are (${displayZone(userTimeZone)}).`,
+  };
+}
+
+function suggestExtraReminder(interview: HintInterview, userTimeZone: string): RuleResult {
+  const zone = isValidTimeZone(userTimeZone) ? userTimeZone : interview.timeZone;
+  const remindAt = computeEveningBefore(interview.scheduledStart, zone);
+  return {
+    kind: 'extra-reminder',
+    remindAt,
+    suggestion: `Set an extra reminder for the evening before (${formatTime(remindAt, zone)}) and another two hours before it starts.`,
+  };
+}
+
+/** EXTRA_REMINDER_HOUR on the day before the interview, as the user's calendar reads it. */
+export function computeEveningBefore(start: Date, timeZone: string): Date {
+  const localDate = utcToZonedLocal(start, timeZone).slice(0, 10);
+  const [year = 0, month = 1, day = 1] = localDate.split('-').map(Number);
+  const previous = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+  const hour = String(EXTRA_REMINDER_HOUR).padStart(2, '0');
+  return zonedLocalToUtc(`${previous}T${hour}:00`, timeZone).instant;
+}
+
+// Aliases such as Etc/UTC and UTC name the same zone; comparing names alone would flag them.
+function canonicalZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+}
+
+function displayZone(timeZone: string): string {
+  return timeZone.replaceAll('_', ' ');
+}
+
+function formatTime(instant: Date, timeZone: string): string {
+  return formatInZone(instant, timeZone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** A lesson not looked at for this long (or never) is due for review. */
+export const REVIEW_INTERVAL_DAYS = 30;
+
+/** Lessons reviewed before this instant are due again. */
+export function computeReviewCutoff(now: Date): Date {
+  return new Date(now.getTime() - REVIEW_INTERVAL_DAYS * 86_400_000);
+}
+
+export function isDueForReview(reviewedAt: Date | null, now: Date): boolean {
+  return reviewedAt === null || reviewedAt.getTime() < computeReviewCutoff(now).getTime();
+}

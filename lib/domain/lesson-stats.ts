@@ -1,0 +1,106 @@
+// Small statistics helpers for the patterns page. The heavy lifting (counts, medians) happens in
+// the database; these define the same arithmetic in plain code so it can be unit-tested and used
+// to shape what the database returns (empty months, zero denominators) for charts and tables.
+import { utcToZonedLocal } from './time';
+
+export type MonthKey = string; // 'YYYY-MM'
+
+const MONTH_KEY = /^(\d{4})-(\d{2})$/;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The middle value; for an even count the mean of the two middle values, like Postgres's
+ * percentile_cont(0.5). Null for no values: "no data" must not read as "zero minutes".
+ */
+export function computeMedian(values: readonly number[]): number | null {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] as number;
+  if (sorted.length % 2 === 1) return upper;
+  return ((sorted[middle - 1] as number) + upper) / 2;
+}
+
+/** part / whole, or null when there is nothing to divide by (0 of 0 is unknown, not 0%). */
+export function computeRate(part: number, whole: number): number | null {
+  if (!Number.isFinite(part) || !Number.isFinite(whole) || whole <= 0) return null;
+  return part / whole;
+}
+
+/** The calendar month an instant falls in, as the user's calendar reads it. */
+export function toMonthKey(instant: Date, timeZone: string): MonthKey {
+  return utcToZonedLocal(instant, timeZone).slice(0, 7);
+}
+
+export function addMonths(key: MonthKey, count: number): MonthKey {
+  const { year, month } = parseMonthKey(key);
+  const index = year * 12 + (month - 1) + count;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month from `from` to `to`, both included; empty when from is after to. */
+export function listMonthKeys(from: MonthKey, to: MonthKey): MonthKey[] {
+  const keys: MonthKey[] = [];
+  for (let key = from; key <= to; key = addMonths(key, 1)) keys.push(key);
+  return keys;
+}
+
+/**
+ * A row for every month of the range, with zeros where the database had nothing: a chart that
+ * skipped empty months would draw a quiet spell as if it never happened.
+ */
+export function fillMonths<Row extends { month: MonthKey }>(
+  rows: readonly Row[],
+  from: MonthKey,
+  to: MonthKey,
+  createEmpty: (month: MonthKey) => Row,
+): Row[] {
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  return listMonthKeys(from, to).map((month) => byMonth.get(month) ?? createEmpty(month));
+}
+
+/** "Mar 2026". */
+export function formatMonthLabel(key: MonthKey): string {
+  const { year, month } = parseMonthKey(key);
+  return `${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** "45 min", "2 h 5 min", "3 d 4 h"; an em dash when there is no value. */
+export function formatDuration(minutes: number | null): string {
+  if (minutes === null || !Number.isFinite(minutes)) return '—';
+  const total = Math.max(0, Math.round(minutes));
+  if (total < 60) return `${total} min`;
+  if (total < 24 * 60) {
+    const rest = total % 60;
+    return rest === 0 ? `${Math.floor(total / 60)} h` : `${Math.floor(total / 60)} h ${rest} min`;
+  }
+  const days = Math.floor(total / (24 * 60));
+  const hours = Math.floor((total % (24 * 60)) / 60);
+  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}
+
+/** "67%"; an em dash when the rate is unknown. */
+export function formatPercent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/**
+ * The top of a chart's axis: the smallest 1, 2 or 5 × 10ⁿ at or above the largest value, so
+ * gridlines fall on round numbers. At least 1, so an all-zero chart still has an axis.
+ */
+export function computeAxisMax(largest: number): number {
+  if (!Number.isFinite(largest) || largest <= 1) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(largest));
+  for (const step of [1, 2, 5, 10]) {
+    if (step * magnitude >= largest) return step * magnitude;
+  }
+  return 10 * magnitude;
+}
+
+function parseMonthKey(key: MonthKey): { year: number; month: number } {
+  const match = MONTH_KEY.exec(key);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12) throw new RangeError(`"${key}" is not a month in the form YYYY-MM.`);
+  return { year, month };
+}

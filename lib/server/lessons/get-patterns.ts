@@ -1,0 +1,214 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { ROOT_CAUSES, isRootCause, type RootCause } from '@/lib/domain/lesson-rules';
+import { addMonths, computeRate, fillMonths, toMonthKey, type MonthKey } from '@/lib/domain/lesson-stats';
+import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
+
+// Every statistic is computed by Postgres in a fixed set of four queries, whatever the number
+// of incidents or lessons: the page must stay fast for someone with years of history. Every
+// query is scoped by userId in each table it reads, joins included. Enum values are written as
+// SQL literals (constants, not user input) because a bound text parameter would not compare
+// with a Postgres enum column.
+
+/** Months shown at least (the chart reaches further back only when there is data). */
+const MIN_MONTHS = 12;
+/** Months shown at most. */
+const MAX_MONTHS = 24;
+
+export const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
+export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
+
+export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
+export type MonthRow = { month: MonthKey; missed: number; runningLate: number };
+
+export type LessonPatterns = {
+  /** Every root cause, in the fixed order, zeros included. */
+  byCause: CauseRow[];
+  /** Contiguous months, oldest first, ending with the current month. */
+  byMonth: MonthRow[];
+  /** Every bucket, in the fixed order, zeros included. */
+  outcomes: { outcome: OutcomeBucket; count: number }[];
+  timing: { medianMinutesToCall: number | null; callsCounted: number; medianMinutesToApology: number | null; apologiesCounted: number };
+  reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
+  totals: { incidents: number; nearMisses: number };
+};
+
+type CauseQueryRow = { rootCause: string; missed: number; runningLate: number; nearMisses: number };
+type MonthQueryRow = { month: string; missed: number; runningLate: number };
+type OutcomeQueryRow = { outcome: string; count: number };
+type SummaryQueryRow = {
+  medianMinutesToCall: number | null;
+  callsCounted: number;
+  medianMinutesToApology: number | null;
+  apologiesCounted: number;
+  accepted: number;
+  declined: number;
+  noResponse: number;
+  pending: number;
+};
+
+export async function getPatterns(userId: string, timeZone: string, now = new Date()): Promise<LessonPatterns> {
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  const currentMonth = toMonthKey(now, zone);
+  const earliestMonth = addMonths(currentMonth, -(MAX_MONTHS - 1));
+  const since = zonedLocalToUtc(`${earliestMonth}-01T00:00`, zone).instant;
+
+  const [causeRows, monthRows, outcomeRows, summaryRows] = await Promise.all([
+    queryByCause(userId),
+    queryByMonth(userId, zone, since),
+    queryOutcomes(userId),
+    querySummary(userId),
+  ]);
+
+  const causeCounts = new Map(causeRows.filter((row) => isRootCause(row.rootCause)).map((row) => [row.rootCause, row]));
+  const byCause = ROOT_CAUSES.map((rootCause) => {
+    const row = causeCounts.get(rootCause);
+    return { rootCause, missed: row?.missed ?? 0, runningLate: row?.runningLate ?? 0, nearMisses: row?.nearMisses ?? 0 };
+  });
+
+  const firstDataMonth = monthRows[0]?.month;
+  const defaultStart = addMonths(currentMonth, -(MIN_MONTHS - 1));
+  const start = firstDataMonth && firstDataMonth < defaultStart ? firstDataMonth : defaultStart;
+  const byMonth = fillMonths(
+    monthRows.filter((row) => row.month <= currentMonth),
+    start,
+    currentMonth,
+    (month) => ({ month, missed: 0, runningLate: 0 }),
+  );
+
+  const outcomeCounts = new Map(outcomeRows.map((row) => [row.outcome, row.count]));
+  const outcomes = OUTCOME_BUCKETS.map((outcome) => ({ outcome, count: outcomeCounts.get(outcome) ?? 0 }));
+
+  const summary = summaryRows[0];
+  const accepted = summary?.accepted ?? 0;
+  const declined = summary?.declined ?? 0;
+
+  return {
+    byCause,
+    byMonth,
+    outcomes,
+    timing: {
+      medianMinutesToCall: summary?.medianMinutesToCall ?? null,
+      callsCounted: summary?.callsCounted ?? 0,
+      medianMinutesToApology: summary?.medianMinutesToApology ?? null,
+      apologiesCounted: summary?.apologiesCounted ?? 0,
+    },
+    reschedule: {
+      accepted,
+      declined,
+      noResponse: summary?.noResponse ?? 0,
+      pending: summary?.pending ?? 0,
+      // Success among the requests the employer decided on; waiting or unanswered ones say nothing yet.
+      successRate: computeRate(accepted, accepted + declined),
+    },
+    totals: {
+      incidents: byCause.reduce((sum, row) => sum + row.missed + row.runningLate, 0),
+      nearMisses: byCause.reduce((sum, row) => sum + row.nearMisses, 0),
+    },
+  };
+}
+
+/**
+ * Incidents by root cause (the lesson's, when one was saved, since the user may have corrected
+ * the first guess; else the reason given when marking it), plus lessons added by hand.
+ */
+function queryByCause(userId: string) {
+  return getDb().$queryRaw<CauseQueryRow[]>`
+    SELECT rows.cause::text AS "rootCause",
+           (count(*) FILTER (WHERE rows.source = 'MISSED'))::int AS "missed",
+           (count(*) FILTER (WHERE rows.source = 'RUNNING_LATE'))::int AS "runningLate",
+           (count(*) FILTER (WHERE rows.source = 'NEAR_MISS'))::int AS "nearMisses"
+    FROM (
+      SELECT COALESCE(lesson."rootCause", i."reason") AS cause, i."kind"::text AS source
+      FROM "MissedIncident" i
+      LEFT JOIN LATERAL (
+        SELECT l."rootCause" FROM "Lesson" l
+        WHERE l."incidentId" = i."id" AND l."userId" = ${userId}
+        ORDER BY l."createdAt" DESC, l."id" DESC
+        LIMIT 1
+      ) lesson ON true
+      WHERE i."userId" = ${userId}
+      UNION ALL
+      SELECT l."rootCause", 'NEAR_MISS' FROM "Lesson" l
+      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL
+    ) rows
+    GROUP BY rows.cause`;
+}
+
+/** Incidents per calendar month in the user's zone. */
+function queryByMonth(userId: string, timeZone: string, since: Date) {
+  return getDb().$queryRaw<MonthQueryRow[]>`
+    SELECT to_char(date_trunc('month', i."recordedAt" AT TIME ZONE ${timeZone}), 'YYYY-MM') AS "month",
+           (count(*) FILTER (WHERE i."kind" = 'MISSED'))::int AS "missed",
+           (count(*) FILTER (WHERE i."kind" = 'RUNNING_LATE'))::int AS "runningLate"
+    FROM "MissedIncident" i
+    WHERE i."userId" = ${userId} AND i."recordedAt" >= ${since}
+    GROUP BY 1
+    ORDER BY 1`;
+}
+
+/**
+ * Where each recovery ended up: the incident's recorded outcome, or while it is still open
+ * the state of its latest reschedule request.
+ */
+function queryOutcomes(userId: string) {
+  return getDb().$queryRaw<OutcomeQueryRow[]>`
+    SELECT buckets.outcome, count(*)::int AS "count"
+    FROM (
+      SELECT CASE
+               WHEN i."outcome" IS NOT NULL THEN i."outcome"::text
+               WHEN request."status" = 'ACCEPTED' THEN 'RESCHEDULED'
+               WHEN request."status" = 'DECLINED' THEN 'DECLINED'
+               WHEN request."status" = 'NO_RESPONSE' THEN 'NO_RESPONSE'
+               WHEN request."status" = 'PENDING' THEN 'WAITING'
+               ELSE 'NOT_ASKED'
+             END AS outcome
+      FROM "MissedIncident" i
+      LEFT JOIN LATERAL (
+        SELECT r."status" FROM "RescheduleRequest" r
+        WHERE r."incidentId" = i."id" AND r."userId" = ${userId}
+        ORDER BY r."askedAt" DESC, r."id" DESC
+        LIMIT 1
+      ) request ON true
+      WHERE i."userId" = ${userId}
+    ) buckets
+    GROUP BY buckets.outcome`;
+}
+
+/**
+ * Median minutes from the miss being recorded to the call (the CALL step done) and to the
+ * first apology actually sent, plus the reschedule requests by status. A step stamped before
+ * the incident (clock skew, back-dated entry) counts as zero rather than as negative time.
+ */
+function querySummary(userId: string) {
+  return getDb().$queryRaw<SummaryQueryRow[]>`
+    SELECT timing.*, requests.*
+    FROM (
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d.call_minutes) AS "medianMinutesToCall",
+             count(d.call_minutes)::int AS "callsCounted",
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY d.apology_minutes) AS "medianMinutesToApology",
+             count(d.apology_minutes)::int AS "apologiesCounted"
+      FROM (
+        SELECT CASE WHEN s."completedAt" IS NULL THEN NULL
+                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (s."completedAt" - i."recordedAt")) / 60)::float8 END AS call_minutes,
+               CASE WHEN apology.sent_at IS NULL THEN NULL
+                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (apology.sent_at - i."recordedAt")) / 60)::float8 END AS apology_minutes
+        FROM "MissedIncident" i
+        LEFT JOIN "RecoveryStep" s
+          ON s."incidentId" = i."id" AND s."userId" = ${userId} AND s."step" = 'CALL' AND s."status" = 'DONE'
+        LEFT JOIN LATERAL (
+          SELECT min(m."sentAt") AS sent_at FROM "Message" m
+          WHERE m."incidentId" = i."id" AND m."userId" = ${userId} AND m."kind" = 'APOLOGY' AND m."sentAt" IS NOT NULL
+        ) apology ON true
+        WHERE i."userId" = ${userId}
+      ) d
+    ) timing
+    CROSS JOIN (
+      SELECT (count(*) FILTER (WHERE r."status" = 'ACCEPTED'))::int AS "accepted",
+             (count(*) FILTER (WHERE r."status" = 'DECLINED'))::int AS "declined",
+             (count(*) FILTER (WHERE r."status" = 'NO_RESPONSE'))::int AS "noResponse",
+             (count(*) FILTER (WHERE r."status" = 'PENDING'))::int AS "pending"
+      FROM "RescheduleRequest" r
+      WHERE r."userId" = ${userId}
+    ) requests`;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { zonedLocalToUtc } from '@/lib/domain/time';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { LessonFilters } from '@/lib/validation/lessons';
+
+/** What every lesson view needs: the lesson, its actions in order, and where it came from. */
+export const lessonSelect = {
+  id: true,
+  rootCause: true,
+  whatHappened: true,
+  reviewedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  incident: {
+    select: {
+      id: true,
+      kind: true,
+      recordedAt: true,
+      outcome: true,
+      interview: { select: { id: true, company: true, roleTitle: true, scheduledStart: true, timeZone: true, format: true } },
+    },
+  },
+  actions: {
+    select: { id: true, text: true, position: true, retiredAt: true },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  },
+} as const satisfies Prisma.LessonSelect;
+
+export type LessonDetail = Prisma.LessonGetPayload<{ select: typeof lessonSelect }>;
+
+/**
+ * The where clause for the URL filters. A lesson "happened" when its incident was recorded;
+ * a near miss added by hand has no incident, so its own creation time stands in. Dates are
+ * whole days in the user's time zone.
+ */
+export function buildLessonWhere(userId: string, filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>, timeZone: string): Prisma.LessonWhereInput {
+  const where: Prisma.LessonWhereInput = { userId };
+  if (filters.cause) where.rootCause = filters.cause;
+  const range: Prisma.DateTimeFilter = {};
+  if (filters.from) range.gte = startOfDay(filters.from, timeZone);
+  if (filters.to) range.lt = startOfDay(nextDay(filters.to), timeZone);
+  if (range.gte || range.lt) {
+    where.OR = [
+      { incidentId: { not: null }, incident: { is: { recordedAt: range } } },
+      { incidentId: null, createdAt: range },
+    ];
+  }
+  return where;
+}
+
+function startOfDay(date: string, timeZone: string): Date {
+  return zonedLocalToUtc(`${date}T00:00`, timeZone).instant;
+}
+
+function nextDay(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}

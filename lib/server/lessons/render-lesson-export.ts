@@ -1,0 +1,110 @@
+// Turns lessons into the two export files. No database here, so the formatting (and its
+// escaping) is unit-tested on its own.
+import { toCsv } from '@/lib/domain/csv';
+import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { formatInZone, utcToZonedLocal } from '@/lib/domain/time';
+import type { LessonDetail } from './lesson-select';
+
+export type ExportLesson = Pick<LessonDetail, 'id' | 'rootCause' | 'whatHappened' | 'reviewedAt' | 'createdAt' | 'incident' | 'actions'>;
+
+export const CSV_HEADERS = [
+  'Lesson ID',
+  'Happened',
+  'Source',
+  'Company',
+  'Role',
+  'Interview time',
+  'Root cause',
+  'What happened',
+  'Prevention actions',
+  'Retired actions (now habits)',
+  'Last reviewed',
+] as const;
+
+const SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late', NEAR_MISS: 'Near miss (added by hand)' } as const;
+
+/** When the lesson happened: the incident's time, or for a near miss when it was written down. */
+export function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
+  return lesson.incident?.recordedAt ?? lesson.createdAt;
+}
+
+export function renderLessonsCsv(lessons: readonly ExportLesson[], timeZone: string): string {
+  const local = (instant: Date | null) => (instant ? utcToZonedLocal(instant, timeZone).replace('T', ' ') : '');
+  const rows = lessons.map((lesson) => {
+    const interview = lesson.incident?.interview;
+    return [
+      lesson.id,
+      local(getHappenedAt(lesson)),
+      SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
+      interview?.company ?? '',
+      interview?.roleTitle ?? '',
+      interview ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})` : '',
+      ROOT_CAUSE_LABELS[lesson.rootCause],
+      lesson.whatHappened,
+      activeTexts(lesson).join('\n'),
+      retiredTexts(lesson).join('\n'),
+      local(lesson.reviewedAt),
+    ];
+  });
+  // A BOM so spreadsheet programs read accents and curly quotes as UTF-8.
+  return toCsv(CSV_HEADERS, rows, { bom: true });
+}
+
+export function renderLessonsMarkdown(lessons: readonly ExportLesson[], timeZone: string, exportedAt: Date): string {
+  const lines = [
+    '# My interview lessons',
+    '',
+    `Exported from Rebound on ${formatDay(exportedAt, timeZone)}. ${lessons.length === 1 ? '1 lesson' : `${lessons.length} lessons`}.`,
+  ];
+  if (lessons.length === 0) lines.push('', 'No lessons yet.');
+  for (const lesson of lessons) lines.push('', ...renderLessonMarkdown(lesson, timeZone));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] {
+  const interview = lesson.incident?.interview;
+  const title = interview ? `${interview.company}, ${interview.roleTitle}` : 'Near miss';
+  const lines = [
+    `## ${escapeMarkdown(ROOT_CAUSE_LABELS[lesson.rootCause])}: ${escapeMarkdown(title)}`,
+    '',
+    `- Source: ${SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
+    `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
+  ];
+  if (interview) lines.push(`- Interview: ${formatInZone(interview.scheduledStart, interview.timeZone)}`);
+  lines.push(`- Last reviewed: ${lesson.reviewedAt ? formatDay(lesson.reviewedAt, timeZone) : 'never'}`, '', '### What happened', '');
+  lines.push(...lesson.whatHappened.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>')));
+  const active = activeTexts(lesson);
+  const retired = retiredTexts(lesson);
+  lines.push('', '### What I will do differently', '');
+  if (active.length === 0 && retired.length === 0) lines.push('No prevention actions written down.');
+  for (const text of active) lines.push(`- [ ] ${escapeMarkdown(oneLine(text))}`);
+  for (const text of retired) lines.push(`- [x] ${escapeMarkdown(oneLine(text))} (now a habit)`);
+  return lines;
+}
+
+function activeTexts(lesson: Pick<ExportLesson, 'actions'>): string[] {
+  return lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
+}
+
+function retiredTexts(lesson: Pick<ExportLesson, 'actions'>): string[] {
+  return lesson.actions.filter((action) => action.retiredAt !== null).map((action) => action.text);
+}
+
+function formatDay(instant: Date, timeZone: string): string {
+  return formatInZone(instant, timeZone, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/**
+ * Text the user typed stays text when the file is rendered: markup characters are escaped, so
+ * a "#" cannot start a heading, a "<" cannot open HTML and "[x](…)" cannot become a link.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
+    .replace(/^(\s*)([-+>=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}

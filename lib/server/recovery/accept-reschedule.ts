@@ -1,0 +1,109 @@
+import 'server-only';
+import { assertTransition } from '@/lib/domain/interview-status';
+import { formatInterviewTime } from '@/lib/domain/message-templates';
+import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { computeLeaveBy } from '@/lib/domain/travel';
+import { ValidationError } from '@/lib/errors';
+import { readLocalStart } from '@/lib/validation/recovery';
+import { advanceIncident } from './advance-incident';
+import { buildMessageFacts, createDraft } from './drafts';
+import { applyDomainRule } from './guards';
+import { type FactsInterview, type LockedIncident, type Tx, interviewFactsSelect, recordActivity } from './incident-access';
+import { answerLatestRequest } from './reschedule-request';
+
+export type AcceptedOutcome = {
+  answer: 'ACCEPTED';
+  state: RecoveryState;
+  newInterviewId: string;
+  thankYouMessageId: string;
+  prepNoteId: string;
+};
+
+const PAST_TIME = 'The new time is in the past. Check the date, the time and the time zone.';
+
+/**
+ * They agreed: the new slot becomes a new interview linked to the missed one, the old one is
+ * marked rescheduled, the request is answered, a thank-you and the prep note are drafted, and the
+ * incident moves on to PREP. Runs inside the caller's transaction.
+ */
+export async function acceptReschedule(
+  tx: Tx,
+  incident: LockedIncident,
+  answer: { newStartLocal?: string; timeZone?: string; note?: string },
+): Promise<AcceptedOutcome> {
+  const newStart = readLocalStart(answer.newStartLocal, answer.timeZone);
+  // The schema checked this as well, but a slow form can be submitted after its time has passed.
+  if (!newStart || !answer.timeZone || newStart.getTime() <= Date.now()) {
+    throw new ValidationError(PAST_TIME, { newStartLocal: PAST_TIME });
+  }
+  const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' }, { data: { outcome: 'RESCHEDULED' } });
+  const original = incident.interview;
+  applyDomainRule(() => assertTransition(original.status, 'RESCHEDULED'));
+  const replacement = await createReplacement(tx, incident.userId, original, newStart, answer.timeZone);
+  await tx.interview.update({ where: { id: original.id, userId: incident.userId }, data: { status: 'RESCHEDULED' } });
+  await answerLatestRequest(tx, incident, { status: 'ACCEPTED', note: answer.note, newInterviewId: replacement.id });
+
+  const drafts = await draftSecondChanceMessages(tx, incident, replacement);
+  const when = formatInterviewTime(newStart, answer.timeZone);
+  await recordActivity(tx, [
+    {
+      userId: incident.userId,
+      interviewId: original.id,
+      type: 'OUTCOME_RECORDED',
+      summary: `They agreed to reschedule: new interview on ${when}.`,
+      details: { incidentId: incident.id, answer: 'ACCEPTED', newInterviewId: replacement.id, note: answer.note ?? null },
+    },
+    {
+      userId: incident.userId,
+      interviewId: original.id,
+      type: 'STATUS_CHANGED',
+      summary: 'Status changed to rescheduled.',
+      details: { from: original.status, to: 'RESCHEDULED', newInterviewId: replacement.id },
+    },
+    {
+      userId: incident.userId,
+      interviewId: replacement.id,
+      type: 'CREATED',
+      summary: 'Rescheduled after the missed interview: your second chance.',
+      details: { incidentId: incident.id, rescheduledFromId: original.id },
+    },
+  ]);
+  return { answer: 'ACCEPTED', state, newInterviewId: replacement.id, ...drafts };
+}
+
+function createReplacement(tx: Tx, userId: string, original: FactsInterview, scheduledStart: Date, timeZone: string) {
+  const { id: _id, status: _status, ...copied } = original;
+  return tx.interview.create({
+    data: { ...copied, userId, scheduledStart, timeZone, rescheduledFromId: original.id },
+    select: interviewFactsSelect,
+  });
+}
+
+async function draftSecondChanceMessages(tx: Tx, incident: LockedIncident, replacement: FactsInterview) {
+  const newStart = replacement.scheduledStart;
+  const leaveBy = computeLeaveBy({
+    start: newStart,
+    travelMinutes: replacement.travelMinutes,
+    bufferMinutes: replacement.bufferMinutes,
+  });
+  const base = { userId: incident.userId, incidentId: incident.id, contactsFrom: replacement };
+  // The thank-you belongs to the recovery thread on the missed interview; the prep note to the new one.
+  const thankYou = await createDraft(tx, {
+    ...base,
+    interviewId: incident.interviewId,
+    kind: 'THANK_YOU_ACCEPTED',
+    facts: buildMessageFacts({
+      interview: incident.interview,
+      incident,
+      candidateName: incident.user.name,
+      extra: { newStart, timeZone: replacement.timeZone },
+    }),
+  });
+  const prepNote = await createDraft(tx, {
+    ...base,
+    interviewId: replacement.id,
+    kind: 'PREP_NOTE',
+    facts: buildMessageFacts({ interview: replacement, incident, candidateName: incident.user.name, extra: { newStart, leaveBy } }),
+  });
+  return { thankYouMessageId: thankYou.id, prepNoteId: prepNote.id };
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { type Prisma } from '@/lib/generated/prisma/client';
+import { NotFoundError } from '@/lib/errors';
+
+export type Tx = Prisma.TransactionClient;
+
+/** The interview fields every drafted message and replacement interview is built from. */
+export const interviewFactsSelect = {
+  id: true,
+  status: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  timeZone: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+} satisfies Prisma.InterviewSelect;
+
+export type FactsInterview = Prisma.InterviewGetPayload<{ select: typeof interviewFactsSelect }>;
+
+const lockedIncidentSelect = {
+  id: true,
+  userId: true,
+  interviewId: true,
+  kind: true,
+  reason: true,
+  explanation: true,
+  employerWarned: true,
+  recoveryState: true,
+  outcome: true,
+  interview: { select: interviewFactsSelect },
+  user: { select: { name: true, email: true } },
+} satisfies Prisma.MissedIncidentSelect;
+
+export type LockedIncident = Prisma.MissedIncidentGetPayload<{ select: typeof lockedIncidentSelect }>;
+
+/**
+ * Locks the user's interview row for the rest of the transaction, so two submissions for the same
+ * interview run one after the other and the second sees what the first wrote. Another user's
+ * interview is not found, exactly like a missing one.
+ */
+export async function lockInterview(tx: Tx, userId: string, interviewId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Interview" WHERE "id" = ${interviewId} AND "userId" = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError('interview');
+}
+
+/**
+ * Locks the incident, then reads it: every step checks the state machine against the state as it
+ * is after any concurrent step has committed, so a double click gets the domain's refusal instead
+ * of writing the step twice.
+ */
+export async function loadIncidentForUpdate(tx: Tx, userId: string, incidentId: string): Promise<LockedIncident> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "MissedIncident" WHERE "id" = ${incidentId} AND "userId" = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError('incident');
+  const incident = await tx.missedIncident.findFirst({ where: { id: incidentId, userId }, select: lockedIncidentSelect });
+  if (!incident) throw new NotFoundError('incident');
+  return incident;
+}
+
+export async function recordActivity(
+  tx: Tx,
+  events: readonly {
+    userId: string;
+    interviewId: string;
+    type: Prisma.ActivityEventCreateManyInput['type'];
+    summary: string;
+    details?: Prisma.InputJsonValue;
+  }[],
+): Promise<void> {
+  if (events.length > 0) await tx.activityEvent.createMany({ data: [...events] });
+}

@@ -1,0 +1,146 @@
+import 'server-only';
+import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { computeLeaveBy } from '@/lib/domain/travel';
+import { getDb } from '@/lib/db';
+import { ValidationError } from '@/lib/errors';
+import { type Prisma } from '@/lib/generated/prisma/client';
+import {
+  type IncidentRefInput,
+  type PrepChecklistTickInput,
+  incidentRefSchema,
+  listSecondChancePrepItems,
+  prepChecklistTickSchema,
+} from '@/lib/validation/recovery';
+import { advanceIncident } from './advance-incident';
+import { parseInput } from './guards';
+import { type Tx, loadIncidentForUpdate, lockInterview, recordActivity } from './incident-access';
+
+export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };
+
+export type PrepChecklist = {
+  interviewId: string;
+  scheduledStart: Date;
+  timeZone: string;
+  leaveBy: Date | null;
+  items: PrepChecklistItem[];
+  isComplete: boolean;
+};
+
+export const prepInterviewSelect = {
+  id: true,
+  scheduledStart: true,
+  timeZone: true,
+  format: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+  prepChecklist: true,
+} satisfies Prisma.InterviewSelect;
+
+type PrepInterview = Prisma.InterviewGetPayload<{ select: typeof prepInterviewSelect }>;
+
+const NO_NEW_INTERVIEW = 'There is no new interview to prepare for yet: record their answer with the new time first.';
+
+// The column is shared with the interview page's own checklist, so unknown keys are kept as they are.
+function readStoredTicks(value: Prisma.JsonValue): Prisma.JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
+}
+
+function readTickTime(value: Prisma.JsonValue | undefined): Date | null {
+  if (typeof value !== 'string') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The second-chance checklist of an interview, with the leave-by time it is planned around. */
+export function describePrepChecklist(interview: PrepInterview): PrepChecklist {
+  const ticks = readStoredTicks(interview.prepChecklist);
+  const items = listSecondChancePrepItems(interview.format).map((item) => ({
+    id: item.id,
+    label: item.label,
+    checked: Boolean(ticks[item.id]),
+    checkedAt: readTickTime(ticks[item.id]),
+  }));
+  return {
+    interviewId: interview.id,
+    scheduledStart: interview.scheduledStart,
+    timeZone: interview.timeZone,
+    leaveBy: computeLeaveBy({
+      start: interview.scheduledStart,
+      travelMinutes: interview.travelMinutes,
+      bufferMinutes: interview.bufferMinutes,
+    }),
+    items,
+    isComplete: items.every((item) => item.checked),
+  };
+}
+
+async function findSecondChanceInterviewId(tx: Tx, userId: string, incidentId: string): Promise<string> {
+  const request = await tx.rescheduleRequest.findFirst({
+    where: { userId, incidentId, status: 'ACCEPTED', newInterviewId: { not: null } },
+    orderBy: [{ respondedAt: 'desc' }, { id: 'desc' }],
+    select: { newInterviewId: true },
+  });
+  if (!request?.newInterviewId) throw new ValidationError(NO_NEW_INTERVIEW);
+  return request.newInterviewId;
+}
+
+/**
+ * Ticks or unticks one item of the second-chance checklist, on the rescheduled interview named
+ * directly or through its incident. Each tick keeps the time it was made.
+ *
+ * Throws NotFoundError for an incident or interview that is missing or not the user's, and
+ * ValidationError for an unknown item or an incident without a new interview yet.
+ */
+export async function tickPrepItem(userId: string, input: PrepChecklistTickInput): Promise<PrepChecklist> {
+  const data = parseInput(prepChecklistTickSchema, input);
+  return getDb().$transaction(async (tx) => {
+    if (data.incidentId) await loadIncidentForUpdate(tx, userId, data.incidentId);
+    const interviewId = data.interviewId ?? (await findSecondChanceInterviewId(tx, userId, data.incidentId ?? ''));
+    // Locked so two quick ticks in a row cannot overwrite each other's key in the JSON column.
+    await lockInterview(tx, userId, interviewId);
+    const interview = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
+    const ticks = readStoredTicks(interview.prepChecklist);
+    if (data.checked) ticks[data.itemId] ??= new Date().toISOString();
+    else delete ticks[data.itemId];
+    const updated = await tx.interview.update({
+      where: { id: interviewId, userId },
+      data: { prepChecklist: ticks },
+      select: prepInterviewSelect,
+    });
+    const label = listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ?? data.itemId;
+    await recordActivity(tx, [
+      {
+        userId,
+        interviewId,
+        type: 'CHECKLIST_UPDATED',
+        summary: `${data.checked ? 'Ticked' : 'Unticked'}: ${label}.`,
+        details: { itemId: data.itemId, checked: data.checked },
+      },
+    ]);
+    return describePrepChecklist(updated);
+  });
+}
+
+/**
+ * Finishes the second-chance preparation (PREP → LESSON) once every applicable item is ticked.
+ *
+ * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
+ * preparation is not the open step (the state machine's message) or an item is still unticked.
+ */
+export async function completePrep(userId: string, input: IncidentRefInput): Promise<{ state: RecoveryState }> {
+  const data = parseInput(incidentRefSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
+    const state = await advanceIncident(tx, incident, { type: 'PREP_DONE' });
+    const interviewId = await findSecondChanceInterviewId(tx, userId, incident.id);
+    const interview = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
+    const missing = describePrepChecklist(interview).items.filter((item) => !item.checked);
+    if (missing.length > 0) {
+      throw new ValidationError(`Tick every item before moving on. Still open: ${missing.map((item) => item.label.toLowerCase()).join('; ')}.`);
+    }
+    await recordActivity(tx, [
+      { userId, interviewId, type: 'CHECKLIST_UPDATED', summary: 'Ready for the second chance.', details: { incidentId: incident.id } },
+    ]);
+    return { state };
+  });
+}

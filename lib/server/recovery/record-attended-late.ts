@@ -1,0 +1,37 @@
+import 'server-only';
+import { assertTransition } from '@/lib/domain/interview-status';
+import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { getDb } from '@/lib/db';
+import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
+import { advanceIncident } from './advance-incident';
+import { applyDomainRule, parseInput } from './guards';
+import { loadIncidentForUpdate, recordActivity } from './incident-access';
+
+/**
+ * The preventive flow's happy ending: the candidate called ahead, arrived late and was still seen.
+ * The interview becomes completed, the outcome ATTENDED_LATE, and the flow goes to the lesson.
+ *
+ * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for a
+ * missed (not running-late) incident or one already past the outcome (the state machine's message).
+ */
+export async function recordAttendedLate(userId: string, input: IncidentRefInput): Promise<{ state: RecoveryState }> {
+  const data = parseInput(incidentRefSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
+    const state = await advanceIncident(
+      tx,
+      incident,
+      { type: 'ATTENDED_LATE' },
+      { completes: 'OUTCOME', data: { outcome: 'ATTENDED_LATE' } },
+    );
+    const from = incident.interview.status;
+    applyDomainRule(() => assertTransition(from, 'COMPLETED'));
+    await tx.interview.update({ where: { id: incident.interviewId, userId }, data: { status: 'COMPLETED' } });
+    const base = { userId, interviewId: incident.interviewId };
+    await recordActivity(tx, [
+      { ...base, type: 'OUTCOME_RECORDED', summary: 'Arrived late and was still seen.', details: { incidentId: incident.id } },
+      { ...base, type: 'STATUS_CHANGED', summary: 'Status changed to completed.', details: { from, to: 'COMPLETED' } },
+    ]);
+    return { state };
+  });
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { type z } from 'zod';
+import { assertTransition } from '@/lib/domain/interview-status';
+import { type FollowUpAdvice } from '@/lib/domain/recovery-follow-up';
+import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { getDb } from '@/lib/db';
+import { type RecordOutcomeInput, recordOutcomeSchema } from '@/lib/validation/recovery';
+import { type AcceptedOutcome, acceptReschedule } from './accept-reschedule';
+import { advanceIncident } from './advance-incident';
+import { buildMessageFacts, createDraft } from './drafts';
+import { loadFollowUpAdvice } from './follow-up-advice';
+import { applyDomainRule, parseInput } from './guards';
+import { type LockedIncident, type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
+import { answerLatestRequest } from './reschedule-request';
+
+export type RecordOutcomeResult =
+  | AcceptedOutcome
+  | { answer: 'DECLINED'; state: RecoveryState; thankYouMessageId: string }
+  | { answer: 'NO_RESPONSE'; state: RecoveryState; followUp: FollowUpAdvice };
+
+type OutcomeData = z.output<typeof recordOutcomeSchema>;
+
+/**
+ * Records the employer's answer to the reschedule request, in one transaction:
+ * - ACCEPTED: a new interview at the given time linked to the missed one (see acceptReschedule);
+ * - DECLINED: the request is closed, a last "thank you for your consideration" is drafted, and
+ *   the flow moves to the lesson;
+ * - NO_RESPONSE: nothing changes; the answer carries when a follow-up becomes sensible.
+ *
+ * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
+ * bad input (a new time in the past included), an answer recorded already or before the request
+ * was sent (the state machine's message), or an interview whose status cannot change that way.
+ */
+export async function recordOutcome(userId: string, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
+  const data = parseInput(recordOutcomeSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
+    if (data.answer === 'ACCEPTED') return acceptReschedule(tx, incident, data);
+    if (data.answer === 'DECLINED') return recordDeclined(tx, incident, data);
+    return recordNoResponse(tx, incident, data);
+  });
+}
+
+async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeData): Promise<RecordOutcomeResult> {
+  const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
+  await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
+  const interview = incident.interview;
+  const events: Parameters<typeof recordActivity>[1][number][] = [
+    {
+      userId: incident.userId,
+      interviewId: interview.id,
+      type: 'OUTCOME_RECORDED',
+      summary: 'They declined to reschedule.',
+      details: { incidentId: incident.id, answer: 'DECLINED', note: data.note ?? null },
+    },
+  ];
+  // Called ahead, and they will not see the candidate at all: the interview is not happening.
+  if (interview.status === 'SCHEDULED') {
+    applyDomainRule(() => assertTransition(interview.status, 'MISSED'));
+    await tx.interview.update({ where: { id: interview.id, userId: incident.userId }, data: { status: 'MISSED' } });
+    events.push({
+      userId: incident.userId,
+      interviewId: interview.id,
+      type: 'STATUS_CHANGED',
+      summary: 'Status changed to missed.',
+      details: { from: interview.status, to: 'MISSED' },
+    });
+  }
+  const thankYou = await createDraft(tx, {
+    userId: incident.userId,
+    incidentId: incident.id,
+    interviewId: interview.id,
+    kind: 'THANK_YOU_DECLINED',
+    facts: buildMessageFacts({ interview, incident, candidateName: incident.user.name }),
+    contactsFrom: interview,
+  });
+  await recordActivity(tx, events);
+  return { answer: 'DECLINED', state, thankYouMessageId: thankYou.id };
+}
+
+async function recordNoResponse(tx: Tx, incident: LockedIncident, data: OutcomeData): Promise<RecordOutcomeResult> {
+  // Refuses an answer outside the outcome step; inside it, waiting changes nothing.
+  const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'NO_RESPONSE' });
+  await recordActivity(tx, [
+    {
+      userId: incident.userId,
+      interviewId: incident.interviewId,
+      type: 'OUTCOME_RECORDED',
+      summary: 'No answer yet.',
+      details: { incidentId: incident.id, answer: 'NO_RESPONSE', note: data.note ?? null },
+    },
+  ]);
+  const followUp = await loadFollowUpAdvice(tx, { ...incident, recoveryState: state });
+  return { answer: 'NO_RESPONSE', state, followUp };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+
+export const WHAT_HAPPENED_MAX = 2000;
+export const ACTION_TEXT_MAX = 300;
+export const ACTIONS_MAX = 10;
+
+const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
+
+// Record ids are cuids; anything longer or odd is simply not a record of the user's.
+export const recordIdSchema = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * One schema for the lesson form and the server. Blank action rows are allowed here (a row the
+ * user added and left empty) and dropped when saving; validating rows in place keeps each error
+ * on the row it belongs to.
+ */
+export const lessonFormSchema = z.object({
+  rootCause: z.enum(ROOT_CAUSES, { message: `Choose what caused it: ${causeList}.` }),
+  whatHappened: z
+    .string({ message: 'Write what happened, even in one sentence.' })
+    .trim()
+    .min(1, 'Write what happened, even in one sentence.')
+    .max(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
+  actions: z
+    .array(
+      z.object({
+        // The existing action this row edits; absent for a new one.
+        actionId: recordIdSchema.optional(),
+        text: z
+          .string()
+          .trim()
+          .max(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`),
+      }),
+    )
+    .max(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`),
+});
+
+export type LessonFormInput = z.input<typeof lessonFormSchema>;
+export type LessonFormValues = z.output<typeof lessonFormSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return year >= 1970 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  });
+
+/**
+ * Filters from the URL. A link can carry anything, so a value that does not parse is dropped
+ * (as if absent) instead of failing the page.
+ */
+export const lessonFilterSchema = z
+  .object({
+    cause: z.enum(ROOT_CAUSES).optional().catch(undefined),
+    from: isoDate.optional().catch(undefined),
+    to: isoDate.optional().catch(undefined),
+    cursor: z.string().max(200).optional().catch(undefined),
+  })
+  .transform((filters) =>
+    // A reversed range is a slip of the hand; reading it the right way round is what was meant.
+    filters.from && filters.to && filters.from > filters.to ? { ...filters, from: filters.to, to: filters.from } : filters,
+  );
+
+export type LessonFilters = z.output<typeof lessonFilterSchema>;
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Parses page or route search params; never throws. */
+export function parseLessonFilters(params: SearchParams | URLSearchParams): LessonFilters {
+  const raw = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
+  return lessonFilterSchema.parse(raw);
+}
+
+export const EXPORT_FORMATS = ['md', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,0 +1,234 @@
+// One set of schemas for the recovery forms (zodResolver) and the server functions behind them.
+// Runtime enum values come from the generated enums module, which is plain constants and safe
+// to ship to the browser.
+import { z } from 'zod';
+import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
+import {
+  CallResult,
+  IncidentKind,
+  IncidentOutcome,
+  InterviewFormat,
+  MissReason,
+  RecoveryState,
+} from '@/lib/generated/prisma/enums';
+
+export const MAX_EXPLANATION_LENGTH = 280;
+export const MAX_SUBJECT_LENGTH = 200;
+export const MAX_BODY_LENGTH = 10_000;
+export const MAX_PREVENTION_ACTIONS = 10;
+
+export const MISS_REASON_LABELS: Record<MissReason, string> = {
+  TRAFFIC_TRANSPORT: 'Traffic or transport',
+  EMERGENCY: 'An emergency',
+  ILLNESS: 'Illness',
+  SCHEDULE_MIXUP: 'Mixed up the date or time',
+  TIMEZONE_ERROR: 'Time zone mistake',
+  FORGOT: 'Forgot',
+  TECHNICAL_PROBLEM: 'Technical problem',
+  OTHER: 'Something else',
+};
+
+export const CALL_RESPONSES = ['AGREED', 'REFUSED', 'WILL_GET_BACK', 'NONE'] as const;
+export type CallResponse = (typeof CALL_RESPONSES)[number];
+
+export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
+
+// The second-chance checklist (DOMAIN.md point 5). It lives here rather than in lib/domain only
+// because this module is the one both the form and the server import; the ids are stored as keys
+// of Interview.prepChecklist, so renaming one orphans existing ticks.
+export const SECOND_CHANCE_PREP_ITEMS = [
+  { id: 'second-chance-arrive-early', label: 'Plan to arrive at least 15 minutes early', inPersonOnly: false },
+  { id: 'second-chance-route-planned', label: 'Route planned with extra time for delays', inPersonOnly: true },
+  { id: 'second-chance-place-visited', label: 'Visited the place beforehand (or studied the route and entrance)', inPersonOnly: true },
+  { id: 'second-chance-thank-them', label: 'Ready to thank them for the opportunity', inPersonOnly: false },
+  { id: 'second-chance-no-rehash', label: 'Will not bring up the missed interview again', inPersonOnly: false },
+] as const;
+
+export type SecondChancePrepItemId = (typeof SECOND_CHANCE_PREP_ITEMS)[number]['id'];
+const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [SecondChancePrepItemId, ...SecondChancePrepItemId[]];
+
+/** The items that apply to an interview of this format: route and visit only matter in person. */
+export function listSecondChancePrepItems(format: InterviewFormat | null) {
+  return SECOND_CHANCE_PREP_ITEMS.filter((item) => !item.inPersonOnly || format === InterviewFormat.IN_PERSON || format === null);
+}
+
+const LINE_BREAK = /[\r\n]/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+const idSchema = (what: string) =>
+  z.string({ message: `The ${what} is missing.` }).trim().min(1, `The ${what} is missing.`).max(64, `That is not a valid ${what} reference.`);
+
+const idempotencyKeySchema = z.uuid('This form is out of date. Reload the page and try again.');
+
+const optionalNote = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const startRecoverySchema = z.object({
+  interviewId: idSchema('interview'),
+  kind: z.enum(IncidentKind, { message: 'Choose whether you missed the interview or are running late.' }),
+  reason: z.enum(MissReason, { message: 'Choose what happened.' }),
+  explanation: z
+    .string()
+    .trim()
+    .max(MAX_EXPLANATION_LENGTH, `Keep the explanation brief: ${MAX_EXPLANATION_LENGTH} characters at most.`)
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  employerWarned: z.boolean({ message: 'Say whether the employer was warned.' }),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type StartRecoveryInput = z.input<typeof startRecoverySchema>;
+
+export const recordCallSchema = z
+  .object({
+    incidentId: idSchema('incident'),
+    result: z.enum(CallResult, { message: 'Choose whether you reached them, left a voicemail or got no answer.' }),
+    response: z.enum(CALL_RESPONSES, { message: 'Choose what they said.' }).default('NONE'),
+    note: optionalNote(1000, 'A note'),
+  })
+  // What they said only exists when someone answered; a response left selected from an earlier
+  // choice in the form must not be stored against a voicemail.
+  .transform((value) => (value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const }));
+export type RecordCallInput = z.input<typeof recordCallSchema>;
+
+const subjectLine = z
+  .string()
+  .refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')
+  .pipe(z.string().max(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`));
+
+const recipientEmail = z
+  .string({ message: 'Enter the recipient’s email address.' })
+  .trim()
+  .min(1, 'Enter the recipient’s email address.')
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email('Enter a single valid email address for the recipient, like name@example.com.'));
+
+// Autosave stores whatever is typed, half-finished text included; only what could never be sent
+// (a line break in the subject, an impossible recipient) is refused here.
+export const saveDraftSchema = z.object({
+  messageId: idSchema('message'),
+  subject: subjectLine.optional(),
+  body: z.string().max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  recipient: z
+    .union([z.literal(''), recipientEmail])
+    .optional()
+    .transform((value) => (value === '' ? null : value)),
+});
+export type SaveDraftInput = z.input<typeof saveDraftSchema>;
+
+export const sendMessageSchema = z.object({
+  messageId: idSchema('message'),
+  recipient: recipientEmail,
+  subject: subjectLine.pipe(z.string().trim().min(1, 'Enter a subject.')),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write the message before sending it.')
+    .max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type SendMessageInput = z.input<typeof sendMessageSchema>;
+
+/** For the actions that only name the incident: approve the draft, finish prep, stop waiting… */
+export const incidentRefSchema = z.object({ incidentId: idSchema('incident') });
+export type IncidentRefInput = z.input<typeof incidentRefSchema>;
+
+export const confirmManualSendSchema = z.object({ messageId: idSchema('message') });
+export type ConfirmManualSendInput = z.input<typeof confirmManualSendSchema>;
+
+/** The instant a 'YYYY-MM-DDTHH:mm' wall time denotes in the zone, or null when either is unusable. */
+export function readLocalStart(newStartLocal: string | undefined, timeZone: string | undefined): Date | null {
+  if (!newStartLocal || !timeZone || !LOCAL_DATE_TIME.test(newStartLocal)) return null;
+  try {
+    return zonedLocalToUtc(newStartLocal, timeZone).instant;
+  } catch {
+    return null;
+  }
+}
+
+export const recordOutcomeSchema = z
+  .object({
+    incidentId: idSchema('incident'),
+    answer: z.enum(RESCHEDULE_ANSWERS, { message: 'Choose whether they agreed, declined or have not answered yet.' }),
+    newStartLocal: z.string().trim().optional(),
+    timeZone: z.string().trim().optional(),
+    note: optionalNote(1000, 'A note'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.answer !== 'ACCEPTED') return;
+    if (!value.newStartLocal) {
+      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new date and time they offered.' });
+      return;
+    }
+    if (!LOCAL_DATE_TIME.test(value.newStartLocal)) {
+      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new time as a date and time (YYYY-MM-DD HH:MM).' });
+      return;
+    }
+    if (!value.timeZone || !isValidTimeZone(value.timeZone)) {
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'Choose the time zone of the new interview, e.g. Europe/London.' });
+      return;
+    }
+    const start = readLocalStart(value.newStartLocal, value.timeZone);
+    if (!start) {
+      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'That date does not exist. Check the day and month.' });
+    } else if (start.getTime() <= Date.now()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newStartLocal'],
+        message: 'The new time is in the past. Check the date, the time and the time zone.',
+      });
+    }
+  });
+export type RecordOutcomeInput = z.input<typeof recordOutcomeSchema>;
+
+export const skipStepSchema = z.object({
+  incidentId: idSchema('incident'),
+  step: z.enum(RecoveryState, { message: 'Choose the step to skip.' }).exclude(['CLOSED'], { message: 'Choose the step to skip.' }),
+  reason: z
+    .string({ message: 'Say why you are skipping this step.' })
+    .trim()
+    .min(1, 'Say why you are skipping this step.')
+    .max(500, 'Keep the reason to 500 characters at most.'),
+});
+export type SkipStepInput = z.input<typeof skipStepSchema>;
+
+export const prepChecklistTickSchema = z
+  .object({
+    incidentId: idSchema('incident').optional(),
+    interviewId: idSchema('interview').optional(),
+    itemId: z.enum(prepItemIds, { message: 'That is not an item of the preparation checklist.' }),
+    checked: z.boolean({ message: 'Say whether the item is ticked.' }),
+  })
+  .refine((value) => Boolean(value.incidentId) !== Boolean(value.interviewId), {
+    path: ['interviewId'],
+    message: 'Say which interview the checklist belongs to.',
+  });
+export type PrepChecklistTickInput = z.input<typeof prepChecklistTickSchema>;
+
+export const saveLessonSchema = z.object({
+  incidentId: idSchema('incident'),
+  rootCause: z.enum(MissReason, { message: 'Choose the root cause.' }),
+  whatHappened: z
+    .string({ message: 'Describe what happened.' })
+    .trim()
+    .min(1, 'Describe what happened, in a sentence or two.')
+    .max(2000, 'Keep what happened to 2,000 characters at most.'),
+  actions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'Write the action, or remove the empty line.')
+        .max(300, 'Keep each action to 300 characters at most.'),
+      { message: 'Add at least one thing you will change.' },
+    )
+    .min(1, 'Add at least one thing you will change.')
+    .max(MAX_PREVENTION_ACTIONS, `Keep it to ${MAX_PREVENTION_ACTIONS} actions at most: the few that matter.`),
+  // Only used when the flow has not already settled the outcome (a skipped outcome step, say).
+  outcome: z.enum(IncidentOutcome, { message: 'Choose how it ended.' }).optional(),
+});
+export type SaveLessonInput = z.input<typeof saveLessonSchema>;
