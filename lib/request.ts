@@ -1,10 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
 
-/** The client's address as the nearest proxy reports it; 'unknown' when there is none. */
+/**
+ * The client's address: the last X-Forwarded-For entry, which the nearest proxy (or Next.js
+ * itself, when there is none) writes. Earlier entries are whatever the client claimed.
+ */
 export async function getClientIp(): Promise<string> {
   const list = await headers();
-  const forwarded = list.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = list.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || list.get('x-real-ip') || 'unknown';
 }
 

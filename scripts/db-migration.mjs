@@ -23,15 +23,18 @@ function timestamp(date = new Date()) {
   );
 }
 
-/** --check: exits 1 and prints the SQL when schema.prisma has changes no migration covers. */
-async function check() {
+async function computePendingSql() {
   const { engine, close } = await openSchemaEngine();
-  let sql;
   try {
-    sql = await diffMigrationsToSchema(engine);
+    return await diffMigrationsToSchema(engine);
   } finally {
     await close();
   }
+}
+
+/** --check: exits 1 and prints the SQL when schema.prisma has changes no migration covers. */
+async function check() {
+  const sql = await computePendingSql();
   if (sql.trim()) {
     console.error('Drift: prisma/schema.prisma has changes no migration covers. Run npm run db:migration -- <name>.\n');
     console.error(sql);
@@ -49,13 +52,7 @@ async function main() {
     console.error('Usage: npm run db:migration -- <name>   (for example: npm run db:migration -- add_lessons)');
     process.exit(2);
   }
-  const { engine, close } = await openSchemaEngine();
-  let sql;
-  try {
-    sql = await diffMigrationsToSchema(engine);
-  } finally {
-    await close();
-  }
+  const sql = await computePendingSql();
   if (!sql.trim()) {
     console.log('No schema changes: prisma/schema.prisma matches the migrations. Nothing written.');
     return 0;

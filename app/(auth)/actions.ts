@@ -1,5 +1,6 @@
 'use server';
 
+import { after } from 'next/server';
 import { RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { getAppUrl, getClientIp } from '@/lib/request';
 import { createAccount } from '@/lib/server/accounts';
@@ -29,13 +30,16 @@ export async function signUpAction(input: unknown): Promise<ActionResult> {
 export async function forgotPasswordAction(input: unknown): Promise<ActionResult<{ message: string }>> {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'Check the highlighted fields.', fieldErrors: toFieldErrors(parsed.error) };
-  try {
-    await requestPasswordReset(parsed.data.email, getAppUrl());
-  } catch (error) {
-    // The answer must not reveal whether the email has an account, so a mail failure is
-    // logged for the operator and the user sees the same message.
-    console.error('[password-reset] could not send the reset email:', error instanceof Error ? error.message : error);
-  }
+  const appUrl = getAppUrl();
+  // The work runs after the answer is sent, so neither the answer nor its timing reveals
+  // whether the email has an account; a mail failure is logged for the operator.
+  after(async () => {
+    try {
+      await requestPasswordReset(parsed.data.email, appUrl);
+    } catch (error) {
+      console.error('[password-reset] could not send the reset email:', error instanceof Error ? error.message : error);
+    }
+  });
   return { ok: true, data: { message: RESET_REQUESTED } };
 }
 

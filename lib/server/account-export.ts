@@ -11,7 +11,7 @@ export async function exportAccountData(userId: string) {
       select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true },
     }),
     db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
-    db.missedIncident.findMany({ where, orderBy: { recordedAt: 'asc' } }),
+    db.missedIncident.findMany({ where, orderBy: { recordedAt: 'asc' }, omit: { idempotencyKey: true } }),
     db.recoveryStep.findMany({ where, orderBy: { completedAt: 'asc' } }),
     db.rescheduleRequest.findMany({ where, orderBy: { askedAt: 'asc' } }),
     db.message.findMany({

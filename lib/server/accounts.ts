@@ -2,7 +2,15 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
-import { clearThrottle, formatRetryTime, recordAttempt, signInThrottleKey, signUpThrottleKey } from './throttle';
+import {
+  allSignUpsThrottleKey,
+  clearThrottle,
+  formatRetryTime,
+  recordAttempt,
+  SIGN_UPS_PER_WINDOW_OVERALL,
+  signInThrottleKey,
+  signUpThrottleKey,
+} from './throttle';
 
 export const SIGN_IN_FAILED = 'Incorrect email or password.';
 export const EMAIL_TAKEN = 'An account with this email exists. Sign in instead, or reset your password.';
@@ -15,7 +23,13 @@ export async function createAccount(
   input: { name: string; email: string; password: string; timeZone: string },
   clientIp: string,
 ): Promise<SessionUser> {
-  const attempt = await recordAttempt(signUpThrottleKey(clientIp));
+  const [attempt, overall] = await Promise.all([
+    recordAttempt(signUpThrottleKey(clientIp)),
+    recordAttempt(allSignUpsThrottleKey, new Date(), SIGN_UPS_PER_WINDOW_OVERALL),
+  ]);
+  if (!overall.allowed) {
+    throw new RateLimitError(`Too many new accounts right now. Try again after ${formatRetryTime(overall.retryAt)}.`, overall.retryAt);
+  }
   if (!attempt.allowed) {
     throw new RateLimitError(`Too many sign-ups from this network. Try again after ${formatRetryTime(attempt.retryAt)}.`, attempt.retryAt);
   }

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { hashPassword } from './passwords';
+import { recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const RESET_LINK_INVALID = 'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
@@ -21,6 +22,9 @@ export async function requestPasswordReset(email: string, appUrl: string, now = 
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
   if (!user) return;
+  // A few links per window: enough for a lost email, not enough to flood someone's inbox.
+  const attempt = await recordAttempt(resetRequestThrottleKey(email), now, RESET_REQUESTS_PER_WINDOW);
+  if (!attempt.allowed) return;
   const token = randomBytes(32).toString('base64url');
   await db.passwordResetToken.create({
     data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
@@ -58,6 +62,12 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     if (claimed.count !== 1) throw new ValidationError(RESET_LINK_INVALID, { token: RESET_LINK_INVALID });
     const record = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
-    await tx.user.update({ where: { id: record.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const user = await tx.user.update({
+      where: { id: record.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { email: true },
+    });
+    // Proving the mailbox is the owner's lifts a sign-in lockout early.
+    await tx.authThrottle.deleteMany({ where: { key: signInThrottleKey(user.email) } });
   });
 }

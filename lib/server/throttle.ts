@@ -24,7 +24,7 @@ export type AttemptState = { allowed: boolean; retryAt: Date; failures: number }
  * not. One statement, so a burst of concurrent attempts from any number of processes each
  * gets its own number and cannot slip past the limit. A window that has ended starts over.
  */
-export async function recordAttempt(key: string, now = new Date()): Promise<AttemptState> {
+export async function recordAttempt(key: string, now = new Date(), maxAttempts = THROTTLE_MAX_FAILURES): Promise<AttemptState> {
   const windowFloor = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [row] = await getDb().$queryRaw<{ failures: number; windowStart: Date }[]>`
     INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "updatedAt")
@@ -36,7 +36,7 @@ export async function recordAttempt(key: string, now = new Date()): Promise<Atte
     RETURNING "failures", "windowStart"`;
   if (!row) throw new Error('Throttle update returned no row');
   return {
-    allowed: row.failures <= THROTTLE_MAX_FAILURES,
+    allowed: row.failures <= maxAttempts,
     retryAt: new Date(row.windowStart.getTime() + THROTTLE_WINDOW_MS),
     failures: row.failures,
   };
@@ -52,3 +52,9 @@ export function formatRetryTime(retryAt: Date, timeZone = 'UTC'): string {
 
 export const signInThrottleKey = (email: string) => `sign-in:${email}`;
 export const signUpThrottleKey = (ip: string) => `sign-up:${ip}`;
+// A client can claim any address in X-Forwarded-For when no proxy overwrites it, so the
+// per-address limit is backed by one for all sign-ups together.
+export const SIGN_UPS_PER_WINDOW_OVERALL = 100;
+export const allSignUpsThrottleKey = 'sign-up:*';
+export const resetRequestThrottleKey = (email: string) => `reset:${email}`;
+export const RESET_REQUESTS_PER_WINDOW = 3;

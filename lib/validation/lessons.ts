@@ -8,7 +8,10 @@ export const ACTIONS_MAX = 10;
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 
 // Record ids are cuids; anything longer or odd is simply not a record of the user's.
-export const recordIdSchema = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+export const recordIdSchema = z
+  .string({ message: 'That record does not exist.' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'That record does not exist.');
 
 /**
  * One schema for the lesson form and the server. Blank action rows are allowed here (a row the

@@ -4,7 +4,7 @@
  *
  * 1. Discovery scans the source (app/, components/, lib/) for what Next.js turns into endpoints:
  *    every export of a file whose first statement is 'use server', every function with an
- *    inline 'use server', and every HTTP-method export of an app/** /route file.
+ *    inline 'use server', and every HTTP-method export of a route file under app/.
  * 2. MATRIX lists each of them by `<file>#<export>`. The test fails when an endpoint is missing
  *    from the matrix, and when the matrix lists one that no longer exists.
  * 3. Each entry is then exercised with two users, A (the victim) and B (the attacker):
@@ -15,14 +15,23 @@
  *    - 'public': meant for signed-out visitors; the reason says why that is safe, and an
  *      optional attack shows that A's ids in the input change nothing of A.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import ts from 'typescript';
 import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/app/(app)/account/actions';
 import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/app/(auth)/actions';
+import {
+  changeInterviewStatusAction,
+  createInterviewAction,
+  deleteInterviewAction,
+  regenerateCalendarFeedAction,
+  rescheduleByEmployerAction,
+  setPrepItemAction,
+  updateInterviewAction,
+} from '@/app/(app)/interviews/actions';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
+import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
+import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
+import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
 import { GET as healthGet } from '@/app/api/health/route';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -31,6 +40,7 @@ import { EMAIL_TAKEN, findSessionUser } from '@/lib/server/accounts';
 import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
 import { getCurrentUser, requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
+import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
 import { createTestInterview } from './support/factories';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
@@ -42,100 +52,6 @@ jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 const db = getDb();
-const ROOT = path.resolve(__dirname, '..', '..');
-
-// ─── Discovery ──────────────────────────────────────────────────────────────────────────────
-
-const SCANNED_DIRS = ['app', 'components', 'lib'];
-const SKIPPED_DIRS = new Set(['node_modules', 'generated']);
-const SOURCE_FILE = /\.(ts|tsx|js|jsx|mjs)$/;
-const ROUTE_FILE = /^app\/(.+\/)?route\.(ts|tsx|js|jsx|mjs)$/;
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-
-function hasDirective(statements: readonly ts.Statement[], directive: string): boolean {
-  for (const statement of statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
-    if (statement.expression.text === directive) return true;
-  }
-  return false;
-}
-
-function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-function isDefaultExport(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
-}
-
-/** Every value a module exports, by its public name. Types are left out: they are not endpoints. */
-function listExportedNames(source: ts.SourceFile): string[] {
-  const names: string[] = [];
-  for (const statement of source.statements) {
-    if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
-      if (isExported(statement)) names.push(isDefaultExport(statement) ? 'default' : (statement.name?.text ?? 'default'));
-    } else if (ts.isVariableStatement(statement) && isExported(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name)) throw new Error(`${source.fileName}: name destructured exports one by one`);
-        names.push(declaration.name.text);
-      }
-    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
-      // `export * from` would publish whatever that module exports; the matrix needs names.
-      if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
-        throw new Error(`${source.fileName}: "export *" hides which endpoints it publishes; export them by name`);
-      }
-      for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.push(element.name.text);
-    } else if (ts.isExportAssignment(statement)) {
-      names.push('default');
-    }
-  }
-  return names;
-}
-
-/** Functions with their own 'use server' (actions defined inside components or pages). */
-function listInlineServerFunctions(source: ts.SourceFile): string[] {
-  const names: string[] = [];
-  const visit = (node: ts.Node): void => {
-    const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
-    if (isFunction && node.body && ts.isBlock(node.body) && hasDirective(node.body.statements, 'use server')) {
-      const named = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) ? node.name?.text : undefined;
-      const holder = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
-      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-      names.push(named ?? holder ?? `inline@${line + 1}`);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return names;
-}
-
-/** The endpoints one source file publishes, as `<file>#<name>` (file relative to the project root). */
-function findEndpoints(file: string, text: string): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  let names: string[];
-  if (hasDirective(source.statements, 'use server')) names = listExportedNames(source);
-  else if (ROUTE_FILE.test(file)) names = listExportedNames(source).filter((name) => HTTP_METHODS.has(name));
-  else names = listInlineServerFunctions(source);
-  return names.map((name) => `${file}#${name}`);
-}
-
-async function listSourceFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(path.join(ROOT, dir), { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map(async (entry) => {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : listSourceFiles(relative);
-      return SOURCE_FILE.test(entry.name) ? [relative] : [];
-    }),
-  );
-  return nested.flat();
-}
-
-async function discoverEndpoints(): Promise<string[]> {
-  const files = (await Promise.all(SCANNED_DIRS.map(listSourceFiles))).flat();
-  const found = await Promise.all(files.map(async (file) => findEndpoints(file, await readFile(path.join(ROOT, file), 'utf8'))));
-  return found.flat().sort();
-}
 
 // ─── Two users and a session ────────────────────────────────────────────────────────────────
 
@@ -259,7 +175,97 @@ const pointAt = (victim: Party) => ({ id: victim.user.id, userId: victim.user.id
  * dynamic segment is called the way Next.js calls it:
  *   call: (ids) => GET(new Request(`http://test/api/interviews/${ids.interviewId}`), { params: Promise.resolve({ id: ids.interviewId }) })
  */
+const futureDate = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+const interviewForm = () => ({
+  company: 'Mallory Corp',
+  roleTitle: 'Spy',
+  date: futureDate(),
+  startTime: '10:00',
+  endTime: '11:00',
+  timeZone: 'UTC',
+  format: 'VIDEO',
+  meetingUrl: 'https://meet.example/mallory',
+});
+const seedInterview = async (victim: User) => ({ interviewId: (await createTestInterview(victim.id)).id });
+const routeContext = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+
 const MATRIX: Record<string, MatrixEntry> = {
+  'app/(app)/interviews/actions.ts#createInterviewAction': {
+    kind: 'no-id',
+    reason: 'Creates an interview for the session user; the schema keeps only form fields, never an owner.',
+    attack: async ({ victim, attacker }) => {
+      const answer = await createInterviewAction({ ...pointAt(victim), ...interviewForm() });
+      expect(answer).toMatchObject({ ok: true });
+      const id = answer.ok ? answer.data.id : '';
+      expect(await db.interview.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id, company: 'Mallory Corp' });
+    },
+    callSignedOut: ({ victim }) => createInterviewAction({ ...pointAt(victim), ...interviewForm() }),
+  },
+  'app/(app)/interviews/actions.ts#updateInterviewAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => updateInterviewAction(ids.interviewId, interviewForm(), undefined),
+    notFoundMessage: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
+  },
+  'app/(app)/interviews/actions.ts#deleteInterviewAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => deleteInterviewAction(ids.interviewId),
+  },
+  'app/(app)/interviews/actions.ts#changeInterviewStatusAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => changeInterviewStatusAction(ids.interviewId, 'CANCELLED'),
+  },
+  'app/(app)/interviews/actions.ts#rescheduleByEmployerAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => rescheduleByEmployerAction(ids.interviewId, { date: futureDate(), time: '09:00' }),
+  },
+  'app/(app)/interviews/actions.ts#setPrepItemAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => setPrepItemAction(ids.interviewId, 'route-planned', true),
+  },
+  'app/(app)/interviews/actions.ts#regenerateCalendarFeedAction': {
+    kind: 'no-id',
+    reason: "Replaces the session user's own feed token; it takes no input at all.",
+    attack: async ({ attacker }) => {
+      expect(await regenerateCalendarFeedAction()).toEqual({ ok: true, data: undefined });
+      const after = await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } });
+      expect(after.calendarFeedToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    },
+    callSignedOut: () => regenerateCalendarFeedAction(),
+  },
+  'app/api/interviews/[id]/ics/route.ts#GET': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => interviewIcsGet(new Request(`http://test/api/interviews/${ids.interviewId}/ics`), routeContext({ id: ids.interviewId ?? '' })),
+  },
+  'app/api/interviews/export/route.ts#GET': {
+    kind: 'no-id',
+    reason: 'Exports the session user’s interviews; it reads nothing from the request.',
+    attack: async ({ victim }) => {
+      const response = await exportInterviewsGet();
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const victimInterviews = await db.interview.findMany({ where: { userId: victim.user.id }, select: { company: true } });
+      expect(victimInterviews.length).toBeGreaterThan(0);
+      expect(text).not.toContain(victim.user.email);
+      expect(text.split('\r\n')[0]).toMatch(/^Company,Role,/);
+    },
+    callSignedOut: () => exportInterviewsGet(),
+  },
+  'app/api/calendar/[token]/route.ts#GET': {
+    kind: 'public',
+    reason: 'Calendar apps cannot sign in: the unguessable per-user token is the credential, regenerating it revokes the old one (interview-exports tests).',
+    attack: async ({ victim }) => {
+      for (const guess of [victim.user.id, victim.user.email, 'A'.repeat(32)]) {
+        const response = await calendarFeedGet(new Request('http://test/api/calendar/x'), routeContext({ token: guess }));
+        expect(response.status).toBe(404);
+      }
+    },
+  },
   'app/(auth)/actions.ts#signUpAction': {
     kind: 'public',
     reason: 'Creates an account, so there is no user to require; it takes no record id and the schema keeps only name, email, password and time zone.',

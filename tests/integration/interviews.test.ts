@@ -272,7 +272,7 @@ describe('editing and deleting', () => {
 
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await db.activityEvent.count({ where: { interviewId: row.id, type: 'UPDATED' } })).toBe(1);
-  });
+  }, 20_000);
 
   it('deletes the interview with its timeline; a second delete is NotFound', async () => {
     const user = await createTestUser();

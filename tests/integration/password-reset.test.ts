@@ -10,6 +10,18 @@ import { startSmtpServer, useSmtpServer, type TestSmtpServer } from './support/s
 
 // The actions module reads request headers for sign-up; nothing here needs them.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
+// forgotPasswordAction mails after answering (next/server's after); here that work is
+// collected so a test can wait for it, as the server would run it after the response.
+const afterResponse: Promise<unknown>[] = [];
+jest.mock('next/server', () => ({
+  ...jest.requireActual('next/server'),
+  after: (task: () => Promise<unknown>) => {
+    afterResponse.push(task());
+  },
+}));
+const runAfterResponse = async () => {
+  await Promise.all(afterResponse.splice(0));
+};
 
 const db = getDb();
 const APP_URL = 'https://rebound.example.test';
@@ -161,6 +173,9 @@ describe('forgotPasswordAction', () => {
 
     expect(known).toEqual(missing);
     expect(known).toEqual({ ok: true, data: { message: expect.stringContaining('If an account uses that email') } });
+    // The answer came before any mail went out.
+    expect(readResetTokens(user.email)).toHaveLength(0);
+    await runAfterResponse();
     expect(readResetTokens(user.email)).toHaveLength(1);
     expect(smtp.receivedBy(unknown)).toHaveLength(0);
   });
@@ -168,11 +183,13 @@ describe('forgotPasswordAction', () => {
   it('answers the same when the mail server cannot be reached', async () => {
     const { user } = await createUserWithPassword();
     const answerWhenDelivered = await forgotPasswordAction({ email: uniqueEmail('unknown') });
+    await runAfterResponse();
     const closedPort = await findClosedPort();
     const restore = useSmtpServer(closedPort);
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const answer = await forgotPasswordAction({ email: user.email });
+      await runAfterResponse();
 
       expect(answer).toEqual(answerWhenDelivered);
       expect(logged).toHaveBeenCalledWith('[password-reset] could not send the reset email:', expect.stringContaining('ECONNREFUSED'));
@@ -191,3 +208,20 @@ async function findClosedPort(): Promise<number> {
   await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
   return port;
 }
+
+describe('abuse limits', () => {
+  it('mails at most three reset links per email in a window, then stays silent', async () => {
+    const { user } = await createUserWithPassword();
+    for (let attempt = 0; attempt < 5; attempt += 1) await requestPasswordReset(user.email, APP_URL);
+    expect(readResetTokens(user.email)).toHaveLength(3);
+  });
+
+  it('a completed reset lifts a sign-in lockout for that email', async () => {
+    const { user } = await createUserWithPassword();
+    for (let attempt = 0; attempt < 6; attempt += 1) await captureError(authenticate(user.email, 'wrong password 123'));
+    expect(await db.authThrottle.count({ where: { key: `sign-in:${user.email}` } })).toBe(1);
+    const token = await requestToken(user.email);
+    await resetPassword(token, 'brand new password 42');
+    await expect(authenticate(user.email, 'brand new password 42')).resolves.toMatchObject({ id: user.id });
+  });
+});

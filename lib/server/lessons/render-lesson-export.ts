@@ -65,7 +65,7 @@ function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] 
   const interview = lesson.incident?.interview;
   const title = interview ? `${interview.company}, ${interview.roleTitle}` : 'Near miss';
   const lines = [
-    `## ${escapeMarkdown(ROOT_CAUSE_LABELS[lesson.rootCause])}: ${escapeMarkdown(title)}`,
+    `## ${escapeMarkdown(ROOT_CAUSE_LABELS[lesson.rootCause])}: ${escapeMarkdown(title, false)}`,
     '',
     `- Source: ${SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
     `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
@@ -102,9 +102,8 @@ function oneLine(text: string): string {
  * Text the user typed stays text when the file is rendered: markup characters are escaped, so
  * a "#" cannot start a heading, a "<" cannot open HTML and "[x](…)" cannot become a link.
  */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
-    .replace(/^(\s*)([-+>=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+export function escapeMarkdown(text: string, atLineStart = true): string {
+  const inline = text.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
+  // List, quote and heading-underline markers only mean something at the start of a line.
+  return atLineStart ? inline.replace(/^(\s*)([-+>=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2') : inline;
 }

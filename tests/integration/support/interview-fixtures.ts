@@ -91,7 +91,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Holds a row lock on the interview while `start` begins its calls, and lets go only once
- * `waiters` of them are blocked behind it (at most 5 s): every call has then read the row and
+ * `waiters` of them are blocked behind it (at most 10 s): every call has then read the row and
  * none has written it, which makes a read-check-write race happen every time instead of rarely.
  * The embedded database runs one transaction at a time, so there the calls simply run in turn.
  */
@@ -104,8 +104,10 @@ export async function whileRowLocked<T>(interviewId: string, waiters: number, st
       // Settle-watch at once so a rejection while the lock is held is not reported as unhandled.
       for (const call of pending) call.catch(() => undefined);
       if (process.env.REBOUND_DATABASE_MODE === 'embedded') return;
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 10_000;
       while (Date.now() < deadline) {
+        // pg_stat_activity is read once per transaction unless the snapshot is cleared.
+        await tx.$queryRaw`SELECT 1 AS cleared FROM (SELECT pg_stat_clear_snapshot()) AS cleared`;
         const [row] = await tx.$queryRaw<{ blocked: number }[]>`
           WITH RECURSIVE blocked(pid) AS (
             SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))
@@ -117,7 +119,7 @@ export async function whileRowLocked<T>(interviewId: string, waiters: number, st
         await sleep(20);
       }
     },
-    { timeout: 10_000 },
+    { timeout: 15_000 },
   );
   return Promise.allSettled(pending);
 }

@@ -1,0 +1,36 @@
+'use client';
+
+import { approveDraftAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { MessageEditor } from './message-editor';
+import type { EditableMessage } from './types';
+import { useMessageEditor } from './use-message-editor';
+import { useRecoveryAction } from './use-recovery-action';
+
+/** The letter repeats the call in writing: edit it with the checklist beside it, then approve it. */
+export function ApologyStep({ incidentId, message }: { incidentId: string; message: EditableMessage }) {
+  const editor = useMessageEditor(message);
+  const action = useRecoveryAction();
+  const approve = async () => {
+    // The server approves the stored text, so what is on screen must be stored first.
+    if (!(await editor.autosave.flush())) {
+      action.setError('Your latest changes are not saved yet, so the letter was not approved. Fix the problem shown below the text.');
+      return;
+    }
+    action.run(() => approveDraftAction({ incidentId }));
+  };
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        Say sorry once and plainly, take responsibility, keep any reason to a sentence, ask to reschedule and thank them. Make it
+        sound like you.
+      </p>
+      <MessageEditor editor={editor} idPrefix="apology" showChecklist />
+      {action.error ? <Alert tone="error">{action.error}</Alert> : null}
+      <Button pending={action.isPending} onClick={() => void approve()}>
+        {action.isPending ? 'Saving…' : 'Looks good'}
+      </Button>
+    </div>
+  );
+}

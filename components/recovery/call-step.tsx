@@ -1,0 +1,113 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import type { z } from 'zod';
+import { recordCallAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Textarea } from '@/components/ui/form';
+import { CallResult } from '@/lib/generated/prisma/enums';
+import { CALL_RESPONSES, recordCallSchema, type RecordCallInput } from '@/lib/validation/recovery';
+import { CALL_RESPONSE_LABELS, CALL_RESULT_LABELS } from './labels';
+
+type Props = {
+  incidentId: string;
+  isRunningLate: boolean;
+  script: string | null;
+  contact: { name: string | null; phone: string | null; company: string; role: string; when: string };
+};
+
+const callResults = Object.values(CallResult);
+
+export function CallStep({ incidentId, isRunningLate, script, contact }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, setError, control, formState } = useForm<RecordCallInput, unknown, z.output<typeof recordCallSchema>>({
+    resolver: zodResolver(recordCallSchema),
+    defaultValues: { incidentId, response: 'NONE', note: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const result = useWatch({ control, name: 'result' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const outcome = await recordCallAction(values);
+    if (outcome.ok) return;
+    setFailure(outcome.message);
+    for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
+      setError(field === 'form' ? 'root' : (field as FieldPath<RecordCallInput>), { message });
+    }
+  });
+
+  return (
+    <div className="space-y-5">
+      <div className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm">
+        <p>
+          <span className="font-medium">{contact.name ?? 'The person who arranged the interview'}</span> at {contact.company}, about the{' '}
+          {contact.role} interview ({contact.when}).
+        </p>
+        {contact.phone ? (
+          <p className="mt-2">
+            <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} className="inline-flex rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              Call {contact.phone}
+            </a>
+          </p>
+        ) : (
+          <p className="mt-2 text-slate-600">No phone number is saved for this interview: use the one from the invitation.</p>
+        )}
+      </div>
+
+      <section aria-labelledby="call-script-title" className="space-y-2">
+        <h3 id="call-script-title" className="text-sm font-semibold">
+          {isRunningLate ? 'What to say: call before the start time' : 'What to say'}
+        </h3>
+        <div className="whitespace-pre-wrap rounded-md border border-brand-100 bg-white p-4 text-sm leading-relaxed">
+          {script ?? 'Apologise sincerely, give one short honest sentence if they ask why, take responsibility and ask to reschedule.'}
+        </div>
+      </section>
+
+      <form onSubmit={onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4">
+        <h3 className="text-sm font-semibold">After the call</h3>
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <input type="hidden" {...register('incidentId')} />
+        <fieldset className="space-y-2" aria-describedby={errors.result ? 'call-result-error' : undefined}>
+          <legend className="text-sm font-medium text-slate-800">How did it go?</legend>
+          {callResults.map((value) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" value={value} className="h-4 w-4" {...register('result')} />
+              {CALL_RESULT_LABELS[value]}
+            </label>
+          ))}
+          {errors.result ? (
+            <p id="call-result-error" role="alert" className="text-sm text-red-700">
+              {errors.result.message}
+            </p>
+          ) : null}
+        </fieldset>
+        {result === 'REACHED' ? (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-800">What did they say?</legend>
+            {CALL_RESPONSES.map((value) => (
+              <label key={value} className="flex items-center gap-2 text-sm">
+                <input type="radio" value={value} className="h-4 w-4" {...register('response')} />
+                {CALL_RESPONSE_LABELS[value]}
+              </label>
+            ))}
+            {errors.response ? (
+              <p role="alert" className="text-sm text-red-700">
+                {errors.response.message}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
+        <Field id="call-note" label="Notes from the call (optional)" error={errors.note?.message} hint="Who you spoke to, times they offered, anything to remember.">
+          <Textarea id="call-note" rows={3} {...describedBy('call-note', errors.note?.message)} {...register('note')} />
+        </Field>
+        <Button type="submit" pending={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save the call'}
+        </Button>
+      </form>
+    </div>
+  );
+}

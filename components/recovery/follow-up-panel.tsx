@@ -1,0 +1,59 @@
+'use client';
+
+import { draftFollowUpAction, stopWaitingAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { MessageWorkspace } from './message-workspace';
+import type { EditableMessage } from './types';
+import { useRecoveryAction } from './use-recovery-action';
+
+export type FollowUpView =
+  | { status: 'NOT_WAITING' }
+  | { status: 'WAITING'; dueLabel: string }
+  | { status: 'DUE'; message: string }
+  | { status: 'DISCOURAGED'; message: string };
+
+type Props = { incidentId: string; followUp: FollowUpView; draft: EditableMessage | null };
+
+/** While no answer comes: wait, then one polite follow-up, then stop chasing and move on. */
+export function FollowUpPanel({ incidentId, followUp, draft }: Props) {
+  const action = useRecoveryAction();
+  const error = action.error ? <Alert tone="error">{action.error}</Alert> : null;
+  switch (followUp.status) {
+    case 'WAITING':
+      return (
+        <p className="text-sm text-slate-700">
+          Waiting for their answer. Give them time: if nothing comes, a single polite follow-up makes sense from{' '}
+          <strong>{followUp.dueLabel}</strong>.
+        </p>
+      );
+    case 'DUE':
+      return (
+        <div className="space-y-3">
+          <Alert tone="info">{followUp.message}</Alert>
+          {draft ? (
+            <MessageWorkspace message={draft} idPrefix="follow-up" />
+          ) : (
+            <>
+              {error}
+              <Button pending={action.isPending} onClick={() => action.run(() => draftFollowUpAction({ incidentId }))}>
+                {action.isPending ? 'Drafting…' : 'Draft a polite follow-up'}
+              </Button>
+            </>
+          )}
+        </div>
+      );
+    case 'DISCOURAGED':
+      return (
+        <div className="space-y-3">
+          <Alert tone="info">{followUp.message}</Alert>
+          {error}
+          <Button variant="secondary" pending={action.isPending} onClick={() => action.run(() => stopWaitingAction({ incidentId }))}>
+            {action.isPending ? 'Saving…' : 'Stop waiting'}
+          </Button>
+        </div>
+      );
+    default:
+      return null;
+  }
+}

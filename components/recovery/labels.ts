@@ -1,0 +1,56 @@
+// The words the recovery screens use for the stored enum values. Kept in one place so the
+// stepper, the step panels and the message history never describe the same thing differently.
+import type { IncidentOutcome } from '@/lib/domain/recovery-state';
+import type { CallResult, MessageChannel, MessageDelivery, MessageKind, MessageStatus } from '@/lib/generated/prisma/enums';
+import type { CallResponse } from '@/lib/validation/recovery';
+
+export const CALL_RESULT_LABELS: Record<CallResult, string> = {
+  REACHED: 'I reached them',
+  VOICEMAIL: 'I left a voicemail',
+  NO_ANSWER: 'Nobody answered',
+};
+
+export const CALL_RESPONSE_LABELS: Record<CallResponse, string> = {
+  AGREED: 'They agreed to reschedule',
+  REFUSED: 'They refused',
+  WILL_GET_BACK: 'They will get back to me',
+  NONE: 'Nothing was decided',
+};
+
+export const ANSWER_LABELS = {
+  ACCEPTED: 'They agreed to a new time',
+  DECLINED: 'They declined',
+  NO_RESPONSE: 'No answer yet',
+} as const;
+
+export const OUTCOME_LABELS: Record<IncidentOutcome, string> = {
+  RESCHEDULED: 'Rescheduled: they agreed to a new time',
+  DECLINED: 'They declined to reschedule',
+  NO_RESPONSE: 'No answer came',
+  ATTENDED_LATE: 'Arrived late and was still seen',
+};
+
+export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
+  CALL_SCRIPT: 'Call script',
+  APOLOGY: 'Apology and request to reschedule',
+  RESCHEDULE_REQUEST: 'Request to reschedule',
+  FOLLOW_UP: 'Polite follow-up',
+  THANK_YOU_ACCEPTED: 'Thank-you for the second chance',
+  THANK_YOU_DECLINED: 'Thank-you for their consideration',
+  PREP_NOTE: 'Note for the new interview',
+};
+
+export const CHANNEL_LABELS: Record<MessageChannel, string> = {
+  PHONE: 'Phone',
+  EMAIL: 'Email',
+  LETTER: 'Letter',
+  NOTE: 'Note for you',
+};
+
+/** "Sent by you" is a sent message the user mailed themselves; an outbox draft waits for them. */
+export function describeMessageStatus(status: MessageStatus, delivery: MessageDelivery | null): string {
+  if (status === 'SENT') return delivery === 'MANUAL' ? 'Sent by you' : 'Sent by email';
+  if (status === 'SENDING') return 'Sending…';
+  if (status === 'FAILED') return 'Not sent: failed';
+  return delivery === 'MANUAL' ? 'Draft, waiting for you to send it from your email' : 'Draft';
+}

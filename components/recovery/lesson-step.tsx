@@ -1,0 +1,126 @@
+'use client';
+
+import { useState } from 'react';
+import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { saveLessonAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
+import type { IncidentOutcome } from '@/lib/domain/recovery-state';
+import type { MissReason } from '@/lib/generated/prisma/enums';
+import { MAX_PREVENTION_ACTIONS, MISS_REASON_LABELS, saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
+import { OUTCOME_LABELS } from './labels';
+import { schemaResolver } from './schema-resolver';
+
+// Rows are objects because useFieldArray needs them; the server receives plain strings.
+type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { text: string }[]; outcome: IncidentOutcome | '' };
+
+type Props = { incidentId: string; reason: MissReason; explanation: string | null; needsOutcome: boolean };
+
+const reasons = Object.entries(MISS_REASON_LABELS) as [MissReason, string][];
+const outcomes = Object.entries(OUTCOME_LABELS) as [IncidentOutcome, string][];
+
+function toInput(incidentId: string, values: LessonFields): SaveLessonInput {
+  return {
+    incidentId,
+    rootCause: values.rootCause,
+    whatHappened: values.whatHappened,
+    actions: values.actions.map((action) => action.text),
+    outcome: values.outcome || undefined,
+  };
+}
+
+function fieldFor(path: string): string {
+  if (/^actions\.\d+$/.test(path)) return `${path}.text`;
+  return path === 'actions' ? 'actions.root' : path;
+}
+
+export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, setError, control, formState } = useForm<LessonFields>({
+    resolver: schemaResolver(saveLessonSchema, (values: LessonFields) => toInput(incidentId, values), fieldFor),
+    defaultValues: { rootCause: reason, whatHappened: explanation ?? '', actions: [{ text: '' }], outcome: '' },
+  });
+  const { fields, append, remove } = useFieldArray({ control, name: 'actions' });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await saveLessonAction(toInput(incidentId, values));
+    if (result.ok) return;
+    setFailure(result.message);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      setError(field === 'form' ? 'root' : (fieldFor(field) as FieldPath<LessonFields>), { message });
+    }
+  });
+
+  const actionsError = errors.actions?.root?.message ?? errors.actions?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <Field id="lesson-rootCause" label="Root cause" error={errors.rootCause?.message} hint="Prefilled from what you said happened; change it if the real cause was different.">
+        <Select id="lesson-rootCause" {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
+          {reasons.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="lesson-whatHappened" label="What happened" error={errors.whatHappened?.message} hint="A few honest sentences, for you to read before the next interview.">
+        <Textarea id="lesson-whatHappened" rows={4} {...describedBy('lesson-whatHappened', errors.whatHappened?.message)} {...register('whatHappened')} />
+      </Field>
+      {needsOutcome ? (
+        <Field id="lesson-outcome" label="How did it end? (optional)" error={errors.outcome?.message}>
+          <Select id="lesson-outcome" {...describedBy('lesson-outcome', errors.outcome?.message)} {...register('outcome')}>
+            <option value="">Not known</option>
+            {outcomes.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>
+        <p className="text-xs text-slate-500">
+          One to {MAX_PREVENTION_ACTIONS} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.
+        </p>
+        {fields.map((field, index) => {
+          const id = `lesson-action-${index}`;
+          const error = errors.actions?.[index]?.text?.message;
+          return (
+            <div key={field.id} className="flex items-start gap-2">
+              <div className="flex-1">
+                <Field id={id} label={`Action ${index + 1}`} error={error}>
+                  <Input id={id} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
+                </Field>
+              </div>
+              <button
+                type="button"
+                onClick={() => remove(index)}
+                disabled={fields.length <= 1}
+                className="mt-7 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-40"
+                aria-label={`Remove action ${index + 1}`}
+              >
+                Remove
+              </button>
+            </div>
+          );
+        })}
+        {actionsError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {actionsError}
+          </p>
+        ) : null}
+        <Button type="button" variant="secondary" disabled={fields.length >= MAX_PREVENTION_ACTIONS} onClick={() => append({ text: '' })}>
+          Add an action
+        </Button>
+      </fieldset>
+      <Button type="submit" pending={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Save the lesson and close'}
+      </Button>
+    </form>
+  );
+}

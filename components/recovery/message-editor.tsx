@@ -1,0 +1,49 @@
+'use client';
+
+import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/recovery';
+import { LiveChecklist } from './live-checklist';
+import { describeAutosave } from './use-autosave';
+import type { MessageEditorState } from './use-message-editor';
+
+type Props = { editor: MessageEditorState; idPrefix: string; showChecklist?: boolean; isLocked?: boolean };
+
+/** Recipient, subject and body with the autosave status; the apology gets its checklist beside it. */
+export function MessageEditor({ editor, idPrefix, showChecklist = false, isLocked = false }: Props) {
+  const { form, values, autosave } = editor;
+  const { errors } = form.formState;
+  const saveOnBlur = { onBlur: () => void autosave.flush() };
+  const ids = { recipient: `${idPrefix}-recipient`, subject: `${idPrefix}-subject`, body: `${idPrefix}-body` };
+  const status = autosave.status;
+  return (
+    <div className={showChecklist ? 'grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]' : ''}>
+      <div className="space-y-4">
+        <Field id={ids.recipient} label="To" error={errors.recipient?.message}>
+          <Input
+            id={ids.recipient}
+            type="email"
+            autoComplete="off"
+            readOnly={isLocked}
+            {...describedBy(ids.recipient, errors.recipient?.message)}
+            {...form.register('recipient', saveOnBlur)}
+          />
+        </Field>
+        <Field id={ids.subject} label="Subject" error={errors.subject?.message} hint={`One line, up to ${MAX_SUBJECT_LENGTH} characters.`}>
+          <Input id={ids.subject} readOnly={isLocked} {...describedBy(ids.subject, errors.subject?.message)} {...form.register('subject', saveOnBlur)} />
+        </Field>
+        <Field
+          id={ids.body}
+          label="Message"
+          error={errors.body?.message}
+          hint={`Up to ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters; short reads as sincere.`}
+        >
+          <Textarea id={ids.body} rows={14} readOnly={isLocked} {...describedBy(ids.body, errors.body?.message)} {...form.register('body', saveOnBlur)} />
+        </Field>
+        <p role="status" aria-live="polite" className={`text-xs ${status.state === 'error' ? 'text-red-700' : 'text-slate-500'}`}>
+          {describeAutosave(status)}
+        </p>
+      </div>
+      {showChecklist ? <LiveChecklist text={values.body ?? ''} /> : null}
+    </div>
+  );
+}

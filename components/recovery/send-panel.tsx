@@ -1,0 +1,160 @@
+'use client';
+
+import { useState } from 'react';
+import { confirmManualSendAction, sendMessageAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { toFieldErrors } from '@/lib/validation/common';
+import { sendMessageSchema } from '@/lib/validation/recovery';
+import type { DraftFields, EditableMessage } from './types';
+import { useRecoveryAction } from './use-recovery-action';
+
+type Phase =
+  | { name: 'idle' }
+  // The key is made when the confirmation opens and reused by every click and retry from it,
+  // so a double click, a retry after a dropped connection or a second tab never sends twice.
+  | { name: 'confirming'; key: string; values: DraftFields }
+  | { name: 'failed'; key: string; reason: string; isRetryable: boolean }
+  | { name: 'outbox'; mailto: string; values: DraftFields };
+
+type Props = {
+  message: EditableMessage;
+  getValues: () => DraftFields;
+  flush: () => Promise<boolean>;
+  onInvalid: (fieldErrors: Record<string, string>) => void;
+  onConfirming?: (isConfirming: boolean) => void;
+};
+
+const readyToSendSchema = sendMessageSchema.omit({ idempotencyKey: true });
+
+function initialPhase(message: EditableMessage): Phase {
+  if (message.status === 'FAILED') return { name: 'failed', key: crypto.randomUUID(), reason: message.failureReason ?? 'Unknown error.', isRetryable: true };
+  if (message.status === 'DRAFT' && message.delivery === 'MANUAL' && message.mailto) {
+    return { name: 'outbox', mailto: message.mailto, values: { recipient: message.recipient ?? '', subject: message.subject ?? '', body: message.body } };
+  }
+  return { name: 'idle' };
+}
+
+/** Confirm, send once, and handle each answer: sent, failed (retry), or in the outbox (send it yourself). */
+export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }: Props) {
+  const [phase, setPhaseState] = useState<Phase>(() => initialPhase(message));
+  const [copied, setCopied] = useState<string | null>(null);
+  const action = useRecoveryAction();
+
+  const setPhase = (next: Phase) => {
+    setPhaseState(next);
+    onConfirming?.(next.name === 'confirming');
+  };
+
+  const checkValues = (): DraftFields | null => {
+    const values = getValues();
+    const parsed = readyToSendSchema.safeParse({ messageId: message.id, ...values });
+    if (parsed.success) return values;
+    onInvalid(toFieldErrors(parsed.error));
+    action.setError('Check the recipient, the subject and the text above before sending.');
+    return null;
+  };
+
+  const openConfirmation = async () => {
+    action.setError(null);
+    await flush();
+    const values = checkValues();
+    if (values) setPhase({ name: 'confirming', key: crypto.randomUUID(), values });
+  };
+
+  const send = (key: string, values: DraftFields) =>
+    action.run(
+      () => sendMessageAction({ messageId: message.id, ...values, idempotencyKey: key }),
+      (result) => {
+        if (result.status === 'FAILED') setPhase({ name: 'failed', key, reason: result.reason, isRetryable: result.retryable });
+        else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto, values });
+        else setPhase({ name: 'idle' });
+      },
+    );
+
+  const retry = async (key: string) => {
+    await flush();
+    const values = checkValues();
+    if (values) send(key, values);
+  };
+
+  const copy = async (values: DraftFields) => {
+    try {
+      await navigator.clipboard.writeText(`Subject: ${values.subject}\n\n${values.body}`);
+      setCopied('Copied the subject and the text.');
+    } catch {
+      setCopied('Copying is blocked in this browser: select the text in the editor and copy it yourself.');
+    }
+  };
+
+  if (message.status === 'SENT') return null;
+  if (message.status === 'SENDING') {
+    return <Alert tone="info">This message is being sent right now. Reload the page in a moment to see how it went.</Alert>;
+  }
+
+  const error = action.error ? <Alert tone="error">{action.error}</Alert> : null;
+  switch (phase.name) {
+    case 'confirming':
+      return (
+        <div className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4">
+          <p className="font-medium">Send to {phase.values.recipient}?</p>
+          <p className="text-sm text-slate-700">Subject: {phase.values.subject}</p>
+          {error}
+          <div className="flex flex-wrap gap-2">
+            <Button pending={action.isPending} onClick={() => send(phase.key, phase.values)}>
+              {action.isPending ? 'Sending…' : 'Yes, send it'}
+            </Button>
+            <Button variant="secondary" disabled={action.isPending} onClick={() => setPhase({ name: 'idle' })}>
+              Not yet
+            </Button>
+          </div>
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="space-y-3">
+          <Alert tone="error">
+            The email was not sent: {phase.reason} Your text is kept.
+            {phase.isRetryable ? ' Try again in a moment.' : ' Check the recipient address, then try again.'}
+          </Alert>
+          {action.error && action.error !== phase.reason ? error : null}
+          <Button pending={action.isPending} onClick={() => void retry(phase.key)}>
+            {action.isPending ? 'Sending…' : 'Retry'}
+          </Button>
+        </div>
+      );
+    case 'outbox':
+      return (
+        <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
+          <p>
+            <strong>Not sent yet.</strong> No mail server is set up here, so Rebound kept the email ready for you. Send it from your own
+            email, then confirm below.
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <a href={phase.mailto} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              Open in your email app
+            </a>
+            <Button variant="secondary" onClick={() => void copy(phase.values)}>
+              Copy subject and text
+            </Button>
+            <Button
+              variant="secondary"
+              pending={action.isPending}
+              onClick={() => action.run(() => confirmManualSendAction({ messageId: message.id }))}
+            >
+              {action.isPending ? 'Saving…' : 'I sent it'}
+            </Button>
+          </div>
+          {copied ? <p role="status">{copied}</p> : null}
+          {error}
+        </div>
+      );
+    default:
+      return (
+        <div className="space-y-3">
+          {error}
+          <Button onClick={() => void openConfirmation()}>Send…</Button>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type FieldPath } from 'react-hook-form';
+import type { z } from 'zod';
+import { skipStepAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import type { RecoveryState } from '@/lib/domain/recovery-state';
+import { skipStepSchema, type SkipStepInput } from '@/lib/validation/recovery';
+
+type Props = { incidentId: string; step: Exclude<RecoveryState, 'CLOSED'>; label: string };
+
+/** Skipping is allowed but never silent: the reason is required and shown in the stepper. */
+export function SkipStepForm({ incidentId, step, label }: Props) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<SkipStepInput, unknown, z.output<typeof skipStepSchema>>({
+    resolver: zodResolver(skipStepSchema),
+    defaultValues: { incidentId, step, reason: '' },
+  });
+  const { errors, isSubmitting } = formState;
+  const id = `skip-${step}-reason`;
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await skipStepAction(values);
+    if (result.ok) return;
+    setFailure(result.message);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      setError(field === 'form' ? 'root' : (field as FieldPath<SkipStepInput>), { message });
+    }
+  });
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Skip this step</summary>
+      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <Field id={id} label={`Why are you skipping “${label}”?`} error={errors.reason?.message} hint="It is kept with the step, so the record stays honest.">
+          <Input id={id} {...describedBy(id, errors.reason?.message)} {...register('reason')} />
+        </Field>
+        <Button type="submit" variant="secondary" pending={isSubmitting}>
+          {isSubmitting ? 'Skipping…' : 'Skip with this reason'}
+        </Button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import type { z } from 'zod';
+import { startRecoveryAction } from '@/app/(app)/incidents/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
+import type { IncidentKind } from '@/lib/domain/recovery-state';
+import { MAX_EXPLANATION_LENGTH, MISS_REASON_LABELS, startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
+
+type Props = {
+  interviewId: string;
+  kind: IncidentKind;
+  // Made once when the page was rendered: a double submit or a retry reuses it, so the server
+  // answers with the incident it already opened instead of opening a second one.
+  idempotencyKey: string;
+};
+
+const reasons = Object.entries(MISS_REASON_LABELS) as [keyof typeof MISS_REASON_LABELS, string][];
+
+export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isLeaving, setIsLeaving] = useState(false);
+  const { register, handleSubmit, setError, control, formState } = useForm<StartRecoveryInput, unknown, z.output<typeof startRecoverySchema>>({
+    resolver: zodResolver(startRecoverySchema),
+    defaultValues: { interviewId, kind, idempotencyKey, explanation: '', employerWarned: false },
+  });
+  const { errors, isSubmitting } = formState;
+  const explanation = useWatch({ control, name: 'explanation' }) ?? '';
+  const isLate = kind === 'RUNNING_LATE';
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await startRecoveryAction(values);
+    if (!result.ok) {
+      setFailure(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field === 'form' ? 'root' : (field as FieldPath<StartRecoveryInput>), { message });
+      }
+      return;
+    }
+    setIsLeaving(true);
+    router.push(`/incidents/${result.data.incidentId}`);
+  });
+
+  const reasonError = errors.reason?.message;
+  const explanationError = errors.explanation?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <input type="hidden" {...register('interviewId')} />
+      <input type="hidden" {...register('kind')} />
+      <input type="hidden" {...register('idempotencyKey')} />
+      <Field id="recover-reason" label={isLate ? 'What is holding you up?' : 'What happened?'} error={reasonError}>
+        <Select id="recover-reason" {...describedBy('recover-reason', reasonError)} {...register('reason')}>
+          <option value="">Choose one…</option>
+          {reasons.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        id="recover-explanation"
+        label="Short explanation (optional)"
+        error={explanationError}
+        hint={
+          <>
+            One or two honest sentences, in case they ask. Keep it brief: the apology matters more than the excuse.{' '}
+            <span aria-live="polite">
+              {explanation.length}/{MAX_EXPLANATION_LENGTH} characters.
+            </span>
+          </>
+        }
+      >
+        <Textarea
+          id="recover-explanation"
+          rows={3}
+          placeholder={isLate ? 'My train is stuck outside the station.' : 'I misjudged the journey and did not leave enough time.'}
+          {...describedBy('recover-explanation', explanationError)}
+          {...register('explanation')}
+        />
+      </Field>
+      <div className="flex items-start gap-3">
+        <input id="recover-employerWarned" type="checkbox" className="mt-1 h-4 w-4" {...register('employerWarned')} />
+        <label htmlFor="recover-employerWarned" className="text-sm">
+          <span className="font-medium">{isLate ? 'I have already told them I will be late' : 'I warned the employer in advance'}</span>
+          <span className="block text-slate-500">The drafts will say so instead of breaking the news.</span>
+        </label>
+      </div>
+      <Button type="submit" variant={isLate ? 'primary' : 'danger'} pending={isSubmitting || isLeaving}>
+        {isSubmitting || isLeaving ? 'Preparing your recovery…' : isLate ? 'Get my call script' : 'Start the recovery'}
+      </Button>
+    </form>
+  );
+}

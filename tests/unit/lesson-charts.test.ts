@@ -1,0 +1,69 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ColumnChart } from '@/components/lessons/column-chart';
+import { DataTable } from '@/components/lessons/data-table';
+import { HorizontalBarChart } from '@/components/lessons/horizontal-bar-chart';
+import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
+import { PreventionHints } from '@/components/lessons/prevention-hints';
+import type { ChartDatum, ChartSeries } from '@/components/lessons/chart-types';
+import { findApplicableLessons } from '@/lib/domain/lesson-rules';
+
+const series: ChartSeries[] = [
+  { key: 'missed', label: 'Missed', fillClass: 'fill-brand-600', swatchClass: 'bg-brand-600' },
+  { key: 'late', label: 'Running late', fillClass: 'fill-amber-500', swatchClass: 'bg-amber-500' },
+];
+const data: ChartDatum[] = [
+  { key: 'a', label: 'Traffic or transport', values: { missed: 3, late: 1 } },
+  { key: 'b', label: 'Forgot', values: { missed: 0, late: 2 } },
+];
+
+describe('charts', () => {
+  it('draws server-side SVG with a fixed aspect ratio and an accessible name', () => {
+    const html = renderToStaticMarkup(createElement(HorizontalBarChart, { id: 'c1', title: 'Misses by root cause', series, data }));
+    expect(html).toMatch(/<svg viewBox="0 0 480 78" width="480" height="78"[^>]*role="img" aria-labelledby="c1-title"/);
+    expect(html).toContain('<title id="c1-title">Misses by root cause (bar chart; the table beside it has the numbers)</title>');
+    // One rectangle per non-zero segment; zero segments draw nothing.
+    expect(html.match(/<rect /g)).toHaveLength(3);
+    expect(html).toContain('Running late');
+  });
+
+  it('draws columns for every month, even empty ones, and survives all-zero data', () => {
+    const months: ChartDatum[] = Array.from({ length: 14 }, (_, index) => ({ key: `m${index}`, label: `M${index}`, values: { missed: index === 3 ? 2 : 0 } }));
+    const html = renderToStaticMarkup(createElement(ColumnChart, { id: 'c2', title: 'Per month', series: series.slice(0, 1), data: months }));
+    expect(html.match(/<rect /g)).toHaveLength(1);
+    expect(html).not.toContain('NaN');
+    const empty = renderToStaticMarkup(createElement(ColumnChart, { id: 'c3', title: 'Per month', series, data: [] }));
+    expect(empty).not.toContain('NaN');
+  });
+
+  it('puts the numbers in a table with a caption and scoped headers', () => {
+    const html = renderToStaticMarkup(createElement(DataTable, { caption: 'Misses by root cause', rowHeading: 'Root cause', series, data, showTotal: true }));
+    expect(html).toContain('<caption');
+    expect(html).toContain('Misses by root cause</caption>');
+    expect(html.match(/<th scope="col"/g)).toHaveLength(4);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(2);
+    expect(html).toMatch(/Traffic or transport<\/th><td[^>]*>3<\/td><td[^>]*>1<\/td><td[^>]*>4<\/td>/);
+  });
+});
+
+describe('components for other areas', () => {
+  it('LessonsDueCard links to the review when lessons are due', () => {
+    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 3 }))).toContain('href="/lessons/review"');
+    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 1 }))).toContain('1 lesson has');
+    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 0 }))).toContain('All your lessons are reviewed.');
+  });
+
+  it('PreventionHints shows each suggestion once with its actions, and nothing without hints', () => {
+    const interview = { format: 'IN_PERSON' as const, scheduledStart: new Date('2026-06-10T09:00:00Z'), timeZone: 'Europe/London', travelMinutes: 30, bufferMinutes: 0 };
+    const lessons = [
+      { id: 'l1', rootCause: 'TRAFFIC_TRANSPORT' as const, actions: [{ text: 'Check <the> trains', retiredAt: null }] },
+      { id: 'l2', rootCause: 'TRAFFIC_TRANSPORT' as const, actions: [{ text: 'Leave earlier', retiredAt: null }] },
+    ];
+    const html = renderToStaticMarkup(createElement(PreventionHints, { hints: findApplicableLessons(interview, lessons, 'Europe/London') }));
+    expect(html.match(/More time for the journey/g)).toHaveLength(1);
+    expect(html).toContain('leave by Wed 10 Jun, 08:45 instead of Wed 10 Jun, 09:15');
+    expect(html).toContain('Check &lt;the&gt; trains');
+    expect(html).toContain('Leave earlier');
+    expect(renderToStaticMarkup(createElement(PreventionHints, { hints: [] }))).toBe('');
+  });
+});
