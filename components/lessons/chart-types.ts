@@ -14,3 +14,8 @@ export function listTicks(axisMax: number): number[] {
   const step = axisMax / count;
   return Array.from({ length: count + 1 }, (_, index) => index * step);
 }
+
+/** Two decimals are plenty in a viewBox; more only bloats the markup with float noise. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 100) / 100;
+}

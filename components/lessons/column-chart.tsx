@@ -1,6 +1,6 @@
 import { computeAxisMax } from '@/lib/domain/lesson-stats';
 import { ChartLegend } from './chart-legend';
-import { listTicks, sumValues, type ChartDatum, type ChartSeries } from './chart-types';
+import { listTicks, roundCoordinate, sumValues, type ChartDatum, type ChartSeries } from './chart-types';
 
 type ColumnChartProps = {
   id: string;
@@ -21,8 +21,9 @@ const PLOT_HEIGHT = HEIGHT - LABEL_HEIGHT - TOP;
 export function ColumnChart({ id, title, series, data }: ColumnChartProps) {
   const axisMax = computeAxisMax(Math.max(0, ...data.map((datum) => sumValues(datum, series))));
   const slot = (WIDTH - AXIS_WIDTH) / Math.max(1, data.length);
-  const columnWidth = Math.max(4, slot * 0.6);
-  const scale = (value: number) => (value / axisMax) * PLOT_HEIGHT;
+  // Thin enough to read as columns even with only a few months to show.
+  const columnWidth = roundCoordinate(Math.min(40, Math.max(4, slot * 0.6)));
+  const scale = (value: number) => roundCoordinate((value / axisMax) * PLOT_HEIGHT);
   // Two dozen labels do not fit side by side: label every other month when there are many.
   const labelEvery = data.length > 12 ? 2 : 1;
   return (
@@ -37,7 +38,7 @@ export function ColumnChart({ id, title, series, data }: ColumnChartProps) {
       >
         <title id={`${id}-title`}>{`${title} (column chart; the table beside it has the numbers)`}</title>
         {listTicks(axisMax).map((tick) => {
-          const y = TOP + PLOT_HEIGHT - scale(tick);
+          const y = roundCoordinate(TOP + PLOT_HEIGHT - scale(tick));
           return (
             <g key={tick}>
               <line x1={AXIS_WIDTH} x2={WIDTH} y1={y} y2={y} className="stroke-slate-200" />
@@ -48,14 +49,14 @@ export function ColumnChart({ id, title, series, data }: ColumnChartProps) {
           );
         })}
         {data.map((datum, index) => {
-          const x = AXIS_WIDTH + index * slot + (slot - columnWidth) / 2;
+          const x = roundCoordinate(AXIS_WIDTH + index * slot + (slot - columnWidth) / 2);
           let top = TOP + PLOT_HEIGHT;
           return (
             <g key={datum.key}>
               {series.map((item) => {
                 const value = datum.values[item.key] ?? 0;
                 if (value <= 0) return null;
-                top -= scale(value);
+                top = roundCoordinate(top - scale(value));
                 return <rect key={item.key} x={x} y={top} width={columnWidth} height={scale(value)} className={item.fillClass} />;
               })}
               {index % labelEvery === (data.length - 1) % labelEvery ? (

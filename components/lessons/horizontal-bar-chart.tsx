@@ -1,6 +1,6 @@
 import { computeAxisMax } from '@/lib/domain/lesson-stats';
 import { ChartLegend } from './chart-legend';
-import { listTicks, sumValues, type ChartDatum, type ChartSeries } from './chart-types';
+import { listTicks, roundCoordinate, sumValues, type ChartDatum, type ChartSeries } from './chart-types';
 
 type HorizontalBarChartProps = {
   id: string;
@@ -25,7 +25,7 @@ const PLOT_WIDTH = WIDTH - LABEL_WIDTH - VALUE_GAP;
 export function HorizontalBarChart({ id, title, series, data }: HorizontalBarChartProps) {
   const axisMax = computeAxisMax(Math.max(0, ...data.map((datum) => sumValues(datum, series))));
   const height = data.length * ROW_HEIGHT + AXIS_HEIGHT;
-  const scale = (value: number) => (value / axisMax) * PLOT_WIDTH;
+  const scale = (value: number) => roundCoordinate((value / axisMax) * PLOT_WIDTH);
   return (
     <figure>
       <svg
@@ -57,7 +57,7 @@ export function HorizontalBarChart({ id, title, series, data }: HorizontalBarCha
                 const value = datum.values[item.key] ?? 0;
                 if (value <= 0) return null;
                 const barX = x;
-                x += scale(value);
+                x = roundCoordinate(x + scale(value));
                 return <rect key={item.key} x={barX} y={y} width={scale(value)} height={BAR_HEIGHT} className={item.fillClass} />;
               })}
               <text x={x + 6} y={y + BAR_HEIGHT - 4} fontSize={12} className="fill-slate-700">

@@ -49,11 +49,13 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
   });
 
   const actionsError = errors.actions?.message ?? errors.actions?.root?.message;
+  // register() fills inputs through refs, which only exist in the browser; the defaultValue
+  // props put the saved text into the server-rendered HTML too, so nothing flashes empty.
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <Field id="lesson-rootCause" label="What caused it" error={errors.rootCause?.message}>
-        <Select id="lesson-rootCause" {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
+        <Select id="lesson-rootCause" defaultValue={defaults.rootCause} {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
           {ROOT_CAUSES.map((cause) => (
             <option key={cause} value={cause}>
               {ROOT_CAUSE_LABELS[cause]}
@@ -67,7 +69,13 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
         error={errors.whatHappened?.message}
         hint={`A few honest sentences are enough (up to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters).`}
       >
-        <Textarea id="lesson-whatHappened" rows={4} {...describedBy('lesson-whatHappened', errors.whatHappened?.message)} {...register('whatHappened')} />
+        <Textarea
+          id="lesson-whatHappened"
+          rows={4}
+          defaultValue={defaults.whatHappened}
+          {...describedBy('lesson-whatHappened', errors.whatHappened?.message)}
+          {...register('whatHappened')}
+        />
       </Field>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>
@@ -81,7 +89,7 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
             <div key={field.key} className="flex items-start gap-2">
               <div className="flex-1">
                 <Field id={id} label={`Action ${index + 1}`} error={error}>
-                  <Input id={id} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
+                  <Input id={id} defaultValue={field.text} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
                 </Field>
               </div>
               <button

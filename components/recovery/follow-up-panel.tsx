@@ -4,14 +4,8 @@ import { draftFollowUpAction, stopWaitingAction } from '@/app/(app)/incidents/ac
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { MessageWorkspace } from './message-workspace';
-import type { EditableMessage } from './types';
+import type { EditableMessage, FollowUpView } from './types';
 import { useRecoveryAction } from './use-recovery-action';
-
-export type FollowUpView =
-  | { status: 'NOT_WAITING' }
-  | { status: 'WAITING'; dueLabel: string }
-  | { status: 'DUE'; message: string }
-  | { status: 'DISCOURAGED'; message: string };
 
 type Props = { incidentId: string; followUp: FollowUpView; draft: EditableMessage | null };
 

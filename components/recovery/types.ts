@@ -10,3 +10,20 @@ export type EditableMessage = Pick<RecoveryMessage, 'id' | 'kind' | 'recipient' 
 };
 
 export type DraftFields = { recipient: string; subject: string; body: string };
+
+export type FollowUpView =
+  | { status: 'NOT_WAITING' }
+  | { status: 'WAITING'; dueLabel: string }
+  | { status: 'DUE'; message: string }
+  | { status: 'DISCOURAGED'; message: string };
+
+/** The messages and advice the step panels work with, picked from the recovery on the server. */
+export type RecoveryView = {
+  flowMessage: EditableMessage | null;
+  callScript: string | null;
+  prepNote: string | null;
+  followUp: FollowUpView;
+  followUpDraft: EditableMessage | null;
+  thankYouAccepted: EditableMessage | null;
+  thankYouDeclined: EditableMessage | null;
+};

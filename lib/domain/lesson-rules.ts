@@ -91,10 +91,13 @@ export function findApplicableLessons(
   userTimeZone: string,
 ): PreventionHint[] {
   const hints: PreventionHint[] = [];
+  // Zones are validated when an interview is saved; should a bad one reach here anyway, the
+  // hints fall back to UTC rather than take the interview page down with them.
+  const safeInterview = isValidTimeZone(interview.timeZone) ? interview : { ...interview, timeZone: 'UTC' };
   for (const lesson of lessons) {
     const actionTexts = lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
     if (lesson.actions.length > 0 && actionTexts.length === 0) continue;
-    const detail = applyRule(lesson.rootCause, interview, userTimeZone);
+    const detail = applyRule(lesson.rootCause, safeInterview, userTimeZone);
     if (detail) hints.push({ ...detail, lessonId: lesson.id, rootCause: lesson.rootCause, actionTexts });
   }
   // Array.prototype.sort is stable, so lessons keep the caller's order within a kind.

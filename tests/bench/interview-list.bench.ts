@@ -8,8 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
-import * as exports from '@/lib/server/interview-exports';
-import * as list from '@/lib/server/interview-list';
+import { exportInterviewsCsv } from '@/lib/server/interview-exports';
+import { decodeCursor, getDashboard, listInterviews } from '@/lib/server/interview-list';
 
 const ROWS_PER_USER = 5_000;
 const BATCH = 1_000;
@@ -79,7 +79,7 @@ async function walkAllPages(userId: string, view: 'upcoming' | 'past'): Promise<
     let cursor: string | undefined;
     const ids: string[] = [];
     for (let page = 1; ; page += 1) {
-      const sample = await measure(() => list.listInterviews(userId, { view, cursor }, NOW));
+      const sample = await measure(() => listInterviews(userId, { view, cursor }, NOW));
       ids.push(...sample.result.items.map((item) => item.id));
       if (round > 0) walk.pages.set(page, [...(walk.pages.get(page) ?? []), sample]);
       const [statement] = sample.log;
@@ -160,14 +160,15 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
   expect(new Set(pastWalk.ids).size).toBe(2_000);
   const deepPage = upcomingWalk.deepPage;
 
-  const firstUpcoming = await repeat(() => list.listInterviews(userId, upcoming, NOW));
-  const firstPast = await repeat(() => list.listInterviews(userId, { view: 'past' }, NOW));
-  const byStatus = await repeat(() => list.listInterviews(userId, { view: 'status', status: 'CANCELLED' }, NOW));
-  const searchHit = await repeat(() => list.listInterviews(userId, { view: 'upcoming', q: 'globex' }, NOW));
-  const searchMiss = await repeat(() => list.listInterviews(userId, { view: 'upcoming', q: 'no such company' }, NOW));
-  const searchPastDeep = await repeat(() => list.listInterviews(userId, { view: 'past', q: 'engineer' }, NOW));
-  const dashboard = await repeat(() => list.getDashboard(userId, NOW));
-  const csv = await repeat(() => exports.exportInterviewsCsv(userId), 5);
+  const firstUpcoming = await repeat(() => listInterviews(userId, upcoming, NOW));
+  const firstPast = await repeat(() => listInterviews(userId, { view: 'past' }, NOW));
+  const byStatus = await repeat(() => listInterviews(userId, { view: 'status', status: 'CANCELLED' }, NOW));
+  const searchHit = await repeat(() => listInterviews(userId, { view: 'upcoming', q: 'globex' }, NOW));
+  const searchMiss = await repeat(() => listInterviews(userId, { view: 'upcoming', q: 'no such company' }, NOW));
+  const searchPastDeep = await repeat(() => listInterviews(userId, { view: 'past', q: 'engineer' }, NOW));
+  const dashboard = await repeat(() => getDashboard(userId, NOW));
+  const csv = await repeat(() => exportInterviewsCsv(userId), 5);
+  const dashboardTables = (await measure(() => getDashboard(userId, NOW))).log.map((event) => /FROM "public"\."(\w+)"/.exec(event.query)?.[1] ?? '?');
 
   const mode = process.env.REBOUND_DATABASE_MODE === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server';
   const version = (await client.$queryRawUnsafe<{ version: string }[]>('SELECT version()'))[0]?.version ?? '';
@@ -202,6 +203,8 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
     row('dashboard', dashboard),
     row('CSV export (5,000 rows)', csv),
   ]);
+  out();
+  out(`Dashboard statements, by table: ${dashboardTables.join(', ')}.`);
 
   if (deepPage) {
     out();
@@ -218,7 +221,7 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
     out(`Uses the (userId, scheduledStart, id) index: ${usesIndex ? 'yes' : 'NO'}; rows read and discarded by the keyset filter: ${removed ?? '0'}.`);
 
     // For comparison only: the same page as a row-value comparison, which the index can seek to.
-    const cursor = list.decodeCursor(deepPage.cursor);
+    const cursor = decodeCursor(deepPage.cursor);
     if (cursor) {
       const rowValue = await explain(
         'SELECT id FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" >= $2::timestamptz AND ("scheduledStart", id) > ($3::timestamptz, $4) ORDER BY "scheduledStart" ASC, id ASC LIMIT 26',

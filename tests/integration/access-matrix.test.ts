@@ -28,7 +28,9 @@ import {
   setPrepItemAction,
   updateInterviewAction,
 } from '@/app/(app)/interviews/actions';
+import { createLessonAction, markLessonReviewedAction, retirePreventionActionAction, updateLessonAction } from '@/app/(app)/lessons/actions';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
+import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
@@ -50,6 +52,8 @@ jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest
 // Outside a request next/headers and revalidatePath throw; the actions only need an IP and a no-op.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
+// Work a server action defers until after its answer (next/server's after) runs at once here.
+jest.mock('next/server', () => ({ ...jest.requireActual('next/server'), after: (task: () => unknown) => task() }));
 
 const db = getDb();
 
@@ -189,7 +193,41 @@ const interviewForm = () => ({
 const seedInterview = async (victim: User) => ({ interviewId: (await createTestInterview(victim.id)).id });
 const routeContext = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
+const seedLesson = async (victim: User) => {
+  const lesson = await db.lesson.create({
+    data: { userId: victim.id, rootCause: 'OTHER', whatHappened: 'Mine', actions: { create: [{ text: 'a' }] } },
+    include: { actions: true },
+  });
+  return { lessonId: lesson.id, actionId: lesson.actions[0]?.id ?? '' };
+};
+
 const MATRIX: Record<string, MatrixEntry> = {
+  'app/(app)/lessons/actions.ts#updateLessonAction': {
+    kind: 'takes-id',
+    seed: seedLesson,
+    call: (ids) => updateLessonAction(ids.lessonId, { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ actionId: ids.actionId, text: 'b' }] }),
+  },
+  'app/(app)/lessons/actions.ts#markLessonReviewedAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => markLessonReviewedAction(ids.lessonId) },
+  'app/(app)/lessons/actions.ts#retirePreventionActionAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => retirePreventionActionAction(ids.actionId) },
+  'app/(app)/lessons/actions.ts#createLessonAction': {
+    kind: 'no-id',
+    reason: 'Creates for the session user; the schema keeps only cause, text and action texts.',
+    attack: async ({ victim, attacker }) => {
+      expect(await createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'Mallory', actions: [] })).toMatchObject({ ok: true });
+      expect(await db.lesson.count({ where: { userId: attacker.user.id, whatHappened: 'Mallory' } })).toBe(1);
+    },
+    callSignedOut: ({ victim }) => createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'x', actions: [] }),
+  },
+  'app/api/lessons/export/route.ts#GET': {
+    kind: 'no-id',
+    reason: "Exports the session user's lessons; query params are only filters.",
+    attack: async ({ victim }) => {
+      const response = await exportLessonsGet(new Request('http://test/api/lessons/export?format=csv'));
+      expect(response.status).toBe(200);
+      expect(await response.text()).not.toContain(victim.seed.lessonId);
+    },
+    callSignedOut: () => exportLessonsGet(new Request('http://test/api/lessons/export?format=csv')),
+  },
   'app/(app)/interviews/actions.ts#createInterviewAction': {
     kind: 'no-id',
     reason: 'Creates an interview for the session user; the schema keeps only form fields, never an owner.',

@@ -207,6 +207,11 @@ describe('findApplicableLessons: retired actions and order', () => {
     expect(hints.slice(3).map((hint) => hint.rootCause)).toEqual(['OTHER', 'SCHEDULE_MIXUP']);
   });
 
+  it('does not fail on an interview with an unknown zone', () => {
+    const hints = findApplicableLessons(inPerson({ timeZone: 'Nowhere/Special' }), [lesson('TRAFFIC_TRANSPORT'), lesson('TIMEZONE_ERROR')], 'Europe/London');
+    expect(hints.map((hint) => hint.kind)).toEqual(['extra-buffer', 'time-zone-check']);
+  });
+
   it('returns nothing without lessons', () => {
     expect(findApplicableLessons(inPerson(), [], 'Europe/London')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { isValidTimeZone } from '@/lib/domain/time';
 import type { ExportFormat, LessonFilters } from '@/lib/validation/lessons';
 import { buildLessonWhere, lessonSelect } from './lesson-select';
 import { renderLessonsCsv, renderLessonsMarkdown } from './render-lesson-export';
@@ -12,17 +13,18 @@ export async function exportLessons(
   options: { format: ExportFormat; filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>; timeZone: string; now?: Date },
 ): Promise<LessonExportFile> {
   const now = options.now ?? new Date();
+  const timeZone = isValidTimeZone(options.timeZone) ? options.timeZone : 'UTC';
   const lessons = await getDb().lesson.findMany({
-    where: buildLessonWhere(userId, options.filters, options.timeZone),
+    where: buildLessonWhere(userId, options.filters, timeZone),
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: lessonSelect,
   });
   const date = now.toISOString().slice(0, 10);
   if (options.format === 'csv') {
-    return { body: renderLessonsCsv(lessons, options.timeZone), contentType: 'text/csv; charset=utf-8', filename: `rebound-lessons-${date}.csv` };
+    return { body: renderLessonsCsv(lessons, timeZone), contentType: 'text/csv; charset=utf-8', filename: `rebound-lessons-${date}.csv` };
   }
   return {
-    body: renderLessonsMarkdown(lessons, options.timeZone, now),
+    body: renderLessonsMarkdown(lessons, timeZone, now),
     contentType: 'text/markdown; charset=utf-8',
     filename: `rebound-lessons-${date}.md`,
   };

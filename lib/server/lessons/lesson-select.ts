@@ -1,5 +1,5 @@
 import 'server-only';
-import { zonedLocalToUtc } from '@/lib/domain/time';
+import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { LessonFilters } from '@/lib/validation/lessons';
 
@@ -49,7 +49,8 @@ export function buildLessonWhere(userId: string, filters: Pick<LessonFilters, 'c
 }
 
 function startOfDay(date: string, timeZone: string): Date {
-  return zonedLocalToUtc(`${date}T00:00`, timeZone).instant;
+  // Profiles only store valid zones; UTC keeps a bad one from turning a filter into an error.
+  return zonedLocalToUtc(`${date}T00:00`, isValidTimeZone(timeZone) ? timeZone : 'UTC').instant;
 }
 
 function nextDay(date: string): string {

@@ -17,6 +17,7 @@ export const sendableMessageSelect = {
   delivery: true,
   sentAt: true,
   idempotencyKey: true,
+  updatedAt: true,
   interviewId: true,
   incident: { select: { id: true, userId: true, kind: true, recoveryState: true } },
   user: { select: { email: true } },

@@ -69,8 +69,12 @@ function answerUnclaimable(message: SendableMessage, idempotencyKey: string): Se
     }
     throw new ValidationError(ALREADY_SENT);
   }
-  if (message.status === 'SENDING') throw new ValidationError(BEING_SENT);
+  if (message.status === 'SENDING' && !isStaleClaim(message)) throw new ValidationError(BEING_SENT);
   return null;
+}
+
+function isStaleClaim(message: SendableMessage): boolean {
+  return message.updatedAt.getTime() < Date.now() - STALE_SENDING_MS;
 }
 
 async function claimMessage(userId: string, messageId: string, data: SendData): Promise<boolean> {

@@ -101,7 +101,7 @@ export async function whileRowLocked<T>(interviewId: string, waiters: number, st
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Interview" WHERE id = ${interviewId} FOR UPDATE`;
       pending = start();
-      // Settle-watch at once so a rejection while the lock is held is not reported as unhandled.
+      // A handler attached now keeps a rejection while the lock is held from counting as unhandled.
       for (const call of pending) call.catch(() => undefined);
       if (process.env.REBOUND_DATABASE_MODE === 'embedded') return;
       const deadline = Date.now() + 10_000;

@@ -1,13 +1,10 @@
 import 'server-only';
 import type { Formatter } from '@/components/recovery/format';
-import type { FollowUpView } from '@/components/recovery/follow-up-panel';
-import type { EditableMessage, RecoveryMessage } from '@/components/recovery/types';
+import type { EditableMessage, FollowUpView, RecoveryMessage, RecoveryView } from '@/components/recovery/types';
 import type { MessageKind } from '@/lib/generated/prisma/enums';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { buildMailtoLink } from '@/lib/server/recovery/send-message';
-
-export type RecoveryView = ReturnType<typeof buildRecoveryView>;
 
 /** A message as the client editors get it: dates formatted here, the mailto link for an outbox draft. */
 function toEditable(message: RecoveryMessage, format: Formatter): EditableMessage {
@@ -36,7 +33,7 @@ function findLatest(messages: RecoveryMessage[], kinds: readonly MessageKind[]):
  * apology, as the server's approve step reads it), the script, the later drafts and the advice
  * with its dates formatted in the interview's zone.
  */
-export function buildRecoveryView(recovery: Recovery, format: Formatter) {
+export function buildRecoveryView(recovery: Recovery, format: Formatter): RecoveryView {
   const { messages, interview, followUp } = recovery;
   const editable = (message: RecoveryMessage | null) => (message ? toEditable(message, format) : null);
   const flowMessage = messages.find((message) => message.kind === 'APOLOGY' || message.kind === 'RESCHEDULE_REQUEST') ?? null;

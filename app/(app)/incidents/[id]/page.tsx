@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AttendedLateButton } from '@/components/recovery/attended-late-button';
+import { ClosedSummary } from '@/components/recovery/closed-summary';
+import { CurrentStep } from '@/components/recovery/current-step';
+import { makeFormatter } from '@/components/recovery/format';
+import { MessageHistory } from '@/components/recovery/message-history';
+import { RecoveryStepper } from '@/components/recovery/recovery-stepper';
+import { SkipStepForm } from '@/components/recovery/skip-step-form';
+import { StepRecord } from '@/components/recovery/step-record';
+import { StepSection } from '@/components/recovery/step-section';
+import { Card } from '@/components/ui/card';
+import type { RecoveryState } from '@/lib/domain/recovery-state';
+import { formatInZone } from '@/lib/domain/time';
+import { NotFoundError } from '@/lib/errors';
+import { getRecovery } from '@/lib/server/recovery/get-recovery';
+import { requireUser } from '@/lib/session';
+import { MISS_REASON_LABELS } from '@/lib/validation/recovery';
+import { buildRecoveryView } from './recovery-view';
+
+export const metadata: Metadata = { title: 'Recovery' };
+
+// Until the answer is known, the candidate may still have been seen on the day.
+const attendedLateStates: readonly RecoveryState[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'];
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/incidents/${id}`);
+  const recovery = await getRecovery(user.id, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { incident, interview, stepper } = recovery;
+  const format = makeFormatter(user.timeZone);
+  const view = buildRecoveryView(recovery, format);
+  const state = incident.recoveryState;
+  const isRunningLate = incident.kind === 'RUNNING_LATE';
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <Link href={`/interviews/${interview.id}`} className="text-sm text-brand-700 underline">
+          ← {interview.roleTitle} at {interview.company}
+        </Link>
+        <h1 className="text-2xl font-semibold text-brand-900">
+          Recovery: {interview.roleTitle} at {interview.company}
+        </h1>
+        <p className="text-sm text-slate-700">
+          {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
+          {formatInZone(interview.scheduledStart, interview.timeZone)} · {MISS_REASON_LABELS[incident.reason]}
+          {incident.employerWarned ? ' · employer warned in advance' : ''} · started {format(incident.recordedAt)}
+        </p>
+        {incident.explanation ? <p className="text-sm text-slate-600">“{incident.explanation}”</p> : null}
+      </div>
+
+      <RecoveryStepper items={stepper} format={format} />
+
+      {state === 'CLOSED' ? <ClosedSummary recovery={recovery} format={format} /> : null}
+
+      {isRunningLate && attendedLateStates.includes(state) ? (
+        <Card title="Did they see you after all?" description="If you arrived late and still had the interview, there is nothing to reschedule.">
+          <AttendedLateButton incidentId={incident.id} />
+        </Card>
+      ) : null}
+
+      {stepper
+        .filter((item) => item.status !== 'upcoming')
+        .map((item) =>
+          item.status === 'current' && item.step !== 'CLOSED' ? (
+            <StepSection
+              key={item.step}
+              item={item}
+              format={format}
+              footer={<SkipStepForm incidentId={incident.id} step={item.step} label={item.label} />}
+            >
+              <CurrentStep recovery={recovery} view={view} format={format} />
+            </StepSection>
+          ) : (
+            <StepSection key={item.step} item={item} format={format}>
+              <StepRecord step={item.step} recovery={recovery} flowMessage={view.flowMessage} callScript={view.callScript} format={format} />
+            </StepSection>
+          ),
+        )}
+
+      <MessageHistory messages={recovery.messages} format={format} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { formatInZone } from '@/lib/domain/time';
+import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import { MISS_REASON_LABELS } from '@/lib/validation/recovery';
+import type { Formatter } from './format';
+import { OUTCOME_LABELS } from './labels';
+
+/** The end of the flow: how it ended and the lesson kept, with the way to the lessons list. */
+export function ClosedSummary({ recovery, format }: { recovery: Recovery; format: Formatter }) {
+  const { incident, lesson, newInterview } = recovery;
+  return (
+    <section aria-labelledby="closed-summary-title" className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-6">
+      <h2 id="closed-summary-title" className="text-lg font-semibold text-green-900">
+        Recovery closed
+      </h2>
+      <p className="text-sm">
+        {incident.closedAt ? `Closed ${format(incident.closedAt)}. ` : ''}
+        Outcome: <strong>{incident.outcome ? OUTCOME_LABELS[incident.outcome] : 'not recorded'}</strong>.
+      </p>
+      {newInterview ? (
+        <p className="text-sm">
+          <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
+            Your new interview: {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
+          </Link>
+        </p>
+      ) : null}
+      {lesson ? (
+        <div className="space-y-1 text-sm">
+          <p>
+            <span className="font-medium">Lesson kept:</span> {MISS_REASON_LABELS[lesson.rootCause]}. {lesson.whatHappened}
+          </p>
+          <ul className="list-disc pl-5">
+            {lesson.actions.map((action) => (
+              <li key={action.id}>{action.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-sm">No lesson was kept for this one.</p>
+      )}
+      <p className="text-sm">
+        <Link href="/lessons" className="font-medium text-brand-700 underline">
+          Review your lessons
+        </Link>{' '}
+        before your next interview.
+      </p>
+    </section>
+  );
+}

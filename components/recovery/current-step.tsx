@@ -1,0 +1,143 @@
+import Link from 'next/link';
+import { formatInZone } from '@/lib/domain/time';
+import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
+import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import { ApologyStep } from './apology-step';
+import { CallStep } from './call-step';
+import { FollowUpPanel } from './follow-up-panel';
+import { todayInZone, type Formatter } from './format';
+import { LessonStep } from './lesson-step';
+import { MessageWorkspace } from './message-workspace';
+import { OutcomeStep } from './outcome-step';
+import { PrepStep } from './prep-step';
+import type { EditableMessage, RecoveryView } from './types';
+
+type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
+
+const timeOnly = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
+
+/** The open step, expanded with everything needed to do it now. */
+export function CurrentStep({ recovery, view, format }: Props) {
+  const { incident, interview } = recovery;
+  switch (incident.recoveryState) {
+    case 'CALL':
+      return (
+        <CallStep
+          incidentId={incident.id}
+          isRunningLate={incident.kind === 'RUNNING_LATE'}
+          script={view.callScript}
+          contact={{
+            name: interview.contactName,
+            phone: interview.contactPhone,
+            company: interview.company,
+            role: interview.roleTitle,
+            when: formatInZone(interview.scheduledStart, interview.timeZone),
+          }}
+        />
+      );
+    case 'APOLOGY':
+      return view.flowMessage ? <ApologyStep incidentId={incident.id} message={view.flowMessage} /> : <MissingLetter />;
+    case 'SEND':
+      return view.flowMessage ? (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-700">Read it once more, then send it. It goes to the recipient below, with your address to reply to.</p>
+          <MessageWorkspace message={view.flowMessage} idPrefix="send" isEditorOpen={!view.flowMessage.recipient} />
+        </div>
+      ) : (
+        <MissingLetter />
+      );
+    case 'OUTCOME':
+      return (
+        <div className="space-y-5">
+          <FollowUpPanel incidentId={incident.id} followUp={view.followUp} draft={view.followUpDraft} />
+          <OutcomeStep incidentId={incident.id} timeZone={interview.timeZone} minDate={todayInZone(interview.timeZone)} />
+        </div>
+      );
+    case 'PREP':
+      return <PrepPanel recovery={recovery} view={view} format={format} />;
+    case 'LESSON':
+      return (
+        <div className="space-y-5">
+          <LastMessage message={view.thankYouDeclined} title="One last message: apologise once more and thank them for their consideration" />
+          <LastMessage message={view.thankYouAccepted} title="Thank them for the second chance" />
+          <LessonStep
+            incidentId={incident.id}
+            reason={incident.reason}
+            explanation={incident.explanation}
+            needsOutcome={incident.outcome === null && !recovery.requests.some((request) => request.status !== 'PENDING')}
+          />
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+function PrepPanel({ recovery, view, format }: Props) {
+  const { newInterview, prep } = recovery;
+  if (!newInterview || !prep) {
+    return <p className="text-sm text-slate-700">There is no new interview to prepare for. Skip this step with a reason, or record their answer first.</p>;
+  }
+  return (
+    <div className="space-y-5">
+      <div className="space-y-1 rounded-md border border-green-200 bg-green-50 p-4 text-sm">
+        <p>
+          They agreed.{' '}
+          <Link href={`/interviews/${newInterview.id}`} className="font-semibold text-brand-700 underline">
+            Your new interview: {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
+          </Link>
+        </p>
+        {prep.leaveBy ? (
+          <p>
+            Leave by <strong>{formatInZone(prep.leaveBy, prep.timeZone, timeOnly)}</strong> on the day: travel, your buffer and 15 minutes to
+            arrive early are included.
+          </p>
+        ) : (
+          <p>
+            Add the travel time to{' '}
+            <Link href={`/interviews/${newInterview.id}/edit`} className="underline">
+              the new interview
+            </Link>{' '}
+            to get a leave-by time.
+          </p>
+        )}
+      </div>
+      <LastMessage message={view.thankYouAccepted} title="Thank them for the second chance" />
+      {view.prepNote ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700">Your note for the day</summary>
+          <div className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">{view.prepNote}</div>
+        </details>
+      ) : null}
+      <section aria-labelledby="prep-checklist-title" className="space-y-2">
+        <h3 id="prep-checklist-title" className="text-sm font-semibold">
+          Before the new interview
+        </h3>
+        <PrepStep
+          incidentId={recovery.incident.id}
+          items={prep.items.map((item) => ({
+            id: item.id as SecondChancePrepItemId,
+            label: item.label,
+            checked: item.checked,
+            tickedLabel: item.checkedAt ? format(item.checkedAt) : null,
+          }))}
+        />
+      </section>
+    </div>
+  );
+}
+
+/** A thank-you still to send; once sent it stays in the message history only. */
+function LastMessage({ message, title }: { message: EditableMessage | null; title: string }) {
+  if (!message || message.status === 'SENT') return null;
+  return (
+    <section aria-label={title} className="space-y-3 rounded-md border border-slate-200 p-4">
+      <h3 className="text-sm font-semibold">{title}</h3>
+      <MessageWorkspace message={message} idPrefix={`message-${message.kind.toLowerCase()}`} isEditorOpen={false} />
+    </section>
+  );
+}
+
+function MissingLetter() {
+  return <p className="text-sm text-slate-700">There is no letter to work on for this recovery. Skip this step with a reason.</p>;
+}

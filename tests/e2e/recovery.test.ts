@@ -1,0 +1,206 @@
+// The recovery flow as a user walks it, in Chromium against the production build. The e2e app
+// runs without SMTP, so sending takes the outbox branch: a mailto: link, then "I sent it".
+// Delivery through a real SMTP peer is covered by tests/integration/recovery-sending.test.ts.
+import type { Browser, Page } from 'playwright-core';
+import { localDate, signUpNewUser } from './support/accounts';
+import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CONTACT_EMAIL = 'priya.shah@northwind.example';
+
+const EDITED_APOLOGY = [
+  'Dear Priya,',
+  'I am sorry that I missed our interview yesterday. It was my mistake: I did not leave enough time for the journey.',
+  'I am still very interested in the role. Would it be possible to reschedule at a time that suits you?',
+  'Thank you for considering my request.',
+  'Sam Candidate',
+].join('\n\n');
+
+/** Adds an in-person interview yesterday (so the dashboard asks how it went) and returns its id. */
+async function addMissableInterview(page: Page, company: string, options: { phone?: string } = {}): Promise<string> {
+  await page.goto(`${baseUrl}/interviews/new`);
+  await page.getByLabel('Company').fill(company);
+  await page.getByLabel('Role').fill('Data Engineer');
+  await page.getByLabel('Date').fill(localDate(-1));
+  await page.getByLabel('Starts').fill('09:00');
+  await page.getByLabel('Ends').fill('10:00');
+  await page.getByLabel('Address').fill('1 Canada Square, London');
+  await page.getByLabel('Travel time (minutes)').fill('40');
+  await page.getByLabel('Extra buffer (minutes)').fill('20');
+  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
+  await page.getByLabel('Email', { exact: true }).fill(CONTACT_EMAIL);
+  if (options.phone) await page.getByLabel('Phone (optional)').fill(options.phone);
+  await page.getByRole('button', { name: 'Add interview' }).click();
+  await page.waitForURL(/\/interviews\/[a-z0-9]{20,}$/);
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+/** From the dashboard check-in to the incident page, through the "mark as missed" form. */
+async function markMissedFromDashboard(page: Page, company: string, reason: string, explanation: string): Promise<string> {
+  await page.goto(`${baseUrl}/dashboard`);
+  const checkIn = page.getByRole('region', { name: 'Needs an answer' });
+  const item = checkIn.getByRole('listitem').filter({ hasText: company });
+  await item.getByRole('link', { name: 'Missed' }).click();
+  await page.waitForURL(/\/recover\?kind=MISSED$/);
+  await page.getByLabel('What happened?').selectOption({ label: reason });
+  await page.getByLabel('Short explanation (optional)').fill(explanation);
+  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  await page.waitForURL(/\/incidents\/[a-z0-9]{20,}$/);
+  return page.url();
+}
+
+function currentStep(page: Page, name: string) {
+  return page.getByRole('region', { name });
+}
+
+/** The send step in the outbox branch: confirm, get the mailto: link, then say it was sent. */
+async function sendThroughOutbox(page: Page) {
+  const send = currentStep(page, 'Send it');
+  await send.getByRole('button', { name: 'Send…' }).click();
+  await send.getByText(`Send to ${CONTACT_EMAIL}?`).waitFor();
+  await send.getByRole('button', { name: 'Yes, send it' }).click();
+  const mailto = send.getByRole('link', { name: 'Open in your email app' });
+  await mailto.waitFor();
+  expect(await mailto.getAttribute('href')).toMatch(new RegExp(`^mailto:${CONTACT_EMAIL.replace(/\./g, '\\.')}\\?subject=Apology`));
+  await send.getByRole('button', { name: 'I sent it' }).click();
+  await currentStep(page, 'Record their answer').waitFor();
+}
+
+describe('recovery after a missed interview', () => {
+  it('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async () => {
+    const started = Date.now();
+    const { context, page } = await signUpNewUser(browser);
+    const errors = watchPageErrors(page);
+    const missedId = await addMissableInterview(page, 'Northwind', { phone: '020 7946 0000' });
+
+    const incidentUrl = await markMissedFromDashboard(page, 'Northwind', 'Traffic or transport', 'My train was cancelled and I had not left enough time.');
+
+    // Call now: the script names the contact, and the number is one tap away.
+    const call = currentStep(page, 'Call the employer');
+    await call.getByText(/Could I speak to Priya Shah, please\?/).waitFor();
+    expect(await call.getByRole('link', { name: 'Call 020 7946 0000' }).getAttribute('href')).toBe('tel:02079460000');
+    await call.getByLabel('I reached them').check();
+    await call.getByLabel('They will get back to me').check();
+    await call.getByRole('button', { name: 'Save the call' }).click();
+
+    // The apology: the checklist reacts to the text as it is typed, and autosave keeps it.
+    const apology = currentStep(page, 'Write the apology');
+    const body = apology.getByLabel('Message');
+    await body.fill('Sorry, the traffic was terrible.');
+    await apology.getByText(/Leave out “the traffic was terrible”/).waitFor();
+    await body.fill(EDITED_APOLOGY);
+    await apology.getByText('7 of 7', { exact: false }).waitFor();
+    await apology.getByText(/Saved at \d{2}:\d{2}/).waitFor();
+    await page.reload();
+    expect(await currentStep(page, 'Write the apology').getByLabel('Message').inputValue()).toBe(EDITED_APOLOGY);
+    // The stepper keeps the finished call with its time.
+    expect(await page.getByRole('navigation', { name: 'Recovery steps' }).getByRole('listitem').first().getAttribute('data-status')).toBe('done');
+    await currentStep(page, 'Write the apology').getByRole('button', { name: 'Looks good' }).click();
+
+    await sendThroughOutbox(page);
+
+    // Outcome: a time in the past is refused where it was typed; the real one makes a new interview.
+    const outcome = currentStep(page, 'Record their answer');
+    await outcome.getByLabel('They agreed to a new time').check();
+    await outcome.getByLabel('New date').fill(localDate(-2));
+    await outcome.getByLabel('New start time').fill('10:00');
+    await outcome.getByRole('button', { name: 'Save their answer' }).click();
+    await outcome.getByText(/The new time is in the past/).waitFor();
+    await outcome.getByLabel('New date').fill(localDate(3));
+    await outcome.getByRole('button', { name: 'Save their answer' }).click();
+
+    const prep = currentStep(page, 'Prepare for the second chance');
+    const newInterviewLink = prep.getByRole('link', { name: /Your new interview:/ });
+    await newInterviewLink.waitFor();
+    const newInterviewHref = (await newInterviewLink.getAttribute('href')) ?? '';
+    expect(newInterviewHref).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
+    // 10:00 − 15 min early − 20 min buffer − 40 min travel.
+    await prep.getByText(/Leave by 08:45/).waitFor();
+    await prep.getByRole('region', { name: 'Thank them for the second chance' }).getByText(/Thank you for giving me a second chance/).waitFor();
+
+    // Finishing before the checklist is ticked is refused with the server's reason.
+    await prep.getByRole('button', { name: 'I am ready for the second chance' }).click();
+    await prep.getByText(/Tick every item before moving on/).waitFor();
+    const boxes = prep.getByRole('checkbox');
+    const count = await boxes.count();
+    expect(count).toBe(5);
+    for (let index = 0; index < count; index += 1) {
+      await boxes.nth(index).check();
+      await prep.getByText(/^Ticked /).nth(index).waitFor();
+    }
+    await prep.getByRole('button', { name: 'I am ready for the second chance' }).click();
+
+    const lesson = currentStep(page, 'Keep the lesson');
+    expect(await lesson.getByLabel('Root cause').inputValue()).toBe('TRAFFIC_TRANSPORT');
+    await lesson.getByLabel('What happened').fill('I trusted one train and left no margin for a cancellation.');
+    await lesson.getByLabel('Action 1').fill('Visit the place the day before');
+    await lesson.getByRole('button', { name: 'Add an action' }).click();
+    await lesson.getByLabel('Action 2').fill('Add 30 minutes of buffer to every journey');
+    await lesson.getByRole('button', { name: 'Save the lesson and close' }).click();
+
+    const closed = page.getByRole('region', { name: 'Recovery closed' });
+    await closed.getByText('Rescheduled: they agreed to a new time').waitFor();
+    expect(await closed.getByRole('link', { name: 'Review your lessons' }).getAttribute('href')).toBe('/lessons');
+    const history = page.getByRole('region', { name: 'Message history' });
+    await history.locator('[data-message-kind="APOLOGY"]').getByText('Sent by you').waitFor();
+
+    // The old interview is rescheduled and leads to the new one, which links back.
+    await page.goto(`${baseUrl}/interviews/${missedId}`);
+    await page.getByText('Rescheduled', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'View the recovery' }).waitFor();
+    await page.goto(`${baseUrl}${newInterviewHref}`);
+    await page.getByText(/Second chance, rescheduled from/).waitFor();
+    expect(await page.getByText(/Second chance, rescheduled from/).getByRole('link').getAttribute('href')).toBe(`/interviews/${missedId}`);
+
+    await page.goto(incidentUrl);
+    await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+    console.log(`recovery happy path: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it('after a refusal, drafts the thank-you for their consideration and opens the lesson', async () => {
+    const { context, page } = await signUpNewUser(browser);
+    const errors = watchPageErrors(page);
+    await addMissableInterview(page, 'Contoso');
+    await markMissedFromDashboard(page, 'Contoso', 'Forgot', '');
+
+    // No number to call: the step is skipped, and the reason stays visible in the stepper.
+    const call = currentStep(page, 'Call the employer');
+    await call.getByText('Skip this step').click();
+    await call.getByRole('button', { name: 'Skip with this reason' }).click();
+    await call.getByText('Say why you are skipping this step.').waitFor();
+    await call.getByLabel(/Why are you skipping/).fill('No phone number in the invitation');
+    await call.getByRole('button', { name: 'Skip with this reason' }).click();
+    await currentStep(page, 'Write the apology').getByRole('button', { name: 'Looks good' }).click();
+    const stepper = page.getByRole('navigation', { name: 'Recovery steps' });
+    await stepper.getByText('No phone number in the invitation').waitFor();
+
+    await sendThroughOutbox(page);
+
+    const outcome = currentStep(page, 'Record their answer');
+    await outcome.getByLabel('They declined').check();
+    await outcome.getByRole('button', { name: 'Save their answer' }).click();
+
+    const lesson = currentStep(page, 'Keep the lesson');
+    const lastMessage = lesson.getByRole('region', { name: /apologise once more and thank them for their consideration/ });
+    await lastMessage.getByText(/I apologise once more/).waitFor();
+    await lastMessage.getByText(/Thank you for your consideration/).first().waitFor();
+    expect(await lesson.getByLabel('Root cause').inputValue()).toBe('FORGOT');
+    // Preparing for a second chance does not apply and says why instead of leaving a gap.
+    await stepper.getByText('Not needed: they declined to reschedule.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
