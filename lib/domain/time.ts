@@ -88,7 +88,21 @@ export function formatInZone(instant: Date, timeZone: string, options: FormatInZ
   const resolved: Intl.DateTimeFormatOptions = hasOwnFields
     ? { ...formatOptions, timeZone }
     : { ...DEFAULT_FORMAT, ...formatOptions, timeZone };
-  return new Intl.DateTimeFormat(locale, resolved).format(instant);
+  return getDisplayFormatter(locale, resolved).format(instant);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one; exports format thousands of
+// rows with a handful of distinct zones and option sets.
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function getDisplayFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    displayFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 const FIELD_OPTIONS = [

@@ -41,8 +41,9 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 
 /**
  * One page of a list, by keyset: (scheduledStart, id) is unique, so the order is total and
- * stable even when interviews share a start time, and each page costs one indexed range
- * scan however deep it is.
+ * stable even when interviews share a start time. The plain bound on scheduledStart lets
+ * the (userId, scheduledStart, id) index start at the cursor, so a deep page costs about
+ * what the first does; the OR then drops the rows of that same instant already shown.
  */
 export async function listInterviews(userId: string, query: InterviewListQuery, now = new Date()) {
   const ascending = query.view === 'upcoming';
@@ -51,9 +52,11 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
   if (query.view === 'past') where.scheduledStart = { lt: now };
   if (query.view === 'status' && query.status) where.status = query.status;
   if (query.q) {
+    // Prisma passes `contains` to LIKE as it is; escaped, % and _ match only themselves.
+    const term = query.q.replace(/[\\%_]/g, (char) => `\\${char}`);
     where.OR = [
-      { company: { contains: query.q, mode: 'insensitive' } },
-      { roleTitle: { contains: query.q, mode: 'insensitive' } },
+      { company: { contains: term, mode: 'insensitive' } },
+      { roleTitle: { contains: term, mode: 'insensitive' } },
     ];
   }
   const cursor = decodeCursor(query.cursor);
@@ -63,6 +66,7 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
       ? {
           AND: [
             where,
+            { scheduledStart: { [ascending ? 'gte' : 'lte']: cursor.start } },
             { OR: [{ scheduledStart: { [direction]: cursor.start } }, { scheduledStart: cursor.start, id: { [direction]: cursor.id } }] },
           ],
         }
@@ -79,7 +83,7 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** What the dashboard shows, in four queries run together. */
+/** What the dashboard shows: four reads run together (Prisma sends six statements). */
 export async function getDashboard(userId: string, now = new Date()) {
   const db = getDb();
   // An interview needs an answer once start + duration + the grace period has passed; the

@@ -6,6 +6,7 @@ import { formatInZone, zonedLocalToUtc, type LocalToUtcAdjustment } from '@/lib/
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { InterviewFormValues } from '@/lib/validation/interview';
+import { lockInterview } from './recovery/incident-access';
 
 export type TimeAdjustment = { adjustment: LocalToUtcAdjustment; message: string | null };
 
@@ -22,14 +23,14 @@ export function resolveLocalStart(date: string, time: string, timeZone: string):
   return { instant, adjustment, message };
 }
 
-function minutesBetween(start: string, end: string): number {
-  const [sh = 0, sm = 0] = start.split(':').map(Number);
-  const [eh = 0, em = 0] = end.split(':').map(Number);
-  return eh * 60 + em - (sh * 60 + sm);
-}
-
 function toInterviewData(values: InterviewFormValues) {
   const start = resolveLocalStart(values.date, values.startTime, values.timeZone);
+  // Instants, not clock readings: a night when the clocks change makes the two differ.
+  const end = zonedLocalToUtc(`${values.date}T${values.endTime}`, values.timeZone).instant;
+  const durationMinutes = Math.round((end.getTime() - start.instant.getTime()) / 60_000);
+  if (durationMinutes <= 0) {
+    throw new ValidationError('The end time must be after the start time.', { endTime: 'The end time must be after the start time.' });
+  }
   const inPerson = values.format === 'IN_PERSON';
   return {
     start,
@@ -38,7 +39,7 @@ function toInterviewData(values: InterviewFormValues) {
       roleTitle: values.roleTitle,
       roundLabel: values.roundLabel ?? null,
       scheduledStart: start.instant,
-      durationMinutes: minutesBetween(values.startTime, values.endTime),
+      durationMinutes,
       timeZone: values.timeZone,
       format: values.format,
       location: values.location ?? null,
@@ -82,7 +83,12 @@ export async function updateInterview(userId: string, id: string, values: Interv
     }
     const changed = trackedFields.filter((field) => String(current[field] ?? '') !== String(data[field] ?? ''));
     if (changed.length === 0) return;
-    await tx.interview.update({ where: { id }, data });
+    // The version in the where makes the check and the write one step: of two saves from the
+    // same version, the second finds nothing to update.
+    const { count } = await tx.interview.updateMany({ where: { id, userId, updatedAt: current.updatedAt }, data });
+    if (count === 0) {
+      throw new ValidationError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
+    }
     await tx.activityEvent.create({
       data: { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
     });
@@ -170,11 +176,12 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
 /** Ticks or unticks one prep item; the tick's time is kept. */
 export async function setPrepItem(userId: string, id: string, itemId: string, checked: boolean): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const interview = await tx.interview.findFirst({
+    // Locked so two quick ticks cannot overwrite each other's key in the JSON column.
+    await lockInterview(tx, userId, id);
+    const interview = await tx.interview.findFirstOrThrow({
       where: { id, userId },
       select: { prepChecklist: true, format: true, rescheduledFromId: true },
     });
-    if (!interview) throw new NotFoundError('interview');
     const item = findPrepItem(interview.format, interview.rescheduledFromId !== null, itemId);
     if (!item) throw new ValidationError('That checklist item does not apply to this interview.');
     const ticks = { ...((interview.prepChecklist ?? {}) as Record<string, string>) };

@@ -3,10 +3,13 @@ import Link from 'next/link';
 import { CheckIn } from '@/components/interviews/check-in';
 import { Countdown } from '@/components/interviews/countdown';
 import { InterviewTime } from '@/components/interviews/interview-time';
+import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
+import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { Card } from '@/components/ui/card';
 import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { getDashboard } from '@/lib/server/interview-list';
+import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
 
@@ -25,7 +28,11 @@ const recoveryStepLabels: Record<string, string> = {
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const { nextInterview, weekAhead, needsAnswer, openIncidents } = await getDashboard(user.id, now);
+  const [{ nextInterview, weekAhead, needsAnswer, openIncidents }, lessonsDue] = await Promise.all([
+    getDashboard(user.id, now),
+    countLessonsDueForReview(user.id, now),
+  ]);
+  const hints = nextInterview ? await getPreventionHints(user.id, [nextInterview.id], now) : {};
   const leaveBy = nextInterview
     ? computeLeaveBy({ start: nextInterview.scheduledStart, travelMinutes: nextInterview.travelMinutes, bufferMinutes: nextInterview.bufferMinutes })
     : null;
@@ -96,6 +103,7 @@ export default async function DashboardPage() {
                 Leave by {formatInZone(leaveBy, nextInterview.timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })}
               </p>
             ) : null}
+            <PreventionHints hints={hints[nextInterview.id] ?? []} />
           </div>
         </Card>
       ) : (
@@ -104,6 +112,8 @@ export default async function DashboardPage() {
           <p className="mt-2 text-sm text-slate-600">Add your next interview to get a countdown, a leave-by time and a check-in afterwards.</p>
         </section>
       )}
+
+      <LessonsDueCard count={lessonsDue} />
 
       <Card title="The week ahead">
         {weekAhead.length === 0 ? (

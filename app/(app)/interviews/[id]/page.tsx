@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InterviewTime } from '@/components/interviews/interview-time';
+import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { PrepChecklist } from '@/components/interviews/prep-checklist';
 import { StatusActions } from '@/components/interviews/status-actions';
 import { StatusBadge } from '@/components/interviews/status-badge';
@@ -12,6 +13,7 @@ import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy, DEFAULT_EARLY_ARRIVAL_MINUTES } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
 import { getInterview } from '@/lib/server/interviews';
+import { getPreventionHints } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
 
@@ -28,11 +30,14 @@ export default async function InterviewPage({
 }) {
   const [{ id }, { reschedule }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/interviews/${id}`);
-  const interview = await getInterview(user.id, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
   const now = new Date();
+  const [interview, hints] = await Promise.all([
+    getInterview(user.id, id).catch((error) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    getPreventionHints(user.id, [id], now),
+  ]);
   const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
   const isSecondChance = interview.rescheduledFromId !== null;
   const prepItems = prepItemsFor(interview.format, isSecondChance);
@@ -81,6 +86,8 @@ export default async function InterviewPage({
           </p>
         ))}
       </div>
+
+      <PreventionHints hints={hints[interview.id] ?? []} />
 
       <Card title="Actions">
         <StatusActions

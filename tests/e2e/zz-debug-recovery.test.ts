@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { localDate, signUpNewUser } from './support/accounts';
+import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+jest.setTimeout(180_000);
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+it('debug', async () => {
+  const { page } = await signUpNewUser(browser);
+  const errors = watchPageErrors(page);
+  await page.goto(`${baseUrl}/interviews/new`);
+  await page.getByLabel('Company').fill('Northwind');
+  await page.getByLabel('Role').fill('Data Engineer');
+  await page.getByLabel('Date').fill(localDate(-1));
+  await page.getByLabel('Starts').fill('09:00');
+  await page.getByLabel('Ends').fill('10:00');
+  await page.getByLabel('Address').fill('1 Canada Square, London');
+  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
+  await page.getByLabel('Email', { exact: true }).fill('p@example.com');
+  await page.getByRole('button', { name: 'Add interview' }).click();
+  await page.waitForURL(/\/interviews\/[a-z0-9]{20,}$/);
+  await page.goto(page.url() + '/recover?kind=MISSED');
+  await page.getByLabel('What happened?').selectOption({ label: 'Forgot' });
+  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  await page.waitForURL(/\/incidents\//);
+  for (const step of ['Call the employer', 'Write the apology', 'Send it']) {
+    const r = page.getByRole('region', { name: step });
+    await r.getByText('Skip this step').click();
+    await r.getByLabel(/Why are you skipping/).fill('debug');
+    await r.getByRole('button', { name: 'Skip with this reason' }).click();
+    await r.waitFor({ state: 'detached' });
+  }
+  const outcome = page.getByRole('region', { name: 'Record their answer' });
+  await outcome.getByLabel('They agreed to a new time').check();
+  await outcome.getByLabel('New date').fill(localDate(-2));
+  await outcome.getByLabel('New start time').fill('10:00');
+  await outcome.getByRole('button', { name: 'Save their answer' }).click();
+  await page.waitForTimeout(2000);
+  await page.screenshot({ path: '/tmp/rbdebug/outcome.png', fullPage: true });
+  console.log(await outcome.innerHTML());
+  console.log(errors);
+});
