@@ -8,7 +8,7 @@ export function LiveChecklist({ text }: { text: string }) {
   const result = useMemo(() => checkMessage(text), [text]);
   const passedCount = result.items.filter((item) => item.passed).length;
   return (
-    <section aria-labelledby="live-checklist-title" className="rounded-md border border-slate-200 bg-slate-50 p-4">
+    <section aria-labelledby="live-checklist-title" className="self-start rounded-md border border-slate-200 bg-slate-50 p-4">
       <h3 id="live-checklist-title" className="text-sm font-semibold">
         Checklist
       </h3>

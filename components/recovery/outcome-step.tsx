@@ -39,7 +39,7 @@ export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<OutcomeFields>({
-    resolver: schemaResolver(recordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values)),
+    resolver: schemaResolver(recordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values), fieldFor),
     defaultValues: { answer: '', date: '', time: '', note: '' },
   });
   const { errors, isSubmitting } = formState;

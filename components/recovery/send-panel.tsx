@@ -35,6 +35,10 @@ function initialPhase(message: EditableMessage): Phase {
   return { name: 'idle' };
 }
 
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /** Confirm, send once, and handle each answer: sent, failed (retry), or in the outbox (send it yourself). */
 export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }: Props) {
   const [phase, setPhaseState] = useState<Phase>(() => initialPhase(message));
@@ -114,7 +118,7 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
       return (
         <div className="space-y-3">
           <Alert tone="error">
-            The email was not sent: {phase.reason} Your text is kept.
+            The email was not sent: {withFullStop(phase.reason)} Your text is kept.
             {phase.isRetryable ? ' Try again in a moment.' : ' Check the recipient address, then try again.'}
           </Alert>
           {action.error && action.error !== phase.reason ? error : null}

@@ -81,6 +81,12 @@ export function StepRecord({ step, recovery, flowMessage, callScript, format }: 
           ))}
         </ul>
       );
+    case 'LESSON':
+      return (
+        <p className="text-sm">
+          {recovery.lesson ? `Lesson kept ${format(recovery.lesson.createdAt)}: see the summary above.` : 'No lesson was kept.'}
+        </p>
+      );
     default:
       return null;
   }

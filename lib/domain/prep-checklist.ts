@@ -2,9 +2,29 @@ import type { InterviewFormat } from './calendar';
 
 export type PrepItem = { id: string; label: string; hint?: string };
 
-const inPerson: PrepItem[] = [
-  { id: 'route-planned', label: 'Route planned, with extra time for delays', hint: 'Check the journey at the same time of day and have a backup.' },
-  { id: 'location-checked', label: 'Location visited or checked beforehand', hint: 'Know the entrance, the reception and where to wait.' },
+// Ticks are stored by id in Interview.prepChecklist: renaming an id orphans existing ticks.
+
+/** The second chance after a miss: be early, be gracious, do not dwell on the miss. */
+export const SECOND_CHANCE_PREP_ITEMS = [
+  { id: 'second-chance-arrive-early', label: 'Plan to arrive at least 15 minutes early', inPersonOnly: false },
+  { id: 'second-chance-route-planned', label: 'Route planned with extra time for delays', inPersonOnly: true },
+  { id: 'second-chance-place-visited', label: 'Visited the place beforehand (or studied the route and entrance)', inPersonOnly: true },
+  { id: 'second-chance-thank-them', label: 'Ready to thank them for the opportunity', inPersonOnly: false },
+  { id: 'second-chance-no-rehash', label: 'Will not bring up the missed interview again', inPersonOnly: false },
+] as const;
+
+export type SecondChancePrepItemId = (typeof SECOND_CHANCE_PREP_ITEMS)[number]['id'];
+
+/** The second-chance items for an interview of this format (null: all of them). */
+export function listSecondChancePrepItems(format: InterviewFormat | null) {
+  return SECOND_CHANCE_PREP_ITEMS.filter((item) => !item.inPersonOnly || format === 'IN_PERSON' || format === null);
+}
+
+// `secondChanceCovers`: the base item a second-chance item already asks for, so a second
+// chance does not list the route or the visit twice.
+const inPerson: (PrepItem & { coveredOnSecondChance?: boolean })[] = [
+  { id: 'route-planned', label: 'Route planned, with extra time for delays', hint: 'Check the journey at the same time of day and have a backup.', coveredOnSecondChance: true },
+  { id: 'location-checked', label: 'Location visited or checked beforehand', hint: 'Know the entrance, the reception and where to wait.', coveredOnSecondChance: true },
   { id: 'documents-ready', label: 'Documents ready', hint: 'CV, ID, portfolio, the invitation with the contact’s number.' },
 ];
 
@@ -20,25 +40,15 @@ const phone: PrepItem[] = [
   { id: 'documents-ready', label: 'Documents ready', hint: 'CV and notes in front of you.' },
 ];
 
-/** The second chance after a miss: be early, be gracious, do not dwell on the miss. */
-export const secondChanceItems: PrepItem[] = [
-  { id: 'arrive-early', label: 'Plan to be there at least 15 minutes early', hint: 'Leave by the time shown, with extra buffer this time.' },
-  { id: 'thank-them', label: 'Thank them for the opportunity when you start' },
-  { id: 'no-mention', label: 'Do not bring up the missed interview again', hint: 'It is settled; they rescheduled because they are interested.' },
-];
-
+/** Every prep item of an interview: the second-chance ones first when it is a second chance. */
 export function prepItemsFor(format: InterviewFormat, isSecondChance: boolean): PrepItem[] {
-  const base = format === 'IN_PERSON' ? inPerson : format === 'VIDEO' ? video : phone;
-  return isSecondChance ? [...secondChanceItems, ...base] : base;
+  const base: (PrepItem & { coveredOnSecondChance?: boolean })[] = format === 'IN_PERSON' ? inPerson : format === 'VIDEO' ? video : phone;
+  const plain = base.map(({ id, label, hint }) => ({ id, label, hint }));
+  if (!isSecondChance) return plain;
+  const secondChance = listSecondChancePrepItems(format).map(({ id, label }) => ({ id, label }));
+  return [...secondChance, ...plain.filter((_, index) => !base[index]?.coveredOnSecondChance)];
 }
 
 export function findPrepItem(format: InterviewFormat, isSecondChance: boolean, itemId: string): PrepItem | undefined {
   return prepItemsFor(format, isSecondChance).find((item) => item.id === itemId);
-}
-
-/** How many of the applicable items are ticked. */
-export function prepProgress(format: InterviewFormat, isSecondChance: boolean, ticks: Record<string, unknown>) {
-  const items = prepItemsFor(format, isSecondChance);
-  const done = items.filter((item) => typeof ticks[item.id] === 'string').length;
-  return { done, total: items.length, complete: done === items.length };
 }

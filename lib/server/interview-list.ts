@@ -83,12 +83,12 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** What the dashboard shows: four reads run together (Prisma sends six statements). */
+/** The interviews the dashboard shows: three reads run together. */
 export async function getDashboard(userId: string, now = new Date()) {
   const db = getDb();
   // An interview needs an answer once start + duration + the grace period has passed; the
   // widest duration a form accepts bounds the range, the exact test runs per row.
-  const [nextInterview, upcoming, unanswered, openIncidents] = await Promise.all([
+  const [nextInterview, upcoming, unanswered] = await Promise.all([
     db.interview.findFirst({
       where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now } },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
@@ -106,22 +106,9 @@ export async function getDashboard(userId: string, now = new Date()) {
       take: 20,
       select: listSelect,
     }),
-    db.missedIncident.findMany({
-      where: { userId, closedAt: null },
-      orderBy: { recordedAt: 'desc' },
-      take: 20,
-      select: {
-        id: true,
-        kind: true,
-        recoveryState: true,
-        recordedAt: true,
-        interview: { select: { id: true, company: true, roleTitle: true, timeZone: true } },
-        rescheduleRequests: { select: { askedAt: true, status: true }, orderBy: { askedAt: 'desc' }, take: 1 },
-      },
-    }),
   ]);
   const needsAnswer = unanswered.filter(
     (item) => item.scheduledStart.getTime() + (item.durationMinutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime(),
   );
-  return { nextInterview, weekAhead: upcoming, needsAnswer, openIncidents };
+  return { nextInterview, weekAhead: upcoming, needsAnswer };
 }

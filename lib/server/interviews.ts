@@ -106,7 +106,7 @@ export async function getInterview(userId: string, id: string) {
     where: { id, userId },
     include: {
       activityEvents: { orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: 100 },
-      rescheduledFrom: { select: { id: true, scheduledStart: true, timeZone: true } },
+      rescheduledFrom: { select: { id: true, scheduledStart: true, timeZone: true, _count: { select: { incidents: true } } } },
       rescheduledTo: { select: { id: true, scheduledStart: true, timeZone: true, status: true } },
       incidents: { select: { id: true, recoveryState: true, kind: true, recordedAt: true }, orderBy: { recordedAt: 'desc' } },
     },
@@ -173,6 +173,11 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
   });
 }
 
+/** A second chance follows a miss: the interview replaces one that had a recovery. */
+export function isSecondChance(interview: { rescheduledFrom: { _count: { incidents: number } } | null }): boolean {
+  return (interview.rescheduledFrom?._count.incidents ?? 0) > 0;
+}
+
 /** Ticks or unticks one prep item; the tick's time is kept. */
 export async function setPrepItem(userId: string, id: string, itemId: string, checked: boolean): Promise<void> {
   await getDb().$transaction(async (tx) => {
@@ -180,9 +185,9 @@ export async function setPrepItem(userId: string, id: string, itemId: string, ch
     await lockInterview(tx, userId, id);
     const interview = await tx.interview.findFirstOrThrow({
       where: { id, userId },
-      select: { prepChecklist: true, format: true, rescheduledFromId: true },
+      select: { prepChecklist: true, format: true, rescheduledFrom: { select: { _count: { select: { incidents: true } } } } },
     });
-    const item = findPrepItem(interview.format, interview.rescheduledFromId !== null, itemId);
+    const item = findPrepItem(interview.format, isSecondChance(interview), itemId);
     if (!item) throw new ValidationError('That checklist item does not apply to this interview.');
     const ticks = { ...((interview.prepChecklist ?? {}) as Record<string, string>) };
     if (checked) ticks[itemId] = new Date().toISOString();

@@ -2,12 +2,12 @@
 // Runtime enum values come from the generated enums module, which is plain constants and safe
 // to ship to the browser.
 import { z } from 'zod';
+import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import {
   CallResult,
   IncidentKind,
   IncidentOutcome,
-  InterviewFormat,
   MissReason,
   RecoveryState,
 } from '@/lib/generated/prisma/enums';
@@ -33,24 +33,9 @@ export type CallResponse = (typeof CALL_RESPONSES)[number];
 
 export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
 
-// The second-chance checklist (DOMAIN.md point 5). It lives here rather than in lib/domain only
-// because this module is the one both the form and the server import; the ids are stored as keys
-// of Interview.prepChecklist, so renaming one orphans existing ticks.
-export const SECOND_CHANCE_PREP_ITEMS = [
-  { id: 'second-chance-arrive-early', label: 'Plan to arrive at least 15 minutes early', inPersonOnly: false },
-  { id: 'second-chance-route-planned', label: 'Route planned with extra time for delays', inPersonOnly: true },
-  { id: 'second-chance-place-visited', label: 'Visited the place beforehand (or studied the route and entrance)', inPersonOnly: true },
-  { id: 'second-chance-thank-them', label: 'Ready to thank them for the opportunity', inPersonOnly: false },
-  { id: 'second-chance-no-rehash', label: 'Will not bring up the missed interview again', inPersonOnly: false },
-] as const;
-
-export type SecondChancePrepItemId = (typeof SECOND_CHANCE_PREP_ITEMS)[number]['id'];
+// The second-chance checklist (DOMAIN.md point 5) is domain data; forms import it from here.
+export { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId };
 const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [SecondChancePrepItemId, ...SecondChancePrepItemId[]];
-
-/** The items that apply to an interview of this format: route and visit only matter in person. */
-export function listSecondChancePrepItems(format: InterviewFormat | null) {
-  return SECOND_CHANCE_PREP_ITEMS.filter((item) => !item.inPersonOnly || format === InterviewFormat.IN_PERSON || format === null);
-}
 
 const LINE_BREAK = /[\r\n]/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;

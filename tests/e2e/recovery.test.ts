@@ -79,7 +79,6 @@ async function sendThroughOutbox(page: Page) {
 
 describe('recovery after a missed interview', () => {
   it('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async () => {
-    const started = Date.now();
     const { context, page } = await signUpNewUser(browser);
     const errors = watchPageErrors(page);
     const missedId = await addMissableInterview(page, 'Northwind', { phone: '020 7946 0000' });
@@ -144,9 +143,9 @@ describe('recovery after a missed interview', () => {
     const lesson = currentStep(page, 'Keep the lesson');
     expect(await lesson.getByLabel('Root cause').inputValue()).toBe('TRAFFIC_TRANSPORT');
     await lesson.getByLabel('What happened').fill('I trusted one train and left no margin for a cancellation.');
-    await lesson.getByLabel('Action 1').fill('Visit the place the day before');
+    await lesson.getByLabel('Action 1', { exact: true }).fill('Visit the place the day before');
     await lesson.getByRole('button', { name: 'Add an action' }).click();
-    await lesson.getByLabel('Action 2').fill('Add 30 minutes of buffer to every journey');
+    await lesson.getByLabel('Action 2', { exact: true }).fill('Add 30 minutes of buffer to every journey');
     await lesson.getByRole('button', { name: 'Save the lesson and close' }).click();
 
     const closed = page.getByRole('region', { name: 'Recovery closed' });
@@ -167,7 +166,6 @@ describe('recovery after a missed interview', () => {
     await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
-    console.log(`recovery happy path: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
   it('after a refusal, drafts the thank-you for their consideration and opens the lesson', async () => {

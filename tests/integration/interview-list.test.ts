@@ -290,7 +290,7 @@ describe('getDashboard', () => {
       { scheduledStart: at(-DAY_MS) },
     ]);
 
-    expect(await getDashboard(fresh.id, NOW)).toEqual({ nextInterview: null, weekAhead: [], needsAnswer: [], openIncidents: [] });
+    expect(await getDashboard(fresh.id, NOW)).toEqual({ nextInterview: null, weekAhead: [], needsAnswer: [] });
     const busyDashboard = await getDashboard(busy.id, NOW);
     expect(busyDashboard.weekAhead).toHaveLength(1);
     expect(busyDashboard.needsAnswer).toHaveLength(1);

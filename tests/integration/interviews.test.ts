@@ -460,13 +460,17 @@ describe('the prep checklist', () => {
     expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).prepChecklist).toEqual({});
   });
 
-  it('offers the second-chance items only on a rescheduled interview', async () => {
+  it('offers the second-chance items only on an interview that replaces a missed one', async () => {
     const user = await createTestUser();
     const old = await createInterviewFromForm(user.id);
-    await expect(setPrepItem(user.id, old.id, 'arrive-early', true)).rejects.toThrow(ValidationError);
-    const { id } = await rescheduleByEmployer(user.id, old.id, '2027-04-01', '14:00');
-    await setPrepItem(user.id, id, 'arrive-early', true);
-    expect(Object.keys((await db.interview.findUniqueOrThrow({ where: { id } })).prepChecklist as object)).toEqual(['arrive-early']);
+    await expect(setPrepItem(user.id, old.id, 'second-chance-arrive-early', true)).rejects.toThrow(ValidationError);
+    // Moved by the employer: an ordinary interview, no second-chance items.
+    const { id: moved } = await rescheduleByEmployer(user.id, old.id, '2027-04-01', '14:00');
+    await expect(setPrepItem(user.id, moved, 'second-chance-arrive-early', true)).rejects.toThrow(ValidationError);
+    // After a miss (an incident on the interview it replaces), they apply.
+    await db.missedIncident.create({ data: { userId: user.id, interviewId: old.id, reason: 'TRAFFIC_TRANSPORT' } });
+    await setPrepItem(user.id, moved, 'second-chance-arrive-early', true);
+    expect(Object.keys((await db.interview.findUniqueOrThrow({ where: { id: moved } })).prepChecklist as object)).toEqual(['second-chance-arrive-early']);
   });
 });
 

@@ -19,8 +19,12 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { skipStep } from '@/lib/server/recovery/skip-step';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
-import { SECOND_CHANCE_PREP_ITEMS } from '@/lib/validation/recovery';
+import { SECOND_CHANCE_PREP_ITEMS, type SkipStepInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
+
+// Each test drives several transactions (and an SMTP round trip); on a machine busy with other
+// builds the default 5 s can run out before anything is wrong.
+jest.setTimeout(20_000);
 
 const db = getDb();
 const DAY = 86_400_000;
@@ -278,6 +282,10 @@ describe('the order of steps', () => {
     );
     const empty = await captureError(skipStep(user.id, { incidentId, step: 'CALL', reason: '  ' }));
     expect((empty as ValidationError).fieldErrors).toEqual({ reason: 'Say why you are skipping this step.' });
+    // The type forbids it, a crafted form post does not.
+    const closedStep = 'CLOSED' as SkipStepInput['step'];
+    const closing = await captureError(skipStep(user.id, { incidentId, step: closedStep, reason: 'done' }));
+    expect((closing as ValidationError).fieldErrors).toEqual({ step: 'Choose the step to skip.' });
     expect(await db.recoveryStep.count({ where: { incidentId } })).toBe(0);
     expect(await db.lesson.count({ where: { userId: user.id } })).toBe(0);
   });

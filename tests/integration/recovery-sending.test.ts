@@ -17,6 +17,10 @@ import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { type SendMessageInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
 
+// Each test drives several transactions (and an SMTP round trip); on a machine busy with other
+// builds the default 5 s can run out before anything is wrong.
+jest.setTimeout(20_000);
+
 const db = getDb();
 afterAll(() => db.$disconnect());
 
@@ -233,6 +237,21 @@ describe('sending through SMTP', () => {
     const after = await readState(incidentId);
     expect(after.state).toBe('OUTCOME');
     expect(after.emailRequests).toHaveLength(1);
+  });
+
+  it('refuses a message another send is working on, but takes over a claim abandoned by a crashed process', async () => {
+    const { user, apology, send } = await createReadyToSend();
+    await db.message.update({ where: { id: apology.id }, data: { status: 'SENDING' } });
+
+    await expect(sendMessage(user.id, send())).rejects.toThrow(/^This message is being sent right now/);
+    await expect(saveDraft(user.id, { messageId: apology.id, body: 'edit while sending' })).rejects.toThrow(
+      'This message is being sent right now, so it can no longer be edited.',
+    );
+    expect(server.connections()).toBe(0);
+
+    await db.message.update({ where: { id: apology.id }, data: { updatedAt: new Date(Date.now() - 11 * 60_000) } });
+    expect(await sendMessage(user.id, send())).toMatchObject({ status: 'SENT', isRepeat: false });
+    expect(server.received).toHaveLength(1);
   });
 
   it('refuses header injection, a bad recipient and an empty body before touching anything', async () => {

@@ -15,6 +15,10 @@ jest.mock('@/lib/domain/message-templates', () => {
   return { ...actual, draftMessage: jest.fn(actual.draftMessage) };
 });
 
+// Each test drives several transactions (and an SMTP round trip); on a machine busy with other
+// builds the default 5 s can run out before anything is wrong.
+jest.setTimeout(20_000);
+
 const db = getDb();
 const HOUR = 3_600_000;
 

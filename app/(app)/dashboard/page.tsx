@@ -10,26 +10,18 @@ import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { getDashboard } from '@/lib/server/interview-list';
 import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
+import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const recoveryStepLabels: Record<string, string> = {
-  CALL: 'Call the employer',
-  APOLOGY: 'Write the apology',
-  SEND: 'Send the apology',
-  OUTCOME: 'Record their answer',
-  PREP: 'Prepare for the second chance',
-  LESSON: 'Capture the lesson',
-  CLOSED: 'Closed',
-};
-
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const [{ nextInterview, weekAhead, needsAnswer, openIncidents }, lessonsDue] = await Promise.all([
+  const [{ nextInterview, weekAhead, needsAnswer }, openIncidents, lessonsDue] = await Promise.all([
     getDashboard(user.id, now),
+    listOpenRecoveries(user.id, now),
     countLessonsDueForReview(user.id, now),
   ]);
   const hints = nextInterview ? await getPreventionHints(user.id, [nextInterview.id], now) : {};
@@ -77,7 +69,8 @@ export default async function DashboardPage() {
                 <Link href={`/incidents/${incident.id}`} className="font-medium text-red-800 underline">
                   {incident.interview.roleTitle} at {incident.interview.company}
                 </Link>{' '}
-                · next: {recoveryStepLabels[incident.recoveryState]}
+                · next: {incident.stateLabel}
+                {incident.isFollowUpDue ? <span className="ml-2 font-medium text-amber-800">No answer for 3 working days: time for one polite follow-up.</span> : null}
               </li>
             ))}
           </ul>

@@ -9,7 +9,7 @@ export type SaveDraftResult = { messageId: string; revisionCreated: boolean; sav
 
 const EDITABLE: MessageStatus[] = ['DRAFT', 'FAILED'];
 
-export const LOCKED_MESSAGES: Record<'SENDING' | 'SENT', string> = {
+const LOCKED_MESSAGES: Record<'SENDING' | 'SENT', string> = {
   SENDING: 'This message is being sent right now, so it can no longer be edited.',
   SENT: 'This message has already been sent, so it can no longer be edited. Its text is kept in the history.',
 };

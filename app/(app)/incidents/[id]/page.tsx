@@ -58,12 +58,6 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       {state === 'CLOSED' ? <ClosedSummary recovery={recovery} format={format} /> : null}
 
-      {isRunningLate && attendedLateStates.includes(state) ? (
-        <Card title="Did they see you after all?" description="If you arrived late and still had the interview, there is nothing to reschedule.">
-          <AttendedLateButton incidentId={incident.id} />
-        </Card>
-      ) : null}
-
       {stepper
         .filter((item) => item.status !== 'upcoming')
         .map((item) =>
@@ -82,6 +76,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </StepSection>
           ),
         )}
+
+      {isRunningLate && attendedLateStates.includes(state) ? (
+        <Card title="Did they see you after all?" description="If you arrived late and still had the interview, there is nothing to reschedule.">
+          <AttendedLateButton incidentId={incident.id} />
+        </Card>
+      ) : null}
 
       <MessageHistory messages={recovery.messages} format={format} />
     </div>

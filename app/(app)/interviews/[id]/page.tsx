@@ -12,7 +12,7 @@ import { prepItemsFor } from '@/lib/domain/prep-checklist';
 import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy, DEFAULT_EARLY_ARRIVAL_MINUTES } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
-import { getInterview } from '@/lib/server/interviews';
+import { getInterview, isSecondChance } from '@/lib/server/interviews';
 import { getPreventionHints } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
@@ -39,8 +39,8 @@ export default async function InterviewPage({
     getPreventionHints(user.id, [id], now),
   ]);
   const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
-  const isSecondChance = interview.rescheduledFromId !== null;
-  const prepItems = prepItemsFor(interview.format, isSecondChance);
+  const secondChance = isSecondChance(interview);
+  const prepItems = prepItemsFor(interview.format, secondChance);
   const ticks = (interview.prepChecklist ?? {}) as Record<string, string>;
 
   return (
@@ -150,7 +150,7 @@ export default async function InterviewPage({
         </Card>
 
         <Card
-          title={isSecondChance ? 'Second-chance preparation' : 'Preparation'}
+          title={secondChance ? 'Second-chance preparation' : 'Preparation'}
           description={
             leaveBy ? (
               <span>
