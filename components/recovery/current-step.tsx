@@ -128,10 +128,10 @@ function PrepPanel({ recovery, view, format }: Props) {
 }
 
 /** A thank-you still to send; once sent it stays in the message history only. */
-function LastMessage({ message, title }: { message: EditableMessage | null; title: string }) {
+export function LastMessage({ message, title }: { message: EditableMessage | null; title: string }) {
   if (!message || message.status === 'SENT') return null;
   return (
-    <section aria-label={title} className="space-y-3 rounded-md border border-slate-200 p-4">
+    <section aria-label={title} className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
       <h3 className="text-sm font-semibold">{title}</h3>
       <MessageWorkspace message={message} idPrefix={`message-${message.kind.toLowerCase()}`} isEditorOpen={false} />
     </section>

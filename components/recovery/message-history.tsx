@@ -16,9 +16,12 @@ export function MessageHistory({ messages, format }: { messages: RecoveryMessage
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-medium">{MESSAGE_KIND_LABELS[message.kind]}</span>
                 <span className="text-slate-500">{CHANNEL_LABELS[message.channel]}</span>
-                <span className={message.status === 'FAILED' ? 'text-red-700' : message.status === 'SENT' ? 'text-green-800' : 'text-slate-700'}>
-                  {describeMessageStatus(message.status, message.delivery)}
-                </span>
+                {/* Scripts and notes are for the user; only emails have a delivery to report. */}
+                {message.channel === 'EMAIL' ? (
+                  <span className={message.status === 'FAILED' ? 'text-red-700' : message.status === 'SENT' ? 'text-green-800' : 'text-slate-700'}>
+                    {describeMessageStatus(message.status, message.delivery)}
+                  </span>
+                ) : null}
               </p>
               <p className="text-slate-600">
                 {message.recipient ? `To ${message.recipient} · ` : ''}

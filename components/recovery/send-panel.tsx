@@ -15,7 +15,7 @@ type Phase =
   // so a double click, a retry after a dropped connection or a second tab never sends twice.
   | { name: 'confirming'; key: string; values: DraftFields }
   | { name: 'failed'; key: string; reason: string; isRetryable: boolean }
-  | { name: 'outbox'; mailto: string; values: DraftFields };
+  | { name: 'outbox'; mailto: string };
 
 type Props = {
   message: EditableMessage;
@@ -30,7 +30,7 @@ const readyToSendSchema = sendMessageSchema.omit({ idempotencyKey: true });
 function initialPhase(message: EditableMessage): Phase {
   if (message.status === 'FAILED') return { name: 'failed', key: crypto.randomUUID(), reason: message.failureReason ?? 'Unknown error.', isRetryable: true };
   if (message.status === 'DRAFT' && message.delivery === 'MANUAL' && message.mailto) {
-    return { name: 'outbox', mailto: message.mailto, values: { recipient: message.recipient ?? '', subject: message.subject ?? '', body: message.body } };
+    return { name: 'outbox', mailto: message.mailto };
   }
   return { name: 'idle' };
 }
@@ -71,8 +71,13 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
       () => sendMessageAction({ messageId: message.id, ...values, idempotencyKey: key }),
       (result) => {
         if (result.status === 'FAILED') setPhase({ name: 'failed', key, reason: result.reason, isRetryable: result.retryable });
-        else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto, values });
+        else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto });
         else setPhase({ name: 'idle' });
+      },
+      // Refused before anything was sent (a bad address, say): unlock the editor on the field to fix.
+      (fieldErrors) => {
+        setPhase({ name: 'idle' });
+        onInvalid(fieldErrors);
       },
     );
 
@@ -135,10 +140,11 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
             email, then confirm below.
           </p>
           <div className="flex flex-wrap items-center gap-2">
-            <a href={phase.mailto} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {/* The page's link is rebuilt from the stored text after every autosave; the send result's is the fallback. */}
+            <a href={message.mailto ?? phase.mailto} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
               Open in your email app
             </a>
-            <Button variant="secondary" onClick={() => void copy(phase.values)}>
+            <Button variant="secondary" onClick={() => void copy(getValues())}>
               Copy subject and text
             </Button>
             <Button

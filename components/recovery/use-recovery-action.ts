@@ -11,12 +11,17 @@ import type { ActionResult } from '@/lib/errors';
 export function useRecoveryAction() {
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const run = <T>(work: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) =>
+  const run = <T>(
+    work: () => Promise<ActionResult<T>>,
+    onSuccess?: (data: T) => void,
+    onFieldErrors?: (fieldErrors: Record<string, string>) => void,
+  ) =>
     startTransition(async () => {
       setError(null);
       const result = await work();
       if (!result.ok) {
         setError(result.message);
+        if (result.fieldErrors && Object.keys(result.fieldErrors).length > 0) onFieldErrors?.(result.fieldErrors);
         return;
       }
       onSuccess?.(result.data);

@@ -98,8 +98,12 @@ describe('recovery after a missed interview', () => {
     const body = apology.getByLabel('Message');
     await body.fill('Sorry, the traffic was terrible.');
     await apology.getByText(/Leave out “the traffic was terrible”/).waitFor();
+    // Half-written text is stored too; waiting for it makes the next save the one that matters.
+    await apology.getByText(/Saved at \d{2}:\d{2}/).waitFor();
+    const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url() === incidentUrl);
     await body.fill(EDITED_APOLOGY);
     await apology.getByText('7 of 7', { exact: false }).waitFor();
+    await saved;
     await apology.getByText(/Saved at \d{2}:\d{2}/).waitFor();
     await page.reload();
     expect(await currentStep(page, 'Write the apology').getByLabel('Message').inputValue()).toBe(EDITED_APOLOGY);
@@ -126,7 +130,7 @@ describe('recovery after a missed interview', () => {
     expect(newInterviewHref).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
     // 10:00 − 15 min early − 20 min buffer − 40 min travel.
     await prep.getByText(/Leave by 08:45/).waitFor();
-    await prep.getByRole('region', { name: 'Thank them for the second chance' }).getByText(/Thank you for giving me a second chance/).waitFor();
+    await prep.getByRole('region', { name: 'Thank them for the second chance' }).getByText(/Thank you for giving me a second chance/).first().waitFor();
 
     // Finishing before the checklist is ticked is refused with the server's reason.
     await prep.getByRole('button', { name: 'I am ready for the second chance' }).click();
@@ -193,7 +197,7 @@ describe('recovery after a missed interview', () => {
 
     const lesson = currentStep(page, 'Keep the lesson');
     const lastMessage = lesson.getByRole('region', { name: /apologise once more and thank them for their consideration/ });
-    await lastMessage.getByText(/I apologise once more/).waitFor();
+    await lastMessage.getByText(/I apologise once more/).first().waitFor();
     await lastMessage.getByText(/Thank you for your consideration/).first().waitFor();
     expect(await lesson.getByLabel('Root cause').inputValue()).toBe('FORGOT');
     // Preparing for a second chance does not apply and says why instead of leaving a gap.

@@ -15,6 +15,7 @@
  *    - 'public': meant for signed-out visitors; the reason says why that is safe, and an
  *      optional attack shows that A's ids in the input change nothing of A.
  */
+import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/app/(app)/account/actions';
@@ -28,6 +29,22 @@ import {
   setPrepItemAction,
   updateInterviewAction,
 } from '@/app/(app)/interviews/actions';
+import {
+  approveDraftAction,
+  completePrepAction,
+  confirmManualSendAction,
+  draftFollowUpAction,
+  recordAttendedLateAction,
+  recordCallAction,
+  recordOutcomeAction,
+  saveDraftAction,
+  saveLessonAction,
+  sendMessageAction,
+  skipStepAction,
+  startRecoveryAction,
+  stopWaitingAction,
+  tickPrepItemAction,
+} from '@/app/(app)/incidents/actions';
 import { createLessonAction, markLessonReviewedAction, retirePreventionActionAction, updateLessonAction } from '@/app/(app)/lessons/actions';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
 import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
@@ -40,6 +57,7 @@ import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
 import { EMAIL_TAKEN, findSessionUser } from '@/lib/server/accounts';
 import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
+import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { getCurrentUser, requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
@@ -201,7 +219,80 @@ const seedLesson = async (victim: User) => {
   return { lessonId: lesson.id, actionId: lesson.actions[0]?.id ?? '' };
 };
 
+/** A missed interview of the victim's with an open recovery and its first drafts. */
+const seedIncident = async (victim: User) => {
+  const interview = await createTestInterview(victim.id, { scheduledStart: new Date(Date.now() - 3 * 3_600_000) });
+  await db.interview.update({ where: { id: interview.id }, data: { contactEmail: 'priya@acme.test' } });
+  const { incidentId } = await startRecovery(victim.id, {
+    interviewId: interview.id,
+    kind: 'MISSED',
+    reason: 'TRAFFIC_TRANSPORT',
+    employerWarned: false,
+    idempotencyKey: randomUUID(),
+  });
+  const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' }, select: { id: true } });
+  return { interviewId: interview.id, incidentId, messageId: apology.id };
+};
+const incidentRef = (ids: RecordIds) => ({ incidentId: ids.incidentId ?? '' });
+const messageRef = (ids: RecordIds) => ids.messageId ?? '';
+
 const MATRIX: Record<string, MatrixEntry> = {
+  'app/(app)/incidents/actions.ts#startRecoveryAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) =>
+      startRecoveryAction({ interviewId: ids.interviewId ?? '', kind: 'MISSED', reason: 'FORGOT', employerWarned: false, idempotencyKey: randomUUID() }),
+  },
+  'app/(app)/incidents/actions.ts#recordCallAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => recordCallAction({ ...incidentRef(ids), result: 'REACHED', response: 'AGREED' }),
+  },
+  'app/(app)/incidents/actions.ts#saveDraftAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => saveDraftAction({ messageId: messageRef(ids), subject: 'Hijacked', body: 'Hijacked body', recipient: 'mallory@evil.test' }),
+  },
+  'app/(app)/incidents/actions.ts#approveDraftAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => approveDraftAction(incidentRef(ids)) },
+  'app/(app)/incidents/actions.ts#sendMessageAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) =>
+      sendMessageAction({ messageId: messageRef(ids), recipient: 'mallory@evil.test', subject: 'Hi', body: 'Body', idempotencyKey: randomUUID() }),
+  },
+  'app/(app)/incidents/actions.ts#confirmManualSendAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => confirmManualSendAction({ messageId: messageRef(ids) }),
+  },
+  'app/(app)/incidents/actions.ts#recordOutcomeAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => recordOutcomeAction({ ...incidentRef(ids), answer: 'DECLINED' }),
+  },
+  'app/(app)/incidents/actions.ts#draftFollowUpAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => draftFollowUpAction(incidentRef(ids)) },
+  'app/(app)/incidents/actions.ts#stopWaitingAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => stopWaitingAction(incidentRef(ids)) },
+  'app/(app)/incidents/actions.ts#recordAttendedLateAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => recordAttendedLateAction(incidentRef(ids)),
+  },
+  'app/(app)/incidents/actions.ts#skipStepAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => skipStepAction({ ...incidentRef(ids), step: 'CALL', reason: 'Mallory says so' }),
+  },
+  'app/(app)/incidents/actions.ts#tickPrepItemAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => tickPrepItemAction({ interviewId: ids.interviewId ?? '', itemId: 'second-chance-arrive-early', checked: true }),
+  },
+  'app/(app)/incidents/actions.ts#completePrepAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => completePrepAction(incidentRef(ids)) },
+  'app/(app)/incidents/actions.ts#saveLessonAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => saveLessonAction({ ...incidentRef(ids), rootCause: 'OTHER', whatHappened: 'Hijacked', actions: ['Nothing'] }),
+  },
   'app/(app)/lessons/actions.ts#updateLessonAction': {
     kind: 'takes-id',
     seed: seedLesson,

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AttendedLateButton } from '@/components/recovery/attended-late-button';
 import { ClosedSummary } from '@/components/recovery/closed-summary';
-import { CurrentStep } from '@/components/recovery/current-step';
+import { CurrentStep, LastMessage } from '@/components/recovery/current-step';
 import { makeFormatter } from '@/components/recovery/format';
 import { MessageHistory } from '@/components/recovery/message-history';
 import { RecoveryStepper } from '@/components/recovery/recovery-stepper';
@@ -56,7 +56,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
 
       <RecoveryStepper items={stepper} format={format} />
 
-      {state === 'CLOSED' ? <ClosedSummary recovery={recovery} format={format} /> : null}
+      {state === 'CLOSED' ? (
+        <>
+          <ClosedSummary recovery={recovery} format={format} />
+          <LastMessage message={view.thankYouAccepted} title="Still to send: thank them for the second chance" />
+          <LastMessage message={view.thankYouDeclined} title="Still to send: thank them for their consideration" />
+        </>
+      ) : null}
 
       {stepper
         .filter((item) => item.status !== 'upcoming')

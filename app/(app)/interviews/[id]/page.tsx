@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
+import { makeFormatter } from '@/components/recovery/format';
+import { MessageHistory } from '@/components/recovery/message-history';
 import { PrepChecklist } from '@/components/interviews/prep-checklist';
 import { StatusActions } from '@/components/interviews/status-actions';
 import { StatusBadge } from '@/components/interviews/status-badge';
@@ -14,6 +16,7 @@ import { computeLeaveBy, DEFAULT_EARLY_ARRIVAL_MINUTES } from '@/lib/domain/trav
 import { NotFoundError } from '@/lib/errors';
 import { getInterview, isSecondChance } from '@/lib/server/interviews';
 import { getPreventionHints } from '@/lib/server/lessons';
+import { listMessages } from '@/lib/server/recovery/list-messages';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
 
@@ -31,12 +34,13 @@ export default async function InterviewPage({
   const [{ id }, { reschedule }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/interviews/${id}`);
   const now = new Date();
-  const [interview, hints] = await Promise.all([
+  const [interview, hints, messages] = await Promise.all([
     getInterview(user.id, id).catch((error) => {
       if (error instanceof NotFoundError) notFound();
       throw error;
     }),
     getPreventionHints(user.id, [id], now),
+    listMessages(user.id, { interviewId: id }),
   ]);
   const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
   const secondChance = isSecondChance(interview);
@@ -165,6 +169,8 @@ export default async function InterviewPage({
           <PrepChecklist interviewId={interview.id} items={prepItems} ticks={ticks} />
         </Card>
       </div>
+
+      {messages.length > 0 ? <MessageHistory messages={messages} format={makeFormatter(user.timeZone)} /> : null}
 
       <Card title="Timeline">
         {interview.activityEvents.length === 0 ? (
