@@ -6,6 +6,7 @@ import {
   allSignUpsThrottleKey,
   clearThrottle,
   formatRetryTime,
+  getSignUpsPerAddress,
   recordAttempt,
   SIGN_UPS_PER_WINDOW_OVERALL,
   signInThrottleKey,
@@ -24,7 +25,7 @@ export async function createAccount(
   clientIp: string,
 ): Promise<SessionUser> {
   const [attempt, overall] = await Promise.all([
-    recordAttempt(signUpThrottleKey(clientIp)),
+    recordAttempt(signUpThrottleKey(clientIp), new Date(), getSignUpsPerAddress()),
     recordAttempt(allSignUpsThrottleKey, new Date(), SIGN_UPS_PER_WINDOW_OVERALL),
   ]);
   if (!overall.allowed) {

@@ -52,6 +52,11 @@ export function formatRetryTime(retryAt: Date, timeZone = 'UTC'): string {
 
 export const signInThrottleKey = (email: string) => `sign-in:${email}`;
 export const signUpThrottleKey = (ip: string) => `sign-up:${ip}`;
+/** Sign-ups per address per window: REBOUND_SIGN_UPS_PER_IP, for networks where many people share one address. */
+export function getSignUpsPerAddress(): number {
+  const configured = Number.parseInt(process.env.REBOUND_SIGN_UPS_PER_IP ?? '', 10);
+  return Number.isInteger(configured) && configured > 0 ? configured : THROTTLE_MAX_FAILURES;
+}
 // A client can claim any address in X-Forwarded-For when no proxy overwrites it, so the
 // per-address limit is backed by one for all sign-ups together.
 export const SIGN_UPS_PER_WINDOW_OVERALL = 100;

@@ -165,6 +165,19 @@ describe('recovery after a missed interview', () => {
     await page.goto(`${baseUrl}${newInterviewHref}`);
     await page.getByText(/Second chance, rescheduled from/).waitFor();
     expect(await page.getByText(/Second chance, rescheduled from/).getByRole('link').getAttribute('href')).toBe(`/interviews/${missedId}`);
+    // The lesson now protects the next in-person interview: a larger buffer is suggested.
+    const hints = page.getByRole('region', { name: 'From your lessons' });
+    await hints.getByText('More time for the journey').waitFor();
+    await hints.getByText('Add 30 minutes of buffer to every journey').waitFor();
+
+    // The lesson is listed, and the patterns chart and its table count the miss by its cause.
+    await page.goto(`${baseUrl}/lessons`);
+    await page.getByText('I trusted one train and left no margin for a cancellation.').waitFor();
+    await page.goto(`${baseUrl}/lessons/patterns`);
+    const byCause = page.getByRole('table', { name: 'Misses by root cause' });
+    const trafficRow = byCause.getByRole('row', { name: /Traffic or transport/ });
+    expect(await trafficRow.getByRole('cell').allTextContents()).toContain('1');
+    expect(await page.getByRole('img', { name: /root cause/i }).count()).toBeGreaterThan(0);
 
     await page.goto(incidentUrl);
     await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
