@@ -53,8 +53,9 @@ export async function migrateDatabase(url) {
   }
   if (state.failed.length > 0) {
     throw new MigrationError(
-      `Migration ${state.failed[0]} failed earlier and was rolled back; fix its cause, then mark it rolled back ` +
-        `(DELETE FROM _prisma_migrations WHERE migration_name = '${state.failed[0]}') and start again.`,
+      `Migration ${state.failed[0]} failed earlier and was rolled back. Fix its cause, then record that ` +
+        `(UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${state.failed[0]}', ` +
+        'which is what `prisma migrate resolve --rolled-back` does) and start again.',
     );
   }
   if (state.pending.length === 0) return [];
@@ -62,7 +63,11 @@ export async function migrateDatabase(url) {
   try {
     return await applyMigrations(engine);
   } catch (error) {
-    throw new MigrationError(`A migration failed and was rolled back: ${String(error?.message ?? error).split('\n')[0]}`);
+    const text = String(error?.message ?? error);
+    // The engine's first line is generic ("external connector error"); the database's own
+    // ERROR line says what went wrong.
+    const reason = text.match(/ERROR: [^\n]*/)?.[0] ?? text.split('\n')[0];
+    throw new MigrationError(`A migration failed and was rolled back, so the database is as it was before it: ${reason}`);
   } finally {
     await close();
   }

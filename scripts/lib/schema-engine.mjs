@@ -15,7 +15,8 @@ const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 // PRISMA_SCHEMA_PATH lets the drift test point the engine at a modified copy.
 export const schemaPath = process.env.PRISMA_SCHEMA_PATH ? path.resolve(process.env.PRISMA_SCHEMA_PATH) : path.join(projectRoot, 'prisma', 'schema.prisma');
-export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
+// PRISMA_MIGRATIONS_DIR lets tests apply a folder of their own.
+export const migrationsDir = process.env.PRISMA_MIGRATIONS_DIR ? path.resolve(process.env.PRISMA_MIGRATIONS_DIR) : path.join(projectRoot, 'prisma', 'migrations');
 const lockfileName = 'migration_lock.toml';
 
 const noFilters = { externalTables: [], externalEnums: [] };
@@ -79,6 +80,16 @@ function catalogFriendlyAdapter(url, clients) {
     adapterName: factory.adapterName,
     async connect() {
       const adapter = markCharColumns(await factory.connect());
+      // adapter-pg runs a script statement by statement (split on every ";"), so a migration
+      // failing halfway would stay half-applied. Sent whole, as one simple query, Postgres runs
+      // it as one implicit transaction: a failing statement rolls the whole migration back.
+      adapter.executeScript = async (script) => {
+        try {
+          await pool.query(script);
+        } catch (error) {
+          adapter.onError(error);
+        }
+      };
       const startTransaction = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (...args) => markCharColumns(await startTransaction(...args));
       return adapter;
