@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { createLessonAction, updateLessonAction } from '@/app/(app)/lessons/actions';
 import { Alert } from '@/components/ui/alert';
+import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
+import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, WHAT_HAPPENED_MAX, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
 
@@ -77,41 +78,17 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
           {...register('whatHappened')}
         />
       </Field>
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>
-        <p className="text-xs text-slate-500">
-          Up to {ACTIONS_MAX} concrete actions, each up to {ACTION_TEXT_MAX} characters. They show up before your next interviews.
-        </p>
-        {fields.map((field, index) => {
-          const id = `lesson-action-${index}`;
-          const error = errors.actions?.[index]?.text?.message;
-          return (
-            <div key={field.key} className="flex items-start gap-2">
-              <div className="flex-1">
-                <Field id={id} label={`Action ${index + 1}`} error={error}>
-                  <Input id={id} defaultValue={field.text} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
-                </Field>
-              </div>
-              <button
-                type="button"
-                onClick={() => remove(index)}
-                className="mt-7 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-                aria-label={`Remove action ${index + 1}`}
-              >
-                Remove
-              </button>
-            </div>
-          );
-        })}
-        {actionsError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {actionsError}
-          </p>
-        ) : null}
-        <Button type="button" variant="secondary" disabled={fields.length >= ACTIONS_MAX} onClick={() => append({ text: '' })}>
-          Add an action
-        </Button>
-      </fieldset>
+      <PreventionActionsFieldset
+        rows={fields.map((field) => ({ key: field.key, defaultText: field.text }))}
+        registerText={(index) => register(`actions.${index}.text`)}
+        errorFor={(index) => errors.actions?.[index]?.text?.message}
+        listError={actionsError}
+        onAdd={() => append({ text: '' })}
+        onRemove={remove}
+        minRows={0}
+        maxRows={ACTIONS_MAX}
+        note={`Up to ${ACTIONS_MAX} concrete actions, each up to ${ACTION_TEXT_MAX} characters. They show up before your next interviews.`}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" pending={isSubmitting}>
           {isSubmitting ? 'Saving…' : lessonId ? 'Save changes' : 'Save lesson'}

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { saveLessonAction } from '@/app/(app)/incidents/actions';
 import { Alert } from '@/components/ui/alert';
+import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
+import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { MissReason } from '@/lib/generated/prisma/enums';
 import { MAX_PREVENTION_ACTIONS, MISS_REASON_LABELS, saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
@@ -82,42 +83,17 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
           </Select>
         </Field>
       ) : null}
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>
-        <p className="text-xs text-slate-500">
-          One to {MAX_PREVENTION_ACTIONS} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.
-        </p>
-        {fields.map((field, index) => {
-          const id = `lesson-action-${index}`;
-          const error = errors.actions?.[index]?.text?.message;
-          return (
-            <div key={field.id} className="flex items-start gap-2">
-              <div className="flex-1">
-                <Field id={id} label={`Action ${index + 1}`} error={error}>
-                  <Input id={id} {...describedBy(id, error)} {...register(`actions.${index}.text`)} />
-                </Field>
-              </div>
-              <button
-                type="button"
-                onClick={() => remove(index)}
-                disabled={fields.length <= 1}
-                className="mt-7 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-40"
-                aria-label={`Remove action ${index + 1}`}
-              >
-                Remove
-              </button>
-            </div>
-          );
-        })}
-        {actionsError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {actionsError}
-          </p>
-        ) : null}
-        <Button type="button" variant="secondary" disabled={fields.length >= MAX_PREVENTION_ACTIONS} onClick={() => append({ text: '' })}>
-          Add an action
-        </Button>
-      </fieldset>
+      <PreventionActionsFieldset
+        rows={fields.map((field) => ({ key: field.id }))}
+        registerText={(index) => register(`actions.${index}.text`)}
+        errorFor={(index) => errors.actions?.[index]?.text?.message}
+        listError={actionsError}
+        onAdd={() => append({ text: '' })}
+        onRemove={remove}
+        minRows={1}
+        maxRows={MAX_PREVENTION_ACTIONS}
+        note={`One to ${MAX_PREVENTION_ACTIONS} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.`}
+      />
       <Button type="submit" pending={isSubmitting}>
         {isSubmitting ? 'Saving…' : 'Save the lesson and close'}
       </Button>
