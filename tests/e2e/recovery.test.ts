@@ -1,8 +1,10 @@
 // The recovery flow as a user walks it, in Chromium against the production build. The e2e app
-// runs without SMTP, so sending takes the outbox branch: a mailto: link, then "I sent it".
-// Delivery through a real SMTP peer is covered by tests/integration/recovery-sending.test.ts.
+// runs with a real SMTP server beside it (scripts/e2e.mjs), so sending delivers the message and
+// the test reads what arrived. The outbox branch (no SMTP: a mailto: link, then "I sent it")
+// is covered by tests/integration/recovery-sending.test.ts.
 import type { Browser, Page } from 'playwright-core';
 import { localDate, signUpNewUser } from './support/accounts';
+import { waitForMailTo } from './support/mailbox';
 import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -64,22 +66,24 @@ function currentStep(page: Page, name: string) {
   return page.getByRole('region', { name });
 }
 
-/** The send step in the outbox branch: confirm, get the mailto: link, then say it was sent. */
-async function sendThroughOutbox(page: Page) {
+/** The send step: confirm, and the message reaches the SMTP server once; returns what arrived. */
+async function sendThroughSmtp(page: Page, contactEmail: string) {
+  const before = (await waitForMailTo(contactEmail, 0)).length;
   const send = currentStep(page, 'Send it');
   await send.getByRole('button', { name: 'Send…' }).click();
-  await send.getByText(`Send to ${CONTACT_EMAIL}?`).waitFor();
-  await send.getByRole('button', { name: 'Yes, send it' }).click();
-  const mailto = send.getByRole('link', { name: 'Open in your email app' });
-  await mailto.waitFor();
-  expect(await mailto.getAttribute('href')).toMatch(new RegExp(`^mailto:${CONTACT_EMAIL.replace(/\./g, '\\.')}\\?subject=Apology`));
-  await send.getByRole('button', { name: 'I sent it' }).click();
+  await send.getByText(`Send to ${contactEmail}?`).waitFor();
+  // A double click must not send twice.
+  await send.getByRole('button', { name: 'Yes, send it' }).dblclick();
+  await waitForMailTo(contactEmail, before + 1);
   await currentStep(page, 'Record their answer').waitFor();
+  const received = await waitForMailTo(contactEmail, before + 1);
+  expect(received).toHaveLength(before + 1);
+  return received.at(-1)!;
 }
 
 describe('recovery after a missed interview', () => {
   it('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async () => {
-    const { context, page } = await signUpNewUser(browser);
+    const { context, page, email } = await signUpNewUser(browser);
     const errors = watchPageErrors(page);
     const missedId = await addMissableInterview(page, 'Northwind', { phone: '020 7946 0000' });
 
@@ -111,7 +115,12 @@ describe('recovery after a missed interview', () => {
     expect(await page.getByRole('navigation', { name: 'Recovery steps' }).getByRole('listitem').first().getAttribute('data-status')).toBe('done');
     await currentStep(page, 'Write the apology').getByRole('button', { name: 'Looks good' }).click();
 
-    await sendThroughOutbox(page);
+    const delivered = await sendThroughSmtp(page, CONTACT_EMAIL);
+    expect(delivered.envelope.to).toEqual([CONTACT_EMAIL]);
+    expect(delivered.mail.subject).toMatch(/^Apology/);
+    expect(delivered.mail.text?.trim()).toBe(EDITED_APOLOGY.trim());
+    expect(delivered.mail.replyTo?.text).toContain(email);
+    expect(delivered.mail.messageId).toMatch(/^<recovery-.+@rebound\.test>$/);
 
     // Outcome: a time in the past is refused where it was typed; the real one makes a new interview.
     const outcome = currentStep(page, 'Record their answer');
@@ -156,7 +165,7 @@ describe('recovery after a missed interview', () => {
     await closed.getByText('Rescheduled: they agreed to a new time').waitFor();
     expect(await closed.getByRole('link', { name: 'Review your lessons' }).getAttribute('href')).toBe('/lessons');
     const history = page.getByRole('region', { name: 'Message history' });
-    await history.locator('[data-message-kind="APOLOGY"]').getByText('Sent by you').waitFor();
+    await history.locator('[data-message-kind="APOLOGY"]').getByText('Sent by email').waitFor();
 
     // The old interview is rescheduled and leads to the new one, which links back.
     await page.goto(`${baseUrl}/interviews/${missedId}`);
@@ -202,7 +211,7 @@ describe('recovery after a missed interview', () => {
     const stepper = page.getByRole('navigation', { name: 'Recovery steps' });
     await stepper.getByText('No phone number in the invitation').waitFor();
 
-    await sendThroughOutbox(page);
+    await sendThroughSmtp(page, CONTACT_EMAIL);
 
     const outcome = currentStep(page, 'Record their answer');
     await outcome.getByLabel('They declined').check();
