@@ -21,6 +21,8 @@ export type CalendarInterview = {
   notes?: string | null;
   leaveBy?: Date | null;
   status: InterviewStatus;
+  /** Extra reminders, e.g. the evening before when a past lesson says the user forgot one. */
+  extraReminders?: readonly { at: Date; text: string }[];
 };
 
 export type CalendarOptions = {
@@ -132,16 +134,20 @@ function describeInterview(interview: CalendarInterview, link: string): string {
 }
 
 function buildAlarms(interview: CalendarInterview, title: string): Alarm[] {
+  // Absolute UTC triggers: these are anchored to a moment of their own, not to DTSTART.
+  const extra = (interview.extraReminders ?? [])
+    .filter((reminder) => !Number.isNaN(reminder.at.getTime()))
+    .map((reminder) => displayAlarm(`${reminder.text}: ${title}`, reminder.at.getTime()));
   // Durations are written in hours, not days: ics renders { days: 1 } as "P1DT", which is not a
   // valid RFC 5545 duration, while { hours: 24 } gives the valid "PT24H".
   const dayBefore = displayAlarm(`Tomorrow: ${title}`, { before: true, hours: 24 });
   const leaveBy = interview.leaveBy;
   if (!leaveBy || Number.isNaN(leaveBy.getTime())) {
-    return [dayBefore, displayAlarm(`In 2 hours: ${title}`, { before: true, hours: 2 })];
+    return [dayBefore, ...extra, displayAlarm(`In 2 hours: ${title}`, { before: true, hours: 2 })];
   }
-  // Absolute UTC triggers, because these alarms are anchored to leave-by rather than to DTSTART.
   return [
     dayBefore,
+    ...extra,
     displayAlarm(`Leave in 30 minutes: ${title}`, leaveBy.getTime() - 30 * MINUTE_MS),
     displayAlarm(`Leave now: ${title}`, leaveBy.getTime()),
   ];

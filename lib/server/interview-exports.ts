@@ -7,6 +7,7 @@ import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
+import { getPreventionHints, type PreventionHintsByInterview } from '@/lib/server/lessons';
 import { FORMAT_LABELS } from '@/lib/validation/interview';
 
 const calendarSelect = {
@@ -29,21 +30,29 @@ const calendarSelect = {
   bufferMinutes: true,
 } as const;
 
-function toCalendarInterview<T extends { scheduledStart: Date; travelMinutes: number | null; bufferMinutes: number | null }>(
-  row: T,
-): T & { leaveBy: Date | null } {
+type CalendarRow = { id: string; scheduledStart: Date; travelMinutes: number | null; bufferMinutes: number | null };
+
+function toCalendarInterview<T extends CalendarRow>(row: T, hints: PreventionHintsByInterview): T & Pick<CalendarInterview, 'leaveBy' | 'extraReminders'> {
+  // A lesson about forgetting turns on an extra reminder, at the time the lesson's rule chose.
+  const reminderTimes = new Set(
+    (hints[row.id] ?? []).flatMap((hint) => (hint.kind === 'extra-reminder' ? [hint.remindAt.getTime()] : [])),
+  );
   return {
     ...row,
     leaveBy: computeLeaveBy({ start: row.scheduledStart, travelMinutes: row.travelMinutes, bufferMinutes: row.bufferMinutes }),
+    extraReminders: [...reminderTimes].map((time) => ({ at: new Date(time), text: 'Reminder from your lessons' })),
   };
 }
 
 export async function buildInterviewIcs(userId: string, id: string, appUrl: string) {
-  const row = await getDb().interview.findFirst({ where: { id, userId }, select: calendarSelect });
+  const [row, hints] = await Promise.all([
+    getDb().interview.findFirst({ where: { id, userId }, select: calendarSelect }),
+    getPreventionHints(userId, [id]),
+  ]);
   if (!row) throw new NotFoundError('interview');
   return {
     filename: `interview-${row.company.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'rebound'}.ics`,
-    body: buildInterviewCalendar(toCalendarInterview(row) as CalendarInterview, { appUrl }),
+    body: buildInterviewCalendar(toCalendarInterview(row, hints), { appUrl }),
   };
 }
 
@@ -81,7 +90,8 @@ export async function buildCalendarFeed(token: string, appUrl: string, now = new
     take: 500,
     select: calendarSelect,
   });
-  return buildCalendar(rows.map((row) => toCalendarInterview(row) as CalendarInterview), { appUrl, name: 'Rebound interviews' });
+  const hints = await getPreventionHints(user.id, rows.map((row) => row.id), now);
+  return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews' });
 }
 
 /** Every interview with its status history, as CSV. Two queries, whatever the count. */

@@ -185,6 +185,20 @@ describe('calendar files', () => {
     expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-PT24H', 'TRIGGER:-PT2H']);
   });
 
+  it('a lesson about forgetting adds an extra reminder the evening before', async () => {
+    const user = await createTestUser();
+    const row = await createInterviewFromForm(user.id, { company: 'Acme Ltd', date: '2027-03-10', startTime: '10:00', endTime: '10:45', timeZone: 'UTC' });
+    await db.user.update({ where: { id: user.id }, data: { timeZone: 'UTC' } });
+    await db.lesson.create({
+      data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'It slipped my mind', actions: { create: [{ text: 'Two reminders' }] } },
+    });
+
+    const lines = icsLines((await buildInterviewIcs(user.id, row.id, APP_URL)).body);
+
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-PT24H', 'TRIGGER:-PT2H', 'TRIGGER;VALUE=DATE-TIME:20270309T180000Z']);
+    expect(lines.some((line) => line.startsWith('DESCRIPTION:Reminder from your lessons'))).toBe(true);
+  });
+
   it('an in-person interview’s alarms ring before its leave-by time', async () => {
     const user = await createTestUser();
     // 10:00Z − 15 min early − 10 min buffer − 40 min travel = leave by 08:55Z.

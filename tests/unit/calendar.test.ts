@@ -127,6 +127,13 @@ describe('buildCalendar', () => {
     }
   });
 
+  it('adds the extra reminders a lesson asked for, at their own time', () => {
+    const interview = makeInterview({ extraReminders: [{ at: new Date('2026-03-09T18:00:00Z'), text: 'Reminder from your lessons' }] });
+    const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
+    expect(triggers(event)).toEqual([':-PT24H', ';VALUE=DATE-TIME:20260309T180000Z', ':-PT2H']);
+    expect(unescapeText(value(alarms(event)[1] as Component, 'DESCRIPTION') ?? '')).toBe('Reminder from your lessons: Interview: Platform Engineer at Acme');
+  });
+
   it('reminds 1 day before, 30 minutes before leave-by and at leave-by when leave-by is set', () => {
     const interview = makeInterview({ leaveBy: new Date('2026-03-10T13:05:00Z') });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
