@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/session';
 
 const steps = [
   {
@@ -19,7 +21,8 @@ const steps = [
   },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  if (await getCurrentUser()) redirect('/dashboard');
   return (
     <div className="space-y-12">
       <section className="space-y-5 pt-6 text-center">

@@ -85,6 +85,16 @@ describe('interviews', () => {
     expect(csv.text).toContain('Northwind Traders');
     expect(csv.text).toMatch(/Scheduled → Completed/);
     expect(errors).toEqual([]);
+
+    // Another user's interview looks exactly like one that does not exist.
+    const intruder = await signUpNewUser(browser, { name: 'Mallory' });
+    const theirs = await intruder.page.goto(interviewUrl);
+    expect(theirs?.status()).toBe(404);
+    await intruder.page.getByText('That interview does not exist').waitFor();
+    const missing = await intruder.page.goto(`${baseUrl}/interviews/${'x'.repeat(25)}`);
+    expect(missing?.status()).toBe(404);
+    expect(await intruder.page.locator('main').textContent()).toBe(await intruder.page.goto(interviewUrl).then(() => intruder.page.locator('main').textContent()));
+    await intruder.context.close();
     await context.close();
   });
 

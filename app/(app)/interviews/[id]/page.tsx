@@ -34,14 +34,16 @@ export default async function InterviewPage({
   const [{ id }, { reschedule }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/interviews/${id}`);
   const now = new Date();
+  // Both the interview and its messages answer NotFoundError for an id that is missing or not
+  // the user's; whichever comes first, the page is the same 404.
   const [interview, hints, messages] = await Promise.all([
-    getInterview(user.id, id).catch((error) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
+    getInterview(user.id, id),
     getPreventionHints(user.id, [id], now),
     listMessages(user.id, { interviewId: id }),
-  ]);
+  ]).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
   const secondChance = isSecondChance(interview);
   const prepItems = prepItemsFor(interview.format, secondChance);
