@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { changePasswordAction } from '@/app/(app)/account/actions';
 import { Alert } from '@/components/ui/alert';
+import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
-import { changePasswordSchema, PASSWORD_MIN_LENGTH, type ChangePasswordInput } from '@/lib/validation/auth';
+import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/auth';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -42,18 +43,10 @@ export function ChangePasswordForm({ email }: { email: string }) {
           {...register('currentPassword')}
         />
       </Field>
-      <Field id="newPassword" label="New password" error={errors.newPassword?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <Input id="newPassword" type="password" autoComplete="new-password" {...describedBy('newPassword', errors.newPassword?.message)} {...register('newPassword')} />
-      </Field>
-      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('confirmPassword', errors.confirmPassword?.message)}
-          {...register('confirmPassword')}
-        />
-      </Field>
+      <NewPasswordFields
+        password={{ id: 'newPassword', register: register('newPassword'), error: errors.newPassword?.message }}
+        confirm={{ register: register('confirmPassword'), error: errors.confirmPassword?.message }}
+      />
       <Button type="submit" pending={isSubmitting}>
         {isSubmitting ? 'Changing…' : 'Change password'}
       </Button>

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { resetPasswordAction } from '@/app/(auth)/actions';
 import { Alert } from '@/components/ui/alert';
+import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Input } from '@/components/ui/form';
-import { PASSWORD_MIN_LENGTH, resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
+import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
@@ -42,18 +42,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Alert>
       ) : null}
       <input type="hidden" {...register('token')} />
-      <Field id="password" label="New password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <Input id="password" type="password" autoComplete="new-password" {...describedBy('password', errors.password?.message)} {...register('password')} />
-      </Field>
-      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('confirmPassword', errors.confirmPassword?.message)}
-          {...register('confirmPassword')}
-        />
-      </Field>
+      <NewPasswordFields
+        password={{ id: 'password', register: register('password'), error: errors.password?.message }}
+        confirm={{ register: register('confirmPassword'), error: errors.confirmPassword?.message }}
+      />
       <Button type="submit" pending={isSubmitting} className="w-full">
         {isSubmitting ? 'Saving…' : 'Set new password'}
       </Button>
