@@ -92,6 +92,36 @@ describe('accounts', () => {
     await context.close();
   });
 
+  it('changes the password on the account page, which then signs in and the old one does not', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const email = `lin-${randomUUID()}@example.test`;
+    await signUp(page, email, 'first long password');
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.goto(`${baseUrl}/account`);
+    const card = page.getByRole('region', { name: 'Password' });
+    await card.getByLabel('Current password').fill('first long password');
+    await card.getByLabel('New password', { exact: true }).fill('second long password');
+    await card.getByLabel('Repeat the new password').fill('second long passwort');
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await card.getByText('The two passwords do not match.').waitFor();
+    await card.getByLabel('Repeat the new password').fill('second long password');
+    await card.getByRole('button', { name: 'Change password' }).click();
+    await card.getByText('Password changed. Other devices were signed out.').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('first long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Incorrect email or password.' }).waitFor();
+    await page.getByLabel('Password').fill('second long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await context.close();
+  });
+
   it('sends security headers on a real response', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
