@@ -1,75 +1,9 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { MailDeliveryError, MailInputError, isSmtpConfigured, sendMail, type OutgoingMail } from '@/lib/mail';
-
-type ReceivedMail = { mailFrom: string | null; rcptTo: string[]; parsed: ParsedMail };
-
-type TestSmtpServer = {
-  port: number;
-  received: ReceivedMail[];
-  connectionCount: () => number;
-  close: () => Promise<void>;
-};
-
-/** A real SMTP peer on a free port; `rejectRecipientWith` answers every RCPT TO with that reply. */
-async function startSmtpServer(options: { rejectRecipientWith?: { code: number; text: string } } = {}) {
-  const received: ReceivedMail[] = [];
-  let connections = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    // smtp-server offers STARTTLS with a self-signed certificate the client would refuse.
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onConnect(_session, callback) {
-      connections += 1;
-      callback();
-    },
-    onRcptTo(_address, _session, callback) {
-      const rejection = options.rejectRecipientWith;
-      if (!rejection) return callback();
-      callback(Object.assign(new Error(rejection.text), { responseCode: rejection.code }));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          received.push({
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-            rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address),
-            parsed,
-          });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  const testServer: TestSmtpServer = {
-    port,
-    received,
-    connectionCount: () => connections,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-  return testServer;
-}
-
-/** A port that nothing listens on: bind one, then let it go. */
-async function findClosedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
-  return port;
-}
-
-function listAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return groups.flatMap((group) => group.value.map((entry) => entry.address ?? ''));
-}
+import { findClosedPort, listAddresses, startSmtpServer, type TestSmtpServer } from './support/smtp-server';
 
 async function captureError(promise: Promise<unknown>): Promise<unknown> {
   try {

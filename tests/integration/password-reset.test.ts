@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { forgotPasswordAction, resetPasswordAction } from '@/app/(auth)/actions';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
 import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
 import { createUserWithPassword, uniqueEmail } from './support/accounts';
-import { startSmtpServer, useSmtpServer, type TestSmtpServer } from './support/smtp-server';
+import { findClosedPort, startSmtpServer, useSmtpServer, type TestSmtpServer } from './support/smtp-server';
 
 // The actions module reads request headers for sign-up; nothing here needs them.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
@@ -200,14 +199,6 @@ describe('forgotPasswordAction', () => {
   });
 });
 
-/** A port that nothing listens on: bind one, then let it go. */
-async function findClosedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
-  return port;
-}
 
 describe('abuse limits', () => {
   it('mails at most three reset links per email in a window, then stays silent', async () => {

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { getDb } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
@@ -16,6 +14,7 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { type SendMessageInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
+import { findClosedPort, listAddresses, startSmtpServer, type TestSmtpServer } from './support/smtp-server';
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other
 // builds the default 5 s can run out before anything is wrong.
@@ -23,41 +22,6 @@ jest.setTimeout(20_000);
 
 const db = getDb();
 afterAll(() => db.$disconnect());
-
-type TestSmtpServer = { port: number; received: ParsedMail[]; connections: () => number; close: () => Promise<void> };
-
-/** A real SMTP peer on a free port; `rejectWith` answers every RCPT TO with that reply. */
-async function startSmtpServer(rejectWith?: { code: number; text: string }): Promise<TestSmtpServer> {
-  const received: ParsedMail[] = [];
-  let connections = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onConnect: (_session, callback) => {
-      connections += 1;
-      callback();
-    },
-    onRcptTo: (_address, _session, callback) =>
-      rejectWith ? callback(Object.assign(new Error(rejectWith.text), { responseCode: rejectWith.code })) : callback(),
-    onData: (stream, _session, callback) => {
-      simpleParser(stream)
-        .then((parsed) => received.push(parsed))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function findClosedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 const MAIL_ENV = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_SECURE', 'SMTP_FROM', 'MAIL_OUTBOX_DIR'] as const;
 let savedEnv: Partial<Record<(typeof MAIL_ENV)[number], string>> = {};
@@ -87,11 +51,6 @@ afterEach(async () => {
 function useSmtpServer(port: number): void {
   process.env.SMTP_HOST = '127.0.0.1';
   process.env.SMTP_PORT = String(port);
-}
-
-function listAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return groups.flatMap((group) => group.value.map((entry) => entry.address ?? ''));
 }
 
 async function captureError(promise: Promise<unknown>): Promise<Error> {
@@ -188,7 +147,7 @@ describe('sending through SMTP', () => {
 
     expect(result).toMatchObject({ status: 'SENT', transport: 'smtp', isRepeat: false });
     expect(server.received).toHaveLength(1);
-    const [mail] = server.received;
+    const mail = server.received[0]?.parsed;
     expect(listAddresses(mail?.to)).toEqual(['priya@acme.test']);
     expect(mail?.subject).toBe('Apology for missing our interview');
     expect(mail?.text?.trim()).toBe('I am sorry.\n\nCould we reschedule?\n\nSam');
@@ -247,7 +206,7 @@ describe('sending through SMTP', () => {
     await expect(saveDraft(user.id, { messageId: apology.id, body: 'edit while sending' })).rejects.toThrow(
       'This message is being sent right now, so it can no longer be edited.',
     );
-    expect(server.connections()).toBe(0);
+    expect(server.connectionCount()).toBe(0);
 
     await db.message.update({ where: { id: apology.id }, data: { updatedAt: new Date(Date.now() - 11 * 60_000) } });
     expect(await sendMessage(user.id, send())).toMatchObject({ status: 'SENT', isRepeat: false });
@@ -266,7 +225,7 @@ describe('sending through SMTP', () => {
       recipient: 'Enter a single valid email address for the recipient, like name@example.com.',
       body: 'Write the message before sending it.',
     });
-    expect(server.connections()).toBe(0);
+    expect(server.connectionCount()).toBe(0);
     expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({
       status: 'DRAFT',
       subject: apology.subject,
@@ -283,14 +242,14 @@ describe('sending through SMTP', () => {
     const script = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'CALL_SCRIPT' } });
     await expect(sendMessage(user.id, send({ messageId: script.id }))).rejects.toThrow(/Only email messages can be sent/);
     await expect(sendMessage((await createTestUser()).id, send())).rejects.toThrow(NotFoundError);
-    expect(server.connections()).toBe(0);
+    expect(server.connectionCount()).toBe(0);
     expect((await readState(incidentId)).state).toBe('CALL');
   });
 });
 
 describe('when sending fails', () => {
   it.each([
-    ['refuses with 550', async () => ({ server: await startSmtpServer({ code: 550, text: 'Mailbox unavailable' }) })],
+    ['refuses with 550', async () => ({ server: await startSmtpServer({ rejectRecipientWith: { code: 550, text: 'Mailbox unavailable' } }) })],
     ['is not listening', async () => ({ port: await findClosedPort() })],
   ])('keeps a FAILED, retryable draft when the server %s, then sends once after the fix', async (_case, setUp) => {
     const { user, apology, incidentId, interview, send } = await createReadyToSend();

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { createServer, type AddressInfo } from 'node:net';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { rcptTo: string[]; parsed: ParsedMail };
+export type ReceivedMail = { mailFrom: string | null; rcptTo: string[]; parsed: ParsedMail };
 
 export type TestSmtpServer = {
   port: number;
@@ -13,8 +13,11 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-/** A real SMTP peer on a free port that keeps every message it accepts (same approach as mail.test.ts). */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP peer on a free port that keeps every message it accepts, with its envelope.
+ * `rejectRecipientWith` answers every RCPT TO with that reply instead.
+ */
+export async function startSmtpServer(options: { rejectRecipientWith?: { code: number; text: string } } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let connections = 0;
   const server = new SMTPServer({
@@ -26,10 +29,19 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       connections += 1;
       callback();
     },
+    onRcptTo(_address, _session, callback) {
+      const rejection = options.rejectRecipientWith;
+      if (!rejection) return callback();
+      callback(Object.assign(new Error(rejection.text), { responseCode: rejection.code }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          received.push({ rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address), parsed });
+          received.push({
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address),
+            parsed,
+          });
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -60,4 +72,19 @@ export function useSmtpServer(port: number): () => void {
       else process.env[name] = value;
     }
   };
+}
+
+/** A port that nothing listens on: bind one, then let it go. */
+export async function findClosedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
+  return port;
+}
+
+/** The addresses of a parsed To/Reply-To/… header, in order. */
+export function listAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return groups.flatMap((group) => group.value.map((entry) => entry.address ?? ''));
 }
