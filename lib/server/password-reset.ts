@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { hashPassword } from './passwords';
-import { recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
+import { clearThrottle, recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const RESET_LINK_INVALID = 'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
@@ -68,6 +68,6 @@ export async function resetPassword(token: string, newPassword: string, now = ne
       select: { email: true },
     });
     // Proving the mailbox is the owner's lifts a sign-in lockout early.
-    await tx.authThrottle.deleteMany({ where: { key: signInThrottleKey(user.email) } });
+    await clearThrottle(signInThrottleKey(user.email), tx);
   });
 }

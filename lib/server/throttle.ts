@@ -1,20 +1,9 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const THROTTLE_MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-
-export type ThrottleState = { blocked: boolean; retryAt: Date | null; failures: number };
-
-/** Whether the key has used up its attempts in the current window. */
-export async function readThrottle(key: string, now = new Date()): Promise<ThrottleState> {
-  const row = await getDb().authThrottle.findUnique({ where: { key } });
-  if (!row) return { blocked: false, retryAt: null, failures: 0 };
-  const windowEnd = new Date(row.windowStart.getTime() + THROTTLE_WINDOW_MS);
-  if (windowEnd <= now) return { blocked: false, retryAt: null, failures: 0 };
-  const blocked = row.failures >= THROTTLE_MAX_FAILURES;
-  return { blocked, retryAt: blocked ? windowEnd : null, failures: row.failures };
-}
 
 export type AttemptState = { allowed: boolean; retryAt: Date; failures: number };
 
@@ -42,8 +31,9 @@ export async function recordAttempt(key: string, now = new Date(), maxAttempts =
   };
 }
 
-export async function clearThrottle(key: string): Promise<void> {
-  await getDb().authThrottle.deleteMany({ where: { key } });
+/** Forgets the attempts counted against the key; pass a transaction client to do it inside one. */
+export async function clearThrottle(key: string, db: Pick<Prisma.TransactionClient, 'authThrottle'> = getDb()): Promise<void> {
+  await db.authThrottle.deleteMany({ where: { key } });
 }
 
 export function formatRetryTime(retryAt: Date, timeZone = 'UTC'): string {
