@@ -6,7 +6,7 @@ import { formatInZone, zonedLocalToUtc, type LocalToUtcAdjustment } from '@/lib/
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { InterviewFormValues } from '@/lib/validation/interview';
-import { lockInterview } from './recovery/incident-access';
+import { lockInterview } from './interview-lock';
 
 export type TimeAdjustment = { adjustment: LocalToUtcAdjustment; message: string | null };
 

@@ -13,7 +13,8 @@ import {
 } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { type Tx, loadIncidentForUpdate, lockInterview, recordActivity } from './incident-access';
+import { lockInterview } from '../interview-lock';
+import { type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
 
 export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };
 

@@ -6,7 +6,8 @@ import { ValidationError } from '@/lib/errors';
 import { type StartRecoveryInput, startRecoverySchema } from '@/lib/validation/recovery';
 import { buildMessageFacts, createDraft } from './drafts';
 import { applyDomainRule, isUniqueViolation, parseInput } from './guards';
-import { type FactsInterview, type Tx, interviewFactsSelect, lockInterview, recordActivity } from './incident-access';
+import { lockInterview } from '../interview-lock';
+import { type FactsInterview, type Tx, interviewFactsSelect, recordActivity } from './incident-access';
 
 export type StartRecoveryResult = { incidentId: string; created: boolean };
 
