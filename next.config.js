@@ -5,8 +5,8 @@ const path = require('node:path');
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The embedded database and the schema engine are Node-only; keep them out of bundles.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', '@node-rs/argon2'],
+  // Native and Node-only packages stay out of bundles.
+  serverExternalPackages: ['pg', '@node-rs/argon2'],
   turbopack: { root: path.join(__dirname) },
   // Static files bypass proxy.ts; they still get the headers that do not need a nonce.
   async headers() {

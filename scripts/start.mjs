@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // npm start: builds when the sources changed, prepares the database, serves the app.
-//   DATABASE_URL unset → the embedded PGlite database in REBOUND_DATA_DIR (default .data/).
+//   DATABASE_URL unset → the embedded PostgreSQL server in REBOUND_DATA_DIR (default .data/).
 //   DATABASE_URL set   → that PostgreSQL server.
 // Either way pending migrations are applied first; any problem stops start-up with one
-// clear message. `--dev` serves `next dev` instead of a production build.
+// clear message. `--dev` serves Next.js in development mode instead of a production build.
+//
+// SIGINT/SIGTERM: the HTTP server stops accepting at once, requests in flight finish (at most
+// 10 s), then Next.js and the embedded database stop. A second signal skips the wait.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +14,20 @@ import { projectRoot } from './lib/schema-engine.mjs';
 import { describeDatabaseUrl } from './lib/database-url.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
 import { startEmbeddedDatabase } from './lib/embedded-database.mjs';
+import { importPgliteDataDir } from './lib/import-pglite.mjs';
 import { isBuildCurrent, recordBuild } from './lib/build-fingerprint.mjs';
+import { serveApp } from './lib/app-server.mjs';
 import { run, nextBin } from './lib/run.mjs';
 
 const dev = process.argv.includes('--dev');
 const dataDir = path.resolve(projectRoot, process.env.REBOUND_DATA_DIR ?? '.data');
+const startedAt = Date.now();
 
-function fail(message) {
+let database;
+
+async function fail(message) {
   console.error(`\nRebound could not start: ${message}\n`);
+  await database?.stop().catch(() => undefined);
   process.exit(1);
 }
 
@@ -26,7 +35,7 @@ function fail(message) {
 function resolveAuthSecret(embedded) {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (!embedded && !dev) {
-    fail('NEXTAUTH_SECRET is required with DATABASE_URL in production. Generate one with `openssl rand -base64 32`.');
+    throw new Error('NEXTAUTH_SECRET is required with DATABASE_URL in production. Generate one with `openssl rand -base64 32`.');
   }
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'nextauth-secret');
@@ -38,64 +47,75 @@ async function ensureBuild(env) {
   if (dev || isBuildCurrent(projectRoot)) return;
   console.log('Building the app (only when the sources changed)…');
   const generated = await run(process.execPath, ['scripts/prisma.mjs', 'generate'], { cwd: projectRoot, env });
-  if (generated !== 0) fail('`prisma generate` failed (see above).');
+  if (generated !== 0) throw new Error('`prisma generate` failed (see above).');
   const built = await run(process.execPath, [nextBin, 'build'], { cwd: projectRoot, env });
-  if (built !== 0) fail('the production build failed (see above).');
+  if (built !== 0) throw new Error('the production build failed (see above).');
   recordBuild(projectRoot);
 }
 
+async function prepareDatabase(env) {
+  if (env.DATABASE_URL) {
+    describeDatabaseUrl(env.DATABASE_URL);
+    env.REBOUND_DATABASE_MODE = 'server';
+  } else {
+    database = await startEmbeddedDatabase({ dataDir, port: Number(process.env.REBOUND_EMBEDDED_DB_PORT ?? 0) });
+    env.DATABASE_URL = database.url;
+    env.REBOUND_DATABASE_MODE = 'embedded';
+    const relative = path.relative(projectRoot, dataDir);
+    const where = relative.startsWith('..') ? dataDir : relative || '.';
+    console.log(`Embedded PostgreSQL: ${where}/postgres, on 127.0.0.1:${database.port} (password in ${where}/postgres-password)`);
+    const imported = await importPgliteDataDir({ dataDir, url: database.url });
+    if (imported) console.log(imported);
+  }
+  const applied = await migrateDatabase(env.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+}
+
 async function main() {
-  const embedded = !process.env.DATABASE_URL;
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  env.NEXTAUTH_SECRET = resolveAuthSecret(embedded);
+  env.NEXTAUTH_SECRET = resolveAuthSecret(!process.env.DATABASE_URL);
   env.PORT = process.env.PORT ?? '3000';
   env.NEXTAUTH_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   // Without SMTP, mail is written here as .eml files instead of being sent.
   env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox');
+  env.NODE_ENV = dev ? 'development' : 'production';
 
   await ensureBuild(env);
+  await prepareDatabase(env);
 
-  let database;
-  if (embedded) {
-    database = await startEmbeddedDatabase({ dataDir, port: Number(process.env.REBOUND_EMBEDDED_DB_PORT ?? 0) }).catch((error) =>
-      fail(error.message),
-    );
-    env.DATABASE_URL = database.url;
-    env.REBOUND_DATABASE_MODE = 'embedded';
-    console.log(`Embedded database: ${path.relative(projectRoot, dataDir) || '.'}/pglite, served at ${database.url}`);
-  } else {
-    try {
-      describeDatabaseUrl(env.DATABASE_URL);
-    } catch (error) {
-      fail(error.message);
-    }
-    env.REBOUND_DATABASE_MODE = 'server';
-  }
+  // Next.js runs in this process and reads its configuration from process.env.
+  Object.assign(process.env, env);
+  const app = await serveApp({ dir: projectRoot, dev, port: Number(env.PORT), hostname: process.env.HOSTNAME }).catch((error) => {
+    throw error?.code === 'EADDRINUSE' ? new Error(`port ${env.PORT} is already in use; set PORT to a free one.`) : error;
+  });
+  console.log(`Rebound is ready on ${env.NEXTAUTH_URL} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)`);
 
-  try {
-    const applied = await migrateDatabase(env.DATABASE_URL);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  } catch (error) {
-    await database?.stop();
-    fail(error.message);
-  }
-
-  const args = dev ? [nextBin, 'dev', '--port', env.PORT] : [nextBin, 'start', '--port', env.PORT];
-  if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);
-  const { spawn } = await import('node:child_process');
-  const app = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
   let stopping = false;
-  const stop = (signal) => {
-    if (stopping) return;
+  const stop = async (signal) => {
+    if (stopping) {
+      console.log(`${signal} again: stopping now.`);
+      await database?.stop().catch(() => undefined);
+      process.exit(1);
+    }
     stopping = true;
-    app.kill(signal);
+    console.log(`${signal}: finishing the requests in flight, then stopping.`);
+    let code = 0;
+    try {
+      await app.close();
+    } catch (error) {
+      console.error('Stopping the app:', error?.message ?? error);
+      code = 1;
+    }
+    try {
+      await database?.stop();
+    } catch (error) {
+      console.error(error?.message ?? error);
+      code = 1;
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  app.on('exit', async (code) => {
-    await database?.stop();
-    process.exit(code ?? 0);
-  });
 }
 
 main().catch((error) => fail(error?.message ?? String(error)));

@@ -2,11 +2,11 @@
 // Runs a command against a freshly migrated test database, then removes it.
 //   TEST_DATABASE_URL set → a new database created on that server for this run
 //                           (falls back to that database itself if CREATE DATABASE is refused).
-//   unset                 → an in-memory embedded PGlite served on a free port.
+//   unset                 → a throwaway embedded PostgreSQL cluster in a temp dir, removed afterwards.
 // The command gets DATABASE_URL; tests isolate themselves by creating their own users.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startPgliteServer } from './lib/pglite-server.mjs';
+import { startEphemeralCluster } from './lib/postgres-cluster.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
 import { describeDatabaseUrl } from './lib/database-url.mjs';
 import { run } from './lib/run.mjs';
@@ -45,11 +45,11 @@ async function createServerDatabase(baseUrl) {
 
 async function main() {
   const baseUrl = process.env.TEST_DATABASE_URL;
-  const database = baseUrl ? await createServerDatabase(baseUrl) : await startPgliteServer({ maxConnections: 50 });
+  const database = baseUrl ? await createServerDatabase(baseUrl) : await startEphemeralCluster();
   let code = 1;
   try {
     await migrateDatabase(database.url);
-    console.log(`Test database: ${baseUrl ? 'PostgreSQL server' : 'embedded PGlite'}, migrated.`);
+    console.log(`Test database: ${baseUrl ? 'PostgreSQL server' : 'embedded PostgreSQL'}, migrated.`);
     code = await run(command === 'jest' ? 'node_modules/.bin/jest' : command, args, {
       env: { ...process.env, DATABASE_URL: database.url, REBOUND_DATABASE_MODE: baseUrl ? 'server' : 'embedded' },
     });

@@ -42,7 +42,8 @@ export async function inspectMigrations(url) {
   };
 }
 
-export async function migrateDatabase(url) {
+/** Applies pending migrations (with `only`, just those among the given names); returns what it applied. */
+export async function migrateDatabase(url, { only } = {}) {
   describeDatabaseUrl(url);
   const state = await inspectMigrations(url);
   if (state.unknown.length > 0) {
@@ -58,10 +59,11 @@ export async function migrateDatabase(url) {
         'which is what `prisma migrate resolve --rolled-back` does) and start again.',
     );
   }
-  if (state.pending.length === 0) return [];
+  const pending = only ? state.pending.filter((name) => only.includes(name)) : state.pending;
+  if (pending.length === 0) return [];
   const { engine, close } = await openSchemaEngine({ url });
   try {
-    return await applyMigrations(engine);
+    return await applyMigrations(engine, { only });
   } catch (error) {
     const text = String(error?.message ?? error);
     // The engine's first line is generic ("external connector error"); the database's own

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import { startPgliteServer } from './pglite-server.mjs';
+import { randomBytes } from 'node:crypto';
+import { startEphemeralCluster } from './postgres-cluster.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -97,11 +98,35 @@ function catalogFriendlyAdapter(url, clients) {
   };
 }
 
+/** A database of its own on the server that `url` points at, dropped again by drop(). */
+async function createScratchDatabase(url) {
+  const name = `prisma_shadow_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 /**
- * A migration-aware adapter factory over a Postgres URL. The shadow database, which the
- * engine needs to replay migrations, is a throwaway in-memory PGlite: it works the same
- * whether the target is a server (where CREATE DATABASE may be refused) or PGlite (which
- * has a single database).
+ * A migration-aware adapter factory over a Postgres URL. The shadow database, where the engine
+ * replays migrations to diff them, is a temporary database on the same server.
  */
 function adapterFactoryFor(url, clients) {
   const main = catalogFriendlyAdapter(url, clients);
@@ -110,12 +135,12 @@ function adapterFactoryFor(url, clients) {
     adapterName: main.adapterName,
     connect: () => main.connect(),
     async connectToShadowDb() {
-      const shadow = await startPgliteServer({ maxConnections: 4 });
+      const shadow = await createScratchDatabase(url);
       const adapter = await catalogFriendlyAdapter(shadow.url, clients).connect();
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
-        await shadow.stop();
+        await shadow.drop();
       };
       return adapter;
     },
@@ -123,14 +148,14 @@ function adapterFactoryFor(url, clients) {
 }
 
 /**
- * Opens the engine. Without a url it gets a throwaway in-memory PGlite as its "database":
- * diffs between schema files and migration folders never touch a real one.
+ * Opens the engine. Without a url it works on a throwaway embedded cluster: diffs between
+ * schema files and migration folders never touch a real database.
  */
 export async function openSchemaEngine({ url } = {}) {
   const { SchemaEngine } = await loadWasm();
   let scratch;
   if (!url) {
-    scratch = await startPgliteServer({ maxConnections: 4 });
+    scratch = await startEphemeralCluster({ database: 'postgres' });
     url = scratch.url;
   }
   const schema = await readSchemaFiles();
@@ -141,7 +166,10 @@ export async function openSchemaEngine({ url } = {}) {
     { datamodels: schema.map((file) => [file.path, file.content]) },
     (line) => logs.push(line),
     bindMigrationAwareSqlAdapterFactory(adapterFactoryFor(url, clients)),
-  );
+  ).catch(async (error) => {
+    await scratch?.stop();
+    throw error;
+  });
   return {
     engine,
     logs,
@@ -209,9 +237,13 @@ export async function diffMigrationsToSchema(engine) {
   return result.exitCode === 2 ? result.stdout ?? '' : '';
 }
 
-/** Applies every pending migration folder; returns the names it applied. */
-export async function applyMigrations(engine) {
+/**
+ * Applies every pending migration folder (or, with `only`, the pending ones among those names);
+ * returns the names it applied.
+ */
+export async function applyMigrations(engine, { only } = {}) {
   const migrationsList = await readMigrationsList();
+  if (only) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((dir) => only.includes(dir.path));
   const output = await engine.applyMigrations({ migrationsList, filters: noFilters });
   return output.appliedMigrationNames;
 }

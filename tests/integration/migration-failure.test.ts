@@ -5,13 +5,13 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
 
-// Runs in a child process of its own: a fresh in-memory embedded database, the project's
+// Runs in a child process of its own: a fresh throwaway embedded cluster, the project's
 // migrations plus one that fails halfway, then what is left in the database.
 const probe = `
-import { startPgliteServer } from './scripts/lib/pglite-server.mjs';
+import { startEphemeralCluster } from './scripts/lib/postgres-cluster.mjs';
 import { migrateDatabase } from './scripts/lib/migrate.mjs';
 import pg from 'pg';
-const db = await startPgliteServer({ maxConnections: 4 });
+const db = await startEphemeralCluster();
 const attempts = [];
 for (let i = 0; i < 2; i += 1) {
   try { attempts.push({ ok: true, applied: await migrateDatabase(db.url) }); }

@@ -1,0 +1,65 @@
+// The app's HTTP server: Next.js behind a plain node:http server, so that shutting down is
+// ours to order. `next start` stops listening on SIGTERM but keeps answering every request
+// that arrives on an open keep-alive connection; here a request that arrives once stopping has
+// begun is refused with 503 and the connection is closed, and the ones already running finish.
+import http from 'node:http';
+
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Prepares Next.js in this process (process.env must already hold the app's configuration)
+ * and serves it. Returns close(), which stops accepting at once, lets the requests in flight
+ * finish for at most drainTimeoutMs, then closes every connection and Next.js itself.
+ */
+export async function serveApp({ dir, dev, port, hostname }) {
+  const { default: next } = await import('next');
+  let stopping = false;
+  const inFlight = new Set();
+  const server = http.createServer((request, response) => {
+    if (stopping) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', 'Retry-After': '5' });
+      response.end('Rebound is restarting. Try again in a few seconds.\n');
+      return;
+    }
+    inFlight.add(response);
+    response.on('close', () => inFlight.delete(response));
+    handle(request, response).catch((error) => {
+      console.error('[server] unhandled error:', error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end();
+    });
+  });
+  const app = next({ dev, dir, hostname, port, httpServer: server, customServer: true });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Dev mode's hot reload talks over websockets on the same server.
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on('upgrade', (request, socket, head) => (stopping ? socket.destroy() : upgrade(request, socket, head)));
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    server,
+    async close({ drainTimeoutMs = DRAIN_TIMEOUT_MS } = {}) {
+      if (stopping) return;
+      stopping = true;
+      const closed = new Promise((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+      const deadline = Date.now() + drainTimeoutMs;
+      while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (inFlight.size > 0) console.warn(`[server] ${inFlight.size} request(s) still running after ${drainTimeoutMs / 1000}s; closing them.`);
+      server.closeAllConnections();
+      await closed;
+      await app.close().catch((error) => console.error('[server] closing Next.js:', error));
+    },
+  };
+}
