@@ -98,7 +98,7 @@ export class HttpClient {
 
   /** Creates an account through the sign-up action, then signs in. */
   async signUp(email: string, password = 'a long enough password', name = 'Load Tester'): Promise<void> {
-    const { status, result } = await this.callAction('signUpAction', [{ name, email, password }], '/sign-up');
+    const { status, result } = await this.callAction('signUpAction', [{ name, email, password, timeZone: 'Europe/London' }], '/sign-up');
     if (status !== 200 || (result as { ok?: boolean })?.ok !== true) throw new Error(`sign-up failed for ${email}: ${status} ${JSON.stringify(result)}`);
     await this.signIn(email, password);
   }
