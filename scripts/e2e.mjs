@@ -7,23 +7,11 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './lib/schema-engine.mjs';
 import { run } from './lib/run.mjs';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { findFreePort } from './lib/free-port.mjs';
 
 async function waitForHealth(baseUrl, app, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -68,7 +56,7 @@ function startSmtpPeer(dir) {
 async function main() {
   mkdirSync(path.join(projectRoot, '.test-data'), { recursive: true });
   const dataDir = mkdtempSync(path.join(projectRoot, '.test-data', 'e2e-'));
-  const port = await freePort();
+  const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   // Every e2e test signs up from 127.0.0.1; the per-address sign-up limit would stop the
   // sixth. The limit itself is covered by integration tests.

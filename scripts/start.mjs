@@ -8,12 +8,12 @@
 // SIGINT/SIGTERM: the HTTP server stops accepting at once, requests in flight finish (at most
 // 10 s), then Next.js and the embedded database stop. A second signal skips the wait.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './lib/schema-engine.mjs';
 import { describeDatabaseUrl } from './lib/database-url.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
-import { startEmbeddedDatabase } from './lib/embedded-database.mjs';
+import { prepareDataDir, startEmbeddedDatabase } from './lib/embedded-database.mjs';
 import { importPgliteDataDir } from './lib/import-pglite.mjs';
 import { isBuildCurrent, recordBuild } from './lib/build-fingerprint.mjs';
 import { serveApp } from './lib/app-server.mjs';
@@ -37,7 +37,7 @@ function resolveAuthSecret(embedded) {
   if (!embedded && !dev) {
     throw new Error('NEXTAUTH_SECRET is required with DATABASE_URL in production. Generate one with `openssl rand -base64 32`.');
   }
-  mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const file = path.join(dataDir, 'nextauth-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
@@ -80,8 +80,9 @@ async function main() {
   env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox');
   env.NODE_ENV = dev ? 'development' : 'production';
 
-  await ensureBuild(env);
+  // The database first: a problem with it is reported before a build that can take a minute.
   await prepareDatabase(env);
+  await ensureBuild(env);
 
   // Next.js runs in this process and reads its configuration from process.env.
   Object.assign(process.env, env);

@@ -63,7 +63,8 @@ function readOrCreatePassword(file) {
   return readFileSync(file, 'utf8').trim();
 }
 
-function prepareDataDir(dataDir) {
+/** Creates the data folder and proves it writable, or says what to do. */
+export function prepareDataDir(dataDir) {
   try {
     mkdirSync(dataDir, { recursive: true });
     const probe = path.join(dataDir, `.write-test-${process.pid}`);

@@ -10,9 +10,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import { findFreePort } from './free-port.mjs';
 
 export class EmbeddedDatabaseError extends Error {}
 
@@ -99,19 +99,6 @@ function readRunningPostmaster(pgdata) {
     }
   }
   return { pid, port: Number.parseInt(lines[3], 10) };
-}
-
-export function findFreePort() {
-  // Not unref'd: in a process with nothing else to wait for, an unref'd probe would let Node
-  // exit before the port is known.
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function runTool(file, args, { owner, env }) {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { HttpClient } from './http-client';
 
@@ -62,16 +61,7 @@ export function countBy(values: string[]): Map<string, number> {
   return counts;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { findFreePort as freePort } from '../../../scripts/lib/free-port.mjs';
 
 /** Whether pid is a running process; an exited one that its parent has not reaped yet is not. */
 export function isAlive(pid: number): boolean {
