@@ -28,6 +28,17 @@ export class RateLimitError extends Error {
   }
 }
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+/** The record changed or went away since the user loaded it (another tab, another device). */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** What a failed action says went wrong, for code to branch on (the message is for people). */
+export type ActionErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
+
+export type ActionFailure = { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;

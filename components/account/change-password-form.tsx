@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { changePasswordAction } from '@/app/(app)/account/actions';
+import { changePasswordAction } from '@/lib/actions/account';
 import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';

@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { deleteAccountAction } from '@/app/(app)/account/actions';
+import { deleteAccountAction } from '@/lib/actions/account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { resetPasswordAction } from '@/app/(auth)/actions';
+import { resetPasswordAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';

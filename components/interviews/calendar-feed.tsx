@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { regenerateCalendarFeedAction } from '@/app/(app)/interviews/actions';
+import { regenerateCalendarFeedAction } from '@/lib/actions/interviews';
 import { Button } from '@/components/ui/button';
 
 export function CalendarFeed({ url }: { url: string }) {
@@ -32,7 +32,7 @@ export function CalendarFeed({ url }: { url: string }) {
           pending={pending}
           onClick={() =>
             startTransition(async () => {
-              await regenerateCalendarFeedAction();
+              await regenerateCalendarFeedAction(undefined);
               setCopied(false);
               router.refresh();
             })

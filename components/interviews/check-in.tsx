@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { changeInterviewStatusAction } from '@/app/(app)/interviews/actions';
+import { changeInterviewStatusAction } from '@/lib/actions/interviews';
 import { Button } from '@/components/ui/button';
 
 /** The after-the-slot question that catches misses: one click per answer. */
@@ -18,7 +18,7 @@ export function CheckIn({ interviewId }: { interviewId: string }) {
         pending={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await changeInterviewStatusAction(interviewId, 'COMPLETED');
+            const result = await changeInterviewStatusAction({ id: interviewId, status: 'COMPLETED' });
             if (!result.ok) setError(result.message);
             router.refresh();
           })

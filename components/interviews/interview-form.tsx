@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { createInterviewAction, updateInterviewAction } from '@/app/(app)/interviews/actions';
+import { createInterviewAction, updateInterviewAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
@@ -34,7 +34,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = interviewId
-      ? await updateInterviewAction(interviewId, values, version).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
+      ? await updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
       : await createInterviewAction(values);
     if (!result.ok) {
       setFormError(result.message);

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useOptimistic, useState, useTransition } from 'react';
-import { setPrepItemAction } from '@/app/(app)/interviews/actions';
+import { setPrepItemAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import type { PrepItem } from '@/lib/domain/prep-checklist';
 
@@ -22,7 +22,7 @@ export function PrepChecklist({ interviewId, items, ticks }: Props) {
     startTransition(async () => {
       setError(null);
       setOptimistic({ id, checked });
-      const result = await setPrepItemAction(interviewId, id, checked);
+      const result = await setPrepItemAction({ id: interviewId, itemId: id, checked });
       if (!result.ok) setError(result.message);
       router.refresh();
     });

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/app/(app)/interviews/actions';
+import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/form';
@@ -32,13 +32,13 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
       router.refresh();
     });
 
-  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => run(() => changeInterviewStatusAction(interviewId, to));
+  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => run(() => changeInterviewStatusAction({ id: interviewId, status: to }));
 
   const submitReschedule = () =>
     startTransition(async () => {
       setMessage(null);
       setFieldErrors({});
-      const result = await rescheduleByEmployerAction(interviewId, newTime);
+      const result = await rescheduleByEmployerAction({ id: interviewId, ...newTime });
       if (!result.ok) {
         setMessage({ tone: 'error', text: result.message });
         setFieldErrors(result.fieldErrors ?? {});
@@ -107,7 +107,7 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
         {confirmingDelete ? (
           <span className="flex items-center gap-2">
             <span>Delete this interview and its history?</span>
-            <Button variant="danger" pending={pending} onClick={() => run(() => deleteInterviewAction(interviewId), () => router.push('/interviews'))}>
+            <Button variant="danger" pending={pending} onClick={() => run(() => deleteInterviewAction({ id: interviewId }), () => router.push('/interviews'))}>
               Yes, delete
             </Button>
             <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>

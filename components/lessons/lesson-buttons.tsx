@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { markLessonReviewedAction, retirePreventionActionAction } from '@/app/(app)/lessons/actions';
+import { markLessonReviewedAction, retirePreventionActionAction } from '@/lib/actions/lessons';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/errors';
 
@@ -29,7 +29,7 @@ export function MarkReviewedButton({ lessonId }: { lessonId: string }) {
   const { isPending, error, run } = useLessonAction();
   return (
     <div className="space-y-2">
-      <Button type="button" pending={isPending} onClick={() => run(() => markLessonReviewedAction(lessonId))}>
+      <Button type="button" pending={isPending} onClick={() => run(() => markLessonReviewedAction({ id: lessonId }))}>
         {isPending ? 'Saving…' : 'Mark as reviewed'}
       </Button>
       {error ? (
@@ -50,7 +50,7 @@ export function RetireActionButton({ actionId, text }: { actionId: string; text:
         disabled={isPending}
         aria-busy={isPending || undefined}
         aria-label={`Retire “${text}”: it is a habit now`}
-        onClick={() => run(() => retirePreventionActionAction(actionId))}
+        onClick={() => run(() => retirePreventionActionAction({ id: actionId }))}
         className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
         {isPending ? 'Retiring…' : 'Now a habit'}

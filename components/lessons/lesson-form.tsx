@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
-import { createLessonAction, updateLessonAction } from '@/app/(app)/lessons/actions';
+import { createLessonAction, updateLessonAction } from '@/lib/actions/lessons';
 import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
@@ -36,7 +36,7 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const result = lessonId ? await updateLessonAction(lessonId, values) : await createLessonAction(values);
+    const result = lessonId ? await updateLessonAction({ id: lessonId, values }) : await createLessonAction(values);
     if (!result.ok) {
       // The typed text stays in the form; only the messages are added.
       setFailure(result.message);

@@ -1,6 +1,6 @@
 'use client';
 
-import { approveDraftAction } from '@/app/(app)/incidents/actions';
+import { approveDraftAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { MessageEditor } from './message-editor';

@@ -1,6 +1,6 @@
 'use client';
 
-import { recordAttendedLateAction } from '@/app/(app)/incidents/actions';
+import { recordAttendedLateAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useRecoveryAction } from './use-recovery-action';

@@ -1,6 +1,6 @@
 'use client';
 
-import { draftFollowUpAction, stopWaitingAction } from '@/app/(app)/incidents/actions';
+import { draftFollowUpAction, stopWaitingAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { MessageWorkspace } from './message-workspace';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
-import { saveLessonAction } from '@/app/(app)/incidents/actions';
+import { saveLessonAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';

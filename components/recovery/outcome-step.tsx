@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { recordOutcomeAction } from '@/app/(app)/incidents/actions';
+import { recordOutcomeAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Textarea } from '@/components/ui/form';

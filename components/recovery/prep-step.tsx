@@ -1,7 +1,7 @@
 'use client';
 
 import { useOptimistic, useState, useTransition } from 'react';
-import { completePrepAction, tickPrepItemAction } from '@/app/(app)/incidents/actions';
+import { completePrepAction, tickPrepItemAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';

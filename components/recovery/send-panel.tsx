@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { confirmManualSendAction, sendMessageAction } from '@/app/(app)/incidents/actions';
+import { confirmManualSendAction, sendMessageAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { toFieldErrors } from '@/lib/validation/common';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { saveDraftAction } from '@/app/(app)/incidents/actions';
+import { saveDraftAction } from '@/lib/actions/incidents';
 import { saveDraftSchema } from '@/lib/validation/recovery';
 import { schemaResolver } from './schema-resolver';
 import type { DraftFields, EditableMessage } from './types';

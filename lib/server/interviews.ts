@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type InterviewStatus } from '@/lib/domain/interview-status';
 import { findPrepItem } from '@/lib/domain/prep-checklist';
 import { formatInZone, zonedLocalToUtc, type LocalToUtcAdjustment } from '@/lib/domain/time';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { lockInterview } from './interview-lock';
@@ -79,7 +79,7 @@ export async function updateInterview(userId: string, id: string, values: Interv
     const current = await tx.interview.findFirst({ where: { id, userId } });
     if (!current) throw new NotFoundError('interview');
     if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw new ValidationError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
+      throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
     }
     const changed = trackedFields.filter((field) => String(current[field] ?? '') !== String(data[field] ?? ''));
     if (changed.length === 0) return;
@@ -87,7 +87,7 @@ export async function updateInterview(userId: string, id: string, values: Interv
     // same version, the second finds nothing to update.
     const { count } = await tx.interview.updateMany({ where: { id, userId, updatedAt: current.updatedAt }, data });
     if (count === 0) {
-      throw new ValidationError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
+      throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
     }
     await tx.activityEvent.create({
       data: { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
@@ -133,7 +133,7 @@ export async function changeInterviewStatus(
     }
     // The status in the where makes a concurrent change lose cleanly instead of both applying.
     const { count } = await db.interview.updateMany({ where: { id, userId, status: current.status }, data: { status: to } });
-    if (count === 0) throw new ValidationError('This interview changed in the meantime. Reload and try again.');
+    if (count === 0) throw new ConflictError('This interview changed in the meantime. Reload and try again.');
     await db.activityEvent.create({
       data: {
         userId,

@@ -16,6 +16,20 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address, like name@example.com.'))
   .transform((value) => value.toLowerCase());
 
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The one schema for a record id in any input. A malformed id cannot name one of the user's
+ * records, so it fails like a missing one: the action layer answers NOT_FOUND for it, with
+ * the same words as a record that is not there (or is someone else's).
+ */
+export function idSchema(what: string) {
+  return z.custom<string>((value) => typeof value === 'string' && ID_PATTERN.test(value), {
+    message: `That ${what} does not exist.`,
+    params: { code: 'NOT_FOUND' },
+  });
+}
+
 /** Flattens zod issues into one message per field (the first one), keyed by path. */
 export function toFieldErrors(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/validation/common';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 
 export const WHAT_HAPPENED_MAX = 2000;
@@ -8,11 +9,6 @@ export const ACTIONS_MAX = 10;
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 
 // Record ids are cuids; anything longer or odd is simply not a record of the user's.
-export const recordIdSchema = z
-  .string({ message: 'That record does not exist.' })
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'That record does not exist.');
-
 /**
  * One schema for the lesson form and the server. Blank action rows are allowed here (a row the
  * user added and left empty) and dropped when saving; validating rows in place keeps each error
@@ -29,7 +25,7 @@ export const lessonFormSchema = z.object({
     .array(
       z.object({
         // The existing action this row edits; absent for a new one.
-        actionId: recordIdSchema.optional(),
+        actionId: idSchema('prevention action').optional(),
         text: z
           .string()
           .trim()

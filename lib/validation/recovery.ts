@@ -2,6 +2,7 @@
 // Runtime enum values come from the generated enums module, which is plain constants and safe
 // to ship to the browser.
 import { z } from 'zod';
+import { idSchema } from '@/lib/validation/common';
 import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import {
@@ -39,9 +40,6 @@ const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [SecondCh
 
 const LINE_BREAK = /[\r\n]/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-const idSchema = (what: string) =>
-  z.string({ message: `The ${what} is missing.` }).trim().min(1, `The ${what} is missing.`).max(64, `That is not a valid ${what} reference.`);
 
 const idempotencyKeySchema = z.uuid('This form is out of date. Reload the page and try again.');
 

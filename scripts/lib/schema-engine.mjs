@@ -69,7 +69,10 @@ function catalogFriendlyAdapter(url, clients) {
     return queryable;
   };
 
-  const pool = new pg.Pool({ connectionString: url, max: 1, allowExitOnIdle: true });
+  // Not allowExitOnIdle: between two of the engine's queries the idle pool may be all that keeps
+  // Node running (the database is another process), and an unref'd pool lets it exit mid-diff.
+  // close() ends the clients when the work is done.
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on('connect', (client) => {
     clients.push(client);
     client.query = reportCatalogColumnsAsText(client.query);

@@ -18,8 +18,8 @@
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/app/(app)/account/actions';
-import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/app/(auth)/actions';
+import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/lib/actions/account';
+import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/lib/actions/auth';
 import {
   changeInterviewStatusAction,
   createInterviewAction,
@@ -28,7 +28,7 @@ import {
   rescheduleByEmployerAction,
   setPrepItemAction,
   updateInterviewAction,
-} from '@/app/(app)/interviews/actions';
+} from '@/lib/actions/interviews';
 import {
   approveDraftAction,
   completePrepAction,
@@ -44,8 +44,8 @@ import {
   startRecoveryAction,
   stopWaitingAction,
   tickPrepItemAction,
-} from '@/app/(app)/incidents/actions';
-import { createLessonAction, markLessonReviewedAction, retirePreventionActionAction, updateLessonAction } from '@/app/(app)/lessons/actions';
+} from '@/lib/actions/incidents';
+import { createLessonAction, markLessonReviewedAction, retirePreventionActionAction, updateLessonAction } from '@/lib/actions/lessons';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
 import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
@@ -182,7 +182,7 @@ const pointAt = (victim: Party) => ({ id: victim.user.id, userId: victim.user.id
  *
  * Adding an action that takes a record id (the interview and incident issues will), e.g.:
  *
- *   'app/(app)/interviews/actions.ts#markInterviewMissedAction': {
+ *   'lib/actions/interviews.ts#markInterviewMissedAction': {
  *     kind: 'takes-id',
  *     seed: async (victim) => ({ interviewId: (await createTestInterview(victim.id)).id }),
  *     call: (ids) => markInterviewMissedAction({ interviewId: ids.interviewId, reason: 'OTHER' }),
@@ -237,70 +237,70 @@ const incidentRef = (ids: RecordIds) => ({ incidentId: ids.incidentId ?? '' });
 const messageRef = (ids: RecordIds) => ids.messageId ?? '';
 
 const MATRIX: Record<string, MatrixEntry> = {
-  'app/(app)/incidents/actions.ts#startRecoveryAction': {
+  'lib/actions/incidents.ts#startRecoveryAction': {
     kind: 'takes-id',
     seed: seedInterview,
     call: (ids) =>
       startRecoveryAction({ interviewId: ids.interviewId ?? '', kind: 'MISSED', reason: 'FORGOT', employerWarned: false, idempotencyKey: randomUUID() }),
   },
-  'app/(app)/incidents/actions.ts#recordCallAction': {
+  'lib/actions/incidents.ts#recordCallAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => recordCallAction({ ...incidentRef(ids), result: 'REACHED', response: 'AGREED' }),
   },
-  'app/(app)/incidents/actions.ts#saveDraftAction': {
+  'lib/actions/incidents.ts#saveDraftAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => saveDraftAction({ messageId: messageRef(ids), subject: 'Hijacked', body: 'Hijacked body', recipient: 'mallory@evil.test' }),
   },
-  'app/(app)/incidents/actions.ts#approveDraftAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => approveDraftAction(incidentRef(ids)) },
-  'app/(app)/incidents/actions.ts#sendMessageAction': {
+  'lib/actions/incidents.ts#approveDraftAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => approveDraftAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#sendMessageAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) =>
       sendMessageAction({ messageId: messageRef(ids), recipient: 'mallory@evil.test', subject: 'Hi', body: 'Body', idempotencyKey: randomUUID() }),
   },
-  'app/(app)/incidents/actions.ts#confirmManualSendAction': {
+  'lib/actions/incidents.ts#confirmManualSendAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => confirmManualSendAction({ messageId: messageRef(ids) }),
   },
-  'app/(app)/incidents/actions.ts#recordOutcomeAction': {
+  'lib/actions/incidents.ts#recordOutcomeAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => recordOutcomeAction({ ...incidentRef(ids), answer: 'DECLINED' }),
   },
-  'app/(app)/incidents/actions.ts#draftFollowUpAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => draftFollowUpAction(incidentRef(ids)) },
-  'app/(app)/incidents/actions.ts#stopWaitingAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => stopWaitingAction(incidentRef(ids)) },
-  'app/(app)/incidents/actions.ts#recordAttendedLateAction': {
+  'lib/actions/incidents.ts#draftFollowUpAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => draftFollowUpAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#stopWaitingAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => stopWaitingAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#recordAttendedLateAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => recordAttendedLateAction(incidentRef(ids)),
   },
-  'app/(app)/incidents/actions.ts#skipStepAction': {
+  'lib/actions/incidents.ts#skipStepAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => skipStepAction({ ...incidentRef(ids), step: 'CALL', reason: 'Mallory says so' }),
   },
-  'app/(app)/incidents/actions.ts#tickPrepItemAction': {
+  'lib/actions/incidents.ts#tickPrepItemAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => tickPrepItemAction({ interviewId: ids.interviewId ?? '', itemId: 'second-chance-arrive-early', checked: true }),
   },
-  'app/(app)/incidents/actions.ts#completePrepAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => completePrepAction(incidentRef(ids)) },
-  'app/(app)/incidents/actions.ts#saveLessonAction': {
+  'lib/actions/incidents.ts#completePrepAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => completePrepAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#saveLessonAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => saveLessonAction({ ...incidentRef(ids), rootCause: 'OTHER', whatHappened: 'Hijacked', actions: ['Nothing'] }),
   },
-  'app/(app)/lessons/actions.ts#updateLessonAction': {
+  'lib/actions/lessons.ts#updateLessonAction': {
     kind: 'takes-id',
     seed: seedLesson,
-    call: (ids) => updateLessonAction(ids.lessonId, { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ actionId: ids.actionId, text: 'b' }] }),
+    call: (ids) => updateLessonAction({ id: ids.lessonId!, values: { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ actionId: ids.actionId, text: 'b' }] } }),
   },
-  'app/(app)/lessons/actions.ts#markLessonReviewedAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => markLessonReviewedAction(ids.lessonId) },
-  'app/(app)/lessons/actions.ts#retirePreventionActionAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => retirePreventionActionAction(ids.actionId) },
-  'app/(app)/lessons/actions.ts#createLessonAction': {
+  'lib/actions/lessons.ts#markLessonReviewedAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => markLessonReviewedAction({ id: ids.lessonId! }) },
+  'lib/actions/lessons.ts#retirePreventionActionAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => retirePreventionActionAction({ id: ids.actionId! }) },
+  'lib/actions/lessons.ts#createLessonAction': {
     kind: 'no-id',
     reason: 'Creates for the session user; the schema keeps only cause, text and action texts.',
     attack: async ({ victim, attacker }) => {
@@ -319,52 +319,52 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
     callSignedOut: () => exportLessonsGet(new Request('http://test/api/lessons/export?format=csv')),
   },
-  'app/(app)/interviews/actions.ts#createInterviewAction': {
+  'lib/actions/interviews.ts#createInterviewAction': {
     kind: 'no-id',
     reason: 'Creates an interview for the session user; the schema keeps only form fields, never an owner.',
     attack: async ({ victim, attacker }) => {
-      const answer = await createInterviewAction({ ...pointAt(victim), ...interviewForm() });
+      const answer = await createInterviewAction({ ...pointAt(victim), ...interviewForm() } as never);
       expect(answer).toMatchObject({ ok: true });
       const id = answer.ok ? answer.data.id : '';
       expect(await db.interview.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id, company: 'Mallory Corp' });
     },
-    callSignedOut: ({ victim }) => createInterviewAction({ ...pointAt(victim), ...interviewForm() }),
+    callSignedOut: ({ victim }) => createInterviewAction({ ...pointAt(victim), ...interviewForm() } as never),
   },
-  'app/(app)/interviews/actions.ts#updateInterviewAction': {
+  'lib/actions/interviews.ts#updateInterviewAction': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => updateInterviewAction(ids.interviewId, interviewForm(), undefined),
+    call: (ids) => updateInterviewAction({ id: ids.interviewId!, values: interviewForm() as never }),
     notFoundMessage: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
   },
-  'app/(app)/interviews/actions.ts#deleteInterviewAction': {
+  'lib/actions/interviews.ts#deleteInterviewAction': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => deleteInterviewAction(ids.interviewId),
+    call: (ids) => deleteInterviewAction({ id: ids.interviewId! }),
   },
-  'app/(app)/interviews/actions.ts#changeInterviewStatusAction': {
+  'lib/actions/interviews.ts#changeInterviewStatusAction': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => changeInterviewStatusAction(ids.interviewId, 'CANCELLED'),
+    call: (ids) => changeInterviewStatusAction({ id: ids.interviewId!, status: 'CANCELLED' }),
   },
-  'app/(app)/interviews/actions.ts#rescheduleByEmployerAction': {
+  'lib/actions/interviews.ts#rescheduleByEmployerAction': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => rescheduleByEmployerAction(ids.interviewId, { date: futureDate(), time: '09:00' }),
+    call: (ids) => rescheduleByEmployerAction({ id: ids.interviewId!, date: futureDate(), time: '09:00' }),
   },
-  'app/(app)/interviews/actions.ts#setPrepItemAction': {
+  'lib/actions/interviews.ts#setPrepItemAction': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => setPrepItemAction(ids.interviewId, 'route-planned', true),
+    call: (ids) => setPrepItemAction({ id: ids.interviewId!, itemId: 'route-planned', checked: true }),
   },
-  'app/(app)/interviews/actions.ts#regenerateCalendarFeedAction': {
+  'lib/actions/interviews.ts#regenerateCalendarFeedAction': {
     kind: 'no-id',
     reason: "Replaces the session user's own feed token; it takes no input at all.",
     attack: async ({ attacker }) => {
-      expect(await regenerateCalendarFeedAction()).toEqual({ ok: true, data: undefined });
+      expect(await regenerateCalendarFeedAction(undefined)).toEqual({ ok: true, data: undefined });
       const after = await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } });
       expect(after.calendarFeedToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     },
-    callSignedOut: () => regenerateCalendarFeedAction(),
+    callSignedOut: () => regenerateCalendarFeedAction(undefined),
   },
   'app/api/interviews/[id]/ics/route.ts#GET': {
     kind: 'takes-id',
@@ -395,7 +395,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       }
     },
   },
-  'app/(auth)/actions.ts#signUpAction': {
+  'lib/actions/auth.ts#signUpAction': {
     kind: 'public',
     reason: 'Creates an account, so there is no user to require; it takes no record id and the schema keeps only name, email, password and time zone.',
     attack: async ({ victim }) => {
@@ -406,7 +406,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(await db.user.findUnique({ where: { email } })).toMatchObject({ name: 'Mallory', sessionVersion: 0 });
     },
   },
-  'app/(auth)/actions.ts#forgotPasswordAction': {
+  'lib/actions/auth.ts#forgotPasswordAction': {
     kind: 'public',
     reason: 'For signed-out visitors by nature; it answers the same for every email and only ever mails the address typed (password-reset.test.ts).',
     attack: async ({ victim }) => {
@@ -414,7 +414,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(answer).toMatchObject({ ok: true });
     },
   },
-  'app/(auth)/actions.ts#resetPasswordAction': {
+  'lib/actions/auth.ts#resetPasswordAction': {
     kind: 'public',
     reason: 'The emailed token is the credential; the token is looked up by its hash only, single-use and expiring (password-reset.test.ts).',
     attack: async ({ victim }) => {
@@ -427,11 +427,11 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(answer).toMatchObject({ ok: false, message: RESET_LINK_INVALID });
     },
   },
-  'app/(app)/account/actions.ts#updateProfileAction': {
+  'lib/actions/account.ts#updateProfileAction': {
     kind: 'no-id',
     reason: 'Acts on the session user; the schema keeps only name and time zone.',
     attack: async ({ victim, attacker }) => {
-      const answer = await updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo', sessionVersion: 99 });
+      const answer = await updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo', sessionVersion: 99 } as never);
       expect(answer).toEqual({ ok: true, data: undefined });
       expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
         name: 'Mallory',
@@ -442,7 +442,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
     callSignedOut: ({ victim }) => updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo' }),
   },
-  'app/(app)/account/actions.ts#changePasswordAction': {
+  'lib/actions/account.ts#changePasswordAction': {
     kind: 'no-id',
     reason: "Acts on the session user and checks the current password against that user's hash.",
     attack: async ({ victim, attacker }) => {
@@ -457,7 +457,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     callSignedOut: ({ victim }) =>
       changePasswordAction({ ...pointAt(victim), currentPassword: victim.password, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' }),
   },
-  'app/(app)/account/actions.ts#deleteAccountAction': {
+  'lib/actions/account.ts#deleteAccountAction': {
     kind: 'no-id',
     reason: "Acts on the session user; the confirmation must be that user's own email.",
     attack: async ({ victim, attacker }) => {

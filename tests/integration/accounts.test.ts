@@ -1,7 +1,7 @@
 import type * as Argon2 from '@node-rs/argon2';
 import { verify } from '@node-rs/argon2';
 import { headers } from 'next/headers';
-import { signUpAction } from '@/app/(auth)/actions';
+import { signUpAction } from '@/lib/actions/auth';
 import { getDb } from '@/lib/db';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import {
@@ -88,7 +88,7 @@ describe('sign-up', () => {
 
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ message: EMAIL_TAKEN, fieldErrors: { email: EMAIL_TAKEN } });
-    expect(viaAction).toEqual({ ok: false, message: EMAIL_TAKEN, fieldErrors: { email: EMAIL_TAKEN } });
+    expect(viaAction).toEqual({ ok: false, code: 'VALIDATION', message: EMAIL_TAKEN, fieldErrors: { email: EMAIL_TAKEN } });
     expect(await db.user.findMany({ where: { email: { equals: email, mode: 'insensitive' } } })).toEqual([original]);
   });
 
@@ -111,7 +111,7 @@ describe('sign-up', () => {
     expect((error as RateLimitError).message).toBe(
       `Too many sign-ups from this network. Try again after ${formatRetryTime(retryAt)}.`,
     );
-    expect(seventh).toEqual({ ok: false, message: expect.stringMatching(/Try again after \d{2}:\d{2} UTC\.$/) });
+    expect(seventh).toEqual({ ok: false, code: 'RATE_LIMITED', message: expect.stringMatching(/Try again after \d{2}:\d{2} UTC\.$/) });
     expect(await db.user.count({ where: { email: sixthEmail } })).toBe(0);
 
     signUpFrom(uniqueIp());
@@ -139,6 +139,7 @@ describe('sign-up', () => {
     expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ['name'], message: 'A name is at most 100 characters.' })]);
     expect(result).toEqual({
       ok: false,
+      code: 'VALIDATION',
       message: 'Check the highlighted fields.',
       fieldErrors: {
         name: 'A name is at most 100 characters.',

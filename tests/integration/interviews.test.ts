@@ -1,7 +1,7 @@
-import { changeInterviewStatusAction, createInterviewAction, updateInterviewAction } from '@/app/(app)/interviews/actions';
+import { changeInterviewStatusAction, createInterviewAction, updateInterviewAction } from '@/lib/actions/interviews';
 import { getDb } from '@/lib/db';
 import { INTERVIEW_STATUSES, type InterviewStatus } from '@/lib/domain/interview-status';
-import { NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
 import { buildInterviewIcs } from '@/lib/server/interview-exports';
 import {
@@ -173,6 +173,7 @@ describe('form input the schema refuses', () => {
 
     expect(result).toEqual({
       ok: false,
+      code: 'VALIDATION',
       message: 'Check the highlighted fields.',
       fieldErrors: {
         company: 'A company name is at most 200 characters.',
@@ -238,7 +239,7 @@ describe('editing and deleting', () => {
 
     const stale = updateInterview(user.id, original.id, parseInterviewForm(interviewInput({ company: 'Saved in tab two' })), original.updatedAt);
 
-    await expect(stale).rejects.toThrow(ValidationError);
+    await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toThrow('This interview was changed in another tab or window since you opened it.');
     expect(await snapshotInterviews(user.id)).toEqual(rowsBefore);
     expect(await snapshotEvents(user.id)).toEqual(eventsBefore);
@@ -251,9 +252,10 @@ describe('editing and deleting', () => {
     await deleteInterview(user.id, row.id);
 
     await expect(updateInterview(user.id, row.id, parseInterviewForm(interviewInput()), row.updatedAt)).rejects.toThrow(NotFoundError);
-    const result = await updateInterviewAction(row.id, interviewInput({ company: 'Typed after the delete' }), row.updatedAt.toISOString());
+    const result = await updateInterviewAction({ id: row.id, values: interviewInput({ company: 'Typed after the delete' }), expectedUpdatedAt: row.updatedAt.toISOString() });
     expect(result).toEqual({
       ok: false,
+      code: 'NOT_FOUND',
       message: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
     });
     expect(await db.interview.count({ where: { userId: user.id } })).toBe(0);
@@ -339,13 +341,14 @@ describe('status changes', () => {
     const row = await createInterviewFromForm(user.id);
     await setStatus(row.id, 'CANCELLED');
 
-    expect(await changeInterviewStatusAction(row.id, 'COMPLETED')).toEqual({
+    expect(await changeInterviewStatusAction({ id: row.id, status: 'COMPLETED' })).toEqual({
       ok: false,
+      code: 'VALIDATION',
       message: 'A cancelled interview cannot be marked completed. Add a new interview if it is back on.',
       fieldErrors: {},
     });
     // Missed goes through the recovery flow, never straight through this action.
-    expect(await changeInterviewStatusAction(row.id, 'MISSED')).toEqual({ ok: false, message: 'That status cannot be set here.' });
+    expect(await changeInterviewStatusAction({ id: row.id, status: 'MISSED' })).toEqual({ ok: false, code: 'VALIDATION', message: 'That status cannot be set here.', fieldErrors: {} });
     expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('CANCELLED');
   });
 });

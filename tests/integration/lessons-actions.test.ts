@@ -5,7 +5,7 @@ import {
   markLessonReviewedAction,
   retirePreventionActionAction,
   updateLessonAction,
-} from '@/app/(app)/lessons/actions';
+} from '@/lib/actions/lessons';
 import EditLessonPage from '@/app/(app)/lessons/[lessonId]/edit/page';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -53,7 +53,7 @@ async function snapshot(lessonId: string) {
   return db.lesson.findUnique({ where: { id: lessonId }, include: { actions: { orderBy: { id: 'asc' } } } });
 }
 
-const NOT_FOUND = { ok: false, message: 'That lesson does not exist.' };
+const NOT_FOUND = { ok: false, code: 'NOT_FOUND', message: 'That lesson does not exist.' };
 
 async function captureDigest(run: () => Promise<unknown>): Promise<string> {
   try {
@@ -73,7 +73,7 @@ describe('createLessonAction', () => {
       whatHappened: '  Nearly forgot the call.  ',
       actions: [{ text: 'Two reminders' }, { text: '   ' }, { text: 'Write it on paper' }],
       userId: 'someone-else',
-    });
+    } as never);
     if (!result.ok) throw new Error(result.message);
     const saved = await getLesson(signedIn.id, result.data.id);
     expect(saved).toMatchObject({ rootCause: 'FORGOT', whatHappened: 'Nearly forgot the call.', incident: null, reviewedAt: null });
@@ -89,7 +89,7 @@ describe('createLessonAction', () => {
       rootCause: 'NOPE',
       whatHappened: '   ',
       actions: [...Array.from({ length: 3 }, () => ({ text: 'ok' })), { text: 'x'.repeat(301) }],
-    });
+    } as never);
     expect(result).toMatchObject({
       ok: false,
       message: 'Check the highlighted fields.',
@@ -117,11 +117,11 @@ describe('updateLessonAction', () => {
     const [keep, change, , habit] = lesson.actions as [(typeof lesson.actions)[number], (typeof lesson.actions)[number], unknown, (typeof lesson.actions)[number]];
     await retirePreventionAction(signedIn.id, habit.id);
 
-    const result = await updateLessonAction(lesson.id, {
+    const result = await updateLessonAction({ id: lesson.id, values: {
       rootCause: 'SCHEDULE_MIXUP',
       whatHappened: 'It was the wrong day.',
       actions: [{ actionId: change.id, text: 'Changed' }, { text: 'Brand new' }, { actionId: keep.id, text: 'Keep me' }],
-    });
+    } });
     expect(result).toEqual({ ok: true, data: undefined });
 
     const saved = await getLesson(signedIn.id, lesson.id);
@@ -142,8 +142,8 @@ describe('updateLessonAction', () => {
     const [first] = lesson.actions as [(typeof lesson.actions)[number]];
     await retirePreventionAction(signedIn.id, first.id);
     const before = await snapshot(lesson.id);
-    const result = await updateLessonAction(lesson.id, { rootCause: 'OTHER', whatHappened: 'Changed', actions: [{ actionId: first.id, text: 'Edited' }] });
-    expect(result).toEqual({ ok: false, message: STALE_LESSON_MESSAGE, fieldErrors: {} });
+    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: 'Changed', actions: [{ actionId: first.id, text: 'Edited' }] } });
+    expect(result).toEqual({ ok: false, code: 'VALIDATION', message: STALE_LESSON_MESSAGE, fieldErrors: {} });
     expect(await snapshot(lesson.id)).toEqual(before);
   });
 
@@ -153,7 +153,7 @@ describe('updateLessonAction', () => {
     const other = await createLessonFor(signedIn.id);
     const before = await snapshot(other.id);
     const foreignActionId = (other.actions[0] as { id: string }).id;
-    const result = await updateLessonAction(lesson.id, { rootCause: 'OTHER', whatHappened: 'x', actions: [{ actionId: foreignActionId, text: 'Stolen' }] });
+    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: 'x', actions: [{ actionId: foreignActionId, text: 'Stolen' }] } });
     expect(result).toMatchObject({ ok: false, message: STALE_LESSON_MESSAGE });
     expect(await snapshot(other.id)).toEqual(before);
   });
@@ -161,7 +161,7 @@ describe('updateLessonAction', () => {
   it('keeps field errors on their rows', async () => {
     signedIn = await createUser();
     const lesson = await createLessonFor(signedIn.id);
-    const result = await updateLessonAction(lesson.id, { rootCause: 'OTHER', whatHappened: '', actions: [{ text: 'fine' }, { text: 'z'.repeat(400) }] });
+    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: '', actions: [{ text: 'fine' }, { text: 'z'.repeat(400) }] } });
     expect(result).toMatchObject({ ok: false, fieldErrors: { whatHappened: expect.any(String), 'actions.1.text': expect.any(String) } });
   });
 });
@@ -171,7 +171,7 @@ describe('review and retire', () => {
     signedIn = await createUser();
     const lesson = await createLessonFor(signedIn.id);
     const before = Date.now();
-    expect(await markLessonReviewedAction(lesson.id)).toEqual({ ok: true, data: undefined });
+    expect(await markLessonReviewedAction({ id: lesson.id })).toEqual({ ok: true, data: undefined });
     const { reviewedAt } = await getLesson(signedIn.id, lesson.id);
     expect(reviewedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
@@ -182,7 +182,7 @@ describe('review and retire', () => {
     const actionId = (lesson.actions[0] as { id: string }).id;
     const first = new Date('2026-01-01T00:00:00Z');
     await retirePreventionAction(signedIn.id, actionId, first);
-    expect(await retirePreventionActionAction(actionId)).toEqual({ ok: true, data: undefined });
+    expect(await retirePreventionActionAction({ id: actionId })).toEqual({ ok: true, data: undefined });
     const saved = await getLesson(signedIn.id, lesson.id);
     expect(saved.actions.find((action) => action.id === actionId)?.retiredAt).toEqual(first);
     expect(saved.actions.filter((action) => action.retiredAt === null)).toHaveLength(1);
@@ -199,17 +199,17 @@ describe('ownership', () => {
     lesson = await createLessonFor(owner.id);
   });
 
-  const form = { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ text: 'Mine now' }] };
+  const form = { rootCause: 'OTHER' as const, whatHappened: 'Hijacked', actions: [{ text: 'Mine now' }] };
 
   it('answers another user exactly like a missing lesson, and changes nothing', async () => {
     const before = await snapshot(lesson.id);
     signedIn = intruder;
     const actionId = (lesson.actions[0] as { id: string }).id;
-    expect(await updateLessonAction(lesson.id, form)).toEqual(NOT_FOUND);
-    expect(await updateLessonAction(lesson.id, { ...form, actions: [{ actionId, text: 'Mine now' }] })).toEqual(NOT_FOUND);
-    expect(await markLessonReviewedAction(lesson.id)).toEqual(NOT_FOUND);
-    expect(await retirePreventionActionAction(actionId)).toEqual({ ok: false, message: 'That prevention action does not exist.' });
-    expect(await updateLessonAction(`missing-${randomUUID()}`, form)).toEqual(NOT_FOUND);
+    expect(await updateLessonAction({ id: lesson.id, values: form })).toEqual(NOT_FOUND);
+    expect(await updateLessonAction({ id: lesson.id, values: { ...form, actions: [{ actionId, text: 'Mine now' }] } })).toEqual(NOT_FOUND);
+    expect(await markLessonReviewedAction({ id: lesson.id })).toEqual(NOT_FOUND);
+    expect(await retirePreventionActionAction({ id: actionId })).toEqual({ ok: false, code: 'NOT_FOUND', message: 'That prevention action does not exist.' });
+    expect(await updateLessonAction({ id: `missing-${randomUUID()}`, values: form })).toEqual(NOT_FOUND);
     expect(await snapshot(lesson.id)).toEqual(before);
   });
 
@@ -224,14 +224,14 @@ describe('ownership', () => {
 
   it('answers malformed ids as not found, not as an error', async () => {
     signedIn = intruder;
-    expect(await markLessonReviewedAction({ id: lesson.id })).toEqual(NOT_FOUND);
-    expect(await updateLessonAction("' OR 1=1 --", form)).toEqual(NOT_FOUND);
-    expect(await retirePreventionActionAction(null)).toMatchObject({ ok: false, message: 'That prevention action does not exist.' });
+    expect(await markLessonReviewedAction({ id: { id: lesson.id } } as never)).toEqual(NOT_FOUND);
+    expect(await updateLessonAction({ id: "' OR 1=1 --", values: form })).toEqual(NOT_FOUND);
+    expect(await retirePreventionActionAction({ id: null } as never)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'That prevention action does not exist.' });
   });
 
   it('sends signed-out callers to sign in', async () => {
     signedIn = null;
-    for (const call of [() => updateLessonAction(lesson.id, form), () => markLessonReviewedAction(lesson.id), () => retirePreventionActionAction('x')]) {
+    for (const call of [() => updateLessonAction({ id: lesson.id, values: form }), () => markLessonReviewedAction({ id: lesson.id }), () => retirePreventionActionAction({ id: 'x' })]) {
       expect(await captureDigest(call)).toMatch(/^NEXT_REDIRECT;[^;]*;\/sign-in\?/);
     }
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { forgotPasswordAction, resetPasswordAction } from '@/app/(auth)/actions';
+import { forgotPasswordAction, resetPasswordAction } from '@/lib/actions/auth';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';

@@ -6,7 +6,8 @@ import { LessonsNav } from '@/components/lessons/lessons-nav';
 import { REVIEW_INTERVAL_DAYS } from '@/lib/domain/lesson-rules';
 import { getReviewQueue } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
-import { recordIdSchema, type SearchParams } from '@/lib/validation/lessons';
+import { idSchema } from '@/lib/validation/common';
+import type { SearchParams } from '@/lib/validation/lessons';
 
 export const metadata: Metadata = { title: 'Review lessons' };
 
@@ -14,7 +15,7 @@ type ReviewPageProps = { searchParams: Promise<SearchParams> };
 
 export default async function ReviewLessonsPage({ searchParams }: ReviewPageProps) {
   const user = await requireUser('/lessons/review');
-  const requested = recordIdSchema.safeParse((await searchParams).lesson);
+  const requested = idSchema('lesson').safeParse((await searchParams).lesson);
   const now = new Date();
   // An id that is not due (reviewed meanwhile, someone else's, made up) just starts at the first.
   const queue = await getReviewQueue(user.id, now, requested.success ? requested.data : undefined);

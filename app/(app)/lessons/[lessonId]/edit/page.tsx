@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
 import { getLesson, type LessonDetail } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
-import { recordIdSchema } from '@/lib/validation/lessons';
+import { idSchema } from '@/lib/validation/common';
 
 export const metadata: Metadata = { title: 'Edit lesson' };
 
@@ -17,7 +17,7 @@ type EditLessonPageProps = {
 export default async function EditLessonPage({ params, searchParams }: EditLessonPageProps) {
   const { lessonId } = await params;
   const user = await requireUser(`/lessons/${encodeURIComponent(lessonId)}/edit`);
-  const parsedId = recordIdSchema.safeParse(lessonId);
+  const parsedId = idSchema('lesson').safeParse(lessonId);
   if (!parsedId.success) notFound();
   const lesson = await loadLesson(user.id, parsedId.data);
   // Only known places to go back to: a free-form return URL would be an open redirect.

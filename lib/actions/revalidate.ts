@@ -1,0 +1,25 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+
+// Route patterns rather than paths built from the request's ids: nothing the browser sent ends
+// up in a cache key, and every page that shows the changed records is fresh.
+
+/** After a change to an interview: the list, every interview page and the dashboard. */
+export function revalidateInterviewPages(): void {
+  revalidatePath('/(app)/interviews/[id]', 'page');
+  revalidatePath('/interviews');
+  revalidatePath('/dashboard');
+}
+
+/** After a step of a recovery: its incident page and everything an interview change touches. */
+export function revalidateRecoveryPages(): void {
+  revalidatePath('/(app)/incidents/[id]', 'page');
+  revalidateInterviewPages();
+}
+
+/** After a lesson changed: the lesson pages, the dashboard's due count, interview prevention hints. */
+export function revalidateLessonPages(): void {
+  revalidatePath('/lessons', 'layout');
+  revalidatePath('/dashboard');
+  revalidatePath('/interviews', 'layout');
+}
