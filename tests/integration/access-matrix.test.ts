@@ -17,7 +17,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/lib/actions/account';
 import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/lib/actions/auth';
 import {
@@ -55,18 +54,19 @@ import { GET as healthGet } from '@/app/api/health/route';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
-import { EMAIL_TAKEN, findSessionUser } from '@/lib/server/accounts';
+import { EMAIL_TAKEN } from '@/lib/server/accounts';
 import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
-import { getCurrentUser, requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
+import { signInAs } from './support/session';
 import { createTestInterview } from './support/factories';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
 // the session check (cookie → user, stale sessionVersion → null) is still the real findSessionUser.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 // Outside a request next/headers and revalidatePath throw; the actions only need an IP and a no-op.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
@@ -86,22 +86,10 @@ async function createParty(): Promise<Party> {
   return { user, password, seed: await seedUserData(user.id) };
 }
 
-let session: { userId: string; sessionVersion: number } | null = null;
-
-function signInAs(user: User | null): void {
-  session = user ? { userId: user.id, sessionVersion: user.sessionVersion } : null;
-}
-
 type RequestHeaders = Awaited<ReturnType<typeof headers>>;
 
 beforeEach(() => {
-  session = null;
-  jest.mocked(getCurrentUser).mockImplementation(async () => (session ? findSessionUser(session.userId, session.sessionVersion) : null));
-  jest.mocked(requireUser).mockImplementation(async (returnTo?: string) => {
-    const user = session ? await findSessionUser(session.userId, session.sessionVersion) : null;
-    if (user) return user;
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? '/dashboard')}`);
-  });
+  signInAs(null);
   // Its own address per test: the sign-up throttle is per IP.
   jest.mocked(headers).mockResolvedValue(new Headers({ 'x-forwarded-for': uniqueIp() }) as unknown as RequestHeaders);
 });

@@ -3,7 +3,6 @@ import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { GET as exportCsvGet } from '@/app/api/interviews/export/route';
 import { getDb } from '@/lib/db';
-import type { User } from '@/lib/generated/prisma/client';
 import {
   buildCalendarFeed,
   buildInterviewIcs,
@@ -12,23 +11,17 @@ import {
   regenerateCalendarFeedToken,
 } from '@/lib/server/interview-exports';
 import { changeInterviewStatus } from '@/lib/server/interviews';
-import { getCurrentUser } from '@/lib/session';
 import { createTestUser } from './support/factories';
 import { createInterviewFromForm, DAY_MS, inPersonInput, insertInterviews } from './support/interview-fixtures';
+import { signInAs } from './support/session';
 
 // Route handlers read the session through getCurrentUser; each test says who is signed in.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 
 const db = getDb();
 const APP_URL = 'https://rebound.example.com';
 
 afterAll(() => db.$disconnect());
-
-function signInAs(user: User | null) {
-  jest
-    .mocked(getCurrentUser)
-    .mockResolvedValue(user && { id: user.id, email: user.email, name: user.name, timeZone: user.timeZone, sessionVersion: user.sessionVersion });
-}
 
 /** RFC 4180: fields split by commas, records by CRLF; quoted fields may hold both, "" is a quote. */
 function parseCsv(text: string): string[][] {

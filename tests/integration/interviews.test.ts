@@ -13,7 +13,6 @@ import {
   setPrepItem,
   updateInterview,
 } from '@/lib/server/interviews';
-import { requireUser } from '@/lib/session';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { createTestUser } from './support/factories';
 import {
@@ -26,18 +25,15 @@ import {
   snapshotInterviews,
   whileRowLocked,
 } from './support/interview-fixtures';
+import { signInAs } from './support/session';
 
 // The actions run as whoever requireUser says; revalidatePath needs a request, so it is a no-op.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 const db = getDb();
 
 afterAll(() => db.$disconnect());
-
-function signInAs(user: User) {
-  jest.mocked(requireUser).mockResolvedValue({ id: user.id, email: user.email, name: user.name, timeZone: user.timeZone, sessionVersion: user.sessionVersion });
-}
 
 async function setStatus(id: string, status: InterviewStatus) {
   await db.interview.update({ where: { id }, data: { status } });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { redirect } from 'next/navigation';
 import {
   createLessonAction,
   markLessonReviewedAction,
@@ -10,24 +9,18 @@ import EditLessonPage from '@/app/(app)/lessons/[lessonId]/edit/page';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
-import { findSessionUser } from '@/lib/server/accounts';
 import { getLesson, markLessonReviewed, retirePreventionAction, STALE_LESSON_MESSAGE, updateLesson } from '@/lib/server/lessons';
-import { requireUser } from '@/lib/session';
+import { signInAs } from './support/session';
 
 // The session is whoever the test signs in; the rest (user lookup) is the real code.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 const db = getDb();
 let signedIn: User | null = null;
 
 beforeEach(() => {
-  signedIn = null;
-  jest.mocked(requireUser).mockImplementation(async (returnTo?: string) => {
-    const user = signedIn ? await findSessionUser(signedIn.id, signedIn.sessionVersion) : null;
-    if (user) return user;
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? '/dashboard')}`);
-  });
+  signedIn = signInAs(null);
 });
 
 afterAll(() => db.$disconnect());
@@ -67,7 +60,7 @@ async function captureDigest(run: () => Promise<unknown>): Promise<string> {
 
 describe('createLessonAction', () => {
   it('saves a lesson added by hand with its non-blank actions in order', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const result = await createLessonAction({
       rootCause: 'FORGOT',
       whatHappened: '  Nearly forgot the call.  ',
@@ -84,7 +77,7 @@ describe('createLessonAction', () => {
   });
 
   it('refuses empty text and too many or too long actions with field messages, saving nothing', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const result = await createLessonAction({
       rootCause: 'NOPE',
       whatHappened: '   ',
@@ -112,7 +105,7 @@ describe('createLessonAction', () => {
 
 describe('updateLessonAction', () => {
   it('edits the text, keeps, edits, removes and adds actions, and leaves retired ones alone', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id, ['Keep me', 'Change me', 'Remove me', 'Habit']);
     const [keep, change, , habit] = lesson.actions as [(typeof lesson.actions)[number], (typeof lesson.actions)[number], unknown, (typeof lesson.actions)[number]];
     await retirePreventionAction(signedIn.id, habit.id);
@@ -137,7 +130,7 @@ describe('updateLessonAction', () => {
   });
 
   it('refuses an out-of-date form (an action retired meanwhile) and changes nothing', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
     const [first] = lesson.actions as [(typeof lesson.actions)[number]];
     await retirePreventionAction(signedIn.id, first.id);
@@ -148,7 +141,7 @@ describe('updateLessonAction', () => {
   });
 
   it('refuses an action id of another lesson', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
     const other = await createLessonFor(signedIn.id);
     const before = await snapshot(other.id);
@@ -159,7 +152,7 @@ describe('updateLessonAction', () => {
   });
 
   it('keeps field errors on their rows', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
     const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: '', actions: [{ text: 'fine' }, { text: 'z'.repeat(400) }] } });
     expect(result).toMatchObject({ ok: false, fieldErrors: { whatHappened: expect.any(String), 'actions.1.text': expect.any(String) } });
@@ -168,7 +161,7 @@ describe('updateLessonAction', () => {
 
 describe('review and retire', () => {
   it('marks a lesson reviewed now', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
     const before = Date.now();
     expect(await markLessonReviewedAction({ id: lesson.id })).toEqual({ ok: true, data: undefined });
@@ -177,7 +170,7 @@ describe('review and retire', () => {
   });
 
   it('retires an action once, keeping the first date', async () => {
-    signedIn = await createUser();
+    signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
     const actionId = (lesson.actions[0] as { id: string }).id;
     const first = new Date('2026-01-01T00:00:00Z');
@@ -203,7 +196,7 @@ describe('ownership', () => {
 
   it('answers another user exactly like a missing lesson, and changes nothing', async () => {
     const before = await snapshot(lesson.id);
-    signedIn = intruder;
+    signedIn = signInAs(intruder);
     const actionId = (lesson.actions[0] as { id: string }).id;
     expect(await updateLessonAction({ id: lesson.id, values: form })).toEqual(NOT_FOUND);
     expect(await updateLessonAction({ id: lesson.id, values: { ...form, actions: [{ actionId, text: 'Mine now' }] } })).toEqual(NOT_FOUND);
@@ -223,24 +216,24 @@ describe('ownership', () => {
   });
 
   it('answers malformed ids as not found, not as an error', async () => {
-    signedIn = intruder;
+    signedIn = signInAs(intruder);
     expect(await markLessonReviewedAction({ id: { id: lesson.id } } as never)).toEqual(NOT_FOUND);
     expect(await updateLessonAction({ id: "' OR 1=1 --", values: form })).toEqual(NOT_FOUND);
     expect(await retirePreventionActionAction({ id: null } as never)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'That prevention action does not exist.' });
   });
 
   it('sends signed-out callers to sign in', async () => {
-    signedIn = null;
+    signedIn = signInAs(null);
     for (const call of [() => updateLessonAction({ id: lesson.id, values: form }), () => markLessonReviewedAction({ id: lesson.id }), () => retirePreventionActionAction({ id: 'x' })]) {
       expect(await captureDigest(call)).toMatch(/^NEXT_REDIRECT;[^;]*;\/sign-in\?/);
     }
   });
 
   it('shows the not-found page for another user’s lesson on the edit page', async () => {
-    signedIn = intruder;
+    signedIn = signInAs(intruder);
     const digest = await captureDigest(() => EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }));
     expect(digest).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
-    signedIn = owner;
+    signedIn = signInAs(owner);
     expect(await captureDigest(() => EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }))).toBe('');
   });
 });

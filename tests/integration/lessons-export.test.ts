@@ -2,17 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { GET } from '@/app/api/lessons/export/route';
 import { getDb } from '@/lib/db';
 import type { User } from '@/lib/generated/prisma/client';
-import { findSessionUser } from '@/lib/server/accounts';
-import { getCurrentUser } from '@/lib/session';
+import { signInAs } from './support/session';
 
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 
 const db = getDb();
-let signedIn: User | null = null;
 
 beforeEach(() => {
-  signedIn = null;
-  jest.mocked(getCurrentUser).mockImplementation(async () => (signedIn ? findSessionUser(signedIn.id, signedIn.sessionVersion) : null));
+  signInAs(null);
 });
 
 afterAll(() => db.$disconnect());
@@ -68,7 +65,7 @@ describe('GET /api/lessons/export', () => {
   });
 
   it('exports CSV as an attachment with only the user’s lessons and formula prefixes neutralised', async () => {
-    signedIn = owner;
+    signInAs(owner);
     const response = await request('?format=csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -87,7 +84,7 @@ describe('GET /api/lessons/export', () => {
   });
 
   it('exports Markdown by default', async () => {
-    signedIn = owner;
+    signInAs(owner);
     const response = await request('');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -101,7 +98,7 @@ describe('GET /api/lessons/export', () => {
   });
 
   it('applies the list filters, ignoring ones that do not parse', async () => {
-    signedIn = owner;
+    signInAs(owner);
     const forgot = await (await request('?format=csv&cause=FORGOT')).text();
     expect(forgot).toContain(ownerLessonIds[1]);
     expect(forgot).not.toContain(ownerLessonIds[0]);
@@ -112,14 +109,14 @@ describe('GET /api/lessons/export', () => {
   });
 
   it('refuses an unknown format with 400', async () => {
-    signedIn = owner;
+    signInAs(owner);
     const response = await request('?format=xlsx');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'Choose format=md (Markdown) or format=csv (spreadsheet).' });
   });
 
   it('gives the other user only their own lesson', async () => {
-    signedIn = other;
+    signInAs(other);
     const csv = await (await request('?format=csv')).text();
     expect(csv).toContain(otherLessonId);
     for (const id of ownerLessonIds) expect(csv).not.toContain(id);

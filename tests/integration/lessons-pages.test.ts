@@ -8,12 +8,11 @@ import PatternsPage from '@/app/(app)/lessons/patterns/page';
 import ReviewLessonsPage from '@/app/(app)/lessons/review/page';
 import { getDb } from '@/lib/db';
 import type { User } from '@/lib/generated/prisma/client';
-import { findSessionUser } from '@/lib/server/accounts';
-import { requireUser } from '@/lib/session';
+import { signInAs } from './support/session';
 
 // Pages are async server components: call them as Next.js would, then render the tree they
 // return (plain and client components) to HTML. Client hooks get a stand-in router.
-jest.mock('@/lib/session', () => ({ getCurrentUser: jest.fn(), requireUser: jest.fn() }));
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 jest.mock('next/navigation', () => ({
   ...jest.requireActual('next/navigation'),
   useRouter: () => ({ push: jest.fn(), refresh: jest.fn(), replace: jest.fn(), back: jest.fn(), prefetch: jest.fn() }),
@@ -25,11 +24,7 @@ let lessonId = '';
 
 beforeAll(async () => {
   user = await db.user.create({ data: { email: `pages-${randomUUID()}@example.test`, name: 'Page Tester', timeZone: 'Europe/London' } });
-  jest.mocked(requireUser).mockImplementation(async () => {
-    const sessionUser = await findSessionUser(user.id, user.sessionVersion);
-    if (!sessionUser) throw new Error('test user vanished');
-    return sessionUser;
-  });
+  signInAs(user);
   const interview = await db.interview.create({
     data: {
       userId: user.id,
