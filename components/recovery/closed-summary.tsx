@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import { MISS_REASON_LABELS } from '@/lib/validation/recovery';
+import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { Formatter } from './format';
 import { OUTCOME_LABELS } from './labels';
 
@@ -27,7 +27,7 @@ export function ClosedSummary({ recovery, format }: { recovery: Recovery; format
       {lesson ? (
         <div className="space-y-1 text-sm">
           <p>
-            <span className="font-medium">Lesson kept:</span> {MISS_REASON_LABELS[lesson.rootCause]}. {lesson.whatHappened}
+            <span className="font-medium">Lesson kept:</span> {ROOT_CAUSE_LABELS[lesson.rootCause]}. {lesson.whatHappened}
           </p>
           <ul className="list-disc pl-5">
             {lesson.actions.map((action) => (

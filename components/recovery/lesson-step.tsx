@@ -9,16 +9,17 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { MissReason } from '@/lib/generated/prisma/enums';
-import { MAX_PREVENTION_ACTIONS, MISS_REASON_LABELS, saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
+import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { ACTIONS_MAX } from '@/lib/validation/lessons';
+import { saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from './labels';
 import { schemaResolver } from './schema-resolver';
 
-// Rows are objects because useFieldArray needs them; the server receives plain strings.
 type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { text: string }[]; outcome: IncidentOutcome | '' };
 
 type Props = { incidentId: string; reason: MissReason; explanation: string | null; needsOutcome: boolean };
 
-const reasons = Object.entries(MISS_REASON_LABELS) as [MissReason, string][];
+const reasons = Object.entries(ROOT_CAUSE_LABELS) as [MissReason, string][];
 const outcomes = Object.entries(OUTCOME_LABELS) as [IncidentOutcome, string][];
 
 function toInput(incidentId: string, values: LessonFields): SaveLessonInput {
@@ -26,13 +27,12 @@ function toInput(incidentId: string, values: LessonFields): SaveLessonInput {
     incidentId,
     rootCause: values.rootCause,
     whatHappened: values.whatHappened,
-    actions: values.actions.map((action) => action.text),
+    actions: values.actions,
     outcome: values.outcome || undefined,
   };
 }
 
 function fieldFor(path: string): string {
-  if (/^actions\.\d+$/.test(path)) return `${path}.text`;
   return path === 'actions' ? 'actions.root' : path;
 }
 
@@ -91,8 +91,8 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
         onAdd={() => append({ text: '' })}
         onRemove={remove}
         minRows={1}
-        maxRows={MAX_PREVENTION_ACTIONS}
-        note={`One to ${MAX_PREVENTION_ACTIONS} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.`}
+        maxRows={ACTIONS_MAX}
+        note={`One to ${ACTIONS_MAX} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.`}
       />
       <Button type="submit" pending={isSubmitting}>
         {isSubmitting ? 'Saving…' : 'Save the lesson and close'}

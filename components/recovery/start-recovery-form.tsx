@@ -10,7 +10,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import type { IncidentKind } from '@/lib/domain/recovery-state';
-import { MAX_EXPLANATION_LENGTH, MISS_REASON_LABELS, startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
+import { ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
+import { MAX_EXPLANATION_LENGTH, startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
 
 type Props = {
   interviewId: string;
@@ -20,7 +21,7 @@ type Props = {
   idempotencyKey: string;
 };
 
-const reasons = Object.entries(MISS_REASON_LABELS) as [keyof typeof MISS_REASON_LABELS, string][];
+const reasons = Object.entries(ROOT_CAUSE_LABELS) as [RootCause, string][];
 
 export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) {
   const router = useRouter();

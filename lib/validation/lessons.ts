@@ -8,30 +8,46 @@ export const ACTIONS_MAX = 10;
 
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 
-// Record ids are cuids; anything longer or odd is simply not a record of the user's.
+const actionText = z
+  .string()
+  .trim()
+  .max(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`);
+
 /**
- * One schema for the lesson form and the server. Blank action rows are allowed here (a row the
- * user added and left empty) and dropped when saving; validating rows in place keeps each error
- * on the row it belongs to.
+ * What every lesson says, however it was written: the root cause and what happened. The lesson
+ * form and the recovery flow's lesson step extend it with their own rows of prevention actions.
  */
-export const lessonFormSchema = z.object({
+export const lessonContentSchema = z.object({
   rootCause: z.enum(ROOT_CAUSES, { message: `Choose what caused it: ${causeList}.` }),
   whatHappened: z
     .string({ message: 'Write what happened, even in one sentence.' })
     .trim()
     .min(1, 'Write what happened, even in one sentence.')
     .max(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
+});
+
+/**
+ * The lesson form (add or edit by hand). Blank action rows are allowed here (a row the user
+ * added and left empty) and dropped when saving; validating rows in place keeps each error on
+ * the row it belongs to.
+ */
+export const lessonFormSchema = lessonContentSchema.extend({
   actions: z
     .array(
       z.object({
         // The existing action this row edits; absent for a new one.
         actionId: idSchema('prevention action').optional(),
-        text: z
-          .string()
-          .trim()
-          .max(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`),
+        text: actionText,
       }),
     )
+    .max(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`),
+});
+
+/** The recovery flow's lesson: at least one action, every row filled in. */
+export const recoveryLessonContentSchema = lessonContentSchema.extend({
+  actions: z
+    .array(z.object({ text: actionText.min(1, 'Write the action, or remove the empty line.') }), { message: 'Add at least one thing you will change.' })
+    .min(1, 'Add at least one thing you will change.')
     .max(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`),
 });
 

@@ -3,6 +3,7 @@
 // to ship to the browser.
 import { z } from 'zod';
 import { idSchema } from '@/lib/validation/common';
+import { recoveryLessonContentSchema } from '@/lib/validation/lessons';
 import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import {
@@ -16,18 +17,7 @@ import {
 export const MAX_EXPLANATION_LENGTH = 280;
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_BODY_LENGTH = 10_000;
-export const MAX_PREVENTION_ACTIONS = 10;
 
-export const MISS_REASON_LABELS: Record<MissReason, string> = {
-  TRAFFIC_TRANSPORT: 'Traffic or transport',
-  EMERGENCY: 'An emergency',
-  ILLNESS: 'Illness',
-  SCHEDULE_MIXUP: 'Mixed up the date or time',
-  TIMEZONE_ERROR: 'Time zone mistake',
-  FORGOT: 'Forgot',
-  TECHNICAL_PROBLEM: 'Technical problem',
-  OTHER: 'Something else',
-};
 
 export const CALL_RESPONSES = ['AGREED', 'REFUSED', 'WILL_GET_BACK', 'NONE'] as const;
 export type CallResponse = (typeof CALL_RESPONSES)[number];
@@ -192,25 +182,8 @@ export const prepChecklistTickSchema = z
   });
 export type PrepChecklistTickInput = z.input<typeof prepChecklistTickSchema>;
 
-export const saveLessonSchema = z.object({
+export const saveLessonSchema = recoveryLessonContentSchema.extend({
   incidentId: idSchema('incident'),
-  rootCause: z.enum(MissReason, { message: 'Choose the root cause.' }),
-  whatHappened: z
-    .string({ message: 'Describe what happened.' })
-    .trim()
-    .min(1, 'Describe what happened, in a sentence or two.')
-    .max(2000, 'Keep what happened to 2,000 characters at most.'),
-  actions: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, 'Write the action, or remove the empty line.')
-        .max(300, 'Keep each action to 300 characters at most.'),
-      { message: 'Add at least one thing you will change.' },
-    )
-    .min(1, 'Add at least one thing you will change.')
-    .max(MAX_PREVENTION_ACTIONS, `Keep it to ${MAX_PREVENTION_ACTIONS} actions at most: the few that matter.`),
   // Only used when the flow has not already settled the outcome (a skipped outcome step, say).
   outcome: z.enum(IncidentOutcome, { message: 'Choose how it ended.' }).optional(),
 });

@@ -279,7 +279,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   'lib/actions/incidents.ts#saveLessonAction': {
     kind: 'takes-id',
     seed: seedIncident,
-    call: (ids) => saveLessonAction({ ...incidentRef(ids), rootCause: 'OTHER', whatHappened: 'Hijacked', actions: ['Nothing'] }),
+    call: (ids) => saveLessonAction({ ...incidentRef(ids), rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ text: 'Nothing' }] }),
   },
   'lib/actions/lessons.ts#updateLessonAction': {
     kind: 'takes-id',

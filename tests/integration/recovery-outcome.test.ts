@@ -195,7 +195,7 @@ describe('recording the outcome', () => {
       incidentId,
       rootCause: 'TRAFFIC_TRANSPORT',
       whatHappened: 'I relied on one train with no slack.',
-      actions: ['Plan a backup route', '  Leave 30 minutes earlier  '],
+      actions: [{ text: 'Plan a backup route' }, { text: '  Leave 30 minutes earlier  ' }],
     });
 
     expect(lesson.outcome).toBe('DECLINED');
@@ -212,7 +212,7 @@ describe('recording the outcome', () => {
     expect(types).toEqual(expect.arrayContaining(['LESSON_SAVED', 'INCIDENT_CLOSED']));
     expect(await listOpenRecoveries(user.id)).toEqual([]);
     await expect(
-      saveLesson(user.id, { incidentId, rootCause: 'OTHER', whatHappened: 'again', actions: ['again'] }),
+      saveLesson(user.id, { incidentId, rootCause: 'OTHER', whatHappened: 'again', actions: [{ text: 'again' }] }),
     ).rejects.toThrow('This incident is closed; nothing more can be recorded on it.');
   });
 
@@ -275,7 +275,7 @@ describe('the order of steps', () => {
       'Call the employer (or skip the call with a reason) before recording their answer.',
     );
     await expect(
-      saveLesson(user.id, { incidentId, rootCause: 'FORGOT', whatHappened: 'x', actions: ['y'] }),
+      saveLesson(user.id, { incidentId, rootCause: 'FORGOT', whatHappened: 'x', actions: [{ text: 'y' }] }),
     ).rejects.toThrow('Call the employer (or skip the call with a reason) before writing the lesson.');
     await expect(skipStep(user.id, { incidentId, step: 'SEND', reason: 'Already emailed' })).rejects.toThrow(
       'Call the employer (or skip the call with a reason) before sending the email.',

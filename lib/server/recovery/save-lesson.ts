@@ -1,6 +1,7 @@
 import 'server-only';
 import { type IncidentOutcome, getOutcomeForAnswer } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
+import { insertLesson } from '@/lib/server/lessons/insert-lesson';
 import { type SaveLessonInput, saveLessonSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
@@ -22,15 +23,12 @@ export async function saveLesson(userId: string, input: SaveLessonInput): Promis
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const outcome = incident.outcome ?? data.outcome ?? (await readOutcomeFromRequests(tx, incident));
     await advanceIncident(tx, incident, { type: 'LESSON_SAVED' }, { data: { outcome } });
-    const lesson = await tx.lesson.create({
-      data: {
-        userId,
-        incidentId: incident.id,
-        rootCause: data.rootCause,
-        whatHappened: data.whatHappened,
-        actions: { create: data.actions.map((text, position) => ({ text, position })) },
-      },
-      select: { id: true },
+    const lesson = await insertLesson(tx, {
+      userId,
+      incidentId: incident.id,
+      rootCause: data.rootCause,
+      whatHappened: data.whatHappened,
+      actionTexts: data.actions.map((action) => action.text),
     });
     const base = { userId, interviewId: incident.interviewId };
     await recordActivity(tx, [

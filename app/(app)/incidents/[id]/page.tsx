@@ -16,7 +16,7 @@ import { formatInZone } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
 import { getRecovery } from '@/lib/server/recovery/get-recovery';
 import { requireUser } from '@/lib/session';
-import { MISS_REASON_LABELS } from '@/lib/validation/recovery';
+import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { buildRecoveryView } from './recovery-view';
 
 export const metadata: Metadata = { title: 'Recovery' };
@@ -48,7 +48,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </h1>
         <p className="text-sm text-slate-700">
           {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
-          {formatInZone(interview.scheduledStart, interview.timeZone)} · {MISS_REASON_LABELS[incident.reason]}
+          {formatInZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}
           {incident.employerWarned ? ' · employer warned in advance' : ''} · started {format(incident.recordedAt)}
         </p>
         {incident.explanation ? <p className="text-sm text-slate-600">“{incident.explanation}”</p> : null}
