@@ -4,7 +4,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const inputs = ['app', 'components', 'lib', 'prisma/schema.prisma', 'next.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
+// proxy.ts is compiled into the build like app/; package.json also carries the PostCSS config.
+const inputs = [
+  'app',
+  'components',
+  'lib',
+  'proxy.ts',
+  'prisma/schema.prisma',
+  'next.config.js',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 const skip = new Set(['generated', 'node_modules']);
 
 function collect(root, entry, out) {
