@@ -8,7 +8,7 @@ import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/acco
 import { findOrCreateOAuthUser } from '@/lib/server/oauth-accounts';
 import { signInSchema } from '@/lib/validation/auth';
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** OAuth providers switched on by their env vars; none set, none offered. */
 export function getOAuthProviders() {

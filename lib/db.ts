@@ -15,5 +15,3 @@ export function getDb(): PrismaClient {
   globalForPrisma.prisma ??= createClient();
   return globalForPrisma.prisma;
 }
-
-export type Db = PrismaClient;

@@ -23,7 +23,7 @@ const REQUEST_SERIES: readonly ChartSeries[] = [
   { key: 'pending', label: 'Waiting', fillClass: 'fill-amber-400', swatchClass: 'bg-amber-400' },
 ];
 
-export const OUTCOME_LABELS: Readonly<Record<OutcomeBucket, string>> = {
+const OUTCOME_LABELS: Readonly<Record<OutcomeBucket, string>> = {
   RESCHEDULED: 'Rescheduled',
   DECLINED: 'Declined',
   NO_RESPONSE: 'No answer',

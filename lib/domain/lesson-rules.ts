@@ -36,7 +36,7 @@ export function isRootCause(value: unknown): value is RootCause {
 /** Extra minutes for delays that a traffic lesson adds on top of the interview's own buffer. */
 export const EXTRA_BUFFER_MINUTES = 30;
 /** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
-export const EXTRA_REMINDER_HOUR = 18;
+const EXTRA_REMINDER_HOUR = 18;
 
 export type HintInterviewFormat = 'IN_PERSON' | 'VIDEO' | 'PHONE';
 

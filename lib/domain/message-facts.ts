@@ -55,7 +55,7 @@ export type CleanFacts = {
 
 export type DraftedMessage = { subject: string | null; body: string };
 
-export const MAX_REASON_WORDS = 25;
+const MAX_REASON_WORDS = 25;
 
 const PLACEHOLDER_PATTERNS: readonly { token: string; pattern: RegExp }[] = [
   { token: 'undefined', pattern: /\bundefined\b/ },
@@ -166,7 +166,7 @@ export function formatInterviewTime(instant: Date, timeZone: string): string {
 }
 
 /** "14:00" in the zone, for times on a day already named. */
-export function formatClock(instant: Date, timeZone: string): string {
+function formatClock(instant: Date, timeZone: string): string {
   const parts = readParts(instant, timeZone, { hour: '2-digit', minute: '2-digit' });
   return `${parts.get('hour')}:${parts.get('minute')}`;
 }

@@ -24,7 +24,6 @@ export {
   type DraftedMessage,
   type MessageFacts,
   type MissReason,
-  type MessageInterviewFormat,
   PlaceholderLeakError,
   assertNoPlaceholders,
   findPlaceholders,

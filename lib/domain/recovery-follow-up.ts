@@ -5,7 +5,7 @@
 import { getFollowUpDueAt } from '@/lib/domain/business-days';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 
-export const MAX_SUGGESTED_FOLLOW_UPS = 1;
+const MAX_SUGGESTED_FOLLOW_UPS = 1;
 
 export type FollowUpAdvice =
   | { status: 'NOT_WAITING' }

@@ -11,7 +11,7 @@ import { lockInterview } from './interview-lock';
 export type TimeAdjustment = { adjustment: LocalToUtcAdjustment; message: string | null };
 
 /** The instant of a local date and time in a zone, and what was adjusted to get there. */
-export function resolveLocalStart(date: string, time: string, timeZone: string): { instant: Date } & TimeAdjustment {
+function resolveLocalStart(date: string, time: string, timeZone: string): { instant: Date } & TimeAdjustment {
   const { instant, adjustment } = zonedLocalToUtc(`${date}T${time}`, timeZone);
   const shown = formatInZone(instant, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const message =

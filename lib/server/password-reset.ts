@@ -6,7 +6,7 @@ import { sendMail } from '@/lib/mail';
 import { hashPassword } from './passwords';
 import { clearThrottle, recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
 
-export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const RESET_LINK_INVALID = 'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
 
 export const RESET_REQUESTED =

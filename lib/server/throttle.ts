@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-export const THROTTLE_MAX_FAILURES = 5;
+const THROTTLE_MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 export type AttemptState = { allowed: boolean; retryAt: Date; failures: number };

@@ -3,7 +3,7 @@ import { emailSchema, timeZoneSchema } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 // argon2 cost grows with input; a bound keeps one request from burning the CPU.
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MAX_LENGTH = 128;
 
 // The most common passwords in public breach lists; refused whatever their length.
 const COMMON_PASSWORDS = new Set([
@@ -29,7 +29,7 @@ const COMMON_PASSWORDS = new Set([
   'iloveyou123',
 ]);
 
-export function isCommonPassword(password: string): boolean {
+function isCommonPassword(password: string): boolean {
   return COMMON_PASSWORDS.has(password.toLowerCase());
 }
 
@@ -39,7 +39,7 @@ export const newPasswordSchema = z
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   .refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.');
 
-export const nameSchema = z.string().trim().min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
+const nameSchema = z.string().trim().min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
 
 export const signUpSchema = z.object({
   name: nameSchema,
@@ -86,4 +86,3 @@ export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSche
 export type ProfileInput = z.input<typeof profileSchema>;
 
 export const deleteAccountSchema = z.object({ confirmEmail: z.string().trim().max(254) });
-export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;

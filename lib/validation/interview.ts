@@ -111,8 +111,7 @@ export const interviewFormSchema = z
 export type InterviewFormInput = z.input<typeof interviewFormSchema>;
 export type InterviewFormValues = z.output<typeof interviewFormSchema>;
 
-export const INTERVIEW_LIST_VIEWS = ['upcoming', 'past', 'status'] as const;
-export type InterviewListView = (typeof INTERVIEW_LIST_VIEWS)[number];
+const INTERVIEW_LIST_VIEWS = ['upcoming', 'past', 'status'] as const;
 
 /** List filters from the URL; unknown values fall back to defaults instead of failing. */
 export const interviewListQuerySchema = z.object({

@@ -15,7 +15,7 @@ const MIN_MONTHS = 12;
 /** Months shown at most. */
 const MAX_MONTHS = 24;
 
-export const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
+const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
 export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
 
 export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };

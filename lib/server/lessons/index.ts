@@ -4,13 +4,13 @@ import 'server-only';
 // reviews, the interview pages show prevention hints).
 export { countLessonsDueForReview } from './count-lessons-due-for-review';
 export { createLesson } from './create-lesson';
-export { exportLessons, type LessonExportFile } from './export-lessons';
+export { exportLessons } from './export-lessons';
 export { getLesson } from './get-lesson';
-export { getPatterns, OUTCOME_BUCKETS, type CauseRow, type LessonPatterns, type MonthRow, type OutcomeBucket } from './get-patterns';
+export { getPatterns, type LessonPatterns, type MonthRow, type OutcomeBucket } from './get-patterns';
 export { getPreventionHints, type PreventionHintsByInterview } from './get-prevention-hints';
-export { getReviewQueue, type ReviewQueue } from './get-review-queue';
+export { getReviewQueue } from './get-review-queue';
 export type { LessonDetail } from './lesson-select';
-export { LESSON_PAGE_SIZE, listLessons, type LessonPage } from './list-lessons';
+export { LESSON_PAGE_SIZE, listLessons } from './list-lessons';
 export { markLessonReviewed } from './mark-lesson-reviewed';
 export { retirePreventionAction } from './retire-prevention-action';
 export { STALE_LESSON_MESSAGE, updateLesson } from './update-lesson';

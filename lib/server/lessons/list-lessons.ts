@@ -7,12 +7,12 @@ export const LESSON_PAGE_SIZE = 20;
 
 type Cursor = { createdAt: Date; id: string };
 
-export function encodeLessonCursor(lesson: { createdAt: Date; id: string }): string {
+function encodeLessonCursor(lesson: { createdAt: Date; id: string }): string {
   return Buffer.from(`${lesson.createdAt.toISOString()}|${lesson.id}`).toString('base64url');
 }
 
 /** A cursor from the URL; anything malformed means "first page", never an error. */
-export function decodeLessonCursor(raw: string | undefined): Cursor | null {
+function decodeLessonCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   const [iso, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
   const createdAt = iso ? new Date(iso) : null;

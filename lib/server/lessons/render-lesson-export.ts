@@ -24,7 +24,7 @@ export const CSV_HEADERS = [
 const SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late', NEAR_MISS: 'Near miss (added by hand)' } as const;
 
 /** When the lesson happened: the incident's time, or for a near miss when it was written down. */
-export function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
+function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
   return lesson.incident?.recordedAt ?? lesson.createdAt;
 }
 

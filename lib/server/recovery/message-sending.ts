@@ -8,7 +8,7 @@ import { FLOW_MESSAGE_KINDS } from './drafts';
 import { applyDomainRule } from './guards';
 import { type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
 
-export const sendableMessageSelect = {
+const sendableMessageSelect = {
   id: true,
   userId: true,
   kind: true,
