@@ -1,7 +1,7 @@
 // Which past lessons apply to an upcoming interview, and what each one suggests doing now.
-// A lesson only helps if it shows up before the next interview (DOMAIN.md point 6), so each
-// root cause maps to the situations where the same thing could go wrong again. Pure: the
-// server loads the rows, these rules decide.
+// A lesson only helps if it shows up before the next interview, so each root cause maps to the
+// situations where the same thing could go wrong again. Pure: the server loads the rows, these
+// rules decide.
 import { formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
 import { computeLeaveBy } from './travel';
 

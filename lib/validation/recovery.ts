@@ -24,7 +24,8 @@ export type CallResponse = (typeof CALL_RESPONSES)[number];
 
 export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
 
-// The second-chance checklist (DOMAIN.md point 5) is domain data; forms import it from here.
+// The second-chance checklist (what to prepare before the rescheduled interview) is domain data;
+// forms and the server import it from here.
 export { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId };
 const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [SecondChancePrepItemId, ...SecondChancePrepItemId[]];
 

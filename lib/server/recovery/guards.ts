@@ -6,8 +6,9 @@ import { ValidationError } from '@/lib/errors';
 import { toFieldErrors } from '@/lib/validation/common';
 
 /**
- * Parses again on the server even though actions already did: these functions are the last line
- * before the database, and a caller that skipped the schema must not be able to write bad rows.
+ * The one place recovery input is parsed: the actions in app/(app)/incidents/actions.ts pass what
+ * the browser sent straight through, so each server function refuses bad input here, before it
+ * can reach the database.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
@@ -17,7 +18,7 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 
 /**
  * Runs a domain rule and turns its refusal into a ValidationError carrying the domain's own
- * message, so every expected refusal reaches the UI through the one error type actions map.
+ * message, which toActionResult (lib/action-result.ts) hands to the UI like any bad input.
  */
 export function applyDomainRule<T>(rule: () => T): T {
   try {
