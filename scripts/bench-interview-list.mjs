@@ -5,10 +5,10 @@
 // (TEST_DATABASE_URL=postgresql://… for a PostgreSQL server instead of the embedded one).
 //
 // The benchmark is TypeScript that imports the app, so it runs under jest with the
-// integration project's own transform and module mapping, read from package.json, only with
-// testMatch pointed at tests/bench/. No test project matches that folder, so `npm test` never
+// integration project's own transform and module mapping, read from tests/jest.config.js, only
+// with testMatch pointed at tests/bench/. No test project matches that folder, so `npm test` never
 // runs it.
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './lib/run.mjs';
@@ -20,10 +20,10 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 
-const { jest } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const integration = jest.projects.find((project) => project.displayName === 'integration');
+const { projects } = createRequire(import.meta.url)('../tests/jest.config.js');
+const integration = projects.find((project) => project.displayName === 'integration');
 if (!integration) {
-  console.error('package.json has no jest project named "integration" to borrow the transform from.');
+  console.error('tests/jest.config.js has no project named "integration" to borrow the transform from.');
   process.exit(2);
 }
 

@@ -78,7 +78,7 @@ async function main() {
   let code = 1;
   try {
     await waitForHealth(baseUrl, app, 600_000);
-    code = await run('node_modules/.bin/jest', ['--selectProjects', 'e2e', '--runInBand', ...process.argv.slice(2)], {
+    code = await run('node_modules/.bin/jest', ['--config', 'tests/jest.config.js', '--selectProjects', 'e2e', '--runInBand', ...process.argv.slice(2)], {
       cwd: projectRoot,
       env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, E2E_SMTP_DIR: smtpDir },
     });

@@ -17,8 +17,9 @@ const config = [
     },
   },
   {
-    // CommonJS by necessity: Next.js loads next.config.js with require().
-    files: ['next.config.js', 'tests/support/*.js'],
+    // CommonJS by necessity: Next.js loads next.config.js with require(), and jest's config and
+    // setup files run before its transform does.
+    files: ['next.config.js', 'tests/jest.config.js', 'tests/support/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ];
