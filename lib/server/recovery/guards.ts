@@ -6,9 +6,9 @@ import { ValidationError } from '@/lib/errors';
 import { toFieldErrors } from '@/lib/validation/common';
 
 /**
- * The one place recovery input is parsed: the actions in app/(app)/incidents/actions.ts pass what
- * the browser sent straight through, so each server function refuses bad input here, before it
- * can reach the database.
+ * Each recovery server function is its own transaction boundary and may be called by other
+ * server code, so it parses its input itself. Its action (lib/actions/incidents.ts) has already
+ * parsed the same input with the same schema, so from the browser bad input never gets this far.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
@@ -18,7 +18,7 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 
 /**
  * Runs a domain rule and turns its refusal into a ValidationError carrying the domain's own
- * message, which toActionResult (lib/action-result.ts) hands to the UI like any bad input.
+ * message, which the action layer (lib/actions/client.ts) hands to the UI like any bad input.
  */
 export function applyDomainRule<T>(rule: () => T): T {
   try {
