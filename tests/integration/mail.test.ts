@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { MailDeliveryError, MailInputError, isSmtpConfigured, sendMail, type OutgoingMail } from '@/lib/mail';
-import { findClosedPort, listAddresses, startSmtpServer, type TestSmtpServer } from './support/smtp-server';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { findClosedPort, listAddresses } from './support/smtp';
 
 async function captureError(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -53,10 +54,10 @@ const resetMail: OutgoingMail = {
 };
 
 describe('sendMail over SMTP', () => {
-  let server: TestSmtpServer;
+  let server: SmtpPeer;
 
   beforeEach(async () => {
-    server = await startSmtpServer();
+    server = await startSmtpPeer();
     useSmtpServer(server.port);
   });
 
@@ -124,7 +125,7 @@ describe('sendMail over SMTP', () => {
 
 describe('sendMail delivery failures', () => {
   it('reports a 550 recipient rejection as a permanent failure with the server reply', async () => {
-    const server = await startSmtpServer({ rejectRecipientWith: { code: 550, text: 'No such user here' } });
+    const server = await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'No such user here' } });
     useSmtpServer(server.port);
     try {
       const error = await captureError(sendMail(resetMail));
@@ -140,7 +141,7 @@ describe('sendMail delivery failures', () => {
   });
 
   it('reports a 451 rejection as retryable', async () => {
-    const server = await startSmtpServer({ rejectRecipientWith: { code: 451, text: 'Try again later' } });
+    const server = await startSmtpPeer({ rejectRecipientWith: { code: 451, text: 'Try again later' } });
     useSmtpServer(server.port);
     try {
       const error = await captureError(sendMail(resetMail));

@@ -5,7 +5,8 @@ import { ValidationError } from '@/lib/errors';
 import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
 import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
 import { createUserWithPassword, uniqueEmail } from './support/accounts';
-import { findClosedPort, startSmtpServer, useSmtpServer, type TestSmtpServer } from './support/smtp-server';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { findClosedPort, useSmtpServer } from './support/smtp';
 
 // The actions module reads request headers for sign-up; nothing here needs them.
 jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
@@ -26,12 +27,12 @@ const db = getDb();
 const APP_URL = 'https://rebound.example.test';
 const LINK = /https:\/\/rebound\.example\.test\/reset-password\?token=([A-Za-z0-9_-]+)/g;
 
-let smtp: TestSmtpServer;
+let smtp: SmtpPeer;
 let restoreEnv: () => void;
 let savedAppUrl: string | undefined;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpPeer();
   restoreEnv = useSmtpServer(smtp.port);
   // forgotPasswordAction builds the link from NEXTAUTH_URL.
   savedAppUrl = process.env.NEXTAUTH_URL;

@@ -14,7 +14,8 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { type SendMessageInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
-import { findClosedPort, listAddresses, startSmtpServer, type TestSmtpServer } from './support/smtp-server';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { findClosedPort, listAddresses } from './support/smtp';
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other
 // builds the default 5 s can run out before anything is wrong.
@@ -130,10 +131,10 @@ describe('autosave', () => {
 });
 
 describe('sending through SMTP', () => {
-  let server: TestSmtpServer;
+  let server: SmtpPeer;
 
   beforeEach(async () => {
-    server = await startSmtpServer();
+    server = await startSmtpPeer();
     useSmtpServer(server.port);
   });
 
@@ -249,11 +250,11 @@ describe('sending through SMTP', () => {
 
 describe('when sending fails', () => {
   it.each([
-    ['refuses with 550', async () => ({ server: await startSmtpServer({ rejectRecipientWith: { code: 550, text: 'Mailbox unavailable' } }) })],
+    ['refuses with 550', async () => ({ server: await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'Mailbox unavailable' } }) })],
     ['is not listening', async () => ({ port: await findClosedPort() })],
   ])('keeps a FAILED, retryable draft when the server %s, then sends once after the fix', async (_case, setUp) => {
     const { user, apology, incidentId, interview, send } = await createReadyToSend();
-    const broken: { server?: TestSmtpServer; port?: number } = await setUp();
+    const broken: { server?: SmtpPeer; port?: number } = await setUp();
     useSmtpServer(broken.server?.port ?? broken.port ?? 0);
 
     const failed = await sendMessage(user.id, send());
@@ -271,7 +272,7 @@ describe('when sending fails', () => {
     const events = await db.activityEvent.findMany({ where: { interviewId: interview.id, type: 'MESSAGE_FAILED' } });
     expect(events).toHaveLength(1);
 
-    const fixed = await startSmtpServer();
+    const fixed = await startSmtpPeer();
     useSmtpServer(fixed.port);
     try {
       expect(await sendMessage(user.id, send())).toMatchObject({ status: 'SENT', isRepeat: false });
