@@ -1,6 +1,7 @@
-// Jest configuration: the unit, integration and e2e projects share one transform and module
-// mapping and differ only in which files they run and what they check first. It lives in
-// tests/ because the project's top level is fixed; the npm scripts pass it with --config.
+// Jest configuration: the unit and integration projects share one transform and module mapping
+// and differ only in which files they run and what they check first (end-to-end tests run on
+// Playwright's runner, tests/e2e/playwright.config.ts). It lives in tests/ because the project's
+// top level is fixed; the npm scripts pass it with --config.
 const path = require('node:path');
 
 const rootDir = path.resolve(__dirname, '..');
@@ -38,5 +39,5 @@ function defineProject(name, setupFile) {
 
 module.exports = {
   rootDir,
-  projects: [defineProject('unit'), defineProject('integration', 'require-database.js'), defineProject('e2e', 'require-app.js')],
+  projects: [defineProject('unit'), defineProject('integration', 'require-database.js')],
 };

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+import { expect, test, type Page } from '@playwright/test';
+import { baseUrl, watchPageErrors } from './support/browser';
 
-jest.setTimeout(90_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+test.describe.configure({ timeout: 90_000 });
 
 async function signUp(page: Page, email: string, password: string) {
   await page.goto(`${baseUrl}/sign-up`);
@@ -22,10 +12,8 @@ async function signUp(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-describe('accounts', () => {
-  it('signs up, lands on the dashboard, signs out, and returns to a protected page after signing in', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+test.describe('accounts', () => {
+  test('signs up, lands on the dashboard, signs out, and returns to a protected page after signing in', async ({ page }) => {
     const errors = watchPageErrors(page);
     const email = `ada-${randomUUID()}@example.test`;
     const password = 'correct horse battery';
@@ -49,12 +37,9 @@ describe('accounts', () => {
     await page.waitForURL(`${baseUrl}/account?tab=profile`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('keeps what was typed and explains each problem when sign-up input is bad', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('keeps what was typed and explains each problem when sign-up input is bad', async ({ page }) => {
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByLabel('Name').fill('Grace');
     await page.getByLabel('Email').fill('not-an-email');
@@ -65,12 +50,9 @@ describe('accounts', () => {
     expect(await page.getByLabel('Name').inputValue()).toBe('Grace');
     expect(await page.getByLabel('Email').inputValue()).toBe('not-an-email');
     expect(page.url()).toBe(`${baseUrl}/sign-up`);
-    await context.close();
   });
 
-  it('refuses a wrong password without saying whether the account exists, and ignores an off-site return path', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('refuses a wrong password without saying whether the account exists, and ignores an off-site return path', async ({ page }) => {
     await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent('https://evil.example/steal')}`);
     await page.getByLabel('Email').fill(`nobody-${randomUUID()}@example.test`);
     await page.getByLabel('Password').fill('whatever password');
@@ -89,12 +71,9 @@ describe('accounts', () => {
     await page.getByLabel('Password').fill('a perfectly fine password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${baseUrl}/dashboard`);
-    await context.close();
   });
 
-  it('changes the password on the account page, which then signs in and the old one does not', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('changes the password on the account page, which then signs in and the old one does not', async ({ page }) => {
     const email = `lin-${randomUUID()}@example.test`;
     await signUp(page, email, 'first long password');
     await page.waitForURL(`${baseUrl}/dashboard`);
@@ -119,12 +98,9 @@ describe('accounts', () => {
     await page.getByLabel('Password').fill('second long password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${baseUrl}/dashboard`);
-    await context.close();
   });
 
-  it('sends security headers on a real response', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('sends security headers on a real response', async ({ page }) => {
     const response = await page.goto(`${baseUrl}/sign-in`);
     const headers = response!.headers();
     const csp = headers['content-security-policy'] ?? '';
@@ -140,6 +116,5 @@ describe('accounts', () => {
     const scriptNonces = await page.locator('script[nonce]').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
-    await context.close();
   });
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
 import { HttpClient } from './support/http-client';
 import { baseUrl } from './support/browser';
 import { countBy, createInterview, exportedCompanies } from './support/load';
 
-// Against the app the e2e runner serves on its embedded database: many sessions at once, the
-// way the earlier embedded database (one Postgres session behind a socket) failed.
-jest.setTimeout(240_000);
+// Against the app playwright.config.ts serves on its embedded database: many sessions at
+// once, the way the earlier embedded database (one Postgres session behind a socket) failed.
+test.describe.configure({ timeout: 240_000 });
 
 const USERS = 8;
 const CLIENTS_PER_USER = 4;
@@ -15,8 +16,8 @@ function yesterdayInLondon(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 86_400_000));
 }
 
-describe('the embedded database under concurrent use', () => {
-  it('answers 32 concurrent clients with no server error, keeps every acknowledged write exactly once, and shows no one else’s rows', async () => {
+test.describe('the embedded database under concurrent use', () => {
+  test('answers 32 concurrent clients with no server error, keeps every acknowledged write exactly once, and shows no one else’s rows', async () => {
     const run = randomUUID().slice(0, 8);
     const users = Array.from({ length: USERS }, (_, index) => ({ tag: `Load${run}u${index}`, email: `load-${run}-${index}@example.test` }));
     const clients = await Promise.all(
@@ -73,7 +74,7 @@ describe('the embedded database under concurrent use', () => {
     }
   });
 
-  it('opens exactly one recovery when "mark missed" is sent 20 times at once', async () => {
+  test('opens exactly one recovery when "mark missed" is sent 20 times at once', async () => {
     const client = new HttpClient(baseUrl);
     await client.signUp(`missed-${randomUUID()}@example.test`);
     const interview = await createInterview(client, `Parallel${randomUUID().slice(0, 6)}`, yesterdayInLondon());

@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { localDate, signUpNewUser } from './support/accounts';
-import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+import { expect, test, type Page } from '@playwright/test';
+import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
+import { baseUrl, watchPageErrors } from './support/browser';
 
-jest.setTimeout(120_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+test.describe.configure({ timeout: 120_000 });
+test.use({ timezoneId: TIME_ZONE });
 
 async function addInterview(page: Page, values: { company: string; role: string; date: string; start: string; end: string; travel?: string; buffer?: string }) {
   await page.goto(`${baseUrl}/interviews/new`);
@@ -35,9 +26,9 @@ async function readDownload(page: Page, trigger: () => Promise<void>) {
   return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
 }
 
-describe('interviews', () => {
-  it('adds, shows, edits, exports and checks in on interviews', async () => {
-    const { context, page } = await signUpNewUser(browser);
+test.describe('interviews', () => {
+  test('adds, shows, edits, exports and checks in on interviews', async ({ browser, page }) => {
+    await signUpNewUser(page);
     const errors = watchPageErrors(page);
 
     await addInterview(page, { company: 'Northwind', role: 'Data Engineer', date: localDate(2), start: '10:00', end: '11:00', travel: '40', buffer: '20' });
@@ -87,19 +78,20 @@ describe('interviews', () => {
     expect(errors).toEqual([]);
 
     // Another user's interview looks exactly like one that does not exist.
-    const intruder = await signUpNewUser(browser, { name: 'Mallory' });
-    const theirs = await intruder.page.goto(interviewUrl);
+    const intruderContext = await browser.newContext({ timezoneId: TIME_ZONE });
+    const intruder = await intruderContext.newPage();
+    await signUpNewUser(intruder, { name: 'Mallory' });
+    const theirs = await intruder.goto(interviewUrl);
     expect(theirs?.status()).toBe(404);
-    await intruder.page.getByText('That interview does not exist').waitFor();
-    const missing = await intruder.page.goto(`${baseUrl}/interviews/${'x'.repeat(25)}`);
+    await intruder.getByText('That interview does not exist').waitFor();
+    const missing = await intruder.goto(`${baseUrl}/interviews/${'x'.repeat(25)}`);
     expect(missing?.status()).toBe(404);
-    expect(await intruder.page.locator('main').textContent()).toBe(await intruder.page.goto(interviewUrl).then(() => intruder.page.locator('main').textContent()));
-    await intruder.context.close();
-    await context.close();
+    expect(await intruder.locator('main').textContent()).toBe(await intruder.goto(interviewUrl).then(() => intruder.locator('main').textContent()));
+    await intruderContext.close();
   });
 
-  it('keeps everything typed and explains each problem in a bad interview form', async () => {
-    const { context, page } = await signUpNewUser(browser);
+  test('keeps everything typed and explains each problem in a bad interview form', async ({ page }) => {
+    await signUpNewUser(page);
     await page.goto(`${baseUrl}/interviews/new`);
     await page.getByLabel('Company').fill('X'.repeat(300));
     await page.getByLabel('Role').fill('Designer');
@@ -117,6 +109,5 @@ describe('interviews', () => {
     expect(await page.getByLabel('Role').inputValue()).toBe('Designer');
     expect(await page.getByLabel('Meeting link').inputValue()).toBe('javascript:alert(1)');
     expect(page.url()).toBe(`${baseUrl}/interviews/new`);
-    await context.close();
   });
 });

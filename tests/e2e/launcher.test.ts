@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
 import { HttpClient } from './support/http-client';
 import {
   countBy,
@@ -17,7 +18,7 @@ import {
 
 // `npm start` in embedded mode, killed and stopped under load by the test itself: each test
 // runs launchers of its own on a data dir of its own.
-jest.setTimeout(240_000);
+test.describe.configure({ timeout: 240_000 });
 
 const PASSWORD = 'a long enough password';
 const WRITERS = 8;
@@ -44,15 +45,15 @@ async function expectStoredExactlyOnce(baseUrl: string, email: string, companies
   expect({ missing, repeated }).toEqual({ missing: [], repeated: [] });
 }
 
-describe('the launcher', () => {
+test.describe('the launcher', () => {
   let dataDir: string;
   const launchers: Launcher[] = [];
 
-  beforeEach(() => {
+  test.beforeEach(() => {
     dataDir = makeDataDir();
   });
 
-  afterEach(async () => {
+  test.afterEach(async () => {
     for (const launcher of launchers.splice(0)) await stopLauncher(launcher);
     const orphan = runningPostmaster(dataDir);
     if (orphan) process.kill(orphan, 'SIGINT');
@@ -60,7 +61,7 @@ describe('the launcher', () => {
     removeDataDir(dataDir);
   });
 
-  it('starts again after kill -9 of its process group in the middle of a write burst, with every acknowledged write', async () => {
+  test('starts again after kill -9 of its process group in the middle of a write burst, with every acknowledged write', async () => {
     const port = await freePort();
     const first = await startLauncher(dataDir, port);
     launchers.push(first);
@@ -82,7 +83,7 @@ describe('the launcher', () => {
     await expectStoredExactlyOnce(second.baseUrl, email, acknowledged);
   });
 
-  it('on SIGTERM under load refuses new work, finishes what is in flight, loses nothing and is gone within 15 s', async () => {
+  test('on SIGTERM under load refuses new work, finishes what is in flight, loses nothing and is gone within 15 s', async () => {
     const port = await freePort();
     const launcher = await startLauncher(dataDir, port);
     launchers.push(launcher);

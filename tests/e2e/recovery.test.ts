@@ -1,23 +1,14 @@
 // The recovery flow as a user walks it, in Chromium against the production build. The e2e app
-// runs with a real SMTP server beside it (scripts/e2e.mjs), so sending delivers the message and
+// runs with a real SMTP peer beside it (playwright.config.ts), so sending delivers the message and
 // the test reads what arrived. The outbox branch (no SMTP: a mailto: link, then "I sent it")
 // is covered by tests/integration/recovery-sending.test.ts.
-import type { Browser, Page } from 'playwright-core';
-import { localDate, signUpNewUser } from './support/accounts';
+import { expect, test, type Page } from '@playwright/test';
+import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { waitForMailTo } from './support/mailbox';
-import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+import { baseUrl, watchPageErrors } from './support/browser';
 
-jest.setTimeout(180_000);
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+test.describe.configure({ timeout: 180_000 });
+test.use({ timezoneId: TIME_ZONE });
 
 const CONTACT_EMAIL = 'priya.shah@northwind.example';
 
@@ -81,9 +72,9 @@ async function sendThroughSmtp(page: Page, contactEmail: string) {
   return received.at(-1)!;
 }
 
-describe('recovery after a missed interview', () => {
-  it('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async () => {
-    const { context, page, email } = await signUpNewUser(browser);
+test.describe('recovery after a missed interview', () => {
+  test('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async ({ page }) => {
+    const { email } = await signUpNewUser(page);
     const errors = watchPageErrors(page);
     const missedId = await addMissableInterview(page, 'Northwind', { phone: '020 7946 0000' });
 
@@ -116,11 +107,11 @@ describe('recovery after a missed interview', () => {
     await currentStep(page, 'Write the apology').getByRole('button', { name: 'Looks good' }).click();
 
     const delivered = await sendThroughSmtp(page, CONTACT_EMAIL);
-    expect(delivered.envelope.to).toEqual([CONTACT_EMAIL]);
-    expect(delivered.mail.subject).toMatch(/^Apology/);
-    expect(delivered.mail.text?.trim()).toBe(EDITED_APOLOGY.trim());
-    expect(delivered.mail.replyTo?.text).toContain(email);
-    expect(delivered.mail.messageId).toMatch(/^<recovery-.+@rebound\.test>$/);
+    expect(delivered.rcptTo).toEqual([CONTACT_EMAIL]);
+    expect(delivered.parsed.subject).toMatch(/^Apology/);
+    expect(delivered.parsed.text?.trim()).toBe(EDITED_APOLOGY.trim());
+    expect(delivered.parsed.replyTo?.text).toContain(email);
+    expect(delivered.parsed.messageId).toMatch(/^<recovery-.+@rebound\.test>$/);
 
     // Outcome: a time in the past is refused where it was typed; the real one makes a new interview.
     const outcome = currentStep(page, 'Record their answer');
@@ -191,11 +182,10 @@ describe('recovery after a missed interview', () => {
     await page.goto(incidentUrl);
     await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('after a refusal, drafts the thank-you for their consideration and opens the lesson', async () => {
-    const { context, page } = await signUpNewUser(browser);
+  test('after a refusal, drafts the thank-you for their consideration and opens the lesson', async ({ page }) => {
+    await signUpNewUser(page);
     const errors = watchPageErrors(page);
     await addMissableInterview(page, 'Contoso');
     await markMissedFromDashboard(page, 'Contoso', 'Forgot', '');
@@ -225,6 +215,5 @@ describe('recovery after a missed interview', () => {
     // Preparing for a second chance does not apply and says why instead of leaving a gap.
     await stepper.getByText('Not needed: they declined to reschedule.').waitFor();
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

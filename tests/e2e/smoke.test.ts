@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, watchPageErrors } from './support/browser';
+import { expect, test } from '@playwright/test';
+import { baseUrl, watchPageErrors } from './support/browser';
 
-jest.setTimeout(60_000);
+test.describe.configure({ timeout: 60_000 });
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-describe('smoke', () => {
-  it('renders the landing page with the product name and a way to start', async () => {
-    const page = await browser.newPage();
+test.describe('smoke', () => {
+  test('renders the landing page with the product name and a way to start', async ({ page }) => {
     const errors = watchPageErrors(page);
     const response = await page.goto(baseUrl);
     expect(response?.status()).toBe(200);
@@ -24,15 +13,12 @@ describe('smoke', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Missed an interview/);
     expect(await page.getByRole('link', { name: 'Create an account' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
-  it('reports a healthy embedded database on /api/health', async () => {
-    const page = await browser.newPage();
+  test('reports a healthy embedded database on /api/health', async ({ page }) => {
     const response = await page.goto(`${baseUrl}/api/health`);
     expect(response?.status()).toBe(200);
     const body = await response?.json();
     expect(body).toMatchObject({ status: 'ok', database: { mode: 'embedded', reachable: true, migrations: { upToDate: true } } });
-    await page.close();
   });
 });

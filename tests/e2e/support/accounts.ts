@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { baseUrl } from './browser';
 
-export type SignedInUser = { context: BrowserContext; page: Page; email: string; password: string };
+/** The zone tests run the browser in (`test.use({ timezoneId: TIME_ZONE })`), so dates are predictable. */
+export const TIME_ZONE = 'Europe/London';
 
-/** A fresh account, signed in, on the dashboard. */
-export async function signUpNewUser(browser: Browser, options: { timezoneId?: string; name?: string } = {}): Promise<SignedInUser> {
-  const context = await browser.newContext({ timezoneId: options.timezoneId ?? 'Europe/London', acceptDownloads: true });
-  const page = await context.newPage();
+/** Signs up a fresh account on `page` and waits for the dashboard; the account's zone is the browser's. */
+export async function signUpNewUser(page: Page, options: { name?: string } = {}): Promise<{ email: string; password: string }> {
   const email = `e2e-${randomUUID()}@example.test`;
   const password = 'a long enough password';
   await page.goto(`${baseUrl}/sign-up`);
@@ -16,11 +15,11 @@ export async function signUpNewUser(browser: Browser, options: { timezoneId?: st
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(`${baseUrl}/dashboard`);
-  return { context, page, email, password };
+  return { email, password };
 }
 
 /** YYYY-MM-DD for a day offset from today, in the given zone. */
-export function localDate(offsetDays: number, timeZone = 'Europe/London'): string {
+export function localDate(offsetDays: number, timeZone = TIME_ZONE): string {
   const date = new Date(Date.now() + offsetDays * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }

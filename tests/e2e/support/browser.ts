@@ -1,15 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
+/** The app playwright.config.ts serves for this run (also `use.baseURL`). */
 export const baseUrl = process.env.E2E_BASE_URL ?? '';
-
-/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** Collects console errors and failed page loads so a test can assert there were none. */
 export function watchPageErrors(page: Page): string[] {
