@@ -43,6 +43,10 @@ async function createServerDatabase(baseUrl) {
   };
 }
 
+// Ctrl-C reaches the command and this process alike; exiting through process.exit runs the
+// embedded cluster's exit handler, so an interrupted run leaves no server behind.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
 async function main() {
   const baseUrl = process.env.TEST_DATABASE_URL;
   const database = baseUrl ? await createServerDatabase(baseUrl) : await startEphemeralCluster();

@@ -7,7 +7,7 @@
 // session (so Ctrl-C stops the database before in-flight requests have finished) and installs
 // exit hooks that call process.exit on SIGTERM. pg_ctl starts the postmaster in a session of its
 // own and stops it with a fast shutdown when the launcher says so, after the app has drained.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -315,6 +315,13 @@ export class PostgresCluster {
     return runTool(this.binaries.pgCtl, args, { owner: this.owner });
   }
 
+  /** For an 'exit' handler, where nothing asynchronous runs: stops at once, no checkpoint. */
+  stopNow() {
+    if (this.port === undefined) return;
+    spawnSync(this.binaries.pgCtl, ['stop', '-D', this.pgdata, '-m', 'immediate', '-w', '-t', '10'], { ...this.owner, stdio: 'ignore' });
+    this.port = undefined;
+  }
+
   /** Fast shutdown: open transactions roll back, committed work is on disk. */
   async stop() {
     if (this.port === undefined) return;
@@ -364,10 +371,18 @@ export async function startEphemeralCluster({ database = 'rebound' } = {}) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  // The server runs in a session of its own; a test run that exits without stop() (process.exit
+  // from a failing script, an uncaught error) must not leave it behind.
+  const removeOnExit = () => {
+    cluster.stopNow();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', removeOnExit);
   return {
     url: cluster.url(database),
     cluster,
     async stop() {
+      process.off('exit', removeOnExit);
       try {
         await cluster.stop();
       } finally {
