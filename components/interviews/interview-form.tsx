@@ -10,7 +10,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
-import { FORMAT_LABELS, INTERVIEW_FORMATS, interviewFormSchema, type InterviewFormInput } from '@/lib/validation/interview';
+import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
+import { interviewFormSchema, type InterviewFormInput } from '@/lib/validation/interview';
 
 type Props = {
   defaults: InterviewFormInput;

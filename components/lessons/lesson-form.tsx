@@ -9,9 +9,8 @@ import { createLessonAction, updateLessonAction } from '@/lib/actions/lessons';
 import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
-import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
-import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, WHAT_HAPPENED_MAX, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
+import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
+import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
 
 type LessonFormProps = {
   /** Present when editing; absent for a lesson added by hand. */
@@ -50,34 +49,15 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
   });
 
   const actionsError = errors.actions?.message ?? errors.actions?.root?.message;
-  // register() fills inputs through refs, which only exist in the browser; the defaultValue
-  // props put the saved text into the server-rendered HTML too, so nothing flashes empty.
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <Field id="lesson-rootCause" label="What caused it" error={errors.rootCause?.message}>
-        <Select id="lesson-rootCause" defaultValue={defaults.rootCause} {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
-          {ROOT_CAUSES.map((cause) => (
-            <option key={cause} value={cause}>
-              {ROOT_CAUSE_LABELS[cause]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field
-        id="lesson-whatHappened"
-        label="What happened"
-        error={errors.whatHappened?.message}
-        hint={`A few honest sentences are enough (up to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters).`}
-      >
-        <Textarea
-          id="lesson-whatHappened"
-          rows={4}
-          defaultValue={defaults.whatHappened}
-          {...describedBy('lesson-whatHappened', errors.whatHappened?.message)}
-          {...register('whatHappened')}
-        />
-      </Field>
+      <LessonContentFields
+        registerRootCause={register('rootCause')}
+        registerWhatHappened={register('whatHappened')}
+        errors={{ rootCause: errors.rootCause?.message, whatHappened: errors.whatHappened?.message }}
+        defaults={defaults}
+      />
       <PreventionActionsFieldset
         rows={fields.map((field) => ({ key: field.key, defaultText: field.text }))}
         registerText={(index) => register(`actions.${index}.text`)}

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { saveLessonAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
+import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
+import { describedBy, Field, Select } from '@/components/ui/form';
 import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { MissReason } from '@/lib/generated/prisma/enums';
-import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { ACTIONS_MAX } from '@/lib/validation/lessons';
 import { saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from './labels';
@@ -19,7 +19,6 @@ type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { te
 
 type Props = { incidentId: string; reason: MissReason; explanation: string | null; needsOutcome: boolean };
 
-const reasons = Object.entries(ROOT_CAUSE_LABELS) as [MissReason, string][];
 const outcomes = Object.entries(OUTCOME_LABELS) as [IncidentOutcome, string][];
 
 function toInput(incidentId: string, values: LessonFields): SaveLessonInput {
@@ -59,18 +58,12 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
-      <Field id="lesson-rootCause" label="Root cause" error={errors.rootCause?.message} hint="Prefilled from what you said happened; change it if the real cause was different.">
-        <Select id="lesson-rootCause" {...describedBy('lesson-rootCause', errors.rootCause?.message)} {...register('rootCause')}>
-          {reasons.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field id="lesson-whatHappened" label="What happened" error={errors.whatHappened?.message} hint="A few honest sentences, for you to read before the next interview.">
-        <Textarea id="lesson-whatHappened" rows={4} {...describedBy('lesson-whatHappened', errors.whatHappened?.message)} {...register('whatHappened')} />
-      </Field>
+      <LessonContentFields
+        registerRootCause={register('rootCause')}
+        registerWhatHappened={register('whatHappened')}
+        errors={{ rootCause: errors.rootCause?.message, whatHappened: errors.whatHappened?.message }}
+        rootCauseHint="Prefilled from what you said happened; change it if the real cause was different."
+      />
       {needsOutcome ? (
         <Field id="lesson-outcome" label="How did it end? (optional)" error={errors.outcome?.message}>
           <Select id="lesson-outcome" {...describedBy('lesson-outcome', errors.outcome?.message)} {...register('outcome')}>

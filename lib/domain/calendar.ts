@@ -3,7 +3,9 @@ import { createEvents, type Alarm, type EventAttributes } from 'ics';
 import type { InterviewStatus } from './interview-status';
 import { formatInZone } from './time';
 
-export type InterviewFormat = 'IN_PERSON' | 'VIDEO' | 'PHONE';
+import { FORMAT_LABELS, type InterviewFormat } from './interview-format';
+
+export type { InterviewFormat };
 
 export type CalendarInterview = {
   id: string;
@@ -43,11 +45,6 @@ export class CalendarBuildError extends Error {
 const PRODUCT_ID = '-//Rebound//Interview tracker//EN';
 const MINUTE_MS = 60_000;
 
-const FORMAT_LABELS: Readonly<Record<InterviewFormat, string>> = {
-  IN_PERSON: 'In person',
-  VIDEO: 'Video call',
-  PHONE: 'Phone call',
-};
 
 // ics accepts `timestamp` (DTSTAMP) at runtime but leaves it out of its types.
 type StampedEvent = EventAttributes & { timestamp?: number };

@@ -3,6 +3,7 @@
 // situations where the same thing could go wrong again. Pure: the server loads the rows, these
 // rules decide.
 import { formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
+import type { InterviewFormat } from './interview-format';
 import { computeLeaveBy } from './travel';
 
 export const ROOT_CAUSES = [
@@ -38,7 +39,7 @@ export const EXTRA_BUFFER_MINUTES = 30;
 /** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
 const EXTRA_REMINDER_HOUR = 18;
 
-export type HintInterviewFormat = 'IN_PERSON' | 'VIDEO' | 'PHONE';
+export type HintInterviewFormat = InterviewFormat;
 
 export type HintInterview = {
   format: HintInterviewFormat;

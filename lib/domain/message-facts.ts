@@ -1,6 +1,7 @@
 // The facts a message is built from, and the phrases every template shares. Each phrase has a
 // wording for a missing fact, so a template never has to print a hole.
 
+import type { InterviewFormat } from '@/lib/domain/interview-format';
 import { type IncidentKind } from '@/lib/domain/recovery-state';
 
 export type MissReason =
@@ -13,7 +14,7 @@ export type MissReason =
   | 'TECHNICAL_PROBLEM'
   | 'OTHER';
 
-export type MessageInterviewFormat = 'IN_PERSON' | 'VIDEO' | 'PHONE';
+export type MessageInterviewFormat = InterviewFormat;
 
 // Nullable as well as optional: database rows hand over null for an empty column.
 export type MessageFacts = {

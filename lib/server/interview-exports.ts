@@ -8,7 +8,7 @@ import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
 import { getPreventionHints, type PreventionHintsByInterview } from '@/lib/server/lessons';
-import { FORMAT_LABELS } from '@/lib/validation/interview';
+import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
 const calendarSelect = {
   id: true,

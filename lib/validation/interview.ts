@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
 import { timeZoneSchema } from './common';
 
-export const INTERVIEW_FORMATS = ['IN_PERSON', 'VIDEO', 'PHONE'] as const;
-export const FORMAT_LABELS: Record<(typeof INTERVIEW_FORMATS)[number], string> = {
-  IN_PERSON: 'In person',
-  VIDEO: 'Video call',
-  PHONE: 'Phone call',
-};
 
 const optionalText = (max: number, label: string) =>
   z

@@ -12,7 +12,7 @@ import { getDashboard } from '@/lib/server/interview-list';
 import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
 import { requireUser } from '@/lib/session';
-import { FORMAT_LABELS } from '@/lib/validation/interview';
+import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

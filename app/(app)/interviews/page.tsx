@@ -8,7 +8,8 @@ import { getAppUrl } from '@/lib/request';
 import { getCalendarFeedToken } from '@/lib/server/interview-exports';
 import { listInterviews } from '@/lib/server/interview-list';
 import { requireUser } from '@/lib/session';
-import { FORMAT_LABELS, interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
+import { FORMAT_LABELS } from '@/lib/domain/interview-format';
+import { interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
 
 export const metadata: Metadata = { title: 'Interviews' };
 

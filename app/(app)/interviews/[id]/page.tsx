@@ -18,7 +18,7 @@ import { getInterview, isSecondChance } from '@/lib/server/interviews';
 import { getPreventionHints } from '@/lib/server/lessons';
 import { listMessages } from '@/lib/server/recovery/list-messages';
 import { requireUser } from '@/lib/session';
-import { FORMAT_LABELS } from '@/lib/validation/interview';
+import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
 export const metadata: Metadata = { title: 'Interview' };
 
