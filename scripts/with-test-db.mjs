@@ -4,9 +4,8 @@
 //                           (falls back to that database itself if CREATE DATABASE is refused).
 //   unset                 → a throwaway embedded PostgreSQL cluster in a temp dir, removed afterwards.
 // The command gets DATABASE_URL; tests isolate themselves by creating their own users.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { startEphemeralCluster } from './lib/postgres-cluster.mjs';
+import { createScratchDatabase } from './lib/scratch-database.mjs';
 import { migrateDatabase } from './lib/migrate.mjs';
 import { describeDatabaseUrl } from './lib/database-url.mjs';
 import { run } from './lib/run.mjs';
@@ -19,28 +18,13 @@ if (!command) {
 
 async function createServerDatabase(baseUrl) {
   describeDatabaseUrl(baseUrl, 'TEST_DATABASE_URL');
-  const name = `rebound_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const database = await createScratchDatabase(baseUrl, 'rebound_test');
+    return { url: database.url, stop: () => database.drop() };
   } catch (error) {
     console.warn(`Could not create a database for this run (${error.message}); using TEST_DATABASE_URL as it is.`);
-    await admin.end();
     return { url: baseUrl, stop: async () => {} };
   }
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async stop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 // Ctrl-C reaches the command and this process alike; exiting through process.exit runs the

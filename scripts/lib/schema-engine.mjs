@@ -8,8 +8,8 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import { randomBytes } from 'node:crypto';
 import { startEphemeralCluster } from './postgres-cluster.mjs';
+import { createScratchDatabase } from './scratch-database.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -101,32 +101,6 @@ function catalogFriendlyAdapter(url, clients) {
   };
 }
 
-/** A database of its own on the server that `url` points at, dropped again by drop(). */
-async function createScratchDatabase(url) {
-  const name = `prisma_shadow_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
 /**
  * A migration-aware adapter factory over a Postgres URL. The shadow database, where the engine
  * replays migrations to diff them, is a temporary database on the same server.
@@ -138,7 +112,7 @@ function adapterFactoryFor(url, clients) {
     adapterName: main.adapterName,
     connect: () => main.connect(),
     async connectToShadowDb() {
-      const shadow = await createScratchDatabase(url);
+      const shadow = await createScratchDatabase(url, 'prisma_shadow');
       const adapter = await catalogFriendlyAdapter(shadow.url, clients).connect();
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
