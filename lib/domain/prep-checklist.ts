@@ -2,6 +2,11 @@ import type { InterviewFormat } from './calendar';
 
 export type PrepItem = { id: string; label: string; hint?: string };
 
+/** A second chance follows a miss: the interview replaces one that had a recovery. */
+export function isSecondChance(interview: { rescheduledFrom: { _count: { incidents: number } } | null }): boolean {
+  return (interview.rescheduledFrom?._count.incidents ?? 0) > 0;
+}
+
 // Ticks are stored by id in Interview.prepChecklist: renaming an id orphans existing ticks.
 
 /** The second chance after a miss: be early, be gracious, do not dwell on the miss. */

@@ -1,27 +1,13 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type InterviewStatus } from '@/lib/domain/interview-status';
-import { findPrepItem } from '@/lib/domain/prep-checklist';
-import { formatInZone, zonedLocalToUtc, type LocalToUtcAdjustment } from '@/lib/domain/time';
+import { resolveLocalStart } from '@/lib/domain/local-start';
+import { findPrepItem, isSecondChance } from '@/lib/domain/prep-checklist';
+import { formatInZone, zonedLocalToUtc } from '@/lib/domain/time';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { lockInterview } from './interview-lock';
-
-export type TimeAdjustment = { adjustment: LocalToUtcAdjustment; message: string | null };
-
-/** The instant of a local date and time in a zone, and what was adjusted to get there. */
-function resolveLocalStart(date: string, time: string, timeZone: string): { instant: Date } & TimeAdjustment {
-  const { instant, adjustment } = zonedLocalToUtc(`${date}T${time}`, timeZone);
-  const shown = formatInZone(instant, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const message =
-    adjustment === 'gap-shifted-forward'
-      ? `${time} does not exist on ${date} in ${timeZone}: the clocks go forward then. It was saved as ${shown}, the first time that exists after it. Check the time with the employer.`
-      : adjustment === 'ambiguous-earlier'
-        ? `${time} happens twice on ${date} in ${timeZone} (the clocks go back). It was saved as the first of the two; check which one the employer means.`
-        : null;
-  return { instant, adjustment, message };
-}
 
 function toInterviewData(values: InterviewFormValues) {
   const start = resolveLocalStart(values.date, values.startTime, values.timeZone);
@@ -171,11 +157,6 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
     });
     return { id: created.id, notice: start.message };
   });
-}
-
-/** A second chance follows a miss: the interview replaces one that had a recovery. */
-export function isSecondChance(interview: { rescheduledFrom: { _count: { incidents: number } } | null }): boolean {
-  return (interview.rescheduledFrom?._count.incidents ?? 0) > 0;
 }
 
 /** Ticks or unticks one prep item; the tick's time is kept. */

@@ -1,4 +1,4 @@
-import { CSV_HEADERS, escapeMarkdown, renderLessonsCsv, renderLessonsMarkdown, type ExportLesson } from '@/lib/server/lessons/render-lesson-export';
+import { CSV_HEADERS, escapeMarkdown, renderLessonsCsv, renderLessonsMarkdown, type ExportLesson } from '@/lib/domain/lesson-export';
 
 const fromIncident: ExportLesson = {
   id: 'lesson-1',
@@ -7,22 +7,18 @@ const fromIncident: ExportLesson = {
   reviewedAt: null,
   createdAt: new Date('2026-03-02T10:00:00Z'),
   incident: {
-    id: 'incident-1',
     kind: 'MISSED',
     recordedAt: new Date('2026-03-01T09:30:00Z'),
-    outcome: null,
     interview: {
-      id: 'interview-1',
       company: '+Acme, "Ltd"',
       roleTitle: '@Backend',
       scheduledStart: new Date('2026-03-01T09:00:00Z'),
       timeZone: 'Europe/London',
-      format: 'IN_PERSON',
     },
   },
   actions: [
-    { id: 'a1', text: '-Leave 30 minutes earlier', position: 0, retiredAt: null },
-    { id: 'a2', text: 'Check trains', position: 1, retiredAt: new Date('2026-04-01T00:00:00Z') },
+    { text: '-Leave 30 minutes earlier', retiredAt: null },
+    { text: 'Check trains', retiredAt: new Date('2026-04-01T00:00:00Z') },
   ],
 };
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { renderLessonsCsv, renderLessonsMarkdown } from '@/lib/domain/lesson-export';
 import { isValidTimeZone } from '@/lib/domain/time';
 import type { ExportFormat, LessonFilters } from '@/lib/validation/lessons';
 import { buildLessonWhere, lessonSelect } from './lesson-select';
-import { renderLessonsCsv, renderLessonsMarkdown } from './render-lesson-export';
 
 export type LessonExportFile = { body: string; contentType: string; filename: string };
 

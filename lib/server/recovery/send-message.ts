@@ -1,6 +1,7 @@
 import 'server-only';
 import { type z } from 'zod';
 import { getDb } from '@/lib/db';
+import { buildMailtoLink } from '@/lib/domain/mailto';
 import { ValidationError } from '@/lib/errors';
 import { MailDeliveryError, MailInputError, sendMail } from '@/lib/mail';
 import { type SendMessageInput, sendMessageSchema } from '@/lib/validation/recovery';
@@ -177,12 +178,4 @@ async function recordFailure(
 function buildMessageId(messageId: string): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(process.env.SMTP_FROM ?? '')?.[1] ?? 'rebound.localhost';
   return `<recovery-${messageId}@${domain}>`;
-}
-
-/** RFC 6068 link: the address stays readable, everything else is percent-encoded, lines end CRLF. */
-export function buildMailtoLink(mail: { recipient: string; subject: string; body: string }): string {
-  const to = encodeURIComponent(mail.recipient).replace(/%40/g, '@');
-  const subject = encodeURIComponent(mail.subject);
-  const body = encodeURIComponent(mail.body.replace(/\r?\n/g, '\r\n'));
-  return `mailto:${to}?subject=${subject}&body=${body}`;
 }

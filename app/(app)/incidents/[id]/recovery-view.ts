@@ -2,9 +2,9 @@ import 'server-only';
 import type { Formatter } from '@/components/recovery/format';
 import type { EditableMessage, FollowUpView, RecoveryMessage, RecoveryView } from '@/components/recovery/types';
 import type { MessageKind } from '@/lib/generated/prisma/enums';
+import { buildMailtoLink } from '@/lib/domain/mailto';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import { buildMailtoLink } from '@/lib/server/recovery/send-message';
 
 /** A message as the client editors get it: dates formatted here, the mailto link for an outbox draft. */
 function toEditable(message: RecoveryMessage, format: Formatter): EditableMessage {

@@ -1,11 +1,24 @@
 // Turns lessons into the two export files. No database here, so the formatting (and its
 // escaping) is unit-tested on its own.
-import { toCsv } from '@/lib/domain/csv';
-import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
-import { formatInZone, utcToZonedLocal } from '@/lib/domain/time';
-import type { LessonDetail } from './lesson-select';
+import { toCsv } from './csv';
+import { ROOT_CAUSE_LABELS, type RootCause } from './lesson-rules';
+import type { IncidentKind } from './recovery-state';
+import { formatInZone, utcToZonedLocal } from './time';
 
-export type ExportLesson = Pick<LessonDetail, 'id' | 'rootCause' | 'whatHappened' | 'reviewedAt' | 'createdAt' | 'incident' | 'actions'>;
+/** What the files show of a lesson; the lessons' select (lesson-select.ts) reads at least this. */
+export type ExportLesson = {
+  id: string;
+  rootCause: RootCause;
+  whatHappened: string;
+  reviewedAt: Date | null;
+  createdAt: Date;
+  incident: {
+    kind: IncidentKind;
+    recordedAt: Date;
+    interview: { company: string; roleTitle: string; scheduledStart: Date; timeZone: string };
+  } | null;
+  actions: readonly { text: string; retiredAt: Date | null }[];
+};
 
 export const CSV_HEADERS = [
   'Lesson ID',
