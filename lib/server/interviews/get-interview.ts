@@ -1,0 +1,17 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+
+export async function getInterview(userId: string, id: string) {
+  const interview = await getDb().interview.findFirst({
+    where: { id, userId },
+    include: {
+      activityEvents: { orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: 100 },
+      rescheduledFrom: { select: { id: true, scheduledStart: true, timeZone: true, _count: { select: { incidents: true } } } },
+      rescheduledTo: { select: { id: true, scheduledStart: true, timeZone: true, status: true } },
+      incidents: { select: { id: true, recoveryState: true, kind: true, recordedAt: true }, orderBy: { recordedAt: 'desc' } },
+    },
+  });
+  if (!interview) throw new NotFoundError('interview');
+  return interview;
+}

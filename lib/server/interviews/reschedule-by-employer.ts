@@ -1,0 +1,31 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { resolveLocalStart } from '@/lib/domain/local-start';
+import { formatInZone } from '@/lib/domain/time';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { changeInterviewStatus } from './change-interview-status';
+
+/**
+ * The employer moved the interview: the old one becomes "rescheduled" and a new one,
+ * linked to it, takes the new time. One transaction.
+ */
+export async function rescheduleByEmployer(userId: string, id: string, date: string, time: string, now = new Date()) {
+  return getDb().$transaction(async (tx) => {
+    const old = await tx.interview.findFirst({ where: { id, userId } });
+    if (!old) throw new NotFoundError('interview');
+    const start = resolveLocalStart(date, time, old.timeZone);
+    if (start.instant <= now) {
+      throw new ValidationError('The new time is in the past.', { date: 'Choose a date and time in the future.' });
+    }
+    await changeInterviewStatus(userId, id, 'RESCHEDULED', tx);
+    const { id: _id, createdAt: _c, updatedAt: _u, status: _s, prepChecklist: _p, rescheduledFromId: _r, ...copy } = old;
+    const created = await tx.interview.create({
+      data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
+      select: { id: true },
+    });
+    await tx.activityEvent.create({
+      data: { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatInZone(old.scheduledStart, old.timeZone)}` },
+    });
+    return { id: created.id, notice: start.message };
+  });
+}
