@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type InterviewStatus } from '@/lib/domain/interview-status';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { recordActivity } from '../activity';
 
 /** Moves an interview to another status, refusing transitions the domain forbids. */
 export async function changeInterviewStatus(
@@ -23,15 +24,15 @@ export async function changeInterviewStatus(
     // The status in the where makes a concurrent change lose cleanly instead of both applying.
     const { count } = await db.interview.updateMany({ where: { id, userId, status: current.status }, data: { status: to } });
     if (count === 0) throw new ConflictError('This interview changed in the meantime. Reload and try again.');
-    await db.activityEvent.create({
-      data: {
+    await recordActivity(db, [
+      {
         userId,
         interviewId: id,
         type: 'STATUS_CHANGED',
         summary: `${INTERVIEW_STATUS_LABELS[current.status]} → ${INTERVIEW_STATUS_LABELS[to]}`,
         details: { from: current.status, to },
       },
-    });
+    ]);
   };
   if (tx) return run(tx);
   return getDb().$transaction(run);

@@ -2,15 +2,16 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { formatInZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
+import { recordActivity } from '../activity';
 import { toInterviewData } from './interview-data';
 
 export async function createInterview(userId: string, values: InterviewFormValues) {
   const { data, start } = toInterviewData(values);
   const interview = await getDb().$transaction(async (tx) => {
     const created = await tx.interview.create({ data: { ...data, userId }, select: { id: true } });
-    await tx.activityEvent.create({
-      data: { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatInZone(start.instant, values.timeZone)}` },
-    });
+    await recordActivity(tx, [
+      { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatInZone(start.instant, values.timeZone)}` },
+    ]);
     return created;
   });
   return { id: interview.id, adjustment: start.adjustment, notice: start.message };

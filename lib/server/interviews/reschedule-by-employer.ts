@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatInZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { recordActivity } from '../activity';
 import { changeInterviewStatus } from './change-interview-status';
 
 /**
@@ -23,9 +24,9 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
       select: { id: true },
     });
-    await tx.activityEvent.create({
-      data: { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatInZone(old.scheduledStart, old.timeZone)}` },
-    });
+    await recordActivity(tx, [
+      { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatInZone(old.scheduledStart, old.timeZone)}` },
+    ]);
     return { id: created.id, notice: start.message };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { findPrepItem, isSecondChance } from '@/lib/domain/prep-checklist';
 import { ValidationError } from '@/lib/errors';
+import { recordActivity } from '../activity';
 import { lockInterview } from '../interview-lock';
 
 /** Ticks or unticks one prep item; the tick's time is kept. */
@@ -19,8 +20,8 @@ export async function setPrepItem(userId: string, id: string, itemId: string, ch
     if (checked) ticks[itemId] = new Date().toISOString();
     else delete ticks[itemId];
     await tx.interview.update({ where: { id }, data: { prepChecklist: ticks } });
-    await tx.activityEvent.create({
-      data: { userId, interviewId: id, type: 'CHECKLIST_UPDATED', summary: `${checked ? 'Ticked' : 'Unticked'} “${item.label}”`, details: { itemId, checked } },
-    });
+    await recordActivity(tx, [
+      { userId, interviewId: id, type: 'CHECKLIST_UPDATED', summary: `${checked ? 'Ticked' : 'Unticked'} “${item.label}”`, details: { itemId, checked } },
+    ]);
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
+import { recordActivity } from '../activity';
 import { toInterviewData } from './interview-data';
 
 const trackedFields = ['company', 'roleTitle', 'roundLabel', 'scheduledStart', 'durationMinutes', 'timeZone', 'format', 'location', 'meetingUrl', 'contactName', 'contactEmail', 'contactPhone', 'notes', 'travelMinutes', 'bufferMinutes'] as const;
@@ -26,9 +27,9 @@ export async function updateInterview(userId: string, id: string, values: Interv
     if (count === 0) {
       throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
     }
-    await tx.activityEvent.create({
-      data: { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
-    });
+    await recordActivity(tx, [
+      { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
+    ]);
   });
   return { adjustment: start.adjustment, notice: start.message };
 }

@@ -8,7 +8,9 @@ import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
 import { applyDomainRule } from './guards';
-import { type FactsInterview, type LockedIncident, type Tx, interviewFactsSelect, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { type FactsInterview, interviewFactsSelect } from '../interviews/interview-select';
+import { type LockedIncident, type Tx } from './incident-access';
 import { answerLatestRequest } from './reschedule-request';
 
 export type AcceptedOutcome = {

@@ -1,30 +1,9 @@
 import 'server-only';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { NotFoundError } from '@/lib/errors';
+import { interviewFactsSelect } from '../interviews/interview-select';
 
 export type Tx = Prisma.TransactionClient;
-
-/** The interview fields every drafted message and replacement interview is built from. */
-export const interviewFactsSelect = {
-  id: true,
-  status: true,
-  company: true,
-  roleTitle: true,
-  roundLabel: true,
-  scheduledStart: true,
-  durationMinutes: true,
-  timeZone: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
-  travelMinutes: true,
-  bufferMinutes: true,
-} satisfies Prisma.InterviewSelect;
-
-export type FactsInterview = Prisma.InterviewGetPayload<{ select: typeof interviewFactsSelect }>;
 
 const lockedIncidentSelect = {
   id: true,
@@ -54,17 +33,4 @@ export async function loadIncidentForUpdate(tx: Tx, userId: string, incidentId: 
   const incident = await tx.missedIncident.findFirst({ where: { id: incidentId, userId }, select: lockedIncidentSelect });
   if (!incident) throw new NotFoundError('incident');
   return incident;
-}
-
-export async function recordActivity(
-  tx: Tx,
-  events: readonly {
-    userId: string;
-    interviewId: string;
-    type: Prisma.ActivityEventCreateManyInput['type'];
-    summary: string;
-    details?: Prisma.InputJsonValue;
-  }[],
-): Promise<void> {
-  if (events.length > 0) await tx.activityEvent.createMany({ data: [...events] });
 }

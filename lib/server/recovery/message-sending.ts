@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { advanceIncident } from './advance-incident';
 import { FLOW_MESSAGE_KINDS } from './drafts';
 import { applyDomainRule } from './guards';
-import { type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
+import { type ActivityEventInput, recordActivity } from '../activity';
+import { type Tx, loadIncidentForUpdate } from './incident-access';
 
 const sendableMessageSelect = {
   id: true,
@@ -61,7 +62,7 @@ export async function recordMessageSent(
   message: SendableMessage,
   sent: { delivery: MessageDelivery; sentAt: Date },
 ): Promise<void> {
-  const events: Parameters<typeof recordActivity>[1][number][] = [];
+  const events: ActivityEventInput[] = [];
   if (message.interviewId) {
     events.push({
       userId: message.userId,

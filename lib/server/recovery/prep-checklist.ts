@@ -14,7 +14,8 @@ import {
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { lockInterview } from '../interview-lock';
-import { type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { type Tx, loadIncidentForUpdate } from './incident-access';
 
 export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };
 

@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { applyDomainRule, parseInput } from './guards';
-import { loadIncidentForUpdate, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { loadIncidentForUpdate } from './incident-access';
 
 /**
  * The preventive flow's happy ending: the candidate called ahead, arrived late and was still seen.

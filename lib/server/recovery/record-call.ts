@@ -5,7 +5,8 @@ import { type RescheduleStatus } from '@/lib/generated/prisma/enums';
 import { type CallResponse, type RecordCallInput, recordCallSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { loadIncidentForUpdate, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { loadIncidentForUpdate } from './incident-access';
 
 // What was said on the phone is the employer's answer as far as the call goes; the outcome step
 // later records the answer to the whole request (usually after the email).

@@ -10,7 +10,8 @@ import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
 import { loadFollowUpAdvice } from './follow-up-advice';
 import { applyDomainRule, parseInput } from './guards';
-import { type LockedIncident, type Tx, loadIncidentForUpdate, recordActivity } from './incident-access';
+import { type ActivityEventInput, recordActivity } from '../activity';
+import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
 import { answerLatestRequest } from './reschedule-request';
 
 export type RecordOutcomeResult =
@@ -45,7 +46,7 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeDat
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
   await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
   const interview = incident.interview;
-  const events: Parameters<typeof recordActivity>[1][number][] = [
+  const events: ActivityEventInput[] = [
     {
       userId: incident.userId,
       interviewId: interview.id,

@@ -4,7 +4,8 @@ import { getDb } from '@/lib/db';
 import { type SkipStepInput, skipStepSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { applyDomainRule, parseInput } from './guards';
-import { loadIncidentForUpdate, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { loadIncidentForUpdate } from './incident-access';
 
 /**
  * Skips the open step with a reason, which the stepper shows from then on. Only the open step can

@@ -7,7 +7,9 @@ import { type StartRecoveryInput, startRecoverySchema } from '@/lib/validation/r
 import { buildMessageFacts, createDraft } from './drafts';
 import { applyDomainRule, isUniqueViolation, parseInput } from './guards';
 import { lockInterview } from '../interview-lock';
-import { type FactsInterview, type Tx, interviewFactsSelect, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { type FactsInterview, interviewFactsSelect } from '../interviews/interview-select';
+import { type Tx } from './incident-access';
 
 export type StartRecoveryResult = { incidentId: string; created: boolean };
 

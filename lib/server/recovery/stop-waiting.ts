@@ -4,7 +4,8 @@ import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { loadIncidentForUpdate, recordActivity } from './incident-access';
+import { recordActivity } from '../activity';
+import { loadIncidentForUpdate } from './incident-access';
 
 /**
  * Stops waiting for an answer that is not coming (OUTCOME → LESSON): the pending requests are
