@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getDb } from '@/lib/db';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { changeInterviewStatus, getInterview } from '@/lib/server/interviews';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';
 import { draftFollowUp } from '@/lib/server/recovery/draft-follow-up';
@@ -332,5 +333,43 @@ describe('the order of steps', () => {
     await expect(recordAttendedLate(missed.user.id, { incidentId: missed.incidentId })).rejects.toThrow(
       'Only a “running late” incident can end with attending late.',
     );
+  });
+});
+
+describe('status changes on the timeline', () => {
+  /** The status entries of an interview's timeline, oldest first, as the interview page lists them. */
+  async function statusTimeline(userId: string, interviewId: string) {
+    const { activityEvents } = await getInterview(userId, interviewId);
+    return activityEvents
+      .filter((event) => event.type === 'STATUS_CHANGED')
+      .reverse()
+      .map(({ summary, details }) => ({ summary, details }));
+  }
+
+  it('a miss reads "Scheduled → Missed", in the same shape as a status changed on the interview page', async () => {
+    const { user, interview } = await startMissed();
+    const other = await createTestInterview(user.id);
+    await changeInterviewStatus(user.id, other.id, 'COMPLETED');
+
+    expect(await statusTimeline(user.id, other.id)).toEqual([{ summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } }]);
+    expect(await statusTimeline(user.id, interview.id)).toEqual([{ summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } }]);
+  });
+
+  it('the status changes later in a recovery read "From → To" as well', async () => {
+    const accepted = await startAtOutcome();
+    const result = await recordOutcome(accepted.user.id, { incidentId: accepted.incidentId, answer: 'ACCEPTED', newStartLocal: localInDays(7), timeZone: ZONE });
+    if (result.answer !== 'ACCEPTED') throw new Error('Expected the accepted outcome.');
+    expect(await statusTimeline(accepted.user.id, accepted.interview.id)).toEqual([
+      { summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } },
+      { summary: 'Missed → Rescheduled', details: { from: 'MISSED', to: 'RESCHEDULED', newInterviewId: result.newInterviewId } },
+    ]);
+
+    const declined = await startAtOutcome('RUNNING_LATE');
+    await recordOutcome(declined.user.id, { incidentId: declined.incidentId, answer: 'DECLINED' });
+    expect(await statusTimeline(declined.user.id, declined.interview.id)).toEqual([{ summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } }]);
+
+    const late = await startMissed('RUNNING_LATE');
+    await recordAttendedLate(late.user.id, { incidentId: late.incidentId });
+    expect(await statusTimeline(late.user.id, late.interview.id)).toEqual([{ summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } }]);
   });
 });

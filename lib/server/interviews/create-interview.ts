@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { formatInZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { toInterviewData } from './interview-data';
 
 export async function createInterview(userId: string, values: InterviewFormValues) {

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatInZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { changeInterviewStatus } from './change-interview-status';
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { findPrepItem, isSecondChance } from '@/lib/domain/prep-checklist';
 import { ValidationError } from '@/lib/errors';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { lockInterview } from '../interview-lock';
 
 /** Ticks or unticks one prep item; the tick's time is kept. */

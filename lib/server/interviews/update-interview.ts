@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { toInterviewData } from './interview-data';
 
 const trackedFields = ['company', 'roleTitle', 'roundLabel', 'scheduledStart', 'durationMinutes', 'timeZone', 'format', 'location', 'meetingUrl', 'contactName', 'contactEmail', 'contactPhone', 'notes', 'travelMinutes', 'bufferMinutes'] as const;

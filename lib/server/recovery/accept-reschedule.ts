@@ -1,5 +1,4 @@
 import 'server-only';
-import { assertTransition } from '@/lib/domain/interview-status';
 import { formatInterviewTime } from '@/lib/domain/message-templates';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { computeLeaveBy } from '@/lib/domain/travel';
@@ -7,9 +6,8 @@ import { ValidationError } from '@/lib/errors';
 import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
-import { applyDomainRule } from './guards';
-import { recordActivity } from '../activity';
-import { type FactsInterview, interviewFactsSelect } from '../interviews/interview-select';
+import { recordActivity } from '@/lib/server/activity';
+import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx } from './incident-access';
 import { answerLatestRequest } from './reschedule-request';
 
@@ -40,9 +38,7 @@ export async function acceptReschedule(
   }
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' }, { data: { outcome: 'RESCHEDULED' } });
   const original = incident.interview;
-  applyDomainRule(() => assertTransition(original.status, 'RESCHEDULED'));
   const replacement = await createReplacement(tx, incident.userId, original, newStart, answer.timeZone);
-  await tx.interview.update({ where: { id: original.id, userId: incident.userId }, data: { status: 'RESCHEDULED' } });
   await answerLatestRequest(tx, incident, { status: 'ACCEPTED', note: answer.note, newInterviewId: replacement.id });
 
   const drafts = await draftSecondChanceMessages(tx, incident, replacement);
@@ -55,13 +51,9 @@ export async function acceptReschedule(
       summary: `They agreed to reschedule: new interview on ${when}.`,
       details: { incidentId: incident.id, answer: 'ACCEPTED', newInterviewId: replacement.id, note: answer.note ?? null },
     },
-    {
-      userId: incident.userId,
-      interviewId: original.id,
-      type: 'STATUS_CHANGED',
-      summary: 'Status changed to rescheduled.',
-      details: { from: original.status, to: 'RESCHEDULED', newInterviewId: replacement.id },
-    },
+  ]);
+  await transitionInterviewStatus(tx, incident.userId, original, 'RESCHEDULED', { newInterviewId: replacement.id });
+  await recordActivity(tx, [
     {
       userId: incident.userId,
       interviewId: replacement.id,

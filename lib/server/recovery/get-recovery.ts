@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { adviseIncidentFollowUp } from './follow-up-advice';
-import { interviewFactsSelect } from '../interviews/interview-select';
+import { interviewFactsSelect } from '@/lib/server/interviews';
 import { describePrepChecklist, prepInterviewSelect } from './prep-checklist';
 
 export const messageHistorySelect = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { NotFoundError } from '@/lib/errors';
-import { interviewFactsSelect } from '../interviews/interview-select';
+import { interviewFactsSelect } from '@/lib/server/interviews';
 
 export type Tx = Prisma.TransactionClient;
 

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { advanceIncident } from './advance-incident';
 import { FLOW_MESSAGE_KINDS } from './drafts';
 import { applyDomainRule } from './guards';
-import { type ActivityEventInput, recordActivity } from '../activity';
+import { type ActivityEventInput, recordActivity } from '@/lib/server/activity';
 import { type Tx, loadIncidentForUpdate } from './incident-access';
 
 const sendableMessageSelect = {

@@ -14,7 +14,7 @@ import {
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { lockInterview } from '../interview-lock';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { type Tx, loadIncidentForUpdate } from './incident-access';
 
 export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };

@@ -1,11 +1,11 @@
 import 'server-only';
-import { assertTransition } from '@/lib/domain/interview-status';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { applyDomainRule, parseInput } from './guards';
-import { recordActivity } from '../activity';
+import { parseInput } from './guards';
+import { recordActivity } from '@/lib/server/activity';
+import { transitionInterviewStatus } from '@/lib/server/interviews';
 import { loadIncidentForUpdate } from './incident-access';
 
 /**
@@ -25,14 +25,10 @@ export async function recordAttendedLate(userId: string, input: IncidentRefInput
       { type: 'ATTENDED_LATE' },
       { completes: 'OUTCOME', data: { outcome: 'ATTENDED_LATE' } },
     );
-    const from = incident.interview.status;
-    applyDomainRule(() => assertTransition(from, 'COMPLETED'));
-    await tx.interview.update({ where: { id: incident.interviewId, userId }, data: { status: 'COMPLETED' } });
-    const base = { userId, interviewId: incident.interviewId };
     await recordActivity(tx, [
-      { ...base, type: 'OUTCOME_RECORDED', summary: 'Arrived late and was still seen.', details: { incidentId: incident.id } },
-      { ...base, type: 'STATUS_CHANGED', summary: 'Status changed to completed.', details: { from, to: 'COMPLETED' } },
+      { userId, interviewId: incident.interviewId, type: 'OUTCOME_RECORDED', summary: 'Arrived late and was still seen.', details: { incidentId: incident.id } },
     ]);
+    await transitionInterviewStatus(tx, userId, incident.interview, 'COMPLETED');
     return { state };
   });
 }

@@ -5,7 +5,7 @@ import { type RescheduleStatus } from '@/lib/generated/prisma/enums';
 import { type CallResponse, type RecordCallInput, recordCallSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { loadIncidentForUpdate } from './incident-access';
 
 // What was said on the phone is the employer's answer as far as the call goes; the outcome step

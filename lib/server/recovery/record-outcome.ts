@@ -1,6 +1,5 @@
 import 'server-only';
 import { type z } from 'zod';
-import { assertTransition } from '@/lib/domain/interview-status';
 import { type FollowUpAdvice } from '@/lib/domain/recovery-follow-up';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
@@ -9,8 +8,9 @@ import { type AcceptedOutcome, acceptReschedule } from './accept-reschedule';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
 import { loadFollowUpAdvice } from './follow-up-advice';
-import { applyDomainRule, parseInput } from './guards';
-import { type ActivityEventInput, recordActivity } from '../activity';
+import { parseInput } from './guards';
+import { recordActivity } from '@/lib/server/activity';
+import { transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
 import { answerLatestRequest } from './reschedule-request';
 
@@ -46,27 +46,6 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeDat
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
   await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
   const interview = incident.interview;
-  const events: ActivityEventInput[] = [
-    {
-      userId: incident.userId,
-      interviewId: interview.id,
-      type: 'OUTCOME_RECORDED',
-      summary: 'They declined to reschedule.',
-      details: { incidentId: incident.id, answer: 'DECLINED', note: data.note ?? null },
-    },
-  ];
-  // Called ahead, and they will not see the candidate at all: the interview is not happening.
-  if (interview.status === 'SCHEDULED') {
-    applyDomainRule(() => assertTransition(interview.status, 'MISSED'));
-    await tx.interview.update({ where: { id: interview.id, userId: incident.userId }, data: { status: 'MISSED' } });
-    events.push({
-      userId: incident.userId,
-      interviewId: interview.id,
-      type: 'STATUS_CHANGED',
-      summary: 'Status changed to missed.',
-      details: { from: interview.status, to: 'MISSED' },
-    });
-  }
   const thankYou = await createDraft(tx, {
     userId: incident.userId,
     incidentId: incident.id,
@@ -75,7 +54,17 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeDat
     facts: buildMessageFacts({ interview, incident, candidateName: incident.user.name }),
     contactsFrom: interview,
   });
-  await recordActivity(tx, events);
+  await recordActivity(tx, [
+    {
+      userId: incident.userId,
+      interviewId: interview.id,
+      type: 'OUTCOME_RECORDED',
+      summary: 'They declined to reschedule.',
+      details: { incidentId: incident.id, answer: 'DECLINED', note: data.note ?? null },
+    },
+  ]);
+  // Called ahead, and they will not see the candidate at all: the interview is not happening.
+  if (interview.status === 'SCHEDULED') await transitionInterviewStatus(tx, incident.userId, interview, 'MISSED');
   return { answer: 'DECLINED', state, thankYouMessageId: thankYou.id };
 }
 

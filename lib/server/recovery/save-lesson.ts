@@ -5,7 +5,7 @@ import { insertLesson } from '@/lib/server/lessons/insert-lesson';
 import { type SaveLessonInput, saveLessonSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
 
 export type SaveLessonResult = { lessonId: string; outcome: IncidentOutcome | null };

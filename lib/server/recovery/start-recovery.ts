@@ -7,8 +7,8 @@ import { type StartRecoveryInput, startRecoverySchema } from '@/lib/validation/r
 import { buildMessageFacts, createDraft } from './drafts';
 import { applyDomainRule, isUniqueViolation, parseInput } from './guards';
 import { lockInterview } from '../interview-lock';
-import { recordActivity } from '../activity';
-import { type FactsInterview, interviewFactsSelect } from '../interviews/interview-select';
+import { recordActivity } from '@/lib/server/activity';
+import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
 import { type Tx } from './incident-access';
 
 export type StartRecoveryResult = { incidentId: string; created: boolean };
@@ -85,25 +85,21 @@ async function createIncident(tx: Tx, userId: string, data: StartData, interview
     },
     select: { id: true, kind: true, reason: true, explanation: true, employerWarned: true },
   });
-  // Running late leaves the status alone: the interview may still happen.
-  const isStatusChange = data.kind === 'MISSED' && interview.status !== 'MISSED';
-  if (isStatusChange) await tx.interview.update({ where: { id: interview.id, userId }, data: { status: 'MISSED' } });
   const facts = buildMessageFacts({ interview, incident, candidateName: interview.user.name });
   for (const kind of ['CALL_SCRIPT', 'APOLOGY'] as const) {
     await createDraft(tx, { userId, incidentId: incident.id, interviewId: interview.id, kind, facts, contactsFrom: interview });
   }
-  const base = { userId, interviewId: interview.id };
   await recordActivity(tx, [
     {
-      ...base,
+      userId,
+      interviewId: interview.id,
       type: 'INCIDENT_OPENED',
       summary: data.kind === 'MISSED' ? 'Marked as missed; recovery started.' : 'Running late; recovery started.',
       details: { incidentId: incident.id, kind: data.kind, reason: data.reason, employerWarned: data.employerWarned },
     },
-    ...(isStatusChange
-      ? [{ ...base, type: 'STATUS_CHANGED' as const, summary: 'Status changed to missed.', details: { from: interview.status, to: 'MISSED' } }]
-      : []),
   ]);
+  // Running late leaves the status alone: the interview may still happen.
+  if (data.kind === 'MISSED' && interview.status !== 'MISSED') await transitionInterviewStatus(tx, userId, interview, 'MISSED');
   return incident.id;
 }
 

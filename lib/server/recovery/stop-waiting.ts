@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '../activity';
+import { recordActivity } from '@/lib/server/activity';
 import { loadIncidentForUpdate } from './incident-access';
 
 /**
