@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@/lib/domain/keyset-cursor';
 import { CHECK_IN_GRACE_MINUTES } from '@/lib/domain/travel';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { InterviewListQuery } from '@/lib/validation/interview';
@@ -24,21 +25,6 @@ const listSelect = {
 
 export type InterviewListItem = Prisma.InterviewGetPayload<{ select: typeof listSelect }>;
 
-type Cursor = { start: Date; id: string };
-
-export function encodeCursor(item: { scheduledStart: Date; id: string }): string {
-  return Buffer.from(`${item.scheduledStart.toISOString()}|${item.id}`).toString('base64url');
-}
-
-/** A cursor from the URL; anything malformed means "first page", never an error. */
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  const [iso, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  const start = iso ? new Date(iso) : null;
-  if (!start || Number.isNaN(start.getTime()) || !id || id.length > 40) return null;
-  return { start, id };
-}
-
 /**
  * One page of a list, by keyset: (scheduledStart, id) is unique, so the order is total and
  * stable even when interviews share a start time. The plain bound on scheduledStart lets
@@ -59,15 +45,15 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
       { roleTitle: { contains: term, mode: 'insensitive' } },
     ];
   }
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeKeysetCursor(query.cursor);
   const direction = ascending ? 'gt' : 'lt';
   const page = await getDb().interview.findMany({
     where: cursor
       ? {
           AND: [
             where,
-            { scheduledStart: { [ascending ? 'gte' : 'lte']: cursor.start } },
-            { OR: [{ scheduledStart: { [direction]: cursor.start } }, { scheduledStart: cursor.start, id: { [direction]: cursor.id } }] },
+            { scheduledStart: { [ascending ? 'gte' : 'lte']: cursor.at } },
+            { OR: [{ scheduledStart: { [direction]: cursor.at } }, { scheduledStart: cursor.at, id: { [direction]: cursor.id } }] },
           ],
         }
       : where,
@@ -78,7 +64,7 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
   const hasMore = page.length > PAGE_SIZE;
   const items = hasMore ? page.slice(0, PAGE_SIZE) : page;
   const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor(last) : null };
+  return { items, nextCursor: hasMore && last ? encodeKeysetCursor({ at: last.scheduledStart, id: last.id }) : null };
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;

@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { exportInterviewsCsv } from '@/lib/server/interview-exports';
-import { decodeCursor, getDashboard, listInterviews } from '@/lib/server/interview-list';
+import { decodeKeysetCursor } from '@/lib/domain/keyset-cursor';
+import { getDashboard, listInterviews } from '@/lib/server/interview-list';
 
 const ROWS_PER_USER = 5_000;
 const BATCH = 1_000;
@@ -221,11 +222,11 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
     out(`Uses the (userId, scheduledStart, id) index: ${usesIndex ? 'yes' : 'NO'}; rows read and discarded by the keyset filter: ${removed ?? '0'}.`);
 
     // For comparison only: the same page as a row-value comparison, which the index can seek to.
-    const cursor = decodeCursor(deepPage.cursor);
+    const cursor = decodeKeysetCursor(deepPage.cursor);
     if (cursor) {
       const rowValue = await explain(
         'SELECT id FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" >= $2::timestamptz AND ("scheduledStart", id) > ($3::timestamptz, $4) ORDER BY "scheduledStart" ASC, id ASC LIMIT 26',
-        [userId, NOW.toISOString(), cursor.start.toISOString(), cursor.id],
+        [userId, NOW.toISOString(), cursor.at.toISOString(), cursor.id],
       );
       out();
       out('### For comparison only: the same page as a row-value keyset, ("scheduledStart", id) > ($3, $4)');
