@@ -4,7 +4,7 @@ import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatInZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordActivity } from '@/lib/server/activity';
-import { changeInterviewStatus } from './change-interview-status';
+import { transitionInterviewStatus } from './transition-interview-status';
 
 /**
  * The employer moved the interview: the old one becomes "rescheduled" and a new one,
@@ -18,7 +18,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
     if (start.instant <= now) {
       throw new ValidationError('The new time is in the past.', { date: 'Choose a date and time in the future.' });
     }
-    await changeInterviewStatus(userId, id, 'RESCHEDULED', tx);
+    await transitionInterviewStatus(tx, userId, old, 'RESCHEDULED');
     const { id: _id, createdAt: _c, updatedAt: _u, status: _s, prepChecklist: _p, rescheduledFromId: _r, ...copy } = old;
     const created = await tx.interview.create({
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
