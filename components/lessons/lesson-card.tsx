@@ -4,6 +4,7 @@ import { isDueForReview, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { formatInZone } from '@/lib/domain/time';
 import type { LessonDetail } from '@/lib/server/lessons';
 import { RetireActionButton } from './lesson-buttons';
+import { LESSON_SOURCE_LABELS } from '@/lib/domain/lesson-export';
 
 type LessonCardProps = {
   lesson: LessonDetail;
@@ -15,8 +16,6 @@ type LessonCardProps = {
   children?: ReactNode;
   headingLevel?: 'h2' | 'h3';
 };
-
-const SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late' } as const;
 
 export function LessonCard({ lesson, timeZone, now, canRetire = false, children, headingLevel: Heading = 'h2' }: LessonCardProps) {
   const interview = lesson.incident?.interview;
@@ -39,7 +38,7 @@ export function LessonCard({ lesson, timeZone, now, canRetire = false, children,
           </Heading>
           <p className="mt-0.5 text-sm text-slate-600">
             {interview && lesson.incident
-              ? `${SOURCE_LABELS[lesson.incident.kind]} · interview ${formatInZone(interview.scheduledStart, interview.timeZone)}`
+              ? `${LESSON_SOURCE_LABELS[lesson.incident.kind]} · interview ${formatInZone(interview.scheduledStart, interview.timeZone)}`
               : `Written down ${day(lesson.createdAt)}`}
           </p>
         </div>

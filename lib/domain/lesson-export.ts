@@ -34,7 +34,8 @@ export const CSV_HEADERS = [
   'Last reviewed',
 ] as const;
 
-const SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late', NEAR_MISS: 'Near miss (added by hand)' } as const;
+/** Where a lesson came from: the incident's kind, or a near miss added by hand. */
+export const LESSON_SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late', NEAR_MISS: 'Near miss (added by hand)' } as const;
 
 /** When the lesson happened: the incident's time, or for a near miss when it was written down. */
 function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
@@ -48,7 +49,7 @@ export function renderLessonsCsv(lessons: readonly ExportLesson[], timeZone: str
     return [
       lesson.id,
       local(getHappenedAt(lesson)),
-      SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
+      LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
       interview?.company ?? '',
       interview?.roleTitle ?? '',
       interview ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})` : '',
@@ -80,7 +81,7 @@ function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] 
   const lines = [
     `## ${escapeMarkdown(ROOT_CAUSE_LABELS[lesson.rootCause])}: ${escapeMarkdown(title, false)}`,
     '',
-    `- Source: ${SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
+    `- Source: ${LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
     `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
   ];
   if (interview) lines.push(`- Interview: ${formatInZone(interview.scheduledStart, interview.timeZone)}`);

@@ -13,7 +13,7 @@ import {
 } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { lockInterview } from '../interview-lock';
+import { readPrepTicks, writePrepTick } from '@/lib/server/interviews/write-prep-tick';
 import { recordActivity } from '@/lib/server/activity';
 import { type Tx, loadIncidentForUpdate } from './incident-access';
 
@@ -43,10 +43,6 @@ type PrepInterview = Prisma.InterviewGetPayload<{ select: typeof prepInterviewSe
 const NO_NEW_INTERVIEW = 'There is no new interview to prepare for yet: record their answer with the new time first.';
 
 // The column is shared with the interview page's own checklist, so unknown keys are kept as they are.
-function readStoredTicks(value: Prisma.JsonValue): Prisma.JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
-}
-
 function readTickTime(value: Prisma.JsonValue | undefined): Date | null {
   if (typeof value !== 'string') return null;
   const date = new Date(value);
@@ -55,7 +51,7 @@ function readTickTime(value: Prisma.JsonValue | undefined): Date | null {
 
 /** The second-chance checklist of an interview, with the leave-by time it is planned around. */
 export function describePrepChecklist(interview: PrepInterview): PrepChecklist {
-  const ticks = readStoredTicks(interview.prepChecklist);
+  const ticks = readPrepTicks(interview.prepChecklist);
   const items = listSecondChancePrepItems(interview.format).map((item) => ({
     id: item.id,
     label: item.label,
@@ -98,27 +94,9 @@ export async function tickPrepItem(userId: string, input: PrepChecklistTickInput
   return getDb().$transaction(async (tx) => {
     if (data.incidentId) await loadIncidentForUpdate(tx, userId, data.incidentId);
     const interviewId = data.interviewId ?? (await findSecondChanceInterviewId(tx, userId, data.incidentId ?? ''));
-    // Locked so two quick ticks in a row cannot overwrite each other's key in the JSON column.
-    await lockInterview(tx, userId, interviewId);
-    const interview = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
-    const ticks = readStoredTicks(interview.prepChecklist);
-    if (data.checked) ticks[data.itemId] ??= new Date().toISOString();
-    else delete ticks[data.itemId];
-    const updated = await tx.interview.update({
-      where: { id: interviewId, userId },
-      data: { prepChecklist: ticks },
-      select: prepInterviewSelect,
-    });
     const label = listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ?? data.itemId;
-    await recordActivity(tx, [
-      {
-        userId,
-        interviewId,
-        type: 'CHECKLIST_UPDATED',
-        summary: `${data.checked ? 'Ticked' : 'Unticked'}: ${label}.`,
-        details: { itemId: data.itemId, checked: data.checked },
-      },
-    ]);
+    await writePrepTick(tx, { userId, interviewId, itemId: data.itemId, label, checked: data.checked });
+    const updated = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
     return describePrepChecklist(updated);
   });
 }
