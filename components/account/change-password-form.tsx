@@ -10,6 +10,7 @@ import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/auth';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -23,7 +24,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     const result = await changePasswordAction(values);
     if (!result.ok) {
       setStatus({ tone: 'error', text: result.message });
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ChangePasswordInput, { message });
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     // Changing the password ended every session, this one included: sign this one back in.

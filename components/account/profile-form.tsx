@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { profileSchema, type ProfileInput } from '@/lib/validation/auth';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
     const result = await updateProfileAction(values);
     if (!result.ok) {
       setStatus({ tone: 'error', text: result.message });
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ProfileInput, { message });
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     setStatus({ tone: 'success', text: 'Saved.' });

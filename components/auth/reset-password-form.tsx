@@ -10,6 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
@@ -24,9 +25,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const result = await resetPasswordAction(values);
     if (!result.ok) {
       setFormError(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field !== 'token') setError(field as keyof ResetPasswordInput, { message });
-      }
+      // The token is not a field: its problem is the message above.
+      setServerErrors(setError, result.fieldErrors, (field) => (field === 'token' ? null : field));
       return;
     }
     router.replace('/sign-in?notice=password-reset');

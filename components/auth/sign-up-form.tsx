@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select } from '@/components/ui/form';
 import { detectBrowserTimeZone, TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpInput } from '@/lib/validation/auth';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -33,9 +34,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signUpAction(values);
     if (!result.ok) {
       setFormError(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof SignUpInput, { message });
-      }
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     const signedIn = await signIn('credentials', { email: values.email, password: values.password, redirect: false });

@@ -12,6 +12,7 @@ import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/for
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
 import { interviewFormSchema, type InterviewFormInput } from '@/lib/validation/interview';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = {
   defaults: InterviewFormInput;
@@ -39,9 +40,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       : await createInterviewAction(values);
     if (!result.ok) {
       setFormError(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof InterviewFormInput, { message });
-      }
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     const { id } = result.data;

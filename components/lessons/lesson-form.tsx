@@ -4,13 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { createLessonAction, updateLessonAction } from '@/lib/actions/lessons';
 import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
 import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
 import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type LessonFormProps = {
   /** Present when editing; absent for a lesson added by hand. */
@@ -39,9 +40,7 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
     if (!result.ok) {
       // The typed text stays in the form; only the messages are added.
       setFailure(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field === 'form' ? 'root' : (field as FieldPath<LessonFormInput>), { message });
-      }
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     router.push(returnTo);

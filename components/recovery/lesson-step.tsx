@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { saveLessonAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
@@ -14,6 +14,7 @@ import { ACTIONS_MAX } from '@/lib/validation/lessons';
 import { saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from './labels';
 import { schemaResolver } from './schema-resolver';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { text: string }[]; outcome: IncidentOutcome | '' };
 
@@ -49,9 +50,7 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
     const result = await saveLessonAction(toInput(incidentId, values));
     if (result.ok) return;
     setFailure(result.message);
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field === 'form' ? 'root' : (fieldFor(field) as FieldPath<LessonFields>), { message });
-    }
+    setServerErrors(setError, result.fieldErrors, fieldFor);
   });
 
   const actionsError = errors.actions?.root?.message ?? errors.actions?.message;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { recordOutcomeAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,6 +9,7 @@ import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
 import { RESCHEDULE_ANSWERS, recordOutcomeSchema, type RecordOutcomeInput } from '@/lib/validation/recovery';
 import { ANSWER_LABELS } from './labels';
 import { schemaResolver } from './schema-resolver';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type Answer = (typeof RESCHEDULE_ANSWERS)[number];
 type OutcomeFields = { answer: Answer | ''; date: string; time: string; note: string };
@@ -51,9 +52,7 @@ export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
     const result = await recordOutcomeAction(toInput(incidentId, timeZone, values));
     if (!result.ok) {
       setFailure(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field === 'form' ? 'root' : (fieldFor(field) as FieldPath<OutcomeFields>), { message });
-      }
+      setServerErrors(setError, result.fieldErrors, fieldFor);
       return;
     }
     if (result.data.answer === 'NO_RESPONSE') setNotice('Noted: no answer yet. Come back and record it when they reply.');

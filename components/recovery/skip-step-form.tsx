@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { skipStepAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { skipStepSchema, type SkipStepInput } from '@/lib/validation/recovery';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = { incidentId: string; step: Exclude<RecoveryState, 'CLOSED'>; label: string };
 
@@ -27,9 +28,7 @@ export function SkipStepForm({ incidentId, step, label }: Props) {
     const result = await skipStepAction(values);
     if (result.ok) return;
     setFailure(result.message);
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field === 'form' ? 'root' : (field as FieldPath<SkipStepInput>), { message });
-    }
+    setServerErrors(setError, result.fieldErrors);
   });
   return (
     <details className="text-sm">

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { startRecoveryAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +12,7 @@ import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import type { IncidentKind } from '@/lib/domain/recovery-state';
 import { ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
 import { MAX_EXPLANATION_LENGTH, startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = {
   interviewId: string;
@@ -40,9 +41,7 @@ export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) 
     const result = await startRecoveryAction(values);
     if (!result.ok) {
       setFailure(result.message);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field === 'form' ? 'root' : (field as FieldPath<StartRecoveryInput>), { message });
-      }
+      setServerErrors(setError, result.fieldErrors);
       return;
     }
     setIsLeaving(true);

@@ -1,11 +1,12 @@
 'use client';
 
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { saveDraftAction } from '@/lib/actions/incidents';
 import { saveDraftSchema } from '@/lib/validation/recovery';
 import { schemaResolver } from './schema-resolver';
 import type { DraftFields, EditableMessage } from './types';
 import { useAutosave, type SaveOutcome } from './use-autosave';
+import { setServerErrors } from '@/components/ui/server-errors';
 
 const recipientSchema = saveDraftSchema.shape.recipient;
 
@@ -31,9 +32,7 @@ export function useMessageEditor(message: EditableMessage) {
       ...(isRecipientValid ? { recipient: current.recipient } : {}),
     });
     if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-        if (field in current) form.setError(field as FieldPath<DraftFields>, { message: text });
-      }
+      setServerErrors(form.setError, result.fieldErrors, (field) => (field in current ? field : null));
       return { ok: false, message: result.message };
     }
     return {

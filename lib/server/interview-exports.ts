@@ -9,26 +9,11 @@ import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
 import { getPreventionHints, type PreventionHintsByInterview } from '@/lib/server/lessons';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 
-const calendarSelect = {
-  id: true,
-  company: true,
-  roleTitle: true,
-  roundLabel: true,
-  scheduledStart: true,
-  durationMinutes: true,
-  timeZone: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
-  notes: true,
-  status: true,
-  travelMinutes: true,
-  bufferMinutes: true,
-} as const;
+// What a calendar entry says: the facts every message is built from, and the notes.
+const calendarSelect = { ...interviewFactsSelect, notes: true } satisfies Prisma.InterviewSelect;
 
 type CalendarRow = { id: string; scheduledStart: Date; travelMinutes: number | null; bufferMinutes: number | null };
 
