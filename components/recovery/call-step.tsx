@@ -9,8 +9,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Textarea } from '@/components/ui/form';
 import { CallResult } from '@/lib/generated/prisma/enums';
-import { CALL_RESPONSES, recordCallSchema, type RecordCallInput } from '@/lib/validation/recovery';
-import { CALL_RESPONSE_LABELS, CALL_RESULT_LABELS } from './labels';
+import { recordCallSchema, type RecordCallInput } from '@/lib/validation/recovery';
+import { CALL_RESPONSE_LABELS, CALL_RESPONSES, CALL_RESULT_LABELS } from '@/lib/domain/recovery-labels';
 
 type Props = {
   incidentId: string;

@@ -3,7 +3,7 @@ import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { Formatter } from './format';
-import { OUTCOME_LABELS } from './labels';
+import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 
 /** The end of the flow: how it ended and the lesson kept, with the way to the lessons list. */
 export function ClosedSummary({ recovery, format }: { recovery: Recovery; format: Formatter }) {

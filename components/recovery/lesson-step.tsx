@@ -12,7 +12,7 @@ import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { MissReason } from '@/lib/generated/prisma/enums';
 import { ACTIONS_MAX } from '@/lib/validation/lessons';
 import { saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
-import { OUTCOME_LABELS } from './labels';
+import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
 

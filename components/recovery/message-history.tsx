@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui/card';
 import type { Formatter } from './format';
-import { CHANNEL_LABELS, describeMessageStatus, MESSAGE_KIND_LABELS } from './labels';
+import { CHANNEL_LABELS, describeMessageStatus, MESSAGE_KIND_LABELS } from '@/lib/domain/recovery-labels';
 import type { RecoveryMessage } from './types';
 
 /** Every message of the recovery, with its delivery and every saved version of its text. */

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
-import { describeMessageStatus } from './labels';
+import { describeMessageStatus } from '@/lib/domain/recovery-labels';
 import { MessageEditor } from './message-editor';
 import { SendPanel } from './send-panel';
 import type { DraftFields, EditableMessage } from './types';

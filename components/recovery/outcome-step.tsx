@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
 import { RESCHEDULE_ANSWERS, recordOutcomeSchema, type RecordOutcomeInput } from '@/lib/validation/recovery';
-import { ANSWER_LABELS } from './labels';
+import { ANSWER_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
 

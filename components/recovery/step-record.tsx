@@ -2,9 +2,9 @@ import Link from 'next/link';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import type { CallResponse } from '@/lib/validation/recovery';
+import type { CallResponse } from '@/lib/domain/recovery-labels';
 import type { Formatter } from './format';
-import { CALL_RESPONSE_LABELS, CALL_RESULT_LABELS, describeMessageStatus, OUTCOME_LABELS } from './labels';
+import { CALL_RESPONSE_LABELS, CALL_RESULT_LABELS, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import type { EditableMessage } from './types';
 
 type Props = {

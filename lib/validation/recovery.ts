@@ -2,6 +2,7 @@
 // Runtime enum values come from the generated enums module, which is plain constants and safe
 // to ship to the browser.
 import { z } from 'zod';
+import { CALL_RESPONSES } from '@/lib/domain/recovery-labels';
 import { idSchema } from '@/lib/validation/common';
 import { recoveryLessonContentSchema } from '@/lib/validation/lessons';
 import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
@@ -19,8 +20,6 @@ export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_BODY_LENGTH = 10_000;
 
 
-export const CALL_RESPONSES = ['AGREED', 'REFUSED', 'WILL_GET_BACK', 'NONE'] as const;
-export type CallResponse = (typeof CALL_RESPONSES)[number];
 
 export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
 

@@ -1,8 +1,13 @@
 // The words the recovery screens use for the stored enum values. Kept in one place so the
 // stepper, the step panels and the message history never describe the same thing differently.
+// The enum types come from Prisma's generated enums.ts, which is plain constants: no client,
+// no I/O, so this file stays a pure domain module.
 import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { CallResult, MessageChannel, MessageDelivery, MessageKind, MessageStatus } from '@/lib/generated/prisma/enums';
-import type { CallResponse } from '@/lib/validation/recovery';
+
+/** What the employer said on the phone; NONE when nobody answered or nothing was decided. */
+export const CALL_RESPONSES = ['AGREED', 'REFUSED', 'WILL_GET_BACK', 'NONE'] as const;
+export type CallResponse = (typeof CALL_RESPONSES)[number];
 
 export const CALL_RESULT_LABELS: Record<CallResult, string> = {
   REACHED: 'I reached them',
