@@ -3,12 +3,14 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import { RateLimitError, ValidationError } from '@/lib/errors';
-import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
+import { NotFoundError, RateLimitError, ValidationError } from '@/lib/errors';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/domain/session-lifetime';
+import { getUserAgent } from '@/lib/request';
+import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
 import { findOrCreateOAuthUser } from '@/lib/server/oauth-accounts';
+import { createSession, findSessionUser, revokeSession } from '@/lib/server/sessions';
+import { readSessionClaims } from '@/lib/session';
 import { signInSchema } from '@/lib/validation/auth';
-
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** OAuth providers switched on by their env vars; none set, none offered. */
 export function getOAuthProviders() {
@@ -60,12 +62,30 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
+      // A sign-in (credentials or OAuth) gets its own session row, which signing out revokes.
+      if ((account || user) && typeof token.uid === 'string') {
+        token.sid = (await createSession(token.uid, await getUserAgent())).id;
+      }
       return token;
     },
     async session({ session, token }) {
-      const current = typeof token.uid === 'string' ? await findSessionUser(token.uid, Number(token.sv ?? 0)) : null;
+      const claims = readSessionClaims(token);
+      const current = claims ? await findSessionUser(claims) : null;
       if (current) session.user = { name: current.name, email: current.email };
       return session;
+    },
+  },
+  events: {
+    // The cookie is cleared by next-auth; revoking its row makes any copy of it useless too.
+    async signOut({ token }) {
+      const claims = readSessionClaims(token);
+      if (!claims?.sessionId) return;
+      try {
+        await revokeSession(claims.userId, claims.sessionId);
+      } catch (error) {
+        // Already revoked (sign out everywhere) or the account was deleted: nothing left to end.
+        if (!(error instanceof NotFoundError)) throw error;
+      }
     },
   },
 };

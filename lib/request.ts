@@ -15,3 +15,12 @@ export async function getClientIp(): Promise<string> {
 export function getAppUrl(): string {
   return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
+
+/** The client's User-Agent header, or null outside a request (or when it sends none). */
+export async function getUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get('user-agent');
+  } catch {
+    return null;
+  }
+}

@@ -2,15 +2,24 @@ import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { findSessionUser, type SessionUser } from '@/lib/server/accounts';
+import type { SessionUser } from '@/lib/server/accounts';
+import type { JWT } from 'next-auth/jwt';
+import { findSessionUser, type SessionClaims, type SignedInUser } from '@/lib/server/sessions';
 
-export type { SessionUser };
+export type { SessionUser, SignedInUser };
+
+/** What a session cookie says: whose it is, which sessionVersion, which session row (`sid`). */
+export function readSessionClaims(token: JWT | null): SessionClaims | null {
+  if (!token || typeof token.uid !== 'string') return null;
+  return { userId: token.uid, sessionVersion: Number(token.sv ?? 0), sessionId: typeof token.sid === 'string' ? token.sid : null };
+}
 
 /**
  * The signed-in user, read from the session cookie and checked against the database: a
- * deleted account or a session ended by a password change answers null.
+ * signed-out or revoked session, a deleted account, or a session ended by a password change
+ * answers null.
  */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+export async function getCurrentUser(): Promise<SignedInUser | null> {
   const cookieStore = await cookies();
   const headerList = await headers();
   // getToken only reads the cookies and the authorization header of the request it gets.
@@ -18,13 +27,12 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
     headers: Object.fromEntries(headerList),
     cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
   } as unknown as Parameters<typeof getToken>[0]['req'];
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  if (!token || typeof token.uid !== 'string') return null;
-  return findSessionUser(token.uid, Number(token.sv ?? 0));
+  const claims = readSessionClaims(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
+  return claims ? findSessionUser(claims) : null;
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in and back. */
-export async function requireUser(returnTo?: string): Promise<SessionUser> {
+export async function requireUser(returnTo?: string): Promise<SignedInUser> {
   const user = await getCurrentUser();
   if (user) return user;
   const target = returnTo ?? (await headers()).get('x-rebound-path') ?? '/dashboard';

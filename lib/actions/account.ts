@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { authedAction } from '@/lib/actions/client';
+import { authedAction, noInput } from '@/lib/actions/client';
 import { changePassword, deleteAccount, updateProfile } from '@/lib/server/accounts';
-import { changePasswordSchema, deleteAccountSchema, profileSchema } from '@/lib/validation/auth';
+import { revokeAllSessions, revokeSession } from '@/lib/server/sessions';
+import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema } from '@/lib/validation/auth';
 
 export const updateProfileAction = authedAction(
   profileSchema,
@@ -26,3 +27,11 @@ export const changePasswordAction = authedAction(
 export const deleteAccountAction = authedAction(deleteAccountSchema, ({ confirmEmail }, { user }) => deleteAccount(user.id, confirmEmail), {
   returnTo: '/account',
 });
+
+export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { user }) => revokeSession(user.id, id), {
+  returnTo: '/account',
+  revalidate: () => revalidatePath('/account'),
+});
+
+// Ends this session too: the caller then clears its cookie with next-auth's signOut.
+export const revokeAllSessionsAction = authedAction(noInput, (_input, { user }) => revokeAllSessions(user.id), { returnTo: '/account' });

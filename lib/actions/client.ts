@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RateLimitError, ValidationError, type ActionErrorCode, type ActionFailure, type ActionResult } from '@/lib/errors';
-import { requireUser, type SessionUser } from '@/lib/session';
+import { requireUser, type SignedInUser } from '@/lib/session';
 import { toFieldErrors } from '@/lib/validation/common';
 
 /*
@@ -89,7 +89,7 @@ async function runAction<Schema extends z.ZodType, Output, Context>(
 /** A server action for the signed-in user. */
 export function authedAction<Schema extends z.ZodType, Output>(
   schema: Schema,
-  work: (input: z.output<Schema>, context: { user: SessionUser }, raw: z.input<Schema>) => Promise<Output>,
+  work: (input: z.output<Schema>, context: { user: SignedInUser }, raw: z.input<Schema>) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output> = {},
 ): (input: z.input<Schema>) => Promise<ActionResult<Output>> {
   return async (input) => {

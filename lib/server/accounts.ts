@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { RateLimitError, ValidationError } from '@/lib/errors';
+import { endAllSessions } from './sessions/end-all-sessions';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
 import {
   allSignUpsThrottleKey,
@@ -17,7 +18,7 @@ export const SIGN_IN_FAILED = 'Incorrect email or password.';
 export const EMAIL_TAKEN = 'An account with this email exists. Sign in instead, or reset your password.';
 
 export type SessionUser = { id: string; email: string; name: string; timeZone: string; sessionVersion: number };
-const sessionUserSelect = { id: true, email: true, name: true, timeZone: true, sessionVersion: true } as const;
+export const sessionUserSelect = { id: true, email: true, name: true, timeZone: true, sessionVersion: true } as const;
 
 /** Creates an account; emails arrive trimmed and lower-cased from the schema. */
 export async function createAccount(
@@ -70,13 +71,6 @@ export async function authenticate(email: string, password: string): Promise<Ses
   return sessionUser;
 }
 
-/** The user behind a session, or null when the account is gone or its sessions were ended. */
-export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await getDb().user.findUnique({ where: { id: userId }, select: sessionUserSelect });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
-  return user;
-}
-
 export async function updateProfile(userId: string, input: { name: string; timeZone: string }): Promise<SessionUser> {
   return getDb().user.update({ where: { id: userId }, data: input, select: sessionUserSelect });
 }
@@ -88,9 +82,10 @@ export async function changePassword(userId: string, currentPassword: string, ne
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new ValidationError('Your current password is not right.', { currentPassword: 'Your current password is not right.' });
   }
-  await db.user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endAllSessions(tx, userId);
   });
 }
 

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { hashPassword } from './passwords';
+import { endAllSessions } from './sessions/end-all-sessions';
 import { clearThrottle, recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
 
 const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -64,9 +65,10 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({
       where: { id: record.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
       select: { email: true },
     });
+    await endAllSessions(tx, record.userId, now);
     // Proving the mailbox is the owner's lifts a sign-in lockout early.
     await clearThrottle(signInThrottleKey(user.email), tx);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, timeZoneSchema } from './common';
+import { emailSchema, idSchema, timeZoneSchema } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 // argon2 cost grows with input; a bound keeps one request from burning the CPU.
@@ -86,3 +86,6 @@ export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSche
 export type ProfileInput = z.input<typeof profileSchema>;
 
 export const deleteAccountSchema = z.object({ confirmEmail: z.string().trim().max(254) });
+
+/** Signs out one of the user's other devices from the account page. */
+export const revokeSessionSchema = z.object({ id: idSchema('session') });

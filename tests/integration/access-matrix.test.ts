@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
-import { changePasswordAction, deleteAccountAction, updateProfileAction } from '@/lib/actions/account';
+import { changePasswordAction, deleteAccountAction, revokeAllSessionsAction, revokeSessionAction, updateProfileAction } from '@/lib/actions/account';
 import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/lib/actions/auth';
 import {
   changeInterviewStatusAction,
@@ -57,6 +57,7 @@ import type { User } from '@/lib/generated/prisma/client';
 import { EMAIL_TAKEN } from '@/lib/server/accounts';
 import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
+import { createSession } from '@/lib/server/sessions';
 import { requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
@@ -444,6 +445,21 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
     callSignedOut: ({ victim }) =>
       changePasswordAction({ ...pointAt(victim), currentPassword: victim.password, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' }),
+  },
+  'lib/actions/account.ts#revokeSessionAction': {
+    kind: 'takes-id',
+    seed: async (victim) => ({ sessionId: (await createSession(victim.id, null)).id }),
+    call: (ids) => revokeSessionAction({ id: ids.sessionId! }),
+  },
+  'lib/actions/account.ts#revokeAllSessionsAction': {
+    kind: 'no-id',
+    // The victim's sessionVersion and session rows are in the before/after snapshot.
+    reason: "Ends the session user's own sessions; the input is ignored.",
+    attack: async ({ victim, attacker }) => {
+      expect(await revokeAllSessionsAction(pointAt(victim) as never)).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({ sessionVersion: attacker.user.sessionVersion + 1 });
+    },
+    callSignedOut: ({ victim }) => revokeAllSessionsAction(pointAt(victim) as never),
   },
   'lib/actions/account.ts#deleteAccountAction': {
     kind: 'no-id',

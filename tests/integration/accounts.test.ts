@@ -10,9 +10,9 @@ import {
   createAccount,
   deleteAccount,
   EMAIL_TAKEN,
-  findSessionUser,
   SIGN_IN_FAILED,
 } from '@/lib/server/accounts';
+import { createSession, findSessionUser } from '@/lib/server/sessions';
 import { formatRetryTime, THROTTLE_WINDOW_MS } from '@/lib/server/throttle';
 import { newPasswordSchema, signUpSchema } from '@/lib/validation/auth';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
@@ -251,12 +251,14 @@ describe('password change', () => {
 
   it('sets the new password and ends the sessions issued before it', async () => {
     const { user, password } = await createUserWithPassword();
-    expect(await findSessionUser(user.id, user.sessionVersion)).toMatchObject({ id: user.id });
+    const before = await createSession(user.id, null);
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id })).toMatchObject({ id: user.id });
 
     await changePassword(user.id, password, 'brand new secret 42');
 
-    expect(await findSessionUser(user.id, user.sessionVersion)).toBeNull();
-    expect(await findSessionUser(user.id, user.sessionVersion + 1)).toMatchObject({ id: user.id });
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id })).toBeNull();
+    const after = await createSession(user.id, null);
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion + 1, sessionId: after.id })).toMatchObject({ id: user.id });
     await expect(authenticate(user.email, 'brand new secret 42')).resolves.toMatchObject({
       id: user.id,
       sessionVersion: user.sessionVersion + 1,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { forgotPasswordAction, resetPasswordAction } from '@/lib/actions/auth';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { authenticate, findSessionUser, SIGN_IN_FAILED } from '@/lib/server/accounts';
+import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
+import { createSession, findSessionUser } from '@/lib/server/sessions';
 import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
 import { createUserWithPassword, uniqueEmail } from './support/accounts';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
@@ -101,6 +102,7 @@ describe('password reset by email', () => {
 
   it('sets the new password once: the old one stops working, sessions end, and the link cannot be used again', async () => {
     const { user, password } = await createUserWithPassword();
+    const session = await createSession(user.id, null);
     const token = await requestToken(user.email);
 
     const result = await resetPasswordAction({ token, password: 'a fresh start 2026', confirmPassword: 'a fresh start 2026' });
@@ -111,7 +113,7 @@ describe('password reset by email', () => {
       sessionVersion: user.sessionVersion + 1,
     });
     await expect(authenticate(user.email, password)).rejects.toThrow(SIGN_IN_FAILED);
-    expect(await findSessionUser(user.id, user.sessionVersion)).toBeNull();
+    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: session.id })).toBeNull();
 
     const second = await captureError(resetPassword(token, 'someone else took it'));
     expect(second).toBeInstanceOf(ValidationError);

@@ -2,13 +2,23 @@ import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ProfileForm } from '@/components/account/profile-form';
+import { SessionsList } from '@/components/account/sessions-list';
 import { Card } from '@/components/ui/card';
+import { formatInZone } from '@/lib/domain/time';
+import { describeDevice } from '@/lib/domain/user-agent';
+import { listSessions } from '@/lib/server/sessions';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
+  const sessions = (await listSessions(user.id)).map((session) => ({
+    id: session.id,
+    device: describeDevice(session.userAgent),
+    lastSeen: formatInZone(session.lastSeenAt, user.timeZone),
+    isCurrent: session.id === user.sessionId,
+  }));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-brand-900">Your account</h1>
@@ -17,6 +27,9 @@ export default async function AccountPage() {
       </Card>
       <Card title="Password" description="You need your current password. Changing it signs out every other device.">
         <ChangePasswordForm email={user.email} />
+      </Card>
+      <Card title="Signed-in devices" description="Every browser signed in to your account. Signing one out ends its session at once.">
+        <SessionsList sessions={sessions} />
       </Card>
       <Card title="Your data" description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event.">
         <a href="/api/account/export" className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" download>

@@ -164,6 +164,7 @@ export async function snapshotAccount(userId: string) {
       include: {
         oauthAccounts: byId,
         passwordResetTokens: byId,
+        sessions: byId,
         interviews: byId,
         incidents: byId,
         rescheduleRequests: byId,
