@@ -88,7 +88,7 @@ test.describe('accounts', () => {
     await card.getByRole('button', { name: 'Change password' }).click();
     await card.getByText('Password changed. Other devices were signed out.').waitFor();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill(email);
