@@ -3,8 +3,22 @@
 // that arrives on an open keep-alive connection; here a request that arrives once stopping has
 // begun is refused with 503 and the connection is closed, and the ones already running finish.
 import http from 'node:http';
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address.mjs';
 
 export const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Replaces whatever x-rebound-client-ip the client sent with the address the app's limits key
+ * on: the socket's peer, or with trusted proxies the right-most address none of them wrote.
+ */
+export function setClientAddress(request, trusted) {
+  delete request.headers[CLIENT_IP_HEADER];
+  request.headers[CLIENT_IP_HEADER] = resolveClientAddress({
+    remoteAddress: request.socket?.remoteAddress,
+    forwardedFor: request.headers['x-forwarded-for'],
+    trusted,
+  });
+}
 
 /**
  * Prepares Next.js in this process (process.env must already hold the app's configuration)
@@ -12,6 +26,7 @@ export const DRAIN_TIMEOUT_MS = 10_000;
  * finish for at most drainTimeoutMs, then closes every connection and Next.js itself.
  */
 export async function serveApp({ dir, dev, port, hostname }) {
+  const trusted = parseTrustedProxies(process.env.REBOUND_TRUSTED_PROXIES);
   const { default: next } = await import('next');
   let stopping = false;
   const inFlight = new Set();
@@ -21,6 +36,7 @@ export async function serveApp({ dir, dev, port, hostname }) {
       response.end('Rebound is restarting. Try again in a few seconds.\n');
       return;
     }
+    setClientAddress(request, trusted);
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));
     handle(request, response).catch((error) => {

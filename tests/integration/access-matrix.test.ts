@@ -92,7 +92,7 @@ type RequestHeaders = Awaited<ReturnType<typeof headers>>;
 beforeEach(() => {
   signInAs(null);
   // Its own address per test: the sign-up throttle is per IP.
-  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-forwarded-for': uniqueIp() }) as unknown as RequestHeaders);
+  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-rebound-client-ip': uniqueIp() }) as unknown as RequestHeaders);
 });
 
 // ─── Outcomes ───────────────────────────────────────────────────────────────────────────────

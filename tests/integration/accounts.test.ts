@@ -30,7 +30,7 @@ type RequestHeaders = Awaited<ReturnType<typeof headers>>;
 
 /** The next calls of next/headers come from this client address. */
 function signUpFrom(ip: string): void {
-  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-forwarded-for': ip }) as unknown as RequestHeaders);
+  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-rebound-client-ip': ip }) as unknown as RequestHeaders);
 }
 
 const db = getDb();
@@ -116,6 +116,21 @@ describe('sign-up', () => {
 
     signUpFrom(uniqueIp());
     expect(await signUpAction(validSignUp(uniqueEmail('other-network')))).toEqual({ ok: true, data: undefined });
+  });
+
+  it('keys the per-address limit on the launcher\'s address: a forged X-Forwarded-For on each request changes nothing', async () => {
+    const ip = uniqueIp();
+    const sendSignUp = (i: number) => {
+      jest.mocked(headers).mockResolvedValue(
+        new Headers({ 'x-rebound-client-ip': ip, 'x-forwarded-for': `10.9.${i}.1`, 'x-real-ip': `10.9.${i}.2` }) as unknown as RequestHeaders,
+      );
+      return signUpAction(validSignUp(uniqueEmail(`forged${i}`)));
+    };
+    for (let i = 0; i < 5; i += 1) expect(await sendSignUp(i)).toEqual({ ok: true, data: undefined });
+
+    expect(await sendSignUp(5)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(await findThrottle(`sign-up:${ip}`)).toMatchObject({ failures: 6 });
+    expect(await db.authThrottle.count({ where: { key: { startsWith: 'sign-up:10.9.' } } })).toBe(0);
   });
 
   it('refuses one of the most common passwords (in any case) and a 9-character one, and accepts 10 characters', () => {
