@@ -5,7 +5,7 @@ import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { NotFoundError, RateLimitError, ValidationError } from '@/lib/errors';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/domain/session-lifetime';
-import { getUserAgent } from '@/lib/request';
+import { getUserAgent, readClientIp } from '@/lib/request';
 import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
 import { findOrCreateOAuthUser } from '@/lib/server/oauth-accounts';
 import { createSession, findSessionUser, revokeSession } from '@/lib/server/sessions';
@@ -27,11 +27,11 @@ export function getOAuthProviders() {
 const credentials = CredentialsProvider({
   name: 'Email and password',
   credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-  async authorize(raw) {
+  async authorize(raw, req) {
     const parsed = signInSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new Error(SIGN_IN_FAILED);
     try {
-      const user = await authenticate(parsed.data.email, parsed.data.password);
+      const user = await authenticate(parsed.data.email, parsed.data.password, readClientIp(req?.headers));
       return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
     } catch (error) {
       // next-auth hands the message to the sign-in form as `error`.

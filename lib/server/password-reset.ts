@@ -5,7 +5,7 @@ import { ValidationError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { hashPassword } from './passwords';
 import { endAllSessions } from './sessions/end-all-sessions';
-import { clearThrottle, recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInThrottleKey } from './throttle';
+import { clearThrottle, recordAttempt, RESET_REQUESTS_PER_WINDOW, resetRequestThrottleKey, signInFromThrottleKey, signInThrottleKey } from './throttle';
 
 const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const RESET_LINK_INVALID = 'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
@@ -69,7 +69,8 @@ export async function resetPassword(token: string, newPassword: string, now = ne
       select: { email: true },
     });
     await endAllSessions(tx, record.userId, now);
-    // Proving the mailbox is the owner's lifts a sign-in lockout early.
+    // Proving the mailbox is the owner's lifts the account's sign-in limits early, from every address.
     await clearThrottle(signInThrottleKey(user.email), tx);
+    await tx.authThrottle.deleteMany({ where: { key: { startsWith: signInFromThrottleKey(user.email, '') } } });
   });
 }

@@ -95,6 +95,9 @@ export default defineConfig({
         // Every e2e test signs up from 127.0.0.1; the per-address sign-up limit would stop the
         // sixth. The limit itself is covered by integration tests.
         REBOUND_SIGN_UPS_PER_IP: '1000',
+        // Likewise for failed sign-ins: the tests' wrong passwords and the concurrent sign-ins
+        // (each counted until its password checks out) all come from 127.0.0.1.
+        REBOUND_SIGN_IN_FAILURES_PER_IP: '1000',
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: process.env.E2E_SMTP_PORT ?? '',
         SMTP_SECURE: 'false',

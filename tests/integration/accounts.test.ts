@@ -13,7 +13,7 @@ import {
   SIGN_IN_FAILED,
 } from '@/lib/server/accounts';
 import { createSession, findSessionUser } from '@/lib/server/sessions';
-import { formatRetryTime, THROTTLE_WINDOW_MS } from '@/lib/server/throttle';
+import { formatRetryTime, purgeEndedWindows, THROTTLE_WINDOW_MS } from '@/lib/server/throttle';
 import { newPasswordSchema, signUpSchema } from '@/lib/validation/auth';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { ALL_SEEDED_ROWS, countSeededRows, seedUserData } from './support/seed';
@@ -46,12 +46,18 @@ async function captureError(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the promise to reject.');
 }
 
-const signInKey = (email: string) => `sign-in:${email}`;
+// Each test signs in from an address of its own, so no test uses up another's per-address limit.
+let ip: string;
+beforeEach(() => {
+  ip = uniqueIp();
+});
+
+const signInKey = (email: string) => `sign-in:${email}|${ip}`;
 const findThrottle = (key: string) => db.authThrottle.findUnique({ where: { key } });
 
 async function failSignIn(email: string, times: number): Promise<void> {
   for (let attempt = 1; attempt <= times; attempt += 1) {
-    await expect(authenticate(email, `wrong password ${attempt}`)).rejects.toThrow(SIGN_IN_FAILED);
+    await expect(authenticate(email, `wrong password ${attempt}`, ip)).rejects.toThrow(SIGN_IN_FAILED);
   }
 }
 
@@ -72,7 +78,7 @@ describe('sign-up', () => {
     expect(user).toMatchObject({ email, name: 'Ada Lovelace', timeZone: 'Europe/Paris', sessionVersion: 0 });
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user?.passwordHash).not.toContain('analytical engine 1843');
-    await expect(authenticate(email, 'analytical engine 1843')).resolves.toMatchObject({ id: user?.id });
+    await expect(authenticate(email, 'analytical engine 1843', ip)).resolves.toMatchObject({ id: user?.id });
   });
 
   it('refuses a second account whose email differs only in case and spaces, with EMAIL_TAKEN', async () => {
@@ -169,8 +175,8 @@ describe('sign-in', () => {
   it('answers a wrong password and an unknown email with exactly the same error', async () => {
     const { user } = await createUserWithPassword();
 
-    const wrongPassword = await captureError(authenticate(user.email, 'not the password at all'));
-    const unknownEmail = await captureError(authenticate(uniqueEmail('nobody'), 'not the password at all'));
+    const wrongPassword = await captureError(authenticate(user.email, 'not the password at all', ip));
+    const unknownEmail = await captureError(authenticate(uniqueEmail('nobody'), 'not the password at all', ip));
 
     for (const error of [wrongPassword, unknownEmail]) {
       expect(error).toBeInstanceOf(ValidationError);
@@ -185,7 +191,7 @@ describe('sign-in', () => {
     const row = await findThrottle(signInKey(user.email));
     expect(row?.failures).toBe(5);
 
-    const error = await captureError(authenticate(user.email, password));
+    const error = await captureError(authenticate(user.email, password, ip));
 
     const retryAt = new Date(row!.windowStart.getTime() + THROTTLE_WINDOW_MS);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -198,7 +204,7 @@ describe('sign-in', () => {
     const email = uniqueEmail('ghost');
 
     await failSignIn(email, 5);
-    const error = await captureError(authenticate(email, 'wrong password 6'));
+    const error = await captureError(authenticate(email, 'wrong password 6', ip));
 
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).message).toMatch(/^Too many failed attempts\. Try again after \d{2}:\d{2} UTC\.$/);
@@ -212,10 +218,10 @@ describe('sign-in', () => {
     const { windowStart } = await db.authThrottle.findUniqueOrThrow({ where: { key } });
 
     await db.authThrottle.update({ where: { key }, data: { windowStart: new Date(windowStart.getTime() - 14 * 60_000) } });
-    await expect(authenticate(user.email, password)).rejects.toBeInstanceOf(RateLimitError);
+    await expect(authenticate(user.email, password, ip)).rejects.toBeInstanceOf(RateLimitError);
 
     await db.authThrottle.update({ where: { key }, data: { windowStart: new Date(windowStart.getTime() - 16 * 60_000) } });
-    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id, email: user.email });
+    await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id, email: user.email });
     expect(await findThrottle(key)).toBeNull();
   });
 
@@ -224,13 +230,13 @@ describe('sign-in', () => {
     const key = signInKey(user.email);
 
     await failSignIn(user.email, 4);
-    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id });
     expect(await findThrottle(key)).toBeNull();
 
     // Had the first four still counted, the first of these would be the 6th attempt and refused.
     await failSignIn(user.email, 4);
     expect(await findThrottle(key)).toMatchObject({ failures: 4 });
-    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id });
   });
 
   // Guesses sent at the same moment must not all get their password checked before any of them
@@ -241,11 +247,83 @@ describe('sign-in', () => {
     jest.mocked(verify).mockClear();
 
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => authenticate(user.email, `burst guess number ${i}`)),
+      Array.from({ length: 12 }, (_, i) => authenticate(user.email, `burst guess number ${i}`, ip)),
     );
 
     expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
     expect(jest.mocked(verify).mock.calls.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('sign-in limits: attackers, not owners', () => {
+  it('refuses a spray of one guess each at 40 accounts from one address after 20, while another address signs in', async () => {
+    const accounts = await Promise.all(Array.from({ length: 40 }, () => createUserWithPassword()));
+
+    const outcomes = [];
+    for (const { user } of accounts) outcomes.push(await captureError(authenticate(user.email, 'Summer2026!', ip)));
+
+    expect(outcomes.slice(0, 20).every((error) => error instanceof ValidationError)).toBe(true);
+    const refused = outcomes.slice(20);
+    expect(refused.every((error) => error instanceof RateLimitError)).toBe(true);
+    expect((refused[0] as RateLimitError).message).toMatch(/^Too many failed sign-ins from this network\. Try again after \d{2}:\d{2} UTC\.$/);
+    const [last] = accounts.slice(-1);
+    await expect(authenticate(last!.user.email, last!.password, uniqueIp())).resolves.toMatchObject({ id: last!.user.id });
+  });
+
+  it('does not count successful sign-ins against the address', async () => {
+    const { user, password } = await createUserWithPassword();
+
+    for (let i = 0; i < 25; i += 1) await authenticate(user.email, password, ip);
+
+    expect(await findThrottle(`sign-in-ip:${ip}`)).toMatchObject({ failures: 0 });
+  });
+
+  it('locks the guessing address out of the account while the owner signs in from another', async () => {
+    const { user, password } = await createUserWithPassword();
+    const owner = uniqueIp();
+
+    await failSignIn(user.email, 5);
+    const strangerWithRightPassword = await captureError(authenticate(user.email, password, ip));
+
+    expect(strangerWithRightPassword).toBeInstanceOf(RateLimitError);
+    await expect(authenticate(user.email, password, owner)).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, 'wrong guess 7', ip)).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('slows guesses at an account from many addresses, and still lets the owner in from a fresh one', async () => {
+    const { user, password } = await createUserWithPassword();
+    const now = new Date();
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    const guessers = Array.from({ length: 10 }, () => uniqueIp());
+    for (const guesser of guessers) await expect(authenticate(user.email, 'a guess', guesser, now)).rejects.toThrow(SIGN_IN_FAILED);
+
+    // Ten failures: each address that has failed here must now wait 1 s after the latest one.
+    const tooSoon = await captureError(authenticate(user.email, 'another guess', guessers[0]!, now));
+    expect(tooSoon).toBeInstanceOf(RateLimitError);
+    expect((tooSoon as RateLimitError).retryAt).toEqual(later(1000));
+    await expect(authenticate(user.email, 'another guess', guessers[0]!, later(1000))).rejects.toThrow(SIGN_IN_FAILED);
+    // The eleventh failure doubles the wait.
+    expect(await captureError(authenticate(user.email, 'a third guess', guessers[1]!, later(2500)))).toMatchObject({ retryAt: later(3000) });
+
+    await expect(authenticate(user.email, password, uniqueIp(), later(1000))).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('purges throttle rows whose window has ended, and keeps the current ones', async () => {
+    const ended = new Date(Date.now() - THROTTLE_WINDOW_MS - 60_000);
+    const endedKey = `sign-in-ip:${uniqueIp()}`;
+    const currentKey = `sign-in-ip:${uniqueIp()}`;
+    await db.authThrottle.createMany({
+      data: [
+        { key: endedKey, failures: 20, windowStart: ended, updatedAt: ended },
+        { key: currentKey, failures: 3, windowStart: new Date(), updatedAt: new Date() },
+      ],
+    });
+
+    await captureError(authenticate(uniqueEmail('nobody'), 'a guess', ip));
+
+    expect(await findThrottle(endedKey)).toBeNull();
+    expect(await findThrottle(currentKey)).toMatchObject({ failures: 3 });
+    expect(await purgeEndedWindows(new Date(), 1)).toBeLessThanOrEqual(1);
   });
 });
 
@@ -261,7 +339,7 @@ describe('password change', () => {
       passwordHash: user.passwordHash,
       sessionVersion: user.sessionVersion,
     });
-    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id });
   });
 
   it('sets the new password and ends the sessions issued before it', async () => {
@@ -274,11 +352,11 @@ describe('password change', () => {
     expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id })).toBeNull();
     const after = await createSession(user.id, null);
     expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion + 1, sessionId: after.id })).toMatchObject({ id: user.id });
-    await expect(authenticate(user.email, 'brand new secret 42')).resolves.toMatchObject({
+    await expect(authenticate(user.email, 'brand new secret 42', ip)).resolves.toMatchObject({
       id: user.id,
       sessionVersion: user.sessionVersion + 1,
     });
-    await expect(authenticate(user.email, password)).rejects.toThrow(SIGN_IN_FAILED);
+    await expect(authenticate(user.email, password, ip)).rejects.toThrow(SIGN_IN_FAILED);
   });
 });
 

@@ -5,7 +5,7 @@ import { ValidationError } from '@/lib/errors';
 import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
 import { createSession, findSessionUser } from '@/lib/server/sessions';
 import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
-import { createUserWithPassword, uniqueEmail } from './support/accounts';
+import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
 import { findClosedPort, useSmtpServer } from './support/smtp';
 
@@ -73,6 +73,9 @@ async function captureError(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the promise to reject.');
 }
 
+// The client address of every sign-in here.
+const ip = uniqueIp();
+
 describe('password reset by email', () => {
   it('mails one link to the account address and stores only the SHA-256 of its token', async () => {
     const { user } = await createUserWithPassword({ name: 'Grace Hopper' });
@@ -108,18 +111,18 @@ describe('password reset by email', () => {
     const result = await resetPasswordAction({ token, password: 'a fresh start 2026', confirmPassword: 'a fresh start 2026' });
 
     expect(result).toEqual({ ok: true, data: undefined });
-    await expect(authenticate(user.email, 'a fresh start 2026')).resolves.toMatchObject({
+    await expect(authenticate(user.email, 'a fresh start 2026', ip)).resolves.toMatchObject({
       id: user.id,
       sessionVersion: user.sessionVersion + 1,
     });
-    await expect(authenticate(user.email, password)).rejects.toThrow(SIGN_IN_FAILED);
+    await expect(authenticate(user.email, password, ip)).rejects.toThrow(SIGN_IN_FAILED);
     expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: session.id })).toBeNull();
 
     const second = await captureError(resetPassword(token, 'someone else took it'));
     expect(second).toBeInstanceOf(ValidationError);
     expect(second).toMatchObject({ message: RESET_LINK_INVALID, fieldErrors: { token: RESET_LINK_INVALID } });
-    await expect(authenticate(user.email, 'someone else took it')).rejects.toThrow(SIGN_IN_FAILED);
-    await expect(authenticate(user.email, 'a fresh start 2026')).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, 'someone else took it', ip)).rejects.toThrow(SIGN_IN_FAILED);
+    await expect(authenticate(user.email, 'a fresh start 2026', ip)).resolves.toMatchObject({ id: user.id });
   });
 
   it('refuses a link 61 minutes after it was sent and leaves the password as it was', async () => {
@@ -135,10 +138,10 @@ describe('password reset by email', () => {
       passwordHash: user.passwordHash,
       sessionVersion: user.sessionVersion,
     });
-    await expect(authenticate(user.email, password)).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id });
     // Only the time made it invalid: the same link 59 minutes in still works.
     await resetPassword(token, 'just in time 2026', new Date(sentAt.getTime() + 59 * 60_000));
-    await expect(authenticate(user.email, 'just in time 2026')).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, 'just in time 2026', ip)).resolves.toMatchObject({ id: user.id });
   });
 
   it('voids the other links of the user when one of them is used', async () => {
@@ -149,7 +152,7 @@ describe('password reset by email', () => {
     await resetPassword(newer, 'the newer link won');
 
     await expect(resetPassword(older, 'the older link too')).rejects.toThrow(RESET_LINK_INVALID);
-    await expect(authenticate(user.email, 'the newer link won')).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, 'the newer link won', ip)).resolves.toMatchObject({ id: user.id });
   });
 
   it('for an email without an account sends nothing, stores nothing and throws nothing', async () => {
@@ -212,10 +215,10 @@ describe('abuse limits', () => {
 
   it('a completed reset lifts a sign-in lockout for that email', async () => {
     const { user } = await createUserWithPassword();
-    for (let attempt = 0; attempt < 6; attempt += 1) await captureError(authenticate(user.email, 'wrong password 123'));
+    for (let attempt = 0; attempt < 6; attempt += 1) await captureError(authenticate(user.email, 'wrong password 123', ip));
     expect(await db.authThrottle.count({ where: { key: `sign-in:${user.email}` } })).toBe(1);
     const token = await requestToken(user.email);
     await resetPassword(token, 'brand new password 42');
-    await expect(authenticate(user.email, 'brand new password 42')).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate(user.email, 'brand new password 42', ip)).resolves.toMatchObject({ id: user.id });
   });
 });
