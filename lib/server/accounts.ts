@@ -1,10 +1,10 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { accountDelayMs } from '@/lib/domain/sign-in-delay';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { endAllSessions } from './sessions/end-all-sessions';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
 import {
-  accountDelayMs,
   allSignUpsThrottleKey,
   clearThrottle,
   formatRetryTime,

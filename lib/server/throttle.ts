@@ -62,7 +62,7 @@ export function formatRetryTime(retryAt: Date, timeZone = 'UTC'): string {
 // Sign-in has three counters. Per address, across accounts: stops spraying one password
 // over many accounts. Per account and address: stops one address guessing one account.
 // Per account, from every address: slows a guesser with many addresses, without locking
-// the owner out (see accountDelayMs).
+// the owner out (see accountDelayMs in lib/domain/sign-in-delay.ts).
 export const signInThrottleKey = (email: string) => `sign-in:${email}`;
 export const signInFromThrottleKey = (email: string, ip: string) => `sign-in:${email}|${ip}`;
 export const signInAddressThrottleKey = (ip: string) => `sign-in-ip:${ip}`;
@@ -72,22 +72,14 @@ export function getSignInFailuresPerAddress(): number {
   const configured = Number.parseInt(process.env.REBOUND_SIGN_IN_FAILURES_PER_IP ?? '', 10);
   return Number.isInteger(configured) && configured > 0 ? configured : 20;
 }
-/** Failures of one account, from all addresses, before each further one must wait. */
-export const ACCOUNT_FAILURES_BEFORE_DELAY = 10;
-const ACCOUNT_DELAY_CAP_MS = 5 * 60 * 1000;
-/** How long after its latest failure an account with `failures` in the window is slowed: 1 s, 2 s, 4 s… at most 5 minutes. */
-export function accountDelayMs(failures: number): number {
-  if (failures < ACCOUNT_FAILURES_BEFORE_DELAY) return 0;
-  return Math.min(1000 * 2 ** (failures - ACCOUNT_FAILURES_BEFORE_DELAY), ACCOUNT_DELAY_CAP_MS);
-}
 export const signUpThrottleKey = (ip: string) => `sign-up:${ip}`;
 /** Sign-ups per address per window: REBOUND_SIGN_UPS_PER_IP, for networks where many people share one address. */
 export function getSignUpsPerAddress(): number {
   const configured = Number.parseInt(process.env.REBOUND_SIGN_UPS_PER_IP ?? '', 10);
   return Number.isInteger(configured) && configured > 0 ? configured : THROTTLE_MAX_FAILURES;
 }
-// A client can claim any address in X-Forwarded-For when no proxy overwrites it, so the
-// per-address limit is backed by one for all sign-ups together.
+// Someone with many addresses passes any per-address limit, so it is backed by one for all
+// sign-ups together.
 export const SIGN_UPS_PER_WINDOW_OVERALL = 100;
 export const allSignUpsThrottleKey = 'sign-up:*';
 export const resetRequestThrottleKey = (email: string) => `reset:${email}`;
