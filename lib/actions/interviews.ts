@@ -7,7 +7,7 @@ import { ValidationError } from '@/lib/errors';
 import { regenerateCalendarFeedToken } from '@/lib/server/interview-exports';
 import { changeInterviewStatus, createInterview, deleteInterview, rescheduleByEmployer, setPrepItem, updateInterview } from '@/lib/server/interviews';
 import { idSchema } from '@/lib/validation/common';
-import { interviewFormSchema } from '@/lib/validation/interview';
+import { interviewFormSchema, prepItemIdSchema, rescheduleByEmployerSchema } from '@/lib/validation/interview';
 
 const interviewId = idSchema('interview');
 const revalidate = () => revalidateInterviewPages();
@@ -64,11 +64,7 @@ export const changeInterviewStatusAction = authedAction(
 );
 
 export const rescheduleByEmployerAction = authedAction(
-  z.object({
-    id: interviewId,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the new date.'),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the new time as HH:MM.'),
-  }),
+  rescheduleByEmployerSchema.extend({ id: interviewId }),
   ({ id, date, time }, { user }) => rescheduleByEmployer(user.id, id, date, time),
   { returnTo: '/interviews', revalidate },
 );
@@ -76,7 +72,7 @@ export const rescheduleByEmployerAction = authedAction(
 export const setPrepItemAction = authedAction(
   z.object({
     id: interviewId,
-    itemId: z.string().min(1).max(60),
+    itemId: prepItemIdSchema,
     checked: z.boolean(),
   }),
   async ({ id, itemId, checked }, { user }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, timeZoneSchema } from './common';
+import { emailSchema, idSchema, textSchema, timeZoneSchema } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 // argon2 cost grows with input; a bound keeps one request from burning the CPU.
@@ -33,13 +33,12 @@ function isCommonPassword(password: string): boolean {
   return COMMON_PASSWORDS.has(password.toLowerCase());
 }
 
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = textSchema()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   .refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.');
 
-const nameSchema = z.string().trim().min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
+const nameSchema = textSchema({ trim: true }).min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
 
 export const signUpSchema = z.object({
   name: nameSchema,
@@ -51,6 +50,7 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
+  // Not textSchema: a password is only ever hashed, and one set before that check must still sign in.
   password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH, 'Incorrect email or password.'),
 });
 export type SignInInput = z.input<typeof signInSchema>;
@@ -60,7 +60,7 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(20, 'This reset link is incomplete.').max(200, 'This reset link is not valid.'),
+    token: textSchema().min(20, 'This reset link is incomplete.').max(200, 'This reset link is not valid.'),
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })
@@ -85,7 +85,7 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSchema });
 export type ProfileInput = z.input<typeof profileSchema>;
 
-export const deleteAccountSchema = z.object({ confirmEmail: z.string().trim().max(254) });
+export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: true }).max(254) });
 
 /** Signs out one of the user's other devices from the account page. */
 export const revokeSessionSchema = z.object({ id: idSchema('session') });

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
-import { timeZoneSchema } from './common';
+import { calendarDateSchema, IMPOSSIBLE_DATE_MESSAGE, isCleanText, isRealDate, textSchema, timeZoneSchema } from './common';
 
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, label: string, { multiLine = false } = {}) =>
+  textSchema({ multiLine, trim: true })
     .max(max, `${label} is at most ${max} characters.`)
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -25,12 +22,10 @@ const optionalMinutes = (label: string) =>
       return number;
     });
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.');
+const dateSchema = calendarDateSchema;
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM (24-hour).');
 
-const httpUrl = z
-  .string()
-  .trim()
+const httpUrl = textSchema({ trim: true })
   .max(2000, 'A meeting link is at most 2,000 characters.')
   .refine((value) => {
     try {
@@ -41,9 +36,7 @@ const httpUrl = z
     }
   }, 'The meeting link must be a web address starting with https:// (or http://).');
 
-const phoneSchema = z
-  .string()
-  .trim()
+const phoneSchema = textSchema({ trim: true })
   .max(40, 'A phone number is at most 40 characters.')
   .refine((value) => /^\+?[0-9 ()\-./]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 5, {
     message: 'Enter a phone number with digits, e.g. +44 20 7946 0000. Letters are not allowed.',
@@ -55,8 +48,8 @@ const phoneSchema = z
  */
 export const interviewFormSchema = z
   .object({
-    company: z.string().trim().min(1, 'Enter the company.').max(200, 'A company name is at most 200 characters.'),
-    roleTitle: z.string().trim().min(1, 'Enter the role.').max(200, 'A role title is at most 200 characters.'),
+    company: textSchema({ trim: true }).min(1, 'Enter the company.').max(200, 'A company name is at most 200 characters.'),
+    roleTitle: textSchema({ trim: true }).min(1, 'Enter the role.').max(200, 'A role title is at most 200 characters.'),
     roundLabel: optionalText(100, 'The round'),
     date: dateSchema,
     startTime: timeSchema,
@@ -64,27 +57,21 @@ export const interviewFormSchema = z
     timeZone: timeZoneSchema,
     format: z.enum(INTERVIEW_FORMATS, { message: 'Choose in person, video call or phone call.' }),
     location: optionalText(500, 'The address'),
-    meetingUrl: z
-      .string()
-      .trim()
+    meetingUrl: textSchema({ trim: true })
       .optional()
       .transform((value) => (value ? value : undefined))
       .pipe(httpUrl.optional()),
     contactName: optionalText(200, 'The contact name'),
-    contactEmail: z
-      .string()
-      .trim()
+    contactEmail: textSchema({ trim: true })
       .max(254, 'An email address is at most 254 characters.')
       .optional()
       .transform((value) => (value ? value.toLowerCase() : undefined))
       .pipe(z.email('Enter a valid email address for the contact, like name@example.com.').optional()),
-    contactPhone: z
-      .string()
-      .trim()
+    contactPhone: textSchema({ trim: true })
       .optional()
       .transform((value) => (value ? value : undefined))
       .pipe(phoneSchema.optional()),
-    notes: optionalText(5000, 'Notes'),
+    notes: optionalText(5000, 'Notes', { multiLine: true }),
     travelMinutes: optionalMinutes('Travel time'),
     bufferMinutes: optionalMinutes('Buffer'),
   })
@@ -112,7 +99,16 @@ const INTERVIEW_LIST_VIEWS = ['upcoming', 'past', 'status'] as const;
 export const interviewListQuerySchema = z.object({
   view: z.enum(INTERVIEW_LIST_VIEWS).catch('upcoming'),
   status: z.enum(['SCHEDULED', 'COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN']).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
+  q: textSchema({ trim: true }).max(100).optional().catch(undefined),
+  cursor: textSchema().max(200).optional().catch(undefined),
 });
 export type InterviewListQuery = z.output<typeof interviewListQuerySchema>;
+
+/** The employer moved the interview: the new day and time, in the interview's own time zone. */
+export const rescheduleByEmployerSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the new date.').refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the new time as HH:MM.'),
+});
+
+/** A prep checklist item's id; the server checks it names an item of this interview's list. */
+export const prepItemIdSchema = z.string().min(1).max(60).refine((value) => isCleanText(value), 'That checklist item does not exist.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '@/lib/validation/common';
+import { idSchema, textSchema } from '@/lib/validation/common';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 
 export const WHAT_HAPPENED_MAX = 2000;
@@ -8,9 +8,7 @@ export const ACTIONS_MAX = 10;
 
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 
-const actionText = z
-  .string()
-  .trim()
+const actionText = textSchema({ trim: true })
   .max(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`);
 
 /**
@@ -19,9 +17,7 @@ const actionText = z
  */
 export const lessonContentSchema = z.object({
   rootCause: z.enum(ROOT_CAUSES, { message: `Choose what caused it: ${causeList}.` }),
-  whatHappened: z
-    .string({ message: 'Write what happened, even in one sentence.' })
-    .trim()
+  whatHappened: textSchema({ multiLine: true, message: 'Write what happened, even in one sentence.', trim: true })
     .min(1, 'Write what happened, even in one sentence.')
     .max(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
 });
@@ -60,7 +56,8 @@ const isoDate = z
   .refine((value) => {
     const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
     const date = new Date(Date.UTC(year, month - 1, day));
-    return year >= 1970 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    // The range ends a day early: the filter reads `to` as "before the next day", which must still have a four-digit year.
+    return year >= 1970 && year < 9999 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   });
 
 /**
@@ -72,7 +69,7 @@ export const lessonFilterSchema = z
     cause: z.enum(ROOT_CAUSES).optional().catch(undefined),
     from: isoDate.optional().catch(undefined),
     to: isoDate.optional().catch(undefined),
-    cursor: z.string().max(200).optional().catch(undefined),
+    cursor: textSchema().max(200).optional().catch(undefined),
   })
   .transform((filters) =>
     // A reversed range is a slip of the hand; reading it the right way round is what was meant.

@@ -3,7 +3,7 @@
 // to ship to the browser.
 import { z } from 'zod';
 import { CALL_RESPONSES } from '@/lib/domain/recovery-labels';
-import { idSchema } from '@/lib/validation/common';
+import { idSchema, textSchema } from '@/lib/validation/common';
 import { recoveryLessonContentSchema } from '@/lib/validation/lessons';
 import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
@@ -34,9 +34,7 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const idempotencyKeySchema = z.uuid('This form is out of date. Reload the page and try again.');
 
 const optionalNote = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  textSchema({ multiLine: true, trim: true })
     .max(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`)
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -45,9 +43,7 @@ export const startRecoverySchema = z.object({
   interviewId: idSchema('interview'),
   kind: z.enum(IncidentKind, { message: 'Choose whether you missed the interview or are running late.' }),
   reason: z.enum(MissReason, { message: 'Choose what happened.' }),
-  explanation: z
-    .string()
-    .trim()
+  explanation: textSchema({ multiLine: true, trim: true })
     .max(MAX_EXPLANATION_LENGTH, `Keep the explanation brief: ${MAX_EXPLANATION_LENGTH} characters at most.`)
     .optional()
     .transform((value) => (value ? value : undefined)),
@@ -71,11 +67,9 @@ export type RecordCallInput = z.input<typeof recordCallSchema>;
 const subjectLine = z
   .string()
   .refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')
-  .pipe(z.string().max(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`));
+  .pipe(textSchema().max(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`));
 
-const recipientEmail = z
-  .string({ message: 'Enter the recipient’s email address.' })
-  .trim()
+const recipientEmail = textSchema({ message: 'Enter the recipient’s email address.', trim: true })
   .min(1, 'Enter the recipient’s email address.')
   .max(254, 'An email address is at most 254 characters.')
   .pipe(z.email('Enter a single valid email address for the recipient, like name@example.com.'));
@@ -85,7 +79,7 @@ const recipientEmail = z
 export const saveDraftSchema = z.object({
   messageId: idSchema('message'),
   subject: subjectLine.optional(),
-  body: z.string().max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  body: textSchema({ multiLine: true }).max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
   recipient: z
     .union([z.literal(''), recipientEmail])
     .optional()
@@ -97,9 +91,7 @@ export const sendMessageSchema = z.object({
   messageId: idSchema('message'),
   recipient: recipientEmail,
   subject: subjectLine.pipe(z.string().trim().min(1, 'Enter a subject.')),
-  body: z
-    .string()
-    .trim()
+  body: textSchema({ multiLine: true, trim: true })
     .min(1, 'Write the message before sending it.')
     .max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
   idempotencyKey: idempotencyKeySchema,
@@ -127,8 +119,8 @@ export const recordOutcomeSchema = z
   .object({
     incidentId: idSchema('incident'),
     answer: z.enum(RESCHEDULE_ANSWERS, { message: 'Choose whether they agreed, declined or have not answered yet.' }),
-    newStartLocal: z.string().trim().optional(),
-    timeZone: z.string().trim().optional(),
+    newStartLocal: textSchema({ trim: true }).optional(),
+    timeZone: textSchema({ trim: true }).optional(),
     note: optionalNote(1000, 'A note'),
   })
   .superRefine((value, ctx) => {
@@ -161,9 +153,7 @@ export type RecordOutcomeInput = z.input<typeof recordOutcomeSchema>;
 export const skipStepSchema = z.object({
   incidentId: idSchema('incident'),
   step: z.enum(RecoveryState, { message: 'Choose the step to skip.' }).exclude(['CLOSED'], { message: 'Choose the step to skip.' }),
-  reason: z
-    .string({ message: 'Say why you are skipping this step.' })
-    .trim()
+  reason: textSchema({ multiLine: true, message: 'Say why you are skipping this step.', trim: true })
     .min(1, 'Say why you are skipping this step.')
     .max(500, 'Keep the reason to 500 characters at most.'),
 });
