@@ -6,6 +6,45 @@ import http from 'node:http';
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address.mjs';
 
 export const DRAIN_TIMEOUT_MS = 10_000;
+// Next.js refuses a server action body over 1 MB (serverActions.bodySizeLimit) by throwing,
+// which is a 500; refusing it here, before Next reads it, answers what it is.
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Whether every segment of the request's path decodes; Next.js throws on one that does not. */
+export function hasDecodablePath(url = '/') {
+  const pathname = url.split(/[?#]/, 1)[0];
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the request declares a body larger than the limit. */
+export function declaresOversizedBody(headers, limit = MAX_BODY_BYTES) {
+  const length = Number(headers['content-length']);
+  return Number.isFinite(length) && length > limit;
+}
+
+/**
+ * Answers the requests Next.js would turn into a 500 before they reach it: a path that is not
+ * valid percent-encoding (400) and a body over the limit (413). Returns whether it answered.
+ */
+export function refuseMalformedRequest(request, response) {
+  if (!hasDecodablePath(request.url)) {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('This address is not valid: part of it is not correctly percent-encoded.\n');
+    return true;
+  }
+  if (declaresOversizedBody(request.headers)) {
+    // The body is not read, so the connection cannot carry another request.
+    response.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+    response.end(`That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`);
+    return true;
+  }
+  return false;
+}
 
 /**
  * Replaces whatever x-rebound-client-ip the client sent with the address the app's limits key
@@ -36,6 +75,7 @@ export async function serveApp({ dir, dev, port, hostname }) {
       response.end('Rebound is restarting. Try again in a few seconds.\n');
       return;
     }
+    if (refuseMalformedRequest(request, response)) return;
     setClientAddress(request, trusted);
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));
