@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, RateLimitError, ValidationError, type ActionErrorCode, type ActionFailure, type ActionResult } from '@/lib/errors';
+import { ConflictError, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, NotFoundError, RateLimitError, ValidationError, type ActionErrorCode, type ActionFailure, type ActionResult } from '@/lib/errors';
 import { requireUser, type SignedInUser } from '@/lib/session';
 import { toFieldErrors } from '@/lib/validation/common';
 
@@ -60,6 +60,8 @@ function toFailure(error: unknown, messages: ActionOptions<unknown, unknown>['me
   if (error instanceof NotFoundError) return fail('NOT_FOUND', error.message, messages);
   if (error instanceof RateLimitError) return fail('RATE_LIMITED', error.message, messages);
   if (error instanceof ConflictError) return fail('CONFLICT', error.message, messages);
+  // Nothing was written (a transaction cut short rolls back); the form keeps what was typed.
+  if (isDatabaseUnavailable(error)) return fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, messages);
   throw error;
 }
 
@@ -93,7 +95,14 @@ export function authedAction<Schema extends z.ZodType, Output>(
   options: ActionOptions<z.output<Schema>, Output> = {},
 ): (input: z.input<Schema>) => Promise<ActionResult<Output>> {
   return async (input) => {
-    const user = await requireUser(options.returnTo);
+    let user: SignedInUser;
+    try {
+      // Reading the session checks the account in the database, so this can fail for want of it too.
+      user = await requireUser(options.returnTo);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return fail('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, options.messages);
+      throw error;
+    }
     return runAction(schema, input, { user }, work, options);
   };
 }

@@ -2,10 +2,37 @@
 // ours to order. `next start` stops listening on SIGTERM but keeps answering every request
 // that arrives on an open keep-alive connection; here a request that arrives once stopping has
 // begun is refused with 503 and the connection is closed, and the ones already running finish.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address.mjs';
 
 export const DRAIN_TIMEOUT_MS = 10_000;
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Facts about the request being served, shared with the app through globalThis (Next.js bundles
+// its own copy of every module, so an import would not be the same instance). lib/db.ts notes
+// `databaseUnavailable` when a query of this request could not reach PostgreSQL.
+const requestFacts = new AsyncLocalStorage();
+globalThis[Symbol.for('rebound.request-facts')] = requestFacts;
+
+/**
+ * Next.js cannot set a page's status from the app: a page whose rendering failed is a 500. When
+ * that failure was the database being out of reach, the answer is 503 with Retry-After, which
+ * is what it is (the error page itself says so; see app/global-error.tsx). Statuses are left
+ * alone otherwise, server actions' 200s with a failed result included.
+ */
+function answerUnavailableFor500(response, facts) {
+  const writeHead = response.writeHead;
+  response.writeHead = function writeHeadChecked(statusCode, ...rest) {
+    if (statusCode === 500 && facts.databaseUnavailable) {
+      this.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.setHeader('Cache-Control', 'no-store');
+      // A reason phrase given for 500 would be wrong for 503.
+      return writeHead.call(this, 503, ...(typeof rest[0] === 'string' ? rest.slice(1) : rest));
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
 // Next.js refuses a server action body over 1 MB (serverActions.bodySizeLimit) by throwing,
 // which is a 500; refusing it here, before Next reads it, answers what it is.
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -79,7 +106,9 @@ export async function serveApp({ dir, dev, port, hostname }) {
     setClientAddress(request, trusted);
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));
-    handle(request, response).catch((error) => {
+    const facts = { databaseUnavailable: false };
+    answerUnavailableFor500(response, facts);
+    requestFacts.run(facts, () => handle(request, response)).catch((error) => {
       console.error('[server] unhandled error:', error);
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end();

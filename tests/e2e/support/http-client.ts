@@ -68,6 +68,11 @@ export class HttpClient {
     return { status: response.status, text: await response.text(), headers: response.headers };
   }
 
+  /** The session's cookies, for a browser to carry on as the same signed-in user. */
+  cookieList(): { name: string; value: string; url: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value, url: this.baseUrl }));
+  }
+
   get(pathname: string): Promise<HttpResponse> {
     return this.request(pathname);
   }

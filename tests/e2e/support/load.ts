@@ -111,18 +111,14 @@ export function removeDataDir(dir: string): void {
 /**
  * `npm start` as a user runs it (node scripts/start.mjs, embedded mode) on dataDir, in a process
  * group of its own so that a test can signal the whole group. Resolves once /api/health is 200.
+ * `extraEnv` overrides the environment last: other limits, or a database of the test's own
+ * (DATABASE_URL, NEXTAUTH_SECRET).
  */
-export async function startLauncher(dataDir: string, port: number, overrides: Record<string, string> = {}): Promise<Launcher> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    REBOUND_DATA_DIR: dataDir,
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    REBOUND_SIGN_UPS_PER_IP: '1000',
-    ...overrides,
-  };
+export async function startLauncher(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<Launcher> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), REBOUND_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, REBOUND_SIGN_UPS_PER_IP: '1000' };
   delete env.DATABASE_URL;
   delete env.SMTP_HOST;
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,33 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/lib/errors';
+
+const known = (code: string) => new Prisma.PrismaClientKnownRequestError('message not read', { code, clientVersion: 'test' });
+
+describe('isDatabaseUnavailable', () => {
+  it.each(['P1001', 'P1017', 'P2024'])('knows Prisma %s', (code) => {
+    expect(isDatabaseUnavailable(known(code))).toBe(true);
+  });
+
+  it('knows the adapter’s error for a server it cannot reach or that hung up, wrapped or not', () => {
+    const adapterError = { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } };
+    expect(isDatabaseUnavailable(adapterError)).toBe(true);
+    expect(isDatabaseUnavailable({ name: 'DriverAdapterError', cause: { kind: 'postgres', originalCode: '57P01' } })).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(known('P2010'), { meta: { driverAdapterError: adapterError } }))).toBe(true);
+  });
+
+  it.each(['ECONNREFUSED', 'ECONNRESET', '57P01', '08006', '53300'])('knows socket and PostgreSQL code %s', (code) => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code }) }))).toBe(true);
+  });
+
+  it('knows its own error', () => {
+    expect(isDatabaseUnavailable(new DatabaseUnavailableError())).toBe(true);
+  });
+
+  it('goes by codes, not by what a message says', () => {
+    expect(isDatabaseUnavailable(known('P2002'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBe(false);
+    expect(isDatabaseUnavailable({ name: 'DriverAdapterError', cause: { kind: 'UniqueConstraintViolation' } })).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+});
