@@ -65,12 +65,40 @@ export function refuseMalformedRequest(request, response) {
     return true;
   }
   if (declaresOversizedBody(request.headers)) {
-    // The body is not read, so the connection cannot carry another request.
-    response.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-    response.end(`That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`);
+    answerTooLarge(response);
     return true;
   }
   return false;
+}
+
+function answerTooLarge(response) {
+  // The body is not read to its end, so the connection cannot carry another request.
+  response.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+  response.end(`That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`);
+}
+
+/**
+ * A body sent without Content-Length (chunked) is counted as the parser hands it over. Past the
+ * limit the request is answered 413 at once, the rest of the body is dropped and its stream
+ * ended, and what Next.js then writes for the cut-short request goes nowhere.
+ */
+function limitStreamedBody(request, response) {
+  if (request.headers['content-length'] !== undefined || !request.headers['transfer-encoding']) return;
+  let received = 0;
+  let refused = false;
+  const push = request.push;
+  request.push = function pushCounted(chunk, encoding) {
+    if (refused) return false;
+    if (chunk !== null) received += chunk.length;
+    if (received <= MAX_BODY_BYTES) return push.call(this, chunk, encoding);
+    refused = true;
+    answerTooLarge(response);
+    response.setHeader = () => response;
+    response.writeHead = () => response;
+    response.write = () => true;
+    response.end = () => response;
+    return push.call(this, null);
+  };
 }
 
 /**
@@ -103,6 +131,7 @@ export async function serveApp({ dir, dev, port, hostname }) {
       return;
     }
     if (refuseMalformedRequest(request, response)) return;
+    limitStreamedBody(request, response);
     setClientAddress(request, trusted);
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { baseUrl } from './support/browser';
 import { HttpClient } from './support/http-client';
@@ -25,6 +26,25 @@ test.describe('malformed requests', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.text()).toMatch(/too large: at most 1 MB/);
+  });
+
+  test('a streamed body that passes 1 MB is a 413 too, and the app keeps serving', async () => {
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${baseUrl}/interviews/new`, { method: 'POST', headers: { 'Next-Action': 'x', 'Content-Type': 'text/plain;charset=UTF-8' } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+      // No Content-Length: node sends the body chunked, 64 KiB at a time, 2 MB in all.
+      const chunk = 'a'.repeat(64 * 1024);
+      for (let sent = 0; sent < 32; sent += 1) request.write(chunk);
+      request.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.text).toMatch(/too large: at most 1 MB/);
+    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
   });
 
   test('control characters, impossible dates and far-off filters are refused or ignored, never a 500', async () => {
