@@ -118,6 +118,22 @@ describe('session rows', () => {
     await findSessionUser(claims, later);
     expect((await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(later);
   });
+
+  it('deletes the user\'s revoked and long-unused sessions at the next sign-in, and keeps the live ones', async () => {
+    const { user } = await createUserWithPassword();
+    const { user: other } = await createUserWithPassword();
+    const live = await createSession(user.id, null);
+    const revoked = await createSession(user.id, null);
+    const stale = await createSession(user.id, null);
+    const othersRevoked = await createSession(other.id, null);
+    await revokeSession(user.id, revoked.id);
+    await revokeSession(other.id, othersRevoked.id);
+    await db.userSession.update({ where: { id: stale.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 86_400_000) } });
+
+    const fresh = await createSession(user.id, null);
+    const left = await db.userSession.findMany({ where: { userId: { in: [user.id, other.id] } }, select: { id: true } });
+    expect(left.map((row) => row.id).sort()).toEqual([live.id, fresh.id, othersRevoked.id].sort());
+  });
 });
 
 describe('the account page actions', () => {
