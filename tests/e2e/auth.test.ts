@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { submitSignUp } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 
 test.describe.configure({ timeout: 90_000 });
 
-async function signUp(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/sign-up`);
-  await page.getByLabel('Name').fill('Ada Candidate');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
+const signUp = (page: Page, email: string, password: string) => submitSignUp(page, email, password, 'Ada Candidate');
 
 test.describe('accounts', () => {
   test('signs up, lands on the dashboard, signs out, and returns to a protected page after signing in', async ({ page }) => {

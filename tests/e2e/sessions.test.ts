@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Cookie, type Page } from '@playwright/test';
+import { submitSignUp } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 
 test.describe.configure({ timeout: 120_000 });
@@ -7,11 +8,7 @@ test.describe.configure({ timeout: 120_000 });
 const SESSION_COOKIE = /next-auth\.session-token$/;
 
 async function signUp(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/sign-up`);
-  await page.getByLabel('Name').fill('Ada Candidate');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await submitSignUp(page, email, password, 'Ada Candidate');
   await page.waitForURL(`${baseUrl}/dashboard`);
 }
 
