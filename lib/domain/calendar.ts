@@ -1,9 +1,22 @@
 // iCalendar (RFC 5545) output for interviews, used by the calendar feed and single-event downloads.
-import { createEvents, type Alarm, type EventAttributes } from 'ics';
+// Events are written in the interview's own zone (DTSTART;TZID=… with a VTIMEZONE), so a calendar
+// shows "10:00 New York time" and keeps it right across DST changes.
+import { TZDate } from '@date-fns/tz';
+import ical, {
+  ICalAlarmType,
+  ICalCalendarMethod,
+  ICalEvent,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalAlarmData,
+  type ICalEventData,
+} from 'ical-generator';
+import { refoldByOctets } from './calendar-fold';
+import { getVtimezone } from './calendar-timezones';
 import type { InterviewStatus } from './interview-status';
-import { formatInZone } from './time';
-
 import { FORMAT_LABELS, type InterviewFormat } from './interview-format';
+import { formatInZone } from './time';
+import { DEFAULT_EARLY_ARRIVAL_MINUTES } from './travel';
 
 export type { InterviewFormat };
 
@@ -23,6 +36,10 @@ export type CalendarInterview = {
   notes?: string | null;
   leaveBy?: Date | null;
   status: InterviewStatus;
+  /** SEQUENCE: raised by every change of the interview, so calendars replace their older copy. */
+  sequence: number;
+  /** The interview the employer gave after a miss: its texts look forward, never back at the miss. */
+  isSecondChance?: boolean;
   /** Extra reminders, e.g. the evening before when a past lesson says the user forgot one. */
   extraReminders?: readonly { at: Date; text: string }[];
 };
@@ -33,7 +50,11 @@ export type CalendarOptions = {
   now?: Date;
 };
 
-export type BuildCalendarOptions = CalendarOptions & { name: string };
+export type BuildCalendarOptions = CalendarOptions & {
+  name: string;
+  /** For a subscribed feed: how often calendar apps should fetch it again (REFRESH-INTERVAL). */
+  refreshSeconds?: number;
+};
 
 export class CalendarBuildError extends Error {
   constructor(message: string) {
@@ -42,56 +63,88 @@ export class CalendarBuildError extends Error {
   }
 }
 
-const PRODUCT_ID = '-//Rebound//Interview tracker//EN';
+const PRODUCT_ID = { company: 'Rebound', product: 'Interview tracker', language: 'EN' };
 const MINUTE_MS = 60_000;
+const HOUR_SECONDS = 3600;
 
+/** What the second-chance interview asks of the user, in its description and reminders. */
+export const SECOND_CHANCE_TIP = `Arrive ${DEFAULT_EARLY_ARRIVAL_MINUTES} minutes early; thank them for the opportunity.`;
 
-// ics accepts `timestamp` (DTSTAMP) at runtime but leaves it out of its types.
-type StampedEvent = EventAttributes & { timestamp?: number };
+// A slot that will not take place says so in its title too: some calendar apps show a cancelled
+// event from a subscription as if it were on.
+const OFF_PREFIXES: Partial<Record<InterviewStatus, string>> = {
+  CANCELLED: 'Cancelled: ',
+  WITHDRAWN: 'Withdrawn: ',
+  // The employer moved it: the new slot is a new interview with its own UID.
+  RESCHEDULED: 'Moved: ',
+};
 
-/** The ics attributes for one interview's VEVENT; buildCalendar turns them into text. */
-export function buildInterviewEvent(interview: CalendarInterview, options: CalendarOptions): EventAttributes {
+export type InterviewEventText = { title: string; description: string; location?: string };
+
+/** Title, description and location as every calendar entry for the interview shows them. */
+export function describeInterviewEvent(interview: CalendarInterview, appUrl: string): InterviewEventText {
+  const title = `Interview: ${interview.roleTitle} at ${interview.company}`;
+  const link = interviewLink(interview, normaliseAppUrl(appUrl));
+  return { title, description: describeInterview(interview, link), location: pickLocation(interview) };
+}
+
+/** The ical-generator data for one interview's VEVENT; buildCalendar turns it into text. */
+export function buildInterviewEvent(interview: CalendarInterview, options: CalendarOptions): ICalEventData {
   const start = interview.scheduledStart.getTime();
   if (Number.isNaN(start)) throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
   if (!Number.isFinite(interview.durationMinutes) || interview.durationMinutes < 0) {
     throw new CalendarBuildError(`Interview ${interview.id} has an invalid duration (${interview.durationMinutes} minutes).`);
   }
-  const title = `Interview: ${interview.roleTitle} at ${interview.company}`;
-  const link = `${normaliseAppUrl(options.appUrl)}/interviews/${encodeURIComponent(interview.id)}`;
-  // Moved, cancelled and withdrawn slots will not take place; a RESCHEDULED row is superseded by
-  // a new interview with its own UID, so leaving it confirmed would show the user two meetings.
-  const isOff = interview.status === 'CANCELLED' || interview.status === 'WITHDRAWN' || interview.status === 'RESCHEDULED';
-  const location = pickLocation(interview);
-
-  const event: StampedEvent = {
-    uid: `${interview.id}@rebound`,
-    title,
-    start,
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: start + interview.durationMinutes * MINUTE_MS,
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    timestamp: (options.now ?? new Date()).getTime(),
-    description: describeInterview(interview, link),
+  const zone = interview.timeZone;
+  // UTC needs no VTIMEZONE: ical-generator writes it as UTC times ("…Z"), which every client reads.
+  if (zone !== 'UTC' && getVtimezone(zone) === null) {
+    throw new CalendarBuildError(`Interview ${interview.id} has an unknown time zone ("${zone}").`);
+  }
+  const appUrl = normaliseAppUrl(options.appUrl);
+  const link = interviewLink(interview, appUrl);
+  const { title, description, location } = describeInterviewEvent(interview, appUrl);
+  const offPrefix = OFF_PREFIXES[interview.status];
+  const isOff = offPrefix !== undefined;
+  return {
+    id: `${interview.id}@rebound`,
+    sequence: Math.max(0, Math.trunc(interview.sequence)),
+    stamp: options.now ?? new Date(),
+    start: inZone(start, zone),
+    end: inZone(start + interview.durationMinutes * MINUTE_MS, zone),
+    timezone: zone,
+    summary: `${offPrefix ?? ''}${title}`,
+    description,
     url: link,
-    status: isOff ? 'CANCELLED' : 'CONFIRMED',
+    location: location ?? null,
+    status: isOff ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     // A called-off slot should not block the user's free/busy time.
-    transp: isOff ? 'TRANSPARENT' : 'OPAQUE',
-    ...(location ? { location } : {}),
+    transparency: isOff ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
     // Only upcoming interviews ring; a finished or called-off one reminding the user is noise.
-    ...(interview.status === 'SCHEDULED' ? { alarms: buildAlarms(interview, title) } : {}),
+    alarms: interview.status === 'SCHEDULED' ? buildAlarms(interview, title) : [],
   };
-  return event;
 }
 
 /** A complete VCALENDAR for a list of interviews (the subscription feed). */
 export function buildCalendar(interviews: readonly CalendarInterview[], options: BuildCalendarOptions): string {
-  const events = interviews.map((interview) => buildInterviewEvent(interview, options));
-  const header = { productId: PRODUCT_ID, method: 'PUBLISH', calName: escapeText(options.name) };
-  const { error, value } = createEvents(events, header);
-  if (error || value === null) throw new CalendarBuildError(`Could not build the calendar: ${describeIcsError(error)}`);
-  return refoldByOctets(value);
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    method: ICalCalendarMethod.PUBLISH,
+    // The library writes the name as given; NAME and X-WR-CALNAME are TEXT and need escaping.
+    name: escapeText(options.name),
+    ttl: options.refreshSeconds ?? null,
+  });
+  const zones = new Set<string>();
+  const events = interviews.map((interview) => {
+    const data = buildInterviewEvent(interview, options);
+    if (data.timezone && data.timezone !== 'UTC') zones.add(data.timezone);
+    return writeEvent(interview.id, new ICalEvent(data, calendar));
+  });
+  // The calendar's own toString folds through a TextEncoder per character (seconds for a large
+  // feed), so it writes only the header here: the VTIMEZONEs, one per zone in use, and the
+  // events go before its END line, and the whole text is folded once.
+  const header = calendar.toString().replace(/END:VCALENDAR$/, '');
+  const timezones = [...zones].map((zone) => getVtimezone(zone) ?? '');
+  return refoldByOctets(header + timezones.join('') + events.join('') + 'END:VCALENDAR\r\n');
 }
 
 /** A one-event .ics file for the "add to calendar" download. */
@@ -99,11 +152,28 @@ export function buildInterviewCalendar(interview: CalendarInterview, options: Ca
   return buildCalendar([interview], { ...options, name: `Interview at ${interview.company}` });
 }
 
-// Checked here because ics's own complaint about a bad URL is a page-long regular expression.
+// A TZDate carries the zone, so the library writes the wall-clock time there rather than in the
+// server's zone (which is what it does with a plain Date and a TZID).
+function inZone(time: number, zone: string): Date {
+  return zone === 'UTC' ? new Date(time) : new TZDate(time, zone);
+}
+
+function writeEvent(id: string, event: ICalEvent): string {
+  try {
+    return event.toString();
+  } catch (error) {
+    throw new CalendarBuildError(`Could not build the calendar entry for interview ${id}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function normaliseAppUrl(appUrl: string): string {
   const isHttp = URL.canParse(appUrl) && /^https?:$/.test(new URL(appUrl).protocol);
   if (!isHttp) throw new CalendarBuildError(`The app URL must be an absolute http(s) URL (got "${appUrl}").`);
   return appUrl.replace(/\/+$/, '');
+}
+
+function interviewLink(interview: CalendarInterview, appUrl: string): string {
+  return `${appUrl}/interviews/${encodeURIComponent(interview.id)}`;
 }
 
 function pickLocation(interview: CalendarInterview): string | undefined {
@@ -122,6 +192,7 @@ function describeInterview(interview: CalendarInterview, link: string): string {
     `Format: ${FORMAT_LABELS[interview.format]}`,
     `When: ${formatInZone(interview.scheduledStart, zone)} (${zone})`,
     interview.leaveBy && `Leave by: ${formatInZone(interview.leaveBy, zone)}`,
+    interview.isSecondChance && SECOND_CHANCE_TIP,
     interview.meetingUrl && `Join: ${interview.meetingUrl}`,
     contact && `Contact: ${contact}`,
     interview.notes && `Notes: ${interview.notes}`,
@@ -130,82 +201,40 @@ function describeInterview(interview: CalendarInterview, link: string): string {
   return lines.filter((line): line is string => typeof line === 'string' && line !== '').join('\n');
 }
 
-function buildAlarms(interview: CalendarInterview, title: string): Alarm[] {
-  // Absolute UTC triggers: these are anchored to a moment of their own, not to DTSTART.
-  const extra = (interview.extraReminders ?? [])
-    .filter((reminder) => !Number.isNaN(reminder.at.getTime()))
-    .map((reminder) => displayAlarm(`${reminder.text}: ${title}`, reminder.at.getTime()));
-  // Durations are written in hours, not days: ics renders { days: 1 } as "P1DT", which is not a
-  // valid RFC 5545 duration, while { hours: 24 } gives the valid "PT24H".
-  const dayBefore = displayAlarm(`Tomorrow: ${title}`, { before: true, hours: 24 });
-  const leaveBy = interview.leaveBy;
-  if (!leaveBy || Number.isNaN(leaveBy.getTime())) {
-    return [dayBefore, ...extra, displayAlarm(`In 2 hours: ${title}`, { before: true, hours: 2 })];
+function buildAlarms(interview: CalendarInterview, title: string): ICalAlarmData[] {
+  const start = interview.scheduledStart.getTime();
+  // Triggers are relative to DTSTART: an absolute trigger in an event with a TZID comes out of
+  // the library as local time without "Z", which RFC 5545 does not allow.
+  const secondsBefore = (at: Date) => {
+    const time = at.getTime();
+    return Number.isNaN(time) || time > start ? null : Math.round((start - time) / 1000);
+  };
+  // On the second chance every reminder carries the one thing to do; none points back at the
+  // miss or the lesson it taught (that reminder is still there, in the positive wording).
+  const tip = interview.isSecondChance ? ` ${SECOND_CHANCE_TIP}` : '';
+  const extra = (interview.extraReminders ?? []).flatMap((reminder) => {
+    const before = secondsBefore(reminder.at);
+    if (before === null) return [];
+    return [displayAlarm(interview.isSecondChance ? `Get ready: ${title}.${tip}` : `${reminder.text}: ${title}`, before)];
+  });
+  const dayBefore = displayAlarm(`Tomorrow: ${title}${tip ? `.${tip}` : ''}`, 24 * HOUR_SECONDS);
+  const leaveBy = interview.leaveBy ? secondsBefore(interview.leaveBy) : null;
+  if (leaveBy === null) {
+    return [dayBefore, ...extra, displayAlarm(`In 2 hours: ${title}`, 2 * HOUR_SECONDS)];
   }
   return [
     dayBefore,
     ...extra,
-    displayAlarm(`Leave in 30 minutes: ${title}`, leaveBy.getTime() - 30 * MINUTE_MS),
-    displayAlarm(`Leave now: ${title}`, leaveBy.getTime()),
+    displayAlarm(`Leave in 30 minutes: ${title}`, leaveBy + 30 * 60),
+    displayAlarm(`Leave now: ${title}`, leaveBy),
   ];
 }
 
-function displayAlarm(description: string, trigger: Alarm['trigger']): Alarm {
-  // ics escapes SUMMARY and DESCRIPTION of events but not of alarms, so a comma in a company name
-  // would otherwise reach the file unescaped.
-  return { action: 'display', description: escapeText(description), trigger };
+function displayAlarm(description: string, secondsBeforeStart: number): ICalAlarmData {
+  return { type: ICalAlarmType.display, description, trigger: secondsBeforeStart };
 }
 
-// RFC 5545 §3.3.11 TEXT escaping, for the values ics passes through untouched.
+// RFC 5545 §3.3.11 TEXT escaping, for the calendar name the library passes through untouched.
 function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-// ics returns a plain object copied from a yup ValidationError rather than an Error instance.
-function describeIcsError(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const { errors, message } = error as { errors?: unknown; message?: unknown };
-    if (Array.isArray(errors) && errors.length > 0) return errors.map(String).join('; ');
-    if (typeof message === 'string' && message) return message;
-  }
-  return 'the ics library returned no output';
-}
-
-// ics folds at 75 characters, but RFC 5545 §3.1 limits lines to 75 octets, so a company name in
-// Greek or an emoji in the notes would produce over-long lines. Unfold, then fold again by UTF-8
-// length without splitting a character.
-function refoldByOctets(text: string): string {
-  const logicalLines = text
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter((line, index, all) => line !== '' || index < all.length - 1);
-  return logicalLines.map(foldLine).join('\r\n') + '\r\n';
-}
-
-function foldLine(line: string): string {
-  const pieces: string[] = [];
-  let current = '';
-  let currentOctets = 0;
-  let limit = 75;
-  for (const char of line) {
-    const octets = utf8Length(char);
-    if (currentOctets + octets > limit) {
-      pieces.push(current);
-      current = '';
-      currentOctets = 0;
-      limit = 74; // continuation lines start with a space, which counts towards the 75
-    }
-    current += char;
-    currentOctets += octets;
-  }
-  pieces.push(current);
-  return pieces.join('\r\n ');
-}
-
-function utf8Length(char: string): number {
-  const codePoint = char.codePointAt(0) ?? 0;
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3;
-  return 4;
 }

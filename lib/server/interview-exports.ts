@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { buildCalendar, buildInterviewCalendar, type CalendarInterview } from '@/lib/domain/calendar';
 import { toCsv } from '@/lib/domain/csv';
 import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
+import { isSecondChance } from '@/lib/domain/prep-checklist';
 import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
@@ -14,16 +15,33 @@ import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 
 // What a calendar entry says: the facts every message is built from, and the notes.
 const calendarSelect = { ...interviewFactsSelect, notes: true } satisfies Prisma.InterviewSelect;
+// A calendar entry also has a revision number and knows whether it is a second chance.
+const calendarEventSelect = {
+  ...calendarSelect,
+  calendarSequence: true,
+  rescheduledFrom: { select: { _count: { select: { incidents: true } } } },
+} satisfies Prisma.InterviewSelect;
 
-type CalendarRow = { id: string; scheduledStart: Date; travelMinutes: number | null; bufferMinutes: number | null };
+/** How often subscribed calendars should fetch the feed again. */
+const FEED_REFRESH_SECONDS = 60 * 60;
 
-function toCalendarInterview<T extends CalendarRow>(row: T, hints: PreventionHintsByInterview): T & Pick<CalendarInterview, 'leaveBy' | 'extraReminders'> {
+type CalendarRow = Parameters<typeof isSecondChance>[0] & {
+  id: string;
+  scheduledStart: Date;
+  travelMinutes: number | null;
+  bufferMinutes: number | null;
+  calendarSequence: number;
+};
+
+function toCalendarInterview<T extends CalendarRow>(row: T, hints: PreventionHintsByInterview): T & Pick<CalendarInterview, 'leaveBy' | 'extraReminders' | 'sequence' | 'isSecondChance'> {
   // A lesson about forgetting turns on an extra reminder, at the time the lesson's rule chose.
   const reminderTimes = new Set(
     (hints[row.id] ?? []).flatMap((hint) => (hint.kind === 'extra-reminder' ? [hint.remindAt.getTime()] : [])),
   );
   return {
     ...row,
+    sequence: row.calendarSequence,
+    isSecondChance: isSecondChance(row),
     leaveBy: computeLeaveBy({ start: row.scheduledStart, travelMinutes: row.travelMinutes, bufferMinutes: row.bufferMinutes }),
     extraReminders: [...reminderTimes].map((time) => ({ at: new Date(time), text: 'Reminder from your lessons' })),
   };
@@ -31,7 +49,7 @@ function toCalendarInterview<T extends CalendarRow>(row: T, hints: PreventionHin
 
 export async function buildInterviewIcs(userId: string, id: string, appUrl: string) {
   const [row, hints] = await Promise.all([
-    getDb().interview.findFirst({ where: { id, userId }, select: calendarSelect }),
+    getDb().interview.findFirst({ where: { id, userId }, select: calendarEventSelect }),
     getPreventionHints(userId, [id]),
   ]);
   if (!row) throw new NotFoundError('interview');
@@ -69,14 +87,17 @@ export async function buildCalendarFeed(token: string, appUrl: string, now = new
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true } });
   if (!user) return null;
+  // Every status, not only scheduled ones: a cancelled, withdrawn or moved interview stays in
+  // the feed marked STATUS:CANCELLED, which tells subscribed calendars to drop the event they
+  // hold, rather than leaving a stale copy behind when it silently disappears.
   const rows = await getDb().interview.findMany({
-    where: { userId: user.id, status: 'SCHEDULED', scheduledStart: { gte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+    where: { userId: user.id, scheduledStart: { gte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
     orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
     take: 500,
-    select: calendarSelect,
+    select: calendarEventSelect,
   });
   const hints = await getPreventionHints(user.id, rows.map((row) => row.id), now);
-  return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews' });
+  return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
 }
 
 /** Every interview with its status history, as CSV. Two queries, whatever the count. */

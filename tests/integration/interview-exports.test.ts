@@ -171,11 +171,11 @@ describe('calendar files', () => {
     const lines = icsLines(body);
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines).toContain(`UID:${row.id}@rebound`);
-    expect(lines).toContain('DTSTART:20270310T100000Z');
-    expect(lines).toContain('DTEND:20270310T104500Z');
-    expect(lines).toContain(`URL:${APP_URL}/interviews/${row.id}`);
+    expect(lines).toContain('DTSTART;TZID=Europe/London:20270310T100000');
+    expect(lines).toContain('DTEND;TZID=Europe/London:20270310T104500');
+    expect(lines).toContain(`URL;VALUE=URI:${APP_URL}/interviews/${row.id}`);
     expect(lines.filter((line) => line === 'BEGIN:VALARM')).toHaveLength(2);
-    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-PT24H', 'TRIGGER:-PT2H']);
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT2H']);
   });
 
   it('a lesson about forgetting adds an extra reminder the evening before', async () => {
@@ -188,7 +188,8 @@ describe('calendar files', () => {
 
     const lines = icsLines((await buildInterviewIcs(user.id, row.id, APP_URL)).body);
 
-    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-PT24H', 'TRIGGER:-PT2H', 'TRIGGER;VALUE=DATE-TIME:20270309T180000Z']);
+    // 18:00 the evening before a 10:00 start.
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT16H', 'TRIGGER:-PT2H']);
     expect(lines.some((line) => line.startsWith('DESCRIPTION:Reminder from your lessons'))).toBe(true);
   });
 
@@ -199,11 +200,8 @@ describe('calendar files', () => {
 
     const lines = icsLines((await buildInterviewIcs(user.id, row.id, APP_URL)).body);
 
-    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual([
-      'TRIGGER:-PT24H',
-      'TRIGGER;VALUE=DATE-TIME:20270310T082500Z',
-      'TRIGGER;VALUE=DATE-TIME:20270310T085500Z',
-    ]);
+    // 08:25 and 08:55, relative to the 10:00 start.
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT1H35M', 'TRIGGER:-PT1H5M']);
     expect(lines).toContain('LOCATION:1 High Street\\, London');
   });
 });
@@ -224,15 +222,17 @@ describe('the calendar feed', () => {
     return { user, other, idOf };
   }
 
+  const upcoming = ['Upcoming scheduled', 'Upcoming cancelled', 'Upcoming withdrawn'];
   const uids = (feed: string | null) => icsLines(feed ?? '').filter((line) => line.startsWith('UID:'));
 
-  it('holds only that user’s upcoming scheduled interviews', async () => {
+  it('holds only that user’s upcoming interviews, the called-off ones marked cancelled', async () => {
     const { user, other, idOf } = await seedFeedOwner();
     const token = await getCalendarFeedToken(user.id);
 
     const feed = await buildCalendarFeed(token, APP_URL);
 
-    expect(uids(feed)).toEqual([`UID:${idOf('Upcoming scheduled')}@rebound`]);
+    expect(uids(feed)).toEqual(upcoming.map((company) => `UID:${idOf(company)}@rebound`));
+    expect(icsLines(feed ?? '').filter((line) => line.startsWith('STATUS:'))).toEqual(['STATUS:CONFIRMED', 'STATUS:CANCELLED', 'STATUS:CANCELLED']);
     expect(feed).not.toContain('Someone else');
     // The other user's feed is their own.
     expect(uids(await buildCalendarFeed(await getCalendarFeedToken(other.id), APP_URL))).toEqual([`UID:${idOf('Someone else')}@rebound`]);
@@ -248,7 +248,7 @@ describe('the calendar feed', () => {
 
     expect(renewed).not.toBe(original);
     expect(await buildCalendarFeed(original, APP_URL)).toBeNull();
-    expect(uids(await buildCalendarFeed(renewed, APP_URL))).toEqual([`UID:${idOf('Upcoming scheduled')}@rebound`]);
+    expect(uids(await buildCalendarFeed(renewed, APP_URL))).toEqual(upcoming.map((company) => `UID:${idOf(company)}@rebound`));
     expect(await getCalendarFeedToken(user.id)).toBe(renewed);
   });
 

@@ -73,6 +73,7 @@ function makeInterview(overrides: Partial<CalendarInterview> = {}): CalendarInte
     notes: null,
     leaveBy: null,
     status: 'SCHEDULED',
+    sequence: 0,
     ...overrides,
   };
 }
@@ -91,8 +92,8 @@ describe('buildCalendar', () => {
     const event = onlyEvent(parseIcs(buildCalendar([makeInterview()], options)));
     expect(value(event, 'UID')).toBe('int_123@rebound');
     expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe('Interview: Platform Engineer at Acme');
-    expect(value(event, 'DTSTART')).toBe('20260310T140000Z');
-    expect(value(event, 'DTEND')).toBe('20260310T144500Z');
+    expect(prop(event, 'DTSTART')).toEqual({ name: 'DTSTART', params: ';TZID=Europe/London', value: '20260310T140000' });
+    expect(prop(event, 'DTEND')).toEqual({ name: 'DTEND', params: ';TZID=Europe/London', value: '20260310T144500' });
     expect(value(event, 'DTSTAMP')).toBe('20260301T080000Z');
     expect(value(event, 'STATUS')).toBe('CONFIRMED');
     expect(value(event, 'URL')).toBe('https://rebound.example.com/interviews/int_123');
@@ -114,13 +115,13 @@ describe('buildCalendar', () => {
     const event = onlyEvent(
       parseIcs(buildCalendar([makeInterview({ timeZone: 'America/New_York', scheduledStart: new Date('2026-03-09T13:00:00Z') })], options)),
     );
-    expect(value(event, 'DTSTART')).toBe('20260309T130000Z');
+    expect(prop(event, 'DTSTART')).toEqual({ name: 'DTSTART', params: ';TZID=America/New_York', value: '20260309T090000' });
     expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('When: Mon, 9 Mar 2026, 09:00 GMT-4 (America/New_York)');
   });
 
   it('reminds 1 day and 2 hours before the start when there is no leave-by time', () => {
     const event = onlyEvent(parseIcs(buildCalendar([makeInterview()], options)));
-    expect(triggers(event)).toEqual([':-PT24H', ':-PT2H']);
+    expect(triggers(event)).toEqual([':-P1D', ':-PT2H']);
     for (const alarm of alarms(event)) {
       expect(value(alarm, 'ACTION')).toBe('DISPLAY');
       expect(unescapeText(value(alarm, 'DESCRIPTION') ?? '')).toContain('Interview: Platform Engineer at Acme');
@@ -130,14 +131,16 @@ describe('buildCalendar', () => {
   it('adds the extra reminders a lesson asked for, at their own time', () => {
     const interview = makeInterview({ extraReminders: [{ at: new Date('2026-03-09T18:00:00Z'), text: 'Reminder from your lessons' }] });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
-    expect(triggers(event)).toEqual([':-PT24H', ';VALUE=DATE-TIME:20260309T180000Z', ':-PT2H']);
+    // 18:00 the evening before a 14:00 start.
+    expect(triggers(event)).toEqual([':-P1D', ':-PT20H', ':-PT2H']);
     expect(unescapeText(value(alarms(event)[1] as Component, 'DESCRIPTION') ?? '')).toBe('Reminder from your lessons: Interview: Platform Engineer at Acme');
   });
 
   it('reminds 1 day before, 30 minutes before leave-by and at leave-by when leave-by is set', () => {
     const interview = makeInterview({ leaveBy: new Date('2026-03-10T13:05:00Z') });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
-    expect(triggers(event)).toEqual([':-PT24H', ';VALUE=DATE-TIME:20260310T123500Z', ';VALUE=DATE-TIME:20260310T130500Z']);
+    // Leave by 13:05 for 14:00: at 12:35 and 13:05, relative to the start.
+    expect(triggers(event)).toEqual([':-P1D', ':-PT1H25M', ':-PT55M']);
     expect(unescapeText(value(alarms(event)[2] as Component, 'DESCRIPTION') ?? '')).toMatch(/^Leave now: /);
     expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Tue, 10 Mar 2026, 13:05 GMT');
   });
@@ -150,12 +153,17 @@ describe('buildCalendar', () => {
     });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
     expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Sun, 8 Mar 2026, 00:30 GMT-5');
-    expect(triggers(event)[2]).toBe(';VALUE=DATE-TIME:20260308T053000Z');
+    expect(triggers(event)[2]).toBe(':-PT7H30M');
   });
 
-  it.each(['CANCELLED', 'WITHDRAWN', 'RESCHEDULED'] as const)('marks a %s interview cancelled, free and silent', (status) => {
+  it.each([
+    ['CANCELLED', 'Cancelled'],
+    ['WITHDRAWN', 'Withdrawn'],
+    ['RESCHEDULED', 'Moved'],
+  ] as const)('marks a %s interview cancelled, free and silent, and says so in its title', (status, label) => {
     const event = onlyEvent(parseIcs(buildCalendar([makeInterview({ status, leaveBy: new Date('2026-03-10T13:00:00Z') })], options)));
     expect(value(event, 'STATUS')).toBe('CANCELLED');
+    expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe(`${label}: Interview: Platform Engineer at Acme`);
     expect(value(event, 'TRANSP')).toBe('TRANSPARENT');
     expect(alarms(event)).toHaveLength(0);
     expect(value(event, 'UID')).toBe('int_123@rebound');
@@ -246,19 +254,18 @@ describe('buildCalendar', () => {
     expect(() => buildCalendar([makeInterview({ durationMinutes: -5 })], options)).toThrow(/invalid duration/);
   });
 
-  it('turns an error reported by the ics library into a CalendarBuildError', () => {
-    // ics rejects timestamps before 1970.
-    const ancient = makeInterview({ scheduledStart: new Date('1969-07-20T20:17:00Z') });
-    expect(() => buildCalendar([ancient], options)).toThrow(CalendarBuildError);
-    expect(() => buildCalendar([ancient], options)).toThrow(/^Could not build the calendar: .*start/);
+  it('refuses a time zone it has no VTIMEZONE for', () => {
+    const nowhere = makeInterview({ timeZone: 'Mars/Olympus_Mons' });
+    expect(() => buildCalendar([nowhere], options)).toThrow(CalendarBuildError);
+    expect(() => buildCalendar([nowhere], options)).toThrow('Interview int_123 has an unknown time zone ("Mars/Olympus_Mons").');
   });
 });
 
 describe('buildInterviewEvent', () => {
-  it('returns ics attributes for the event', () => {
-    const event = buildInterviewEvent(makeInterview({ status: 'WITHDRAWN' }), options);
-    expect(event).toMatchObject({ uid: 'int_123@rebound', status: 'CANCELLED', title: 'Interview: Platform Engineer at Acme' });
-    expect(event.alarms).toBeUndefined();
+  it('returns the event data with its zone, revision and status', () => {
+    const event = buildInterviewEvent(makeInterview({ status: 'WITHDRAWN', sequence: 4 }), options);
+    expect(event).toMatchObject({ id: 'int_123@rebound', sequence: 4, timezone: 'Europe/London', status: 'CANCELLED', summary: 'Withdrawn: Interview: Platform Engineer at Acme' });
+    expect(event.alarms).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       throw new ValidationError('The new time is in the past.', { date: 'Choose a date and time in the future.' });
     }
     await transitionInterviewStatus(tx, userId, old, 'RESCHEDULED');
-    const { id: _id, createdAt: _c, updatedAt: _u, status: _s, prepChecklist: _p, rescheduledFromId: _r, ...copy } = old;
+    const { id: _id, createdAt: _c, updatedAt: _u, status: _s, prepChecklist: _p, rescheduledFromId: _r, calendarSequence: _q, ...copy } = old;
     const created = await tx.interview.create({
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
       select: { id: true },

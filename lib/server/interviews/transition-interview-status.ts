@@ -27,7 +27,7 @@ export async function transitionInterviewStatus(
     throw refusal;
   }
   // The status in the where makes a concurrent change lose cleanly instead of both applying.
-  const { count } = await tx.interview.updateMany({ where: { id: interview.id, userId, status: from }, data: { status: to } });
+  const { count } = await tx.interview.updateMany({ where: { id: interview.id, userId, status: from }, data: { status: to, calendarSequence: { increment: 1 } } });
   if (count === 0) throw new ConflictError('This interview changed in the meantime. Reload and try again.');
   await recordActivity(tx, [
     {

@@ -23,7 +23,7 @@ export async function updateInterview(userId: string, id: string, values: Interv
     if (changed.length === 0) return;
     // The version in the where makes the check and the write one step: of two saves from the
     // same version, the second finds nothing to update.
-    const { count } = await tx.interview.updateMany({ where: { id, userId, updatedAt: current.updatedAt }, data });
+    const { count } = await tx.interview.updateMany({ where: { id, userId, updatedAt: current.updatedAt }, data: { ...data, calendarSequence: { increment: 1 } } });
     if (count === 0) {
       throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
     }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Interview" ADD COLUMN     "calendarSequence" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,158 @@
+// The subscribed feed and the .ics download as a calendar app sees them after the interview
+// changes: fetched through the route handlers, read with a real iCalendar parser.
+import { randomUUID } from 'node:crypto';
+import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
+import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
+import { getDb } from '@/lib/db';
+import { SECOND_CHANCE_TIP } from '@/lib/domain/calendar';
+import { getCalendarFeedToken } from '@/lib/server/interview-exports';
+import { changeInterviewStatus, rescheduleByEmployer, updateInterview } from '@/lib/server/interviews';
+import { startRecovery } from '@/lib/server/recovery/start-recovery';
+import { parseCalendar, type ParsedEvent } from '../support/ical';
+import { createTestInterview, createTestUser } from './support/factories';
+import { createInterviewFromForm, DAY_MS, HOUR_MS, interviewInput, parseInterviewForm } from './support/interview-fixtures';
+import { signInAs } from './support/session';
+
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+
+// Each test runs several transactions; a busy machine can take longer than jest's default.
+jest.setTimeout(20_000);
+
+const db = getDb();
+afterAll(() => db.$disconnect());
+
+async function fetchFeed(token: string) {
+  const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+  expect(response.status).toBe(200);
+  return parseCalendar(await response.text());
+}
+
+async function fetchIcs(id: string) {
+  const response = await interviewIcsGet(new Request(`http://test/api/interviews/${id}/ics`), { params: Promise.resolve({ id }) });
+  expect(response.status).toBe(200);
+  return parseCalendar(await response.text());
+}
+
+function eventFor(events: readonly ParsedEvent[], id: string): ParsedEvent {
+  const event = events.find((candidate) => candidate.uid === `${id}@rebound`);
+  if (!event) throw new Error(`no event for ${id}`);
+  return event;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+describe('the calendar feed after changes', () => {
+  it('keeps the UID and raises SEQUENCE on an edit and on cancelling, which it marks STATUS:CANCELLED', async () => {
+    const user = await createTestUser();
+    const form = { date: inDays(10), startTime: '10:00', endTime: '11:00', timeZone: 'America/New_York' };
+    const row = await createInterviewFromForm(user.id, form);
+    const token = await getCalendarFeedToken(user.id);
+
+    const before = eventFor((await fetchFeed(token)).events, row.id);
+    expect(before).toMatchObject({ sequence: 0, status: 'CONFIRMED', startZone: 'America/New_York' });
+    expect(before.startLocal.slice(11)).toBe('10:00:00');
+
+    await updateInterview(user.id, row.id, parseInterviewForm(interviewInput({ ...form, startTime: '14:30', endTime: '15:30' })));
+    const edited = eventFor((await fetchFeed(token)).events, row.id);
+    expect(edited.uid).toBe(before.uid);
+    expect(edited.sequence).toBeGreaterThan(before.sequence);
+    expect(edited.startLocal.slice(11)).toBe('14:30:00');
+    expect(edited.start.getTime() - before.start.getTime()).toBe(4.5 * HOUR_MS);
+
+    await changeInterviewStatus(user.id, row.id, 'CANCELLED');
+    const cancelled = eventFor((await fetchFeed(token)).events, row.id);
+    expect(cancelled.uid).toBe(before.uid);
+    expect(cancelled.sequence).toBeGreaterThan(edited.sequence);
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.alarms).toEqual([]);
+  });
+
+  it('leaves SEQUENCE alone when a save changes nothing', async () => {
+    const user = await createTestUser();
+    const form = { date: inDays(10), startTime: '10:00', endTime: '11:00' };
+    const row = await createInterviewFromForm(user.id, form);
+    const token = await getCalendarFeedToken(user.id);
+
+    await updateInterview(user.id, row.id, parseInterviewForm(interviewInput(form)));
+
+    expect(eventFor((await fetchFeed(token)).events, row.id).sequence).toBe(0);
+  });
+
+  it('on a reschedule by the employer, cancels the old slot with a higher SEQUENCE and adds the new one', async () => {
+    const user = await createTestUser();
+    const row = await createInterviewFromForm(user.id, { date: inDays(5), startTime: '09:00', endTime: '10:00', timeZone: 'Europe/London' });
+    const token = await getCalendarFeedToken(user.id);
+    const before = eventFor((await fetchFeed(token)).events, row.id);
+
+    const { id: newId } = await rescheduleByEmployer(user.id, row.id, inDays(8), '11:00');
+    const { events } = await fetchFeed(token);
+
+    const old = eventFor(events, row.id);
+    expect(old.status).toBe('CANCELLED');
+    expect(old.sequence).toBeGreaterThan(before.sequence);
+    expect(eventFor(events, newId)).toMatchObject({ status: 'CONFIRMED', sequence: 0, startZone: 'Europe/London' });
+  });
+
+  it('raises SEQUENCE when a recovery marks the interview missed', async () => {
+    const user = await createTestUser();
+    const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 2 * HOUR_MS) });
+    const token = await getCalendarFeedToken(user.id);
+    const before = eventFor((await fetchFeed(token)).events, interview.id);
+
+    await startRecovery(user.id, { interviewId: interview.id, kind: 'MISSED', reason: 'FORGOT', employerWarned: false, idempotencyKey: randomUUID() });
+
+    expect(eventFor((await fetchFeed(token)).events, interview.id).sequence).toBeGreaterThan(before.sequence);
+  });
+
+  it('has the same UID and SEQUENCE in the feed and the download, and asks to be refreshed hourly', async () => {
+    const user = await createTestUser();
+    const form = { date: inDays(4) };
+    const row = await createInterviewFromForm(user.id, form);
+    await updateInterview(user.id, row.id, parseInterviewForm(interviewInput({ ...form, company: 'Acme Holdings' })));
+    const token = await getCalendarFeedToken(user.id);
+
+    signInAs(user);
+    const download = await fetchIcs(row.id);
+    const feed = await fetchFeed(token);
+
+    const [fromFile] = download.events;
+    const fromFeed = eventFor(feed.events, row.id);
+    expect(fromFile?.uid).toBe(fromFeed.uid);
+    expect(fromFile?.sequence).toBe(fromFeed.sequence);
+    expect(fromFeed.sequence).toBeGreaterThan(0);
+    expect(feed).toMatchObject({ name: 'Rebound interviews', refreshInterval: 'PT1H', publishedTtl: 'PT1H' });
+  });
+});
+
+describe('the second chance in the calendar', () => {
+  async function seedSecondChance() {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    const missed = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 3 * DAY_MS) });
+    await db.missedIncident.create({ data: { userId: user.id, interviewId: missed.id, reason: 'FORGOT' } });
+    await db.interview.update({ where: { id: missed.id }, data: { status: 'RESCHEDULED' } });
+    // The lesson from the miss asks for an extra reminder the evening before.
+    await db.lesson.create({
+      data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'I missed it: it slipped my mind', actions: { create: [{ text: 'Two reminders' }] } },
+    });
+    const second = await createInterviewFromForm(user.id, { date: inDays(6), startTime: '10:00', endTime: '11:00', timeZone: 'UTC' });
+    await db.interview.update({ where: { id: second.id }, data: { rescheduledFromId: missed.id } });
+    return { user, second };
+  }
+
+  const textsOf = (event: ParsedEvent) => [event.summary, event.description, ...event.alarms.map((alarm) => alarm.description)];
+
+  it('never refers to the miss in the download or the feed, and says to arrive early and thank them', async () => {
+    const { user, second } = await seedSecondChance();
+    signInAs(user);
+    const fromFile = eventFor((await fetchIcs(second.id)).events, second.id);
+    const fromFeed = eventFor((await fetchFeed(await getCalendarFeedToken(user.id))).events, second.id);
+
+    for (const event of [fromFile, fromFeed]) {
+      // The day before, the lesson's evening reminder, and two hours before.
+      expect(event.alarms).toHaveLength(3);
+      for (const text of textsOf(event)) expect(text).not.toMatch(/miss|lesson|apolog|sorry|again|second chance|reschedul/i);
+      expect(event.description.split('\n')).toContain(SECOND_CHANCE_TIP);
+      expect(event.alarms.filter((alarm) => alarm.description.includes(SECOND_CHANCE_TIP))).toHaveLength(2);
+    }
+  });
+});
