@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddToCalendar } from '@/components/interviews/add-to-calendar';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
@@ -104,6 +105,8 @@ export default async function InterviewPage({
           openReschedule={reschedule === '1'}
         />
       </Card>
+
+      <AddToCalendar interview={interview} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Details">
