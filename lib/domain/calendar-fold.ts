@@ -2,6 +2,11 @@
 // TextEncoder for every character: 4 of the 5 seconds a 10,000-event feed took. This does the
 // same in one pass without allocating.
 
+/** Folds every line of unfolded CRLF text to at most 75 octets, without splitting a character. */
+export function foldLines(text: string): string {
+  return text.split('\r\n').map(foldLine).join('\r\n');
+}
+
 /** Unfolds, then folds every content line to at most 75 octets without splitting a character. */
 export function refoldByOctets(text: string): string {
   const logicalLines = text

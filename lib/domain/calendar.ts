@@ -11,7 +11,7 @@ import ical, {
   type ICalAlarmData,
   type ICalEventData,
 } from 'ical-generator';
-import { refoldByOctets } from './calendar-fold';
+import { foldLines, refoldByOctets } from './calendar-fold';
 import { getVtimezone } from './calendar-timezones';
 import type { InterviewStatus } from './interview-status';
 import { FORMAT_LABELS, type InterviewFormat } from './interview-format';
@@ -83,13 +83,16 @@ export type InterviewEventText = { title: string; description: string; location?
 
 /** Title, description and location as every calendar entry for the interview shows them. */
 export function describeInterviewEvent(interview: CalendarInterview, appUrl: string): InterviewEventText {
-  const title = `Interview: ${interview.roleTitle} at ${interview.company}`;
-  const link = interviewLink(interview, normaliseAppUrl(appUrl));
-  return { title, description: describeInterview(interview, link), location: pickLocation(interview) };
+  return describeEvent(interview, normaliseAppUrl(appUrl));
 }
 
 /** The ical-generator data for one interview's VEVENT; buildCalendar turns it into text. */
 export function buildInterviewEvent(interview: CalendarInterview, options: CalendarOptions): ICalEventData {
+  return toEventData(interview, normaliseAppUrl(options.appUrl), options.now ?? new Date());
+}
+
+// The app URL comes in checked and normalised: a feed builds thousands of events with one.
+function toEventData(interview: CalendarInterview, appUrl: string, stamp: Date): ICalEventData {
   const start = interview.scheduledStart.getTime();
   if (Number.isNaN(start)) throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
   if (!Number.isFinite(interview.durationMinutes) || interview.durationMinutes < 0) {
@@ -100,15 +103,13 @@ export function buildInterviewEvent(interview: CalendarInterview, options: Calen
   if (zone !== 'UTC' && getVtimezone(zone) === null) {
     throw new CalendarBuildError(`Interview ${interview.id} has an unknown time zone ("${zone}").`);
   }
-  const appUrl = normaliseAppUrl(options.appUrl);
-  const link = interviewLink(interview, appUrl);
-  const { title, description, location } = describeInterviewEvent(interview, appUrl);
+  const { title, description, location, link } = describeEvent(interview, appUrl);
   const offPrefix = OFF_PREFIXES[interview.status];
   const isOff = offPrefix !== undefined;
   return {
     id: `${interview.id}@rebound`,
     sequence: Math.max(0, Math.trunc(interview.sequence)),
-    stamp: options.now ?? new Date(),
+    stamp,
     start: inZone(start, zone),
     end: inZone(start + interview.durationMinutes * MINUTE_MS, zone),
     timezone: zone,
@@ -133,18 +134,21 @@ export function buildCalendar(interviews: readonly CalendarInterview[], options:
     name: escapeText(options.name),
     ttl: options.refreshSeconds ?? null,
   });
+  const appUrl = normaliseAppUrl(options.appUrl);
+  const stamp = options.now ?? new Date();
   const zones = new Set<string>();
   const events = interviews.map((interview) => {
-    const data = buildInterviewEvent(interview, options);
+    const data = toEventData(interview, appUrl, stamp);
     if (data.timezone && data.timezone !== 'UTC') zones.add(data.timezone);
-    return writeEvent(interview.id, new ICalEvent(data, calendar));
+    // An event's own text is not folded yet; folding each on its own keeps the pieces small.
+    return foldLines(writeEvent(interview.id, new ICalEvent(data, calendar)));
   });
   // The calendar's own toString folds through a TextEncoder per character (seconds for a large
   // feed), so it writes only the header here: the VTIMEZONEs, one per zone in use, and the
-  // events go before its END line, and the whole text is folded once.
-  const header = calendar.toString().replace(/END:VCALENDAR$/, '');
-  const timezones = [...zones].map((zone) => getVtimezone(zone) ?? '');
-  return refoldByOctets(header + timezones.join('') + events.join('') + 'END:VCALENDAR\r\n');
+  // events go before its END line.
+  const header = refoldByOctets(calendar.toString().replace(/END:VCALENDAR$/, ''));
+  const timezones = [...zones].map((zone) => foldLines(getVtimezone(zone) ?? ''));
+  return header + timezones.join('') + events.join('') + 'END:VCALENDAR\r\n';
 }
 
 /** A one-event .ics file for the "add to calendar" download. */
@@ -172,8 +176,10 @@ function normaliseAppUrl(appUrl: string): string {
   return appUrl.replace(/\/+$/, '');
 }
 
-function interviewLink(interview: CalendarInterview, appUrl: string): string {
-  return `${appUrl}/interviews/${encodeURIComponent(interview.id)}`;
+function describeEvent(interview: CalendarInterview, appUrl: string): InterviewEventText & { link: string } {
+  const title = `Interview: ${interview.roleTitle} at ${interview.company}`;
+  const link = `${appUrl}/interviews/${encodeURIComponent(interview.id)}`;
+  return { title, description: describeInterview(interview, link), location: pickLocation(interview), link };
 }
 
 function pickLocation(interview: CalendarInterview): string | undefined {
