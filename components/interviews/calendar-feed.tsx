@@ -15,8 +15,8 @@ export function CalendarFeed({ url }: { url: string }) {
     <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 className="font-semibold">Calendar subscription</h2>
       <p className="mt-1 text-slate-600">
-        Subscribe to this private address in your calendar app to see every upcoming interview; cancelled and moved ones are marked cancelled there. Anyone with the address can read
-        it: keep it to yourself, and make a new one if it leaks.
+        Subscribe to this private address in your calendar app to see every upcoming interview; cancelled and moved ones are marked
+        cancelled there. Anyone with the address can read it: keep it to yourself, and make a new one if it leaks.
       </p>
       <p className="mt-2">
         <a href={webcalUrl} className="font-medium text-brand-700 underline">

@@ -9,6 +9,7 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
   type ICalAlarmData,
+  type ICalCalendar,
   type ICalEventData,
 } from 'ical-generator';
 import { foldLines, refoldByOctets } from './calendar-fold';
@@ -141,7 +142,7 @@ export function buildCalendar(interviews: readonly CalendarInterview[], options:
     const data = toEventData(interview, appUrl, stamp);
     if (data.timezone && data.timezone !== 'UTC') zones.add(data.timezone);
     // An event's own text is not folded yet; folding each on its own keeps the pieces small.
-    return foldLines(writeEvent(interview.id, new ICalEvent(data, calendar)));
+    return foldLines(writeEvent(interview.id, data, calendar));
   });
   // The calendar's own toString folds through a TextEncoder per character (seconds for a large
   // feed), so it writes only the header here: the VTIMEZONEs, one per zone in use, and the
@@ -162,9 +163,9 @@ function inZone(time: number, zone: string): Date {
   return zone === 'UTC' ? new Date(time) : new TZDate(time, zone);
 }
 
-function writeEvent(id: string, event: ICalEvent): string {
+function writeEvent(id: string, data: ICalEventData, calendar: ICalCalendar): string {
   try {
-    return event.toString();
+    return new ICalEvent(data, calendar).toString();
   } catch (error) {
     throw new CalendarBuildError(`Could not build the calendar entry for interview ${id}: ${error instanceof Error ? error.message : String(error)}`);
   }
