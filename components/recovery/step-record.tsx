@@ -2,9 +2,8 @@ import Link from 'next/link';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import type { CallResponse } from '@/lib/domain/recovery-labels';
 import type { Formatter } from './format';
-import { CALL_RESPONSE_LABELS, CALL_RESULT_LABELS, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
+import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import type { EditableMessage } from './types';
 
 type Props = {
@@ -15,14 +14,6 @@ type Props = {
   format: Formatter;
 };
 
-// The call's request keeps the answer given on the phone; a pending one means nothing was decided.
-const responseByStatus: Partial<Record<string, CallResponse>> = { ACCEPTED: 'AGREED', DECLINED: 'REFUSED' };
-
-function describeCallResponse(status: string): string {
-  const response = responseByStatus[status];
-  return response ? CALL_RESPONSE_LABELS[response] : 'No decision on the phone';
-}
-
 /** What a finished step left behind, for looking back at it; a skipped step shows only its reason. */
 export function StepRecord({ step, recovery, flowMessage, callScript, format }: Props) {
   switch (step) {
@@ -30,10 +21,7 @@ export function StepRecord({ step, recovery, flowMessage, callScript, format }: 
       const call = recovery.requests.find((request) => request.channel === 'CALL');
       return (
         <div className="space-y-2 text-sm">
-          <p>
-            {call?.callResult ? CALL_RESULT_LABELS[call.callResult] : 'Nobody answered, or the call was not recorded.'}
-            {call?.callResult === 'REACHED' ? ` · ${describeCallResponse(call.status)}` : ''}
-          </p>
+          <p>{describeCall(call)}</p>
           {call?.responseNote ? <p className="text-slate-600">Note: {call.responseNote}</p> : null}
           {callScript ? <Disclosure label="Show the call script" text={callScript} /> : null}
         </div>

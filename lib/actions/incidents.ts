@@ -7,6 +7,7 @@ import { revalidateRecoveryPages } from '@/lib/actions/revalidate';
 import { revalidatePath } from 'next/cache';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';
+import { dismissMessage } from '@/lib/server/recovery/dismiss-message';
 import { draftFollowUp } from '@/lib/server/recovery/draft-follow-up';
 import { completePrep, tickPrepItem } from '@/lib/server/recovery/prep-checklist';
 import { recordAttendedLate } from '@/lib/server/recovery/record-attended-late';
@@ -21,6 +22,7 @@ import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
 import {
   confirmManualSendSchema,
   incidentRefSchema,
+  messageRefSchema,
   prepChecklistTickSchema,
   recordCallSchema,
   recordOutcomeSchema,
@@ -67,3 +69,5 @@ export const tickPrepItemAction = authedAction(prepChecklistTickSchema, (_input,
 export const completePrepAction = authedAction(incidentRefSchema, (_input, { user }, raw) => completePrep(user.id, raw), refresh);
 
 export const saveLessonAction = authedAction(saveLessonSchema, (_input, { user }, raw) => saveLesson(user.id, raw), refreshWithLessons);
+
+export const dismissMessageAction = authedAction(messageRefSchema, (_input, { user }, raw) => dismissMessage(user.id, raw), refresh);

@@ -1,6 +1,8 @@
 // The live checklist beside the apology editor. Each check is a plain heuristic over the text:
 // good enough to nudge a writer, never a gate on sending. The rules follow the advice the flow
-// is built on: apologise, own it, keep the reason brief, ask to reschedule, thank them.
+// is built on: apologise, own it, keep the reason brief, ask to reschedule, thank them. One
+// item is a suggestion only (saying what you will do differently): it never counts against
+// the message, so an apology without it is still complete.
 
 export const MAX_MESSAGE_WORDS = 180;
 export const MAX_EXPLANATION_WORDS = 40;
@@ -12,9 +14,11 @@ export type ChecklistItemId =
   | 'asks-to-reschedule'
   | 'thanks'
   | 'word-limit'
-  | 'no-blame';
+  | 'no-blame'
+  | 'does-differently';
 
-export type ChecklistItem = { id: ChecklistItemId; label: string; passed: boolean; hint: string };
+/** An optional item is offered as advice; allPassed and the count of required items ignore it. */
+export type ChecklistItem = { id: ChecklistItemId; label: string; passed: boolean; hint: string; isOptional?: boolean };
 
 export type ChecklistResult = { items: ChecklistItem[]; allPassed: boolean; wordCount: number };
 
@@ -79,6 +83,14 @@ const RESCHEDULE =
   /\b(re-?schedul\w*|re-?arrang\w*|another (time|date|day|slot|opportunity|chance)|new (time|date|slot)|other (times?|dates?|slots?)|alternative (times?|dates?|slots?))\b/;
 
 const THANKS = /\bthank/;
+
+// A promise about the future in the writer's own words: "from now on I…", "next time I will…".
+const DOES_DIFFERENTLY: readonly RegExp[] = [
+  /\b(from now on|in (the )?future|next time|going forward|from here on|in the days ahead)\b/,
+  /\bi (will|'ll) (now |always |make sure|double-check|set|leave|allow|plan|check|test|build in)/,
+  /\bi (now|have since) (set|plan|check|leave|allow|test|keep|use|add)/,
+  /\b(won't|will not|never) happen again\b/,
+];
 
 export function checkApologises(text: string): ChecklistItem {
   return {
@@ -158,6 +170,22 @@ export function checkNoBlame(text: string): ChecklistItem {
   };
 }
 
+export function checkDoesDifferently(text: string): ChecklistItem {
+  const normalised = normalise(text);
+  return {
+    id: 'does-differently',
+    label: 'What you will do differently (optional)',
+    passed: DOES_DIFFERENTLY.some((pattern) => pattern.test(normalised)),
+    hint: 'If it fits, one short line on what you have changed: “From now on I plan every journey with time to spare.” Leave it out rather than make it long.',
+    isOptional: true,
+  };
+}
+
+/** The items a message must pass; the optional ones are advice on top. */
+export function listRequiredItems(result: ChecklistResult): ChecklistItem[] {
+  return result.items.filter((item) => !item.isOptional);
+}
+
 export function checkMessage(text: string): ChecklistResult {
   const items = [
     checkApologises(text),
@@ -167,6 +195,26 @@ export function checkMessage(text: string): ChecklistResult {
     checkThanks(text),
     checkWordLimit(text),
     checkNoBlame(text),
+    checkDoesDifferently(text),
   ];
+  return { items, allPassed: items.every((item) => item.isOptional || item.passed), wordCount: countWords(text) };
+}
+
+/** The drafts the flow writes to be said or sent as a request, each with the checks it must pass. */
+export type CheckedDraftKind = 'APOLOGY' | 'RESCHEDULE_REQUEST' | 'CALL_SCRIPT';
+
+// The apology passes every required item. The reschedule letter follows an apology already
+// made, so it repeats the sorry and the request but need not take responsibility again; the
+// call script carries guidance around the spoken lines, so a word count says nothing about it.
+const DRAFT_CHECKS: Record<CheckedDraftKind, readonly ChecklistItemId[]> = {
+  APOLOGY: ['apologises', 'takes-responsibility', 'reason-short', 'asks-to-reschedule', 'thanks', 'word-limit', 'no-blame'],
+  RESCHEDULE_REQUEST: ['apologises', 'reason-short', 'asks-to-reschedule', 'thanks', 'word-limit', 'no-blame'],
+  CALL_SCRIPT: ['apologises', 'takes-responsibility', 'reason-short', 'asks-to-reschedule', 'thanks', 'no-blame'],
+};
+
+/** The checklist of one kind of draft: only the items that apply to it, all of them required. */
+export function checkDraft(kind: CheckedDraftKind, text: string): ChecklistResult {
+  const applies = DRAFT_CHECKS[kind];
+  const items = checkMessage(text).items.filter((item) => applies.includes(item.id));
   return { items, allPassed: items.every((item) => item.passed), wordCount: countWords(text) };
 }

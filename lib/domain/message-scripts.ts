@@ -45,7 +45,8 @@ function draftRunningLateCallScript(facts: CleanFacts): string {
   return joinParagraphs([
     'Call now, before the start time. Do not simply turn up late.',
     writeIntroduction(facts),
-    '“I am calling ahead because I am going to be late, and I am very sorry.”',
+    // No "because" here: the reason comes once, in its own short line, if they ask.
+    '“I am calling ahead to let you know that I am going to be late, and I am very sorry.”',
     writeReasonLine(facts),
     '“I do not want to keep anyone waiting or arrive in a rush. Would you prefer to reschedule to another time that suits you, or should I come as soon as I can?”',
     '“Thank you for understanding.”',

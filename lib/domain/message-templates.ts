@@ -6,6 +6,7 @@ import {
   type CleanFacts,
   type DraftedMessage,
   type MessageFacts,
+  type MissReason,
   assertNoPlaceholders,
   cleanFacts,
   describeCompany,
@@ -55,6 +56,16 @@ function writeApologyOpening(facts: CleanFacts): string {
     : `I am sorry that I missed ${interview}. I know that you and your colleagues set that time aside for me, and I regret the inconvenience this caused.`;
 }
 
+// One short line on the habit that changed, where the cause has an obvious one. Illness, an
+// emergency or an unnamed cause get none: a promise there would ring hollow.
+const changeLines: Partial<Record<MissReason, string>> = {
+  TRAFFIC_TRANSPORT: 'From now on I plan every journey with time to spare.',
+  SCHEDULE_MIXUP: 'From now on I check every invitation against my calendar.',
+  TIMEZONE_ERROR: 'From now on I confirm every interview time against the invitation.',
+  FORGOT: 'I now set two reminders for every interview.',
+  TECHNICAL_PROBLEM: 'From now on I test my equipment the day before.',
+};
+
 function draftApology(facts: CleanFacts): DraftedMessage {
   const role = facts.roleTitle;
   return {
@@ -62,7 +73,7 @@ function draftApology(facts: CleanFacts): DraftedMessage {
     body: joinParagraphs([
       writeGreeting(facts),
       writeApologyOpening(facts),
-      [facts.reasonSentence, writeResponsibility(facts)].filter(Boolean).join(' '),
+      [facts.reasonSentence, writeResponsibility(facts), facts.reason ? changeLines[facts.reason] : null].filter(Boolean).join(' '),
       `I remain very interested in ${describeRole(facts) ?? 'this opportunity'} and would be grateful for the chance to reschedule at a time that suits you. I will make myself available whenever is convenient.`,
       'Thank you for your understanding and for considering my request.',
       writeSignOff(facts),

@@ -22,6 +22,17 @@ export const CALL_RESPONSE_LABELS: Record<CallResponse, string> = {
   NONE: 'Nothing was decided',
 };
 
+// A request stored before the call's answer was kept, or by a flow that skipped the call.
+const UNKNOWN_CALL = 'Nobody answered, or the call was not recorded.';
+
+/** "I reached them · They will get back to me": the call as the step record and history show it. */
+export function describeCall(call: { callResult: CallResult | null; callResponse: CallResponse | null } | null | undefined): string {
+  if (!call?.callResult) return UNKNOWN_CALL;
+  const result = CALL_RESULT_LABELS[call.callResult];
+  if (call.callResult !== 'REACHED') return result;
+  return `${result} · ${call.callResponse ? CALL_RESPONSE_LABELS[call.callResponse] : 'what they said was not recorded'}`;
+}
+
 export const ANSWER_LABELS = {
   ACCEPTED: 'They agreed to a new time',
   DECLINED: 'They declined',

@@ -19,8 +19,6 @@ export const MAX_EXPLANATION_LENGTH = 280;
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_BODY_LENGTH = 10_000;
 
-
-
 export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
 
 // The second-chance checklist (what to prepare before the rescheduled interview) is domain data;
@@ -102,8 +100,12 @@ export type SendMessageInput = z.input<typeof sendMessageSchema>;
 export const incidentRefSchema = z.object({ incidentId: idSchema('incident') });
 export type IncidentRefInput = z.input<typeof incidentRefSchema>;
 
-export const confirmManualSendSchema = z.object({ messageId: idSchema('message') });
-export type ConfirmManualSendInput = z.input<typeof confirmManualSendSchema>;
+/** For the actions that only name a message: confirm it was sent by hand, dismiss it… */
+export const messageRefSchema = z.object({ messageId: idSchema('message') });
+export type MessageRefInput = z.input<typeof messageRefSchema>;
+
+export const confirmManualSendSchema = messageRefSchema;
+export type ConfirmManualSendInput = MessageRefInput;
 
 /** The instant a 'YYYY-MM-DDTHH:mm' wall time denotes in the zone, or null when either is unusable. */
 export function readLocalStart(newStartLocal: string | undefined, timeZone: string | undefined): Date | null {

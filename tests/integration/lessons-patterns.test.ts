@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { computeMedian } from '@/lib/domain/lesson-stats';
+import { minutesSinceMiss } from '@/lib/domain/recovery-timing';
 import { getDatabaseUrl } from '@/lib/env';
 import { PrismaClient, type IncidentKind, type IncidentOutcome, type MissReason, type RescheduleStatus } from '@/lib/generated/prisma/client';
 import { getPatterns } from '@/lib/server/lessons';
@@ -264,5 +265,33 @@ describe('getPatterns: values', () => {
     expect(byMonth[0]).toEqual({ month: '2025-01', missed: 1, runningLate: 0 });
     expect(byMonth).toHaveLength(18);
     expect(totals.incidents).toBe(2);
+  });
+});
+
+describe('getPatterns: how fast the employer was contacted', () => {
+  it('measures from the interview’s start (or, running late, from when it was recorded), as minutesSinceMiss does', async () => {
+    const owner = await createUser();
+    const start = new Date('2026-05-12T08:00:00Z');
+    // Missed at 08:00, noticed and recorded at 10:00, called at 10:05: 125 minutes, not 5.
+    const missed = { kind: 'MISSED' as const, scheduledStart: start, recordedAt: after(start, 120) };
+    // Running late, recorded (and so known) at 07:30, called at 07:35: 5 minutes.
+    const late = { kind: 'RUNNING_LATE' as const, scheduledStart: start, recordedAt: after(start, -30) };
+    for (const spec of [missed, late]) {
+      const interview = await db.interview.create({
+        data: { userId: owner.id, company: 'Acme', roleTitle: 'Engineer', scheduledStart: spec.scheduledStart, timeZone: 'Europe/London', format: 'IN_PERSON' },
+      });
+      const incident = await db.missedIncident.create({
+        data: { userId: owner.id, interviewId: interview.id, reason: 'OTHER', kind: spec.kind, recordedAt: spec.recordedAt },
+      });
+      await addCall(owner.id, incident, 5);
+      await addMessage(owner.id, incident, 'APOLOGY', 15);
+    }
+
+    const { timing } = await getPatterns(owner.id, owner.timeZone, NOW);
+    const calls = [minutesSinceMiss(missed, after(missed.recordedAt, 5)), minutesSinceMiss(late, after(late.recordedAt, 5))] as number[];
+    expect(calls).toEqual([125, 5]);
+    expect(timing.medianMinutesToCall).toBeCloseTo(computeMedian(calls) ?? Number.NaN, 6);
+    expect(timing.medianMinutesToCall).toBeCloseTo(65, 6);
+    expect(timing.medianMinutesToApology).toBeCloseTo(computeMedian([135, 15]) ?? Number.NaN, 6);
   });
 });

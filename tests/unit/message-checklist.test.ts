@@ -4,6 +4,7 @@ import {
   MAX_MESSAGE_WORDS,
   checkApologises,
   checkAsksToReschedule,
+  checkDoesDifferently,
   checkMessage,
   checkNoBlame,
   checkReasonShort,
@@ -11,6 +12,7 @@ import {
   checkThanks,
   checkWordLimit,
   countWords,
+  listRequiredItems,
 } from '@/lib/domain/message-checklist';
 
 const GOOD = `Dear Ms Patel,
@@ -27,8 +29,8 @@ Best wishes,
 Sam Lee`;
 
 const failing = (text: string): ChecklistItemId[] =>
-  checkMessage(text)
-    .items.filter((item) => !item.passed)
+  listRequiredItems(checkMessage(text))
+    .filter((item) => !item.passed)
     .map((item) => item.id);
 
 describe('checkMessage', () => {
@@ -44,6 +46,7 @@ describe('checkMessage', () => {
       'thanks',
       'word-limit',
       'no-blame',
+      'does-differently',
     ]);
     for (const item of result.items) {
       expect(item.label.trim()).not.toBe('');
@@ -213,5 +216,30 @@ describe('checkNoBlame', () => {
   it('passes a message that keeps to the candidate’s own part, including neutral mentions of others', () => {
     expect(checkNoBlame(GOOD).passed).toBe(true);
     expect(checkNoBlame('Thank you for your email and for your team’s time. My train was cancelled.').passed).toBe(true);
+  });
+});
+
+describe('checkDoesDifferently (optional)', () => {
+  it('is offered as advice and never required: an apology without it is complete', () => {
+    const result = checkMessage(GOOD);
+    const item = result.items.find((entry) => entry.id === 'does-differently');
+    expect(item).toMatchObject({ passed: false, isOptional: true });
+    expect(item?.label).toMatch(/optional/i);
+    expect(result.allPassed).toBe(true);
+    expect(listRequiredItems(result).map((entry) => entry.id)).not.toContain('does-differently');
+  });
+
+  it.each([
+    'From now on I plan every journey with time to spare.',
+    'Next time I will leave an hour earlier.',
+    'I have since set two reminders for every interview.',
+    'In future I’ll double-check the time zone on every invitation.',
+    'It will not happen again.',
+  ])('passes “%s”', (line) => {
+    expect(checkDoesDifferently(`${GOOD}\n\n${line}`).passed).toBe(true);
+  });
+
+  it('does not take a plain request about the future for a change of habit', () => {
+    expect(checkDoesDifferently('Would it be possible to reschedule at a time that suits you? I will be available all week.').passed).toBe(false);
   });
 });

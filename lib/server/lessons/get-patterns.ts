@@ -176,9 +176,11 @@ function queryOutcomes(userId: string) {
 }
 
 /**
- * Median minutes from the miss being recorded to the call (the CALL step done) and to the
- * first apology actually sent, plus the reschedule requests by status. A step stamped before
- * the incident (clock skew, back-dated entry) counts as zero rather than as negative time.
+ * Median minutes from the miss to the call (the CALL step done) and to the first apology
+ * actually sent, plus the reschedule requests by status. The miss is dated as findMissInstant
+ * (lib/domain/recovery-timing.ts) dates it: the interview's start, or when the candidate
+ * recorded it if that was earlier or they were running late. A step stamped before the miss
+ * counts as zero rather than as negative time, as in minutesSinceMiss.
  */
 function querySummary(userId: string) {
   return getDb().$queryRaw<SummaryQueryRow[]>`
@@ -190,10 +192,14 @@ function querySummary(userId: string) {
              count(d.apology_minutes)::int AS "apologiesCounted"
       FROM (
         SELECT CASE WHEN s."completedAt" IS NULL THEN NULL
-                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (s."completedAt" - i."recordedAt")) / 60)::float8 END AS call_minutes,
+                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (s."completedAt" - miss.at)) / 60)::float8 END AS call_minutes,
                CASE WHEN apology.sent_at IS NULL THEN NULL
-                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (apology.sent_at - i."recordedAt")) / 60)::float8 END AS apology_minutes
+                    ELSE GREATEST(0, EXTRACT(EPOCH FROM (apology.sent_at - miss.at)) / 60)::float8 END AS apology_minutes
         FROM "MissedIncident" i
+        JOIN "Interview" iv ON iv."id" = i."interviewId" AND iv."userId" = ${userId}
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN i."kind" = 'RUNNING_LATE' THEN i."recordedAt" ELSE LEAST(i."recordedAt", iv."scheduledStart") END AS at
+        ) miss
         LEFT JOIN "RecoveryStep" s
           ON s."incidentId" = i."id" AND s."userId" = ${userId} AND s."step" = 'CALL' AND s."status" = 'DONE'
         LEFT JOIN LATERAL (

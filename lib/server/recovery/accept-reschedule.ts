@@ -9,7 +9,7 @@ import { buildMessageFacts, createDraft } from './drafts';
 import { recordActivity } from '@/lib/server/activity';
 import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx } from './incident-access';
-import { answerLatestRequest } from './reschedule-request';
+import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
 
 export type AcceptedOutcome = {
   answer: 'ACCEPTED';
@@ -40,6 +40,7 @@ export async function acceptReschedule(
   const original = incident.interview;
   const replacement = await createReplacement(tx, incident.userId, original, newStart, answer.timeZone);
   await answerLatestRequest(tx, incident, { status: 'ACCEPTED', note: answer.note, newInterviewId: replacement.id });
+  await settlePendingRequests(tx, incident, 'RESCHEDULED');
 
   const drafts = await draftSecondChanceMessages(tx, incident, replacement);
   const when = formatInterviewTime(newStart, answer.timeZone);
@@ -58,7 +59,8 @@ export async function acceptReschedule(
       userId: incident.userId,
       interviewId: replacement.id,
       type: 'CREATED',
-      summary: 'Rescheduled after the missed interview: your second chance.',
+      // This timeline belongs to the new interview: it starts afresh, without looking back.
+      summary: `Scheduled for ${when}: a new time agreed with the employer.`,
       details: { incidentId: incident.id, rescheduledFromId: original.id },
     },
   ]);

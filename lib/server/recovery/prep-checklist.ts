@@ -17,6 +17,12 @@ import { readPrepTicks, writePrepTick } from '@/lib/server/interviews/write-prep
 import { recordActivity } from '@/lib/server/activity';
 import { type Tx, loadIncidentForUpdate } from './incident-access';
 
+// The ticks land on the new interview's timeline, which reads forward: an item worded as a
+// reminder about the miss is written there as what the candidate will do instead.
+const timelineLabels: Partial<Record<PrepChecklistTickInput['itemId'], string>> = {
+  'second-chance-no-rehash': 'Will keep the conversation on the role and what I bring',
+};
+
 export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };
 
 export type PrepChecklist = {
@@ -94,7 +100,7 @@ export async function tickPrepItem(userId: string, input: PrepChecklistTickInput
   return getDb().$transaction(async (tx) => {
     if (data.incidentId) await loadIncidentForUpdate(tx, userId, data.incidentId);
     const interviewId = data.interviewId ?? (await findSecondChanceInterviewId(tx, userId, data.incidentId ?? ''));
-    const label = listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ?? data.itemId;
+    const label = timelineLabels[data.itemId] ?? listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ?? data.itemId;
     await writePrepTick(tx, { userId, interviewId, itemId: data.itemId, label, checked: data.checked });
     const updated = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
     return describePrepChecklist(updated);
@@ -119,7 +125,7 @@ export async function completePrep(userId: string, input: IncidentRefInput): Pro
       throw new ValidationError(`Tick every item before moving on. Still open: ${missing.map((item) => item.label.toLowerCase()).join('; ')}.`);
     }
     await recordActivity(tx, [
-      { userId, interviewId, type: 'CHECKLIST_UPDATED', summary: 'Ready for the second chance.', details: { incidentId: incident.id } },
+      { userId, interviewId, type: 'CHECKLIST_UPDATED', summary: 'Preparation done: ready for the interview.', details: { incidentId: incident.id } },
     ]);
     return { state };
   });

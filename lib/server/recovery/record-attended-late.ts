@@ -7,6 +7,7 @@ import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/activity';
 import { transitionInterviewStatus } from '@/lib/server/interviews';
 import { loadIncidentForUpdate } from './incident-access';
+import { settlePendingRequests } from './reschedule-request';
 
 /**
  * The preventive flow's happy ending: the candidate called ahead, arrived late and was still seen.
@@ -25,6 +26,7 @@ export async function recordAttendedLate(userId: string, input: IncidentRefInput
       { type: 'ATTENDED_LATE' },
       { completes: 'OUTCOME', data: { outcome: 'ATTENDED_LATE' } },
     );
+    await settlePendingRequests(tx, incident, 'ATTENDED_LATE');
     await recordActivity(tx, [
       { userId, interviewId: incident.interviewId, type: 'OUTCOME_RECORDED', summary: 'Arrived late and was still seen.', details: { incidentId: incident.id } },
     ]);

@@ -26,7 +26,8 @@ const callSummaries = {
 
 /**
  * Records the call step (CALL → APOLOGY). Reaching someone or leaving a voicemail is a request to
- * reschedule made by phone, so it is stored as a RescheduleRequest with the call's result.
+ * reschedule made by phone, so it is stored as a RescheduleRequest with the call's result and,
+ * when someone answered, what they said (kept apart from the status, which the outcome settles).
  *
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
  * bad input or when the call is not the open step (the state machine's message).
@@ -44,6 +45,7 @@ export async function recordCall(userId: string, input: RecordCallInput): Promis
           incidentId: incident.id,
           channel: 'CALL',
           callResult: data.result,
+          callResponse: data.result === 'REACHED' ? data.response : null,
           status,
           respondedAt: status === 'PENDING' ? null : new Date(),
           responseNote: data.note ?? null,

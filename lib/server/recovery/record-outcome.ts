@@ -12,7 +12,7 @@ import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/activity';
 import { transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
-import { answerLatestRequest } from './reschedule-request';
+import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
 
 export type RecordOutcomeResult =
   | AcceptedOutcome
@@ -45,6 +45,7 @@ export async function recordOutcome(userId: string, input: RecordOutcomeInput): 
 async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeData): Promise<RecordOutcomeResult> {
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
   await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
+  await settlePendingRequests(tx, incident, 'DECLINED');
   const interview = incident.interview;
   const thankYou = await createDraft(tx, {
     userId: incident.userId,

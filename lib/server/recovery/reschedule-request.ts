@@ -1,5 +1,5 @@
 import 'server-only';
-import { type RescheduleStatus } from '@/lib/generated/prisma/enums';
+import { type IncidentOutcome, type RescheduleStatus } from '@/lib/generated/prisma/enums';
 import { type Tx } from './incident-access';
 
 /**
@@ -29,4 +29,25 @@ export async function answerLatestRequest(
   } else {
     await tx.rescheduleRequest.create({ data: { userId: incident.userId, incidentId: incident.id, channel: 'EMAIL', ...data } });
   }
+}
+
+// An outcome with no answer of its own (they saw the candidate late, or never replied) leaves the
+// requests unanswered rather than accepted or declined.
+const statusByOutcome: Record<IncidentOutcome, RescheduleStatus> = {
+  RESCHEDULED: 'ACCEPTED',
+  DECLINED: 'DECLINED',
+  NO_RESPONSE: 'NO_RESPONSE',
+  ATTENDED_LATE: 'NO_RESPONSE',
+};
+
+/**
+ * Ends every request still pending with the incident's outcome, in the caller's transaction:
+ * the call's "they will get back to me" is answered by the outcome recorded after the email,
+ * and must not stay waiting for ever. Requests already answered keep their own answer.
+ */
+export async function settlePendingRequests(tx: Tx, incident: { id: string; userId: string }, outcome: IncidentOutcome): Promise<void> {
+  await tx.rescheduleRequest.updateMany({
+    where: { incidentId: incident.id, userId: incident.userId, status: 'PENDING' },
+    data: { status: statusByOutcome[outcome], respondedAt: new Date() },
+  });
 }

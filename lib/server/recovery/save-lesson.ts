@@ -7,6 +7,7 @@ import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/activity';
 import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
+import { settlePendingRequests } from './reschedule-request';
 
 export type SaveLessonResult = { lessonId: string; outcome: IncidentOutcome | null };
 
@@ -24,6 +25,7 @@ export async function saveLesson(userId: string, input: SaveLessonInput): Promis
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const outcome = incident.outcome ?? data.outcome ?? (await readOutcomeFromRequests(tx, incident));
     await advanceIncident(tx, incident, { type: 'LESSON_SAVED' }, { data: { outcome } });
+    if (outcome) await settlePendingRequests(tx, incident, outcome);
     const lesson = await insertLesson(tx, {
       userId,
       incidentId: incident.id,

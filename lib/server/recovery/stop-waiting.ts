@@ -6,6 +6,7 @@ import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/activity';
 import { loadIncidentForUpdate } from './incident-access';
+import { settlePendingRequests } from './reschedule-request';
 
 /**
  * Stops waiting for an answer that is not coming (OUTCOME → LESSON): the pending requests are
@@ -19,10 +20,7 @@ export async function stopWaiting(userId: string, input: IncidentRefInput): Prom
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const state = await advanceIncident(tx, incident, { type: 'WAITING_ENDED' }, { data: { outcome: 'NO_RESPONSE' } });
-    await tx.rescheduleRequest.updateMany({
-      where: { incidentId: incident.id, userId, status: 'PENDING' },
-      data: { status: 'NO_RESPONSE', respondedAt: new Date() },
-    });
+    await settlePendingRequests(tx, incident, 'NO_RESPONSE');
     await recordActivity(tx, [
       {
         userId,
