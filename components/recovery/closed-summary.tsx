@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { Formatter } from './format';
@@ -7,9 +6,9 @@ import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 
 /** The end of the flow: how it ended and the lesson kept, with the way to the lessons list. */
 export function ClosedSummary({ recovery, format }: { recovery: Recovery; format: Formatter }) {
-  const { incident, lesson, newInterview } = recovery;
+  const { incident, lesson } = recovery;
   return (
-    <section aria-labelledby="closed-summary-title" className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-6">
+    <section aria-labelledby="closed-summary-title" className="space-y-2 rounded-lg border border-green-200 bg-green-50 p-5">
       <h2 id="closed-summary-title" className="text-lg font-semibold text-green-900">
         Recovery closed
       </h2>
@@ -17,13 +16,6 @@ export function ClosedSummary({ recovery, format }: { recovery: Recovery; format
         {incident.closedAt ? `Closed ${format(incident.closedAt)}. ` : ''}
         Outcome: <strong>{incident.outcome ? OUTCOME_LABELS[incident.outcome] : 'not recorded'}</strong>.
       </p>
-      {newInterview ? (
-        <p className="text-sm">
-          <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
-            Your new interview: {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
-          </Link>
-        </p>
-      ) : null}
       {lesson ? (
         <div className="space-y-1 text-sm">
           <p>

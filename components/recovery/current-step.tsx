@@ -4,6 +4,7 @@ import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { ApologyStep } from './apology-step';
 import { CallStep } from './call-step';
+import { DismissMessageButton } from './dismiss-message-button';
 import { FollowUpPanel } from './follow-up-panel';
 import { todayInZone, type Formatter } from './format';
 import { LessonStep } from './lesson-step';
@@ -80,6 +81,8 @@ function PrepPanel({ recovery, view, format }: Props) {
   }
   return (
     <div className="space-y-5">
+      {/* First, while it is fresh: the checklist below is for the day itself. */}
+      <LastMessage message={view.thankYouAccepted} title="Thank them for the second chance" />
       <div className="space-y-1 rounded-md border border-green-200 bg-green-50 p-4 text-sm">
         <p>
           They agreed.{' '}
@@ -102,7 +105,6 @@ function PrepPanel({ recovery, view, format }: Props) {
           </p>
         )}
       </div>
-      <LastMessage message={view.thankYouAccepted} title="Thank them for the second chance" />
       {view.prepNote ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700">Your note for the day</summary>
@@ -127,13 +129,24 @@ function PrepPanel({ recovery, view, format }: Props) {
   );
 }
 
-/** A thank-you still to send; once sent it stays in the message history only. */
-export function LastMessage({ message, title }: { message: EditableMessage | null; title: string }) {
-  if (!message || message.status === 'SENT') return null;
+/**
+ * A thank-you still to send, with its Send and the way to decide against it; once sent or
+ * dismissed it stays in the message history only.
+ */
+export function LastMessage({ message, title, headingLevel = 'h3' }: { message: EditableMessage | null; title: string; headingLevel?: 'h2' | 'h3' }) {
+  if (!message || message.status === 'SENT' || message.isDismissed) return null;
+  const Heading = headingLevel;
   return (
-    <section aria-label={title} className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
-      <h3 className="text-sm font-semibold">{title}</h3>
+    <section aria-label={title} className="space-y-3 rounded-md border-2 border-amber-600 bg-white p-4">
+      <Heading className="text-base font-semibold">{title}</Heading>
       <MessageWorkspace message={message} idPrefix={`message-${message.kind.toLowerCase()}`} isEditorOpen={false} />
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-700 underline">Not sending it?</summary>
+        <div className="mt-2 space-y-2">
+          <p className="text-slate-700">It will stop appearing as still to send. The text stays in the message history.</p>
+          <DismissMessageButton messageId={message.id} />
+        </div>
+      </details>
     </section>
   );
 }

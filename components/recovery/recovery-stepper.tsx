@@ -1,54 +1,67 @@
-import type { StepperItem } from '@/lib/domain/recovery-state';
+import type { RecoveryState, StepperItem } from '@/lib/domain/recovery-state';
 import type { Formatter } from './format';
+import type { StepRecordView } from './step-record';
 
 const marks: Record<StepperItem['status'], { symbol: string; tone: string; text: string }> = {
-  done: { symbol: '✓', tone: 'border-green-600 bg-green-600 text-white', text: 'Done' },
-  skipped: { symbol: '–', tone: 'border-slate-400 bg-slate-100 text-slate-600', text: 'Skipped' },
+  done: { symbol: '✓', tone: 'border-green-700 bg-green-700 text-white', text: 'Done' },
+  skipped: { symbol: '–', tone: 'border-slate-500 bg-slate-100 text-slate-700', text: 'Skipped' },
   current: { symbol: '●', tone: 'border-brand-600 bg-brand-50 text-brand-700', text: 'Now' },
-  upcoming: { symbol: '', tone: 'border-slate-300 bg-white text-slate-400', text: 'Later' },
+  upcoming: { symbol: '', tone: 'border-slate-400 bg-white text-slate-600', text: 'Later' },
 };
 
-/** Every step in order with what became of it; done and skipped steps link to their record below. */
-export function RecoveryStepper({ items, format }: { items: StepperItem[]; format: Formatter }) {
+type Props = { items: StepperItem[]; records: Partial<Record<RecoveryState, StepRecordView>>; format: Formatter };
+
+/**
+ * Every step in order, one line each: what became of it, when, and in a few words what it
+ * left; a finished step with more to show (the letter, the script, the checklist) unfolds.
+ */
+export function RecoveryStepper({ items, records, format }: Props) {
   return (
-    <nav aria-label="Recovery steps">
-      <ol className="grid gap-2 sm:grid-cols-3 lg:grid-cols-6">
+    <nav aria-label="Recovery steps" className="rounded-lg border border-slate-200 bg-white px-4 py-2">
+      <ol className="divide-y divide-slate-100">
         {items.map((item, index) => {
-          const mark = marks[item.status];
-          const isReachable = item.status !== 'upcoming';
-          const content = (
-            <>
-              <span className="flex items-center gap-2">
-                <span aria-hidden="true" className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full border text-xs ${mark.tone}`}>
-                  {mark.symbol || index + 1}
-                </span>
-                <span className="font-medium">{item.label}</span>
-              </span>
-              <span className="mt-1 block text-xs text-slate-600">
-                {mark.text}
-                {item.completedAt ? ` · ${format(item.completedAt)}` : ''}
-              </span>
-              {item.status === 'skipped' && item.skipReason ? <span className="mt-1 block text-xs text-slate-500">{item.skipReason}</span> : null}
-            </>
-          );
+          const record = item.status === 'done' ? records[item.step] : undefined;
+          const line = <StepLine item={item} number={index + 1} summary={record?.summary} format={format} />;
+          // Lines without a fold-out are indented like those with one, so the marks line up.
           return (
-            <li
-              key={item.step}
-              data-status={item.status}
-              aria-current={item.status === 'current' ? 'step' : undefined}
-              className={`rounded-md border p-3 text-sm ${item.status === 'current' ? 'border-brand-600 bg-white shadow-sm' : 'border-slate-200 bg-white'}`}
-            >
-              {isReachable ? (
-                <a href={`#step-${item.step}`} className="block hover:underline">
-                  {content}
-                </a>
+            <li key={item.step} id={`record-${item.step}`} data-status={item.status} aria-current={item.status === 'current' ? 'step' : undefined} className="py-2 text-sm">
+              {record?.details ? (
+                <details>
+                  <summary className="cursor-pointer">{line}</summary>
+                  <div className="mt-2 pl-8">{record.details}</div>
+                </details>
               ) : (
-                content
+                <div className="pl-4">{line}</div>
               )}
             </li>
           );
         })}
       </ol>
     </nav>
+  );
+}
+
+function StepLine({ item, number, summary, format }: { item: StepperItem; number: number; summary: StepRecordView['summary'] | undefined; format: Formatter }) {
+  const mark = marks[item.status];
+  const when = item.completedAt ? ` · ${format(item.completedAt)}` : '';
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-2">
+      <span aria-hidden="true" className={`inline-flex h-5 w-5 shrink-0 items-center justify-center self-center rounded-full border text-xs ${mark.tone}`}>
+        {mark.symbol || number}
+      </span>
+      {item.status === 'current' ? (
+        <a href={`#step-${item.step}`} className="font-medium text-brand-700 underline">
+          {item.label}
+        </a>
+      ) : (
+        <span className={item.status === 'upcoming' ? 'text-slate-600' : 'font-medium'}>{item.label}</span>
+      )}
+      <span className="text-xs text-slate-600">
+        {mark.text}
+        {when}
+      </span>
+      {item.status === 'skipped' && item.skipReason ? <span className="text-slate-700">{item.skipReason}</span> : null}
+      {summary ? <span className="text-slate-800">{summary}</span> : null}
+    </span>
   );
 }

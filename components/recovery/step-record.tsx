@@ -1,90 +1,99 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatInZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import type { Formatter } from './format';
 import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
-import type { EditableMessage } from './types';
+import type { Formatter } from './format';
+import { MessageVersions } from './message-history';
+import type { RecoveryMessage } from './types';
 
-type Props = {
-  step: RecoveryState;
-  recovery: Recovery;
-  flowMessage: EditableMessage | null;
-  callScript: string | null;
-  format: Formatter;
-};
+/** A finished step in one line, and what it left behind for whoever wants to look back. */
+export type StepRecordView = { summary: ReactNode; details: ReactNode | null };
 
-/** What a finished step left behind, for looking back at it; a skipped step shows only its reason. */
-export function StepRecord({ step, recovery, flowMessage, callScript, format }: Props) {
+type Input = { recovery: Recovery; flowMessage: RecoveryMessage | null; callScript: RecoveryMessage | null; prepNote: RecoveryMessage | null; format: Formatter };
+
+/**
+ * The record of a done step. Each message is shown under one step only (the letter under
+ * "Send it", where it went out), so looking back never reads the same text twice.
+ */
+export function describeStepRecord(step: RecoveryState, input: Input): StepRecordView {
+  const { recovery, flowMessage, callScript, prepNote, format } = input;
   switch (step) {
     case 'CALL': {
       const call = recovery.requests.find((request) => request.channel === 'CALL');
-      return (
-        <div className="space-y-2 text-sm">
-          <p>{describeCall(call)}</p>
-          {call?.responseNote ? <p className="text-slate-600">Note: {call.responseNote}</p> : null}
-          {callScript ? <Disclosure label="Show the call script" text={callScript} /> : null}
-        </div>
-      );
+      const hasDetails = Boolean(call?.responseNote || callScript);
+      return {
+        summary: describeCall(call),
+        details: hasDetails ? (
+          <div className="space-y-2">
+            {call?.responseNote ? <p>Note: {call.responseNote}</p> : null}
+            {callScript ? <TextBlock label="The call script" text={callScript.body} /> : null}
+          </div>
+        ) : null,
+      };
     }
     case 'APOLOGY':
-    case 'SEND':
-      if (!flowMessage) return <p className="text-sm text-slate-600">No letter was written.</p>;
-      return (
-        <div className="space-y-2 text-sm">
-          <p>
-            {step === 'APOLOGY' ? 'Letter approved. ' : ''}
-            {describeMessageStatus(flowMessage.status, flowMessage.delivery)}
-            {flowMessage.recipient ? ` · to ${flowMessage.recipient}` : ''}
-            {flowMessage.sentLabel ? ` · ${flowMessage.sentLabel}` : ''}
-          </p>
-          <Disclosure label={`Show the letter: ${flowMessage.subject ?? ''}`} text={flowMessage.body} />
-        </div>
-      );
+      return { summary: flowMessage ? 'Letter written and approved' : 'No letter was written', details: null };
+    case 'SEND': {
+      if (!flowMessage) return { summary: 'No letter was sent', details: null };
+      // The line already carries the time the step was done, which is when it went out.
+      return {
+        summary: `${describeMessageStatus(flowMessage.status, flowMessage.delivery)}${flowMessage.recipient ? ` to ${flowMessage.recipient}` : ''}`,
+        details: (
+          <div className="space-y-2">
+            {flowMessage.subject ? <p className="font-medium">Subject: {flowMessage.subject}</p> : null}
+            <MessageVersions message={flowMessage} format={format} />
+          </div>
+        ),
+      };
+    }
     case 'OUTCOME': {
       const { incident, newInterview } = recovery;
       const answered = recovery.requests.findLast((request) => request.respondedAt && request.status !== 'PENDING');
-      return (
-        <div className="space-y-1 text-sm">
-          <p>{incident.outcome ? OUTCOME_LABELS[incident.outcome] : 'No answer recorded.'}</p>
-          {answered?.responseNote ? <p className="text-slate-600">Note: {answered.responseNote}</p> : null}
-          {newInterview ? (
-            <p>
-              <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
-                New interview: {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
-              </Link>
-            </p>
-          ) : null}
-        </div>
+      const summary = newInterview ? (
+        <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
+          They agreed: new interview {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
+        </Link>
+      ) : incident.outcome ? (
+        OUTCOME_LABELS[incident.outcome]
+      ) : (
+        'No answer recorded'
       );
+      return { summary, details: answered?.responseNote ? <p>Note: {answered.responseNote}</p> : null };
     }
-    case 'PREP':
-      return (
-        <ul className="space-y-1 text-sm">
-          {(recovery.prep?.items ?? []).map((item) => (
-            <li key={item.id}>
-              {item.checked ? '✓' : '○'} {item.label}
-              {item.checkedAt ? <span className="text-slate-500"> · {format(item.checkedAt)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      );
+    case 'PREP': {
+      const items = recovery.prep?.items ?? [];
+      return {
+        summary: `${items.filter((item) => item.checked).length} of ${items.length} ready`,
+        details: (
+          <div className="space-y-2">
+            <ul className="space-y-1">
+              {items.map((item) => (
+                <li key={item.id}>
+                  {item.checked ? '✓' : '○'} {item.label}
+                  {item.checkedAt ? <span className="text-slate-600"> · {format(item.checkedAt)}</span> : null}
+                </li>
+              ))}
+            </ul>
+            {prepNote ? <TextBlock label="Your note for the day" text={prepNote.body} /> : null}
+          </div>
+        ),
+      };
+    }
+    // The lesson closes the recovery, and the closed summary shows it in full.
     case 'LESSON':
-      return (
-        <p className="text-sm">
-          {recovery.lesson ? `Lesson kept ${format(recovery.lesson.createdAt)}: see the summary above.` : 'No lesson was kept.'}
-        </p>
-      );
+      return { summary: recovery.lesson ? null : 'No lesson was kept', details: null };
     default:
-      return null;
+      return { summary: null, details: null };
   }
 }
 
-function Disclosure({ label, text }: { label: string; text: string }) {
+function TextBlock({ label, text }: { label: string; text: string }) {
   return (
-    <details>
-      <summary className="cursor-pointer text-brand-700">{label}</summary>
-      <div className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">{text}</div>
-    </details>
+    <div>
+      <p className="font-medium">{label}</p>
+      <div className="mt-1 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">{text}</div>
+    </div>
   );
 }

@@ -5,6 +5,8 @@ export type RecoveryMessage = Recovery['messages'][number];
 /** What an editor and a send panel need of a message; dates arrive already formatted. */
 export type EditableMessage = Pick<RecoveryMessage, 'id' | 'kind' | 'recipient' | 'subject' | 'body' | 'status' | 'delivery' | 'failureReason'> & {
   sentLabel: string | null;
+  // The user chose not to send it: it no longer asks to be sent.
+  isDismissed: boolean;
   // Only for a draft the outbox already holds: the link that opens it in the user's mail app.
   mailto: string | null;
 };
@@ -22,6 +24,10 @@ export type RecoveryView = {
   flowMessage: EditableMessage | null;
   callScript: string | null;
   prepNote: string | null;
+  // The thank-yous not sent nor dismissed: the next thing to do once the answer is in.
+  unsentThankYous: EditableMessage[];
+  // What the message history lists: every message the page does not already show elsewhere.
+  otherMessages: RecoveryMessage[];
   followUp: FollowUpView;
   followUpDraft: EditableMessage | null;
   thankYouAccepted: EditableMessage | null;

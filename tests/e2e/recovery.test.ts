@@ -72,6 +72,43 @@ async function sendThroughSmtp(page: Page, contactEmail: string) {
   return received.at(-1)!;
 }
 
+const FINISHED_STEPS = ['Call the employer', 'Write the apology', 'Send it', 'Record their answer', 'Prepare for the second chance', 'Keep the lesson'];
+
+/** Closed with the thank-you unsent: its Send is the first thing on the page, and no step is told twice. */
+async function expectClosedPageLeadsWithTheThankYou(page: Page) {
+  const thankYou = page.getByRole('region', { name: 'Still to send: thank them for the second chance' });
+  const send = thankYou.getByRole('button', { name: 'Send…' });
+  await send.waitFor();
+  // Measured as the page opens, from the top: "above the fold" is about a fresh visit.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await page.locator('main button:visible').first().textContent()).toBe('Send…');
+  const sendBox = await send.boundingBox();
+  const closedBox = await page.getByRole('region', { name: 'Recovery closed' }).boundingBox();
+  const viewport = page.viewportSize();
+  expect(sendBox && closedBox && viewport).toBeTruthy();
+  expect(sendBox!.y + sendBox!.height).toBeLessThanOrEqual(viewport!.height);
+  expect(sendBox!.y).toBeLessThan(closedBox!.y);
+  // Each finished step is one line of the stepper and nothing else on the page.
+  for (const title of FINISHED_STEPS) {
+    expect(await page.getByText(title, { exact: true }).count(), title).toBe(1);
+  }
+  expect(await page.getByRole('navigation', { name: 'Recovery steps' }).locator('li[data-status="done"]').count()).toBe(FINISHED_STEPS.length);
+}
+
+/** The dashboard keeps asking for the unsent thank-you until it is dismissed. */
+async function expectUnsentOnDashboardUntilDismissed(page: Page, incidentUrl: string) {
+  await page.goto(`${baseUrl}/dashboard`);
+  const card = page.getByRole('region', { name: 'Still to send' });
+  const link = card.getByRole('link', { name: 'Thank-you for the second chance' });
+  expect(await link.getAttribute('href')).toBe(new URL(incidentUrl).pathname);
+  await card.getByRole('button', { name: /^Dismiss thank-you for the second chance/ }).click();
+  await card.waitFor({ state: 'detached' });
+  await page.goto(incidentUrl);
+  await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
+  expect(await page.getByRole('region', { name: 'Still to send: thank them for the second chance' }).count()).toBe(0);
+  await page.getByRole('region', { name: 'Other messages' }).getByText(/Draft, not to be sent/).waitFor();
+}
+
 test.describe('recovery after a missed interview', () => {
   test('walks from the check-in through call, apology, sending, a new time, prep and the lesson', async ({ page }) => {
     const { email } = await signUpNewUser(page);
@@ -87,6 +124,9 @@ test.describe('recovery after a missed interview', () => {
     await call.getByLabel('I reached them').check();
     await call.getByLabel('They will get back to me').check();
     await call.getByRole('button', { name: 'Save the call' }).click();
+    // The call's line keeps what they said, not just that someone answered.
+    const stepper = page.getByRole('navigation', { name: 'Recovery steps' });
+    await stepper.getByText('I reached them · They will get back to me').waitFor();
 
     // The apology: the checklist reacts to the text as it is typed, and autosave keeps it.
     const apology = currentStep(page, 'Write the apology');
@@ -155,8 +195,9 @@ test.describe('recovery after a missed interview', () => {
     const closed = page.getByRole('region', { name: 'Recovery closed' });
     await closed.getByText('Rescheduled: they agreed to a new time').waitFor();
     expect(await closed.getByRole('link', { name: 'Review your lessons' }).getAttribute('href')).toBe('/lessons');
-    const history = page.getByRole('region', { name: 'Message history' });
-    await history.locator('[data-message-kind="APOLOGY"]').getByText('Sent by email').waitFor();
+    await stepper.getByText(`Sent by email to ${CONTACT_EMAIL}`).waitFor();
+    await expectClosedPageLeadsWithTheThankYou(page);
+    await expectUnsentOnDashboardUntilDismissed(page, incidentUrl);
 
     // The old interview is rescheduled and leads to the new one, which links back.
     await page.goto(`${baseUrl}/interviews/${missedId}`);

@@ -32,6 +32,7 @@ import {
   approveDraftAction,
   completePrepAction,
   confirmManualSendAction,
+  dismissMessageAction,
   draftFollowUpAction,
   recordAttendedLateAction,
   recordCallAction,
@@ -253,6 +254,11 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) => confirmManualSendAction({ messageId: messageRef(ids) }),
+  },
+  'lib/actions/incidents.ts#dismissMessageAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => dismissMessageAction({ messageId: messageRef(ids) }),
   },
   'lib/actions/incidents.ts#recordOutcomeAction': {
     kind: 'takes-id',

@@ -37,7 +37,8 @@ beforeAll(async () => {
     },
   });
   const incident = await db.missedIncident.create({ data: { userId: user.id, interviewId: interview.id, reason: 'TRAFFIC_TRANSPORT' } });
-  await db.recoveryStep.create({ data: { userId: user.id, incidentId: incident.id, step: 'CALL', status: 'DONE', completedAt: new Date(incident.recordedAt.getTime() + 12 * 60_000) } });
+  // Reaction times run from the interview's start, not from when the miss was recorded.
+  await db.recoveryStep.create({ data: { userId: user.id, incidentId: incident.id, step: 'CALL', status: 'DONE', completedAt: new Date(interview.scheduledStart.getTime() + 12 * 60_000) } });
   const lesson = await db.lesson.create({
     data: {
       userId: user.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { getDb } from '@/lib/db';
@@ -202,5 +202,49 @@ describe('messages still to send', () => {
     const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
     await expect(dismissMessage(user.id, { messageId: apology.id })).rejects.toBeInstanceOf(ValidationError);
     await expect(dismissMessage(user.id, { messageId: 'not-an-id' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the migration that settles requests left pending by earlier versions', () => {
+  async function runSettleMigration() {
+    const dir = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
+    const folder = (await readdir(dir)).find((name) => name.endsWith('_settle_call_requests'));
+    if (!folder) throw new Error('The settle_call_requests migration is missing.');
+    const sql = await readFile(path.join(dir, folder, 'migration.sql'), 'utf8');
+    const statements = sql
+      .split(/;\s*\n/)
+      .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+      .filter(Boolean);
+    expect(statements).toHaveLength(2);
+    // Run twice: applying it again (or on data it already settled) changes nothing.
+    for (let round = 0; round < 2; round += 1) {
+      for (const statement of statements) await db.$executeRawUnsafe(statement);
+    }
+  }
+
+  it('ends the pending requests of incidents with an outcome, keeps open ones waiting, and recovers the call’s answer', async () => {
+    const user = await createTestUser();
+    const make = async (outcome: 'RESCHEDULED' | 'DECLINED' | 'ATTENDED_LATE' | null) => {
+      const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 86_400_000) });
+      const incident = await db.missedIncident.create({
+        data: { userId: user.id, interviewId: interview.id, reason: 'OTHER', outcome, recoveryState: outcome ? 'CLOSED' : 'OUTCOME', closedAt: outcome ? new Date() : null },
+      });
+      // As earlier versions stored a call that reached someone: the answer only in the timeline.
+      const call = await db.rescheduleRequest.create({ data: { userId: user.id, incidentId: incident.id, channel: 'CALL', callResult: 'REACHED', status: 'PENDING' } });
+      await db.activityEvent.create({
+        data: { userId: user.id, interviewId: interview.id, type: 'CALL_RECORDED', summary: 'Called.', details: { incidentId: incident.id, result: 'REACHED', response: 'WILL_GET_BACK', note: null } },
+      });
+      return call.id;
+    };
+    const ids = { rescheduled: await make('RESCHEDULED'), declined: await make('DECLINED'), late: await make('ATTENDED_LATE'), open: await make(null) };
+
+    await runSettleMigration();
+
+    const rows = new Map((await db.rescheduleRequest.findMany({ where: { userId: user.id } })).map((row) => [row.id, row]));
+    expect(rows.get(ids.rescheduled)).toMatchObject({ status: 'ACCEPTED', callResponse: 'WILL_GET_BACK' });
+    expect(rows.get(ids.declined)).toMatchObject({ status: 'DECLINED', callResponse: 'WILL_GET_BACK' });
+    expect(rows.get(ids.late)).toMatchObject({ status: 'NO_RESPONSE' });
+    expect(rows.get(ids.open)).toMatchObject({ status: 'PENDING', respondedAt: null, callResponse: 'WILL_GET_BACK' });
+    for (const id of [ids.rescheduled, ids.declined, ids.late]) expect(rows.get(id)?.respondedAt).toBeInstanceOf(Date);
   });
 });

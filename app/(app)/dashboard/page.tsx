@@ -5,6 +5,7 @@ import { Countdown } from '@/components/interviews/countdown';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
+import { UnsentMessagesCard } from '@/components/recovery/unsent-messages-card';
 import { Card } from '@/components/ui/card';
 import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
@@ -60,6 +61,8 @@ export default async function DashboardPage() {
           </ul>
         </Card>
       ) : null}
+
+      <UnsentMessagesCard userId={user.id} timeZone={user.timeZone} />
 
       {openIncidents.length > 0 ? (
         <Card title="Recoveries in progress">

@@ -8,7 +8,6 @@ import { makeFormatter } from '@/components/recovery/format';
 import { MessageHistory } from '@/components/recovery/message-history';
 import { RecoveryStepper } from '@/components/recovery/recovery-stepper';
 import { SkipStepForm } from '@/components/recovery/skip-step-form';
-import { StepRecord } from '@/components/recovery/step-record';
 import { StepSection } from '@/components/recovery/step-section';
 import { Card } from '@/components/ui/card';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
@@ -17,13 +16,16 @@ import { NotFoundError } from '@/lib/errors';
 import { getRecovery } from '@/lib/server/recovery/get-recovery';
 import { requireUser } from '@/lib/session';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
-import { buildRecoveryView } from './recovery-view';
+import { buildRecoveryView, buildStepRecords } from './recovery-view';
 
 export const metadata: Metadata = { title: 'Recovery' };
 
 // Until the answer is known, the candidate may still have been seen on the day.
 const attendedLateStates: readonly RecoveryState[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'];
 
+
+// What to do now comes first (the open step, or once closed a thank-you still to send), then
+// how it ended, then the steps taken, one line each, and the messages no step line shows.
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/incidents/${id}`);
@@ -36,10 +38,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const view = buildRecoveryView(recovery, format);
   const state = incident.recoveryState;
   const isRunningLate = incident.kind === 'RUNNING_LATE';
+  const currentIndex = stepper.findIndex((item) => item.status === 'current');
+  const current = stepper[currentIndex];
 
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
+      <div className="space-y-1">
         <Link href={`/interviews/${interview.id}`} className="text-sm text-brand-700 underline">
           ← {interview.roleTitle} at {interview.company}
         </Link>
@@ -50,38 +54,31 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
           {formatInZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}
           {incident.employerWarned ? ' · employer warned in advance' : ''} · started {format(incident.recordedAt)}
+          {incident.explanation ? <> · “{incident.explanation}”</> : null}
         </p>
-        {incident.explanation ? <p className="text-sm text-slate-600">“{incident.explanation}”</p> : null}
       </div>
-
-      <RecoveryStepper items={stepper} format={format} />
 
       {state === 'CLOSED' ? (
         <>
+          {view.unsentThankYous.map((message) => (
+            <LastMessage
+              key={message.id}
+              message={message}
+              title={message.kind === 'THANK_YOU_DECLINED' ? 'Still to send: thank them for their consideration' : 'Still to send: thank them for the second chance'}
+              headingLevel="h2"
+            />
+          ))}
           <ClosedSummary recovery={recovery} format={format} />
-          <LastMessage message={view.thankYouAccepted} title="Still to send: thank them for the second chance" />
-          <LastMessage message={view.thankYouDeclined} title="Still to send: thank them for their consideration" />
         </>
+      ) : current && current.step !== 'CLOSED' ? (
+        <StepSection
+          item={current}
+          position={{ number: currentIndex + 1, of: stepper.length }}
+          footer={<SkipStepForm incidentId={incident.id} step={current.step} label={current.label} />}
+        >
+          <CurrentStep recovery={recovery} view={view} format={format} />
+        </StepSection>
       ) : null}
-
-      {stepper
-        .filter((item) => item.status !== 'upcoming')
-        .map((item) =>
-          item.status === 'current' && item.step !== 'CLOSED' ? (
-            <StepSection
-              key={item.step}
-              item={item}
-              format={format}
-              footer={<SkipStepForm incidentId={incident.id} step={item.step} label={item.label} />}
-            >
-              <CurrentStep recovery={recovery} view={view} format={format} />
-            </StepSection>
-          ) : (
-            <StepSection key={item.step} item={item} format={format}>
-              <StepRecord step={item.step} recovery={recovery} flowMessage={view.flowMessage} callScript={view.callScript} format={format} />
-            </StepSection>
-          ),
-        )}
 
       {isRunningLate && attendedLateStates.includes(state) ? (
         <Card title="Did they see you after all?" description="If you arrived late and still had the interview, there is nothing to reschedule.">
@@ -89,7 +86,16 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </Card>
       ) : null}
 
-      <MessageHistory messages={recovery.messages} format={format} />
+      <RecoveryStepper items={stepper} records={buildStepRecords(recovery, format)} format={format} />
+
+      {view.otherMessages.length > 0 ? (
+        <MessageHistory
+          messages={view.otherMessages}
+          format={format}
+          title="Other messages"
+          description="The letter and the call script are under their steps above."
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { describeMessageStatus, MESSAGE_KIND_LABELS } from '@/lib/domain/recovery-labels';
+import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
+import { DismissMessageButton } from './dismiss-message-button';
+import { makeFormatter } from './format';
+
+type Props = { userId: string; timeZone: string };
+
+/**
+ * Messages to an employer that were drafted and never sent: a thank-you forgotten when the
+ * recovery closed stays here until it is sent or dismissed. Renders nothing when there are none.
+ */
+export async function UnsentMessagesCard({ userId, timeZone }: Props) {
+  const { messages, total } = await listUnsentMessages(userId);
+  if (messages.length === 0) return null;
+  const format = makeFormatter(timeZone);
+  return (
+    <Card
+      title="Still to send"
+      description={total > messages.length ? `The ${messages.length} most recent of ${total} messages you drafted and have not sent.` : 'Messages you drafted and have not sent.'}
+    >
+      <ul className="divide-y divide-slate-100 text-sm">
+        {messages.map((message) => (
+          <li key={message.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+            <div className="space-y-1">
+              <p>
+                <Link href={`/incidents/${message.incidentId}`} className="font-medium text-brand-700 underline">
+                  {MESSAGE_KIND_LABELS[message.kind]}
+                </Link>{' '}
+                · {message.interview ? `${message.interview.roleTitle} at ${message.interview.company}` : 'recovery'}
+              </p>
+              <p className="text-slate-600">
+                {describeMessageStatus(message.status, message.delivery)}
+                {message.recipient ? ` · to ${message.recipient}` : ''} · drafted {format(message.createdAt)}
+              </p>
+            </div>
+            <DismissMessageButton
+              messageId={message.id}
+              label="Dismiss"
+              name={`Dismiss ${MESSAGE_KIND_LABELS[message.kind].toLowerCase()}${message.interview ? `, ${message.interview.roleTitle} at ${message.interview.company}` : ''}`}
+            />
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
