@@ -32,6 +32,9 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const { errors, isSubmitting } = formState;
   const format = useWatch({ control, name: 'format' });
   const timeZone = useWatch({ control, name: 'timeZone' });
+  const contactPhone = useWatch({ control, name: 'contactPhone' });
+  // Not required: the form saves without it. But running late means calling them first.
+  const phoneHint = format === 'IN_PERSON' && !contactPhone?.trim() ? 'Add their phone number: if you are running late, calling them comes first.' : undefined;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -144,7 +147,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
         <Field id="contactEmail" label="Email" error={errors.contactEmail?.message}>
           <Input type="email" autoComplete="off" {...field('contactEmail')} />
         </Field>
-        <Field id="contactPhone" label={format === 'PHONE' ? 'Phone' : 'Phone (optional)'} error={errors.contactPhone?.message}>
+        <Field id="contactPhone" label={format === 'PHONE' ? 'Phone' : 'Phone (optional)'} error={errors.contactPhone?.message} hint={phoneHint}>
           <Input type="tel" autoComplete="off" {...field('contactPhone')} />
         </Field>
       </fieldset>

@@ -1,14 +1,29 @@
-import { formatInZone, zoneOffsetMinutes } from '@/lib/domain/time';
+import { describeTimeZone, formatInZone, zoneOffsetMinutes } from '@/lib/domain/time';
 
-const long = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
+const FIELDS = {
+  full: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} as const;
 
-/** The time in the interview's own zone, and in the user's zone beside it when they differ. */
-export function InterviewTime({ start, timeZone, userTimeZone }: { start: Date; timeZone: string; userTimeZone: string }) {
+type Props = { start: Date; timeZone: string; userTimeZone: string; fields?: keyof typeof FIELDS };
+
+/**
+ * A time in the interview's own zone, named the way people read it ("New York time, EST"), and
+ * the user's own time with its zone beside it when the clocks differ.
+ */
+export function InterviewTime({ start, timeZone, userTimeZone, fields = 'full' }: Props) {
   const differs = zoneOffsetMinutes(start, timeZone) !== zoneOffsetMinutes(start, userTimeZone);
   return (
     <span>
-      <time dateTime={start.toISOString()}>{formatInZone(start, timeZone, long)}</time>
-      {differs ? <span className="text-slate-500"> ({formatInZone(start, userTimeZone, long)} your time)</span> : null}
+      <time dateTime={start.toISOString()}>
+        {formatInZone(start, timeZone, FIELDS[fields])} ({describeTimeZone(start, timeZone)})
+      </time>
+      {differs ? (
+        <span className="text-slate-600">
+          {' · '}
+          {formatInZone(start, userTimeZone, FIELDS[fields])} your time ({describeTimeZone(start, userTimeZone)})
+        </span>
+      ) : null}
     </span>
   );
 }

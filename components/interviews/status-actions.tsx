@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { CheckIn } from '@/components/interviews/check-in';
 import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -19,6 +20,8 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [newTime, setNewTime] = useState({ date: '', time: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const isBeforeSlot = status === 'SCHEDULED' && isUpcoming;
+  const isAwaitingAnswer = status === 'SCHEDULED' && !isUpcoming;
 
   const run = (work: () => Promise<{ ok: boolean; message?: string }>, after?: () => void) =>
     startTransition(async () => {
@@ -50,20 +53,30 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
   return (
     <div className="space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {isAwaitingAnswer ? <CheckIn interviewId={interviewId} showReschedule={false} /> : null}
       <div className="flex flex-wrap gap-2">
-        {allowed.includes('COMPLETED') ? (
+        {isBeforeSlot ? (
+          <>
+            <a href="#card-preparation" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              Go to preparation
+            </a>
+            <Link
+              href={`/interviews/${interviewId}/recover?kind=RUNNING_LATE`}
+              className="inline-flex items-center rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm font-medium text-amber-900 hover:bg-amber-100"
+            >
+              Running late / can’t make it
+            </Link>
+          </>
+        ) : null}
+        {/* A scheduled interview is marked attended or missed through the check-in, once it has started. */}
+        {status !== 'SCHEDULED' && allowed.includes('COMPLETED') ? (
           <Button variant="secondary" pending={pending} onClick={() => setStatus('COMPLETED')}>
             {status === 'MISSED' ? 'Correct: I attended' : 'Mark completed'}
           </Button>
         ) : null}
-        {allowed.includes('MISSED') ? (
-          <Link href={`/interviews/${interviewId}/recover?kind=MISSED`} className="inline-flex items-center rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
-            Mark missed
-          </Link>
-        ) : null}
-        {status === 'SCHEDULED' && isUpcoming ? (
-          <Link href={`/interviews/${interviewId}/recover?kind=RUNNING_LATE`} className="inline-flex items-center rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm font-medium text-amber-900 hover:bg-amber-100">
-            Running late / can’t make it
+        {status !== 'SCHEDULED' && allowed.includes('MISSED') ? (
+          <Link href={`/interviews/${interviewId}/recover?kind=MISSED`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            Correct: I missed it
           </Link>
         ) : null}
         {allowed.includes('RESCHEDULED') && status === 'SCHEDULED' ? (

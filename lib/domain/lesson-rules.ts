@@ -168,10 +168,10 @@ function suggestExtraBuffer(interview: HintInterview): RuleResult {
   const start = interview.scheduledStart;
   const leaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes });
   const currentLeaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes: currentBuffer });
+  // The interview's leave-by time already includes these minutes; a second time here would
+  // leave the reader to pick one of two.
   const suggestion = leaveBy
-    ? `Plan ${EXTRA_BUFFER_MINUTES} extra minutes for delays (${bufferMinutes} minutes of buffer in all): leave by ${formatTime(leaveBy, interview.timeZone)}${
-        currentLeaveBy ? ` instead of ${formatTime(currentLeaveBy, interview.timeZone)}` : ''
-      }.`
+    ? `Plan ${EXTRA_BUFFER_MINUTES} extra minutes for delays (${bufferMinutes} minutes of buffer in all). The leave-by time for this interview includes them.`
     : `Plan ${EXTRA_BUFFER_MINUTES} extra minutes for delays. Add your travel time to this interview to see when to leave.`;
   return { kind: 'extra-buffer', bufferMinutes, leaveBy, currentLeaveBy, suggestion };
 }

@@ -9,13 +9,18 @@ export function isSecondChance(interview: { rescheduledFrom: { _count: { inciden
 
 // Ticks are stored by id in Interview.prepChecklist: renaming an id orphans existing ticks.
 
-/** The second chance after a miss: be early, be gracious, do not dwell on the miss. */
+/**
+ * The rescheduled interview: be early, be gracious, look ahead. Every label is phrased forward,
+ * because these show on the new interview's own page, which never brings up what went before.
+ * The last item keeps its id: "keep the focus on the role" is the same commitment as not going
+ * over the past again, so a tick given to one stands for the other.
+ */
 export const SECOND_CHANCE_PREP_ITEMS = [
-  { id: 'second-chance-arrive-early', label: 'Plan to arrive at least 15 minutes early', inPersonOnly: false },
+  { id: 'second-chance-arrive-early', label: 'Arrive at least 15 minutes early', inPersonOnly: false },
   { id: 'second-chance-route-planned', label: 'Route planned with extra time for delays', inPersonOnly: true },
   { id: 'second-chance-place-visited', label: 'Visited the place beforehand (or studied the route and entrance)', inPersonOnly: true },
-  { id: 'second-chance-thank-them', label: 'Ready to thank them for the opportunity', inPersonOnly: false },
-  { id: 'second-chance-no-rehash', label: 'Will not bring up the missed interview again', inPersonOnly: false },
+  { id: 'second-chance-thank-them', label: 'Thank them for the opportunity', inPersonOnly: false },
+  { id: 'second-chance-no-rehash', label: 'Keep the focus on the role and what you bring', inPersonOnly: false },
 ] as const;
 
 export type SecondChancePrepItemId = (typeof SECOND_CHANCE_PREP_ITEMS)[number]['id'];

@@ -91,6 +91,65 @@ export function formatInZone(instant: Date, timeZone: string, options: FormatInZ
   return getDisplayFormatter(locale, resolved).format(instant);
 }
 
+/**
+ * The place a zone is named after, as people write it: "New York" for America/New_York, "Buenos
+ * Aires" for America/Argentina/Buenos_Aires. Null for zones that name no place (UTC, Etc/GMT+5).
+ */
+export function zoneCity(timeZone: string): string | null {
+  const segments = timeZone.split('/');
+  const last = segments.at(-1);
+  if (segments.length < 2 || segments[0] === 'Etc' || !last) return null;
+  return last.replaceAll('_', ' ');
+}
+
+// A real abbreviation is letters only; Intl writes "GMT-5" when its locale has none for the zone.
+const LETTERS_ABBREVIATION = /^[A-Z]{2,5}$/;
+// en-US knows the North American abbreviations (EST, PDT), en-GB the European ones (BST, CET).
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB'] as const;
+
+/**
+ * The zone's abbreviation at that instant as people read it ("EST", "BST", "CEST"), or, for
+ * zones that have none in common use, the offset ("UTC+5:30", "UTC-3").
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  assertTimeZone(timeZone);
+  for (const locale of ABBREVIATION_LOCALES) {
+    const name = getDisplayFormatter(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (name && LETTERS_ABBREVIATION.test(name)) return name;
+  }
+  return formatUtcOffset(zoneOffsetMinutes(instant, timeZone));
+}
+
+/** "New York time, EST"; "Kolkata time, UTC+5:30"; "UTC" for a zone that names no place. */
+export function describeTimeZone(instant: Date, timeZone: string): string {
+  const abbreviation = zoneAbbreviation(instant, timeZone);
+  const city = zoneCity(timeZone);
+  return city ? `${city} time, ${abbreviation}` : abbreviation;
+}
+
+/**
+ * The wall clock in the zone followed by the zone as people read it:
+ * "Thu, 3 Dec 2026, 09:00 (New York time, EST)". Options pick the date and time fields as in
+ * formatInZone; a timeZoneName among them is ignored, the description replaces it.
+ */
+export function formatWithZone(instant: Date, timeZone: string, options: FormatInZoneOptions = {}): string {
+  const { timeZoneName: _ignored, ...fields } = options;
+  const hasOwnFields = FIELD_OPTIONS.some((field) => field !== 'timeZoneName' && options[field] !== undefined);
+  const { timeZoneName: _default, ...defaults } = DEFAULT_FORMAT;
+  const clock = formatInZone(instant, timeZone, hasOwnFields ? fields : { ...defaults, ...fields });
+  return `${clock} (${describeTimeZone(instant, timeZone)})`;
+}
+
+function formatUtcOffset(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'UTC';
+  const sign = offsetMinutes > 0 ? '+' : '-';
+  const hours = Math.floor(Math.abs(offsetMinutes) / 60);
+  const minutes = Math.abs(offsetMinutes) % 60;
+  return `UTC${sign}${hours}${minutes ? `:${pad(minutes)}` : ''}`;
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one; exports format thousands of
 // rows with a handful of distinct zones and option sets.
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();

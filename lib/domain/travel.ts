@@ -42,6 +42,31 @@ export function computeLeaveBy({
   return new Date(requireInstant(start).getTime() - totalMinutes * MINUTE_MS);
 }
 
+export type LeaveByPlan = {
+  leaveBy: Date;
+  travelMinutes: number;
+  bufferMinutes: number;
+  /** Minutes a past lesson adds for delays, on top of the interview's own buffer. */
+  lessonExtraMinutes: number;
+  earlyArrivalMinutes: number;
+};
+
+/**
+ * The one leave-by time to show: start − early arrival − buffer − the lesson's extra minutes −
+ * travel, with each part, so the page can say what the time includes. Null without travel time.
+ */
+export function planLeaveBy({
+  lessonExtraMinutes = 0,
+  earlyArrivalMinutes = DEFAULT_EARLY_ARRIVAL_MINUTES,
+  ...input
+}: LeaveByInput & { lessonExtraMinutes?: number }): LeaveByPlan | null {
+  const extra = requireMinutes(lessonExtraMinutes, 'Extra buffer');
+  const bufferMinutes = input.bufferMinutes ?? 0;
+  const leaveBy = computeLeaveBy({ ...input, bufferMinutes: requireMinutes(bufferMinutes, 'Buffer') + extra, earlyArrivalMinutes });
+  if (!leaveBy || input.travelMinutes === null || input.travelMinutes === undefined) return null;
+  return { leaveBy, travelMinutes: input.travelMinutes, bufferMinutes, lessonExtraMinutes: extra, earlyArrivalMinutes };
+}
+
 /** The moment an interview with no recorded outcome starts to need an answer: end + 2 hours. */
 export function checkInDueAt(start: Date, durationMinutes: number): Date {
   const minutes = requireMinutes(durationMinutes, 'Duration') + CHECK_IN_GRACE_MINUTES;

@@ -78,7 +78,8 @@ export async function getDashboard(userId: string, now = new Date()) {
     db.interview.findFirst({
       where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now } },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
-      select: listSelect,
+      // The next interview's card is what the user acts on: who to call, where to go.
+      select: { ...listSelect, contactName: true, contactPhone: true },
     }),
     db.interview.findMany({
       where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now, lt: new Date(now.getTime() + WEEK_MS) } },

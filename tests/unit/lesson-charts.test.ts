@@ -61,7 +61,7 @@ describe('components for other areas', () => {
     ];
     const html = renderToStaticMarkup(createElement(PreventionHints, { hints: findApplicableLessons(interview, lessons, 'Europe/London') }));
     expect(html.match(/More time for the journey/g)).toHaveLength(1);
-    expect(html).toContain('leave by Wed 10 Jun, 08:45 instead of Wed 10 Jun, 09:15');
+    expect(html).toContain('The leave-by time for this interview includes them.');
     expect(html).toContain('Check &lt;the&gt; trains');
     expect(html).toContain('Leave earlier');
     expect(renderToStaticMarkup(createElement(PreventionHints, { hints: [] }))).toBe('');

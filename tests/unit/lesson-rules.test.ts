@@ -14,6 +14,7 @@ import {
   type PreventionHint,
   type RootCause,
 } from '@/lib/domain/lesson-rules';
+import { planLeaveBy } from '@/lib/domain/travel';
 
 function readPrismaEnum(name: string): string[] {
   const schema = readFileSync(path.join(__dirname, '../../prisma/schema.prisma'), 'utf8');
@@ -70,7 +71,8 @@ describe('findApplicableLessons: traffic and transport', () => {
     // start − 15 early − 40 buffer − 45 travel
     expect(hint.leaveBy).toEqual(new Date(START.getTime() - 100 * MINUTE));
     expect(hint.currentLeaveBy).toEqual(new Date(START.getTime() - 70 * MINUTE));
-    expect(hint.suggestion).toContain('leave by Wed 10 Jun, 08:20 instead of Wed 10 Jun, 08:50');
+    expect(hint.suggestion).toBe('Plan 30 extra minutes for delays (40 minutes of buffer in all). The leave-by time for this interview includes them.');
+    expect(hint.suggestion).not.toMatch(/\d{2}:\d{2}/);
     expect(hint.actionTexts).toEqual(['Check the trains the night before']);
   });
 
@@ -93,10 +95,13 @@ describe('findApplicableLessons: traffic and transport', () => {
     expect(findApplicableLessons(inPerson({ format }), [lesson('TRAFFIC_TRANSPORT')], 'Europe/London')).toEqual([]);
   });
 
-  it('shows the leave-by time in the interview’s own zone', () => {
-    const hint = only(findApplicableLessons(inPerson({ timeZone: 'America/New_York' }), [lesson('TRAFFIC_TRANSPORT')], 'America/New_York'));
-    // 09:00Z is 05:00 in New York; minus 100 minutes is 03:20.
-    expect(hint.suggestion).toContain('03:20');
+  it('points at the interview’s one leave-by time, which has the same extra minutes in it', () => {
+    const interview = inPerson({ timeZone: 'America/New_York' });
+    const hint = only(findApplicableLessons(interview, [lesson('TRAFFIC_TRANSPORT')], 'America/New_York'));
+    if (hint.kind !== 'extra-buffer') throw new Error('expected an extra-buffer hint');
+    expect(hint.suggestion).toMatch(/The leave-by time for this interview includes them\.$/);
+    const plan = planLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes, lessonExtraMinutes: EXTRA_BUFFER_MINUTES });
+    expect(plan?.leaveBy).toEqual(hint.leaveBy);
   });
 });
 

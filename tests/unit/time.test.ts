@@ -1,8 +1,12 @@
 import {
+  describeTimeZone,
   formatInZone,
+  formatWithZone,
   isValidTimeZone,
   utcToZonedLocal,
   zoneOffsetMinutes,
+  zoneAbbreviation,
+  zoneCity,
   zonedLocalToUtc,
 } from '@/lib/domain/time';
 
@@ -194,5 +198,72 @@ describe('formatInZone', () => {
 
   it('refuses an unknown zone with a clear message', () => {
     expect(() => formatInZone(summerNoon, 'Moon/Tranquility')).toThrow('"Moon/Tranquility" is not a known time zone.');
+  });
+});
+
+describe('describeTimeZone', () => {
+  const winter = iso('2026-01-15T12:00:00Z');
+  const summer = iso('2026-07-15T12:00:00Z');
+
+  it.each([
+    ['America/New_York', 'New York time, EST', 'New York time, EDT'],
+    ['America/Los_Angeles', 'Los Angeles time, PST', 'Los Angeles time, PDT'],
+    ['Europe/London', 'London time, GMT', 'London time, BST'],
+    ['Europe/Paris', 'Paris time, CET', 'Paris time, CEST'],
+    ['America/Phoenix', 'Phoenix time, MST', 'Phoenix time, MST'],
+  ])('names %s by its city and the abbreviation people read, in winter and in summer', (zone, inWinter, inSummer) => {
+    expect(describeTimeZone(winter, zone)).toBe(inWinter);
+    expect(describeTimeZone(summer, zone)).toBe(inSummer);
+  });
+
+  it.each([
+    ['Asia/Kolkata', summer, 'Kolkata time, UTC+5:30'],
+    ['Asia/Kathmandu', summer, 'Kathmandu time, UTC+5:45'],
+    ['Asia/Tokyo', winter, 'Tokyo time, UTC+9'],
+    ['America/Sao_Paulo', winter, 'Sao Paulo time, UTC-3'],
+    ['America/Argentina/Buenos_Aires', summer, 'Buenos Aires time, UTC-3'],
+    ['Australia/Lord_Howe', summer, 'Lord Howe time, UTC+10:30'],
+    ['Australia/Sydney', winter, 'Sydney time, UTC+11'],
+  ])('falls back to the offset for %s, which has no common abbreviation', (zone, instant, expected) => {
+    expect(describeTimeZone(instant, zone)).toBe(expected);
+  });
+
+  it('never shows the GMT-offset form Intl gives for zones without an abbreviation', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      expect(describeTimeZone(winter, zone)).not.toMatch(/GMT[+-]/);
+    }
+  });
+
+  it('switches abbreviation at the moment the clocks change', () => {
+    // New York springs forward at 07:00Z on 8 March 2026 and falls back at 06:00Z on 1 November.
+    expect(zoneAbbreviation(iso('2026-03-08T06:59:00Z'), 'America/New_York')).toBe('EST');
+    expect(zoneAbbreviation(iso('2026-03-08T07:00:00Z'), 'America/New_York')).toBe('EDT');
+    expect(zoneAbbreviation(iso('2026-11-01T05:59:00Z'), 'America/New_York')).toBe('EDT');
+    expect(zoneAbbreviation(iso('2026-11-01T06:00:00Z'), 'America/New_York')).toBe('EST');
+    // London: 01:00Z on 29 March and on 25 October.
+    expect(zoneAbbreviation(iso('2026-03-29T00:59:00Z'), 'Europe/London')).toBe('GMT');
+    expect(zoneAbbreviation(iso('2026-03-29T01:00:00Z'), 'Europe/London')).toBe('BST');
+    expect(zoneAbbreviation(iso('2026-10-25T01:00:00Z'), 'Europe/London')).toBe('GMT');
+  });
+
+  it('names zones that are no place by their offset alone', () => {
+    expect(describeTimeZone(winter, 'UTC')).toBe('UTC');
+    expect(describeTimeZone(winter, 'Etc/UTC')).toBe('UTC');
+    expect(describeTimeZone(winter, 'Etc/GMT+5')).toBe('UTC-5');
+    expect(zoneCity('Etc/GMT-14')).toBeNull();
+    expect(zoneCity('America/Indiana/Indianapolis')).toBe('Indianapolis');
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => describeTimeZone(winter, 'Mars/Olympus_Mons')).toThrow('"Mars/Olympus_Mons" is not a known time zone.');
+  });
+});
+
+describe('formatWithZone', () => {
+  it('shows the wall clock with the zone as people read it', () => {
+    expect(formatWithZone(iso('2026-12-03T14:00:00Z'), 'America/New_York')).toBe('Thu, 3 Dec 2026, 09:00 (New York time, EST)');
+    expect(formatWithZone(iso('2026-07-15T11:00:00Z'), 'Asia/Kolkata', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe(
+      '16:30 (Kolkata time, UTC+5:30)',
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   checkInDueAt,
   computeLeaveBy,
   needsAnswer,
+  planLeaveBy,
 } from '@/lib/domain/travel';
 
 const iso = (value: string) => new Date(value);
@@ -148,4 +149,34 @@ describe('needsAnswer', () => {
       expect(needsAnswer({ ...interview, status }, iso('2026-06-01T00:00:00Z'))).toBe(false);
     },
   );
+});
+
+describe('planLeaveBy', () => {
+  const start = iso('2026-12-03T14:00:00Z');
+
+  it('takes the lesson’s extra minutes off the leave-by time as well, and says what went into it', () => {
+    // 14:00 − 15 early − 20 buffer − 30 from the lesson − 40 travel = 12:15.
+    expect(planLeaveBy({ start, travelMinutes: 40, bufferMinutes: 20, lessonExtraMinutes: 30 })).toEqual({
+      leaveBy: iso('2026-12-03T12:15:00Z'),
+      travelMinutes: 40,
+      bufferMinutes: 20,
+      lessonExtraMinutes: 30,
+      earlyArrivalMinutes: DEFAULT_EARLY_ARRIVAL_MINUTES,
+    });
+  });
+
+  it('without a lesson is the plain leave-by time', () => {
+    const plan = planLeaveBy({ start, travelMinutes: 40, bufferMinutes: null });
+    expect(plan?.leaveBy).toEqual(computeLeaveBy({ start, travelMinutes: 40, bufferMinutes: 0 }));
+    expect(plan?.lessonExtraMinutes).toBe(0);
+    expect(plan?.bufferMinutes).toBe(0);
+  });
+
+  it('has no plan while the travel time is unknown, lesson or not', () => {
+    expect(planLeaveBy({ start, travelMinutes: null, bufferMinutes: 20, lessonExtraMinutes: 30 })).toBeNull();
+  });
+
+  it('refuses negative extra minutes', () => {
+    expect(() => planLeaveBy({ start, travelMinutes: 40, lessonExtraMinutes: -5 })).toThrow(RangeError);
+  });
 });

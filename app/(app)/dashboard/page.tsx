@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { CheckIn } from '@/components/interviews/check-in';
 import { Countdown } from '@/components/interviews/countdown';
 import { InterviewTime } from '@/components/interviews/interview-time';
+import { LeaveBy } from '@/components/interviews/leave-by';
+import { NextInterviewLinks } from '@/components/interviews/next-interview-links';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { UnsentMessagesCard } from '@/components/recovery/unsent-messages-card';
 import { Card } from '@/components/ui/card';
-import { formatInZone } from '@/lib/domain/time';
-import { computeLeaveBy } from '@/lib/domain/travel';
 import { getDashboard } from '@/lib/server/interview-list';
 import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
@@ -26,9 +26,7 @@ export default async function DashboardPage() {
     countLessonsDueForReview(user.id, now),
   ]);
   const hints = nextInterview ? await getPreventionHints(user.id, [nextInterview.id], now) : {};
-  const leaveBy = nextInterview
-    ? computeLeaveBy({ start: nextInterview.scheduledStart, travelMinutes: nextInterview.travelMinutes, bufferMinutes: nextInterview.bufferMinutes })
-    : null;
+  const nextHints = nextInterview ? (hints[nextInterview.id] ?? []) : [];
 
   return (
     <div className="space-y-6">
@@ -94,12 +92,13 @@ export default async function DashboardPage() {
             <p className="text-sm text-slate-700">
               {FORMAT_LABELS[nextInterview.format]} · <InterviewTime start={nextInterview.scheduledStart} timeZone={nextInterview.timeZone} userTimeZone={user.timeZone} />
             </p>
-            {leaveBy ? (
-              <p className="text-sm font-medium text-amber-800">
-                Leave by {formatInZone(leaveBy, nextInterview.timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })}
+            {nextInterview.travelMinutes !== null ? (
+              <p className="text-sm font-medium text-amber-900">
+                <LeaveBy interview={nextInterview} hints={nextHints} userTimeZone={user.timeZone} />
               </p>
             ) : null}
-            <PreventionHints hints={hints[nextInterview.id] ?? []} />
+            <NextInterviewLinks interview={nextInterview} />
+            <PreventionHints hints={nextHints} />
           </div>
         </Card>
       ) : (

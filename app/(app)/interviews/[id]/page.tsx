@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCalendar } from '@/components/interviews/add-to-calendar';
 import { InterviewTime } from '@/components/interviews/interview-time';
+import { LeaveBy } from '@/components/interviews/leave-by';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
 import { MessageHistory } from '@/components/recovery/message-history';
@@ -12,8 +13,8 @@ import { StatusBadge } from '@/components/interviews/status-badge';
 import { Card } from '@/components/ui/card';
 import { allowedTransitions } from '@/lib/domain/interview-status';
 import { isSecondChance, prepItemsFor } from '@/lib/domain/prep-checklist';
-import { formatInZone } from '@/lib/domain/time';
-import { computeLeaveBy, DEFAULT_EARLY_ARRIVAL_MINUTES } from '@/lib/domain/travel';
+import { mapsSearchUrl, telHref } from '@/lib/domain/contact-links';
+import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
 import { getInterview } from '@/lib/server/interviews';
 import { getPreventionHints } from '@/lib/server/lessons';
@@ -22,8 +23,6 @@ import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
 export const metadata: Metadata = { title: 'Interview' };
-
-const timeOnly = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
 
 export default async function InterviewPage({
   params,
@@ -45,10 +44,10 @@ export default async function InterviewPage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
   const secondChance = isSecondChance(interview);
   const prepItems = prepItemsFor(interview.format, secondChance);
   const ticks = (interview.prepChecklist ?? {}) as Record<string, string>;
+  const interviewHints = hints[interview.id] ?? [];
 
   return (
     <div className="space-y-6">
@@ -69,9 +68,9 @@ export default async function InterviewPage({
         </p>
         {interview.rescheduledFrom ? (
           <p className="text-sm text-slate-600">
-            Second chance, rescheduled from{' '}
+            Rescheduled from{' '}
             <Link href={`/interviews/${interview.rescheduledFrom.id}`} className="text-brand-700 underline">
-              {formatInZone(interview.rescheduledFrom.scheduledStart, interview.rescheduledFrom.timeZone)}
+              {formatWithZone(interview.rescheduledFrom.scheduledStart, interview.rescheduledFrom.timeZone)}
             </Link>
             .
           </p>
@@ -80,7 +79,7 @@ export default async function InterviewPage({
           <p key={next.id} className="text-sm text-slate-600">
             Moved to{' '}
             <Link href={`/interviews/${next.id}`} className="text-brand-700 underline">
-              {formatInZone(next.scheduledStart, next.timeZone)}
+              {formatWithZone(next.scheduledStart, next.timeZone)}
             </Link>
             .
           </p>
@@ -94,7 +93,7 @@ export default async function InterviewPage({
         ))}
       </div>
 
-      <PreventionHints hints={hints[interview.id] ?? []} />
+      <PreventionHints hints={interviewHints} />
 
       <Card title="Actions">
         <StatusActions
@@ -114,7 +113,12 @@ export default async function InterviewPage({
             {interview.location ? (
               <div>
                 <dt className="font-medium">Address</dt>
-                <dd>{interview.location}</dd>
+                <dd>
+                  {interview.location} ·{' '}
+                  <a href={mapsSearchUrl(interview.location)} className="text-brand-700 underline" rel="noopener noreferrer" target="_blank">
+                    Open in maps
+                  </a>
+                </dd>
               </div>
             ) : null}
             {interview.meetingUrl ? (
@@ -142,7 +146,7 @@ export default async function InterviewPage({
                 {interview.contactPhone ? (
                   <>
                     {' · '}
-                    <a href={`tel:${interview.contactPhone.replace(/[^+\d]/g, '')}`} className="text-brand-700 underline">
+                    <a href={telHref(interview.contactPhone)} className="text-brand-700 underline">
                       {interview.contactPhone}
                     </a>
                   </>
@@ -159,13 +163,10 @@ export default async function InterviewPage({
         </Card>
 
         <Card
-          title={secondChance ? 'Second-chance preparation' : 'Preparation'}
+          title="Preparation"
           description={
-            leaveBy ? (
-              <span>
-                Leave by <strong>{formatInZone(leaveBy, interview.timeZone, timeOnly)}</strong>: {interview.travelMinutes} min travel,{' '}
-                {interview.bufferMinutes ?? 0} min buffer and {DEFAULT_EARLY_ARRIVAL_MINUTES} min to arrive early.
-              </span>
+            interview.travelMinutes !== null ? (
+              <LeaveBy interview={interview} hints={interviewHints} userTimeZone={user.timeZone} />
             ) : interview.format === 'IN_PERSON' ? (
               'Add the travel time (edit the interview) to get a leave-by time.'
             ) : undefined

@@ -1,0 +1,34 @@
+import { mapsSearchUrl, telHref } from '@/lib/domain/contact-links';
+
+type Props = {
+  interview: { id: string; location: string | null; contactName: string | null; contactPhone: string | null };
+};
+
+/** What the user needs on the way: where it is, who to call when running late, the calendar file. */
+export function NextInterviewLinks({ interview }: Props) {
+  return (
+    <ul className="space-y-1 text-sm text-slate-700">
+      {interview.location ? (
+        <li>
+          {interview.location} ·{' '}
+          <a href={mapsSearchUrl(interview.location)} className="text-brand-700 underline" rel="noopener noreferrer" target="_blank">
+            Open in maps
+          </a>
+        </li>
+      ) : null}
+      {interview.contactPhone ? (
+        <li>
+          {interview.contactName ? `${interview.contactName}: ` : 'Contact: '}
+          <a href={telHref(interview.contactPhone)} className="text-brand-700 underline">
+            {interview.contactPhone}
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a href={`/api/interviews/${interview.id}/ics`} className="text-brand-700 underline" download>
+          Add to calendar (.ics)
+        </a>
+      </li>
+    </ul>
+  );
+}

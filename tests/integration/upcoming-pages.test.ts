@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import DashboardPage from '@/app/(app)/dashboard/page';
+import EditInterviewPage from '@/app/(app)/interviews/[id]/edit/page';
+import InterviewPage from '@/app/(app)/interviews/[id]/page';
+import NewInterviewPage from '@/app/(app)/interviews/new/page';
+import { getDb } from '@/lib/db';
+import type { Interview, User } from '@/lib/generated/prisma/client';
+import { signInAs } from './support/session';
+
+// The pages of an upcoming interview, rendered as Next.js renders them (see lessons-pages.test.ts).
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+jest.mock('next/navigation', () => ({
+  ...jest.requireActual('next/navigation'),
+  useRouter: () => ({ push: jest.fn(), refresh: jest.fn(), replace: jest.fn(), back: jest.fn(), prefetch: jest.fn() }),
+}));
+
+const db = getDb();
+const DAY_MS = 86_400_000;
+// Thursday 14 January 2027, 09:00 in New York (EST), 14:00 in London (GMT).
+const SECOND_CHANCE_START = new Date('2027-01-14T14:00:00Z');
+const ADDRESS = '350 Fifth Avenue, New York, NY 10118';
+
+let user: User;
+let missed: Interview;
+let secondChance: Interview;
+
+const render = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
+/** What a reader sees: the text without tags, entities decoded. */
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('&amp;', '&')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&quot;', '"')
+    .replace(/\s+/g, ' ');
+const renderInterview = (id: string) => render(InterviewPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }));
+
+beforeAll(async () => {
+  user = signInAs(await db.user.create({ data: { email: `upcoming-${randomUUID()}@example.test`, name: 'Sam Candidate', timeZone: 'Europe/London' } }));
+  const shared = {
+    userId: user.id,
+    company: 'Northwind',
+    roleTitle: 'Data Engineer',
+    timeZone: 'America/New_York',
+    format: 'IN_PERSON' as const,
+    location: ADDRESS,
+    contactName: 'Priya Shah',
+    contactPhone: '+1 212 555 0100',
+    travelMinutes: 40,
+    bufferMinutes: 20,
+  };
+  missed = await db.interview.create({ data: { ...shared, scheduledStart: new Date(Date.now() - 5 * DAY_MS), status: 'RESCHEDULED' } });
+  const incident = await db.missedIncident.create({
+    data: { userId: user.id, interviewId: missed.id, reason: 'TRAFFIC_TRANSPORT', recoveryState: 'CLOSED', closedAt: new Date(), outcome: 'RESCHEDULED' },
+  });
+  secondChance = await db.interview.create({ data: { ...shared, scheduledStart: SECOND_CHANCE_START, rescheduledFromId: missed.id } });
+  await db.lesson.create({
+    data: {
+      userId: user.id,
+      incidentId: incident.id,
+      rootCause: 'TRAFFIC_TRANSPORT',
+      whatHappened: 'The train was cancelled.',
+      reviewedAt: new Date(),
+      actions: { create: [{ text: 'Add 30 minutes of buffer to every journey', position: 0 }] },
+    },
+  });
+});
+
+afterAll(() => db.$disconnect());
+
+describe('the second chance after a miss', () => {
+  it('its page prepares positively and never brings up the miss', async () => {
+    const text = textOf(await renderInterview(secondChance.id));
+    expect(text).toContain('Data Engineer at Northwind');
+    expect(text).not.toMatch(/\bmiss/i);
+    expect(text).not.toMatch(/second.chance/i);
+    expect(text).toContain('Arrive at least 15 minutes early');
+    expect(text).toContain('Thank them for the opportunity');
+    expect(text).toContain('Keep the focus on the role');
+  });
+
+  it('its edit page and its dashboard card do not bring it up either', async () => {
+    expect(textOf(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) })))).not.toMatch(/\bmiss/i);
+    expect(textOf(await render(DashboardPage()))).not.toMatch(/\bmiss/i);
+  });
+
+  it('the missed interview itself still leads to its recovery', async () => {
+    expect(await renderInterview(missed.id)).toContain('View the recovery');
+  });
+});
+
+describe('the leave-by time', () => {
+  // 09:00 − 15 min early − 20 min buffer − 30 min from the traffic lesson − 40 min travel.
+  const LEAVE_BY = 'Leave by 07:15 (New York time, EST)';
+
+  it('is shown once on the interview page, with the lesson’s extra time in it and both zones', async () => {
+    const text = textOf(await renderInterview(secondChance.id));
+    expect(text.match(/leave by/gi)).toHaveLength(1);
+    expect(text).toContain(LEAVE_BY);
+    expect(text).toContain('12:15 your time (London time, GMT)');
+    expect(text).toMatch(/includes 30 min extra from your lesson \(traffic or transport\)/);
+    expect(text).not.toMatch(/GMT[+-]\d/);
+  });
+
+  it('is the same single time on the dashboard’s next-interview card', async () => {
+    const text = textOf(await render(DashboardPage()));
+    expect(text.match(/leave by/gi)).toHaveLength(1);
+    expect(text).toContain(LEAVE_BY);
+    expect(text).toContain('12:15 your time (London time, GMT)');
+    expect(text).toMatch(/includes 30 min extra from your lesson/);
+    expect(text).not.toMatch(/GMT[+-]\d/);
+  });
+});
+
+describe('the start time', () => {
+  it('names both zones the way people read them', async () => {
+    const text = textOf(await renderInterview(secondChance.id));
+    expect(text).toContain('Thu, 14 Jan 2027, 09:00 (New York time, EST)');
+    expect(text).toContain('Thu, 14 Jan 2027, 14:00 your time (London time, GMT)');
+  });
+});
+
+describe('the dashboard’s next interview', () => {
+  it('carries the address with a map link, the contact’s number and the calendar file', async () => {
+    const html = await render(DashboardPage());
+    expect(html).toContain(`href="https://www.google.com/maps/search/?api=1&amp;query=${encodeURIComponent(ADDRESS)}"`);
+    expect(textOf(html)).toContain(ADDRESS);
+    expect(html).toContain('href="tel:+12125550100"');
+    expect(html).toContain(`href="/api/interviews/${secondChance.id}/ics"`);
+  });
+});
+
+describe('the interview form', () => {
+  it('suggests a contact phone for an in-person interview, as a hint and not an error', async () => {
+    const html = await render(NewInterviewPage());
+    expect(textOf(html)).toMatch(/Add their phone number/);
+    expect(html).not.toMatch(/role="alert"[^>]*>[^<]*phone/i);
+  });
+});
