@@ -5,12 +5,12 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { signUpAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Input, Select } from '@/components/ui/form';
-import { detectBrowserTimeZone, TimeZoneOptions } from '@/components/ui/time-zone-options';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { useBrowserTimeZone } from '@/components/account/use-browser-time-zone';
 import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpInput } from '@/lib/validation/auth';
 import { setServerErrors } from '@/components/ui/server-errors';
 
@@ -19,15 +19,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
-    defaultValues: { name: '', email: '', password: '', timeZone: 'UTC' },
+    defaultValues: { name: '', email: '', password: '', timeZone: '' },
   });
-  const { register, handleSubmit, setError, setValue, formState, control } = form;
+  const { register, handleSubmit, setError, setValue, formState } = form;
   const { errors, isSubmitting } = formState;
-  const timeZone = useWatch({ control, name: 'timeZone' });
+  const timeZone = useBrowserTimeZone();
 
+  // The account starts in the browser's zone; the server checks it and the account page shows it.
   useEffect(() => {
-    setValue('timeZone', detectBrowserTimeZone());
-  }, [setValue]);
+    if (timeZone) setValue('timeZone', timeZone);
+  }, [timeZone, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -64,11 +65,12 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           {...register('password')}
         />
       </Field>
-      <Field id="timeZone" label="Your time zone" error={errors.timeZone?.message} hint="Interview times are shown in this zone beside their own.">
-        <Select id="timeZone" {...describedBy('timeZone', errors.timeZone?.message)} {...register('timeZone')}>
-          <TimeZoneOptions current={timeZone} />
-        </Select>
-      </Field>
+      <input type="hidden" {...register('timeZone')} />
+      {timeZone ? (
+        <p className="text-sm text-slate-600">
+          Times will be shown in your browser’s zone, {timeZone.replaceAll('_', ' ')}. You can change it on your account page.
+        </p>
+      ) : null}
       <Button type="submit" pending={isSubmitting} className="w-full">
         {isSubmitting ? 'Creating your account…' : 'Create account'}
       </Button>

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { authedAction, noInput } from '@/lib/actions/client';
-import { changePassword, deleteAccount, updateProfile } from '@/lib/server/accounts';
+import { changePassword, deleteAccount, updateProfile, updateTimeZone } from '@/lib/server/accounts';
 import { revokeAllSessions, revokeSession } from '@/lib/server/sessions';
-import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema } from '@/lib/validation/auth';
+import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema, timeZoneUpdateSchema } from '@/lib/validation/auth';
 
 export const updateProfileAction = authedAction(
   profileSchema,
@@ -16,6 +16,14 @@ export const updateProfileAction = authedAction(
   // The name and the time zone show on every page.
     revalidate: () => revalidatePath('/', 'layout'),
   },
+);
+
+export const updateTimeZoneAction = authedAction(
+  timeZoneUpdateSchema,
+  async ({ timeZone }, { user }) => {
+    await updateTimeZone(user.id, timeZone);
+  },
+  { revalidate: () => revalidatePath('/', 'layout') },
 );
 
 export const changePasswordAction = authedAction(

@@ -107,6 +107,10 @@ export async function updateProfile(userId: string, input: { name: string; timeZ
   return getDb().user.update({ where: { id: userId }, data: input, select: sessionUserSelect });
 }
 
+export async function updateTimeZone(userId: string, timeZone: string): Promise<SessionUser> {
+  return getDb().user.update({ where: { id: userId }, data: { timeZone }, select: sessionUserSelect });
+}
+
 /** Changes the password and ends every other session (the caller re-signs this one in). */
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
   const db = getDb();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/domain/time';
 import { emailSchema, idSchema, textSchema, timeZoneSchema } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -40,11 +41,23 @@ export const newPasswordSchema = textSchema()
 
 const nameSchema = textSchema({ trim: true }).min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
 
+/** Where an account starts when the browser sent no zone this server knows. */
+export const FALLBACK_TIME_ZONE = 'UTC';
+
+/**
+ * The browser's zone, sent from a hidden field. Nobody can correct a hidden field, so a zone the
+ * server does not know starts the account in UTC (the banner then offers the browser's zone)
+ * instead of refusing the sign-up.
+ */
+const browserTimeZoneSchema = z
+  .unknown()
+  .transform((value) => (typeof value === 'string' && isValidTimeZone(value.trim()) ? value.trim() : FALLBACK_TIME_ZONE));
+
 export const signUpSchema = z.object({
   name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,
-  timeZone: timeZoneSchema,
+  timeZone: browserTimeZoneSchema,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
 
@@ -84,6 +97,9 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSchema });
 export type ProfileInput = z.input<typeof profileSchema>;
+
+/** The one-click "use my browser's zone" from the banner. */
+export const timeZoneUpdateSchema = z.object({ timeZone: timeZoneSchema });
 
 export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: true }).max(254) });
 

@@ -102,7 +102,7 @@ test.describe('a new account', () => {
     await tokyo.getByLabel('Password').fill(password);
     await tokyo.getByRole('button', { name: 'Sign in' }).click();
     await tokyo.waitForURL(`${baseUrl}/dashboard`);
-    const banner = tokyo.getByRole('region', { name: 'Time zone' });
+    const banner = tokyo.getByRole('region', { name: 'Browser zone' });
     await banner.getByText(/Your browser is on Tokyo time/).waitFor();
     await banner.getByRole('button', { name: 'Use Tokyo time' }).click();
     await banner.waitFor({ state: 'detached' });

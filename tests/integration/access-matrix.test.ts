@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
-import { changePasswordAction, deleteAccountAction, revokeAllSessionsAction, revokeSessionAction, updateProfileAction } from '@/lib/actions/account';
+import { changePasswordAction, deleteAccountAction, revokeAllSessionsAction, revokeSessionAction, updateProfileAction, updateTimeZoneAction } from '@/lib/actions/account';
 import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/lib/actions/auth';
 import {
   changeInterviewStatusAction,
@@ -436,6 +436,20 @@ const MATRIX: Record<string, MatrixEntry> = {
       });
     },
     callSignedOut: ({ victim }) => updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo' }),
+  },
+  'lib/actions/account.ts#updateTimeZoneAction': {
+    kind: 'no-id',
+    reason: 'Acts on the session user; the schema keeps only a known time zone.',
+    attack: async ({ victim, attacker }) => {
+      const answer = await updateTimeZoneAction({ ...pointAt(victim), timeZone: 'Asia/Tokyo', sessionVersion: 99 } as never);
+      expect(answer).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
+        timeZone: 'Asia/Tokyo',
+        email: attacker.user.email,
+        sessionVersion: attacker.user.sessionVersion,
+      });
+    },
+    callSignedOut: ({ victim }) => updateTimeZoneAction({ ...pointAt(victim), timeZone: 'Asia/Tokyo' }),
   },
   'lib/actions/account.ts#changePasswordAction': {
     kind: 'no-id',

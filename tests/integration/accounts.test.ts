@@ -81,6 +81,20 @@ describe('sign-up', () => {
     await expect(authenticate(email, 'analytical engine 1843', ip)).resolves.toMatchObject({ id: user?.id });
   });
 
+  it.each([
+    ['the browser’s zone', ' America/New_York ', 'America/New_York'],
+    ['a zone no browser should send', 'Mars/Olympus_Mons', 'UTC'],
+    ['an offset instead of a zone', '+05:00', 'UTC'],
+    ['no zone at all', undefined, 'UTC'],
+    ['a number', 42, 'UTC'],
+  ])('starts the account in %s, checked on the server (%p → %s) without refusing the sign-up', async (_case, sent, stored) => {
+    signUpFrom(uniqueIp());
+    const email = uniqueEmail('zone');
+    const result = await signUpAction({ ...validSignUp(email), timeZone: sent as never });
+    expect(result).toEqual({ ok: true, data: undefined });
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ timeZone: stored });
+  });
+
   it('refuses a second account whose email differs only in case and spaces, with EMAIL_TAKEN', async () => {
     const ip = uniqueIp();
     signUpFrom(ip);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import AccountPage from '@/app/(app)/account/page';
 import DashboardPage from '@/app/(app)/dashboard/page';
 import EditInterviewPage from '@/app/(app)/interviews/[id]/edit/page';
 import InterviewPage from '@/app/(app)/interviews/[id]/page';
 import NewInterviewPage from '@/app/(app)/interviews/new/page';
+import { updateTimeZoneAction } from '@/lib/actions/account';
 import { getDb } from '@/lib/db';
 import type { Interview, User } from '@/lib/generated/prisma/client';
 import { signInAs } from './support/session';
@@ -15,6 +17,8 @@ jest.mock('next/navigation', () => ({
   ...jest.requireActual('next/navigation'),
   useRouter: () => ({ push: jest.fn(), refresh: jest.fn(), replace: jest.fn(), back: jest.fn(), prefetch: jest.fn() }),
 }));
+// Outside a request revalidatePath throws; the action's revalidation is not what is tested here.
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 const db = getDb();
 const DAY_MS = 86_400_000;
@@ -137,5 +141,23 @@ describe('the interview form', () => {
     const html = await render(NewInterviewPage());
     expect(textOf(html)).toMatch(/Add their phone number/);
     expect(html).not.toMatch(/role="alert"[^>]*>[^<]*phone/i);
+  });
+});
+
+describe('the account’s time zone', () => {
+  it('is shown on the account page the way people read it, to confirm or change', async () => {
+    expect(textOf(await render(AccountPage()))).toMatch(/Times are shown in London time, (GMT|BST) \(Europe\/London\)/);
+  });
+
+  it('follows the browser through the banner’s action, which keeps only a known zone', async () => {
+    const traveller = signInAs(await db.user.create({ data: { email: `traveller-${randomUUID()}@example.test`, name: 'Tess', timeZone: 'UTC' } }));
+    try {
+      expect(await updateTimeZoneAction({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringMatching(/does not exist/) } });
+      expect(await db.user.findUniqueOrThrow({ where: { id: traveller.id } })).toMatchObject({ timeZone: 'UTC' });
+      expect(await updateTimeZoneAction({ timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUniqueOrThrow({ where: { id: traveller.id } })).toMatchObject({ timeZone: 'Asia/Tokyo', name: 'Tess' });
+    } finally {
+      signInAs(user);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SessionsList } from '@/components/account/sessions-list';
 import { Card } from '@/components/ui/card';
-import { formatInZone } from '@/lib/domain/time';
+import { describeTimeZone, formatInZone } from '@/lib/domain/time';
 import { describeDevice } from '@/lib/domain/user-agent';
 import { listSessions } from '@/lib/server/sessions';
 import { requireUser } from '@/lib/session';
@@ -22,7 +22,18 @@ export default async function AccountPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-brand-900">Your account</h1>
-      <Card title="Profile" description={`Signed in as ${user.email}.`}>
+      <Card
+        title="Profile"
+        description={
+          <>
+            <p>Signed in as {user.email}.</p>
+            <p>
+              Times are shown in <strong>{describeTimeZone(new Date(), user.timeZone)}</strong> ({user.timeZone.replaceAll('_', ' ')}). If that is not where you
+              are, choose your zone below and save.
+            </p>
+          </>
+        }
+      >
         <ProfileForm defaults={{ name: user.name, timeZone: user.timeZone }} />
       </Card>
       <Card title="Password" description="You need your current password. Changing it signs out every other device.">
