@@ -7,6 +7,7 @@ import EditInterviewPage from '@/app/(app)/interviews/[id]/edit/page';
 import InterviewPage from '@/app/(app)/interviews/[id]/page';
 import NewInterviewPage from '@/app/(app)/interviews/new/page';
 import { updateTimeZoneAction } from '@/lib/actions/account';
+import { createInterviewAction } from '@/lib/actions/interviews';
 import { getDb } from '@/lib/db';
 import type { Interview, User } from '@/lib/generated/prisma/client';
 import { signInAs } from './support/session';
@@ -123,6 +124,25 @@ describe('the start time', () => {
     const text = textOf(await renderInterview(secondChance.id));
     expect(text).toContain('Thu, 14 Jan 2027, 09:00 (New York time, EST)');
     expect(text).toContain('Thu, 14 Jan 2027, 14:00 your time (London time, GMT)');
+  });
+});
+
+describe('the timeline', () => {
+  it('records a new interview’s time with its zone named the way people read it', async () => {
+    const created = await createInterviewAction({
+      company: 'Contoso',
+      roleTitle: 'Analyst',
+      date: '2027-02-01',
+      startTime: '10:00',
+      endTime: '11:00',
+      timeZone: 'America/New_York',
+      format: 'VIDEO',
+      meetingUrl: 'https://meet.example.com/contoso',
+    });
+    if (!created.ok) throw new Error(created.message);
+    const event = await db.activityEvent.findFirstOrThrow({ where: { interviewId: created.data.id, type: 'CREATED' } });
+    expect(event.summary).toBe('Interview added for Mon, 1 Feb 2027, 10:00 (New York time, EST)');
+    await db.interview.delete({ where: { id: created.data.id } });
   });
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from '@/lib/server/activity';
 import { toInterviewData } from './interview-data';
@@ -10,7 +10,7 @@ export async function createInterview(userId: string, values: InterviewFormValue
   const interview = await getDb().$transaction(async (tx) => {
     const created = await tx.interview.create({ data: { ...data, userId }, select: { id: true } });
     await recordActivity(tx, [
-      { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatInZone(start.instant, values.timeZone)}` },
+      { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatWithZone(start.instant, values.timeZone)}` },
     ]);
     return created;
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { resolveLocalStart } from '@/lib/domain/local-start';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordActivity } from '@/lib/server/activity';
 import { transitionInterviewStatus } from './transition-interview-status';
@@ -25,7 +25,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       select: { id: true },
     });
     await recordActivity(tx, [
-      { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatInZone(old.scheduledStart, old.timeZone)}` },
+      { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatWithZone(old.scheduledStart, old.timeZone)}` },
     ]);
     return { id: created.id, notice: start.message };
   });
