@@ -39,7 +39,8 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
         <Input id="profile-name" autoComplete="name" {...describedBy('profile-name', errors.name?.message)} {...register('name')} />
       </Field>
       <Field id="profile-timeZone" label="Time zone" error={errors.timeZone?.message}>
-        <Select id="profile-timeZone" {...describedBy('profile-timeZone', errors.timeZone?.message)} {...register('timeZone')}>
+        {/* defaultValue puts the account's zone into the server's HTML; without it the list reads UTC until scripts load. */}
+        <Select id="profile-timeZone" defaultValue={defaults.timeZone} {...describedBy('profile-timeZone', errors.timeZone?.message)} {...register('timeZone')}>
           <TimeZoneOptions current={timeZone} />
         </Select>
       </Field>

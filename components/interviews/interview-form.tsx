@@ -95,7 +95,8 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
           <Input type="date" {...field('date')} />
         </Field>
         <Field id="timeZone" label="Time zone" error={errors.timeZone?.message} hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}>
-          <Select {...field('timeZone')}>
+          {/* Selected in the server's HTML too, so the list does not read UTC until scripts load. */}
+          <Select defaultValue={defaults.timeZone} {...field('timeZone')}>
             <TimeZoneOptions current={timeZone} />
           </Select>
         </Field>
@@ -110,7 +111,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Where</legend>
         <Field id="format" label="Format" error={errors.format?.message}>
-          <Select {...field('format')}>
+          <Select defaultValue={defaults.format} {...field('format')}>
             {INTERVIEW_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {FORMAT_LABELS[value]}

@@ -1,4 +1,5 @@
-import { mapsSearchUrl, telHref } from '@/lib/domain/contact-links';
+import { AddressWithMap } from '@/components/interviews/address-with-map';
+import { telHref } from '@/lib/domain/contact-links';
 
 type Props = {
   interview: { id: string; location: string | null; contactName: string | null; contactPhone: string | null };
@@ -10,10 +11,7 @@ export function NextInterviewLinks({ interview }: Props) {
     <ul className="space-y-1 text-sm text-slate-700">
       {interview.location ? (
         <li>
-          {interview.location} ·{' '}
-          <a href={mapsSearchUrl(interview.location)} className="text-brand-700 underline" rel="noopener noreferrer" target="_blank">
-            Open in maps
-          </a>
+          <AddressWithMap address={interview.location} />
         </li>
       ) : null}
       {interview.contactPhone ? (

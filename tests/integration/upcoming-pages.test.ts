@@ -169,6 +169,11 @@ describe('the account’s time zone', () => {
     expect(textOf(await render(AccountPage()))).toMatch(/Times are shown in London time, (GMT|BST) \(Europe\/London\)/);
   });
 
+  it('is the selected zone in the server’s HTML of the account and interview forms, not UTC until scripts load', async () => {
+    expect(await render(AccountPage())).toMatch(/<option value="Europe\/London" selected="">/);
+    expect(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) }))).toMatch(/<option value="America\/New_York" selected="">/);
+  });
+
   it('follows the browser through the banner’s action, which keeps only a known zone', async () => {
     const traveller = signInAs(await db.user.create({ data: { email: `traveller-${randomUUID()}@example.test`, name: 'Tess', timeZone: 'UTC' } }));
     try {

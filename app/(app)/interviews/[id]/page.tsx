@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCalendar } from '@/components/interviews/add-to-calendar';
+import { AddressWithMap } from '@/components/interviews/address-with-map';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { LeaveBy } from '@/components/interviews/leave-by';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
@@ -13,7 +14,7 @@ import { StatusBadge } from '@/components/interviews/status-badge';
 import { Card } from '@/components/ui/card';
 import { allowedTransitions } from '@/lib/domain/interview-status';
 import { isSecondChance, prepItemsFor } from '@/lib/domain/prep-checklist';
-import { mapsSearchUrl, telHref } from '@/lib/domain/contact-links';
+import { telHref } from '@/lib/domain/contact-links';
 import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
 import { getInterview } from '@/lib/server/interviews';
@@ -114,10 +115,7 @@ export default async function InterviewPage({
               <div>
                 <dt className="font-medium">Address</dt>
                 <dd>
-                  {interview.location} ·{' '}
-                  <a href={mapsSearchUrl(interview.location)} className="text-brand-700 underline" rel="noopener noreferrer" target="_blank">
-                    Open in maps
-                  </a>
+                  <AddressWithMap address={interview.location} />
                 </dd>
               </div>
             ) : null}
