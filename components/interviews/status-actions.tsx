@@ -114,9 +114,6 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
         <Link href={`/interviews/${interviewId}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
           Edit
         </Link>
-        <a href={`/api/interviews/${interviewId}/ics`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5" download>
-          Add to calendar (.ics)
-        </a>
         {confirmingDelete ? (
           <span className="flex items-center gap-2">
             <span>Delete this interview and its history?</span>

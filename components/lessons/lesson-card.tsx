@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { isDueForReview, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
-import { formatInZone } from '@/lib/domain/time';
+import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import type { LessonDetail } from '@/lib/server/lessons';
 import { RetireActionButton } from './lesson-buttons';
 import { LESSON_SOURCE_LABELS } from '@/lib/domain/lesson-export';
@@ -38,7 +38,7 @@ export function LessonCard({ lesson, timeZone, now, canRetire = false, children,
           </Heading>
           <p className="mt-0.5 text-sm text-slate-600">
             {interview && lesson.incident
-              ? `${LESSON_SOURCE_LABELS[lesson.incident.kind]} · interview ${formatInZone(interview.scheduledStart, interview.timeZone)}`
+              ? `${LESSON_SOURCE_LABELS[lesson.incident.kind]} · interview ${formatWithZone(interview.scheduledStart, interview.timeZone)}`
               : `Written down ${day(lesson.createdAt)}`}
           </p>
         </div>

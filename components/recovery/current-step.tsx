@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { ApologyStep } from './apology-step';
@@ -15,7 +15,6 @@ import type { EditableMessage, RecoveryView } from './types';
 
 type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
 
-const timeOnly = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
 
 /** The open step, expanded with everything needed to do it now. */
 export function CurrentStep({ recovery, view, format }: Props) {
@@ -32,7 +31,7 @@ export function CurrentStep({ recovery, view, format }: Props) {
             phone: interview.contactPhone,
             company: interview.company,
             role: interview.roleTitle,
-            when: formatInZone(interview.scheduledStart, interview.timeZone),
+            when: formatWithZone(interview.scheduledStart, interview.timeZone),
           }}
         />
       );
@@ -87,23 +86,16 @@ function PrepPanel({ recovery, view, format }: Props) {
         <p>
           They agreed.{' '}
           <Link href={`/interviews/${newInterview.id}`} className="font-semibold text-brand-700 underline">
-            Your new interview: {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
+            Your new interview: {formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}
           </Link>
         </p>
-        {prep.leaveBy ? (
-          <p>
-            Leave by <strong>{formatInZone(prep.leaveBy, prep.timeZone, timeOnly)}</strong> on the day: travel, your buffer and 15 minutes to
-            arrive early are included.
-          </p>
-        ) : (
-          <p>
-            Add the travel time to{' '}
-            <Link href={`/interviews/${newInterview.id}/edit`} className="underline">
-              the new interview
-            </Link>{' '}
-            to get a leave-by time.
-          </p>
-        )}
+        <p>
+          {/* One leave-by time, on the interview's own page, where the lessons that apply add to it. */}
+          {prep.leaveBy ? 'Its page has your leave-by time and the checklist for the day.' : 'Add the travel time to the new interview to get a leave-by time.'}{' '}
+          <Link href={`/interviews/${newInterview.id}${prep.leaveBy ? '' : '/edit'}`} className="underline">
+            {prep.leaveBy ? 'Open the new interview' : 'Edit the new interview'}
+          </Link>
+        </p>
       </div>
       {view.prepNote ? (
         <details className="text-sm">

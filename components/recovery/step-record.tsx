@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import type { Formatter } from './format';
@@ -53,7 +53,7 @@ export function describeStepRecord(step: RecoveryState, input: Input): StepRecor
       const answered = recovery.requests.findLast((request) => request.respondedAt && request.status !== 'PENDING');
       const summary = newInterview ? (
         <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
-          They agreed: new interview {formatInZone(newInterview.scheduledStart, newInterview.timeZone)}
+          They agreed: new interview {formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}
         </Link>
       ) : incident.outcome ? (
         OUTCOME_LABELS[incident.outcome]

@@ -16,7 +16,7 @@ import { foldLines, refoldByOctets } from './calendar-fold';
 import { getVtimezone } from './calendar-timezones';
 import type { InterviewStatus } from './interview-status';
 import { FORMAT_LABELS, type InterviewFormat } from './interview-format';
-import { formatInZone } from './time';
+import { formatWithZone } from './time';
 import { DEFAULT_EARLY_ARRIVAL_MINUTES } from './travel';
 
 export type { InterviewFormat };
@@ -197,8 +197,8 @@ function describeInterview(interview: CalendarInterview, link: string): string {
   const lines = [
     interview.roundLabel && `Round: ${interview.roundLabel}`,
     `Format: ${FORMAT_LABELS[interview.format]}`,
-    `When: ${formatInZone(interview.scheduledStart, zone)} (${zone})`,
-    interview.leaveBy && `Leave by: ${formatInZone(interview.leaveBy, zone)}`,
+    `When: ${formatWithZone(interview.scheduledStart, zone)}`,
+    interview.leaveBy && `Leave by: ${formatWithZone(interview.leaveBy, zone)}`,
     interview.isSecondChance && SECOND_CHANCE_TIP,
     interview.meetingUrl && `Join: ${interview.meetingUrl}`,
     contact && `Contact: ${contact}`,

@@ -3,7 +3,7 @@
 import { toCsv } from './csv';
 import { ROOT_CAUSE_LABELS, type RootCause } from './lesson-rules';
 import type { IncidentKind } from './recovery-state';
-import { formatInZone, utcToZonedLocal } from './time';
+import { formatInZone, formatWithZone, utcToZonedLocal } from './time';
 
 /** What the files show of a lesson; the lessons' select (lesson-select.ts) reads at least this. */
 export type ExportLesson = {
@@ -84,7 +84,7 @@ function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] 
     `- Source: ${LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
     `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
   ];
-  if (interview) lines.push(`- Interview: ${formatInZone(interview.scheduledStart, interview.timeZone)}`);
+  if (interview) lines.push(`- Interview: ${formatWithZone(interview.scheduledStart, interview.timeZone)}`);
   lines.push(`- Last reviewed: ${lesson.reviewedAt ? formatDay(lesson.reviewedAt, timeZone) : 'never'}`, '', '### What happened', '');
   lines.push(...lesson.whatHappened.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>')));
   const active = activeTexts(lesson);

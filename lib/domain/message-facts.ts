@@ -3,6 +3,7 @@
 
 import type { InterviewFormat } from '@/lib/domain/interview-format';
 import { type IncidentKind } from '@/lib/domain/recovery-state';
+import { describeTimeZone } from '@/lib/domain/time';
 
 export type MissReason =
   | 'TRAFFIC_TRANSPORT'
@@ -153,17 +154,10 @@ function readParts(instant: Date, timeZone: string, options: Intl.DateTimeFormat
   return new Map(parts.map((part) => [part.type, part.value]));
 }
 
-/** "Tuesday 3 March at 14:00 (GMT)", in the interview's zone. */
+/** "Tuesday 3 March at 14:00 (London time, GMT)", in the interview's zone. */
 export function formatInterviewTime(instant: Date, timeZone: string): string {
-  const parts = readParts(instant, timeZone, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-  return `${parts.get('weekday')} ${parts.get('day')} ${parts.get('month')} at ${formatClock(instant, timeZone)} (${parts.get('timeZoneName')})`;
+  const parts = readParts(instant, timeZone, { weekday: 'long', day: 'numeric', month: 'long' });
+  return `${parts.get('weekday')} ${parts.get('day')} ${parts.get('month')} at ${formatClock(instant, timeZone)} (${describeTimeZone(instant, timeZone)})`;
 }
 
 /** "14:00" in the zone, for times on a day already named. */

@@ -52,7 +52,7 @@ test.describe('interviews', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Data Engineer at Northwind Traders');
     await page.getByText(/Edited: company/).waitFor();
 
-    const ics = await readDownload(page, () => page.getByRole('link', { name: 'Add to calendar (.ics)' }).click());
+    const ics = await readDownload(page, () => page.getByRole('link', { name: 'Download .ics file' }).click());
     expect(ics.name).toBe('interview-northwind-traders.ics');
     expect(ics.text).toContain('BEGIN:VCALENDAR');
     expect(ics.text).toMatch(/SUMMARY:Interview: Data Engineer at Northwind Traders/);

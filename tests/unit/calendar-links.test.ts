@@ -36,7 +36,7 @@ describe('Google Calendar link', () => {
       details: [
         'Round: Second round',
         'Format: In person',
-        'When: Fri, 15 Jan 2027, 09:30 GMT-5 (America/New_York)',
+        'When: Fri, 15 Jan 2027, 09:30 (New York time, EST)',
         'Contact: Jane Doe',
         'Open in Rebound: https://rebound.example.com/interviews/int_123',
       ].join('\n'),

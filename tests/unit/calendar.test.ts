@@ -105,7 +105,7 @@ describe('buildCalendar', () => {
     expect(unescapeText(value(event, 'DESCRIPTION') ?? '').split('\n')).toEqual([
       'Round: Second round',
       'Format: In person',
-      'When: Tue, 10 Mar 2026, 14:00 GMT (Europe/London)',
+      'When: Tue, 10 Mar 2026, 14:00 (London time, GMT)',
       'Contact: Jane Doe <jane@acme.example>',
       'Open in Rebound: https://rebound.example.com/interviews/int_123',
     ]);
@@ -116,7 +116,7 @@ describe('buildCalendar', () => {
       parseIcs(buildCalendar([makeInterview({ timeZone: 'America/New_York', scheduledStart: new Date('2026-03-09T13:00:00Z') })], options)),
     );
     expect(prop(event, 'DTSTART')).toEqual({ name: 'DTSTART', params: ';TZID=America/New_York', value: '20260309T090000' });
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('When: Mon, 9 Mar 2026, 09:00 GMT-4 (America/New_York)');
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('When: Mon, 9 Mar 2026, 09:00 (New York time, EDT)');
   });
 
   it('reminds 1 day and 2 hours before the start when there is no leave-by time', () => {
@@ -142,7 +142,7 @@ describe('buildCalendar', () => {
     // Leave by 13:05 for 14:00: at 12:35 and 13:05, relative to the start.
     expect(triggers(event)).toEqual([':-P1D', ':-PT1H25M', ':-PT55M']);
     expect(unescapeText(value(alarms(event)[2] as Component, 'DESCRIPTION') ?? '')).toMatch(/^Leave now: /);
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Tue, 10 Mar 2026, 13:05 GMT');
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Tue, 10 Mar 2026, 13:05 (London time, GMT)');
   });
 
   it('shows leave-by in local time across the spring-forward night', () => {
@@ -152,7 +152,7 @@ describe('buildCalendar', () => {
       leaveBy: new Date('2026-03-08T05:30:00Z'), // 00:30 EST
     });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Sun, 8 Mar 2026, 00:30 GMT-5');
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Sun, 8 Mar 2026, 00:30 (New York time, EST)');
     expect(triggers(event)[2]).toBe(':-PT7H30M');
   });
 

@@ -32,7 +32,7 @@ const combinations = Array.from({ length: 2 ** OPTIONAL_FACTS.length }, (_, mask
 
 const INCIDENT_KINDS = ['MISSED', 'RUNNING_LATE'] as const;
 const EMAIL_KINDS: MessageKind[] = ['APOLOGY', 'RESCHEDULE_REQUEST', 'FOLLOW_UP', 'THANK_YOU_ACCEPTED', 'THANK_YOU_DECLINED'];
-const TIME_TEXT = 'Tuesday 3 March at 14:00 (GMT)';
+const TIME_TEXT = 'Tuesday 3 March at 14:00 (London time, GMT)';
 const REASON_TEXT = 'I misread the time zone in the invitation.';
 
 const cases = INCIDENT_KINDS.flatMap((incidentKind) =>
@@ -153,14 +153,14 @@ describe('facts that would leak placeholders', () => {
 describe('formatInterviewTime', () => {
   it('formats in the interview zone with the zone named', () => {
     const instant = new Date('2026-03-03T14:00:00Z');
-    expect(formatInterviewTime(instant, 'Europe/London')).toBe('Tuesday 3 March at 14:00 (GMT)');
-    expect(formatInterviewTime(instant, 'America/New_York')).toBe('Tuesday 3 March at 09:00 (GMT-5)');
-    expect(formatInterviewTime(instant, 'Asia/Tokyo')).toBe('Tuesday 3 March at 23:00 (GMT+9)');
-    expect(formatInterviewTime(new Date('2026-07-03T08:05:00Z'), 'Europe/London')).toBe('Friday 3 July at 09:05 (BST)');
+    expect(formatInterviewTime(instant, 'Europe/London')).toBe('Tuesday 3 March at 14:00 (London time, GMT)');
+    expect(formatInterviewTime(instant, 'America/New_York')).toBe('Tuesday 3 March at 09:00 (New York time, EST)');
+    expect(formatInterviewTime(instant, 'Asia/Tokyo')).toBe('Tuesday 3 March at 23:00 (Tokyo time, UTC+9)');
+    expect(formatInterviewTime(new Date('2026-07-03T08:05:00Z'), 'Europe/London')).toBe('Friday 3 July at 09:05 (London time, BST)');
   });
 
   it('names the local day when it differs from the UTC day', () => {
-    expect(formatInterviewTime(new Date('2026-03-03T23:30:00Z'), 'Asia/Tokyo')).toBe('Wednesday 4 March at 08:30 (GMT+9)');
+    expect(formatInterviewTime(new Date('2026-03-03T23:30:00Z'), 'Asia/Tokyo')).toBe('Wednesday 4 March at 08:30 (Tokyo time, UTC+9)');
   });
 });
 
@@ -225,8 +225,8 @@ describe('wording that depends on the facts', () => {
   it('confirms the new time and place in the accepted thank-you, in the interview zone', () => {
     const { subject, body } = draftMessage('THANK_YOU_ACCEPTED', { ...base, newStart: new Date('2026-03-10T09:30:00Z'), location: '1 King Street' });
     expect(body).toContain('second chance');
-    expect(body).toContain('I confirm the new time: Tuesday 10 March at 09:30 (GMT), at 1 King Street.');
-    expect(subject).toContain('Tuesday 10 March at 09:30 (GMT)');
+    expect(body).toContain('I confirm the new time: Tuesday 10 March at 09:30 (London time, GMT), at 1 King Street.');
+    expect(subject).toContain('Tuesday 10 March at 09:30 (London time, GMT)');
   });
 
   it('builds the prep note from the new time, leave-by time, place and format', () => {
@@ -240,9 +240,9 @@ describe('wording that depends on the facts', () => {
       location: '1 King Street',
     };
     const { body } = draftMessage('PREP_NOTE', facts);
-    expect(body).toContain('When: Tuesday 10 March at 09:30 (GMT)');
+    expect(body).toContain('When: Tuesday 10 March at 09:30 (London time, GMT)');
     expect(body).toContain('Where: 1 King Street');
-    expect(body).toContain('Leave by Tuesday 10 March at 08:20 (GMT).');
+    expect(body).toContain('Leave by Tuesday 10 March at 08:20 (London time, GMT).');
     expect(body).toMatch(/route with extra time/);
     expect(body).toMatch(/Visit the place beforehand/);
     expect(body).toMatch(/backup route/);

@@ -4,7 +4,7 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SessionsList } from '@/components/account/sessions-list';
 import { Card } from '@/components/ui/card';
-import { describeTimeZone, formatInZone } from '@/lib/domain/time';
+import { describeTimeZone, formatWithZone } from '@/lib/domain/time';
 import { describeDevice } from '@/lib/domain/user-agent';
 import { listSessions } from '@/lib/server/sessions';
 import { requireUser } from '@/lib/session';
@@ -16,7 +16,7 @@ export default async function AccountPage() {
   const sessions = (await listSessions(user.id)).map((session) => ({
     id: session.id,
     device: describeDevice(session.userAgent),
-    lastSeen: formatInZone(session.lastSeenAt, user.timeZone),
+    lastSeen: formatWithZone(session.lastSeenAt, user.timeZone),
     isCurrent: session.id === user.sessionId,
   }));
   return (

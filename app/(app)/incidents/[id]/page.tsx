@@ -11,7 +11,7 @@ import { SkipStepForm } from '@/components/recovery/skip-step-form';
 import { StepSection } from '@/components/recovery/step-section';
 import { Card } from '@/components/ui/card';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
 import { getRecovery } from '@/lib/server/recovery/get-recovery';
 import { requireUser } from '@/lib/session';
@@ -52,7 +52,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </h1>
         <p className="text-sm text-slate-700">
           {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
-          {formatInZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}
+          {formatWithZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}
           {incident.employerWarned ? ' · employer warned in advance' : ''} · started {format(incident.recordedAt)}
           {incident.explanation ? <> · “{incident.explanation}”</> : null}
         </p>

@@ -5,7 +5,7 @@ import { describeStepRecord, type StepRecordView } from '@/components/recovery/s
 import type { MessageKind } from '@/lib/generated/prisma/enums';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { buildMailtoLink } from '@/lib/domain/mailto';
-import { formatInZone } from '@/lib/domain/time';
+import { formatWithZone } from '@/lib/domain/time';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
 
 /** A message as the client editors get it: dates formatted here, the mailto link for an outbox draft. */
@@ -61,7 +61,7 @@ export function buildRecoveryView(recovery: Recovery, format: Formatter): Recove
   const flowMessage = findFlowMessage(messages);
   const followUpView: FollowUpView =
     followUp.status === 'WAITING'
-      ? { status: 'WAITING', dueLabel: formatInZone(followUp.dueAt, interview.timeZone) }
+      ? { status: 'WAITING', dueLabel: formatWithZone(followUp.dueAt, interview.timeZone) }
       : followUp.status === 'NOT_WAITING'
         ? { status: 'NOT_WAITING' }
         : { status: followUp.status, message: followUp.message };
