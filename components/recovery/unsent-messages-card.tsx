@@ -1,18 +1,17 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { describeMessageStatus, MESSAGE_KIND_LABELS } from '@/lib/domain/recovery-labels';
-import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
+import type { UnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
 import { DismissMessageButton } from './dismiss-message-button';
 import { makeFormatter } from './format';
 
-type Props = { userId: string; timeZone: string };
+type Props = { unsent: UnsentMessages; timeZone: string };
 
 /**
  * Messages to an employer that were drafted and never sent: a thank-you forgotten when the
  * recovery closed stays here until it is sent or dismissed. Renders nothing when there are none.
  */
-export async function UnsentMessagesCard({ userId, timeZone }: Props) {
-  const { messages, total } = await listUnsentMessages(userId);
+export function UnsentMessagesCard({ unsent: { messages, total }, timeZone }: Props) {
   if (messages.length === 0) return null;
   const format = makeFormatter(timeZone);
   return (

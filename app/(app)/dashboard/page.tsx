@@ -12,6 +12,7 @@ import { Card } from '@/components/ui/card';
 import { getDashboard } from '@/lib/server/interview-list';
 import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
+import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
@@ -20,10 +21,11 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const [{ nextInterview, weekAhead, needsAnswer }, openIncidents, lessonsDue] = await Promise.all([
+  const [{ nextInterview, weekAhead, needsAnswer }, openIncidents, lessonsDue, unsent] = await Promise.all([
     getDashboard(user.id, now),
     listOpenRecoveries(user.id, now),
     countLessonsDueForReview(user.id, now),
+    listUnsentMessages(user.id),
   ]);
   const hints = nextInterview ? await getPreventionHints(user.id, [nextInterview.id], now) : {};
   const nextHints = nextInterview ? (hints[nextInterview.id] ?? []) : [];
@@ -60,7 +62,7 @@ export default async function DashboardPage() {
         </Card>
       ) : null}
 
-      <UnsentMessagesCard userId={user.id} timeZone={user.timeZone} />
+      <UnsentMessagesCard unsent={unsent} timeZone={user.timeZone} />
 
       {openIncidents.length > 0 ? (
         <Card title="Recoveries in progress">

@@ -9,7 +9,8 @@ const UNSENT_STATUSES: MessageStatus[] = ['DRAFT', 'FAILED'];
 /** The dashboard is a reminder, not an archive: the newest few, with the total beside them. */
 const SHOWN = 10;
 
-export type UnsentMessage = Awaited<ReturnType<typeof listUnsentMessages>>['messages'][number];
+export type UnsentMessages = Awaited<ReturnType<typeof listUnsentMessages>>;
+export type UnsentMessage = UnsentMessages['messages'][number];
 
 /**
  * The user's messages to an employer that were drafted and never sent nor dismissed, newest
