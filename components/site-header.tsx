@@ -25,7 +25,8 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/account" className="text-slate-600 hover:text-slate-900">
                 Account
               </Link>
-              <span className="hidden text-slate-400 sm:inline" aria-label="Signed in as">
+              <span className="hidden text-slate-600 sm:inline">
+                <span className="sr-only">Signed in as </span>
                 {user.name}
               </span>
               <SignOutButton />

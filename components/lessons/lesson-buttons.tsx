@@ -49,11 +49,12 @@ export function RetireActionButton({ actionId, text }: { actionId: string; text:
         type="button"
         disabled={isPending}
         aria-busy={isPending || undefined}
-        aria-label={`Retire “${text}”: it is a habit now`}
         onClick={() => run(() => retirePreventionActionAction({ id: actionId }))}
         className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
         {isPending ? 'Retiring…' : 'Now a habit'}
+        {/* The visible words start the accessible name, so voice control can say what is on screen. */}
+        <span className="sr-only">: {text}</span>
       </button>
       {error ? (
         <span role="alert" className="text-xs text-red-700">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { isDueForReview, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import type { LessonDetail } from '@/lib/server/lessons';
 import { RetireActionButton } from './lesson-buttons';
@@ -9,7 +9,8 @@ import { LESSON_SOURCE_LABELS } from '@/lib/domain/lesson-export';
 type LessonCardProps = {
   lesson: LessonDetail;
   timeZone: string;
-  now: Date;
+  /** From listLessons (isDueForReview) or the review queue. */
+  isDue: boolean;
   /** Show a "now a habit" button beside each active action (review mode). */
   canRetire?: boolean;
   /** Controls under the lesson (edit link, review buttons). */
@@ -17,7 +18,7 @@ type LessonCardProps = {
   headingLevel?: 'h2' | 'h3';
 };
 
-export function LessonCard({ lesson, timeZone, now, canRetire = false, children, headingLevel: Heading = 'h2' }: LessonCardProps) {
+export function LessonCard({ lesson, timeZone, isDue, canRetire = false, children, headingLevel: Heading = 'h2' }: LessonCardProps) {
   const interview = lesson.incident?.interview;
   const active = lesson.actions.filter((action) => action.retiredAt === null);
   const retired = lesson.actions.filter((action) => action.retiredAt !== null);
@@ -42,9 +43,9 @@ export function LessonCard({ lesson, timeZone, now, canRetire = false, children,
               : `Written down ${day(lesson.createdAt)}`}
           </p>
         </div>
-        <p className={`rounded-full px-2 py-0.5 text-xs ${isDueForReview(lesson.reviewedAt, now) ? 'bg-amber-100 text-amber-900' : 'bg-green-50 text-green-800'}`}>
+        <p className={`rounded-full px-2 py-0.5 text-xs ${isDue ? 'bg-amber-100 text-amber-900' : 'bg-green-50 text-green-800'}`}>
           {lesson.reviewedAt ? `Reviewed ${day(lesson.reviewedAt)}` : 'Never reviewed'}
-          {isDueForReview(lesson.reviewedAt, now) ? ' · due' : ''}
+          {isDue ? ' · due' : ''}
         </p>
       </div>
       <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{lesson.whatHappened}</p>

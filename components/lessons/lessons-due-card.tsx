@@ -1,36 +1,43 @@
 import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import type { LessonReviewCounts } from '@/lib/server/lessons';
 
 /**
  * For the dashboard: how many lessons are waiting to be looked at again. Pass the result of
  * countLessonsDueForReview(user.id, now) from '@/lib/server/lessons'.
  */
-export function LessonsDueCard({ count }: { count: number }) {
+export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
   return (
-    <section aria-labelledby="lessons-due-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="lessons-due-title" className="font-semibold text-slate-900">
-        Lessons to review
-      </h2>
-      {count > 0 ? (
+    <Card title="Lessons to review">
+      {count.due > 0 ? (
         <>
-          <p className="mt-1 text-sm text-slate-600">
-            {count === 1 ? '1 lesson has' : `${count} lessons have`} not been looked at for 30 days or more. A quick look keeps
-            them working before your next interview.
+          <p className="text-sm text-slate-600">
+            {count.due === 1 ? '1 lesson is' : `${count.due} lessons are`} due for a look. A quick read keeps them working before your next
+            interview.
           </p>
           <Link
             href="/lessons/review"
             className="mt-3 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
           >
-            Review {count === 1 ? 'it' : `${count} lessons`}
+            Review {count.due === 1 ? 'it' : `${count.due} lessons`}
           </Link>
         </>
+      ) : count.total === 0 ? (
+        <p className="text-sm text-slate-600">
+          No lessons yet. One is saved at the end of every recovery, and you can{' '}
+          <Link href="/lessons/new" className="text-brand-700 underline hover:text-brand-900">
+            add one for a near miss
+          </Link>
+          .
+        </p>
       ) : (
-        <p className="mt-1 text-sm text-slate-600">
-          All your lessons are reviewed.{' '}
-          <Link href="/lessons" className="text-brand-700 hover:underline">
+        <p className="text-sm text-slate-600">
+          Nothing is due: each lesson comes back before your next interview or when its review interval is up.{' '}
+          <Link href="/lessons" className="text-brand-700 underline hover:text-brand-900">
             See your lessons
           </Link>
         </p>
       )}
-    </section>
+    </Card>
   );
 }

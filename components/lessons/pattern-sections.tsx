@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
-import { formatDuration, formatMonthLabel, formatPercent } from '@/lib/domain/lesson-stats';
+import { dropLeadingEmptyMonths, formatDuration, formatMonthLabel, formatPercent } from '@/lib/domain/lesson-stats';
 import type { LessonPatterns, MonthRow, OutcomeBucket } from '@/lib/server/lessons';
 import type { ChartDatum, ChartSeries } from './chart-types';
 import { ColumnChart } from './column-chart';
@@ -39,7 +39,15 @@ function ChartSection({ title, description, chart, table }: { title: string; des
       <div className="mt-1 text-sm text-slate-600">{description}</div>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
         <div>{chart}</div>
-        <div className="max-h-96 overflow-y-auto">{table}</div>
+        {/* A long table scrolls; keyboard users need to be able to focus the box to scroll it. */}
+        <div
+          role="region"
+          aria-label={`${title}: table`}
+          tabIndex={0}
+          className="max-h-96 overflow-y-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          {table}
+        </div>
       </div>
     </section>
   );
@@ -64,7 +72,7 @@ export function CauseSection({ patterns }: { patterns: LessonPatterns }) {
 }
 
 export function MonthSection({ patterns }: { patterns: LessonPatterns }) {
-  const rows = patterns.byMonth;
+  const rows = dropLeadingEmptyMonths(patterns.byMonth, (row) => row.missed + row.runningLate === 0);
   const chartData: ChartDatum[] = rows.map((row, index) => {
     const [year = '', month = ''] = row.month.split('-');
     const short = formatMonthLabel(row.month).slice(0, 3);
@@ -77,7 +85,13 @@ export function MonthSection({ patterns }: { patterns: LessonPatterns }) {
   return (
     <ChartSection
       title="Misses over time"
-      description={first && last ? `Incidents per month, ${formatMonthLabel(first.month)} to ${formatMonthLabel(last.month)}.` : 'Incidents per month.'}
+      description={
+        first && last
+          ? first === last
+            ? `Incidents in ${formatMonthLabel(first.month)}, the only month with any.`
+            : `Incidents per month, from ${formatMonthLabel(first.month)} (the first with any) to ${formatMonthLabel(last.month)}.`
+          : 'No missed or late interviews yet: only near misses.'
+      }
       chart={<ColumnChart id="chart-months" title="Misses per month" series={INCIDENT_SERIES} data={chartData} />}
       table={<DataTable caption="Misses per month, newest first" rowHeading="Month" series={INCIDENT_SERIES} data={tableData} showTotal />}
     />

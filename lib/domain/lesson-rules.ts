@@ -236,15 +236,3 @@ function displayZone(timeZone: string): string {
 function formatTime(instant: Date, timeZone: string): string {
   return formatInZone(instant, timeZone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
-
-/** A lesson not looked at for this long (or never) is due for review. */
-export const REVIEW_INTERVAL_DAYS = 30;
-
-/** Lessons reviewed before this instant are due again. */
-export function computeReviewCutoff(now: Date): Date {
-  return new Date(now.getTime() - REVIEW_INTERVAL_DAYS * 86_400_000);
-}
-
-export function isDueForReview(reviewedAt: Date | null, now: Date): boolean {
-  return reviewedAt === null || reviewedAt.getTime() < computeReviewCutoff(now).getTime();
-}

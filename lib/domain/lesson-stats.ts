@@ -59,6 +59,16 @@ export function fillMonths<Row extends { month: MonthKey }>(
   return listMonthKeys(from, to).map((month) => byMonth.get(month) ?? createEmpty(month));
 }
 
+/**
+ * The months worth showing: from the first month with something in it to the end of the range.
+ * Quiet months after the first incident stay (a quiet spell is worth seeing); the quiet months
+ * before it say nothing, so one incident is not drawn as eleven empty months and one bar.
+ */
+export function dropLeadingEmptyMonths<Row extends { month: MonthKey }>(rows: readonly Row[], isEmpty: (row: Row) => boolean): Row[] {
+  const first = rows.findIndex((row) => !isEmpty(row));
+  return first === -1 ? [] : rows.slice(first);
+}
+
 /** "Mar 2026". */
 export function formatMonthLabel(key: MonthKey): string {
   const { year, month } = parseMonthKey(key);

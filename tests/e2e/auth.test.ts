@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/accessibility';
 import { submitSignUp } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 

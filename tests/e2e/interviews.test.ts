@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 

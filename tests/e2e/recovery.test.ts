@@ -2,7 +2,7 @@
 // runs with a real SMTP peer beside it (playwright.config.ts), so sending delivers the message and
 // the test reads what arrived. The outbox branch (no SMTP: a mailto: link, then "I sent it")
 // is covered by tests/integration/recovery-sending.test.ts.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { waitForMailTo } from './support/mailbox';
 import { baseUrl, watchPageErrors } from './support/browser';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/accessibility';
 import { baseUrl, watchPageErrors } from './support/browser';
 
 test.describe.configure({ timeout: 60_000 });

@@ -45,11 +45,13 @@ beforeAll(async () => {
       incidentId: incident.id,
       rootCause: 'TRAFFIC_TRANSPORT',
       whatHappened: 'The ring road was closed.',
+      // Older than the first review interval, so both lessons are due.
+      createdAt: new Date(Date.now() - 8 * 86_400_000),
       actions: { create: [{ text: 'Check the roads before leaving', position: 0 }, { text: 'Visit the office beforehand', position: 1, retiredAt: new Date() }] },
     },
   });
   lessonId = lesson.id;
-  await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'Almost forgot a phone screen.' } });
+  await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'Almost forgot a phone screen.', createdAt: new Date(Date.now() - 8 * 86_400_000) } });
 });
 
 afterAll(() => db.$disconnect());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { getDatabaseUrl } from '@/lib/env';
 import { PrismaClient, type InterviewFormat, type MissReason } from '@/lib/generated/prisma/client';
-import { countLessonsDueForReview, getPreventionHints, getReviewQueue, LESSON_PAGE_SIZE, listLessons } from '@/lib/server/lessons';
+import { countLessonsDueForReview, createLesson as createLessonThroughServer, getPreventionHints, getReviewQueue, LESSON_PAGE_SIZE, listLessons, markLessonReviewed } from '@/lib/server/lessons';
 import { parseLessonFilters } from '@/lib/validation/lessons';
 
 // A query-logging client installed where getDb() finds it, to check getPreventionHints' cost.
@@ -125,23 +125,78 @@ describe('listLessons filters', () => {
 });
 
 describe('review', () => {
-  it('counts lessons never reviewed or reviewed more than 30 days ago, only the user’s', async () => {
+  it('counts the due lessons out of all the user’s lessons, only the user’s', async () => {
     const user = await createUser();
     const other = await createUser();
-    await createLesson(user.id, { reviewedAt: null });
-    await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - 31 * DAY) });
-    await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - 5 * DAY) });
-    await createLesson(other.id, { reviewedAt: null });
-    expect(await countLessonsDueForReview(user.id, NOW)).toBe(2);
-    expect(await countLessonsDueForReview(user.id, new Date(NOW.getTime() + 26 * DAY))).toBe(3);
+    await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 8 * DAY) });
+    await createLesson(user.id, { createdAt: new Date(NOW.getTime() - DAY) });
+    await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 60 * DAY), reviewedAt: new Date(NOW.getTime() - 5 * DAY) });
+    await createLesson(other.id, { createdAt: new Date(NOW.getTime() - 30 * DAY) });
+    expect(await countLessonsDueForReview(user.id, NOW)).toEqual({ due: 1, total: 3 });
+    expect(await countLessonsDueForReview(user.id, new Date(NOW.getTime() + 5 * DAY))).toEqual({ due: 2, total: 3 });
+  });
+
+  it('does not call a lesson saved now due; it falls due after a week, then spaces out after each review', async () => {
+    const user = await createUser();
+    const saved = new Date();
+    const { id } = await createLessonThroughServer(user.id, { rootCause: 'FORGOT', whatHappened: 'Nearly forgot the call.', actions: [{ text: 'Set two alarms' }] });
+    const due = async (at: Date) => (await countLessonsDueForReview(user.id, at)).due;
+    const dueOnList = async (at: Date) => (await listLessons(user.id, parseLessonFilters({}), user.timeZone, at)).items[0]?.isDueForReview;
+    const inDays = (days: number) => new Date(saved.getTime() + days * DAY);
+
+    expect(await due(new Date(saved.getTime() + 60_000))).toBe(0);
+    expect(await dueOnList(new Date(saved.getTime() + 60_000))).toBe(false);
+    expect(await due(inDays(6.9))).toBe(0);
+    expect(await due(inDays(7.01))).toBe(1);
+    expect(await dueOnList(inDays(7.01))).toBe(true);
+    expect((await getReviewQueue(user.id, inDays(7.01))).current?.id).toBe(id);
+
+    await markLessonReviewed(user.id, id, inDays(8));
+    expect(await due(inDays(8.01))).toBe(0);
+    expect(await due(inDays(21.9))).toBe(0);
+    expect(await due(inDays(22.01))).toBe(1);
+
+    await markLessonReviewed(user.id, id, inDays(23));
+    expect(await due(inDays(50))).toBe(0);
+    expect(await due(inDays(51.01))).toBe(1);
+  });
+
+  it('calls a lesson back a day before the next interview when that is sooner than its interval', async () => {
+    const user = await createUser();
+    const lesson = await createLesson(user.id, { createdAt: NOW });
+    const interview = await createInterview(user.id, { scheduledStart: new Date(NOW.getTime() + 3 * DAY) });
+    const due = async (at: Date) => (await countLessonsDueForReview(user.id, at)).due;
+
+    expect(await due(new Date(NOW.getTime() + 2 * DAY - 60_000))).toBe(0);
+    expect(await due(new Date(NOW.getTime() + 2 * DAY))).toBe(1);
+    expect(await due(new Date(NOW.getTime() + 3.5 * DAY))).toBe(1);
+
+    await markLessonReviewed(user.id, lesson.id, new Date(NOW.getTime() + 2.5 * DAY));
+    expect(await due(new Date(NOW.getTime() + 3.5 * DAY))).toBe(0);
+
+    // A cancelled interview never happens, so it calls nothing back.
+    await db.interview.update({ where: { id: interview.id }, data: { status: 'CANCELLED' } });
+    const fresh = await createUser();
+    await createLesson(fresh.id, { createdAt: NOW });
+    await createInterview(fresh.id, { scheduledStart: new Date(NOW.getTime() + 3 * DAY) });
+    await db.interview.updateMany({ where: { userId: fresh.id }, data: { status: 'CANCELLED' } });
+    expect((await countLessonsDueForReview(fresh.id, new Date(NOW.getTime() + 2.5 * DAY))).due).toBe(0);
+  });
+
+  it('does not call back a lesson written less than a day before the interview', async () => {
+    const user = await createUser();
+    await createInterview(user.id, { scheduledStart: new Date(NOW.getTime() + 5 * 3_600_000) });
+    await createLesson(user.id, { createdAt: NOW });
+    expect((await countLessonsDueForReview(user.id, new Date(NOW.getTime() + 3_600_000))).due).toBe(0);
   });
 
   it('walks the due lessons one by one: never reviewed first, then the longest unreviewed', async () => {
     const user = await createUser();
     const stale = await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - 60 * DAY), createdAt: new Date(NOW.getTime() - 90 * DAY) });
     const neverOld = await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 10 * DAY) });
-    const neverNew = await createLesson(user.id, { createdAt: new Date(NOW.getTime() - DAY) });
-    await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - DAY) });
+    const neverNew = await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 8 * DAY) });
+    await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - DAY), createdAt: new Date(NOW.getTime() - 20 * DAY) });
+    await createLesson(user.id, { createdAt: new Date(NOW.getTime() - DAY) });
 
     const start = await getReviewQueue(user.id, NOW);
     expect(start).toMatchObject({ position: 1, total: 3, nextId: neverNew.id });
@@ -152,7 +207,7 @@ describe('review', () => {
     expect(last).toMatchObject({ position: 3, nextId: neverOld.id });
 
     const other = await createUser();
-    const foreign = await createLesson(other.id);
+    const foreign = await createLesson(other.id, { createdAt: new Date(NOW.getTime() - 10 * DAY) });
     const intruding = await getReviewQueue(user.id, NOW, foreign.id);
     expect(intruding.current?.id).toBe(neverOld.id);
     expect(await getReviewQueue(other.id, NOW, neverOld.id)).toMatchObject({ position: 1, total: 1 });
@@ -161,6 +216,7 @@ describe('review', () => {
   it('is empty when nothing is due', async () => {
     const user = await createUser();
     await createLesson(user.id, { reviewedAt: NOW });
+    await createLesson(user.id, { createdAt: NOW });
     expect(await getReviewQueue(user.id, NOW)).toEqual({ current: null, position: 0, total: 0, nextId: null });
   });
 });

@@ -4,9 +4,13 @@ import { ColumnChart } from '@/components/lessons/column-chart';
 import { DataTable } from '@/components/lessons/data-table';
 import { HorizontalBarChart } from '@/components/lessons/horizontal-bar-chart';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
+import { MonthSection } from '@/components/lessons/pattern-sections';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
+import { Card } from '@/components/ui/card';
 import type { ChartDatum, ChartSeries } from '@/components/lessons/chart-types';
 import { findApplicableLessons } from '@/lib/domain/lesson-rules';
+import { listMonthKeys } from '@/lib/domain/lesson-stats';
+import type { LessonPatterns } from '@/lib/server/lessons';
 
 const series: ChartSeries[] = [
   { key: 'missed', label: 'Missed', fillClass: 'fill-brand-600', swatchClass: 'bg-brand-600' },
@@ -47,10 +51,27 @@ describe('charts', () => {
 });
 
 describe('components for other areas', () => {
+  const dueCard = (due: number, total: number) => renderToStaticMarkup(createElement(LessonsDueCard, { count: { due, total } }));
+
   it('LessonsDueCard links to the review when lessons are due', () => {
-    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 3 }))).toContain('href="/lessons/review"');
-    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 1 }))).toContain('1 lesson has');
-    expect(renderToStaticMarkup(createElement(LessonsDueCard, { count: 0 }))).toContain('All your lessons are reviewed.');
+    expect(dueCard(3, 5)).toContain('href="/lessons/review"');
+    expect(dueCard(1, 5)).toContain('1 lesson is due');
+  });
+
+  it('LessonsDueCard does not call a user without lessons reviewed', () => {
+    const empty = dueCard(0, 0);
+    expect(empty).toContain('No lessons yet');
+    expect(empty).not.toMatch(/reviewed|Nothing is due/);
+    expect(empty).toContain('href="/lessons/new"');
+    expect(dueCard(0, 4)).toContain('Nothing is due');
+  });
+
+  it('LessonsDueCard is the same card as its dashboard neighbours', () => {
+    const neighbour = renderToStaticMarkup(Card({ title: 'The week ahead', children: 'x' }));
+    const sectionClass = (html: string) => /<section[^>]*class="([^"]*)"/.exec(html)?.[1];
+    const headingClass = (html: string) => /<h2[^>]*class="([^"]*)"/.exec(html)?.[1];
+    expect(sectionClass(dueCard(0, 0))).toBe(sectionClass(neighbour));
+    expect(headingClass(dueCard(2, 2))).toBe(headingClass(neighbour));
   });
 
   it('PreventionHints shows each suggestion once with its actions, and nothing without hints', () => {
@@ -65,5 +86,28 @@ describe('components for other areas', () => {
     expect(html).toContain('Check &lt;the&gt; trains');
     expect(html).toContain('Leave earlier');
     expect(renderToStaticMarkup(createElement(PreventionHints, { hints: [] }))).toBe('');
+  });
+});
+
+describe('MonthSection', () => {
+  const patterns: LessonPatterns = {
+    byCause: [],
+    byMonth: listMonthKeys('2025-07', '2026-06').map((month) => ({ month, missed: month === '2026-05' ? 1 : 0, runningLate: 0 })),
+    outcomes: [],
+    timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
+    reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },
+    totals: { incidents: 1, nearMisses: 0 },
+  };
+
+  it('lists the months from the first incident on, not eleven empty ones', () => {
+    const html = renderToStaticMarkup(createElement(MonthSection, { patterns }));
+    expect(html.match(/<th scope="row"/g)).toHaveLength(2);
+    expect(html).toContain('May 2026');
+    expect(html).not.toContain('July 2025');
+  });
+
+  it('lets keyboard users focus the scrolling table', () => {
+    const html = renderToStaticMarkup(createElement(MonthSection, { patterns }));
+    expect(html).toMatch(/<div role="region" aria-label="Misses over time: table" tabindex="0"/);
   });
 });

@@ -4,9 +4,7 @@ import {
   EXTRA_BUFFER_MINUTES,
   ROOT_CAUSES,
   computeEveningBefore,
-  computeReviewCutoff,
   findApplicableLessons,
-  isDueForReview,
   isRootCause,
   mergeHints,
   type HintInterview,
@@ -240,22 +238,5 @@ describe('mergeHints', () => {
   it('merges general hints only when they say the same thing', () => {
     const merged = mergeHints(findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson('ILLNESS'), lesson('OTHER'), lesson('TECHNICAL_PROBLEM')], 'UTC'));
     expect(merged.map((hint) => hint.rootCauses)).toEqual([['ILLNESS', 'OTHER'], ['TECHNICAL_PROBLEM']]);
-  });
-});
-
-describe('review schedule', () => {
-  const now = new Date('2026-06-30T12:00:00Z');
-  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-
-  it('is due when never reviewed', () => {
-    expect(isDueForReview(null, now)).toBe(true);
-  });
-
-  it('is due after 30 days and not before', () => {
-    expect(isDueForReview(daysAgo(29), now)).toBe(false);
-    expect(isDueForReview(daysAgo(30), now)).toBe(false);
-    expect(isDueForReview(new Date(daysAgo(30).getTime() - 1), now)).toBe(true);
-    expect(isDueForReview(daysAgo(90), now)).toBe(true);
-    expect(computeReviewCutoff(now)).toEqual(daysAgo(30));
   });
 });

@@ -16,7 +16,7 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
   // Unknown causes and impossible dates in the URL are dropped, never an error page.
   const filters = parseLessonFilters(await searchParams);
   const now = new Date();
-  const [page, dueCount] = await Promise.all([listLessons(user.id, filters, user.timeZone), countLessonsDueForReview(user.id, now)]);
+  const [page, reviewCounts] = await Promise.all([listLessons(user.id, filters, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
   const filterQuery = new URLSearchParams(
     Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
@@ -35,15 +35,15 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
           Add a lesson
         </Link>
       </div>
-      <LessonsNav current="list" dueCount={dueCount} />
+      <LessonsNav current="list" dueCount={reviewCounts.due} />
       <LessonFilters filters={filters} />
       <p className="text-sm text-slate-600">
         Download {isFiltered ? 'these lessons' : 'all lessons'}:{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className="text-brand-700 hover:underline" download>
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className="text-brand-700 underline hover:text-brand-900" download>
           Markdown
         </a>{' '}
         ·{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className="text-brand-700 hover:underline" download>
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className="text-brand-700 underline hover:text-brand-900" download>
           CSV (spreadsheet)
         </a>
       </p>
@@ -60,7 +60,7 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
         <ul className="space-y-4">
           {page.items.map((lesson) => (
             <li key={lesson.id}>
-              <LessonCard lesson={lesson} timeZone={user.timeZone} now={now} canRetire>
+              <LessonCard lesson={lesson} timeZone={user.timeZone} isDue={lesson.isDueForReview} canRetire>
                 <Link href={`/lessons/${lesson.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline">
                   Edit
                 </Link>

@@ -1,14 +1,16 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { computeReviewCutoff } from '@/lib/domain/lesson-rules';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { buildDueWhere, findLatestReviewInterviewStart } from './lesson-due-where';
 
-/** Lessons never reviewed, or last reviewed more than REVIEW_INTERVAL_DAYS ago. */
-export function buildDueWhere(userId: string, now: Date): Prisma.LessonWhereInput {
-  return { userId, OR: [{ reviewedAt: null }, { reviewedAt: { lt: computeReviewCutoff(now) } }] };
-}
+export type LessonReviewCounts = { due: number; total: number };
 
-/** For the dashboard: how many lessons are waiting to be looked at again. */
-export async function countLessonsDueForReview(userId: string, now = new Date()): Promise<number> {
-  return getDb().lesson.count({ where: buildDueWhere(userId, now) });
+/** For the dashboard and the lessons pages: how many lessons are due, out of how many. */
+export async function countLessonsDueForReview(userId: string, now = new Date()): Promise<LessonReviewCounts> {
+  const db = getDb();
+  const latestInterviewStart = await findLatestReviewInterviewStart(userId, now);
+  const [due, total] = await Promise.all([
+    db.lesson.count({ where: buildDueWhere(userId, now, latestInterviewStart) }),
+    db.lesson.count({ where: { userId } }),
+  ]);
+  return { due, total };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { buildDueWhere } from './count-lessons-due-for-review';
+import { buildDueWhere, findLatestReviewInterviewStart } from './lesson-due-where';
 import { lessonSelect, type LessonDetail } from './lesson-select';
 
 // Enough for any real backlog; the review walks one lesson at a time anyway.
@@ -21,8 +21,9 @@ export type ReviewQueue = {
  */
 export async function getReviewQueue(userId: string, now = new Date(), currentId?: string): Promise<ReviewQueue> {
   const db = getDb();
+  const latestInterviewStart = await findLatestReviewInterviewStart(userId, now);
   const due = await db.lesson.findMany({
-    where: buildDueWhere(userId, now),
+    where: buildDueWhere(userId, now, latestInterviewStart),
     orderBy: [{ reviewedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true },
     take: QUEUE_LIMIT,

@@ -2,7 +2,7 @@ import 'server-only';
 
 // The lessons area's data functions, for pages and other areas (the dashboard counts due
 // reviews, the interview pages show prevention hints).
-export { countLessonsDueForReview } from './count-lessons-due-for-review';
+export { countLessonsDueForReview, type LessonReviewCounts } from './count-lessons-due-for-review';
 export { createLesson } from './create-lesson';
 export { exportLessons } from './export-lessons';
 export { getLesson } from './get-lesson';
@@ -10,7 +10,7 @@ export { getPatterns, type LessonPatterns, type MonthRow, type OutcomeBucket } f
 export { getPreventionHints, type PreventionHintsByInterview } from './get-prevention-hints';
 export { getReviewQueue } from './get-review-queue';
 export type { LessonDetail } from './lesson-select';
-export { LESSON_PAGE_SIZE, listLessons } from './list-lessons';
+export { LESSON_PAGE_SIZE, listLessons, type LessonListItem } from './list-lessons';
 export { markLessonReviewed } from './mark-lesson-reviewed';
 export { retirePreventionAction } from './retire-prevention-action';
 export { STALE_LESSON_MESSAGE, updateLesson } from './update-lesson';

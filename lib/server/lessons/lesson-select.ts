@@ -9,6 +9,7 @@ export const lessonSelect = {
   rootCause: true,
   whatHappened: true,
   reviewedAt: true,
+  reviewCount: true,
   createdAt: true,
   updatedAt: true,
   incident: {

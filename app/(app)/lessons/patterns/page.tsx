@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Patterns' };
 export default async function PatternsPage() {
   const user = await requireUser('/lessons/patterns');
   const now = new Date();
-  const [patterns, dueCount] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
   const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
   return (
     <div className="space-y-6">
@@ -24,13 +24,13 @@ export default async function PatternsPage() {
               } so far. What keeps going wrong is what to prepare for.`}
         </p>
       </div>
-      <LessonsNav current="patterns" dueCount={dueCount} />
+      <LessonsNav current="patterns" dueCount={reviewCounts.due} />
       {isEmpty ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="font-semibold">No misses recorded</h2>
           <p className="mt-2 text-sm text-slate-600">
             Patterns appear once you record a missed interview or{' '}
-            <Link href="/lessons/new" className="text-brand-700 hover:underline">
+            <Link href="/lessons/new" className="text-brand-700 underline hover:text-brand-900">
               add a lesson by hand
             </Link>
             .

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { MarkReviewedButton } from '@/components/lessons/lesson-buttons';
 import { LessonCard } from '@/components/lessons/lesson-card';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
-import { REVIEW_INTERVAL_DAYS } from '@/lib/domain/lesson-rules';
+import { FIRST_REVIEW_DAYS, INTERVIEW_LEAD_HOURS } from '@/lib/domain/lesson-review';
 import { getReviewQueue } from '@/lib/server/lessons';
 import { requireUser } from '@/lib/session';
 import { idSchema } from '@/lib/validation/common';
@@ -25,8 +25,8 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
       <div>
         <h1 className="text-2xl font-semibold text-brand-900">Review lessons</h1>
         <p className="mt-1 text-sm text-slate-600">
-          A lesson is due when you have not looked at it for {REVIEW_INTERVAL_DAYS} days. Read it, keep it up to date, and retire the
-          actions that are habits now.
+          A lesson is due {INTERVIEW_LEAD_HOURS} hours before your next interview, or {FIRST_REVIEW_DAYS} days after you wrote it if that
+          comes first; each review spaces the next one further out. Read it, keep it up to date, and retire the actions that are habits now.
         </p>
       </div>
       <LessonsNav current="review" dueCount={queue.total} />
@@ -35,7 +35,7 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
           <p id="review-progress" className="text-sm font-medium text-slate-700" aria-live="polite">
             Lesson {queue.position} of {queue.total} due
           </p>
-          <LessonCard lesson={queue.current} timeZone={user.timeZone} now={now} canRetire>
+          <LessonCard lesson={queue.current} timeZone={user.timeZone} isDue canRetire>
             <MarkReviewedButton lessonId={queue.current.id} />
             <Link href={`/lessons/${queue.current.id}/edit?from=review`} className="text-sm font-medium text-brand-700 hover:underline">
               Edit
@@ -51,8 +51,8 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="font-semibold">Nothing to review</h2>
           <p className="mt-2 text-sm text-slate-600">
-            Every lesson has been looked at in the last {REVIEW_INTERVAL_DAYS} days.{' '}
-            <Link href="/lessons/patterns" className="text-brand-700 hover:underline">
+            No lesson is due: the next one comes back before your next interview or when its interval is up.{' '}
+            <Link href="/lessons/patterns" className="text-brand-700 underline hover:text-brand-900">
               See your patterns
             </Link>
           </p>

@@ -1,0 +1,75 @@
+// Every page of the app, signed out and signed in with data, audited with axe (serious and
+// critical violations fail). The other e2e tests are audited as they go (support/accessibility.ts);
+// this file makes sure no page is missed because a test moved on before its audit finished.
+import { expect, expectAccessible, test, type Page } from './support/accessibility';
+import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
+import { baseUrl } from './support/browser';
+
+test.describe.configure({ timeout: 240_000 });
+test.use({ timezoneId: TIME_ZONE });
+
+/** Goes to `path`, waits for its main heading, and audits it. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await expectAccessible(page);
+}
+
+async function addInterview(page: Page, company: string, date: string): Promise<string> {
+  await page.goto(`${baseUrl}/interviews/new`);
+  await page.getByLabel('Company').fill(company);
+  await page.getByLabel('Role').fill('Data Engineer');
+  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Starts').fill('09:00');
+  await page.getByLabel('Ends').fill('10:00');
+  await page.getByLabel('Address').fill('1 Canada Square, London');
+  await page.getByLabel('Travel time (minutes)').fill('30');
+  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
+  await page.getByLabel('Email', { exact: true }).fill('priya.shah@northwind.example');
+  await page.getByRole('button', { name: 'Add interview' }).click();
+  await page.waitForURL(/\/interviews\/[a-z0-9]{20,}$/);
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+test.describe('accessibility', () => {
+  test('every signed-out page', async ({ page }) => {
+    for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', `/reset-password?token=${'x'.repeat(43)}`]) {
+      await visit(page, path);
+    }
+  });
+
+  test('every signed-in page, with data', async ({ page }) => {
+    await signUpNewUser(page);
+    // Empty states first: a new account's dashboard, lists and lesson pages.
+    for (const path of ['/dashboard', '/interviews', '/lessons', '/lessons/review', '/lessons/patterns']) await visit(page, path);
+
+    const missedId = await addInterview(page, 'Northwind', localDate(-1));
+    await addInterview(page, 'Contoso', localDate(4));
+    await visit(page, `/interviews/${missedId}`);
+    await visit(page, `/interviews/${missedId}/edit`);
+    await visit(page, '/interviews/new');
+    await visit(page, `/interviews/${missedId}/recover?kind=MISSED`);
+
+    await page.getByLabel('What happened?').selectOption({ label: 'Traffic or transport' });
+    await page.getByRole('button', { name: 'Start the recovery' }).click();
+    await page.waitForURL(/\/incidents\/[a-z0-9]{20,}$/);
+    const incidentPath = new URL(page.url()).pathname;
+    await visit(page, incidentPath);
+
+    await visit(page, '/lessons/new');
+    await page.getByLabel('Root cause').selectOption({ label: 'Forgot' });
+    await page.getByLabel('What happened').fill('Nearly forgot a phone screen.');
+    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0) await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('Action 1', { exact: true }).fill('Put every interview in the calendar');
+    await page.getByRole('button', { name: 'Save lesson' }).click();
+    await page.waitForURL(/\/lessons$/);
+    await page.getByRole('button', { name: /^Now a habit/ }).first().waitFor();
+    await expectAccessible(page);
+    const editHref = (await page.getByRole('link', { name: 'Edit' }).first().getAttribute('href')) ?? '';
+    expect(editHref).toMatch(/^\/lessons\/[a-z0-9]{20,}\/edit$/);
+
+    for (const path of ['/dashboard', '/interviews', '/interviews?view=status&status=MISSED', editHref, '/lessons/review', '/lessons/patterns', '/account']) {
+      await visit(page, path);
+    }
+  });
+});
