@@ -76,7 +76,7 @@ function MessagePreview({ values }: { values: Partial<DraftFields> }) {
       </div>
       <div>
         <dt className="sr-only">Message</dt>
-        <dd className="max-h-64 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-2">{values.body}</dd>
+        <dd tabIndex={0} className="max-h-64 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-2">{values.body}</dd>
       </div>
     </dl>
   );
