@@ -9,6 +9,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   const isDatabaseDown = error.digest === DATABASE_UNAVAILABLE_DIGEST;
   return (
     <html lang="en">
+      <title>{isDatabaseDown ? 'Briefly unavailable · Rebound' : 'Something went wrong · Rebound'}</title>
       <body className="flex min-h-screen flex-col font-sans">
         <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-16">
           <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">

@@ -4,6 +4,7 @@
 import { expect, expectAccessible, test, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { baseUrl } from './support/browser';
+import { addInterviewThroughForm } from './support/interview-form';
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ timezoneId: TIME_ZONE });
@@ -13,22 +14,6 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await expectAccessible(page);
-}
-
-async function addInterview(page: Page, company: string, date: string): Promise<string> {
-  await page.goto(`${baseUrl}/interviews/new`);
-  await page.getByLabel('Company').fill(company);
-  await page.getByLabel('Role').fill('Data Engineer');
-  await page.getByLabel('Date').fill(date);
-  await page.getByLabel('Starts').fill('09:00');
-  await page.getByLabel('Ends').fill('10:00');
-  await page.getByLabel('Address').fill('1 Canada Square, London');
-  await page.getByLabel('Travel time (minutes)').fill('30');
-  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
-  await page.getByLabel('Email', { exact: true }).fill('priya.shah@northwind.example');
-  await page.getByRole('button', { name: 'Add interview' }).click();
-  await page.waitForURL(/\/interviews\/[a-z0-9]{20,}$/);
-  return new URL(page.url()).pathname.split('/').pop() ?? '';
 }
 
 test.describe('accessibility', () => {
@@ -43,8 +28,8 @@ test.describe('accessibility', () => {
     // Empty states first: a new account's dashboard, lists and lesson pages.
     for (const path of ['/dashboard', '/interviews', '/lessons', '/lessons/review', '/lessons/patterns']) await visit(page, path);
 
-    const missedId = await addInterview(page, 'Northwind', localDate(-1));
-    await addInterview(page, 'Contoso', localDate(4));
+    const missedId = await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(-1), contactEmail: 'priya.shah@northwind.example' });
+    await addInterviewThroughForm(page, { company: 'Contoso', date: localDate(4) });
     await visit(page, `/interviews/${missedId}`);
     await visit(page, `/interviews/${missedId}/edit`);
     await visit(page, '/interviews/new');

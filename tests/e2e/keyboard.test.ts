@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { waitForMailTo } from './support/mailbox';
 import { baseUrl } from './support/browser';
+import { addInterviewThroughForm } from './support/interview-form';
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ timezoneId: TIME_ZONE });
@@ -69,27 +70,12 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await page.keyboard.type(text);
 }
 
-/** Setup, not under test: an interview yesterday, so the dashboard asks how it went. */
-async function addInterviewYesterday(page: Page, company: string, contactEmail: string): Promise<void> {
-  await page.goto(`${baseUrl}/interviews/new`);
-  await page.getByLabel('Company').fill(company);
-  await page.getByLabel('Role').fill('Data Engineer');
-  await page.getByLabel('Date').fill(localDate(-1));
-  await page.getByLabel('Starts').fill('09:00');
-  await page.getByLabel('Ends').fill('10:00');
-  await page.getByLabel('Address').fill('1 Canada Square, London');
-  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
-  await page.getByLabel('Email', { exact: true }).fill(contactEmail);
-  await page.getByLabel('Phone (optional)').fill('020 7946 0000');
-  await page.getByRole('button', { name: 'Add interview' }).click();
-  await page.waitForURL(/\/interviews\/[a-z0-9]{20,}$/);
-}
-
 test.describe('keyboard only', () => {
   test('closes a recovery from the check-in to the lesson without a mouse', async ({ page }) => {
     const contactEmail = `keyboard-${randomUUID()}@northwind.example`;
     await signUpNewUser(page);
-    await addInterviewYesterday(page, 'Fabrikam', contactEmail);
+    // Setup, not under test: an interview yesterday, so the dashboard asks how it went.
+    await addInterviewThroughForm(page, { company: 'Fabrikam', date: localDate(-1), contactEmail, phone: '020 7946 0000' });
 
     // Everything below is keyboard only.
     await page.goto(`${baseUrl}/dashboard`);
