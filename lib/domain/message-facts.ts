@@ -32,7 +32,6 @@ export type MessageFacts = {
   explanation?: string | null;
   employerWarned?: boolean | null;
   newStart?: Date | null;
-  leaveBy?: Date | null;
   location?: string | null;
 };
 
@@ -51,7 +50,6 @@ export type CleanFacts = {
   reasonSentence: string | null;
   employerWarned: boolean;
   newStart: Date | null;
-  leaveBy: Date | null;
   location: string | null;
 };
 
@@ -144,7 +142,6 @@ export function cleanFacts(facts: MessageFacts): CleanFacts {
     reasonSentence: summariseExplanation(facts.explanation),
     employerWarned: facts.employerWarned === true,
     newStart: cleanDate(facts.newStart),
-    leaveBy: cleanDate(facts.leaveBy),
     location: cleanLine(facts.location),
   };
 }

@@ -68,9 +68,8 @@ const reasonTips: Partial<Record<MissReason, string>> = {
 };
 
 function writeFormatItems(facts: CleanFacts): string[] {
-  const leaveBy = facts.leaveBy
-    ? `Leave by ${formatInterviewTime(facts.leaveBy, facts.timeZone)}.`
-    : 'Work out when to leave: travel time, extra time for delays, and 15 minutes to spare.';
+  // No time of its own: a note drafted today would keep a time that later edits and lessons change.
+  const leaveBy = 'Leave at the leave-by time on the interview’s page: it counts travel, your buffer, any extra your lessons ask for and 15 minutes to spare.';
   switch (facts.format) {
     case 'VIDEO':
       return [

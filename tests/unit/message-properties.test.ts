@@ -42,7 +42,6 @@ const facts: fc.Arbitrary<MessageFacts> = fc.record({
   explanation: explanations,
   employerWarned: fc.constantFrom(null, undefined, true, false),
   newStart: maybeDate,
-  leaveBy: maybeDate,
   location: maybe(fc.constant('1 Canada Square, London')),
 });
 

@@ -229,20 +229,21 @@ describe('wording that depends on the facts', () => {
     expect(subject).toContain('Tuesday 10 March at 09:30 (London time, GMT)');
   });
 
-  it('builds the prep note from the new time, leave-by time, place and format', () => {
+  it('builds the prep note from the new time, place and format, pointing to the interview’s leave-by time', () => {
     const facts: MessageFacts = {
       ...base,
       format: 'IN_PERSON',
       reason: 'TRAFFIC_TRANSPORT',
       explanation: 'The bus never came.',
       newStart: new Date('2026-03-10T09:30:00Z'),
-      leaveBy: new Date('2026-03-10T08:20:00Z'),
       location: '1 King Street',
     };
     const { body } = draftMessage('PREP_NOTE', facts);
     expect(body).toContain('When: Tuesday 10 March at 09:30 (London time, GMT)');
     expect(body).toContain('Where: 1 King Street');
-    expect(body).toContain('Leave by Tuesday 10 March at 08:20 (London time, GMT).');
+    // The leave-by time is the interview page's, which edits and lessons keep current.
+    expect(body).toContain('Leave at the leave-by time on the interview’s page');
+    expect(body).not.toMatch(/Leave by \w+day/);
     expect(body).toMatch(/route with extra time/);
     expect(body).toMatch(/Visit the place beforehand/);
     expect(body).toMatch(/backup route/);

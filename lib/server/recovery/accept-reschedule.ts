@@ -1,7 +1,6 @@
 import 'server-only';
 import { formatInterviewTime } from '@/lib/domain/message-templates';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
-import { computeLeaveBy } from '@/lib/domain/travel';
 import { ValidationError } from '@/lib/errors';
 import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
@@ -77,11 +76,6 @@ function createReplacement(tx: Tx, userId: string, original: FactsInterview, sch
 
 async function draftSecondChanceMessages(tx: Tx, incident: LockedIncident, replacement: FactsInterview) {
   const newStart = replacement.scheduledStart;
-  const leaveBy = computeLeaveBy({
-    start: newStart,
-    travelMinutes: replacement.travelMinutes,
-    bufferMinutes: replacement.bufferMinutes,
-  });
   const base = { userId: incident.userId, incidentId: incident.id, contactsFrom: replacement };
   // The thank-you belongs to the recovery thread on the missed interview; the prep note to the new one.
   const thankYou = await createDraft(tx, {
@@ -99,7 +93,7 @@ async function draftSecondChanceMessages(tx: Tx, incident: LockedIncident, repla
     ...base,
     interviewId: replacement.id,
     kind: 'PREP_NOTE',
-    facts: buildMessageFacts({ interview: replacement, incident, candidateName: incident.user.name, extra: { newStart, leaveBy } }),
+    facts: buildMessageFacts({ interview: replacement, incident, candidateName: incident.user.name, extra: { newStart } }),
   });
   return { thankYouMessageId: thankYou.id, prepNoteId: prepNote.id };
 }

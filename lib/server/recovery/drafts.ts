@@ -30,7 +30,7 @@ export function buildMessageFacts(input: {
   interview: FactsInterview;
   incident: FactsIncident;
   candidateName: string | null;
-  extra?: Pick<MessageFacts, 'newStart' | 'leaveBy' | 'timeZone'>;
+  extra?: Pick<MessageFacts, 'newStart' | 'timeZone'>;
 }): MessageFacts {
   const { interview, incident } = input;
   return {
