@@ -1,0 +1,114 @@
+// The bench's measurements of a running app: load with autocannon, single requests, statements
+// per request through the counting relay, first-load JavaScript, and the server's memory.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+
+/** The p-th percentile (0–100) of sorted numbers, nearest rank. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+/**
+ * Runs autocannon against one request for `seconds` after `warmupSeconds` of the same load.
+ * A response whose status is not the expected one counts as an error, as do timeouts and
+ * refused connections. Latencies are kept per response, so p95 is exact.
+ */
+export async function runLoad({ url, method = 'GET', headers = {}, body, expectStatus = 200, connections, seconds, warmupSeconds, timeoutSeconds = 10 }) {
+  const options = { url, method, headers, body, connections, timeout: timeoutSeconds };
+  if (warmupSeconds > 0) {
+    await autocannon({ ...options, duration: warmupSeconds });
+    // The server is still answering the warm-up's last requests; one more request queues
+    // behind them, so the measured run starts on an idle server.
+    await timeRequest({ url, method, headers, body });
+  }
+  const latencies = [];
+  let unexpected = 0;
+  const instance = autocannon({ ...options, duration: seconds });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode === expectStatus) latencies.push(responseTime);
+    else unexpected += 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    ok: latencies.length,
+    errors: unexpected + result.errors + result.timeouts,
+  };
+}
+
+/** One request at a time: the status, the time it took and the body's size. */
+export async function timeRequest({ url, method = 'GET', headers = {}, body }) {
+  const started = performance.now();
+  const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+  const text = await response.arrayBuffer();
+  return { status: response.status, ms: performance.now() - started, bytes: text.byteLength };
+}
+
+/**
+ * Statements one request costs: the relay's count before and after `attempts` requests sent
+ * one by one, the smallest of them (a session's occasional "last seen" write is not the page's).
+ * Also returns the requests' median time alone.
+ */
+export async function measureAlone(relay, request, attempts = 3) {
+  const statements = [];
+  const times = [];
+  let status = null;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const before = relay.count;
+    const answer = await timeRequest(request);
+    // The app may still be finishing work after the last byte (e.g. a deferred write).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    statements.push(relay.count - before);
+    times.push(answer.ms);
+    status = answer.status;
+  }
+  times.sort((a, b) => a - b);
+  return { statements: Math.min(...statements), aloneMs: percentile(times, 50), status };
+}
+
+/** First-load JavaScript of a page: every script its HTML loads, gzipped, in bytes. */
+export async function measureFirstLoadJs(baseUrl, pathname, headers) {
+  const response = await fetch(new URL(pathname, baseUrl), { headers, redirect: 'manual' });
+  const html = await response.text();
+  const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1].replaceAll('&amp;', '&')));
+  let total = 0;
+  for (const source of sources) {
+    const script = await fetch(new URL(source, baseUrl));
+    total += gzipSync(Buffer.from(await script.arrayBuffer())).byteLength;
+  }
+  return { bytes: total, scripts: sources.size, htmlBytes: Buffer.byteLength(html) };
+}
+
+/** Samples a process's resident memory (Linux /proc) until stopped; `peak` is in bytes. */
+export function watchMemory(pid, intervalMs = 200) {
+  const watch = { peak: 0, current: 0, sectionPeak: 0 };
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      watch.current = rss;
+      watch.peak = Math.max(watch.peak, rss);
+      watch.sectionPeak = Math.max(watch.sectionPeak, rss);
+    } catch {
+      // Not Linux, or the process is gone: no figure rather than a wrong one.
+    }
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  watch.stop = () => clearInterval(timer);
+  /** Starts a new section; returns the previous section's peak. */
+  watch.section = () => {
+    sample();
+    const previous = watch.sectionPeak;
+    watch.sectionPeak = watch.current;
+    return previous;
+  };
+  return watch;
+}
