@@ -5,22 +5,25 @@
 //   2. sends signed-out visitors of signed-in areas to sign-in, and back afterwards.
 // Pages, actions and route handlers still check the user themselves: this redirect is a
 // convenience, never the access control.
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy, securityHeaders } from '@/lib/security-headers';
 
 const signedInAreas = ['/dashboard', '/interviews', '/incidents', '/lessons', '/account'];
 
+// next-auth's session cookie, `__Secure-` over https, split into `.0`, `.1`… when large.
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
 function isSignedInArea(pathname: string): boolean {
   return signedInAreas.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
 
-export async function proxy(request: NextRequest) {
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
+  // Only whether a session cookie is there: the page decodes and checks it (requireUser), so a
+  // request decodes it once, and a cookie that does not check out still ends at sign-in.
   if (isSignedInArea(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-    if (!token) {
+    if (!request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name))) {
       const signIn = new URL('/sign-in', request.url);
       signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
       return applySecurityHeaders(NextResponse.redirect(signIn), buildContentSecurityPolicy(null));

@@ -2,6 +2,7 @@ import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import type { SessionUser } from '@/lib/server/accounts';
 import type { JWT } from 'next-auth/jwt';
 import { findSessionUser, type SessionClaims, type SignedInUser } from '@/lib/server/sessions';
@@ -17,9 +18,10 @@ export function readSessionClaims(token: JWT | null): SessionClaims | null {
 /**
  * The signed-in user, read from the session cookie and checked against the database: a
  * signed-out or revoked session, a deleted account, or a session ended by a password change
- * answers null.
+ * answers null. Within one render (root layout, app layout, page) the cookie is decoded and the
+ * session read once; a server action runs outside any render and so checks afresh.
  */
-export async function getCurrentUser(): Promise<SignedInUser | null> {
+export const getCurrentUser = cache(async function getCurrentUser(): Promise<SignedInUser | null> {
   const cookieStore = await cookies();
   const headerList = await headers();
   // getToken only reads the cookies and the authorization header of the request it gets.
@@ -29,7 +31,7 @@ export async function getCurrentUser(): Promise<SignedInUser | null> {
   } as unknown as Parameters<typeof getToken>[0]['req'];
   const claims = readSessionClaims(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
   return claims ? findSessionUser(claims) : null;
-}
+});
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in and back. */
 export async function requireUser(returnTo?: string): Promise<SignedInUser> {
