@@ -22,7 +22,7 @@ export async function runLoad({ url, method = 'GET', headers = {}, body, expectS
     await autocannon({ ...options, duration: warmupSeconds });
     // The server is still answering the warm-up's last requests; one more request queues
     // behind them, so the measured run starts on an idle server.
-    await timeRequest({ url, method, headers, body });
+    await timeRequest({ url, method, headers, body }, 120_000);
   }
   const latencies = [];
   let unexpected = 0;
@@ -43,12 +43,20 @@ export async function runLoad({ url, method = 'GET', headers = {}, body, expectS
   };
 }
 
-/** One request at a time: the status, the time it took and the body's size. */
-export async function timeRequest({ url, method = 'GET', headers = {}, body }) {
+/**
+ * One request at a time: the status, the time it took and the body's size. A request that has
+ * not answered within `timeoutMs` is a figure too (status 'timeout'), not a reason to stop.
+ */
+export async function timeRequest({ url, method = 'GET', headers = {}, body }, timeoutMs = 60_000) {
   const started = performance.now();
-  const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
-  const text = await response.arrayBuffer();
-  return { status: response.status, ms: performance.now() - started, bytes: text.byteLength };
+  try {
+    const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.arrayBuffer();
+    return { status: response.status, ms: performance.now() - started, bytes: text.byteLength };
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error;
+    return { status: 'timeout', ms: null, bytes: 0 };
+  }
 }
 
 /**
@@ -69,8 +77,8 @@ export async function measureAlone(relay, request, attempts = 3) {
     times.push(answer.ms);
     status = answer.status;
   }
-  times.sort((a, b) => a - b);
-  return { statements: Math.min(...statements), aloneMs: percentile(times, 50), status };
+  const answered = times.filter((ms) => ms !== null).sort((a, b) => a - b);
+  return { statements: Math.min(...statements), aloneMs: answered.length === times.length ? percentile(answered, 50) : null, status };
 }
 
 /** First-load JavaScript of a page: every script its HTML loads, gzipped, in bytes. */
