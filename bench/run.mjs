@@ -26,7 +26,7 @@ import { migrateDatabase } from '../scripts/lib/migrate.mjs';
 import { startEphemeralCluster } from '../scripts/lib/postgres-cluster.mjs';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.mjs';
 import { findActionId, signIn, startApp } from './lib/app.mjs';
-import { measureAlone, measureFirstLoadJs, runLoad, watchMemory } from './lib/measure.mjs';
+import { measureAlone, measureFirstLoadJs, runLoad, waitForIdle, watchMemory } from './lib/measure.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './lib/report.mjs';
 import { BENCH_PASSWORD, describeAccount, planAccounts, seedDatabase } from './lib/seed.mjs';
 import { startStatementCounter } from './lib/statement-counter.mjs';
@@ -107,6 +107,7 @@ async function measureRoute(request, context) {
   const firstLoadJs = request.kind === 'page' ? await measureFirstLoadJs(baseUrl, request.path, request.headers) : null;
   memory.section();
   const load = await runLoad({ ...single, expectStatus, connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds });
+  await waitForIdle(context.pid);
   return { route: request.route, kind: request.kind, statements: alone.statements, aloneMs: alone.aloneMs, firstLoadJs, load, peakRss: memory.section() };
 }
 
@@ -154,7 +155,7 @@ async function main() {
     cleanups.unshift(() => app.stop());
     const memory = watchMemory(app.pid);
     cleanups.unshift(() => memory.stop());
-    const context = { baseUrl: app.baseUrl, relay, memory };
+    const context = { baseUrl: app.baseUrl, pid: app.pid, relay, memory };
     const writeActionId = findActionId(root, 'setPrepItemAction');
 
     const results = [];

@@ -94,6 +94,36 @@ export async function measureFirstLoadJs(baseUrl, pathname, headers) {
   return { bytes: total, scripts: sources.size, htmlBytes: Buffer.byteLength(html) };
 }
 
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function readCpuTicks(pid) {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until the server process has stopped working: below 5 % of a core over two 300 ms
+ * windows in a row (at most `limitMs`). When a load run ends, the requests still in flight go
+ * on being served; the next measurement must not pay for them. Without /proc it returns at once.
+ */
+export async function waitForIdle(pid, limitMs = 120_000) {
+  const deadline = Date.now() + limitMs;
+  let quietWindows = 0;
+  try {
+    let before = readCpuTicks(pid);
+    while (quietWindows < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = readCpuTicks(pid);
+      quietWindows = (now - before) / CLOCK_TICKS_PER_SECOND / 0.3 < 0.05 ? quietWindows + 1 : 0;
+      before = now;
+    }
+  } catch {
+    // Not Linux, or the process is gone.
+  }
+}
+
 /** Samples a process's resident memory (Linux /proc) until stopped; `peak` is in bytes. */
 export function watchMemory(pid, intervalMs = 200) {
   const watch = { peak: 0, current: 0, sectionPeak: 0 };
