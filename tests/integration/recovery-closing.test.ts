@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { withOutboxForFile } from './support/outbox';
 import { getDb } from '@/lib/db';
 import { describeCall } from '@/lib/domain/recovery-labels';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -30,26 +30,9 @@ jest.setTimeout(30_000);
 const db = getDb();
 const ZONE = 'Europe/London';
 
-let outboxDir: string;
-const savedEnv = { host: process.env.SMTP_HOST, outbox: process.env.MAIL_OUTBOX_DIR };
-
 // No SMTP: the apology goes to the outbox and the user confirms sending it.
-beforeAll(async () => {
-  outboxDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-closing-outbox-'));
-  delete process.env.SMTP_HOST;
-  process.env.MAIL_OUTBOX_DIR = outboxDir;
-  jest.spyOn(console, 'info').mockImplementation(() => undefined);
-});
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  if (savedEnv.host === undefined) delete process.env.SMTP_HOST;
-  else process.env.SMTP_HOST = savedEnv.host;
-  if (savedEnv.outbox === undefined) delete process.env.MAIL_OUTBOX_DIR;
-  else process.env.MAIL_OUTBOX_DIR = savedEnv.outbox;
-  await rm(outboxDir, { recursive: true, force: true });
-  await db.$disconnect();
-});
+withOutboxForFile('rebound-closing-outbox');
+afterAll(() => db.$disconnect());
 
 type Call = Omit<RecordCallInput, 'incidentId'>;
 

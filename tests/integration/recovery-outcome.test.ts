@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { withOutboxForFile } from './support/outbox';
 import { getDb } from '@/lib/db';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -32,25 +30,8 @@ const DAY = 86_400_000;
 const ZONE = 'Europe/London';
 afterAll(() => db.$disconnect());
 
-let outboxDir: string;
-const savedEnv = { host: process.env.SMTP_HOST, outbox: process.env.MAIL_OUTBOX_DIR };
-
 // No SMTP here: the apology goes through the outbox and the user's confirmation.
-beforeAll(async () => {
-  outboxDir = await mkdtemp(path.join(os.tmpdir(), 'rebound-outcome-outbox-'));
-  delete process.env.SMTP_HOST;
-  process.env.MAIL_OUTBOX_DIR = outboxDir;
-  jest.spyOn(console, 'info').mockImplementation(() => undefined);
-});
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  if (savedEnv.host === undefined) delete process.env.SMTP_HOST;
-  else process.env.SMTP_HOST = savedEnv.host;
-  if (savedEnv.outbox === undefined) delete process.env.MAIL_OUTBOX_DIR;
-  else process.env.MAIL_OUTBOX_DIR = savedEnv.outbox;
-  await rm(outboxDir, { recursive: true, force: true });
-});
+withOutboxForFile('rebound-outcome-outbox');
 
 async function captureError(promise: Promise<unknown>): Promise<Error> {
   const outcome = await promise.then(
