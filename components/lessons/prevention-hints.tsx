@@ -23,7 +23,9 @@ export function PreventionHints({ hints }: { hints: readonly PreventionHint[] })
       </h2>
       <ul className="mt-3 space-y-4">
         {merged.map((hint) => (
-          <li key={`${hint.kind}-${hint.lessonIds.join('-')}`} className="text-sm text-slate-800">
+          // A cause gives one suggestion per interview, so the kind and the causes identify an entry
+          // without writing every lesson id into the page.
+          <li key={`${hint.kind}-${hint.rootCauses.join('-')}`} className="text-sm text-slate-800">
             <p className="font-medium text-slate-900">
               {KIND_TITLES[hint.kind]}
               <span className="ml-2 text-xs font-normal text-slate-600">

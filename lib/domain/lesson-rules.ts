@@ -95,10 +95,13 @@ export function findApplicableLessons(
   // Zones are validated when an interview is saved; should a bad one reach here anyway, the
   // hints fall back to UTC rather than take the interview page down with them.
   const safeInterview = isValidTimeZone(interview.timeZone) ? interview : { ...interview, timeZone: 'UTC' };
+  // A rule depends on the cause and the interview only: lessons sharing a cause share its result.
+  const ruleByCause = new Map<RootCause, RuleResult>();
   for (const lesson of lessons) {
     const actionTexts = lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
     if (lesson.actions.length > 0 && actionTexts.length === 0) continue;
-    const detail = applyRule(lesson.rootCause, safeInterview, userTimeZone);
+    if (!ruleByCause.has(lesson.rootCause)) ruleByCause.set(lesson.rootCause, applyRule(lesson.rootCause, safeInterview, userTimeZone));
+    const detail = ruleByCause.get(lesson.rootCause);
     if (detail) hints.push({ ...detail, lessonId: lesson.id, rootCause: lesson.rootCause, actionTexts });
   }
   // Array.prototype.sort is stable, so lessons keep the caller's order within a kind.
@@ -225,8 +228,16 @@ export function computeEveningBefore(start: Date, timeZone: string): Date {
 }
 
 // Aliases such as Etc/UTC and UTC name the same zone; comparing names alone would flag them.
+// Building a formatter is costly and a feed asks for the same few zones thousands of times; only
+// zones already validated reach here, so the cache holds real zones only.
+const canonicalZones = new Map<string, string>();
 function canonicalZone(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  let canonical = canonicalZones.get(timeZone);
+  if (canonical === undefined) {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    canonicalZones.set(timeZone, canonical);
+  }
+  return canonical;
 }
 
 function displayZone(timeZone: string): string {

@@ -9,6 +9,7 @@ import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
 import { getPreventionHints, type PreventionHintsByInterview } from '@/lib/server/lessons';
+import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
@@ -80,23 +81,39 @@ export async function regenerateCalendarFeedToken(userId: string): Promise<strin
 }
 
 /**
+ * What a subscribed calendar is sent: every interview from FEED_PAST_DAYS ago on, and every
+ * future one. The recent past is there so a calendar drops (STATUS:CANCELLED) or updates what it
+ * holds for interviews that just moved or were called off; older ones no calendar needs again.
+ * A limit on rows would silently leave the furthest interviews out of the user's calendar, so
+ * the only bound is FEED_MAX_EVENTS, far above any job search, against a runaway account.
+ */
+const FEED_PAST_DAYS = 30;
+const FEED_MAX_EVENTS = 20_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
  * The feed for a token: the token is the credential (calendar apps cannot sign in), so an
- * unknown token answers null, exactly like a feed that never existed.
+ * unknown token answers null, exactly like a feed that never existed. Three statements whatever
+ * the number of interviews or lessons.
  */
 export async function buildCalendarFeed(token: string, appUrl: string, now = new Date()): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true } });
+  const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true, timeZone: true } });
   if (!user) return null;
   // Every status, not only scheduled ones: a cancelled, withdrawn or moved interview stays in
   // the feed marked STATUS:CANCELLED, which tells subscribed calendars to drop the event they
   // hold, rather than leaving a stale copy behind when it silently disappears.
-  const rows = await getDb().interview.findMany({
-    where: { userId: user.id, scheduledStart: { gte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
-    orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
-    take: 500,
-    select: calendarEventSelect,
-  });
-  const hints = await getPreventionHints(user.id, rows.map((row) => row.id), now);
+  const [rows, reminderLessons] = await Promise.all([
+    getDb().interview.findMany({
+      where: { userId: user.id, scheduledStart: { gte: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS) } },
+      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      take: FEED_MAX_EVENTS,
+      select: calendarEventSelect,
+    }),
+    // Of the hints, a feed carries only the extra reminder that lessons about forgetting turn on.
+    findHintLessons(user.id, ['FORGOT']),
+  ]);
+  const hints = applyHintLessons(rows, reminderLessons, user.timeZone, now);
   return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
 }
 

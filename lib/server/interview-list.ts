@@ -69,23 +69,25 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The interviews the dashboard shows: three reads run together. */
+/** How many upcoming interviews the week-ahead card lists at most. */
+const WEEK_AHEAD_LIMIT = 50;
+
+/**
+ * The interviews the dashboard shows: two reads run together. The week ahead is a prefix of the
+ * upcoming interviews in start order, and the next interview is the first of them, so one read
+ * of the first WEEK_AHEAD_LIMIT upcoming answers both.
+ */
 export async function getDashboard(userId: string, now = new Date()) {
   const db = getDb();
   // An interview needs an answer once start + duration + the grace period has passed; the
   // widest duration a form accepts bounds the range, the exact test runs per row.
-  const [nextInterview, upcoming, unanswered] = await Promise.all([
-    db.interview.findFirst({
+  const [upcoming, unanswered] = await Promise.all([
+    db.interview.findMany({
       where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now } },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      take: WEEK_AHEAD_LIMIT,
       // The next interview's card is what the user acts on: who to call, where to go.
       select: { ...listSelect, contactName: true, contactPhone: true },
-    }),
-    db.interview.findMany({
-      where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now, lt: new Date(now.getTime() + WEEK_MS) } },
-      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
-      take: 50,
-      select: listSelect,
     }),
     db.interview.findMany({
       where: { userId, status: 'SCHEDULED', scheduledStart: { lt: new Date(now.getTime() - CHECK_IN_GRACE_MINUTES * 60_000) } },
@@ -94,8 +96,9 @@ export async function getDashboard(userId: string, now = new Date()) {
       select: listSelect,
     }),
   ]);
+  const weekEnd = now.getTime() + WEEK_MS;
   const needsAnswer = unanswered.filter(
     (item) => item.scheduledStart.getTime() + (item.durationMinutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime(),
   );
-  return { nextInterview, weekAhead: upcoming, needsAnswer };
+  return { nextInterview: upcoming[0] ?? null, weekAhead: upcoming.filter((item) => item.scheduledStart.getTime() < weekEnd), needsAnswer };
 }

@@ -10,7 +10,7 @@ import { changeInterviewStatus, rescheduleByEmployer, updateInterview } from '@/
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { parseCalendar, type ParsedEvent } from '../support/ical';
 import { createTestInterview, createTestUser } from './support/factories';
-import { createInterviewFromForm, DAY_MS, HOUR_MS, interviewInput, parseInterviewForm } from './support/interview-fixtures';
+import { createInterviewFromForm, DAY_MS, HOUR_MS, insertInterviews, interviewInput, parseInterviewForm } from './support/interview-fixtures';
 import { signInAs } from './support/session';
 
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
@@ -154,5 +154,26 @@ describe('the second chance in the calendar', () => {
       expect(event.description.split('\n')).toContain(SECOND_CHANCE_TIP);
       expect(event.alarms.filter((alarm) => alarm.description.includes(SECOND_CHANCE_TIP))).toHaveLength(2);
     }
+  });
+});
+
+describe('what the feed covers', () => {
+  it('carries every future interview and the last 30 days, however many there are, with the reminder lessons turn on', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    const days = [-40, -20, ...Array.from({ length: 600 }, (_, index) => 1 + index / 10)];
+    await insertInterviews(user.id, days.map((day) => ({ scheduledStart: new Date(Date.now() + day * DAY_MS) })));
+    // Many lessons about forgetting, some of them habits now: one extra reminder per interview all the same.
+    for (let index = 0; index < 30; index += 1) {
+      await db.lesson.create({
+        data: { userId: user.id, rootCause: 'FORGOT', whatHappened: `Forgot ${index}`, actions: { create: [{ text: 'Two alarms', retiredAt: index % 2 ? new Date() : null }] } },
+      });
+    }
+    const { events } = await fetchFeed(await getCalendarFeedToken(user.id));
+    const starts = events.map((event) => event.start.getTime()).sort((a, b) => a - b);
+    expect(events).toHaveLength(601);
+    expect(starts[0]).toBeGreaterThan(Date.now() - 21 * DAY_MS);
+    expect(starts.at(-1)).toBeGreaterThan(Date.now() + 60 * DAY_MS);
+    const last = events.find((event) => event.start.getTime() === starts.at(-1));
+    expect(last?.alarms.filter((alarm) => alarm.description.startsWith('Reminder from your lessons'))).toHaveLength(1);
   });
 });

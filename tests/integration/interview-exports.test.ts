@@ -214,7 +214,7 @@ describe('the calendar feed', () => {
       { scheduledStart: new Date(now + 2 * DAY_MS), company: 'Upcoming scheduled' },
       { scheduledStart: new Date(now + 3 * DAY_MS), company: 'Upcoming cancelled', status: 'CANCELLED' },
       { scheduledStart: new Date(now + 4 * DAY_MS), company: 'Upcoming withdrawn', status: 'WITHDRAWN' },
-      { scheduledStart: new Date(now - 3 * DAY_MS), company: 'Long past' },
+      { scheduledStart: new Date(now - 40 * DAY_MS), company: 'Long past' },
     ]);
     await insertInterviews(other.id, [{ scheduledStart: new Date(now + 2 * DAY_MS), company: 'Someone else' }]);
     const rows = await db.interview.findMany({ where: { userId: { in: [user.id, other.id] } }, select: { id: true, company: true } });

@@ -9,10 +9,7 @@ import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { UnsentMessagesCard } from '@/components/recovery/unsent-messages-card';
 import { Card } from '@/components/ui/card';
-import { getDashboard } from '@/lib/server/interview-list';
-import { countLessonsDueForReview, getPreventionHints } from '@/lib/server/lessons';
-import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
-import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
+import { loadDashboard } from '@/lib/server/pages/dashboard';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
@@ -21,14 +18,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const [{ nextInterview, weekAhead, needsAnswer }, openIncidents, lessonsDue, unsent] = await Promise.all([
-    getDashboard(user.id, now),
-    listOpenRecoveries(user.id, now),
-    countLessonsDueForReview(user.id, now),
-    listUnsentMessages(user.id),
-  ]);
-  const hints = nextInterview ? await getPreventionHints(user.id, [nextInterview.id], now) : {};
-  const nextHints = nextInterview ? (hints[nextInterview.id] ?? []) : [];
+  const { nextInterview, weekAhead, needsAnswer, openIncidents, lessonsDue, unsent, nextHints } = await loadDashboard(user, now);
 
   return (
     <div className="space-y-6">

@@ -5,8 +5,7 @@ import { InterviewTime } from '@/components/interviews/interview-time';
 import { StatusBadge } from '@/components/interviews/status-badge';
 import { INTERVIEW_STATUS_LABELS, INTERVIEW_STATUSES } from '@/lib/domain/interview-status';
 import { getAppUrl } from '@/lib/request';
-import { getCalendarFeedToken } from '@/lib/server/interview-exports';
-import { listInterviews } from '@/lib/server/interview-list';
+import { loadInterviewsPage } from '@/lib/server/pages/interviews';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
@@ -35,7 +34,7 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
     q: typeof raw.q === 'string' ? raw.q : undefined,
     cursor: typeof raw.cursor === 'string' ? raw.cursor : undefined,
   });
-  const [{ items, nextCursor }, feedToken] = await Promise.all([listInterviews(user.id, query), getCalendarFeedToken(user.id)]);
+  const { items, nextCursor, feedToken } = await loadInterviewsPage(user.id, query);
   const base = { view: query.view, status: query.status, q: query.q };
 
   return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { LessonCard } from '@/components/lessons/lesson-card';
 import { LessonFilters } from '@/components/lessons/lesson-filters';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
-import { countLessonsDueForReview, listLessons } from '@/lib/server/lessons';
+import { loadLessonsPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
 import { parseLessonFilters, type SearchParams } from '@/lib/validation/lessons';
 
@@ -16,7 +16,7 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
   // Unknown causes and impossible dates in the URL are dropped, never an error page.
   const filters = parseLessonFilters(await searchParams);
   const now = new Date();
-  const [page, reviewCounts] = await Promise.all([listLessons(user.id, filters, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const { page, reviewCounts } = await loadLessonsPage(user, filters, now);
   const filterQuery = new URLSearchParams(
     Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );

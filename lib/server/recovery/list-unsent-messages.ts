@@ -1,49 +1,51 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { type MessageChannel, type MessageStatus } from '@/lib/generated/prisma/enums';
+import { type MessageDelivery, type MessageKind, type MessageStatus } from '@/lib/generated/prisma/enums';
 
-/** Messages that go to the employer; scripts and notes are for the candidate and are never "sent". */
-const SENDABLE_CHANNELS: MessageChannel[] = ['EMAIL', 'LETTER'];
-/** Never sent: still a draft (approved or not) or a send that failed. */
-const UNSENT_STATUSES: MessageStatus[] = ['DRAFT', 'FAILED'];
 /** The dashboard is a reminder, not an archive: the newest few, with the total beside them. */
 const SHOWN = 10;
 
-export type UnsentMessages = Awaited<ReturnType<typeof listUnsentMessages>>;
-export type UnsentMessage = UnsentMessages['messages'][number];
+export type UnsentMessage = {
+  id: string;
+  kind: MessageKind;
+  subject: string | null;
+  recipient: string | null;
+  status: MessageStatus;
+  delivery: MessageDelivery | null;
+  createdAt: Date;
+  incidentId: string | null;
+  interview: { company: string; roleTitle: string } | null;
+};
+export type UnsentMessages = { messages: UnsentMessage[]; total: number };
+
+type UnsentRow = Omit<UnsentMessage, 'interview'> & { company: string | null; roleTitle: string | null; total: bigint | number };
 
 /**
  * The user's messages to an employer that were drafted and never sent nor dismissed, newest
  * first, with the recovery each belongs to: a thank-you forgotten when the recovery closed
- * keeps asking to be sent until it is sent or dismissed.
+ * keeps asking to be sent until it is sent or dismissed. One statement: the window count gives
+ * the total beside the newest SHOWN. Only emails and letters go to an employer (scripts and
+ * notes are for the candidate and are never "sent"); unsent means still a draft (approved or
+ * not) or a send that failed. The enum values are constants written as SQL literals, because a
+ * bound text parameter would not compare with an enum column.
  */
-export async function listUnsentMessages(userId: string) {
-  const where = {
-    userId,
-    incidentId: { not: null },
-    channel: { in: SENDABLE_CHANNELS },
-    status: { in: UNSENT_STATUSES },
-    dismissedAt: null,
-  };
-  const db = getDb();
-  const [messages, total] = await Promise.all([
-    db.message.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: SHOWN,
-      select: {
-        id: true,
-        kind: true,
-        subject: true,
-        recipient: true,
-        status: true,
-        delivery: true,
-        createdAt: true,
-        incidentId: true,
-        interview: { select: { company: true, roleTitle: true } },
-      },
-    }),
-    db.message.count({ where }),
-  ]);
-  return { messages, total };
+export async function listUnsentMessages(userId: string): Promise<UnsentMessages> {
+  const rows = await getDb().$queryRaw<UnsentRow[]>`
+    SELECT m."id", m."kind"::text AS "kind", m."subject", m."recipient", m."status"::text AS "status",
+           m."delivery"::text AS "delivery", m."createdAt", m."incidentId",
+           i."company", i."roleTitle", count(*) OVER () AS "total"
+    FROM "Message" m
+    LEFT JOIN "Interview" i ON i."id" = m."interviewId" AND i."userId" = ${userId}
+    WHERE m."userId" = ${userId}
+      AND m."incidentId" IS NOT NULL
+      AND m."channel"::text IN ('EMAIL', 'LETTER')
+      AND m."status"::text IN ('DRAFT', 'FAILED')
+      AND m."dismissedAt" IS NULL
+    ORDER BY m."createdAt" DESC, m."id" DESC
+    LIMIT ${SHOWN}`;
+  const messages = rows.map(({ company, roleTitle, total: _total, ...message }) => ({
+    ...message,
+    interview: company !== null && roleTitle !== null ? { company, roleTitle } : null,
+  }));
+  return { messages, total: Number(rows[0]?.total ?? 0) };
 }

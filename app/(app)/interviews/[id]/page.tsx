@@ -17,9 +17,7 @@ import { isSecondChance, prepItemsFor } from '@/lib/domain/prep-checklist';
 import { telHref } from '@/lib/domain/contact-links';
 import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
-import { getInterview } from '@/lib/server/interviews';
-import { getPreventionHints } from '@/lib/server/lessons';
-import { listMessages } from '@/lib/server/recovery/list-messages';
+import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 
@@ -37,18 +35,13 @@ export default async function InterviewPage({
   const now = new Date();
   // Both the interview and its messages answer NotFoundError for an id that is missing or not
   // the user's; whichever comes first, the page is the same 404.
-  const [interview, hints, messages] = await Promise.all([
-    getInterview(user.id, id),
-    getPreventionHints(user.id, [id], now),
-    listMessages(user.id, { interviewId: id }),
-  ]).catch((error) => {
+  const { interview, messages, hints: interviewHints } = await loadInterviewPage(user, id, now).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const secondChance = isSecondChance(interview);
   const prepItems = prepItemsFor(interview.format, secondChance);
   const ticks = (interview.prepChecklist ?? {}) as Record<string, string>;
-  const interviewHints = hints[interview.id] ?? [];
 
   return (
     <div className="space-y-6">

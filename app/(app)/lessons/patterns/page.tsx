@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
 import { CauseSection, MonthSection, OutcomeSection, RescheduleSection, SpeedSection } from '@/components/lessons/pattern-sections';
-import { countLessonsDueForReview, getPatterns } from '@/lib/server/lessons';
+import { loadPatternsPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Patterns' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Patterns' };
 export default async function PatternsPage() {
   const user = await requireUser('/lessons/patterns');
   const now = new Date();
-  const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const { patterns, reviewCounts } = await loadPatternsPage(user, now);
   const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
   return (
     <div className="space-y-6">

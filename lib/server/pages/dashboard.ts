@@ -1,0 +1,22 @@
+import 'server-only';
+import { getDashboard } from '@/lib/server/interview-list';
+import { countLessonsDueForReview } from '@/lib/server/lessons';
+import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
+import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
+import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
+
+/**
+ * Everything the dashboard shows, in a fixed number of statements whatever the user's history:
+ * the bounded hint lessons are read alongside the interviews rather than after them.
+ */
+export async function loadDashboard(user: { id: string; timeZone: string }, now = new Date()) {
+  const [{ nextInterview, weekAhead, needsAnswer }, openIncidents, lessonsDue, unsent, hintLessons] = await Promise.all([
+    getDashboard(user.id, now),
+    listOpenRecoveries(user.id, now),
+    countLessonsDueForReview(user.id, now),
+    listUnsentMessages(user.id),
+    findHintLessons(user.id),
+  ]);
+  const nextHints = nextInterview ? (applyHintLessons([nextInterview], hintLessons, user.timeZone, now)[nextInterview.id] ?? []) : [];
+  return { nextInterview, weekAhead, needsAnswer, openIncidents, lessonsDue, unsent, nextHints };
+}

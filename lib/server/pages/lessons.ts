@@ -1,0 +1,17 @@
+import 'server-only';
+import { countLessonsDueForReview, getPatterns, listLessons } from '@/lib/server/lessons';
+import type { LessonFilters } from '@/lib/validation/lessons';
+
+type PageUser = { id: string; timeZone: string };
+
+/** The lessons list: one page of lessons and the review counts for the tabs. */
+export async function loadLessonsPage(user: PageUser, filters: LessonFilters, now = new Date()) {
+  const [page, reviewCounts] = await Promise.all([listLessons(user.id, filters, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  return { page, reviewCounts };
+}
+
+/** The patterns page: the statistics and the review counts for the tabs. */
+export async function loadPatternsPage(user: PageUser, now = new Date()) {
+  const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  return { patterns, reviewCounts };
+}

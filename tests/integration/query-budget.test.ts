@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { getDb } from '@/lib/db';
+import { ROOT_CAUSES, type RootCause } from '@/lib/domain/lesson-rules';
+import { HINT_LESSONS_PER_CAUSE } from '@/lib/server/lessons/get-prevention-hints';
+import { getReviewQueue } from '@/lib/server/lessons';
+import { loadDashboard } from '@/lib/server/pages/dashboard';
+import { loadInterviewPage } from '@/lib/server/pages/interview';
+import { loadInterviewsPage } from '@/lib/server/pages/interviews';
+import { loadLessonsPage, loadPatternsPage } from '@/lib/server/pages/lessons';
+import { getRecovery } from '@/lib/server/recovery/get-recovery';
+import { createSession, findSessionUser, type SignedInUser } from '@/lib/server/sessions';
+import { interviewListQuerySchema } from '@/lib/validation/interview';
+import { parseLessonFilters } from '@/lib/validation/lessons';
+
+// Every signed-in page's data: the session read plus the page's loader, counted at the wire by
+// the bench's relay (BEGIN/COMMIT and relation loads included). The count must not depend on
+// how much history the user has, and stay within the budget.
+const STATEMENT_BUDGET = 8;
+const DAY_MS = 86_400_000;
+const NOW = new Date();
+// Lessons concentrated on three causes, so a heavy user has more per cause than the cap.
+const LESSON_CAUSES: readonly RootCause[] = ['FORGOT', 'SCHEDULE_MIXUP', 'TIMEZONE_ERROR'];
+const HINT_CAP = LESSON_CAUSES.length * HINT_LESSONS_PER_CAUSE;
+
+let relay: Awaited<ReturnType<typeof startStatementCounter>>;
+
+beforeAll(async () => {
+  // The relay goes in front of the database before the app's client is first created.
+  const target = new URL(process.env.DATABASE_URL ?? '');
+  relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  const relayed = new URL(target);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(relay.port);
+  process.env.DATABASE_URL = relayed.toString();
+});
+
+afterAll(async () => {
+  await getDb().$disconnect();
+  await relay.close();
+});
+
+type Account = { claims: { userId: string; sessionVersion: number; sessionId: string }; user: SignedInUser; upcomingId: string; incidentId: string; lessonIds: string[] };
+
+async function seedAccount(interviews: number, lessons: number): Promise<Account> {
+  const db = getDb();
+  const owner = await db.user.create({ data: { email: `budget-${randomUUID()}@example.test`, name: 'Budget Tester', timeZone: 'Europe/London' } });
+  const userId = owner.id;
+  const statuses = ['SCHEDULED', 'COMPLETED', 'MISSED', 'CANCELLED'] as const;
+  await db.interview.createMany({
+    data: Array.from({ length: interviews }, (_, index) => ({
+      userId,
+      company: `Company ${index}`,
+      roleTitle: 'Engineer',
+      // Half behind, half ahead; every upcoming one is scheduled, the past ones mixed.
+      scheduledStart: new Date(NOW.getTime() + (index - interviews / 2 + 0.5) * DAY_MS),
+      timeZone: index % 2 ? 'America/New_York' : 'Europe/London',
+      format: index % 3 === 0 ? ('IN_PERSON' as const) : ('VIDEO' as const),
+      status: index >= interviews / 2 ? ('SCHEDULED' as const) : statuses[index % statuses.length],
+      travelMinutes: 30,
+      bufferMinutes: 10,
+      notes: 'Bring the portfolio',
+    })),
+  });
+  const rows = await db.interview.findMany({ where: { userId }, orderBy: { scheduledStart: 'asc' }, select: { id: true, scheduledStart: true } });
+  const upcoming = rows.find((row) => row.scheduledStart > NOW);
+  const missed = rows[0];
+  if (!upcoming || !missed) throw new Error('seed needs past and upcoming interviews');
+  const incident = await db.missedIncident.create({ data: { userId, interviewId: missed.id, reason: 'FORGOT', recoveryState: 'SEND' } });
+  await db.recoveryStep.create({ data: { userId, incidentId: incident.id, step: 'CALL', status: 'DONE' } });
+  await db.rescheduleRequest.create({ data: { userId, incidentId: incident.id, channel: 'EMAIL', newInterviewId: upcoming.id, status: 'ACCEPTED' } });
+  for (const interviewId of [missed.id, upcoming.id]) {
+    const message = await db.message.create({ data: { userId, incidentId: incident.id, interviewId, kind: 'APOLOGY', channel: 'EMAIL', body: 'Sorry.' } });
+    await db.messageRevision.create({ data: { messageId: message.id, body: 'Sorry.' } });
+  }
+  await db.activityEvent.create({ data: { userId, interviewId: upcoming.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' } });
+  const lessonIds: string[] = [];
+  for (let index = 0; index < lessons; index += 1) {
+    // Every fourth lesson's actions are all retired (a habit now); the others still prompt.
+    const retiredAt = index % 4 === 3 ? NOW : null;
+    const lesson = await db.lesson.create({
+      data: {
+        userId,
+        incidentId: index === 0 ? incident.id : null,
+        rootCause: LESSON_CAUSES[index % LESSON_CAUSES.length] ?? 'OTHER',
+        whatHappened: `Lesson ${index}`,
+        createdAt: new Date(NOW.getTime() - (index + 1) * DAY_MS),
+        actions: { create: [{ text: `Action ${index}a`, position: 0, retiredAt }, { text: `Action ${index}b`, position: 1, retiredAt }] },
+      },
+    });
+    lessonIds.push(lesson.id);
+  }
+  const session = await createSession(userId, 'jest');
+  const claims = { userId, sessionVersion: owner.sessionVersion, sessionId: session.id };
+  const user = await findSessionUser(claims);
+  if (!user) throw new Error('the seeded session does not sign in');
+  return { claims, user, upcomingId: upcoming.id, incidentId: incident.id, lessonIds };
+}
+
+const pages: Record<string, (account: Account) => Promise<unknown>> = {
+  dashboard: ({ user }) => loadDashboard(user, NOW),
+  interviews: ({ user }) => loadInterviewsPage(user.id, interviewListQuerySchema.parse({}), NOW),
+  interview: ({ user, upcomingId }) => loadInterviewPage(user, upcomingId, NOW),
+  incident: ({ user, incidentId }) => getRecovery(user.id, incidentId, NOW),
+  lessons: ({ user }) => loadLessonsPage(user, parseLessonFilters({}), NOW),
+  'lessons review': ({ user }) => getReviewQueue(user.id, NOW),
+  'lessons patterns': ({ user }) => loadPatternsPage(user, NOW),
+};
+
+/** Statements for the session read and the page's loader, and what the loader returned. */
+async function measure(account: Account, load: (account: Account) => Promise<unknown>) {
+  const before = relay.count;
+  const user = await findSessionUser(account.claims, NOW);
+  if (!user) throw new Error('signed out');
+  const result = await load(account);
+  return { statements: relay.count - before, result };
+}
+
+function countLessonIds(result: unknown, lessonIds: readonly string[]): number {
+  const text = JSON.stringify(result);
+  return lessonIds.filter((id) => text.includes(id)).length;
+}
+
+describe('the statement budget of every signed-in page', () => {
+  let normal: Account;
+  let heavy: Account;
+
+  beforeAll(async () => {
+    normal = await seedAccount(3, 3);
+    heavy = await seedAccount(300, 60);
+    // One warm-up per loader: opening pool connections is not a page's cost.
+    for (const load of Object.values(pages)) await Promise.all([load(normal), load(heavy)]);
+  }, 60_000);
+
+  it.each(Object.keys(pages))('%s: the same count for 3 and for 300 interviews, within the budget', async (name) => {
+    const load = pages[name];
+    if (!load) throw new Error(name);
+    const small = await measure(normal, load);
+    const large = await measure(heavy, load);
+    expect({ name, statements: large.statements }).toEqual({ name, statements: small.statements });
+    expect(large.statements).toBeLessThanOrEqual(STATEMENT_BUDGET);
+    // What a page carries stays bounded however many lessons there are.
+    expect(countLessonIds(large.result, heavy.lessonIds)).toBeLessThanOrEqual(HINT_CAP);
+  });
+
+  it('caps the hints per cause and leaves out lessons that became habits', async () => {
+    const { nextHints } = await loadDashboard(heavy.user, NOW);
+    for (const cause of ROOT_CAUSES) {
+      expect(nextHints.filter((hint) => hint.rootCause === cause).length).toBeLessThanOrEqual(HINT_LESSONS_PER_CAUSE);
+    }
+    expect(nextHints.filter((hint) => hint.rootCause === 'FORGOT')).toHaveLength(HINT_LESSONS_PER_CAUSE);
+    const retired = new Set(heavy.lessonIds.filter((_, index) => index % 4 === 3));
+    expect(nextHints.some((hint) => retired.has(hint.lessonId))).toBe(false);
+    // The newest first: the cap keeps the latest lessons of a cause.
+    const forgot = nextHints.filter((hint) => hint.rootCause === 'FORGOT').map((hint) => heavy.lessonIds.indexOf(hint.lessonId));
+    expect(forgot).toEqual([...forgot].sort((a, b) => a - b));
+    expect(forgot[0]).toBe(0);
+  });
+});
