@@ -240,3 +240,27 @@ describe('mergeHints', () => {
     expect(merged.map((hint) => hint.rootCauses)).toEqual([['ILLNESS', 'OTHER'], ['TECHNICAL_PROBLEM']]);
   });
 });
+
+describe('findApplicableLessons: cost', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('builds no date formatter per lesson or per call once the zones are known', () => {
+    const interview = inPerson({ timeZone: 'America/New_York', format: 'VIDEO' });
+    const lessons = ROOT_CAUSES.flatMap((cause) => Array.from({ length: 20 }, () => lesson(cause)));
+    const first = findApplicableLessons(interview, lessons, 'Europe/London');
+    const constructed = jest.spyOn(Intl, 'DateTimeFormat');
+    for (let round = 0; round < 50; round += 1) {
+      expect(findApplicableLessons(interview, lessons, 'Europe/London')).toEqual(first);
+    }
+    expect(constructed).not.toHaveBeenCalled();
+  });
+
+  it('gives every lesson of a cause the same suggestion, in the order the lessons came', () => {
+    const lessons = [lesson('FORGOT', ['A']), lesson('TIMEZONE_ERROR'), lesson('FORGOT', ['B'])];
+    const hints = findApplicableLessons(inPerson({ timeZone: 'Asia/Tokyo' }), lessons, 'Europe/London');
+    const reminders = hints.filter((hint) => hint.kind === 'extra-reminder');
+    expect(reminders.map((hint) => hint.lessonId)).toEqual([lessons[0]?.id, lessons[2]?.id]);
+    expect(new Set(reminders.map((hint) => hint.suggestion)).size).toBe(1);
+    expect(reminders.map((hint) => hint.actionTexts)).toEqual([['A'], ['B']]);
+  });
+});
