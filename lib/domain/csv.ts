@@ -16,18 +16,38 @@ const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
-  // RFC 4180 requires every record to have as many fields as the header; a short row would shift
-  // later columns under the wrong headings without anyone noticing.
-  rows.forEach((row, index) => {
-    if (row.length !== headers.length) {
-      throw new RangeError(`CSV row ${index + 1} has ${row.length} cells but there are ${headers.length} headers.`);
-    }
-  });
-  const records = [headers, ...rows].map((record) => record.map(formatCell).join(','));
-  // Every record, the last included, ends with CRLF: RFC 4180 allows it and it makes files
-  // concatenable.
-  const body = records.map((record) => record + LINE_BREAK).join('');
-  return options.bom ? BOM + body : body;
+  const writer = createCsvWriter(headers, options);
+  return writer.header + rows.map((row) => writer.row(row)).join('');
+}
+
+export type CsvWriter = {
+  /** The header record (after the BOM when asked for), to write first. */
+  header: string;
+  /** One record, CRLF included; throws when it has a different number of cells than the header. */
+  row(cells: readonly CsvCell[]): string;
+};
+
+/** The same records as toCsv, one at a time, for files written as a stream. */
+export function createCsvWriter(headers: readonly string[], options: CsvOptions = {}): CsvWriter {
+  let written = 0;
+  return {
+    header: (options.bom ? BOM : '') + formatRecord(headers),
+    row(cells) {
+      written += 1;
+      // RFC 4180 requires every record to have as many fields as the header; a short row would
+      // shift later columns under the wrong headings without anyone noticing.
+      if (cells.length !== headers.length) {
+        throw new RangeError(`CSV row ${written} has ${cells.length} cells but there are ${headers.length} headers.`);
+      }
+      return formatRecord(cells);
+    },
+  };
+}
+
+// Every record, the last included, ends with CRLF: RFC 4180 allows it and it makes files
+// concatenable.
+function formatRecord(cells: readonly CsvCell[]): string {
+  return cells.map(formatCell).join(',') + LINE_BREAK;
 }
 
 function formatCell(value: CsvCell): string {

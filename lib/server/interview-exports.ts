@@ -2,15 +2,11 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { buildCalendar, buildInterviewCalendar, type CalendarInterview } from '@/lib/domain/calendar';
-import { toCsv } from '@/lib/domain/csv';
-import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { isSecondChance } from '@/lib/domain/prep-checklist';
-import { formatInZone } from '@/lib/domain/time';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
 import { getPreventionHints, type PreventionHintsByInterview } from '@/lib/server/lessons';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
-import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 
@@ -115,46 +111,4 @@ export async function buildCalendarFeed(token: string, appUrl: string, now = new
   ]);
   const hints = applyHintLessons(rows, reminderLessons, user.timeZone, now);
   return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
-}
-
-/** Every interview with its status history, as CSV. Two queries, whatever the count. */
-export async function exportInterviewsCsv(userId: string): Promise<string> {
-  const db = getDb();
-  const [interviews, statusEvents] = await Promise.all([
-    db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { ...calendarSelect, createdAt: true } }),
-    db.activityEvent.findMany({
-      where: { userId, type: 'STATUS_CHANGED' },
-      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-      select: { interviewId: true, occurredAt: true, summary: true },
-    }),
-  ]);
-  const history = new Map<string, string[]>();
-  for (const event of statusEvents) {
-    const entries = history.get(event.interviewId) ?? [];
-    entries.push(`${event.occurredAt.toISOString()} ${event.summary}`);
-    history.set(event.interviewId, entries);
-  }
-  const headers = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'];
-  const rows = interviews.map((row) => [
-    row.company,
-    row.roleTitle,
-    row.roundLabel,
-    formatInZone(row.scheduledStart, row.timeZone, { dateStyle: 'medium', timeStyle: 'short' }),
-    row.timeZone,
-    row.scheduledStart,
-    row.durationMinutes,
-    FORMAT_LABELS[row.format],
-    INTERVIEW_STATUS_LABELS[row.status],
-    row.location,
-    row.meetingUrl,
-    row.contactName,
-    row.contactEmail,
-    row.contactPhone,
-    row.travelMinutes,
-    row.bufferMinutes,
-    row.notes,
-    (history.get(row.id) ?? []).join('\n'),
-    row.createdAt,
-  ]);
-  return toCsv(headers, rows);
 }

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
-import { exportInterviewsCsv } from '@/lib/server/interview-exports';
+import { streamInterviewsCsv } from '@/lib/server/interview-csv-export';
 import { decodeKeysetCursor } from '@/lib/domain/keyset-cursor';
 import { getDashboard, listInterviews } from '@/lib/server/interview-list';
 
@@ -168,7 +168,7 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
   const searchMiss = await repeat(() => listInterviews(userId, { view: 'upcoming', q: 'no such company' }, NOW));
   const searchPastDeep = await repeat(() => listInterviews(userId, { view: 'past', q: 'engineer' }, NOW));
   const dashboard = await repeat(() => getDashboard(userId, NOW));
-  const csv = await repeat(() => exportInterviewsCsv(userId), 5);
+  const csv = await repeat(async () => new Response(await streamInterviewsCsv(userId)).text(), 5);
   const dashboardTables = (await measure(() => getDashboard(userId, NOW))).log.map((event) => /FROM "public"\."(\w+)"/.exec(event.query)?.[1] ?? '?');
 
   const mode = process.env.REBOUND_DATABASE_MODE === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server';

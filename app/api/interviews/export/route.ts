@@ -1,13 +1,14 @@
 import { NextResponse } from 'next/server';
-import { exportInterviewsCsv } from '@/lib/server/interview-exports';
+import { streamInterviewsCsv } from '@/lib/server/interview-csv-export';
 import { getCurrentUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
+/** The file streams batch by batch, so no Content-Length: its size is known only at the end. */
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: 'Sign in to export your interviews.' }, { status: 401 });
-  const csv = await exportInterviewsCsv(user.id);
+  const csv = await streamInterviewsCsv(user.id);
   return new NextResponse(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,0 +1,109 @@
+import 'server-only';
+import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
+import { FORMAT_LABELS } from '@/lib/domain/interview-format';
+import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
+import { formatInZone } from '@/lib/domain/time';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { openSnapshotStream } from '@/lib/server/snapshot-stream';
+
+/** Interviews per read: a few hundred KB of CSV, and a short IN list for their histories. */
+export const INTERVIEW_EXPORT_BATCH_SIZE = 500;
+
+export const INTERVIEW_CSV_HEADERS = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'] as const;
+
+// Only the columns the file shows, and the two the keyset needs.
+const exportSelect = {
+  id: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  timeZone: true,
+  durationMinutes: true,
+  format: true,
+  status: true,
+  location: true,
+  meetingUrl: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+  notes: true,
+  createdAt: true,
+} satisfies Prisma.InterviewSelect;
+
+type ExportRow = Prisma.InterviewGetPayload<{ select: typeof exportSelect }>;
+
+function toCells(row: ExportRow, history: readonly string[]): CsvCell[] {
+  return [
+    row.company,
+    row.roleTitle,
+    row.roundLabel,
+    formatInZone(row.scheduledStart, row.timeZone, { dateStyle: 'medium', timeStyle: 'short' }),
+    row.timeZone,
+    row.scheduledStart,
+    row.durationMinutes,
+    FORMAT_LABELS[row.format],
+    INTERVIEW_STATUS_LABELS[row.status],
+    row.location,
+    row.meetingUrl,
+    row.contactName,
+    row.contactEmail,
+    row.contactPhone,
+    row.travelMinutes,
+    row.bufferMinutes,
+    row.notes,
+    history.join('\n'),
+    row.createdAt,
+  ];
+}
+
+/**
+ * The file's text in pieces, one per batch: interviews in start order by keyset on
+ * (scheduledStart, id), which is unique, so every interview comes exactly once; each batch's
+ * status history comes in one more query, oldest first.
+ */
+async function* writeInterviewsCsv(tx: Prisma.TransactionClient, userId: string, batchSize: number): AsyncGenerator<string> {
+  const csv = createCsvWriter(INTERVIEW_CSV_HEADERS);
+  let header = csv.header;
+  let after: { scheduledStart: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await tx.interview.findMany({
+      where: {
+        userId,
+        ...(after && { OR: [{ scheduledStart: { gt: after.scheduledStart } }, { scheduledStart: after.scheduledStart, id: { gt: after.id } }] }),
+      },
+      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      take: batchSize,
+      select: exportSelect,
+    });
+    const last = rows.at(-1);
+    if (!last) {
+      // An export with no interviews is still a file: the header alone.
+      if (header) yield header;
+      return;
+    }
+    const events = await tx.activityEvent.findMany({
+      where: { userId, type: 'STATUS_CHANGED', interviewId: { in: rows.map((row) => row.id) } },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      select: { interviewId: true, occurredAt: true, summary: true },
+    });
+    const history = new Map<string, string[]>();
+    for (const event of events) {
+      const entries = history.get(event.interviewId) ?? [];
+      entries.push(`${event.occurredAt.toISOString()} ${event.summary}`);
+      history.set(event.interviewId, entries);
+    }
+    yield header + rows.map((row) => csv.row(toCells(row, history.get(row.id) ?? []))).join('');
+    header = '';
+    if (rows.length < batchSize) return;
+    after = { scheduledStart: last.scheduledStart, id: last.id };
+  }
+}
+
+/** Every interview of the user with its status history, as a CSV byte stream read from one snapshot. */
+export function streamInterviewsCsv(userId: string, options: { batchSize?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+  const batchSize = options.batchSize ?? INTERVIEW_EXPORT_BATCH_SIZE;
+  return openSnapshotStream((tx) => writeInterviewsCsv(tx, userId, batchSize));
+}
