@@ -135,7 +135,7 @@ async function openTransactions(): Promise<{ pid: number; state: string }[]> {
 
 /** Until the check passes, for states another process reaches (a batch read finishing). */
 async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
     const value = await read();
     if (isDone(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
