@@ -1,6 +1,6 @@
 // Turns lessons into the two export files. No database here, so the formatting (and its
 // escaping) is unit-tested on its own.
-import { toCsv } from './csv';
+import { toCsv, type CsvCell } from './csv';
 import { ROOT_CAUSE_LABELS, type RootCause } from './lesson-rules';
 import type { IncidentKind } from './recovery-state';
 import { formatInZone, formatWithZone, utcToZonedLocal } from './time';
@@ -42,37 +42,46 @@ function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Da
   return lesson.incident?.recordedAt ?? lesson.createdAt;
 }
 
-export function renderLessonsCsv(lessons: readonly ExportLesson[], timeZone: string): string {
+/** One lesson's record, in CSV_HEADERS order. */
+export function toLessonCsvCells(lesson: ExportLesson, timeZone: string): CsvCell[] {
   const local = (instant: Date | null) => (instant ? utcToZonedLocal(instant, timeZone).replace('T', ' ') : '');
-  const rows = lessons.map((lesson) => {
-    const interview = lesson.incident?.interview;
-    return [
-      lesson.id,
-      local(getHappenedAt(lesson)),
-      LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
-      interview?.company ?? '',
-      interview?.roleTitle ?? '',
-      interview ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})` : '',
-      ROOT_CAUSE_LABELS[lesson.rootCause],
-      lesson.whatHappened,
-      activeTexts(lesson).join('\n'),
-      retiredTexts(lesson).join('\n'),
-      local(lesson.reviewedAt),
-    ];
-  });
-  // A BOM so spreadsheet programs read accents and curly quotes as UTF-8.
-  return toCsv(CSV_HEADERS, rows, { bom: true });
+  const interview = lesson.incident?.interview;
+  return [
+    lesson.id,
+    local(getHappenedAt(lesson)),
+    LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
+    interview?.company ?? '',
+    interview?.roleTitle ?? '',
+    interview ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})` : '',
+    ROOT_CAUSE_LABELS[lesson.rootCause],
+    lesson.whatHappened,
+    activeTexts(lesson).join('\n'),
+    retiredTexts(lesson).join('\n'),
+    local(lesson.reviewedAt),
+  ];
+}
+
+/** A BOM so spreadsheet programs read accents and curly quotes as UTF-8. */
+export const LESSONS_CSV_OPTIONS = { bom: true } as const;
+
+export function renderLessonsCsv(lessons: readonly ExportLesson[], timeZone: string): string {
+  return toCsv(CSV_HEADERS, lessons.map((lesson) => toLessonCsvCells(lesson, timeZone)), LESSONS_CSV_OPTIONS);
 }
 
 export function renderLessonsMarkdown(lessons: readonly ExportLesson[], timeZone: string, exportedAt: Date): string {
-  const lines = [
-    '# My interview lessons',
-    '',
-    `Exported from Rebound on ${formatDay(exportedAt, timeZone)}. ${lessons.length === 1 ? '1 lesson' : `${lessons.length} lessons`}.`,
-  ];
-  if (lessons.length === 0) lines.push('', 'No lessons yet.');
-  for (const lesson of lessons) lines.push('', ...renderLessonMarkdown(lesson, timeZone));
+  return renderLessonsMarkdownHeading(lessons.length, timeZone, exportedAt) + renderLessonsMarkdownEntries(lessons, timeZone);
+}
+
+/** The title and the count; the entries follow it, so a long file can be written in parts. */
+export function renderLessonsMarkdownHeading(count: number, timeZone: string, exportedAt: Date): string {
+  const lines = ['# My interview lessons', '', `Exported from Rebound on ${formatDay(exportedAt, timeZone)}. ${count === 1 ? '1 lesson' : `${count} lessons`}.`];
+  if (count === 0) lines.push('', 'No lessons yet.');
   return `${lines.join('\n')}\n`;
+}
+
+/** Lessons' sections, each after a blank line; written after the heading. */
+export function renderLessonsMarkdownEntries(lessons: readonly ExportLesson[], timeZone: string): string {
+  return lessons.map((lesson) => `\n${renderLessonMarkdown(lesson, timeZone).join('\n')}\n`).join('');
 }
 
 function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] {

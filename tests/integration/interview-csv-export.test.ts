@@ -13,6 +13,8 @@ import { signInAs } from './support/session';
 
 // Route handlers read the session through getCurrentUser; each test says who is signed in.
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+// Seeding and reading 1,203 interviews a few times takes seconds on a busy machine.
+jest.setTimeout(30_000);
 
 // More than two batches of 500, and not a multiple of it.
 const INTERVIEWS = 1_203;
@@ -95,9 +97,8 @@ async function seedOwner(): Promise<{ id: string; sessionVersion: number }> {
   await db.interview.createMany({ data: interviewRows(user.id, INTERVIEWS, companyOf) });
   // Another user's interviews at the very same times: never in the owner's file.
   await db.interview.createMany({ data: interviewRows(other.id, 600, () => 'Not mine') });
-  const [mine, theirs] = await Promise.all(
-    [user.id, other.id].map((userId) => db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { id: true } })),
-  );
+  const idsOf = (userId: string) => db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { id: true } });
+  const [mine, theirs] = await Promise.all([idsOf(user.id), idsOf(other.id)]);
   // Status histories (two changes at the same instant for some) and events that are not status changes.
   const events = (userId: string, ids: { id: string }[]): Prisma.ActivityEventCreateManyInput[] =>
     ids.flatMap(({ id }, index) => {

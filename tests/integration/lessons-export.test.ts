@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GET } from '@/app/api/lessons/export/route';
 import { getDb } from '@/lib/db';
+import { renderLessonsCsv, renderLessonsMarkdown } from '@/lib/domain/lesson-export';
 import type { User } from '@/lib/generated/prisma/client';
+import { exportLessons } from '@/lib/server/lessons';
+import { lessonSelect } from '@/lib/server/lessons/lesson-select';
 import { signInAs } from './support/session';
 
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
@@ -120,5 +123,43 @@ describe('GET /api/lessons/export', () => {
     const csv = await (await request('?format=csv')).text();
     expect(csv).toContain(otherLessonId);
     for (const id of ownerLessonIds) expect(csv).not.toContain(id);
+  });
+});
+
+describe('exportLessons in batches', () => {
+  it('streams each format in several chunks, the same file as rendering every lesson at once, with filters applied', async () => {
+    const user = await createUser();
+    const sameInstant = new Date('2026-05-01T08:00:00Z');
+    // Seven lessons, four created at the same instant so equal keys straddle a batch boundary,
+    // and one that the filter leaves out.
+    await db.lesson.createMany({
+      data: Array.from({ length: 8 }, (_, index) => ({
+        userId: user.id,
+        rootCause: index === 7 ? ('OTHER' as const) : ('FORGOT' as const),
+        whatHappened: `Lesson ${index}, "quoted"\nsecond line`,
+        createdAt: index < 4 ? sameInstant : new Date(sameInstant.getTime() + index * 60_000),
+      })),
+    });
+    const filters = { cause: 'FORGOT' as const };
+    const expected = await db.lesson.findMany({
+      where: { userId: user.id, rootCause: 'FORGOT' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: lessonSelect,
+    });
+    expect(expected).toHaveLength(7);
+    const now = new Date('2026-06-01T12:00:00Z');
+
+    for (const [format, whole] of [
+      ['csv', renderLessonsCsv(expected, 'Europe/London')],
+      ['md', renderLessonsMarkdown(expected, 'Europe/London', now)],
+    ] as const) {
+      const file = await exportLessons(user.id, { format, filters, timeZone: 'Europe/London', now, batchSize: 3 });
+      const reader = file.body.getReader();
+      const chunks: Uint8Array[] = [];
+      for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+      // The heading, then batches of three: 3 + 3 + 1.
+      expect(chunks).toHaveLength(4);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(whole);
+    }
   });
 });
