@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { exportAccountData } from '@/lib/server/account-export';
+import { streamAccountExport } from '@/lib/server/account-export';
 import { createUserWithPassword, type UserWithPassword } from './support/accounts';
 import { listExportedIds, seedUserData, type SeededUserData } from './support/seed';
 
@@ -36,6 +36,43 @@ function findKeyPaths(value: unknown, key: string, path: string[] = []): string[
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
+type Row = { id: string; [column: string]: unknown };
+type ExportedAccount = {
+  format: string;
+  version: number;
+  exportedAt: string;
+  user: Record<string, unknown>;
+  interviews: Row[];
+  incidents: Row[];
+  recoverySteps: Row[];
+  rescheduleRequests: Row[];
+  messages: (Row & { revisions: Row[] })[];
+  lessons: (Row & { actions: (Row & { text: string })[] })[];
+  activityEvents: Row[];
+};
+
+/** The downloaded file, read to the end and parsed. */
+async function exportAccountData(userId: string): Promise<ExportedAccount> {
+  return JSON.parse(await new Response(await streamAccountExport(userId)).text()) as ExportedAccount;
+}
+
+/** The account as the export read it before it streamed: every table at once. */
+async function readAccountAtOnce(userId: string, exportedAt: Date) {
+  const where = { userId };
+  const [user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } }),
+    db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
+    db.missedIncident.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], omit: { idempotencyKey: true } }),
+    db.recoveryStep.findMany({ where, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }] }),
+    db.rescheduleRequest.findMany({ where, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }] }),
+    db.message.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], omit: { idempotencyKey: true }, include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } } }),
+    db.lesson.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } }),
+    db.activityEvent.findMany({ where, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
+  ]);
+  const exported = exportedAt.toISOString();
+  return { format: 'rebound-export', version: 1, exportedAt: exported, user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents };
+}
+
 describe('exportAccountData', () => {
   it('contains every interview, incident, step, request, message with revisions, lesson with actions and event of the user', async () => {
     const data = await exportAccountData(owner.user.id);
@@ -47,8 +84,8 @@ describe('exportAccountData', () => {
       email: owner.user.email,
       name: owner.user.name,
       timeZone: owner.user.timeZone,
-      createdAt: owner.user.createdAt,
-      updatedAt: owner.user.updatedAt,
+      createdAt: owner.user.createdAt.toISOString(),
+      updatedAt: owner.user.updatedAt.toISOString(),
     });
     expect(ids(data.interviews)).toEqual([...seed.interviewIds].sort());
     expect(ids(data.incidents)).toEqual([seed.incidentId]);
@@ -103,5 +140,18 @@ describe('exportAccountData', () => {
     const othersJson = JSON.stringify(await exportAccountData(other.user.id));
     expect([owner.user.id, ...listExportedIds(owner.seed)].filter((id) => othersJson.includes(id))).toEqual([]);
     for (const id of listExportedIds(other.seed)) expect(othersJson).toContain(id);
+  });
+});
+
+describe('the streamed account export', () => {
+  it('is, batch by batch, the same file as the whole account written at once', async () => {
+    const exportedAt = new Date('2026-06-01T12:00:00.000Z');
+    // One row per batch, so every table with rows is read in several batches.
+    const reader = (await streamAccountExport(owner.user.id, { exportedAt, batchSize: 1 })).getReader();
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+
+    expect(chunks.length).toBeGreaterThan(8);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(JSON.stringify(await readAccountAtOnce(owner.user.id, exportedAt), null, 2));
   });
 });
