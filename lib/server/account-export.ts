@@ -92,8 +92,8 @@ async function* writeAccountJson(tx: Prisma.TransactionClient, userId: string, e
 }
 
 /** Everything stored for the user, as a JSON byte stream read from one snapshot. Never another user's rows. */
-export function streamAccountExport(userId: string, options: { exportedAt?: Date; batchSize?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+export function streamAccountExport(userId: string, options: { exportedAt?: Date; batchSize?: number; signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
   const exportedAt = options.exportedAt ?? new Date();
   const batchSize = options.batchSize ?? ACCOUNT_EXPORT_BATCH_SIZE;
-  return openSnapshotStream((tx) => writeAccountJson(tx, userId, exportedAt, batchSize));
+  return openSnapshotStream((tx) => writeAccountJson(tx, userId, exportedAt, batchSize), { signal: options.signal });
 }

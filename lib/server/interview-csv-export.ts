@@ -103,7 +103,7 @@ async function* writeInterviewsCsv(tx: Prisma.TransactionClient, userId: string,
 }
 
 /** Every interview of the user with its status history, as a CSV byte stream read from one snapshot. */
-export function streamInterviewsCsv(userId: string, options: { batchSize?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+export function streamInterviewsCsv(userId: string, options: { batchSize?: number; signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
   const batchSize = options.batchSize ?? INTERVIEW_EXPORT_BATCH_SIZE;
-  return openSnapshotStream((tx) => writeInterviewsCsv(tx, userId, batchSize));
+  return openSnapshotStream((tx) => writeInterviewsCsv(tx, userId, batchSize), { signal: options.signal });
 }

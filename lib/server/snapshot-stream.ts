@@ -11,6 +11,24 @@ import { Prisma } from '@/lib/generated/prisma/client';
 const SNAPSHOT_TIMEOUT_MS = 2 * 60 * 1000;
 /** Several exports at once queue for a connection rather than fail at once. */
 const CONNECTION_WAIT_MS = 15 * 1000;
+/**
+ * A reader that takes nothing for this long has stalled or gone without saying so: the snapshot
+ * (and its connection) is given back rather than kept until the overall limit.
+ */
+const STALLED_READER_MS = 30 * 1000;
+
+/** Whether the reader wants the next piece: false once it cancelled; an error once it stalled. */
+async function waitForReader(wantsMore: Promise<boolean>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The download stalled: nothing was read for too long.')), STALLED_READER_MS);
+  });
+  try {
+    return await Promise.race([wantsMore, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 type Deferred<T> = { promise: Promise<T>; resolve(value: T): void; reject(reason: unknown): void };
 
@@ -44,17 +62,26 @@ function createStep(): Step {
  * A failure part-way errors the stream instead of closing it, so the client sees a broken
  * download rather than a file that only looks complete. Resolves once the first piece is ready,
  * so a failure before any byte is sent (no database) is still an ordinary error response.
+ *
+ * `signal` is the request's: a client that leaves before the body is read (the server then never
+ * reads or cancels it) still ends the transaction at once.
  */
-export async function openSnapshotStream(write: (tx: Prisma.TransactionClient) => AsyncIterable<string>): Promise<ReadableStream<Uint8Array>> {
+export async function openSnapshotStream(
+  write: (tx: Prisma.TransactionClient) => AsyncIterable<string>,
+  options: { signal?: AbortSignal } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const first = createStep();
   let current = first;
+  const stop = () => current.wantsMore.resolve(false);
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted) stop();
   const transaction = getDb().$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
       let step = first;
       for await (const text of write(tx)) {
         step.piece.resolve(text);
-        if (!(await step.wantsMore.promise) || !step.next) return;
+        if (!(await waitForReader(step.wantsMore.promise)) || !step.next) return;
         step = step.next;
       }
       step.piece.resolve(null);
@@ -62,7 +89,7 @@ export async function openSnapshotStream(write: (tx: Prisma.TransactionClient) =
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: CONNECTION_WAIT_MS, timeout: SNAPSHOT_TIMEOUT_MS },
   );
   // The reader waits on the step it is at; an error of the transaction is that step's error.
-  transaction.catch((error: unknown) => current.piece.reject(error));
+  transaction.catch((error: unknown) => current.piece.reject(error)).finally(() => options.signal?.removeEventListener('abort', stop));
   await first.piece.promise;
 
   const encoder = new TextEncoder();
@@ -82,7 +109,7 @@ export async function openSnapshotStream(write: (tx: Prisma.TransactionClient) =
         controller.enqueue(encoder.encode(text));
       },
       async cancel() {
-        current.wantsMore.resolve(false);
+        stop();
         await transaction.catch(() => undefined);
       },
     },

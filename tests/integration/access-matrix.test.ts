@@ -368,9 +368,9 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/interviews/export/route.ts#GET': {
     kind: 'no-id',
-    reason: 'Exports the session user’s interviews; it reads nothing from the request.',
+    reason: 'Exports the session user’s interviews; it reads nothing from the request but its abort signal.',
     attack: async ({ victim }) => {
-      const response = await exportInterviewsGet();
+      const response = await exportInterviewsGet(new Request('http://test/api/interviews/export'));
       expect(response.status).toBe(200);
       const text = await response.text();
       const victimInterviews = await db.interview.findMany({ where: { userId: victim.user.id }, select: { company: true } });
@@ -378,7 +378,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(text).not.toContain(victim.user.email);
       expect(text.split('\r\n')[0]).toMatch(/^Company,Role,/);
     },
-    callSignedOut: () => exportInterviewsGet(),
+    callSignedOut: () => exportInterviewsGet(new Request('http://test/api/interviews/export')),
   },
   'app/api/calendar/[token]/route.ts#GET': {
     kind: 'public',
@@ -494,9 +494,9 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/account/export/route.ts#GET': {
     kind: 'no-id',
-    reason: 'Exports the session user; it reads nothing from the request.',
+    reason: 'Exports the session user; it reads nothing from the request but its abort signal.',
     attack: async ({ victim, attacker }) => {
-      const response = await exportAccountGet();
+      const response = await exportAccountGet(new Request('http://test/api/account/export'));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-export-\d{4}-\d{2}-\d{2}\.json"$/);
       const text = await response.text();
@@ -505,7 +505,7 @@ const MATRIX: Record<string, MatrixEntry> = {
       const victimIds = [victim.user.id, victim.user.email, ...listExportedIds(victim.seed)];
       expect(victimIds.filter((id) => text.includes(id))).toEqual([]);
     },
-    callSignedOut: () => exportAccountGet(),
+    callSignedOut: () => exportAccountGet(new Request('http://test/api/account/export')),
   },
   'app/api/health/route.ts#GET': {
     kind: 'public',

@@ -13,6 +13,8 @@ import { signInAs } from './support/session';
 
 // Route handlers read the session through getCurrentUser; each test says who is signed in.
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+
+const EXPORT_URL = 'http://test/api/interviews/export';
 // Seeding and reading 1,203 interviews a few times takes seconds on a busy machine.
 jest.setTimeout(30_000);
 
@@ -166,7 +168,7 @@ afterAll(async () => {
 describe('the streamed CSV export', () => {
   it('sends every interview exactly once, in start order, in several chunks, the same file as building it at once', async () => {
     signInAs(owner);
-    const response = await exportCsvGet();
+    const response = await exportCsvGet(new Request(EXPORT_URL));
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -187,13 +189,13 @@ describe('the streamed CSV export', () => {
   it('reads no more once the download is cancelled, and its transaction ends', async () => {
     signInAs(owner);
     // The session row exists after a first request; from then on each request reads the same.
-    await readChunks((await exportCsvGet()).body);
+    await readChunks((await exportCsvGet(new Request(EXPORT_URL))).body);
     const beforeFull = relay.count;
-    await readChunks((await exportCsvGet()).body);
+    await readChunks((await exportCsvGet(new Request(EXPORT_URL))).body);
     const fullExport = relay.count - beforeFull;
 
     const beforeCancelled = relay.count;
-    const reader = (await exportCsvGet()).body!.getReader();
+    const reader = (await exportCsvGet(new Request(EXPORT_URL))).body!.getReader();
     expect((await reader.read()).done).toBe(false);
     await reader.cancel();
     const cancelledExport = relay.count - beforeCancelled;
@@ -205,9 +207,22 @@ describe('the streamed CSV export', () => {
     expect(relay.count - beforeCancelled).toBe(cancelledExport);
   });
 
+  it('ends its transaction when the client leaves before the body is read', async () => {
+    signInAs(owner);
+    const client = new AbortController();
+    // The response exists, with the first batch read, but the server will never read its body.
+    const response = await exportCsvGet(new Request(EXPORT_URL, { signal: client.signal }));
+    expect(response.status).toBe(200);
+    expect(await openTransactions()).toHaveLength(1);
+
+    client.abort();
+
+    expect(await waitFor(openTransactions, (sessions) => sessions.length === 0)).toEqual([]);
+  });
+
   it('breaks off the download, rather than ending it as if complete, when the database goes away part-way', async () => {
     signInAs(owner);
-    const reader = (await exportCsvGet()).body!.getReader();
+    const reader = (await exportCsvGet(new Request(EXPORT_URL))).body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
     // The export waits for the reader inside its transaction; end that session from outside.

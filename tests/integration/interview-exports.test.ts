@@ -19,6 +19,8 @@ import { signInAs } from './support/session';
 // Route handlers read the session through getCurrentUser; each test says who is signed in.
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 
+const EXPORT_URL = 'http://test/api/interviews/export';
+
 const db = getDb();
 const APP_URL = 'https://rebound.example.com';
 
@@ -224,12 +226,12 @@ describe('route handlers', () => {
     await createInterviewFromForm(other.id, { company: 'Theirs' });
 
     signInAs(null);
-    const signedOut = await exportCsvGet();
+    const signedOut = await exportCsvGet(new Request(EXPORT_URL));
     expect(signedOut.status).toBe(401);
     expect(await signedOut.json()).toEqual({ error: 'Sign in to export your interviews.' });
 
     signInAs(user);
-    const response = await exportCsvGet();
+    const response = await exportCsvGet(new Request(EXPORT_URL));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-interviews-\d{4}-\d\d-\d\d\.csv"$/);

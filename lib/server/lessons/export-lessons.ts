@@ -52,7 +52,7 @@ async function* writeLessonsMarkdown(tx: Prisma.TransactionClient, where: Prisma
 /** Every lesson of the user's matching the filters, as a Markdown or CSV file streamed from one snapshot. */
 export async function exportLessons(
   userId: string,
-  options: { format: ExportFormat; filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>; timeZone: string; now?: Date; batchSize?: number },
+  options: { format: ExportFormat; filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>; timeZone: string; now?: Date; batchSize?: number; signal?: AbortSignal },
 ): Promise<LessonExportFile> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? LESSON_EXPORT_BATCH_SIZE;
@@ -61,13 +61,13 @@ export async function exportLessons(
   const date = now.toISOString().slice(0, 10);
   if (options.format === 'csv') {
     return {
-      body: await openSnapshotStream((tx) => writeLessonsCsv(tx, where, timeZone, batchSize)),
+      body: await openSnapshotStream((tx) => writeLessonsCsv(tx, where, timeZone, batchSize), { signal: options.signal }),
       contentType: 'text/csv; charset=utf-8',
       filename: `rebound-lessons-${date}.csv`,
     };
   }
   return {
-    body: await openSnapshotStream((tx) => writeLessonsMarkdown(tx, where, timeZone, now, batchSize)),
+    body: await openSnapshotStream((tx) => writeLessonsMarkdown(tx, where, timeZone, now, batchSize), { signal: options.signal }),
     contentType: 'text/markdown; charset=utf-8',
     filename: `rebound-lessons-${date}.md`,
   };

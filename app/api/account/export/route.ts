@@ -5,11 +5,11 @@ import { getCurrentUser } from '@/lib/session';
 export const dynamic = 'force-dynamic';
 
 /** The file streams table by table, so no Content-Length: its size is known only at the end. */
-export async function GET() {
+export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: 'Sign in to export your data.' }, { status: 401 });
   const exportedAt = new Date();
-  const json = await streamAccountExport(user.id, { exportedAt });
+  const json = await streamAccountExport(user.id, { exportedAt, signal: request.signal });
   return new NextResponse(json, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

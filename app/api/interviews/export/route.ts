@@ -5,10 +5,10 @@ import { getCurrentUser } from '@/lib/session';
 export const dynamic = 'force-dynamic';
 
 /** The file streams batch by batch, so no Content-Length: its size is known only at the end. */
-export async function GET() {
+export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: 'Sign in to export your interviews.' }, { status: 401 });
-  const csv = await streamInterviewsCsv(user.id);
+  const csv = await streamInterviewsCsv(user.id, { signal: request.signal });
   return new NextResponse(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
