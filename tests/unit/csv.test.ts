@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell } from '@/lib/domain/csv';
+import { createCsvWriter, toCsv, type CsvCell } from '@/lib/domain/csv';
 
 // A minimal RFC 4180 reader, so tests can check that what we write reads back as intended.
 function parseCsv(text: string): string[][] {
@@ -169,5 +169,25 @@ describe('toCsv', () => {
       ['Acme, Inc.', 'Senior "Platform" Engineer', '2026-05-12T14:00:00.000Z', 'Bring ID\nAsk about "on-call"', '45', 'false'],
       ["'=Globex", "'@Designer", '', '', '', 'true'],
     ]);
+  });
+});
+
+describe('createCsvWriter', () => {
+  it('writes, record by record, exactly what toCsv writes at once', () => {
+    const headers = ['Company', 'Notes', 'Start'];
+    const rows: CsvCell[][] = [
+      ['=Acme, Inc.', 'Line one\nLine "two"', new Date('2026-05-12T14:00:00Z')],
+      ['Globex', null, undefined],
+    ];
+    for (const options of [{}, { bom: true }]) {
+      const writer = createCsvWriter(headers, options);
+      expect(writer.header + rows.map((row) => writer.row(row)).join('')).toBe(toCsv(headers, rows, options));
+    }
+  });
+
+  it('counts records across calls when it refuses a short one', () => {
+    const writer = createCsvWriter(['a', 'b']);
+    writer.row(['1', '2']);
+    expect(() => writer.row(['3'])).toThrow('CSV row 2 has 1 cells but there are 2 headers.');
   });
 });
