@@ -10,13 +10,14 @@ type ReadBatch = (after: Cursor | undefined, take: number) => Promise<{ id: stri
 
 /**
  * Rows after the cursor in (field, id) order: the keyset that reads a table in batches, every row
- * exactly once. The id breaks ties, so rows sharing a time keep a stable order.
+ * exactly once. The id breaks ties, so rows sharing a time keep a stable order. The plain bound
+ * lets an index on the time start at the cursor; the OR drops that instant's rows already read.
  */
 function keysetAfter<F extends string>(field: F, after: Cursor | undefined) {
   if (!after) return {};
+  const from = { [field]: { gte: after.at } } as Record<F, { gte: Date }>;
   const later = { [field]: { gt: after.at } } as Record<F, { gt: Date }>;
-  const sameTime = { [field]: after.at } as Record<F, Date>;
-  return { OR: [later, { ...sameTime, id: { gt: after.id } }] };
+  return { ...from, OR: [later, { id: { gt: after.id } }] };
 }
 
 /** The account's tables in file order, each read in batches; the time field is the sort key. */

@@ -72,7 +72,12 @@ async function* writeInterviewsCsv(tx: Prisma.TransactionClient, userId: string,
     const rows = await tx.interview.findMany({
       where: {
         userId,
-        ...(after && { OR: [{ scheduledStart: { gt: after.scheduledStart } }, { scheduledStart: after.scheduledStart, id: { gt: after.id } }] }),
+        // The plain bound lets the (userId, scheduledStart, id) index start at the cursor, so a
+        // late batch costs what the first does; the OR drops that instant's rows already sent.
+        ...(after && {
+          scheduledStart: { gte: after.scheduledStart },
+          OR: [{ scheduledStart: { gt: after.scheduledStart } }, { id: { gt: after.id } }],
+        }),
       },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
       take: batchSize,

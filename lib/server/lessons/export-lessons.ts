@@ -24,7 +24,9 @@ async function* readLessonBatches(tx: Prisma.TransactionClient, where: Prisma.Le
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const lessons = await tx.lesson.findMany({
-      where: after ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] } : where,
+      // The plain bound lets the (userId, createdAt) index start at the cursor; the OR drops that
+      // instant's lessons already written.
+      where: after ? { AND: [where, { createdAt: { gte: after.createdAt } }, { OR: [{ createdAt: { gt: after.createdAt } }, { id: { gt: after.id } }] }] } : where,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: batchSize,
       select: lessonSelect,
