@@ -17,6 +17,36 @@ const CONNECTION_WAIT_MS = 15 * 1000;
  */
 const STALLED_READER_MS = 30 * 1000;
 
+/**
+ * At most this many downloads hold a snapshot at once; the others wait their turn. Each snapshot
+ * keeps one pooled connection for as long as its client reads, so without a bound a handful of
+ * slow downloads would take every connection the pages need. A counter and a queue, not a
+ * library: this is the only place that bounds concurrent work, and only within one process.
+ */
+const MAX_OPEN_SNAPSHOTS = 2;
+let openSnapshots = 0;
+const waitingForSnapshot: (() => void)[] = [];
+
+async function takeSnapshotSlot(): Promise<void> {
+  if (openSnapshots < MAX_OPEN_SNAPSHOTS) {
+    openSnapshots += 1;
+    return;
+  }
+  // A freed slot passes straight to the first in line, so nobody can overtake it.
+  await new Promise<void>((resolve) => waitingForSnapshot.push(resolve));
+}
+
+function giveBackSnapshotSlot(): void {
+  const next = waitingForSnapshot.shift();
+  if (next) next();
+  else openSnapshots -= 1;
+}
+
+/** How many downloads hold a snapshot and how many wait for one (for tests and health checks). */
+export function countSnapshots(): { open: number; waiting: number } {
+  return { open: openSnapshots, waiting: waitingForSnapshot.length };
+}
+
 /** Whether the reader wants the next piece: false once it cancelled; an error once it stalled. */
 async function waitForReader(wantsMore: Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -75,6 +105,7 @@ export async function openSnapshotStream(
   const stop = () => current.wantsMore.resolve(false);
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted) stop();
+  await takeSnapshotSlot();
   const transaction = getDb().$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
@@ -89,7 +120,12 @@ export async function openSnapshotStream(
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: CONNECTION_WAIT_MS, timeout: SNAPSHOT_TIMEOUT_MS },
   );
   // The reader waits on the step it is at; an error of the transaction is that step's error.
-  transaction.catch((error: unknown) => current.piece.reject(error)).finally(() => options.signal?.removeEventListener('abort', stop));
+  transaction
+    .catch((error: unknown) => current.piece.reject(error))
+    .finally(() => {
+      giveBackSnapshotSlot();
+      options.signal?.removeEventListener('abort', stop);
+    });
   await first.piece.promise;
 
   const encoder = new TextEncoder();

@@ -6,6 +6,7 @@ import { toCsv } from '@/lib/domain/csv';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
+import { countSnapshots } from '@/lib/server/snapshot-stream';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { csvRows } from './support/csv';
 import { createTestUser } from './support/factories';
@@ -100,7 +101,8 @@ async function seedOwner(): Promise<{ id: string; sessionVersion: number }> {
   // Another user's interviews at the very same times: never in the owner's file.
   await db.interview.createMany({ data: interviewRows(other.id, 600, () => 'Not mine') });
   const idsOf = (userId: string) => db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { id: true } });
-  const [mine, theirs] = await Promise.all([idsOf(user.id), idsOf(other.id)]);
+  const mine = await idsOf(user.id);
+  const theirs = await idsOf(other.id);
   // Status histories (two changes at the same instant for some) and events that are not status changes.
   const events = (userId: string, ids: { id: string }[]): Prisma.ActivityEventCreateManyInput[] =>
     ids.flatMap(({ id }, index) => {
@@ -205,6 +207,27 @@ describe('the streamed CSV export', () => {
     expect(await openTransactions()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(relay.count - beforeCancelled).toBe(cancelledExport);
+  });
+
+  it('lets two downloads hold a snapshot at once; a third waits for one of them to end', async () => {
+    signInAs(owner);
+    const first = (await exportCsvGet(new Request(EXPORT_URL))).body!.getReader();
+    const second = (await exportCsvGet(new Request(EXPORT_URL))).body!.getReader();
+    let thirdOpened = false;
+    const third = exportCsvGet(new Request(EXPORT_URL)).then((response) => {
+      thirdOpened = true;
+      return response;
+    });
+    await waitFor(async () => countSnapshots(), (count) => count.waiting === 1);
+    expect(countSnapshots()).toEqual({ open: 2, waiting: 1 });
+    expect(await openTransactions()).toHaveLength(2);
+    expect(thirdOpened).toBe(false);
+
+    await first.cancel();
+    const thirdReader = (await third).body!.getReader();
+    expect(countSnapshots()).toEqual({ open: 2, waiting: 0 });
+    await Promise.all([second.cancel(), thirdReader.cancel()]);
+    expect(await waitFor(async () => countSnapshots(), (count) => count.open === 0)).toEqual({ open: 0, waiting: 0 });
   });
 
   it('ends its transaction when the client leaves before the body is read', async () => {
