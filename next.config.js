@@ -12,6 +12,11 @@ const nextConfig = {
   // after the page: a screen reader announcing the page, or a tab, must not find it untitled. The
   // titles are constants, so nothing waits for them.
   htmlLimitedBots: /.*/,
+  // Browsers still ask for /favicon.ico when a page's <link rel="icon"> is not yet read; the
+  // app's one icon answers it instead of a 404.
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
   // Static files bypass proxy.ts; they still get the headers that do not need a nonce.
   async headers() {
     return [
