@@ -81,11 +81,16 @@ export async function measureAlone(relay, request, attempts = 3) {
   return { statements: Math.min(...statements), aloneMs: answered.length === times.length ? percentile(answered, 50) : null, status };
 }
 
-/** First-load JavaScript of a page: every script its HTML loads, gzipped, in bytes. */
+/**
+ * First-load JavaScript of a page: every script its HTML makes a current browser load, gzipped,
+ * in bytes. `nomodule` scripts (Next's polyfills for browsers without modules) are left out: a
+ * browser that runs modules never downloads them.
+ */
 export async function measureFirstLoadJs(baseUrl, pathname, headers) {
   const response = await fetch(new URL(pathname, baseUrl), { headers, redirect: 'manual' });
   const html = await response.text();
-  const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1].replaceAll('&amp;', '&')));
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]).filter(Boolean).map((source) => source.replaceAll('&amp;', '&')));
   let total = 0;
   for (const source of sources) {
     const script = await fetch(new URL(source, baseUrl));
