@@ -6,12 +6,10 @@
 // Pages, actions and route handlers still check the user themselves: this redirect is a
 // convenience, never the access control.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/domain/session-lifetime';
 import { buildContentSecurityPolicy, securityHeaders } from '@/lib/security-headers';
 
 const signedInAreas = ['/dashboard', '/interviews', '/incidents', '/lessons', '/account'];
-
-// next-auth's session cookie, `__Secure-` over https, split into `.0`, `.1`… when large.
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 function isSignedInArea(pathname: string): boolean {
   return signedInAreas.some((area) => pathname === area || pathname.startsWith(`${area}/`));

@@ -79,13 +79,17 @@ export const authOptions: NextAuthOptions = {
     // The cookie is cleared by next-auth; revoking its row makes any copy of it useless too.
     async signOut({ token }) {
       const claims = readSessionClaims(token);
-      if (!claims?.sessionId) return;
-      try {
-        await revokeSession(claims.userId, claims.sessionId);
-      } catch (error) {
-        // Already revoked (sign out everywhere) or the account was deleted: nothing left to end.
-        if (!(error instanceof NotFoundError)) throw error;
-      }
+      if (claims?.sessionId) await endSession(claims.userId, claims.sessionId);
     },
   },
 };
+
+/** Revokes a signed-out session's row, so a copy of its cookie opens nothing any more. */
+export async function endSession(userId: string, sessionId: string): Promise<void> {
+  try {
+    await revokeSession(userId, sessionId);
+  } catch (error) {
+    // Already revoked (sign out everywhere) or the account was deleted: nothing left to end.
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+}

@@ -1,9 +1,9 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { deleteAccountAction } from '@/lib/actions/account';
+import { signOutAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
@@ -21,7 +21,9 @@ export function DeleteAccountForm({ email }: { email: string }) {
       if (result.fieldErrors?.confirmEmail) setError('confirmEmail', { message: result.fieldErrors.confirmEmail });
       return;
     }
-    await signOut({ callbackUrl: '/sign-in?notice=account-deleted' });
+    // Redirects on success; only a failure comes back.
+    const signedOut = await signOutAction({ to: 'account-deleted' });
+    if (!signedOut.ok) setFormError(signedOut.message);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

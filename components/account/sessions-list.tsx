@@ -1,8 +1,8 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { revokeAllSessionsAction, revokeSessionAction } from '@/lib/actions/account';
+import { signOutAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
@@ -30,7 +30,10 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
       setError(result.message);
       return;
     }
-    await signOut({ callbackUrl: '/sign-in' });
+    // Redirects to sign-in on success; only a failure comes back.
+    const signedOut = await signOutAction({ to: 'sign-in' });
+    setPendingId(null);
+    if (!signedOut.ok) setError(signedOut.message);
   }
 
   return (

@@ -41,5 +41,5 @@ export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { 
   revalidate: () => revalidatePath('/account'),
 });
 
-// Ends this session too: the caller then clears its cookie with next-auth's signOut.
+// Ends this session too: the caller then clears its cookie with signOutAction.
 export const revokeAllSessionsAction = authedAction(noInput, (_input, { user }) => revokeAllSessions(user.id), { returnTo: '/account' });

@@ -105,3 +105,8 @@ export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: t
 
 /** Signs out one of the user's other devices from the account page. */
 export const revokeSessionSchema = z.object({ id: idSchema('session') });
+
+/** Where signing out lands: a fixed set, so the caller cannot name another site. */
+export const SIGNED_OUT_PAGES = { home: '/', 'sign-in': '/sign-in', 'account-deleted': '/sign-in?notice=account-deleted' } as const;
+export const signOutSchema = z.object({ to: z.enum(Object.keys(SIGNED_OUT_PAGES) as [keyof typeof SIGNED_OUT_PAGES]) });
+export type SignOutInput = z.input<typeof signOutSchema>;

@@ -26,6 +26,14 @@ async function copySessionCookie(page: Page): Promise<Cookie> {
   return cookie!;
 }
 
+/** The scripts a page's HTML loads (what the browser fetches before anything is clicked), by their text. */
+async function readFirstLoadScripts(page: Page, pathname: string): Promise<string[]> {
+  const html = await (await page.request.get(`${baseUrl}${pathname}`)).text();
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+  expect(sources.length).toBeGreaterThan(0);
+  return Promise.all(sources.map(async (source) => (await page.request.get(new URL(source, `${baseUrl}${pathname}`).href)).text()));
+}
+
 /** A browser that never signed in, carrying only `cookie`: opens /dashboard and says where it ended up. */
 async function openDashboardWith(browser: Browser, cookie: Cookie): Promise<string> {
   const context = await browser.newContext();
@@ -46,8 +54,13 @@ test.describe('sessions', () => {
     const copied = await copySessionCookie(page);
     expect(await openDashboardWith(browser, copied)).toBe('/dashboard');
 
+    // The sign-out button is a plain form: next-auth's client library (its log lines link to
+    // next-auth.js.org) is not among the scripts every signed-in page loads.
+    for (const script of await readFirstLoadScripts(page, '/dashboard')) expect(script).not.toContain('next-auth.js.org');
+
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
 
     expect(await openDashboardWith(browser, copied)).toBe('/sign-in');
     expect(errors).toEqual([]);
