@@ -1,10 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { changePasswordAction } from '@/lib/actions/account';
+import { signInWithPassword } from '@/components/auth/auth-endpoints';
 import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
@@ -28,7 +28,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       return;
     }
     // Changing the password ended every session, this one included: sign this one back in.
-    await signIn('credentials', { email, password: values.newPassword, redirect: false });
+    await signInWithPassword(email, values.newPassword);
     reset();
     setStatus({ tone: 'success', text: 'Password changed. Other devices were signed out.' });
   });

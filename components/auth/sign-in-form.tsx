@@ -1,11 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { signInWithPassword, signInWithProvider } from '@/components/auth/auth-endpoints';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
@@ -24,9 +24,9 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signIn('credentials', { ...values, redirect: false });
-    if (!result || result.error) {
-      setFormError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Incorrect email or password.');
+    const { error } = await signInWithPassword(values.email, values.password);
+    if (error) {
+      setFormError(error !== 'CredentialsSignin' ? error : 'Incorrect email or password.');
       resetField('password');
       return;
     }
@@ -66,7 +66,7 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
       {providers.length > 0 ? (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {providers.map((provider) => (
-            <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signIn(provider.id, { callbackUrl })}>
+            <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signInWithProvider(provider.id, callbackUrl)}>
               Continue with {provider.name}
             </Button>
           ))}

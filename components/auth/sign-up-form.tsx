@@ -1,12 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signUpAction } from '@/lib/actions/auth';
+import { signInWithPassword } from '@/components/auth/auth-endpoints';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
@@ -38,8 +38,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       setServerErrors(setError, result.fieldErrors);
       return;
     }
-    const signedIn = await signIn('credentials', { email: values.email, password: values.password, redirect: false });
-    if (signedIn?.error) {
+    const signedIn = await signInWithPassword(values.email, values.password);
+    if (signedIn.error) {
       setFormError('Your account is ready, but signing in failed. Sign in with your new password.');
       return;
     }

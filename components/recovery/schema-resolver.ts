@@ -1,6 +1,6 @@
 import { toNestErrors } from '@hookform/resolvers';
 import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A resolver that validates a form with the server's own schema when the form's fields are
@@ -8,13 +8,13 @@ import type { z } from 'zod';
  * objects for useFieldArray). `toInput` builds what the server will receive; `fieldFor` puts each
  * error back on the field the user typed into.
  */
-export function schemaResolver<Form extends FieldValues, Schema extends z.ZodType>(
+export function schemaResolver<Form extends FieldValues, Schema extends z.core.$ZodType>(
   schema: Schema,
   toInput: (values: Form) => z.input<Schema>,
   fieldFor: (path: string) => string = (path) => path,
 ): Resolver<Form> {
   return async (values, _context, options) => {
-    const parsed = await schema.safeParseAsync(toInput(values));
+    const parsed = await z.safeParseAsync(schema, toInput(values));
     if (parsed.success) return { values, errors: {} };
     const flat: Record<string, FieldError> = {};
     for (const issue of parsed.error.issues) {

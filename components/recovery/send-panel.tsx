@@ -1,5 +1,6 @@
 'use client';
 
+import { z } from 'zod/mini';
 import { useState } from 'react';
 import { confirmManualSendAction, sendMessageAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
@@ -25,7 +26,7 @@ type Props = {
   onConfirming?: (isConfirming: boolean) => void;
 };
 
-const readyToSendSchema = sendMessageSchema.omit({ idempotencyKey: true });
+const readyToSendSchema = z.omit(sendMessageSchema, { idempotencyKey: true });
 
 function initialPhase(message: EditableMessage): Phase {
   if (message.status === 'FAILED') return { name: 'failed', key: crypto.randomUUID(), reason: message.failureReason ?? 'Unknown error.', isRetryable: true };

@@ -42,7 +42,7 @@ function fail(code: ActionErrorCode, message: string, messages: ActionOptions<un
 }
 
 /** A malformed id cannot be one of the user's records: it answers exactly like a missing one. */
-function findNotFoundIssue(error: z.ZodError): z.core.$ZodIssue | undefined {
+function findNotFoundIssue(error: z.core.$ZodError): z.core.$ZodIssue | undefined {
   return error.issues.find((issue) => issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'NOT_FOUND');
 }
 
@@ -50,7 +50,7 @@ function findNotFoundIssue(error: z.ZodError): z.core.$ZodIssue | undefined {
  * Field messages keyed by the form's own field names: an action that takes `{ id, values }`
  * reports `values.company` as `company`, which is what its form's setError expects.
  */
-function toFormFieldErrors(error: z.ZodError): Record<string, string> {
+function toFormFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fieldErrors = toFieldErrors(error);
   return Object.fromEntries(Object.entries(fieldErrors).map(([key, message]) => [key.replace(/^values\./, ''), message]));
 }
@@ -65,14 +65,14 @@ function toFailure(error: unknown, messages: ActionOptions<unknown, unknown>['me
   throw error;
 }
 
-async function runAction<Schema extends z.ZodType, Output, Context>(
+async function runAction<Schema extends z.core.$ZodType, Output, Context>(
   schema: Schema,
   rawInput: unknown,
   context: Context,
   work: (input: z.output<Schema>, context: Context, raw: z.input<Schema>) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output>,
 ): Promise<ActionResult<Output>> {
-  const parsed = schema.safeParse(rawInput);
+  const parsed = z.safeParse(schema, rawInput);
   if (!parsed.success) {
     const notFound = findNotFoundIssue(parsed.error);
     if (notFound) return fail('NOT_FOUND', notFound.message, options.messages);
@@ -89,7 +89,7 @@ async function runAction<Schema extends z.ZodType, Output, Context>(
 }
 
 /** A server action for the signed-in user. */
-export function authedAction<Schema extends z.ZodType, Output>(
+export function authedAction<Schema extends z.core.$ZodType, Output>(
   schema: Schema,
   work: (input: z.output<Schema>, context: { user: SignedInUser }, raw: z.input<Schema>) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output> = {},
@@ -108,7 +108,7 @@ export function authedAction<Schema extends z.ZodType, Output>(
 }
 
 /** A server action for signed-out visitors (sign-up, password reset): there is no user to require. */
-export function publicAction<Schema extends z.ZodType, Output>(
+export function publicAction<Schema extends z.core.$ZodType, Output>(
   schema: Schema,
   work: (input: z.output<Schema>) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output> = {},

@@ -64,7 +64,7 @@ export const changeInterviewStatusAction = authedAction(
 );
 
 export const rescheduleByEmployerAction = authedAction(
-  rescheduleByEmployerSchema.extend({ id: interviewId }),
+  z.object({ ...rescheduleByEmployerSchema.shape, id: interviewId }),
   ({ id, date, time }, { user }) => rescheduleByEmployer(user.id, id, date, time),
   { returnTo: '/interviews', revalidate },
 );

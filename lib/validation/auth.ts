@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isValidTimeZone } from '@/lib/domain/time';
 import { emailSchema, idSchema, textSchema, timeZoneSchema } from './common';
 
@@ -34,12 +34,13 @@ function isCommonPassword(password: string): boolean {
   return COMMON_PASSWORDS.has(password.toLowerCase());
 }
 
-export const newPasswordSchema = textSchema()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
-  .refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.');
+export const newPasswordSchema = textSchema().check(
+  z.minLength(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`),
+  z.maxLength(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  z.refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.'),
+);
 
-const nameSchema = textSchema({ trim: true }).min(1, 'Enter your name.').max(100, 'A name is at most 100 characters.');
+const nameSchema = textSchema({ trim: true }).check(z.minLength(1, 'Enter your name.'), z.maxLength(100, 'A name is at most 100 characters.'));
 
 /** Where an account starts when the browser sent no zone this server knows. */
 export const FALLBACK_TIME_ZONE = 'UTC';
@@ -49,9 +50,10 @@ export const FALLBACK_TIME_ZONE = 'UTC';
  * server does not know starts the account in UTC (the banner then offers the browser's zone)
  * instead of refusing the sign-up.
  */
-const browserTimeZoneSchema = z
-  .unknown()
-  .transform((value) => (typeof value === 'string' && isValidTimeZone(value.trim()) ? value.trim() : FALLBACK_TIME_ZONE));
+const browserTimeZoneSchema = z.pipe(
+  z.unknown(),
+  z.transform((value) => (typeof value === 'string' && isValidTimeZone(value.trim()) ? value.trim() : FALLBACK_TIME_ZONE)),
+);
 
 export const signUpSchema = z.object({
   name: nameSchema,
@@ -64,7 +66,7 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailSchema,
   // Not textSchema: a password is only ever hashed, and one set before that check must still sign in.
-  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH, 'Incorrect email or password.'),
+  password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(PASSWORD_MAX_LENGTH, 'Incorrect email or password.')),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
@@ -73,26 +75,30 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({
-    token: textSchema().min(20, 'This reset link is incomplete.').max(200, 'This reset link is not valid.'),
+    token: textSchema().check(z.minLength(20, 'This reset link is incomplete.'), z.maxLength(200, 'This reset link is not valid.')),
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'The two passwords do not match.',
-  });
+  .check(
+    z.refine((value) => value.password === value.confirmPassword, {
+      path: ['confirmPassword'],
+      message: 'The two passwords do not match.',
+    }),
+  );
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+    currentPassword: z.string().check(z.minLength(1, 'Enter your current password.'), z.maxLength(PASSWORD_MAX_LENGTH)),
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'The two passwords do not match.',
-  });
+  .check(
+    z.refine((value) => value.newPassword === value.confirmPassword, {
+      path: ['confirmPassword'],
+      message: 'The two passwords do not match.',
+    }),
+  );
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const profileSchema = z.object({ name: nameSchema, timeZone: timeZoneSchema });
@@ -101,7 +107,7 @@ export type ProfileInput = z.input<typeof profileSchema>;
 /** The one-click "use my browser's zone" from the banner. */
 export const timeZoneUpdateSchema = z.object({ timeZone: timeZoneSchema });
 
-export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: true }).max(254) });
+export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: true }).check(z.maxLength(254)) });
 
 /** Signs out one of the user's other devices from the account page. */
 export const revokeSessionSchema = z.object({ id: idSchema('session') });

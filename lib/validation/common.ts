@@ -1,5 +1,11 @@
-import { z } from 'zod';
+// zod/mini rather than zod: the same schemas and messages, built from functions the bundler can
+// drop when unused, so the forms that validate in the browser ship a fraction of zod.
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
 import { isValidTimeZone } from '@/lib/domain/time';
+
+// zod/mini carries no messages of its own; English is what full zod says for a check without one.
+z.config(en());
 
 export const CONTROL_CHARACTER_MESSAGE = 'Remove the invisible control characters from this field.';
 export const IMPOSSIBLE_DATE_MESSAGE = 'That date does not exist.';
@@ -27,7 +33,8 @@ type TextOptions = { multiLine?: boolean; trim?: boolean; message?: string };
  */
 export function textSchema({ multiLine = false, trim = false, message }: TextOptions = {}) {
   const string = z.string(message === undefined ? undefined : { message });
-  return (trim ? string.trim() : string).refine((value) => isCleanText(value, { multiLine }), CONTROL_CHARACTER_MESSAGE);
+  const clean = z.refine<string>((value) => isCleanText(value, { multiLine }), CONTROL_CHARACTER_MESSAGE);
+  return trim ? string.check(z.trim(), clean) : string.check(clean);
 }
 
 /**
@@ -47,19 +54,24 @@ export function isRealDate(value: string): boolean {
 /** A form's 'YYYY-MM-DD' date: the format first, then that the day exists. */
 export const calendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-  .refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE);
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.'),
+    z.refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE),
+  );
 
-export const timeZoneSchema = textSchema({ trim: true })
-  .min(1, 'Choose a time zone.')
-  .max(64, 'That time zone name is too long.')
-  .refine((value) => isValidTimeZone(value), 'That time zone does not exist. Pick one from the list, e.g. Europe/London.');
+export const timeZoneSchema = textSchema({ trim: true }).check(
+  z.minLength(1, 'Choose a time zone.'),
+  z.maxLength(64, 'That time zone name is too long.'),
+  z.refine((value) => isValidTimeZone(value), 'That time zone does not exist. Pick one from the list, e.g. Europe/London.'),
+);
 
-export const emailSchema = textSchema({ trim: true })
-  .min(1, 'Enter your email address.')
-  .max(254, 'An email address is at most 254 characters.')
-  .pipe(z.email('Enter a valid email address, like name@example.com.'))
-  .transform((value) => value.toLowerCase());
+export const emailSchema = z.pipe(
+  z.pipe(
+    textSchema({ trim: true }).check(z.minLength(1, 'Enter your email address.'), z.maxLength(254, 'An email address is at most 254 characters.')),
+    z.email('Enter a valid email address, like name@example.com.'),
+  ),
+  z.transform((value: string) => value.toLowerCase()),
+);
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -76,7 +88,7 @@ export function idSchema(what: string) {
 }
 
 /** Flattens zod issues into one message per field (the first one), keyed by path. */
-export function toFieldErrors(error: z.ZodError): Record<string, string> {
+export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'form';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema, textSchema } from '@/lib/validation/common';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 
@@ -8,8 +8,10 @@ export const ACTIONS_MAX = 10;
 
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 
-const actionText = textSchema({ trim: true })
-  .max(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`);
+const actionText = textSchema({ trim: true }).check(
+  z.maxLength(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`),
+);
+const actionsMax = () => z.maxLength(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`);
 
 /**
  * What every lesson says, however it was written: the root cause and what happened. The lesson
@@ -17,9 +19,10 @@ const actionText = textSchema({ trim: true })
  */
 export const lessonContentSchema = z.object({
   rootCause: z.enum(ROOT_CAUSES, { message: `Choose what caused it: ${causeList}.` }),
-  whatHappened: textSchema({ multiLine: true, message: 'Write what happened, even in one sentence.', trim: true })
-    .min(1, 'Write what happened, even in one sentence.')
-    .max(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
+  whatHappened: textSchema({ multiLine: true, message: 'Write what happened, even in one sentence.', trim: true }).check(
+    z.minLength(1, 'Write what happened, even in one sentence.'),
+    z.maxLength(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
+  ),
 });
 
 /**
@@ -27,54 +30,58 @@ export const lessonContentSchema = z.object({
  * added and left empty) and dropped when saving; validating rows in place keeps each error on
  * the row it belongs to.
  */
-export const lessonFormSchema = lessonContentSchema.extend({
+export const lessonFormSchema = z.extend(lessonContentSchema, {
   actions: z
     .array(
       z.object({
         // The existing action this row edits; absent for a new one.
-        actionId: idSchema('prevention action').optional(),
+        actionId: z.optional(idSchema('prevention action')),
         text: actionText,
       }),
     )
-    .max(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`),
+    .check(actionsMax()),
 });
 
 /** The recovery flow's lesson: at least one action, every row filled in. */
-export const recoveryLessonContentSchema = lessonContentSchema.extend({
+export const recoveryLessonContentSchema = z.extend(lessonContentSchema, {
   actions: z
-    .array(z.object({ text: actionText.min(1, 'Write the action, or remove the empty line.') }), { message: 'Add at least one thing you will change.' })
-    .min(1, 'Add at least one thing you will change.')
-    .max(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`),
+    .array(z.object({ text: actionText.check(z.minLength(1, 'Write the action, or remove the empty line.')) }), {
+      message: 'Add at least one thing you will change.',
+    })
+    .check(z.minLength(1, 'Add at least one thing you will change.'), actionsMax()),
 });
 
 export type LessonFormInput = z.input<typeof lessonFormSchema>;
 export type LessonFormValues = z.output<typeof lessonFormSchema>;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((value) => {
     const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
     const date = new Date(Date.UTC(year, month - 1, day));
     // The range ends a day early: the filter reads `to` as "before the next day", which must still have a four-digit year.
     return year >= 1970 && year < 9999 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  });
+  }),
+);
 
 /**
  * Filters from the URL. A link can carry anything, so a value that does not parse is dropped
  * (as if absent) instead of failing the page.
  */
-export const lessonFilterSchema = z
-  .object({
-    cause: z.enum(ROOT_CAUSES).optional().catch(undefined),
-    from: isoDate.optional().catch(undefined),
-    to: isoDate.optional().catch(undefined),
-    cursor: textSchema().max(200).optional().catch(undefined),
-  })
-  .transform((filters) =>
+const lessonFilterFields = z.object({
+  cause: z.catch(z.optional(z.enum(ROOT_CAUSES)), undefined),
+  from: z.catch(z.optional(isoDate), undefined),
+  to: z.catch(z.optional(isoDate), undefined),
+  cursor: z.catch(z.optional(textSchema().check(z.maxLength(200))), undefined),
+});
+
+export const lessonFilterSchema = z.pipe(
+  lessonFilterFields,
+  z.transform((filters: z.output<typeof lessonFilterFields>) =>
     // A reversed range is a slip of the hand; reading it the right way round is what was meant.
     filters.from && filters.to && filters.from > filters.to ? { ...filters, from: filters.to, to: filters.from } : filters,
-  );
+  ),
+);
 
 export type LessonFilters = z.output<typeof lessonFilterSchema>;
 

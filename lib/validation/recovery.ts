@@ -1,7 +1,7 @@
 // One set of schemas for the recovery forms (zodResolver) and the server functions behind them.
 // Runtime enum values come from the generated enums module, which is plain constants and safe
 // to ship to the browser.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CALL_RESPONSES } from '@/lib/domain/recovery-labels';
 import { idSchema, textSchema } from '@/lib/validation/common';
 import { recoveryLessonContentSchema } from '@/lib/validation/lessons';
@@ -31,67 +31,79 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const idempotencyKeySchema = z.uuid('This form is out of date. Reload the page and try again.');
 
+/** Optional text that may arrive empty: '' reads as absent. */
+const blankAsAbsent = <T extends z.core.$ZodType<string>>(schema: T) =>
+  z.pipe(
+    z.optional(schema),
+    z.transform((value: z.output<T> | undefined) => (value ? value : undefined)),
+  );
+
 const optionalNote = (max: number, label: string) =>
-  textSchema({ multiLine: true, trim: true })
-    .max(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`)
-    .optional()
-    .transform((value) => (value ? value : undefined));
+  blankAsAbsent(textSchema({ multiLine: true, trim: true }).check(z.maxLength(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`)));
 
 export const startRecoverySchema = z.object({
   interviewId: idSchema('interview'),
   kind: z.enum(IncidentKind, { message: 'Choose whether you missed the interview or are running late.' }),
   reason: z.enum(MissReason, { message: 'Choose what happened.' }),
-  explanation: textSchema({ multiLine: true, trim: true })
-    .max(MAX_EXPLANATION_LENGTH, `Keep the explanation brief: ${MAX_EXPLANATION_LENGTH} characters at most.`)
-    .optional()
-    .transform((value) => (value ? value : undefined)),
+  explanation: blankAsAbsent(
+    textSchema({ multiLine: true, trim: true }).check(
+      z.maxLength(MAX_EXPLANATION_LENGTH, `Keep the explanation brief: ${MAX_EXPLANATION_LENGTH} characters at most.`),
+    ),
+  ),
   employerWarned: z.boolean({ message: 'Say whether the employer was warned.' }),
   idempotencyKey: idempotencyKeySchema,
 });
 export type StartRecoveryInput = z.input<typeof startRecoverySchema>;
 
-export const recordCallSchema = z
-  .object({
-    incidentId: idSchema('incident'),
-    result: z.enum(CallResult, { message: 'Choose whether you reached them, left a voicemail or got no answer.' }),
-    response: z.enum(CALL_RESPONSES, { message: 'Choose what they said.' }).default('NONE'),
-    note: optionalNote(1000, 'A note'),
-  })
+const recordCallFields = z.object({
+  incidentId: idSchema('incident'),
+  result: z.enum(CallResult, { message: 'Choose whether you reached them, left a voicemail or got no answer.' }),
+  response: z._default(z.enum(CALL_RESPONSES, { message: 'Choose what they said.' }), 'NONE'),
+  note: optionalNote(1000, 'A note'),
+});
+
+export const recordCallSchema = z.pipe(
+  recordCallFields,
   // What they said only exists when someone answered; a response left selected from an earlier
   // choice in the form must not be stored against a voicemail.
-  .transform((value) => (value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const }));
+  z.transform((value: z.output<typeof recordCallFields>) => (value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const })),
+);
 export type RecordCallInput = z.input<typeof recordCallSchema>;
 
-const subjectLine = z
-  .string()
-  .refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')
-  .pipe(textSchema().max(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`));
+const subjectLine = z.pipe(
+  z.string().check(z.refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')),
+  textSchema().check(z.maxLength(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`)),
+);
 
-const recipientEmail = textSchema({ message: 'Enter the recipient’s email address.', trim: true })
-  .min(1, 'Enter the recipient’s email address.')
-  .max(254, 'An email address is at most 254 characters.')
-  .pipe(z.email('Enter a single valid email address for the recipient, like name@example.com.'));
+const recipientEmail = z.pipe(
+  textSchema({ message: 'Enter the recipient’s email address.', trim: true }).check(
+    z.minLength(1, 'Enter the recipient’s email address.'),
+    z.maxLength(254, 'An email address is at most 254 characters.'),
+  ),
+  z.email('Enter a single valid email address for the recipient, like name@example.com.'),
+);
 
 // Autosave stores whatever is typed, half-finished text included; only what could never be sent
 // (a line break in the subject, an impossible recipient) is refused here.
 export const saveDraftSchema = z.object({
   messageId: idSchema('message'),
-  subject: subjectLine.optional(),
-  body: textSchema({ multiLine: true }).max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
-  recipient: z
-    .union([z.literal(''), recipientEmail])
-    .optional()
-    .transform((value) => (value === '' ? null : value)),
+  subject: z.optional(subjectLine),
+  body: textSchema({ multiLine: true }).check(z.maxLength(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`)),
+  recipient: z.pipe(
+    z.optional(z.union([z.literal(''), recipientEmail])),
+    z.transform((value: string | undefined) => (value === '' ? null : value)),
+  ),
 });
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
 export const sendMessageSchema = z.object({
   messageId: idSchema('message'),
   recipient: recipientEmail,
-  subject: subjectLine.pipe(z.string().trim().min(1, 'Enter a subject.')),
-  body: textSchema({ multiLine: true, trim: true })
-    .min(1, 'Write the message before sending it.')
-    .max(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  subject: z.pipe(subjectLine, z.string().check(z.trim(), z.minLength(1, 'Enter a subject.'))),
+  body: textSchema({ multiLine: true, trim: true }).check(
+    z.minLength(1, 'Write the message before sending it.'),
+    z.maxLength(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  ),
   idempotencyKey: idempotencyKeySchema,
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
@@ -121,62 +133,70 @@ export const recordOutcomeSchema = z
   .object({
     incidentId: idSchema('incident'),
     answer: z.enum(RESCHEDULE_ANSWERS, { message: 'Choose whether they agreed, declined or have not answered yet.' }),
-    newStartLocal: textSchema({ trim: true }).optional(),
-    timeZone: textSchema({ trim: true }).optional(),
+    newStartLocal: z.optional(textSchema({ trim: true })),
+    timeZone: z.optional(textSchema({ trim: true })),
     note: optionalNote(1000, 'A note'),
   })
-  .superRefine((value, ctx) => {
-    if (value.answer !== 'ACCEPTED') return;
-    if (!value.newStartLocal) {
-      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new date and time they offered.' });
-      return;
-    }
-    if (!LOCAL_DATE_TIME.test(value.newStartLocal)) {
-      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new time as a date and time (YYYY-MM-DD HH:MM).' });
-      return;
-    }
-    if (!value.timeZone || !isValidTimeZone(value.timeZone)) {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'Choose the time zone of the new interview, e.g. Europe/London.' });
-      return;
-    }
-    const start = readLocalStart(value.newStartLocal, value.timeZone);
-    if (!start) {
-      ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'That date does not exist. Check the day and month.' });
-    } else if (start.getTime() <= Date.now()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newStartLocal'],
-        message: 'The new time is in the past. Check the date, the time and the time zone.',
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.answer !== 'ACCEPTED') return;
+      if (!value.newStartLocal) {
+        ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new date and time they offered.' });
+        return;
+      }
+      if (!LOCAL_DATE_TIME.test(value.newStartLocal)) {
+        ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new time as a date and time (YYYY-MM-DD HH:MM).' });
+        return;
+      }
+      if (!value.timeZone || !isValidTimeZone(value.timeZone)) {
+        ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'Choose the time zone of the new interview, e.g. Europe/London.' });
+        return;
+      }
+      const start = readLocalStart(value.newStartLocal, value.timeZone);
+      if (!start) {
+        ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'That date does not exist. Check the day and month.' });
+      } else if (start.getTime() <= Date.now()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newStartLocal'],
+          message: 'The new time is in the past. Check the date, the time and the time zone.',
+        });
+      }
+    }),
+  );
 export type RecordOutcomeInput = z.input<typeof recordOutcomeSchema>;
 
 export const skipStepSchema = z.object({
   incidentId: idSchema('incident'),
-  step: z.enum(RecoveryState, { message: 'Choose the step to skip.' }).exclude(['CLOSED'], { message: 'Choose the step to skip.' }),
-  reason: textSchema({ multiLine: true, message: 'Say why you are skipping this step.', trim: true })
-    .min(1, 'Say why you are skipping this step.')
-    .max(500, 'Keep the reason to 500 characters at most.'),
+  step: z.enum(
+    Object.values(RecoveryState).filter((state): state is Exclude<RecoveryState, 'CLOSED'> => state !== RecoveryState.CLOSED),
+    { message: 'Choose the step to skip.' },
+  ),
+  reason: textSchema({ multiLine: true, message: 'Say why you are skipping this step.', trim: true }).check(
+    z.minLength(1, 'Say why you are skipping this step.'),
+    z.maxLength(500, 'Keep the reason to 500 characters at most.'),
+  ),
 });
 export type SkipStepInput = z.input<typeof skipStepSchema>;
 
 export const prepChecklistTickSchema = z
   .object({
-    incidentId: idSchema('incident').optional(),
-    interviewId: idSchema('interview').optional(),
+    incidentId: z.optional(idSchema('incident')),
+    interviewId: z.optional(idSchema('interview')),
     itemId: z.enum(prepItemIds, { message: 'That is not an item of the preparation checklist.' }),
     checked: z.boolean({ message: 'Say whether the item is ticked.' }),
   })
-  .refine((value) => Boolean(value.incidentId) !== Boolean(value.interviewId), {
-    path: ['interviewId'],
-    message: 'Say which interview the checklist belongs to.',
-  });
+  .check(
+    z.refine((value) => Boolean(value.incidentId) !== Boolean(value.interviewId), {
+      path: ['interviewId'],
+      message: 'Say which interview the checklist belongs to.',
+    }),
+  );
 export type PrepChecklistTickInput = z.input<typeof prepChecklistTickSchema>;
 
-export const saveLessonSchema = recoveryLessonContentSchema.extend({
+export const saveLessonSchema = z.extend(recoveryLessonContentSchema, {
   incidentId: idSchema('incident'),
   // Only used when the flow has not already settled the outcome (a skipped outcome step, say).
-  outcome: z.enum(IncidentOutcome, { message: 'Choose how it ended.' }).optional(),
+  outcome: z.optional(z.enum(IncidentOutcome, { message: 'Choose how it ended.' })),
 });
 export type SaveLessonInput = z.input<typeof saveLessonSchema>;

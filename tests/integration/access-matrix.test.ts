@@ -16,9 +16,9 @@
  *      optional attack shows that A's ids in the input change nothing of A.
  */
 import { randomUUID } from 'node:crypto';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { changePasswordAction, deleteAccountAction, revokeAllSessionsAction, revokeSessionAction, updateProfileAction, updateTimeZoneAction } from '@/lib/actions/account';
-import { forgotPasswordAction, resetPasswordAction, signUpAction } from '@/lib/actions/auth';
+import { forgotPasswordAction, resetPasswordAction, signOutAction, signUpAction } from '@/lib/actions/auth';
 import {
   changeInterviewStatusAction,
   createInterviewAction,
@@ -420,6 +420,25 @@ const MATRIX: Record<string, MatrixEntry> = {
         confirmPassword: 'mallory was here 1',
       });
       expect(answer).toMatchObject({ ok: false, message: RESET_LINK_INVALID });
+    },
+  },
+  'lib/actions/auth.ts#signOutAction': {
+    kind: 'public',
+    reason:
+      "Ends only the session of the caller's own cookie, so a caller whose session is already gone may call it too (it then only clears the cookie); it takes no record id, and `to` is one of a fixed set of pages.",
+    attack: async ({ victim, attacker }) => {
+      const set = jest.fn();
+      jest.mocked(cookies).mockResolvedValue({ getAll: () => [{ name: 'next-auth.session-token', value: 'x' }], set } as never);
+      const redirectsHome = (outcome: Outcome) => outcome.threw && /^NEXT_REDIRECT;[^;]*;\/;/.test(digestOf(outcome.error));
+
+      expect(redirectsHome(await capture(() => signOutAction({ ...pointAt(victim), to: 'home' } as never)))).toBe(true);
+      expect(set).toHaveBeenCalledWith('next-auth.session-token', '', expect.objectContaining({ maxAge: 0, path: '/' }));
+
+      signInAs(attacker.user);
+      const { sessionId } = await requireUser();
+      expect(redirectsHome(await capture(() => signOutAction({ ...pointAt(victim), to: 'home' } as never)))).toBe(true);
+      expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ revokedAt: expect.any(Date) });
+      signInAs(null);
     },
   },
   'lib/actions/account.ts#updateProfileAction': {

@@ -84,14 +84,14 @@ const actionsValue = fc.oneof(
   fieldValue,
 );
 
-function shapeOf(schema: z.ZodType): Record<string, unknown> | null {
-  if (schema instanceof z.ZodObject) return schema.shape as Record<string, unknown>;
-  const inner = (schema as { def?: { in?: unknown } }).def?.in;
-  return inner instanceof z.ZodType ? shapeOf(inner) : null;
+function shapeOf(schema: z.core.$ZodType): Record<string, unknown> | null {
+  if (schema instanceof z.core.$ZodObject) return schema._zod.def.shape as Record<string, unknown>;
+  const inner = (schema._zod.def as { in?: unknown }).in;
+  return inner instanceof z.core.$ZodType ? shapeOf(inner) : null;
 }
 
 /** An input with the schema's keys, each present or absent, filled with anything above. */
-function inputFor(schema: z.ZodType): fc.Arbitrary<unknown> {
+function inputFor(schema: z.core.$ZodType): fc.Arbitrary<unknown> {
   const shape = shapeOf(schema);
   if (!shape) return fc.oneof(text, fieldValue);
   const model = Object.fromEntries(Object.keys(shape).map((key) => [key, key === 'actions' ? actionsValue : fieldValue]));
@@ -112,11 +112,11 @@ function collectStrings(value: unknown, key: string, out: { key: string; value: 
   }
 }
 
-type Case = { name: string; schema: z.ZodType };
+type Case = { name: string; schema: z.core.$ZodType };
 const cases: Case[] = [
   ...[authSchemas, commonSchemas, interviewSchemas, lessonSchemas, recoverySchemas].flatMap((module) =>
     Object.entries(module)
-      .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)
+      .filter((entry): entry is [string, z.core.$ZodType] => entry[1] instanceof z.core.$ZodType)
       .map(([name, schema]) => ({ name, schema })),
   ),
   { name: 'textSchema()', schema: textSchema() },
@@ -138,7 +138,7 @@ describe('every schema in lib/validation under arbitrary input', () => {
     const raw = new Set(RAW_FIELDS[name] ?? []);
     fc.assert(
       fc.property(inputFor(schema), (input) => {
-        const result = schema.safeParse(input);
+        const result = z.safeParse(schema, input);
         if (!result.success) return;
         const strings: { key: string; value: string }[] = [];
         collectStrings(result.data, '', strings);
@@ -154,7 +154,7 @@ describe('every schema in lib/validation under arbitrary input', () => {
   it('textSchema({ multiLine }) lets tab and line breaks through and nothing else below 0x20', () => {
     fc.assert(
       fc.property(text, (input) => {
-        const result = multiLineText.schema.safeParse(input);
+        const result = z.safeParse(multiLineText.schema, input);
         if (result.success) expect(isCleanText(result.data, { multiLine: true })).toBe(true);
         else expect(isCleanText(input, { multiLine: true })).toBe(false);
       }),

@@ -3,10 +3,10 @@ import { CONTROL_CHARACTER_MESSAGE, IMPOSSIBLE_DATE_MESSAGE, isCleanText, isReal
 import { interviewFormSchema, interviewListQuerySchema, rescheduleByEmployerSchema } from '@/lib/validation/interview';
 import { lessonFormSchema, parseLessonFilters } from '@/lib/validation/lessons';
 import { saveDraftSchema, skipStepSchema, startRecoverySchema } from '@/lib/validation/recovery';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
-  const result = schema.safeParse(input);
+function errorsOf(schema: z.core.$ZodType, input: unknown): Record<string, string> {
+  const result = z.safeParse(schema, input);
   return result.success ? {} : toFieldErrors(result.error);
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type z } from 'zod';
+import { z } from 'zod/mini';
 import { InvalidTransitionError } from '@/lib/domain/interview-status';
 import { RecoveryStepError } from '@/lib/domain/recovery-state';
 import { ValidationError } from '@/lib/errors';
@@ -10,8 +10,8 @@ import { toFieldErrors } from '@/lib/validation/common';
  * server code, so it parses its input itself. Its action (lib/actions/incidents.ts) has already
  * parsed the same input with the same schema, so from the browser bad input never gets this far.
  */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(input);
+export function parseInput<Schema extends z.core.$ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = z.safeParse(schema, input);
   if (!parsed.success) throw new ValidationError('Check the highlighted fields.', toFieldErrors(parsed.error));
   return parsed.data;
 }
