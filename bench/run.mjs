@@ -29,7 +29,7 @@ import { findActionId, signIn, startApp } from './lib/app.mjs';
 import { measureAlone, measureFirstLoadJs, runLoad, waitForIdle, watchMemory } from './lib/measure.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './lib/report.mjs';
 import { BENCH_PASSWORD, describeAccount, planAccounts, seedDatabase } from './lib/seed.mjs';
-import { startStatementCounter } from './lib/statement-counter.mjs';
+import { startRelayFor } from './lib/statement-counter.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -128,12 +128,8 @@ async function main() {
     const heavyAccount = settings.heavyInterviews > 0 ? await describeAccount(client, accounts.at(-1)) : null;
     await client.end();
 
-    const target = new URL(database.url);
-    const relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
+    const { relay, url: relayedUrl } = await startRelayFor(database.url);
     cleanups.unshift(() => relay.close());
-    const relayedUrl = new URL(database.url);
-    relayedUrl.hostname = '127.0.0.1';
-    relayedUrl.port = String(relay.port);
 
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rebound-bench-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -144,7 +140,7 @@ async function main() {
       port,
       log: args.verbose ? (text) => process.stdout.write(text) : undefined,
       env: {
-        DATABASE_URL: relayedUrl.toString(),
+        DATABASE_URL: relayedUrl,
         NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         REBOUND_DATA_DIR: dataDir,

@@ -85,3 +85,13 @@ export async function startStatementCounter(target) {
   relay.port = server.address().port;
   return relay;
 }
+
+/** A counting relay in front of the database at `url`, and the URL that reaches it through the relay. */
+export async function startRelayFor(url) {
+  const target = new URL(url);
+  const relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  const relayed = new URL(url);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(relay.port);
+  return { relay, url: relayed.toString() };
+}

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
 import { GET as exportCsvGet } from '@/app/api/interviews/export/route';
 import { getDb } from '@/lib/db';
 import { toCsv } from '@/lib/domain/csv';
@@ -149,15 +149,12 @@ async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean)
 }
 
 beforeAll(async () => {
-  const target = new URL(process.env.DATABASE_URL ?? '');
-  admin = new pg.Client({ connectionString: target.toString() });
+  admin = new pg.Client({ connectionString: process.env.DATABASE_URL ?? '' });
   await admin.connect();
-  relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
-  const relayed = new URL(target);
-  relayed.hostname = '127.0.0.1';
-  relayed.port = String(relay.port);
+  const started = await startRelayFor(process.env.DATABASE_URL ?? '');
+  relay = started.relay;
   // Before the app's client exists: it reads the URL once, on first use.
-  process.env.DATABASE_URL = relayed.toString();
+  process.env.DATABASE_URL = started.url;
   owner = await seedOwner();
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
 import { getDb } from '@/lib/db';
 import { ROOT_CAUSES, type RootCause } from '@/lib/domain/lesson-rules';
 import { HINT_LESSONS_PER_CAUSE } from '@/lib/server/lessons/get-prevention-hints';
@@ -27,12 +27,9 @@ let relay: Awaited<ReturnType<typeof startStatementCounter>>;
 
 beforeAll(async () => {
   // The relay goes in front of the database before the app's client is first created.
-  const target = new URL(process.env.DATABASE_URL ?? '');
-  relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
-  const relayed = new URL(target);
-  relayed.hostname = '127.0.0.1';
-  relayed.port = String(relay.port);
-  process.env.DATABASE_URL = relayed.toString();
+  const started = await startRelayFor(process.env.DATABASE_URL ?? '');
+  relay = started.relay;
+  process.env.DATABASE_URL = started.url;
 });
 
 afterAll(async () => {

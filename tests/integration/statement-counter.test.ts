@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { FrontendMessageCounter, startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { FrontendMessageCounter, startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
 
 // The bench's statement counts come from this relay; the counts must be exact for any client.
 describe('the bench statement counter', () => {
@@ -7,12 +7,9 @@ describe('the bench statement counter', () => {
   let client: pg.Client;
 
   beforeAll(async () => {
-    const target = new URL(process.env.DATABASE_URL ?? '');
-    relay = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
-    const relayed = new URL(target);
-    relayed.hostname = '127.0.0.1';
-    relayed.port = String(relay.port);
-    client = new pg.Client({ connectionString: relayed.toString() });
+    const started = await startRelayFor(process.env.DATABASE_URL ?? '');
+    relay = started.relay;
+    client = new pg.Client({ connectionString: started.url });
     await client.connect();
   });
 
