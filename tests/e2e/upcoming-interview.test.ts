@@ -1,6 +1,7 @@
 // An upcoming interview as its user sees it before and after the start, and the time zone a new
 // account starts in.
 import { randomUUID } from 'node:crypto';
+import { utcToZonedLocal } from '../../lib/domain/time';
 import { expect, test, type Page } from './support/accessibility';
 import { TIME_ZONE, submitSignUp } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
@@ -10,17 +11,8 @@ test.use({ timezoneId: TIME_ZONE });
 
 /** The date and HH:MM in a zone of an instant `offsetMinutes` from now. */
 function localParts(offsetMinutes: number, timeZone = TIME_ZONE): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(Date.now() + offsetMinutes * 60_000));
-  const read = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { date: `${read('year')}-${read('month')}-${read('day')}`, time: `${read('hour')}:${read('minute')}` };
+  const [date = '', time = ''] = utcToZonedLocal(new Date(Date.now() + offsetMinutes * 60_000), timeZone).split('T');
+  return { date, time };
 }
 
 async function signUp(page: Page): Promise<void> {
