@@ -24,32 +24,18 @@ const GONE = /Execution context was destroyed|Target page, context or browser ha
 // axe refuses to start while it is already running in a page, so audits of one page take turns.
 const auditsInFlight = new WeakMap<Page, Promise<unknown>>();
 
-/** Runs axe on the page as it is now; the serious and critical violations, or null for a non-HTML document or one the page left while axe read it. */
+/** Runs axe on the page as it is now; the serious and critical violations, or null for a non-HTML document. */
 export function auditPage(page: Page): Promise<AccessibilityViolation[] | null> {
   const audit = (auditsInFlight.get(page) ?? Promise.resolve()).catch(() => undefined).then(() => runAxe(page));
   auditsInFlight.set(page, audit);
   return audit;
 }
 
-const DOCUMENT_MARK = '__reboundAuditedDocument';
-
 async function runAxe(page: Page): Promise<AccessibilityViolation[] | null> {
   const contentType = await page.evaluate(() => document.contentType);
   if (contentType !== 'text/html') return null;
   const path = new URL(page.url()).pathname;
-  // A mark on this document's window: if it is gone after the audit, the page moved on to another
-  // document while axe read it (half of one, half of the next), and that one gets its own audit.
-  const mark = await page.evaluate((name) => {
-    const value = Math.random().toString(36);
-    (window as unknown as Record<string, string>)[name] = value;
-    return value;
-  }, DOCUMENT_MARK);
   const results = await new AxeBuilder({ page }).options({ rules: EXTRA_RULES }).analyze();
-  const sameDocument = await page
-    .evaluate((name) => (window as unknown as Record<string, string | undefined>)[name], DOCUMENT_MARK)
-    .then((value) => value === mark && new URL(page.url()).pathname === path)
-    .catch(() => false);
-  if (!sameDocument) return null;
   return results.violations
     .filter((violation) => FAILING_IMPACTS.has(violation.impact ?? ''))
     .map((violation) => ({
