@@ -54,11 +54,13 @@ export function evaluateTargets(results, { peakRss }) {
     pages.filter((row) => row.user === 'normal' && !(row.floorRatio >= 0.5)).map((row) => `${row.route} ${format.ratio(row.floorRatio)}`),
     'all pages',
   );
+  // Pages only: the feed and the CSV export of 10,000 interviews are a hundred times the bytes of an
+  // ordinary user's, so their target is the time alone below.
   const heavyRatios = [...heavy.values()]
-    .filter((row) => row.kind !== 'floor' && normal.has(row.route))
+    .filter((row) => row.kind === 'page' && normal.has(row.route))
     .map((row) => ({ route: row.route, ratio: row.load.requestsPerSecond / normal.get(row.route).load.requestsPerSecond }));
-  check(
-    'heavy user req/s ≥ 0.8 × normal user on every route',
+  (heavyRatios.length > 0 ? check : (target) => targets.push({ target, met: null, detail: 'no heavy page in this run' }))(
+    'heavy user req/s ≥ 0.8 × normal user on every page',
     heavyRatios.filter(({ ratio }) => !(ratio >= 0.8)).map(({ route, ratio }) => `${route} ${format.ratio(ratio)}`),
     heavyRatios.map(({ route, ratio }) => `${route} ${format.ratio(ratio)}`).join(', '),
   );

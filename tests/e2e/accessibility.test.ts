@@ -31,6 +31,12 @@ test.describe('accessibility', () => {
     expect(rules).toEqual(['color-contrast', 'label-content-name-mismatch', 'link-in-text-block', 'scrollable-region-focusable']);
   });
 
+  test('still reports a document that has no title once the wait for one runs out', async ({ page }) => {
+    await page.setContent('<!doctype html><html lang="en"><head></head><body><main><h1>No title</h1></main></body></html>');
+    const rules = ((await auditPage(page)) ?? []).map((violation) => violation.rule);
+    expect(rules).toEqual(['document-title']);
+  });
+
   test('every signed-out page', async ({ page }) => {
     for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', `/reset-password?token=${'x'.repeat(43)}`]) {
       await visit(page, path);

@@ -24,7 +24,7 @@ const GONE = /Execution context was destroyed|Target page, context or browser ha
 // axe refuses to start while it is already running in a page, so audits of one page take turns.
 const auditsInFlight = new WeakMap<Page, Promise<unknown>>();
 
-/** Runs axe on the page as it is now; the serious and critical violations, or null for a non-HTML document. */
+/** Runs axe on the page as it is now; the serious and critical violations, or null for a non-HTML document or one the page left while axe read it. */
 export function auditPage(page: Page): Promise<AccessibilityViolation[] | null> {
   const audit = (auditsInFlight.get(page) ?? Promise.resolve()).catch(() => undefined).then(() => runAxe(page));
   auditsInFlight.set(page, audit);
@@ -34,8 +34,15 @@ export function auditPage(page: Page): Promise<AccessibilityViolation[] | null> 
 async function runAxe(page: Page): Promise<AccessibilityViolation[] | null> {
   const contentType = await page.evaluate(() => document.contentType);
   if (contentType !== 'text/html') return null;
-  const path = new URL(page.url()).pathname;
+  const url = page.url();
+  // A client-side navigation swaps the title a moment after the URL; give it that moment (bounded,
+  // so a page that really has no title is still reported).
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 2_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).options({ rules: EXTRA_RULES }).analyze();
+  // The page moved on while axe read it: the findings mix two documents, and the new one gets its
+  // own audit from its navigation event.
+  if (page.url() !== url) return null;
+  const path = new URL(url).pathname;
   return results.violations
     .filter((violation) => FAILING_IMPACTS.has(violation.impact ?? ''))
     .map((violation) => ({
