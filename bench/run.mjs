@@ -3,7 +3,7 @@
 // next to a floor measured in the same run.
 //
 //   npm run bench [-- --users 100 --interviews-per-user 100 --heavy 10000 --heavy-lessons 636
-//                     --connections 16 --seconds 10 --warmup 3 --only dashboard,calendar]
+//                     --connections 16 --seconds 10 --warmup 3 --only dashboard,calendar --cpu-prof]
 //
 // 1. A fresh database: a new database on BENCH_DATABASE_URL's server, or a throwaway embedded
 //    PostgreSQL cluster. Migrated, then seeded in bulk (bench/lib/seed.mjs).
@@ -14,6 +14,7 @@
 //    The floor: a dynamic page that reads no data (/bench/floor, on only for the bench) and a
 //    static asset.
 // 4. Prints the table and the targets, and writes both as JSON to bench/results/.
+// --cpu-prof writes the server's CPU profile (open it in Chrome DevTools) to bench/results/profiles/.
 // Figures only: it exits 0 whatever they are (non-zero only when it could not measure).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     only: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const number = (name) => {
@@ -139,6 +141,7 @@ async function main() {
       root,
       port,
       log: args.verbose ? (text) => process.stdout.write(text) : undefined,
+      nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench', 'results', 'profiles')}`] : [],
       env: {
         DATABASE_URL: relayedUrl,
         NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret',

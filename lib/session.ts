@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { SessionUser } from '@/lib/server/accounts';
 import type { JWT } from 'next-auth/jwt';
+import { decodeSessionToken } from '@/lib/server/session-token';
 import { findSessionUser, type SessionClaims, type SignedInUser } from '@/lib/server/sessions';
 
 export type { SessionUser, SignedInUser };
@@ -29,7 +30,7 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Sig
     headers: Object.fromEntries(headerList),
     cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
   } as unknown as Parameters<typeof getToken>[0]['req'];
-  const claims = readSessionClaims(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
+  const claims = readSessionClaims(await getToken({ req, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }));
   return claims ? findSessionUser(claims) : null;
 });
 

@@ -7,8 +7,8 @@ import path from 'node:path';
  * `node scripts/start.mjs` (build when the sources changed, migrate, serve) in its own process
  * group, resolved once /api/health answers. `stop()` sends SIGTERM and waits for the exit.
  */
-export async function startApp({ root, port, env, log }) {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+export async function startApp({ root, port, env, log, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

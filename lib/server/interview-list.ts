@@ -69,13 +69,17 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** How many upcoming interviews the week-ahead card lists at most. */
-const WEEK_AHEAD_LIMIT = 50;
+/** How many interviews the week-ahead card lists; the rest are a link away, in the list. */
+export const WEEK_AHEAD_SHOWN = 8;
+
+/** How many interviews the "Needs an answer" card offers a check-in for at once. */
+export const NEEDS_ANSWER_SHOWN = 5;
 
 /**
- * The interviews the dashboard shows: two reads run together. The week ahead is a prefix of the
- * upcoming interviews in start order, and the next interview is the first of them, so one read
- * of the first WEEK_AHEAD_LIMIT upcoming answers both.
+ * The interviews the dashboard shows: two reads run together, each bounded whatever the user's
+ * history, so a user with a crowded week gets the same page as anyone else plus "more" links.
+ * The week ahead is a prefix of the upcoming interviews in start order and the next interview is
+ * the first of them, so one read answers both; one row past what is shown says whether there is more.
  */
 export async function getDashboard(userId: string, now = new Date()) {
   const db = getDb();
@@ -85,7 +89,7 @@ export async function getDashboard(userId: string, now = new Date()) {
     db.interview.findMany({
       where: { userId, status: 'SCHEDULED', scheduledStart: { gte: now } },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
-      take: WEEK_AHEAD_LIMIT,
+      take: WEEK_AHEAD_SHOWN + 1,
       // The next interview's card is what the user acts on: who to call, where to go.
       select: { ...listSelect, contactName: true, contactPhone: true },
     }),
@@ -97,8 +101,15 @@ export async function getDashboard(userId: string, now = new Date()) {
     }),
   ]);
   const weekEnd = now.getTime() + WEEK_MS;
-  const needsAnswer = unanswered.filter(
+  const thisWeek = upcoming.filter((item) => item.scheduledStart.getTime() < weekEnd);
+  const due = unanswered.filter(
     (item) => item.scheduledStart.getTime() + (item.durationMinutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime(),
   );
-  return { nextInterview: upcoming[0] ?? null, weekAhead: upcoming.filter((item) => item.scheduledStart.getTime() < weekEnd), needsAnswer };
+  return {
+    nextInterview: upcoming[0] ?? null,
+    weekAhead: thisWeek.slice(0, WEEK_AHEAD_SHOWN),
+    moreThisWeek: thisWeek.length > WEEK_AHEAD_SHOWN,
+    needsAnswer: due.slice(0, NEEDS_ANSWER_SHOWN),
+    moreNeedAnswer: due.length > NEEDS_ANSWER_SHOWN,
+  };
 }

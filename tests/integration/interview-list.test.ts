@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@/lib/domain/keyset-cursor';
-import { getDashboard, listInterviews, PAGE_SIZE, type InterviewListItem } from '@/lib/server/interview-list';
+import { getDashboard, listInterviews, NEEDS_ANSWER_SHOWN, PAGE_SIZE, WEEK_AHEAD_SHOWN, type InterviewListItem } from '@/lib/server/interview-list';
 import { interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
 import { createTestUser } from './support/factories';
 import { DAY_MS, HOUR_MS, insertInterviews } from './support/interview-fixtures';
@@ -279,6 +279,34 @@ describe('getDashboard', () => {
     expect((await getDashboard(user.id, NOW)).nextInterview?.company).toBe('Next');
   });
 
+  it('shows a crowded week and a long backlog of check-ins in bounded cards that say there is more', async () => {
+    const user = await createTestUser();
+    await insertInterviews(user.id, [
+      ...Array.from({ length: WEEK_AHEAD_SHOWN + 3 }, (_, index) => ({ scheduledStart: at((index + 1) * HOUR_MS), company: `Soon ${index + 1}` })),
+      ...Array.from({ length: NEEDS_ANSWER_SHOWN + 2 }, (_, index) => ({ scheduledStart: at(-(index + 1) * DAY_MS), company: `Over ${index + 1}` })),
+    ]);
+
+    const dashboard = await getDashboard(user.id, NOW);
+
+    expect(dashboard.weekAhead.map((item) => item.company)).toEqual(Array.from({ length: WEEK_AHEAD_SHOWN }, (_, index) => `Soon ${index + 1}`));
+    expect(dashboard.moreThisWeek).toBe(true);
+    expect(dashboard.needsAnswer.map((item) => item.company)).toEqual(Array.from({ length: NEEDS_ANSWER_SHOWN }, (_, index) => `Over ${index + 1}`));
+    expect(dashboard.moreNeedAnswer).toBe(true);
+  });
+
+  it('says nothing more when the week holds exactly what the card shows', async () => {
+    const user = await createTestUser();
+    await insertInterviews(user.id, [
+      ...Array.from({ length: WEEK_AHEAD_SHOWN }, (_, index) => ({ scheduledStart: at((index + 1) * HOUR_MS) })),
+      { scheduledStart: at(8 * DAY_MS), company: 'Next week' },
+    ]);
+
+    const dashboard = await getDashboard(user.id, NOW);
+
+    expect(dashboard.weekAhead).toHaveLength(WEEK_AHEAD_SHOWN);
+    expect(dashboard.moreThisWeek).toBe(false);
+  });
+
   it('is empty for a new user, and shows nothing of anyone else', async () => {
     const [fresh, busy] = await Promise.all([createTestUser(), createTestUser()]);
     await insertInterviews(busy.id, [
@@ -286,7 +314,7 @@ describe('getDashboard', () => {
       { scheduledStart: at(-DAY_MS) },
     ]);
 
-    expect(await getDashboard(fresh.id, NOW)).toEqual({ nextInterview: null, weekAhead: [], needsAnswer: [] });
+    expect(await getDashboard(fresh.id, NOW)).toEqual({ nextInterview: null, weekAhead: [], moreThisWeek: false, needsAnswer: [], moreNeedAnswer: false });
     const busyDashboard = await getDashboard(busy.id, NOW);
     expect(busyDashboard.weekAhead).toHaveLength(1);
     expect(busyDashboard.needsAnswer).toHaveLength(1);

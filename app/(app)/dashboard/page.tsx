@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const { nextInterview, weekAhead, needsAnswer, openIncidents, lessonsDue, unsent, nextHints } = await loadDashboard(user, now);
+  const { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer, openIncidents, lessonsDue, unsent, nextHints } = await loadDashboard(user, now);
 
   return (
     <div className="space-y-6">
@@ -49,6 +49,13 @@ export default async function DashboardPage() {
               </li>
             ))}
           </ul>
+          {moreNeedAnswer ? (
+            <p className="mt-4 text-sm">
+              <Link href="/interviews?view=past" className="font-medium underline">
+                More interviews are waiting for an answer: see past interviews
+              </Link>
+            </p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -117,6 +124,13 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
+        {moreThisWeek ? (
+          <p className="mt-2 text-sm">
+            <Link href="/interviews?view=upcoming" className="font-medium underline">
+              More this week: see all upcoming interviews
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );
