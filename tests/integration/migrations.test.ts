@@ -52,4 +52,31 @@ describe('migrations', () => {
     expect(rows.map((row) => row.migration_name)).toEqual(folders);
     expect(rows.every((row) => row.applied_steps_count === 1)).toBe(true);
   });
+
+  it('several instances starting at once on a new database apply each migration once, and all start', () => {
+    // Three app processes booting together behind a load balancer: each runs migrateDatabase.
+    const probe = `
+      import { createScratchDatabase } from './scripts/lib/scratch-database.mjs';
+      import { migrateDatabase } from './scripts/lib/migrate.mjs';
+      import pg from 'pg';
+      const db = await createScratchDatabase(process.env.DATABASE_URL, 'rebound_boot_race');
+      try {
+        const results = await Promise.allSettled([migrateDatabase(db.url), migrateDatabase(db.url), migrateDatabase(db.url)]);
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        const ledger = (await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).rows;
+        await client.end();
+        console.log(JSON.stringify({ results: results.map((r) => (r.status === 'fulfilled' ? r.value.length : String(r.reason))), ledger: ledger.length }));
+      } finally {
+        await db.drop();
+      }
+      process.exit(0);
+    `;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, env: process.env, encoding: 'utf8', timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
+    const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    expect(report.ledger).toBe(folders);
+    expect([...report.results].sort()).toEqual([0, 0, folders]);
+  });
 });
