@@ -109,16 +109,34 @@ function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+// A sentence cut short ends at its last clause (after a comma, semicolon, colon or dash) when that
+// keeps at least this many words, and never on a word that needs the next one.
+const MIN_CLAUSE_WORDS = 6;
+const DANGLING_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'so', 'because', 'as', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'that', 'which', 'my', 'our', 'their', 'was', 'were', 'had', 'i']);
+
+function shortenToClause(words: string[]): string {
+  if (words.length <= MAX_REASON_WORDS) return words.join(' ');
+  let kept = words.slice(0, MAX_REASON_WORDS);
+  for (let end = kept.length - 1; end >= MIN_CLAUSE_WORDS; end -= 1) {
+    if (/[,;:]$/.test(kept[end - 1] ?? '') || /^[–—-]$/.test(kept[end] ?? '')) {
+      kept = kept.slice(0, end);
+      break;
+    }
+  }
+  while (kept.length > MIN_CLAUSE_WORDS && DANGLING_WORDS.has((kept.at(-1) ?? '').toLowerCase().replace(/[,;:]$/, ''))) kept = kept.slice(0, -1);
+  return kept.join(' ');
+}
+
 /**
  * The explanation as one short sentence: the first sentence only, at most MAX_REASON_WORDS
- * words, capitalised and ending with a full stop. The apology matters more than the excuse.
+ * words (cut at a clause, not mid-phrase), capitalised and ending with a full stop. The apology
+ * matters more than the excuse.
  */
 export function summariseExplanation(explanation: string | null | undefined): string | null {
   const text = cleanLine(explanation);
   if (!text) return null;
   const firstSentence = text.split(/(?<=[.!?])\s+/)[0] ?? text;
-  const words = firstSentence.split(' ');
-  let sentence = words.slice(0, MAX_REASON_WORDS).join(' ');
+  let sentence = shortenToClause(firstSentence.split(' '));
   sentence = sentence.replace(/[\s,;:–—-]+$/, '');
   if (sentence === '') return null;
   if (!/[.!?]$/.test(sentence)) sentence = `${sentence}.`;

@@ -176,6 +176,16 @@ describe('summariseExplanation', () => {
     expect(summary).toMatch(/^Word0 .* word24\.$/);
   });
 
+  it('cuts a long sentence at its last clause rather than mid-phrase, and never on a word that needs the next', () => {
+    const explanation =
+      'My train was cancelled at the last minute because of a signal failure near the station, and the replacement bus that I waited for was over an hour late to arrive';
+    expect(summariseExplanation(explanation)).toBe('My train was cancelled at the last minute because of a signal failure near the station.');
+    const noClause = 'I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit with the kids';
+    const summary = summariseExplanation(noClause) ?? '';
+    expect(summary.split(' ').length).toBeLessThanOrEqual(25);
+    expect(summary).toBe('I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit.');
+  });
+
   it('capitalises, collapses whitespace, adds a full stop, and returns null for nothing', () => {
     expect(summariseExplanation('  i   overslept\n after a late flight ')).toBe('I overslept after a late flight.');
     expect(summariseExplanation('I was ill?')).toBe('I was ill?');
