@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -9,14 +8,14 @@ import { resetPasswordAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
-import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/validation/auth';
+import type { ResetPasswordInput } from '@/lib/validation/auth';
+import { confirmPasswordRules, newPasswordRules } from '@/components/forms/auth-rules';
 import { setServerErrors } from '@/components/ui/server-errors';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<ResetPasswordInput>({
-    resolver: zodResolver(resetPasswordSchema),
     defaultValues: { token, password: '', confirmPassword: '' },
   });
   const { errors, isSubmitting } = formState;
@@ -43,8 +42,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
       ) : null}
       <input type="hidden" {...register('token')} />
       <NewPasswordFields
-        password={{ id: 'password', register: register('password'), error: errors.password?.message }}
-        confirm={{ register: register('confirmPassword'), error: errors.confirmPassword?.message }}
+        password={{ id: 'password', register: register('password', newPasswordRules), error: errors.password?.message }}
+        confirm={{ register: register('confirmPassword', confirmPasswordRules('password')), error: errors.confirmPassword?.message }}
       />
       <Button type="submit" pending={isSubmitting} className="w-full">
         {isSubmitting ? 'Saving…' : 'Set new password'}

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -9,7 +8,8 @@ import { signInWithPassword, signInWithProvider } from '@/components/auth/auth-e
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
-import { signInSchema, type SignInInput } from '@/lib/validation/auth';
+import type { SignInInput } from '@/lib/validation/auth';
+import { currentPasswordRules, emailRules } from '@/components/forms/auth-rules';
 
 type Provider = { id: string; name: string };
 
@@ -17,7 +17,6 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, resetField } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
     defaultValues: { email: '', password: '' },
   });
   const { errors, isSubmitting } = formState;
@@ -40,15 +39,16 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <Field id="email" label="Email" error={errors.email?.message}>
-          <Input id="email" type="email" autoComplete="email" {...describedBy('email', errors.email?.message)} {...register('email')} />
+          <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
         </Field>
         <Field id="password" label="Password" error={errors.password?.message}>
           <Input
             id="password"
             type="password"
             autoComplete="current-password"
+            required
             {...describedBy('password', errors.password?.message)}
-            {...register('password')}
+            {...register('password', currentPasswordRules)}
           />
         </Field>
         <Button type="submit" pending={isSubmitting} className="w-full">

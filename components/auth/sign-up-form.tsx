@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -11,14 +10,15 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import { useBrowserTimeZone } from '@/components/account/use-browser-time-zone';
-import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpInput } from '@/lib/validation/auth';
+import type { SignUpInput } from '@/lib/validation/auth';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validation/limits';
+import { emailRules, nameRules, newPasswordRules } from '@/components/forms/auth-rules';
 import { setServerErrors } from '@/components/ui/server-errors';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
-    resolver: zodResolver(signUpSchema),
     defaultValues: { name: '', email: '', password: '', timeZone: '' },
   });
   const { register, handleSubmit, setError, setValue, formState } = form;
@@ -51,18 +51,20 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="name" label="Name" error={errors.name?.message}>
-        <Input id="name" autoComplete="name" {...describedBy('name', errors.name?.message)} {...register('name')} />
+        <Input id="name" autoComplete="name" required {...describedBy('name', errors.name?.message)} {...register('name', nameRules)} />
       </Field>
       <Field id="email" label="Email" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="email" {...describedBy('email', errors.email?.message)} {...register('email')} />
+        <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
         <Input
           id="password"
           type="password"
           autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
           {...describedBy('password', errors.password?.message)}
-          {...register('password')}
+          {...register('password', newPasswordRules)}
         />
       </Field>
       <input type="hidden" {...register('timeZone')} />

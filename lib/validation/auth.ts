@@ -1,10 +1,19 @@
 import { z } from 'zod/mini';
 import { isValidTimeZone } from '@/lib/domain/time';
 import { emailSchema, idSchema, textSchema, timeZoneSchema } from './common';
+import {
+  NAME_MAX_LENGTH,
+  NAME_REQUIRED_MESSAGE,
+  NAME_TOO_LONG_MESSAGE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_REQUIRED_MESSAGE,
+  PASSWORD_TOO_LONG_MESSAGE,
+  PASSWORD_TOO_SHORT_MESSAGE,
+  PASSWORDS_DIFFER_MESSAGE,
+} from './limits';
 
-export const PASSWORD_MIN_LENGTH = 10;
-// argon2 cost grows with input; a bound keeps one request from burning the CPU.
-const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MIN_LENGTH };
 
 // The most common passwords in public breach lists; refused whatever their length.
 const COMMON_PASSWORDS = new Set([
@@ -35,12 +44,12 @@ function isCommonPassword(password: string): boolean {
 }
 
 export const newPasswordSchema = textSchema().check(
-  z.minLength(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`),
-  z.maxLength(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  z.minLength(PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT_MESSAGE),
+  z.maxLength(PASSWORD_MAX_LENGTH, PASSWORD_TOO_LONG_MESSAGE),
   z.refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.'),
 );
 
-const nameSchema = textSchema({ trim: true }).check(z.minLength(1, 'Enter your name.'), z.maxLength(100, 'A name is at most 100 characters.'));
+const nameSchema = textSchema({ trim: true }).check(z.minLength(1, NAME_REQUIRED_MESSAGE), z.maxLength(NAME_MAX_LENGTH, NAME_TOO_LONG_MESSAGE));
 
 /** Where an account starts when the browser sent no zone this server knows. */
 export const FALLBACK_TIME_ZONE = 'UTC';
@@ -66,7 +75,7 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailSchema,
   // Not textSchema: a password is only ever hashed, and one set before that check must still sign in.
-  password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(PASSWORD_MAX_LENGTH, 'Incorrect email or password.')),
+  password: z.string().check(z.minLength(1, PASSWORD_REQUIRED_MESSAGE), z.maxLength(PASSWORD_MAX_LENGTH, 'Incorrect email or password.')),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
@@ -82,7 +91,7 @@ export const resetPasswordSchema = z
   .check(
     z.refine((value) => value.password === value.confirmPassword, {
       path: ['confirmPassword'],
-      message: 'The two passwords do not match.',
+      message: PASSWORDS_DIFFER_MESSAGE,
     }),
   );
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
@@ -96,7 +105,7 @@ export const changePasswordSchema = z
   .check(
     z.refine((value) => value.newPassword === value.confirmPassword, {
       path: ['confirmPassword'],
-      message: 'The two passwords do not match.',
+      message: PASSWORDS_DIFFER_MESSAGE,
     }),
   );
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

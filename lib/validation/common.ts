@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import { isValidTimeZone } from '@/lib/domain/time';
+import { EMAIL_INVALID_MESSAGE, EMAIL_MAX_LENGTH, EMAIL_REQUIRED_MESSAGE, EMAIL_TOO_LONG_MESSAGE } from './limits';
 
 // zod/mini carries no messages of its own; English is what full zod says for a check without one.
 z.config(en());
@@ -67,8 +68,8 @@ export const timeZoneSchema = textSchema({ trim: true }).check(
 
 export const emailSchema = z.pipe(
   z.pipe(
-    textSchema({ trim: true }).check(z.minLength(1, 'Enter your email address.'), z.maxLength(254, 'An email address is at most 254 characters.')),
-    z.email('Enter a valid email address, like name@example.com.'),
+    textSchema({ trim: true }).check(z.minLength(1, EMAIL_REQUIRED_MESSAGE), z.maxLength(EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE)),
+    z.email(EMAIL_INVALID_MESSAGE),
   ),
   z.transform((value: string) => value.toLowerCase()),
 );

@@ -2,9 +2,9 @@ import { z } from 'zod/mini';
 import { idSchema, textSchema } from '@/lib/validation/common';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 
-export const WHAT_HAPPENED_MAX = 2000;
-export const ACTION_TEXT_MAX = 300;
-export const ACTIONS_MAX = 10;
+import { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX } from '@/lib/validation/limits';
+
+export { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX };
 
 const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCase()).join(', ');
 

@@ -15,11 +15,9 @@ import {
   RecoveryState,
 } from '@/lib/generated/prisma/enums';
 
-export const MAX_EXPLANATION_LENGTH = 280;
-export const MAX_SUBJECT_LENGTH = 200;
-export const MAX_BODY_LENGTH = 10_000;
+import { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS } from '@/lib/validation/limits';
 
-export const RESCHEDULE_ANSWERS = ['ACCEPTED', 'DECLINED', 'NO_RESPONSE'] as const;
+export { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS };
 
 // The second-chance checklist (what to prepare before the rescheduled interview) is domain data;
 // forms and the server import it from here.
