@@ -1,15 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { recordCallAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Textarea } from '@/components/ui/form';
 import { CallResult } from '@/lib/generated/prisma/enums';
-import { recordCallSchema, type RecordCallInput } from '@/lib/validation/recovery';
+import type { recordCallSchema, RecordCallInput } from '@/lib/validation/recovery';
 import { CALL_RESPONSE_LABELS, CALL_RESPONSES, CALL_RESULT_LABELS } from '@/lib/domain/recovery-labels';
 
 type Props = {
@@ -21,10 +21,12 @@ type Props = {
 
 const callResults = Object.values(CallResult);
 
+const resolver = lazyResolver(() => import('./recovery-checks').then((module) => module.recordCallResolver));
+
 export function CallStep({ incidentId, isRunningLate, script, contact }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<RecordCallInput, unknown, z.output<typeof recordCallSchema>>({
-    resolver: zodResolver(recordCallSchema),
+    resolver,
     defaultValues: { incidentId, response: 'NONE', note: '' },
   });
   const { errors, isSubmitting } = formState;

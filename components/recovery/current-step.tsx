@@ -2,16 +2,10 @@ import Link from 'next/link';
 import { formatWithZone } from '@/lib/domain/time';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
 import type { Recovery } from '@/lib/server/recovery/get-recovery';
-import { ApologyStep } from './apology-step';
-import { CallStep } from './call-step';
-import { DismissMessageButton } from './dismiss-message-button';
-import { FollowUpPanel } from './follow-up-panel';
 import { todayInZone, type Formatter } from './format';
-import { LessonStep } from './lesson-step';
-import { MessageWorkspace } from './message-workspace';
-import { OutcomeStep } from './outcome-step';
-import { PrepStep } from './prep-step';
+import { ApologyStep, CallStep, DismissMessageButton, FollowUpPanel, LessonStep, MessageWorkspace, OutcomeStep, PrepStep } from './lazy-steps';
 import type { EditableMessage, RecoveryView } from './types';
+
 
 type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
 

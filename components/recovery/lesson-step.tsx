@@ -10,8 +10,8 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select } from '@/components/ui/form';
 import type { IncidentOutcome } from '@/lib/domain/recovery-state';
 import type { MissReason } from '@/lib/generated/prisma/enums';
-import { ACTIONS_MAX } from '@/lib/validation/lessons';
-import { saveLessonSchema, type SaveLessonInput } from '@/lib/validation/recovery';
+import { ACTIONS_MAX } from '@/lib/validation/limits';
+import type { SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
@@ -32,6 +32,8 @@ function toInput(incidentId: string, values: LessonFields): SaveLessonInput {
   };
 }
 
+const loadSaveLessonSchema = () => import('./recovery-checks').then((module) => module.saveLessonSchema);
+
 function fieldFor(path: string): string {
   return path === 'actions' ? 'actions.root' : path;
 }
@@ -39,7 +41,7 @@ function fieldFor(path: string): string {
 export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<LessonFields>({
-    resolver: schemaResolver(saveLessonSchema, (values: LessonFields) => toInput(incidentId, values), fieldFor),
+    resolver: schemaResolver(loadSaveLessonSchema, (values: LessonFields) => toInput(incidentId, values), fieldFor),
     defaultValues: { rootCause: reason, whatHappened: explanation ?? '', actions: [{ text: '' }], outcome: '' },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'actions' });

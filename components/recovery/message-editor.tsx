@@ -1,7 +1,7 @@
 'use client';
 
 import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
-import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/recovery';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/limits';
 import { LiveChecklist } from './live-checklist';
 import { describeAutosave } from './use-autosave';
 import type { DraftFields } from './types';

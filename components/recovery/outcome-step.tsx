@@ -6,7 +6,8 @@ import { recordOutcomeAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
-import { RESCHEDULE_ANSWERS, recordOutcomeSchema, type RecordOutcomeInput } from '@/lib/validation/recovery';
+import { RESCHEDULE_ANSWERS } from '@/lib/validation/limits';
+import type { RecordOutcomeInput } from '@/lib/validation/recovery';
 import { ANSWER_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
@@ -34,13 +35,15 @@ function toInput(incidentId: string, timeZone: string, values: OutcomeFields): R
   };
 }
 
+const loadRecordOutcomeSchema = () => import('./recovery-checks').then((module) => module.recordOutcomeSchema);
+
 const fieldFor = (path: string) => (path === 'newStartLocal' || path === 'timeZone' ? 'date' : path);
 
 export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<OutcomeFields>({
-    resolver: schemaResolver(recordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values), fieldFor),
+    resolver: schemaResolver(loadRecordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values), fieldFor),
     defaultValues: { answer: '', date: '', time: '', note: '' },
   });
   const { errors, isSubmitting } = formState;

@@ -1,12 +1,9 @@
 'use client';
 
-import { z } from 'zod/mini';
 import { useState } from 'react';
 import { confirmManualSendAction, sendMessageAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { toFieldErrors } from '@/lib/validation/common';
-import { sendMessageSchema } from '@/lib/validation/recovery';
 import type { DraftFields, EditableMessage } from './types';
 import { useRecoveryAction } from './use-recovery-action';
 
@@ -26,7 +23,8 @@ type Props = {
   onConfirming?: (isConfirming: boolean) => void;
 };
 
-const readyToSendSchema = z.omit(sendMessageSchema, { idempotencyKey: true });
+// The schema and zod load on the first Send, not with the page.
+const checkReadyToSend = async (input: Record<string, unknown>) => (await import('./recovery-checks')).checkReadyToSend(input);
 
 function initialPhase(message: EditableMessage): Phase {
   if (message.status === 'FAILED') return { name: 'failed', key: crypto.randomUUID(), reason: message.failureReason ?? 'Unknown error.', isRetryable: true };
@@ -51,11 +49,11 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
     onConfirming?.(next.name === 'confirming');
   };
 
-  const checkValues = (): DraftFields | null => {
+  const checkValues = async (): Promise<DraftFields | null> => {
     const values = getValues();
-    const parsed = readyToSendSchema.safeParse({ messageId: message.id, ...values });
-    if (parsed.success) return values;
-    onInvalid(toFieldErrors(parsed.error));
+    const fieldErrors = await checkReadyToSend({ messageId: message.id, ...values });
+    if (!fieldErrors) return values;
+    onInvalid(fieldErrors);
     action.setError('Check the recipient, the subject and the text above before sending.');
     return null;
   };
@@ -63,7 +61,7 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
   const openConfirmation = async () => {
     action.setError(null);
     await flush();
-    const values = checkValues();
+    const values = await checkValues();
     if (values) setPhase({ name: 'confirming', key: crypto.randomUUID(), values });
   };
 
@@ -84,7 +82,7 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
 
   const retry = async (key: string) => {
     await flush();
-    const values = checkValues();
+    const values = await checkValues();
     if (values) send(key, values);
   };
 

@@ -1,24 +1,26 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { skipStepAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
-import { skipStepSchema, type SkipStepInput } from '@/lib/validation/recovery';
+import type { skipStepSchema, SkipStepInput } from '@/lib/validation/recovery';
 import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = { incidentId: string; step: Exclude<RecoveryState, 'CLOSED'>; label: string };
+
+const resolver = lazyResolver(() => import('./recovery-checks').then((module) => module.skipStepResolver));
 
 /** Skipping is allowed but never silent: the reason is required and shown in the stepper. */
 export function SkipStepForm({ incidentId, step, label }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<SkipStepInput, unknown, z.output<typeof skipStepSchema>>({
-    resolver: zodResolver(skipStepSchema),
+    resolver,
     defaultValues: { incidentId, step, reason: '' },
   });
   const { errors, isSubmitting } = formState;

@@ -1,17 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { startRecoveryAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import type { IncidentKind } from '@/lib/domain/recovery-state';
 import { ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
-import { MAX_EXPLANATION_LENGTH, startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
+import { MAX_EXPLANATION_LENGTH } from '@/lib/validation/limits';
+import type { startRecoverySchema, StartRecoveryInput } from '@/lib/validation/recovery';
 import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = {
@@ -24,12 +25,14 @@ type Props = {
 
 const reasons = Object.entries(ROOT_CAUSE_LABELS) as [RootCause, string][];
 
+const resolver = lazyResolver(() => import('./recovery-checks').then((module) => module.startRecoveryResolver));
+
 export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [isLeaving, setIsLeaving] = useState(false);
   const { register, handleSubmit, setError, control, formState } = useForm<StartRecoveryInput, unknown, z.output<typeof startRecoverySchema>>({
-    resolver: zodResolver(startRecoverySchema),
+    resolver,
     defaultValues: { interviewId, kind, idempotencyKey, explanation: '', employerWarned: false },
   });
   const { errors, isSubmitting } = formState;

@@ -2,13 +2,12 @@
 
 import { useForm, useWatch } from 'react-hook-form';
 import { saveDraftAction } from '@/lib/actions/incidents';
-import { saveDraftSchema } from '@/lib/validation/recovery';
 import { schemaResolver } from './schema-resolver';
 import type { DraftFields, EditableMessage } from './types';
 import { useAutosave, type SaveOutcome } from './use-autosave';
 import { setServerErrors } from '@/components/ui/server-errors';
 
-const recipientSchema = saveDraftSchema.shape.recipient;
+const loadSaveDraftSchema = () => import('./recovery-checks').then((module) => module.saveDraftSchema);
 
 /**
  * The form behind a message editor: react-hook-form validated with the autosave schema, and
@@ -17,14 +16,14 @@ const recipientSchema = saveDraftSchema.shape.recipient;
  */
 export function useMessageEditor(message: EditableMessage) {
   const form = useForm<DraftFields>({
-    resolver: schemaResolver(saveDraftSchema, (values: DraftFields) => ({ messageId: message.id, ...values })),
+    resolver: schemaResolver(loadSaveDraftSchema, (values: DraftFields) => ({ messageId: message.id, ...values })),
     defaultValues: { recipient: message.recipient ?? '', subject: message.subject ?? '', body: message.body },
     mode: 'onBlur',
   });
   const values = useWatch({ control: form.control }) as DraftFields;
 
   const save = async (current: DraftFields): Promise<SaveOutcome> => {
-    const isRecipientValid = recipientSchema.safeParse(current.recipient).success;
+    const isRecipientValid = (await import('./recovery-checks')).isSavableRecipient(current.recipient);
     const result = await saveDraftAction({
       messageId: message.id,
       subject: current.subject,
