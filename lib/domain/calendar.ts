@@ -94,16 +94,9 @@ export function buildInterviewEvent(interview: CalendarInterview, options: Calen
 
 // The app URL comes in checked and normalised: a feed builds thousands of events with one.
 function toEventData(interview: CalendarInterview, appUrl: string, stamp: Date): ICalEventData {
+  checkInterview(interview);
   const start = interview.scheduledStart.getTime();
-  if (Number.isNaN(start)) throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
-  if (!Number.isFinite(interview.durationMinutes) || interview.durationMinutes < 0) {
-    throw new CalendarBuildError(`Interview ${interview.id} has an invalid duration (${interview.durationMinutes} minutes).`);
-  }
   const zone = interview.timeZone;
-  // UTC needs no VTIMEZONE: ical-generator writes it as UTC times ("…Z"), which every client reads.
-  if (zone !== 'UTC' && getVtimezone(zone) === null) {
-    throw new CalendarBuildError(`Interview ${interview.id} has an unknown time zone ("${zone}").`);
-  }
   const { title, description, location, link } = describeEvent(interview, appUrl);
   const offPrefix = OFF_PREFIXES[interview.status];
   const isOff = offPrefix !== undefined;
@@ -126,8 +119,33 @@ function toEventData(interview: CalendarInterview, appUrl: string, stamp: Date):
   };
 }
 
+/** Throws a CalendarBuildError for an interview no calendar entry can be written for. */
+function checkInterview(interview: CalendarInterview): void {
+  if (Number.isNaN(interview.scheduledStart.getTime())) throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
+  if (!Number.isFinite(interview.durationMinutes) || interview.durationMinutes < 0) {
+    throw new CalendarBuildError(`Interview ${interview.id} has an invalid duration (${interview.durationMinutes} minutes).`);
+  }
+  // UTC needs no VTIMEZONE: ical-generator writes it as UTC times ("…Z"), which every client reads.
+  if (interview.timeZone !== 'UTC' && getVtimezone(interview.timeZone) === null) {
+    throw new CalendarBuildError(`Interview ${interview.id} has an unknown time zone ("${interview.timeZone}").`);
+  }
+}
+
+/** Events per piece of a written calendar: a few hundred KB of text. */
+export const CALENDAR_PIECE_EVENTS = 200;
+
 /** A complete VCALENDAR for a list of interviews (the subscription feed). */
 export function buildCalendar(interviews: readonly CalendarInterview[], options: BuildCalendarOptions): string {
+  return [...writeCalendar(interviews, options)].join('');
+}
+
+/**
+ * The same VCALENDAR as buildCalendar, in pieces: the header with the VTIMEZONEs first, then the
+ * events `piece` at a time, then the end. A large feed is sent as it is written instead of being
+ * held whole, as text and again as bytes. Every interview is checked before the first piece, so
+ * a feed that cannot be written fails before any of it is sent.
+ */
+export function writeCalendar(interviews: readonly CalendarInterview[], options: BuildCalendarOptions, piece = CALENDAR_PIECE_EVENTS): Iterable<string> {
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: ICalCalendarMethod.PUBLISH,
@@ -137,19 +155,28 @@ export function buildCalendar(interviews: readonly CalendarInterview[], options:
   });
   const appUrl = normaliseAppUrl(options.appUrl);
   const stamp = options.now ?? new Date();
+  // One VTIMEZONE per zone in use, in the order the interviews first use them.
   const zones = new Set<string>();
-  const events = interviews.map((interview) => {
-    const data = toEventData(interview, appUrl, stamp);
-    if (data.timezone && data.timezone !== 'UTC') zones.add(data.timezone);
-    // An event's own text is not folded yet; folding each on its own keeps the pieces small.
-    return foldLines(writeEvent(interview.id, data, calendar));
-  });
+  for (const interview of interviews) {
+    checkInterview(interview);
+    if (interview.timeZone !== 'UTC') zones.add(interview.timeZone);
+  }
   // The calendar's own toString folds through a TextEncoder per character (seconds for a large
-  // feed), so it writes only the header here: the VTIMEZONEs, one per zone in use, and the
-  // events go before its END line.
+  // feed), so it writes only the header here: the VTIMEZONEs and the events go before its END
+  // line. An event's own text is not folded yet; folding each on its own keeps the pieces small.
   const header = refoldByOctets(calendar.toString().replace(/END:VCALENDAR$/, ''));
   const timezones = [...zones].map((zone) => foldLines(getVtimezone(zone) ?? ''));
-  return header + timezones.join('') + events.join('') + 'END:VCALENDAR\r\n';
+  const size = Math.max(1, Math.trunc(piece));
+  return (function* pieces() {
+    yield header + timezones.join('');
+    for (let from = 0; from < interviews.length; from += size) {
+      yield interviews
+        .slice(from, from + size)
+        .map((interview) => foldLines(writeEvent(interview.id, toEventData(interview, appUrl, stamp), calendar)))
+        .join('');
+    }
+    yield 'END:VCALENDAR\r\n';
+  })();
 }
 
 /** A one-event .ics file for the "add to calendar" download. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { buildCalendar, buildInterviewCalendar, type CalendarInterview } from '@/lib/domain/calendar';
+import { buildInterviewCalendar, writeCalendar, type CalendarInterview } from '@/lib/domain/calendar';
 import { isSecondChance } from '@/lib/domain/prep-checklist';
 import { computeLeaveBy } from '@/lib/domain/travel';
 import { NotFoundError } from '@/lib/errors';
@@ -93,6 +93,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the number of interviews or lessons.
  */
 export async function buildCalendarFeed(token: string, appUrl: string, now = new Date()): Promise<string | null> {
+  const feed = await writeCalendarFeed(token, appUrl, now);
+  return feed && [...feed].join('');
+}
+
+/** The same feed in pieces (see writeCalendar), for sending as it is written. */
+export async function writeCalendarFeed(token: string, appUrl: string, now = new Date()): Promise<Iterable<string> | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true, timeZone: true } });
   if (!user) return null;
@@ -110,5 +116,5 @@ export async function buildCalendarFeed(token: string, appUrl: string, now = new
     findHintLessons(user.id, ['FORGOT']),
   ]);
   const hints = applyHintLessons(rows, reminderLessons, user.timeZone, now);
-  return buildCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
+  return writeCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
 }

@@ -5,7 +5,8 @@ import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { getDb } from '@/lib/db';
 import { SECOND_CHANCE_TIP } from '@/lib/domain/calendar';
-import { getCalendarFeedToken } from '@/lib/server/interview-exports';
+import { getAppUrl } from '@/lib/request';
+import { buildCalendarFeed, getCalendarFeedToken } from '@/lib/server/interview-exports';
 import { changeInterviewStatus, rescheduleByEmployer, updateInterview } from '@/lib/server/interviews';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { parseCalendar, type ParsedEvent } from '../support/ical';
@@ -175,5 +176,22 @@ describe('what the feed covers', () => {
     expect(starts.at(-1)).toBeGreaterThan(Date.now() + 60 * DAY_MS);
     const last = events.find((event) => event.start.getTime() === starts.at(-1));
     expect(last?.alarms.filter((alarm) => alarm.description.startsWith('Reminder from your lessons'))).toHaveLength(1);
+  });
+
+  it('sends a large feed in pieces as it writes them, the same text as the whole feed', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    await insertInterviews(user.id, Array.from({ length: 450 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index / 10) * DAY_MS) })));
+    const token = await getCalendarFeedToken(user.id);
+    const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    const reader = response.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    expect(chunks.length).toBeGreaterThan(2);
+    // DTSTAMP is when each copy was written.
+    const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*$/gm, 'DTSTAMP');
+    const streamed = Buffer.concat(chunks).toString('utf8');
+    expect(withoutStamps(streamed)).toBe(withoutStamps((await buildCalendarFeed(token, getAppUrl()))!));
+    expect(parseCalendar(streamed).events).toHaveLength(450);
   });
 });

@@ -3,6 +3,7 @@ import {
   buildCalendar,
   buildInterviewCalendar,
   buildInterviewEvent,
+  writeCalendar,
   type CalendarInterview,
 } from '@/lib/domain/calendar';
 
@@ -258,6 +259,29 @@ describe('buildCalendar', () => {
     const nowhere = makeInterview({ timeZone: 'Mars/Olympus_Mons' });
     expect(() => buildCalendar([nowhere], options)).toThrow(CalendarBuildError);
     expect(() => buildCalendar([nowhere], options)).toThrow('Interview int_123 has an unknown time zone ("Mars/Olympus_Mons").');
+  });
+});
+
+describe('writeCalendar', () => {
+  const interviews = Array.from({ length: 7 }, (_, index) =>
+    makeInterview({ id: `int_${index}`, company: `Zoë ${index}`, timeZone: ['Europe/London', 'UTC', 'America/New_York'][index % 3], scheduledStart: new Date(Date.UTC(2026, 2, 10 + index, 14)) }),
+  );
+
+  it('writes buildCalendar\'s text in pieces of the given number of events', () => {
+    const pieces = [...writeCalendar(interviews, options, 3)];
+    expect(pieces.join('')).toBe(buildCalendar(interviews, options));
+    // The header with both VTIMEZONEs, three pieces of events (3, 3 and 1), the end.
+    expect(pieces).toHaveLength(5);
+    expect(pieces[0]).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(pieces[0]?.match(/BEGIN:VTIMEZONE/g)).toHaveLength(2);
+    expect(pieces[0]).not.toContain('BEGIN:VEVENT');
+    expect(pieces.slice(1, 4).map((piece) => piece.match(/BEGIN:VEVENT/g)?.length)).toEqual([3, 3, 1]);
+    expect(pieces[4]).toBe('END:VCALENDAR\r\n');
+  });
+
+  it('refuses an interview it cannot write before giving any piece', () => {
+    const broken = [...interviews, makeInterview({ id: 'int_late', durationMinutes: Number.NaN })];
+    expect(() => writeCalendar(broken, options, 3)).toThrow('Interview int_late has an invalid duration (NaN minutes).');
   });
 });
 
