@@ -6,6 +6,7 @@ import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { getDb } from '@/lib/db';
 import { SECOND_CHANCE_TIP } from '@/lib/domain/calendar';
 import { getAppUrl } from '@/lib/request';
+import { countFeeds } from '@/lib/server/calendar-feed';
 import { buildCalendarFeed, getCalendarFeedToken } from '@/lib/server/interview-exports';
 import { changeInterviewStatus, rescheduleByEmployer, updateInterview } from '@/lib/server/interviews';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
@@ -193,5 +194,30 @@ describe('what the feed covers', () => {
     const streamed = Buffer.concat(chunks).toString('utf8');
     expect(withoutStamps(streamed)).toBe(withoutStamps((await buildCalendarFeed(token, getAppUrl()))!));
     expect(parseCalendar(streamed).events).toHaveLength(450);
+  });
+
+  it('writes two feeds at once; a third is read only once one of them is done, and a client that leaves frees its turn', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    await insertInterviews(user.id, Array.from({ length: 5 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index) * DAY_MS) })));
+    const token = await getCalendarFeedToken(user.id);
+    const get = (signal?: AbortSignal) => calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const leaving = new AbortController();
+    const first = await get();
+    await get(leaving.signal);
+    let thirdOpened = false;
+    const third = get().then((response) => {
+      thirdOpened = true;
+      return response;
+    });
+    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(countFeeds()).toEqual({ open: 2, waiting: 1 });
+    expect(thirdOpened).toBe(false);
+
+    expect(parseCalendar(await first.text()).events).toHaveLength(5);
+    const thirdText = (await third).text();
+    expect(countFeeds()).toEqual({ open: 2, waiting: 0 });
+    leaving.abort();
+    expect(parseCalendar(await thirdText).events).toHaveLength(5);
+    expect(countFeeds()).toEqual({ open: 0, waiting: 0 });
   });
 });
