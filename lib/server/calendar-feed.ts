@@ -43,7 +43,14 @@ export function countFeeds(): { open: number; waiting: number } {
  * that leaves before the body is read frees its turn at once.
  */
 export async function streamCalendarFeed(token: string, appUrl: string, options: { signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array> | null> {
+  const { signal } = options;
   const giveBack = await takeFeedSlot();
+  // A client can leave while its request waits in line: its turn passes on at once, unread.
+  signal?.addEventListener('abort', giveBack, { once: true });
+  if (signal?.aborted) {
+    giveBack();
+    return new ReadableStream({ start: (controller) => controller.close() });
+  }
   let pieces: Iterator<string>;
   try {
     const feed = await writeCalendarFeed(token, appUrl);
@@ -56,7 +63,6 @@ export async function streamCalendarFeed(token: string, appUrl: string, options:
     giveBack();
     throw error;
   }
-  options.signal?.addEventListener('abort', giveBack, { once: true });
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {

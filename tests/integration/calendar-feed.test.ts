@@ -220,4 +220,22 @@ describe('what the feed covers', () => {
     expect(parseCalendar(await thirdText).events).toHaveLength(5);
     expect(countFeeds()).toEqual({ open: 0, waiting: 0 });
   });
+
+  it('passes the turn of a client that left while waiting in line straight on', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    await insertInterviews(user.id, [{ scheduledStart: new Date(Date.now() + DAY_MS) }]);
+    const token = await getCalendarFeedToken(user.id);
+    const get = (signal?: AbortSignal) => calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const first = await get();
+    const second = await get();
+    const leaving = new AbortController();
+    const left = get(leaving.signal);
+    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    leaving.abort();
+    expect(parseCalendar(await first.text()).events).toHaveLength(1);
+    await left;
+    expect(countFeeds()).toEqual({ open: 1, waiting: 0 });
+    expect(parseCalendar(await second.text()).events).toHaveLength(1);
+    expect(countFeeds()).toEqual({ open: 0, waiting: 0 });
+  });
 });
