@@ -122,11 +122,25 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
   return formatUtcOffset(zoneOffsetMinutes(instant, timeZone));
 }
 
+// A zone's name at an instant depends on the zone and the offset in force (EST at -5:00, EDT at
+// -4:00), so it is worked out once per pair: feeds and exports describe thousands of instants in a
+// handful of zones, and the abbreviation lookup formats in two locales each time. Bounded, in case
+// something describes every zone there is.
+const zoneDescriptions = new Map<string, string>();
+const ZONE_DESCRIPTIONS_MAX = 2_000;
+
 /** "New York time, EST"; "Kolkata time, UTC+5:30"; "UTC" for a zone that names no place. */
 export function describeTimeZone(instant: Date, timeZone: string): string {
-  const abbreviation = zoneAbbreviation(instant, timeZone);
-  const city = zoneCity(timeZone);
-  return city ? `${city} time, ${abbreviation}` : abbreviation;
+  const key = `${timeZone}|${zoneOffsetMinutes(instant, timeZone)}`;
+  let description = zoneDescriptions.get(key);
+  if (description === undefined) {
+    const abbreviation = zoneAbbreviation(instant, timeZone);
+    const city = zoneCity(timeZone);
+    description = city ? `${city} time, ${abbreviation}` : abbreviation;
+    if (zoneDescriptions.size >= ZONE_DESCRIPTIONS_MAX) zoneDescriptions.clear();
+    zoneDescriptions.set(key, description);
+  }
+  return description;
 }
 
 /**

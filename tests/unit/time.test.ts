@@ -205,6 +205,16 @@ describe('describeTimeZone', () => {
   const winter = iso('2026-01-15T12:00:00Z');
   const summer = iso('2026-07-15T12:00:00Z');
 
+  it('names the zone by the offset in force at each instant, however the calls alternate', () => {
+    const names = [winter, summer, winter, summer].flatMap((instant) => [describeTimeZone(instant, 'America/New_York'), describeTimeZone(instant, 'Europe/London')]);
+    expect(names).toEqual([
+      'New York time, EST', 'London time, GMT',
+      'New York time, EDT', 'London time, BST',
+      'New York time, EST', 'London time, GMT',
+      'New York time, EDT', 'London time, BST',
+    ]);
+  });
+
   it.each([
     ['America/New_York', 'New York time, EST', 'New York time, EDT'],
     ['America/Los_Angeles', 'Los Angeles time, PST', 'Los Angeles time, PDT'],
