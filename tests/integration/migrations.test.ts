@@ -54,19 +54,29 @@ describe('migrations', () => {
   });
 
   it('several instances starting at once on a new database apply each migration once, and all start', () => {
-    // Three app processes booting together behind a load balancer: each runs migrateDatabase.
+    // Three app processes booting together behind a load balancer, each running migrateDatabase
+    // (in processes of their own, as instances are: the schema engine is one WebAssembly module per process).
     const probe = `
+      import { spawn } from 'node:child_process';
       import { createScratchDatabase } from './scripts/lib/scratch-database.mjs';
-      import { migrateDatabase } from './scripts/lib/migrate.mjs';
       import pg from 'pg';
+      const boot = "import { migrateDatabase } from './scripts/lib/migrate.mjs'; console.log((await migrateDatabase(process.env.BOOT_URL)).length); process.exit(0);";
       const db = await createScratchDatabase(process.env.DATABASE_URL, 'rebound_boot_race');
       try {
-        const results = await Promise.allSettled([migrateDatabase(db.url), migrateDatabase(db.url), migrateDatabase(db.url)]);
+        const instances = [1, 2, 3].map(() => new Promise((resolve) => {
+          const child = spawn(process.execPath, ['--input-type=module', '-e', boot], { env: { ...process.env, BOOT_URL: db.url } });
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (chunk) => (out += chunk));
+          child.stderr.on('data', (chunk) => (err += chunk));
+          child.on('exit', (code) => resolve(code === 0 ? Number(out.trim()) : 'exit ' + code + ': ' + err.slice(0, 500)));
+        }));
+        const results = await Promise.all(instances);
         const client = new pg.Client({ connectionString: db.url });
         await client.connect();
         const ledger = (await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).rows;
         await client.end();
-        console.log(JSON.stringify({ results: results.map((r) => (r.status === 'fulfilled' ? r.value.length : String(r.reason))), ledger: ledger.length }));
+        console.log(JSON.stringify({ results, ledger: ledger.length }));
       } finally {
         await db.drop();
       }
@@ -77,6 +87,6 @@ describe('migrations', () => {
     const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
     const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
     expect(report.ledger).toBe(folders);
-    expect([...report.results].sort()).toEqual([0, 0, folders]);
+    expect([...report.results].sort((a, b) => a - b)).toEqual([0, 0, folders]);
   });
 });
