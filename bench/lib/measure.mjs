@@ -81,22 +81,41 @@ export async function measureAlone(relay, request, attempts = 3) {
   return { statements: Math.min(...statements), aloneMs: answered.length === times.length ? percentile(answered, 50) : null, status };
 }
 
+const attribute = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1];
+
 /**
- * First-load JavaScript of a page: every script its HTML makes a current browser load, gzipped,
- * in bytes. `nomodule` scripts (Next's polyfills for browsers without modules) are left out: a
- * browser that runs modules never downloads them.
+ * The scripts a page's HTML makes a current browser load before the page works, in order, each
+ * once: every `<script src>` and every script it preloads for hydration (`<link rel="preload"
+ * as="script">`, `<link rel="modulepreload">`: the chunks of what the page renders through
+ * next/dynamic, which hydration waits for). `nomodule` scripts (Next's polyfills for browsers
+ * without modules) are left out: a browser that runs modules never downloads them.
  */
+export function findFirstLoadScripts(html) {
+  const sources = [];
+  for (const [tag, name] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
+    if (/\snomodule\b/i.test(tag)) continue;
+    let source;
+    if (name.toLowerCase() === 'script') source = attribute(tag, 'src');
+    else {
+      const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+      if (rel.includes('modulepreload') || (rel.includes('preload') && attribute(tag, 'as')?.toLowerCase() === 'script')) source = attribute(tag, 'href');
+    }
+    if (source) sources.push(source.replaceAll('&amp;', '&'));
+  }
+  return [...new Set(sources)];
+}
+
+/** First-load JavaScript of a page: the scripts of findFirstLoadScripts, gzipped, in bytes. */
 export async function measureFirstLoadJs(baseUrl, pathname, headers) {
   const response = await fetch(new URL(pathname, baseUrl), { headers, redirect: 'manual' });
   const html = await response.text();
-  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
-  const sources = new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]).filter(Boolean).map((source) => source.replaceAll('&amp;', '&')));
+  const sources = findFirstLoadScripts(html);
   let total = 0;
   for (const source of sources) {
     const script = await fetch(new URL(source, baseUrl));
     total += gzipSync(Buffer.from(await script.arrayBuffer())).byteLength;
   }
-  return { bytes: total, scripts: sources.size, htmlBytes: Buffer.byteLength(html) };
+  return { bytes: total, scripts: sources.length, htmlBytes: Buffer.byteLength(html) };
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
