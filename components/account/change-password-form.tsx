@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { changePasswordAction } from '@/lib/actions/account';
@@ -9,13 +8,16 @@ import { Alert } from '@/components/ui/alert';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
-import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/auth';
+import type { ChangePasswordInput } from '@/lib/validation/auth';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
+
+const resolver = lazyResolver(() => import('./account-checks').then((module) => module.changePasswordResolver));
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, setError, formState, reset } = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const { errors, isSubmitting } = formState;

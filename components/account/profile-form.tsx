@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -9,14 +8,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
-import { profileSchema, type ProfileInput } from '@/lib/validation/auth';
+import type { ProfileInput } from '@/lib/validation/auth';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
+
+const resolver = lazyResolver(() => import('./account-checks').then((module) => module.profileResolver));
 
 export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, setError, formState, control } = useForm<ProfileInput>({
-    resolver: zodResolver(profileSchema),
+    resolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = formState;

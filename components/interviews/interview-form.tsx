@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -11,8 +10,11 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
-import { interviewFormSchema, type InterviewFormInput } from '@/lib/validation/interview';
+import type { InterviewFormInput } from '@/lib/validation/interview';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
+
+const resolver = lazyResolver(() => import('./interview-checks').then((module) => module.interviewFormResolver));
 
 type Props = {
   defaults: InterviewFormInput;
@@ -26,7 +28,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ id: string; notice: string } | null>(null);
   const { register, handleSubmit, setError, formState, control } = useForm<InterviewFormInput>({
-    resolver: zodResolver(interviewFormSchema),
+    resolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = formState;

@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
-import { WHAT_HAPPENED_MAX } from '@/lib/validation/lessons';
+import { WHAT_HAPPENED_MAX } from '@/lib/validation/limits';
 
 type Props = {
   registerRootCause: UseFormRegisterReturn;

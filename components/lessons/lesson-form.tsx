@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -10,8 +9,12 @@ import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
 import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
-import { ACTION_TEXT_MAX, ACTIONS_MAX, lessonFormSchema, type LessonFormInput, type LessonFormValues } from '@/lib/validation/lessons';
+import type { LessonFormInput, LessonFormValues } from '@/lib/validation/lessons';
+import { ACTION_TEXT_MAX, ACTIONS_MAX } from '@/lib/validation/limits';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { setServerErrors } from '@/components/ui/server-errors';
+
+const resolver = lazyResolver(() => import('./lesson-checks').then((module) => module.lessonFormResolver));
 
 type LessonFormProps = {
   /** Present when editing; absent for a lesson added by hand. */
@@ -27,7 +30,7 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<LessonFormInput, unknown, LessonFormValues>({
-    resolver: zodResolver(lessonFormSchema),
+    resolver,
     defaultValues: defaults,
   });
   // keyName keeps the generated React key apart from the row's own actionId.
