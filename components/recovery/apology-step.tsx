@@ -3,6 +3,7 @@
 import { approveDraftAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { LiveChecklist } from './live-checklist';
 import { MessageEditor } from './message-editor';
 import type { EditableMessage } from './types';
 import { useMessageEditor } from './use-message-editor';
@@ -26,7 +27,7 @@ export function ApologyStep({ incidentId, message }: { incidentId: string; messa
         Say sorry once and plainly, take responsibility, keep any reason to a sentence, ask to reschedule and thank them. Make it
         sound like you.
       </p>
-      <MessageEditor editor={editor} idPrefix="apology" showChecklist />
+      <MessageEditor editor={editor} idPrefix="apology" aside={<LiveChecklist text={editor.values.body ?? ''} />} />
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}
       <Button pending={action.isPending} onClick={() => void approve()}>
         {action.isPending ? 'Saving…' : 'Looks good'}

@@ -3,7 +3,8 @@
 import { draftFollowUpAction, stopWaitingAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { MessageWorkspace } from './message-workspace';
+// Its own chunk: the editor and the send controls load only once there is a follow-up to edit.
+import { MessageWorkspace } from './lazy-steps';
 import type { EditableMessage, FollowUpView } from './types';
 import { useRecoveryAction } from './use-recovery-action';
 

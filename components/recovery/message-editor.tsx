@@ -1,17 +1,18 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { describedBy, Field, Input, Textarea } from '@/components/ui/form';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/limits';
-import { LiveChecklist } from './live-checklist';
 import { describeAutosave } from './use-autosave';
 import type { DraftFields } from './types';
 import type { MessageEditorState } from './use-message-editor';
 
-type Props = { editor: MessageEditorState; idPrefix: string; showChecklist?: boolean; isLocked?: boolean };
+/** `aside`: shown beside the fields (the apology's checklist, which only the apology step imports). */
+type Props = { editor: MessageEditorState; idPrefix: string; aside?: ReactNode; isLocked?: boolean };
 
 /** Recipient, subject and body with the autosave status; the apology gets its checklist beside it. */
-export function MessageEditor({ editor, idPrefix, showChecklist = false, isLocked = false }: Props) {
-  const { form, values, autosave } = editor;
+export function MessageEditor({ editor, idPrefix, aside, isLocked = false }: Props) {
+  const { form, autosave } = editor;
   const { errors } = form.formState;
   // Typing clears the field's error at once and leaving the field checks it again. Clearing it only
   // on blur would move the buttons below while the user is clicking one of them.
@@ -26,7 +27,7 @@ export function MessageEditor({ editor, idPrefix, showChecklist = false, isLocke
   // Rendered into the server HTML too, so the latest saved text shows before the page hydrates.
   const defaults = form.formState.defaultValues ?? {};
   return (
-    <div className={showChecklist ? 'grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]' : ''}>
+    <div className={aside ? 'grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]' : ''}>
       <div className="space-y-4">
         <Field id={ids.recipient} label="To" error={errors.recipient?.message}>
           <Input
@@ -54,7 +55,7 @@ export function MessageEditor({ editor, idPrefix, showChecklist = false, isLocke
           {describeAutosave(status)}
         </p>
       </div>
-      {showChecklist ? <LiveChecklist text={values.body ?? ''} /> : null}
+      {aside}
     </div>
   );
 }

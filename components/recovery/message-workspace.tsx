@@ -8,7 +8,7 @@ import { SendPanel } from './send-panel';
 import type { DraftFields, EditableMessage } from './types';
 import { useMessageEditor } from './use-message-editor';
 
-type Props = { message: EditableMessage; idPrefix: string; isEditorOpen?: boolean; showChecklist?: boolean };
+type Props = { message: EditableMessage; idPrefix: string; isEditorOpen?: boolean };
 
 /** One email from draft to sent: the editor (autosaved) and the send panel working on the same text. */
 export function MessageWorkspace(props: Props) {
@@ -32,7 +32,7 @@ function SentMessage({ message }: { message: EditableMessage }) {
   );
 }
 
-function DraftWorkspace({ message, idPrefix, isEditorOpen = true, showChecklist = false }: Props) {
+function DraftWorkspace({ message, idPrefix, isEditorOpen = true }: Props) {
   const editor = useMessageEditor(message);
   const [isOpen, setIsOpen] = useState(isEditorOpen);
   const [isConfirming, setIsConfirming] = useState(false);
@@ -49,7 +49,7 @@ function DraftWorkspace({ message, idPrefix, isEditorOpen = true, showChecklist 
       <details open={isOpen} onToggle={(event) => setIsOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">{isOpen ? 'Hide the editor' : 'Edit the message'}</summary>
         <div className="mt-3">
-          <MessageEditor editor={editor} idPrefix={idPrefix} showChecklist={showChecklist} isLocked={isConfirming} />
+          <MessageEditor editor={editor} idPrefix={idPrefix} isLocked={isConfirming} />
         </div>
       </details>
       <SendPanel
