@@ -130,15 +130,6 @@ async function openIncidentPerStep(databaseUrl, account) {
   }
 }
 
-/** The first-load JS target over the load runs' pages and the first-load-only ones. */
-function withFirstLoadOnlyPages(targets, results) {
-  const over = results.filter((row) => row.kind === 'first-load' && !(row.firstLoadJs?.bytes <= 160 * 1024)).map((row) => `${row.route} ${(row.firstLoadJs?.bytes / 1024).toFixed(0)} KB`);
-  return targets.map((target) => {
-    if (!target.target.startsWith('first-load JS') || over.length === 0) return target;
-    return { ...target, met: false, detail: [...(target.met === false ? [target.detail] : []), ...over].join('; ') };
-  });
-}
-
 async function openDatabase() {
   if (process.env.BENCH_DATABASE_URL) {
     const database = await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'rebound_bench');
@@ -242,7 +233,7 @@ async function main() {
     for (const row of results) if (row.kind !== 'floor' && row.load) row.floorRatio = row.load.requestsPerSecond / floorRate;
 
     const peakRss = memory.peak;
-    const targets = withFirstLoadOnlyPages(evaluateTargets(results, { peakRss }), results);
+    const targets = evaluateTargets(results, { peakRss });
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
     console.log(`\nRebound bench, ${new Date().toISOString()}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${database.where}`);
     console.log(`${settings.users} users × ${settings.interviewsPerUser} interviews + 1 heavy user with ${settings.heavyInterviews} interviews and ${settings.heavyLessons} lessons; ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up\n`);
