@@ -40,11 +40,23 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "Rebound can't reach its database ri
 
 // Prisma's codes for "cannot reach / lost the server / pool timed out"; the adapter's kinds for
 // the same; node's socket codes; PostgreSQL's connection class (08xxx), shutdown (57P01-3) and
-// too-many-connections (53300). Known by code, never by message text.
+// too-many-connections (53300). Known by code, not by message text (but see below).
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+// The one exception to "by code": node-postgres raises a connection that dies under a query, a
+// pooled connection found dead and a connect timeout as plain Errors with no code, and the
+// Prisma adapter passes them on as they are. These are its fixed messages (pg 8, lib/client.js and
+// pg-pool), matched whole and only on errors that carry no code.
+const PG_CODELESS_UNAVAILABLE = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
 
 function isUnavailableCode(code: unknown): boolean {
   return typeof code === 'string' && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code));
@@ -57,6 +69,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const fields = error as { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
   if (isUnavailableCode(fields.code) || isUnavailableCode(fields.errorCode) || isUnavailableCode(fields.originalCode)) return true;
   if (typeof fields.kind === 'string' && ADAPTER_UNAVAILABLE.has(fields.kind)) return true;
+  if (fields.code === undefined && error instanceof Error && PG_CODELESS_UNAVAILABLE.has(error.message)) return true;
   return isDatabaseUnavailable(fields.cause, depth + 1) || isDatabaseUnavailable(fields.meta?.driverAdapterError, depth + 1);
 }
 

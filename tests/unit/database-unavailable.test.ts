@@ -30,4 +30,11 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ name: 'DriverAdapterError', cause: { kind: 'UniqueConstraintViolation' } })).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
+
+  it('knows node-postgres’s code-less connection errors by their whole fixed message, and nothing near them', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('Connection terminated unexpectedly'), { clientVersion: '7' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('timeout exceeded when trying to connect') }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly while parsing a value'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Connection terminated'), { code: 'P2002' }))).toBe(false);
+  });
 });
