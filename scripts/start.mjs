@@ -89,6 +89,8 @@ async function main() {
   env.NEXTAUTH_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   // Without SMTP, mail is written here as .eml files instead of being sent.
   env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox');
+  // The app keeps files of its own there (the VAPID key pair of web push).
+  env.REBOUND_DATA_DIR = dataDir;
   env.NODE_ENV = dev ? 'development' : 'production';
 
   // The database first: a problem with it is reported before a build that can take a minute.

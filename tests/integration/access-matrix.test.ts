@@ -52,18 +52,22 @@ import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
 import { GET as healthGet } from '@/app/api/health/route';
+import { GET as pushPublicKeyGet } from '@/app/api/push/public-key/route';
+import { DELETE as pushSubscriptionDelete, POST as pushSubscriptionPost } from '@/app/api/push/subscriptions/route';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
 import { EMAIL_TAKEN } from '@/lib/server/accounts';
 import { RESET_LINK_INVALID } from '@/lib/server/password-reset';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
+import { savePushSubscription } from '@/lib/server/push/save-push-subscription';
 import { createSession } from '@/lib/server/sessions';
 import { requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
 import { signInAs } from './support/session';
-import { createTestInterview } from './support/factories';
+import { createTestInterview, createTestUser } from './support/factories';
+import { createBrowserKeys } from './support/push-service';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
@@ -225,6 +229,18 @@ const seedIncident = async (victim: User) => {
 };
 const incidentRef = (ids: RecordIds) => ({ incidentId: ids.incidentId ?? '' });
 const messageRef = (ids: RecordIds) => ids.messageId ?? '';
+
+/** PushSubscription.toJSON() of a browser, and a same-origin JSON request carrying a body to a push route. */
+const browserSubscription = (endpoint = `https://push.example.test/send/${randomUUID()}`) => {
+  const { p256dh, auth } = createBrowserKeys();
+  return { endpoint, expirationTime: null, keys: { p256dh, auth } };
+};
+const pushRequest = (method: 'POST' | 'DELETE', body: unknown) =>
+  new Request('http://test/api/push/subscriptions', {
+    method,
+    headers: { origin: 'http://test', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 const MATRIX: Record<string, MatrixEntry> = {
   'lib/actions/incidents.ts#startRecoveryAction': {
@@ -525,6 +541,38 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(victimIds.filter((id) => text.includes(id))).toEqual([]);
     },
     callSignedOut: () => exportAccountGet(new Request('http://test/api/account/export')),
+  },
+  'app/api/push/subscriptions/route.ts#POST': {
+    kind: 'no-id',
+    reason: "Subscribes a browser for the session user; an endpoint stored for another account is refused (409), never moved over.",
+    attack: async ({ victim, attacker }) => {
+      const owner = await createTestUser();
+      const taken = browserSubscription();
+      await savePushSubscription(owner.id, taken, null);
+      expect((await pushSubscriptionPost(pushRequest('POST', { ...pointAt(victim), ...browserSubscription(taken.endpoint) }))).status).toBe(409);
+      expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: taken.endpoint }, select: { userId: true, p256dh: true } })).toEqual({ userId: owner.id, p256dh: taken.keys.p256dh });
+      const own = browserSubscription();
+      expect((await pushSubscriptionPost(pushRequest('POST', { ...pointAt(victim), ...own }))).status).toBe(201);
+      expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: own.endpoint }, select: { userId: true } })).toEqual({ userId: attacker.user.id });
+    },
+    callSignedOut: () => pushSubscriptionPost(pushRequest('POST', browserSubscription())),
+  },
+  'app/api/push/subscriptions/route.ts#DELETE': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      const subscription = browserSubscription();
+      await savePushSubscription(victim.id, subscription, null);
+      return { endpoint: subscription.endpoint };
+    },
+    call: (ids) => pushSubscriptionDelete(pushRequest('DELETE', { endpoint: ids.endpoint })),
+  },
+  'app/api/push/public-key/route.ts#GET': {
+    kind: 'no-id',
+    reason: "Answers the app's VAPID public key, the same for everyone; it reads nothing from the request.",
+    attack: async () => {
+      expect(Object.keys(await (await pushPublicKeyGet()).json())).toEqual(['publicKey']);
+    },
+    callSignedOut: () => pushPublicKeyGet(),
   },
   'app/api/health/route.ts#GET': {
     kind: 'public',

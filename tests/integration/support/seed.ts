@@ -171,6 +171,7 @@ export async function snapshotAccount(userId: string) {
         messages: { ...byId, include: { revisions: byId } },
         lessons: { ...byId, include: { actions: byId } },
         activityEvents: byId,
+        pushSubscriptions: byId,
       },
     }),
     db.recoveryStep.findMany({ where: { userId }, ...byId }),
