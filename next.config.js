@@ -28,6 +28,17 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      {
+        // A worker runs under the CSP of its own script's response, not the page's (proxy.ts
+        // skips this file): it loads no script but itself and talks to this origin only.
+        // no-cache: browsers check for a new worker on every visit instead of a cached copy.
+        source: '/sw.js',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Content-Type', value: 'text/javascript; charset=utf-8' },
+        ],
+      },
     ];
   },
 };

@@ -44,6 +44,7 @@ function applySecurityHeaders(response: NextResponse, policy: string): NextRespo
 }
 
 export const config = {
-  // Static assets carry no user data and get their headers from next.config.js.
-  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|favicon.ico).*)' }],
+  // Static assets carry no user data and get their headers from next.config.js; so does the
+  // service worker, whose CSP is its own (no nonce: a worker's scripts cannot carry one).
+  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|favicon.ico|sw.js|icons/).*)' }],
 };

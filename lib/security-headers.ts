@@ -25,6 +25,9 @@ export function buildContentSecurityPolicy(nonce: string | null): string {
     `img-src 'self' data: blob:`,
     `font-src 'self'`,
     `connect-src 'self'`,
+    // The service worker (/sw.js) and the web app manifest, from this origin only.
+    `worker-src 'self'`,
+    `manifest-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,
