@@ -3,6 +3,7 @@ import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ProfileForm } from '@/components/account/profile-form';
 import { SessionsList } from '@/components/account/sessions-list';
+import { PushSubscribe } from '@/components/notifications/push-subscribe';
 import { Card } from '@/components/ui/card';
 import { describeTimeZone, formatWithZone } from '@/lib/domain/time';
 import { describeDevice } from '@/lib/domain/user-agent';
@@ -38,6 +39,9 @@ export default async function AccountPage() {
       </Card>
       <Card title="Password" description="You need your current password. Changing it signs out every other device.">
         <ChangePasswordForm email={user.email} />
+      </Card>
+      <Card title="Notifications" description="Reminders on this device before an interview, even when Rebound is not open.">
+        <PushSubscribe />
       </Card>
       <Card title="Signed-in devices" description="Every browser signed in to your account. Signing one out ends its session at once.">
         <SessionsList sessions={sessions} />
