@@ -7,6 +7,10 @@ import { Button } from '@/components/ui/button';
 export type PushState = 'checking' | 'unsupported' | 'blocked' | 'off' | 'on';
 
 const SUBSCRIPTIONS = '/api/push/subscriptions';
+// Chromium's subscribe() waits for its push service (FCM) for as long as it stays unreachable;
+// the control gives up before the user does. A subscription that comes through later is saved
+// the next time the control is shown (readState).
+const SUBSCRIBE_TIMEOUT_MS = 20_000;
 
 const DESCRIPTIONS: Record<PushState, string> = {
   checking: 'Checking whether this browser gets notifications…',
@@ -49,10 +53,16 @@ async function subscribe(registration: ServiceWorkerRegistration, key: Uint8Arra
   const existing = await registration.pushManager.getSubscription();
   if (existing && !replace && isSameKey(existing.options.applicationServerKey, key)) return existing;
   if (existing) await existing.unsubscribe();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), SUBSCRIBE_TIMEOUT_MS);
+  });
   try {
-    return await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    return await Promise.race([registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }), timeout]);
   } catch {
-    throw new PushSetupError("This browser could not reach its push service, so notifications can't be turned on. Check the connection and try again.");
+    throw new PushSetupError('This browser could not subscribe to notifications. Private windows cannot get them; in a normal window, check the connection and try again.');
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -13,7 +13,7 @@ const KEY_FILE = 'vapid-keys.json';
  * root the way the launcher resolves it, or .data there. The launcher passes the absolute path on.
  */
 export function getDataDir(): string {
-  return path.resolve(process.cwd(), process.env.REBOUND_DATA_DIR ?? '.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.REBOUND_DATA_DIR ?? '.data');
 }
 
 /** Who the push services may contact about this sender: VAPID_SUBJECT, else the app's https origin, else a mailbox that says so. */
