@@ -159,12 +159,29 @@ test('the app answers fuzzed action bodies and route parameters without a server
     ({ segment, query }) => `/api/interviews/${segment}/ics?${query}`,
     ({ segment }) => `/api/calendar/${segment}`,
     ({ segment, query }) => `/api/auth/${segment}?${query}`,
+    ({ query }) => `/api/push/public-key?${query}`,
   ];
   for (const [index, route] of routes.entries()) {
     const picks = fc.sample(fc.record({ query, segment }), { numRuns: PER_TARGET, seed: SEED + 1_000 + index });
     for (const pick of picks) {
       const pathname = route({ segment: pick.segment, query: pick.query.map(([key, val]) => `${encodeLoosely(key)}=${encodeLoosely(val)}`).join('&') });
       shots.push({ label: `GET ${pathname.slice(0, 200)}`, send: async () => (await client.get(pathname)).status });
+    }
+  }
+
+  // The push routes read a JSON body of their own: PushSubscription.toJSON(), or { endpoint }.
+  const keys = fc.oneof(value, fc.record({ p256dh: value, auth: value }, { requiredKeys: [] }));
+  const pushBody = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ endpoint: value, keys, expirationTime: value }, { requiredKeys: [] }).map((body) => JSON.stringify(body)) },
+    { weight: 1, arbitrary: value.map((body) => JSON.stringify(body)) },
+    { weight: 1, arbitrary: text },
+  );
+  for (const [index, method] of (['POST', 'DELETE'] as const).entries()) {
+    for (const body of fc.sample(pushBody, { numRuns: PER_TARGET, seed: SEED + 2_000 + index })) {
+      shots.push({
+        label: `${method} /api/push/subscriptions ${body.slice(0, 160)}`,
+        send: async () => (await client.request('/api/push/subscriptions', { method, headers: { 'Content-Type': 'application/json', Origin: baseUrl }, body })).status,
+      });
     }
   }
 

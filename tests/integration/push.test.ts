@@ -261,6 +261,8 @@ describe('POST /api/push/subscriptions', () => {
       { ...browserSubscription(), endpoint: 'https://169.254.169.254/latest/meta-data' },
       { ...browserSubscription(), endpoint: 'https://localhost:8443/x' },
       { ...browserSubscription(), endpoint: 'https://[::1]/x' },
+      // PostgreSQL refuses NUL in text: refused here, not a 500 there.
+      { ...browserSubscription(), endpoint: 'https://push.example.test/a\u0000b' },
       { ...browserSubscription(), keys: { p256dh: Buffer.alloc(65, 4).subarray(1).toString('base64url'), auth: 'AAAAAAAAAAAAAAAAAAAAAA' } },
       { ...browserSubscription(), keys: { p256dh: createBrowserKeys().p256dh, auth: 'c2hvcnQ' } },
     ];
@@ -282,6 +284,7 @@ describe('DELETE /api/push/subscriptions', () => {
     expect((await call('DELETE', { endpoint: theirs.endpoint })).status).toBe(404);
     expect((await call('DELETE', { endpoint: mine.endpoint })).status).toBe(204);
     expect((await call('DELETE', { endpoint: mine.endpoint })).status).toBe(404);
+    expect((await call('DELETE', { endpoint: '\u0000' })).status).toBe(422);
     expect(await db.pushSubscription.findMany({ where: { endpoint: { in: [mine.endpoint, theirs.endpoint] } }, select: { userId: true } })).toEqual([{ userId: other.id }]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAcceptablePushEndpoint } from '@/lib/server/push/push-endpoint';
+import { CONTROL_CHARACTER_MESSAGE, isCleanText } from '@/lib/validation/common';
 
 const base64url = (bytes: number, what: string) =>
   z
@@ -8,8 +9,11 @@ const base64url = (bytes: number, what: string) =>
     .refine((value) => Buffer.from(value, 'base64url').length === bytes, `${what} must be ${bytes} bytes.`);
 
 /** PushSubscription.toJSON() as a browser sends it. */
+// Stored and matched as the browser sent it, so it must be storable: PostgreSQL refuses NUL.
+const endpointText = z.string().min(1).max(2_048).refine((value) => isCleanText(value), CONTROL_CHARACTER_MESSAGE);
+
 export const pushSubscriptionSchema = z.object({
-  endpoint: z.string().refine(isAcceptablePushEndpoint, 'The push endpoint must be an https address of a push service.'),
+  endpoint: endpointText.refine(isAcceptablePushEndpoint, 'The push endpoint must be an https address of a push service.'),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({
     // An uncompressed P-256 point: 0x04, then x and y.
@@ -20,4 +24,4 @@ export const pushSubscriptionSchema = z.object({
 
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
-export const pushEndpointSchema = z.object({ endpoint: z.string().min(1).max(2_048) });
+export const pushEndpointSchema = z.object({ endpoint: endpointText });
