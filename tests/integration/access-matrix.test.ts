@@ -548,7 +548,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     attack: async ({ victim, attacker }) => {
       const owner = await createTestUser();
       const taken = browserSubscription();
-      await savePushSubscription(owner.id, taken, null);
+      await savePushSubscription({ userId: owner.id, sessionId: (await createSession(owner.id, 'jest')).id, userAgent: null }, taken);
       expect((await pushSubscriptionPost(pushRequest('POST', { ...pointAt(victim), ...browserSubscription(taken.endpoint) }))).status).toBe(409);
       expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: taken.endpoint }, select: { userId: true, p256dh: true } })).toEqual({ userId: owner.id, p256dh: taken.keys.p256dh });
       const own = browserSubscription();
@@ -561,7 +561,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: async (victim) => {
       const subscription = browserSubscription();
-      await savePushSubscription(victim.id, subscription, null);
+      await savePushSubscription({ userId: victim.id, sessionId: (await createSession(victim.id, 'jest')).id, userAgent: null }, subscription);
       return { endpoint: subscription.endpoint };
     },
     call: (ids) => pushSubscriptionDelete(pushRequest('DELETE', { endpoint: ids.endpoint })),

@@ -17,6 +17,7 @@ import { buildInterviewPushPayload } from '@/lib/server/push/payload';
 import { savePushSubscription } from '@/lib/server/push/save-push-subscription';
 import { sendPushToUser } from '@/lib/server/push/send-push-to-user';
 import { getVapidKeys, resetVapidKeysForTests } from '@/lib/server/push/vapid-keys';
+import { createSession, revokeSession } from '@/lib/server/sessions';
 import { createTestUser } from './support/factories';
 import { createBrowserKeys, decryptPushMessage, startLocalPushService, type LocalPushService } from './support/push-service';
 import { signInAs } from './support/session';
@@ -47,12 +48,18 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** A browser signed in as `userId`: its session, as a sign-in makes it. */
+async function signedInBrowser(userId: string) {
+  return { userId, sessionId: (await createSession(userId, 'jest')).id, userAgent: null };
+}
+
 /** A browser subscribed for `userId` whose push service is the local one. */
-async function subscribeBrowser(userId: string) {
+async function subscribeBrowser(userId: string, sessionId?: string) {
   const keys = createBrowserKeys();
   const pathname = `/push/${randomUUID()}`;
+  const session = sessionId ?? (await signedInBrowser(userId)).sessionId;
   // Stored directly: the routes refuse endpoints on 127.0.0.1, which the server must never call for a stranger.
-  const row = await db.pushSubscription.create({ data: { userId, endpoint: `${pushService.origin}${pathname}`, p256dh: keys.p256dh, auth: keys.auth } });
+  const row = await db.pushSubscription.create({ data: { userId, sessionId: session, endpoint: `${pushService.origin}${pathname}`, p256dh: keys.p256dh, auth: keys.auth } });
   return { keys, pathname, row };
 }
 
@@ -140,7 +147,8 @@ describe('sendPushToUser', () => {
     const browsers = await Promise.all(statuses.map(() => subscribeBrowser(user.id)));
     statuses.forEach((status, index) => pushService.answer(browsers[index]!.pathname, status, `status ${status}`));
     // Nothing listens on port 1: the connection is refused.
-    const unreachable = await db.pushSubscription.create({ data: { userId: user.id, endpoint: 'https://127.0.0.1:1/push/x', p256dh: createBrowserKeys().p256dh, auth: createBrowserKeys().auth } });
+    const { sessionId } = await signedInBrowser(user.id);
+    const unreachable = await db.pushSubscription.create({ data: { userId: user.id, sessionId, endpoint: 'https://127.0.0.1:1/push/x', p256dh: createBrowserKeys().p256dh, auth: createBrowserKeys().auth } });
 
     const outcomes = await sendPushToUser(user.id, { title: 'Hi', body: 'There', url: '/dashboard' });
 
@@ -151,6 +159,22 @@ describe('sendPushToUser', () => {
     expect(byId.get(unreachable.id)).toMatchObject({ status: 'failed', statusCode: null, retryable: true });
     expect(await db.pushSubscription.count({ where: { userId: user.id } })).toBe(statuses.length + 1);
     expect(await db.pushSubscription.count({ where: { userId: user.id, lastSuccessAt: { not: null } } })).toBe(0);
+  });
+
+  it('sends nothing to a browser whose session was signed out, and its row goes when the session row does', async () => {
+    const user = await createTestUser();
+    const shared = await signedInBrowser(user.id);
+    const own = await signedInBrowser(user.id);
+    const [sharedComputer, phone] = await Promise.all([subscribeBrowser(user.id, shared.sessionId), subscribeBrowser(user.id, own.sessionId)]);
+    await revokeSession(user.id, shared.sessionId);
+
+    const outcomes = await sendPushToUser(user.id, { title: 'Hi', body: 'There', url: '/dashboard' });
+
+    expect(outcomes.map((outcome) => outcome.subscriptionId)).toEqual([phone.row.id]);
+    expect(receivedAt(sharedComputer.pathname)).toEqual([]);
+    // A later sign-in purges revoked sessions (createSession), and with them their subscriptions.
+    await createSession(user.id, 'jest');
+    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: phone.row.id }]);
   });
 
   it('refuses a payload that would not fit in one push message, before sending anything', async () => {
@@ -220,15 +244,16 @@ describe('POST /api/push/subscriptions', () => {
     expect(again.status).toBe(200);
     expect((await again.json()).id).toBe((await created.json()).id);
 
-    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { endpoint: true, p256dh: true, auth: true, userAgent: true } })).toEqual([
-      { endpoint: subscription.endpoint, p256dh: renewed.keys.p256dh, auth: renewed.keys.auth, userAgent: 'Mozilla/5.0 Test' },
+    const [session] = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { endpoint: true, p256dh: true, auth: true, userAgent: true, sessionId: true } })).toEqual([
+      { endpoint: subscription.endpoint, p256dh: renewed.keys.p256dh, auth: renewed.keys.auth, userAgent: 'Mozilla/5.0 Test', sessionId: session?.id },
     ]);
   });
 
   it("never takes over another user's endpoint: 409, and the row stays theirs with their keys", async () => {
     const owner = await createTestUser();
     const subscription = browserSubscription();
-    await savePushSubscription(owner.id, subscription, null);
+    await savePushSubscription(await signedInBrowser(owner.id), subscription);
     signInAs(await createTestUser());
 
     const response = await call('POST', browserSubscription(subscription.endpoint));
@@ -243,7 +268,8 @@ describe('POST /api/push/subscriptions', () => {
   it('two accounts racing for one endpoint: one gets it, the other a conflict', async () => {
     const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
     const subscription = browserSubscription();
-    const results = await Promise.allSettled([savePushSubscription(a.id, subscription, null), savePushSubscription(b.id, subscription, null)]);
+    const [browserA, browserB] = await Promise.all([signedInBrowser(a.id), signedInBrowser(b.id)]);
+    const results = await Promise.allSettled([savePushSubscription(browserA, subscription), savePushSubscription(browserB, subscription)]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(ConflictError);
@@ -278,7 +304,7 @@ describe('DELETE /api/push/subscriptions', () => {
     const [owner, other] = await Promise.all([createTestUser(), createTestUser()]);
     const mine = browserSubscription();
     const theirs = browserSubscription();
-    await Promise.all([savePushSubscription(owner.id, mine, null), savePushSubscription(other.id, theirs, null)]);
+    await Promise.all([savePushSubscription(await signedInBrowser(owner.id), mine), savePushSubscription(await signedInBrowser(other.id), theirs)]);
     signInAs(owner);
 
     expect((await call('DELETE', { endpoint: theirs.endpoint })).status).toBe(404);

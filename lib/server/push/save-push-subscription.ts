@@ -13,15 +13,18 @@ const errorCode = (error: unknown) => (error as { code?: unknown } | null)?.code
 const isUniqueViolation = (error: unknown) => errorCode(error) === 'P2002';
 const isRecordMissing = (error: unknown) => errorCode(error) === 'P2025';
 
+type Subscriber = { userId: string; sessionId: string; userAgent: string | null };
+
 /**
- * Stores the browser's subscription for the user, or refreshes its keys. An endpoint already
+ * Stores the browser's subscription for the user, or refreshes its keys, and ties it to the
+ * session that sent it (a browser signed in again moves to its new session). An endpoint already
  * stored for another user is never moved over (ConflictError): the browser must make a new
  * subscription, which has a new endpoint. The update is scoped by user and the create relies
  * on the unique endpoint, so two accounts racing for one endpoint cannot both win.
  */
-export async function savePushSubscription(userId: string, input: PushSubscriptionInput, userAgent: string | null): Promise<{ id: string; created: boolean }> {
+export async function savePushSubscription({ userId, sessionId, userAgent }: Subscriber, input: PushSubscriptionInput): Promise<{ id: string; created: boolean }> {
   const db = getDb();
-  const data = { p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 512) ?? null };
+  const data = { sessionId, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 512) ?? null };
   const refresh = () =>
     db.pushSubscription
       .update({ where: { endpoint: input.endpoint, userId }, data, select: { id: true } })

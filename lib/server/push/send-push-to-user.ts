@@ -35,7 +35,8 @@ function isRetryableStatus(statusCode: number): boolean {
 }
 
 /**
- * Sends the payload to every browser the user subscribed, encrypted to each one's keys
+ * Sends the payload to every browser the user subscribed and is still signed in on (a
+ * subscription of a session that was signed out gets nothing), encrypted to each one's keys
  * (aes128gcm, RFC 8291) and signed with the app's VAPID key. The browsers are tried together;
  * the answer has one outcome per subscription, in no particular order. A user with no
  * subscriptions gets an empty list.
@@ -43,7 +44,7 @@ function isRetryableStatus(statusCode: number): boolean {
 export async function sendPushToUser(userId: string, payload: PushPayload, options: PushOptions = {}): Promise<PushOutcome[]> {
   const db = getDb();
   const body = serializePushPayload(payload);
-  const subscriptions = await db.pushSubscription.findMany({ where: { userId }, select: { id: true, endpoint: true, p256dh: true, auth: true } });
+  const subscriptions = await db.pushSubscription.findMany({ where: { userId, session: { revokedAt: null } }, select: { id: true, endpoint: true, p256dh: true, auth: true } });
   if (subscriptions.length === 0) return [];
   const vapidDetails = getVapidKeys();
   const request = {

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 const noStore = { 'Cache-Control': 'no-store' };
 
-type Checked<T> = { ok: true; userId: string; body: T } | { ok: false; response: NextResponse };
+type Checked<T> = { ok: true; userId: string; sessionId: string; body: T } | { ok: false; response: NextResponse };
 
 /** Origin, then the user, then the body: nothing is read for a request from another site or nobody. */
 async function checkRequest<T>(request: Request, schema: z.ZodType<T>): Promise<Checked<T>> {
@@ -26,7 +26,7 @@ async function checkRequest<T>(request: Request, schema: z.ZodType<T>): Promise<
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]));
     return refuse(422, 'That is not a push subscription this browser could have made.', { fieldErrors });
   }
-  return { ok: true, userId: user.id, body: parsed.data };
+  return { ok: true, userId: user.id, sessionId: user.sessionId, body: parsed.data };
 }
 
 /** Subscribes this browser for the signed-in user (or refreshes its keys). */
@@ -34,7 +34,7 @@ export async function POST(request: Request) {
   const checked = await checkRequest(request, pushSubscriptionSchema);
   if (!checked.ok) return checked.response;
   try {
-    const { id, created } = await savePushSubscription(checked.userId, checked.body, request.headers.get('user-agent'));
+    const { id, created } = await savePushSubscription({ userId: checked.userId, sessionId: checked.sessionId, userAgent: request.headers.get('user-agent') }, checked.body);
     return NextResponse.json({ id }, { status: created ? 201 : 200, headers: noStore });
   } catch (error) {
     if (error instanceof ConflictError) return NextResponse.json({ error: error.message }, { status: 409, headers: noStore });
