@@ -11,8 +11,14 @@ function isInternalAddress(host: string): boolean {
     return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
   }
   if (version === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-    if (mapped?.[1]) return isInternalAddress(mapped[1]);
+    // An IPv4 address mapped into (or compatible with) IPv6, which the URL parser writes in hex (::ffff:7f00:1).
+    const mapped = /^::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+    if (mapped?.[1] && mapped[2]) {
+      const [high, low] = [Number.parseInt(mapped[1], 16), Number.parseInt(mapped[2], 16)];
+      return isInternalAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+    }
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+    if (dotted?.[1]) return isInternalAddress(dotted[1]);
     return address === '::' || address === '::1' || /^f[cd]/.test(address) || /^fe[89ab]/.test(address);
   }
   return false;
@@ -32,6 +38,7 @@ export function isAcceptablePushEndpoint(endpoint: string): boolean {
     return false;
   }
   if (url.protocol !== 'https:' || url.username || url.password) return false;
-  const host = url.hostname.toLowerCase();
+  // A trailing dot names the same host ("localhost.").
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
   return host !== 'localhost' && !host.endsWith('.localhost') && !isInternalAddress(host);
 }
