@@ -59,7 +59,13 @@ export async function startLocalPushService(): Promise<LocalPushService> {
     origin: `https://127.0.0.1:${port}`,
     received,
     answer: (pathname, status, body = '') => answers.set(pathname, { status, body }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Jest runs the next test file in this process: the global agent trusts the usual CAs again.
+        delete https.globalAgent.options.ca;
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
