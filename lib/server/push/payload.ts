@@ -5,7 +5,7 @@ import { mapsSearchUrl } from '@/lib/domain/contact-links';
 export type PushAction = { action: 'running-late' | 'directions'; title: string; url: string };
 
 /**
- * What the service worker (public/sw-logic.js) reads from a push message: kept small, because
+ * What the service worker (public/sw.js) reads from a push message: kept small, because
  * a push message carries at most 4 KB once encrypted.
  */
 export type PushPayload = {
