@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import type { FieldPath } from 'react-hook-form';
 import { describeMessageStatus } from '@/lib/domain/recovery-labels';
 import { MessageEditor } from './message-editor';
 import { SendPanel } from './send-panel';
@@ -39,9 +38,7 @@ function DraftWorkspace({ message, idPrefix, isEditorOpen = true }: Props) {
   const values = editor.values;
   const showInvalid = (fieldErrors: Record<string, string>) => {
     setIsOpen(true);
-    for (const [field, text] of Object.entries(fieldErrors)) {
-      if (field in values) editor.form.setError(field as FieldPath<DraftFields>, { message: text });
-    }
+    editor.showFieldErrors(fieldErrors);
   };
   return (
     <div className="space-y-4">
@@ -54,7 +51,7 @@ function DraftWorkspace({ message, idPrefix, isEditorOpen = true }: Props) {
       </details>
       <SendPanel
         message={message}
-        getValues={() => editor.form.getValues()}
+        getValues={editor.getValues}
         flush={editor.autosave.flush}
         onInvalid={showInvalid}
         onConfirming={setIsConfirming}

@@ -9,7 +9,6 @@ import { recordCallSchema, recordOutcomeSchema, saveDraftSchema, saveLessonSchem
 // bundler then keeps only the parts of zod these use.
 
 export const recordCallResolver = zodResolver(recordCallSchema);
-export const skipStepResolver = zodResolver(skipStepSchema);
 export const startRecoveryResolver = zodResolver(startRecoverySchema);
 export { recordOutcomeSchema, saveDraftSchema, saveLessonSchema };
 
@@ -33,4 +32,10 @@ const readyToSendSchema = z.omit(sendMessageSchema, { idempotencyKey: true });
 export function checkReadyToSend(input: Record<string, unknown>): Record<string, string> | null {
   const parsed = readyToSendSchema.safeParse(input);
   return parsed.success ? null : toFieldErrors(parsed.error);
+}
+
+/** A skip's reason checked as the server will check it: the parsed input, or a message per field. */
+export function checkSkipStep(input: unknown): { ok: true; data: z.output<typeof skipStepSchema> } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = skipStepSchema.safeParse(input);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: toFieldErrors(parsed.error) };
 }

@@ -1,44 +1,74 @@
 'use client';
 
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { useState, type FormEvent } from 'react';
 import { skipStepAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
-import type { skipStepSchema, SkipStepInput } from '@/lib/validation/recovery';
-import { setServerErrors } from '@/components/ui/server-errors';
+import type { SkipStepInput } from '@/lib/validation/recovery';
 
 type Props = { incidentId: string; step: Exclude<RecoveryState, 'CLOSED'>; label: string };
 
-const resolver = lazyResolver(() => import('./recovery-checks').then((module) => module.skipStepResolver));
+// The schema and zod load on the first check, not with the page: this form is on every open step.
+const checkSkipStep = async (input: SkipStepInput) => (await import('./recovery-checks')).checkSkipStep(input);
 
 /** Skipping is allowed but never silent: the reason is required and shown in the stepper. */
 export function SkipStepForm({ incidentId, step, label }: Props) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SkipStepInput, unknown, z.output<typeof skipStepSchema>>({
-    resolver,
-    defaultValues: { incidentId, step, reason: '' },
-  });
-  const { errors, isSubmitting } = formState;
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [isSubmitted, setIsSubmitted] = useState(false);
   const id = `skip-${step}-reason`;
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await skipStepAction(values);
-    if (result.ok) return;
-    setFailure(result.message);
-    setServerErrors(setError, result.fieldErrors);
-  });
+
+  const showError = (text: string | undefined, shouldFocus: boolean) => {
+    setError(text);
+    if (text && shouldFocus) document.getElementById(id)?.focus();
+  };
+
+  // After the first try the reason is checked again as it is typed, so the message goes as soon as it is fixed.
+  const change = async (next: string) => {
+    setReason(next);
+    if (!isSubmitted) return;
+    const checked = await checkSkipStep({ incidentId, step, reason: next }).catch(() => null);
+    if (checked) showError(checked.ok ? undefined : checked.fieldErrors.reason, false);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (isSubmitting) return;
+    setIsSubmitted(true);
+    setIsSubmitting(true);
+    try {
+      setFailure(null);
+      const values = { incidentId, step, reason };
+      // Checks that did not load (a dropped connection) leave the checking to the server.
+      const checked = await checkSkipStep(values).catch(() => null);
+      if (checked && !checked.ok) return showError(checked.fieldErrors.reason, true);
+      showError(undefined, false);
+      const result = await skipStepAction(checked?.ok ? checked.data : values);
+      if (result.ok) return;
+      setFailure(result.message);
+      showError(result.fieldErrors?.reason, true);
+    } finally {
+      setIsSubmitting(false);
+    }
+  };
+
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Skip this step</summary>
-      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
+      <form onSubmit={(event) => void submit(event)} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
         {failure ? <Alert tone="error">{failure}</Alert> : null}
-        <Field id={id} label={`Why are you skipping “${label}”?`} error={errors.reason?.message} hint="It is kept with the step, so the record stays honest.">
-          <Input id={id} {...describedBy(id, errors.reason?.message)} {...register('reason')} />
+        <Field id={id} label={`Why are you skipping “${label}”?`} error={error} hint="It is kept with the step, so the record stays honest.">
+          <Input
+            id={id}
+            name="reason"
+            value={reason}
+            onChange={(event) => void change(event.currentTarget.value)}
+            {...describedBy(id, error)}
+          />
         </Field>
         <Button type="submit" variant="secondary" pending={isSubmitting}>
           {isSubmitting ? 'Skipping…' : 'Skip with this reason'}
