@@ -45,6 +45,14 @@ describe('what components import statically', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps react-hook-form out of what every recovery step ships (the skip form, the message editor and the steps built on it)', () => {
+    const everyStep = ['skip-step-form.tsx', 'message-editor.tsx', 'use-message-editor.ts', 'message-workspace.tsx', 'send-panel.tsx', 'apology-step.tsx', 'current-step.tsx'];
+    const offenders = everyStep
+      .map((file) => path.join('components/recovery', file))
+      .filter((file) => valueImports(readFileSync(path.join(root, file), 'utf8')).includes('react-hook-form'));
+    expect(offenders).toEqual([]);
+  });
+
   it('tells a value import from a type-only one', () => {
     expect(valueImports("import type { A } from '@/lib/validation/auth';\nimport { type B } from '@/lib/validation/lessons';\nimport { c, type D } from '@/lib/validation/interview';\n")).toEqual(['@/lib/validation/interview']);
   });
