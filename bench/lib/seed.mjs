@@ -151,10 +151,11 @@ export async function describeAccount(client, account) {
     [account.id],
   );
   const { rows: [incident] } = await client.query(`SELECT id FROM "MissedIncident" WHERE "userId" = $1 ORDER BY "recordedAt" DESC, id DESC LIMIT 1`, [account.id]);
-  // The past list, 100 pages of 25 in (or as deep as the account goes).
+  // The past list, 100 pages of 25 in, or as deep as the account goes while a full page of 25
+  // still follows (so both users' rows render the same number of interviews).
   const { rows: [deep] } = await client.query(
     `SELECT "scheduledStart", id FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()
-     ORDER BY "scheduledStart" DESC, id DESC OFFSET LEAST(2499, GREATEST(0, (SELECT count(*) FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()) - 2)) LIMIT 1`,
+     ORDER BY "scheduledStart" DESC, id DESC OFFSET LEAST(2499, GREATEST(0, (SELECT count(*) FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()) - 26)) LIMIT 1`,
     [account.id],
   );
   return {
