@@ -18,10 +18,11 @@ export function isClockTime(value: unknown): value is ClockTime {
 
 /**
  * The quiet period that contains `instant` (start inclusive, end exclusive), or null. Equal
- * edges mean no quiet hours at all rather than a whole day of silence.
+ * edges mean no quiet hours at all rather than a whole day of silence; so do malformed ones,
+ * because a stored preference that no longer parses must not stop every reminder.
  */
 export function findQuietPeriod(instant: Date, quiet: QuietHours, timeZone: string): QuietPeriod | null {
-  if (quiet.start === quiet.end) return null;
+  if (!isClockTime(quiet.start) || !isClockTime(quiet.end) || quiet.start === quiet.end) return null;
   const wraps = quiet.start > quiet.end;
   const today = utcToZonedLocal(instant, timeZone).slice(0, 10);
   // A period that wraps midnight and contains the instant began on the local day before or on

@@ -137,10 +137,11 @@ export function planInterviewReminders(input: {
   const userTimeZone = safeZone(input.userTimeZone, 'userTimeZone', zoneFallbacks);
   const interview = { ...input.interview, timeZone: safeZone(input.interview.timeZone, 'interviewTimeZone', zoneFallbacks) };
   const context: Context = { now: input.now, userTimeZone, preferences: input.preferences, zoneFallbacks };
+  const candidates = listInterviewCandidates(interview, input.lessons, context);
   if (interview.status !== 'SCHEDULED') {
-    return { reminders: [], skipped: [{ kind: 'EVENING_BEFORE', dedupeKey: null, reason: 'status' }], zoneFallbacks };
+    return { reminders: [], skipped: candidates.map(({ kind, dedupeKey }) => ({ kind, dedupeKey, reason: 'status' })), zoneFallbacks };
   }
-  return finalise(listInterviewCandidates(interview, input.lessons, context), context);
+  return finalise(candidates, context);
 }
 
 function listInterviewCandidates(interview: ReminderInterview, lessons: readonly ReminderLesson[], context: Context): Candidate[] {

@@ -31,6 +31,10 @@ describe('findQuietPeriod', () => {
       end: at('2026-03-08T10:00:00Z'),
     });
   });
+  it('ignores malformed edges instead of throwing', () => {
+    expect(findQuietPeriod(at('2026-12-03T10:00:00Z'), { start: '25:00', end: '07:00' }, NY)).toBeNull();
+    expect(findQuietPeriod(at('2026-12-03T10:00:00Z'), { start: '22:00', end: '7' }, NY)).toBeNull();
+  });
 });
 
 describe('placeAroundQuietHours', () => {
