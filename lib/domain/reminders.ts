@@ -159,7 +159,8 @@ function listInterviewCandidates(interview: ReminderInterview, lessons: readonly
     { ...base, kind: 'LEAVE_BY', dedupeKey: key('leave-by'), plannedAt: computeLeaveByReminderAt(interview, leaveBy), latestUsefulAt: start },
   ];
   if (extraReminderLessons.length > 0) {
-    candidates.push({ ...base, kind: 'EXTRA', dedupeKey: key('extra'), plannedAt: new Date(start.getTime() - EXTRA_REMINDER_LEAD_MINUTES * MINUTE_MS), latestUsefulAt: start, lessonIds: extraReminderLessons });
+    const plannedAt = new Date(start.getTime() - EXTRA_REMINDER_LEAD_MINUTES * MINUTE_MS);
+    candidates.push({ ...base, kind: 'EXTRA', dedupeKey: key('extra'), plannedAt, latestUsefulAt: start, lessonIds: extraReminderLessons });
   }
   const checkIn = checkInDueAt(start, interview.durationMinutes);
   candidates.push({ ...base, kind: 'CHECK_IN', dedupeKey: key('check-in'), plannedAt: checkIn, latestUsefulAt: new Date(checkIn.getTime() + NUDGE_USEFUL_DAYS * DAY_MS) });
@@ -239,7 +240,7 @@ export function planRecoveryReminders(input: {
     // The same rule the recovery page follows: one follow-up, three business days after asking.
     const advice = adviseFollowUp({ state: followUp.state, askedAt: followUp.askedAt, followUpsSent: followUp.followUpsSent, now: input.now, timeZone });
     if ((advice.status === 'WAITING' || advice.status === 'DUE') && followUp.askedAt) {
-      candidates.push({ kind: 'FOLLOW_UP_DUE', dedupeKey: `follow-up:${followUp.id}:${followUp.askedAt.toISOString()}`, plannedAt: advice.dueAt, latestUsefulAt: new Date(advice.dueAt.getTime() + NUDGE_USEFUL_DAYS * DAY_MS), interviewId: null, incidentId: followUp.id, lessonIds: [], leaveBy: null });
+      candidates.push(buildNudge('FOLLOW_UP_DUE', followUp.id, `follow-up:${followUp.id}:${followUp.askedAt.toISOString()}`, advice.dueAt));
     } else {
       skipped.push({ kind: 'FOLLOW_UP_DUE', dedupeKey: null, reason: 'nothing-due' });
     }
@@ -247,13 +248,18 @@ export function planRecoveryReminders(input: {
   if (thankYou) {
     if (thankYou.answeredAt && !thankYou.isSettled) {
       const plannedAt = new Date(thankYou.answeredAt.getTime() + THANK_YOU_AFTER_HOURS * HOUR_MS);
-      candidates.push({ kind: 'THANK_YOU_UNSENT', dedupeKey: `thank-you:${thankYou.id}:${thankYou.answeredAt.toISOString()}`, plannedAt, latestUsefulAt: new Date(plannedAt.getTime() + NUDGE_USEFUL_DAYS * DAY_MS), interviewId: null, incidentId: thankYou.id, lessonIds: [], leaveBy: null });
+      candidates.push(buildNudge('THANK_YOU_UNSENT', thankYou.id, `thank-you:${thankYou.id}:${thankYou.answeredAt.toISOString()}`, plannedAt));
     } else {
       skipped.push({ kind: 'THANK_YOU_UNSENT', dedupeKey: null, reason: 'nothing-due' });
     }
   }
   const plan = finalise(candidates, context);
   return { ...plan, skipped: [...skipped, ...plan.skipped] };
+}
+
+function buildNudge(kind: ReminderKind, incidentId: string, dedupeKey: string, plannedAt: Date): Candidate {
+  const latestUsefulAt = new Date(plannedAt.getTime() + NUDGE_USEFUL_DAYS * DAY_MS);
+  return { kind, dedupeKey, plannedAt, latestUsefulAt, interviewId: null, incidentId, lessonIds: [], leaveBy: null };
 }
 
 function finalise(candidates: readonly Candidate[], context: Context): ReminderPlan {
