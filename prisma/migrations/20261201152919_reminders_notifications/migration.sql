@@ -36,6 +36,7 @@ CREATE TABLE "Notification" (
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "url" TEXT NOT NULL,
+    "content" JSONB NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "readAt" TIMESTAMPTZ(3),
 
