@@ -107,6 +107,13 @@ async function main() {
       console.error('Stopping the app:', error?.message ?? error);
       code = 1;
     }
+    // The reminder worker (started by instrumentation.ts) finishes its running deliveries.
+    try {
+      await globalThis[Symbol.for('rebound.reminder-worker')]?.stop();
+    } catch (error) {
+      console.error('Stopping the reminder worker:', error?.message ?? error);
+      code = 1;
+    }
     try {
       await database?.stop();
     } catch (error) {

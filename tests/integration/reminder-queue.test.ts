@@ -1,5 +1,6 @@
 // The reminder queue end to end on the real database: two pg-boss instances (two workers) on
 // one database, a real SMTP peer, and the app's own write paths moving reminders.
+import { GET as getUnsubscribe, POST as postUnsubscribe } from '@/app/api/unsubscribe/[token]/route';
 import { getDb } from '@/lib/db';
 import { utcToZonedLocal } from '@/lib/domain/time';
 import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
@@ -245,4 +246,31 @@ describe('a channel that throws', () => {
       unregisterChannel('PUSH');
     }
   }, 40_000);
+});
+
+describe('the one-click unsubscribe link', () => {
+  it('shows a button on GET, unsubscribes on the one-click POST, and drops email from waiting reminders', async () => {
+    const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'], CHECK_IN: ['EMAIL'] });
+    const { id } = await createSoonInterview(user.id, 3 * 24 * 60);
+    const { unsubscribeToken: token } = await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } });
+    const context = { params: Promise.resolve({ token }) };
+    const request = (method: string) => new Request(`http://rebound.test/api/unsubscribe/${token}`, { method, body: method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined });
+
+    const shown = await getUnsubscribe(request('GET'), context);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('<form method="post">');
+    expect((await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } })).emailUnsubscribedAt).toBeNull();
+
+    const done = await postUnsubscribe(request('POST'), { params: Promise.resolve({ token }) });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Reminder emails are off');
+    const waiting = await db.reminder.findMany({ where: { interviewId: id, state: 'SCHEDULED' }, select: { kind: true, channels: true } });
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const reminder of waiting) expect(reminder.channels).not.toContain('EMAIL');
+
+    const again = await postUnsubscribe(request('POST'), { params: Promise.resolve({ token }) });
+    expect(again.status).toBe(200);
+    const unknown = await postUnsubscribe(request('POST'), { params: Promise.resolve({ token: 'x'.repeat(32) }) });
+    expect(unknown.status).toBe(404);
+  });
 });

@@ -79,9 +79,13 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
     await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: `${channelLabel(channel)} is not set up on this server.` }, now);
     return 'skipped';
   }
+  const unsubscribe = await ensureUnsubscribeToken(db, delivery.userId);
+  if (channel === 'EMAIL' && unsubscribe.emailUnsubscribedAt) {
+    await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: 'You unsubscribed from reminder emails.' }, now);
+    return 'skipped';
+  }
   let outcome: ChannelOutcome;
   try {
-    const unsubscribeToken = await ensureUnsubscribeToken(db, delivery.userId);
     outcome = await sender({
       deliveryId: delivery.id,
       notificationId: notification.id,
@@ -93,7 +97,7 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
       url: notification.url,
       content: notification.content as unknown as ReminderContent,
       dedupeKey: reminder.dedupeKey,
-      unsubscribeUrl: `${getPublicAppUrl()}/api/unsubscribe/${unsubscribeToken}`,
+      unsubscribeUrl: `${getPublicAppUrl()}/api/unsubscribe/${unsubscribe.token}`,
     });
   } catch (error) {
     return recordFailure(delivery.id, reminder.id, channel, error, attempt);

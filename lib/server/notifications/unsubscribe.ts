@@ -6,15 +6,15 @@ import { createUnsubscribeToken } from './reminder-preferences';
 
 type Db = Pick<Prisma.TransactionClient, 'notificationPreference'>;
 
-/** The user's unsubscribe token, made with their preference row the first time it is needed. */
-export async function ensureUnsubscribeToken(db: Db, userId: string): Promise<string> {
+/** The user's unsubscribe token (made with their preference row the first time it is needed) and whether they used it. */
+export async function ensureUnsubscribeToken(db: Db, userId: string): Promise<{ token: string; emailUnsubscribedAt: Date | null }> {
   const row = await db.notificationPreference.upsert({
     where: { userId },
     create: { userId, unsubscribeToken: createUnsubscribeToken() },
     update: {},
-    select: { unsubscribeToken: true },
+    select: { unsubscribeToken: true, emailUnsubscribedAt: true },
   });
-  return row.unsubscribeToken;
+  return { token: row.unsubscribeToken, emailUnsubscribedAt: row.emailUnsubscribedAt };
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
