@@ -46,6 +46,15 @@ const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed',
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
 
+// node-postgres gives one failure no code at all: a pooled connection that the network cut
+// while it sat idle fails its next query with exactly this Error (the adapter passes it on
+// unconverted). Matched whole, and only on an Error with no code of its own.
+const PG_CONNECTION_TERMINATED = new Set(['Connection terminated unexpectedly', 'Connection terminated']);
+
+function isUncodedConnectionLoss(error: object): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === undefined && PG_CONNECTION_TERMINATED.has(error.message);
+}
+
 function isUnavailableCode(code: unknown): boolean {
   return typeof code === 'string' && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code));
 }
@@ -57,6 +66,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const fields = error as { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
   if (isUnavailableCode(fields.code) || isUnavailableCode(fields.errorCode) || isUnavailableCode(fields.originalCode)) return true;
   if (typeof fields.kind === 'string' && ADAPTER_UNAVAILABLE.has(fields.kind)) return true;
+  if (isUncodedConnectionLoss(error)) return true;
   return isDatabaseUnavailable(fields.cause, depth + 1) || isDatabaseUnavailable(fields.meta?.driverAdapterError, depth + 1);
 }
 

@@ -18,6 +18,7 @@ import { importPgliteDataDir } from './lib/import-pglite.mjs';
 import { isBuildCurrent, recordBuild } from './lib/build-fingerprint.mjs';
 import { serveApp } from './lib/app-server.mjs';
 import { run, nextBin } from './lib/run.mjs';
+import { startWorkerProcess } from './lib/worker-process.mjs';
 
 const dev = process.argv.includes('--dev');
 const dataDir = path.resolve(projectRoot, process.env.REBOUND_DATA_DIR ?? '.data');
@@ -90,6 +91,9 @@ async function main() {
     throw error?.code === 'EADDRINUSE' ? new Error(`port ${env.PORT} is already in use; set PORT to a free one.`) : error;
   });
   console.log(`Rebound is ready on ${env.NEXTAUTH_URL} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)`);
+  // Reminders: a worker process beside the app, unless REBOUND_WORKER=off leaves them to
+  // separate `npm run worker` processes.
+  const worker = process.env.REBOUND_WORKER === 'off' ? null : startWorkerProcess({ env });
 
   let stopping = false;
   const stop = async (signal) => {
@@ -107,9 +111,9 @@ async function main() {
       console.error('Stopping the app:', error?.message ?? error);
       code = 1;
     }
-    // The reminder worker (started by instrumentation.ts) finishes its running deliveries.
+    // The reminder worker finishes its running deliveries.
     try {
-      await globalThis[Symbol.for('rebound.reminder-worker')]?.stop();
+      await worker?.stop();
     } catch (error) {
       console.error('Stopping the reminder worker:', error?.message ?? error);
       code = 1;

@@ -6,12 +6,13 @@ import { getWorkerState, setWorkerState, type WorkerState } from './worker-state
 const RETRY_START_MS = 30_000;
 
 /**
- * Runs the reminder worker inside this process (npm start, npm run worker). A database that
+ * Runs the reminder worker inside this process (npm run worker, and the worker process npm
+ * start runs beside the app: scripts/lib/worker-process.mjs). A database that
  * is not there yet does not stop the app: the worker tries again every 30 seconds. Starting
  * twice in one process is a no-op. REBOUND_WORKER=off leaves it to separate `npm run worker`
  * processes.
  */
-export async function startWorkerInProcess(options: { log?: (message: string) => void } = {}): Promise<WorkerState> {
+export async function startWorkerInProcess(options: { log?: (message: string) => void; onChange?: (state: WorkerState) => void } = {}): Promise<WorkerState> {
   const existing = getWorkerState();
   if (existing) return existing;
   const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
@@ -39,10 +40,12 @@ export async function startWorkerInProcess(options: { log?: (message: string) =>
       const worker = await startReminderWorker({ connectionString: getDatabaseUrl() });
       if (stopped) return void (await worker.stop());
       Object.assign(state, { status: 'running', worker, startedAt: worker.startedAt, lastError: null });
+      options.onChange?.(state);
       log('reminders are being sent from this process.');
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
       Object.assign(state, { status: 'retrying', lastError: message });
+      options.onChange?.(state);
       log(`could not start (${message}); trying again in ${RETRY_START_MS / 1000}s.`);
       if (!stopped) timer = setTimeout(attempt, RETRY_START_MS);
       timer?.unref();
