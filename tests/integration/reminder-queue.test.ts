@@ -9,6 +9,7 @@ import { deliverNotification } from '@/lib/server/jobs/deliver-notification';
 import { startReminderWorker, type ReminderWorker } from '@/lib/server/jobs/reminder-worker';
 import { ChannelError, registerChannel, unregisterChannel } from '@/lib/server/notifications/channels';
 import { createUnsubscribeToken } from '@/lib/server/notifications/reminder-preferences';
+import { getCheckInLink } from '@/lib/server/notifications/check-in-link';
 import { changeInterviewStatus, createInterview, deleteInterview, updateInterview } from '@/lib/server/interviews';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
@@ -248,6 +249,28 @@ describe('a channel that throws', () => {
   }, 40_000);
 });
 
+describe('an SMTP server that refuses', () => {
+  it('records a permanent refusal as failed at once, with the server’s answer', async () => {
+    const refusing = await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'No such mailbox here' } });
+    process.env.SMTP_PORT = String(refusing.port);
+    try {
+      const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'] });
+      const { id } = await createSoonInterview(user.id);
+      await dispatchFromBoth();
+      const delivery = await waitFor(
+        () => db.notificationDelivery.findFirstOrThrow({ where: { userId: user.id }, select: { state: true, attempts: true, lastError: true } }),
+        (row) => row.state === 'FAILED',
+      );
+      expect(delivery.attempts).toBe(1);
+      expect(delivery.lastError).toMatch(/refused the message: 550 No such mailbox here/);
+      expect((await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')).toMatchObject({ state: 'FAILED', lastError: expect.stringMatching(/^Email: /) });
+    } finally {
+      process.env.SMTP_PORT = String(smtp.port);
+      await refusing.close();
+    }
+  }, 30_000);
+});
+
 describe('the one-click unsubscribe link', () => {
   it('shows a button on GET, unsubscribes on the one-click POST, and drops email from waiting reminders', async () => {
     const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'], CHECK_IN: ['EMAIL'] });
@@ -273,4 +296,23 @@ describe('the one-click unsubscribe link', () => {
     const unknown = await postUnsubscribe(request('POST'), { params: Promise.resolve({ token: 'x'.repeat(32) }) });
     expect(unknown.status).toBe(404);
   });
+});
+
+describe('the check-in email', () => {
+  it('links to a check-in page through a single-use token that opening does not spend', async () => {
+    const user = await createUserWith({ CHECK_IN: ['EMAIL'] });
+    const { id, start } = await createSoonInterview(user.id);
+    // Two hours after the 30-minute slot, as the worker would see it.
+    const checkInAt = new Date(start.getTime() + (30 + 120) * MINUTE + 1_000);
+    await dispatchDueReminders(workers[0]!.boss, checkInAt);
+    const [mail] = await waitFor(async () => smtp.receivedBy(user.email), (mails) => mails.length >= 1);
+    expect(mail!.parsed.subject).toMatch(/^Did it happen\? Backend Engineer interview at Soon /);
+    const links = [...String(mail!.parsed.text).matchAll(/http:\/\/rebound\.test\/check-in\/([A-Za-z0-9_-]+)\?answer=(happened|missed)/g)];
+    expect(links.map((link) => link[2])).toEqual(['happened', 'missed']);
+    const token = links[0]![1]!;
+    expect(links[1]![1]).toBe(token);
+    expect(await db.checkInToken.count({ where: { userId: user.id, interviewId: id, usedAt: null } })).toBe(1);
+    expect(await getCheckInLink(user.id, token)).toMatchObject({ state: 'open', interview: { id } });
+    expect(await db.checkInToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
+  }, 30_000);
 });
