@@ -3,7 +3,7 @@
 import { GET as getUnsubscribe, POST as postUnsubscribe } from '@/app/api/unsubscribe/[token]/route';
 import { getDb } from '@/lib/db';
 import { utcToZonedLocal } from '@/lib/domain/time';
-import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
+import { REMINDER_KINDS, type ReminderChannel, type ReminderKind } from '@/lib/domain/reminders';
 import { dispatchDueReminders } from '@/lib/server/jobs/dispatch-reminders';
 import { deliverNotification } from '@/lib/server/jobs/deliver-notification';
 import { startReminderWorker, type ReminderWorker } from '@/lib/server/jobs/reminder-worker';
@@ -19,6 +19,9 @@ import { interviewInput, parseInterviewForm } from './support/interview-fixtures
 const db = getDb();
 const MINUTE = 60_000;
 const FAST_RETRY = { retryLimit: 2, retryDelay: 1, retryBackoff: false };
+// Far enough that none of its reminders is due: the workers' own dispatches cannot take them
+// while a test moves or cancels them.
+const NOT_DUE_YET = 180;
 
 let smtp: SmtpPeer;
 let workers: ReminderWorker[] = [];
@@ -68,8 +71,10 @@ function formAt(start: Date, overrides: Partial<InterviewFormInput> = {}): Inter
   return interviewInput({ date: local.slice(0, 10), startTime: local.slice(11, 16), endTime: end.slice(11, 16), timeZone: zone, ...overrides });
 }
 
-async function createUserWith(channels: Partial<Record<ReminderKind, ReminderChannel[]>>) {
+/** A user who gets only the given reminders: every other kind is off, so no test meets a stray mail. */
+async function createUserWith(chosen: Partial<Record<ReminderKind, ReminderChannel[]>>) {
   const user = await createTestUser({ timeZone: 'UTC' });
+  const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, chosen[kind] ?? []]));
   await db.notificationPreference.create({ data: { userId: user.id, channels, unsubscribeToken: createUnsubscribeToken() } });
   return user;
 }
@@ -167,7 +172,7 @@ async function restartDeliveryWork(worker: ReminderWorker) {
 describe('the interview write paths move the reminders', () => {
   it('moves the reminders when the interview is edited, in the same transaction', async () => {
     const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'] });
-    const { id } = await createSoonInterview(user.id);
+    const { id } = await createSoonInterview(user.id, NOT_DUE_YET);
     const before = await remindersOf(id);
     const leaveBy = before.find((reminder) => reminder.kind === 'LEAVE_BY')!;
 
@@ -177,7 +182,7 @@ describe('the interview write paths move the reminders', () => {
     expect(after.find((reminder) => reminder.dedupeKey === leaveBy.dedupeKey)?.state).toBe('CANCELLED');
     const moved = after.find((reminder) => reminder.kind === 'LEAVE_BY' && reminder.state === 'SCHEDULED')!;
     expect(moved.dueAt.getTime()).toBeGreaterThan(Date.now() + 2 * 24 * 60 * MINUTE);
-    expect(after.filter((reminder) => reminder.state === 'SCHEDULED').map((reminder) => reminder.kind).sort()).toEqual(['CHECK_IN', 'EVENING_BEFORE', 'LEAVE_BY']);
+    expect(after.filter((reminder) => reminder.state === 'SCHEDULED').map((reminder) => reminder.kind)).toEqual(['LEAVE_BY']);
 
     await dispatchFromBoth();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -185,9 +190,10 @@ describe('the interview write paths move the reminders', () => {
   }, 30_000);
 
   it('rolls the reminders back with a failed edit', async () => {
-    const user = await createUserWith({});
-    const { id } = await createSoonInterview(user.id);
+    const user = await createUserWith({ LEAVE_BY: ['IN_APP'], CHECK_IN: ['IN_APP'] });
+    const { id } = await createSoonInterview(user.id, NOT_DUE_YET);
     const before = await remindersOf(id);
+    expect(before.map((reminder) => reminder.kind)).toEqual(['LEAVE_BY', 'CHECK_IN']);
     const stale = new Date(0);
     await expect(updateInterview(user.id, id, parseInterviewForm(formAt(new Date(Date.now() + 5 * 24 * 60 * MINUTE))), stale)).rejects.toThrow(/changed in another tab/);
     expect(await remindersOf(id)).toEqual(before);
@@ -195,7 +201,7 @@ describe('the interview write paths move the reminders', () => {
 
   it('cancels the reminders when the interview is cancelled, and deleting removes them', async () => {
     const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'] });
-    const { id } = await createSoonInterview(user.id);
+    const { id } = await createSoonInterview(user.id, NOT_DUE_YET);
     await changeInterviewStatus(user.id, id, 'CANCELLED');
     expect((await remindersOf(id)).map((reminder) => reminder.state)).toEqual(expect.arrayContaining(['CANCELLED']));
     expect((await remindersOf(id)).filter((reminder) => reminder.state === 'SCHEDULED')).toEqual([]);
@@ -210,7 +216,7 @@ describe('the interview write paths move the reminders', () => {
 
   it('skips and records a leave-by reminder whose start passed while nothing was sending', async () => {
     const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'] });
-    const { id, start } = await createSoonInterview(user.id);
+    const { id, start } = await createSoonInterview(user.id, NOT_DUE_YET);
     // The app was down until a minute after the start.
     const result = await dispatchDueReminders(workers[0]!.boss, new Date(start.getTime() + MINUTE));
     expect(result.skipped).toBeGreaterThanOrEqual(1);
