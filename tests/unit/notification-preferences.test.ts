@@ -80,7 +80,7 @@ describe('reminder emails', () => {
     });
   });
 
-  it('end with the unsubscribe link and include the drafted confirmation', () => {
+  it('are the reminder’s own text (which carries the drafted confirmation) and end with the unsubscribe link', () => {
     const text = buildReminderEmailText({
       unsubscribeUrl: 'https://rebound.example/api/unsubscribe/abc',
       content: {
@@ -91,8 +91,7 @@ describe('reminder emails', () => {
         confirmation: { recipient: 'dana@acme.example', subject: 'Looking forward to tomorrow', body: 'Dear Dana, …', mailto: null },
       },
     });
-    expect(text).toMatch(/^When: Wednesday 10:00\n\nA confirmation for your contact, ready to send:\n\nSubject: Looking forward to tomorrow\n\nDear Dana, …\n\n/);
-    expect(text.endsWith('Stop reminder emails with one click: https://rebound.example/api/unsubscribe/abc')).toBe(true);
+    expect(text).toBe('When: Wednesday 10:00\n\nYou get this because reminders are on in Rebound. Stop reminder emails with one click: https://rebound.example/api/unsubscribe/abc');
   });
 });
 

@@ -7,14 +7,9 @@ export function buildUnsubscribeHeaders(unsubscribeUrl: string): Record<string, 
   return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
+/** The reminder's own text (the drafted confirmation included), then the way out. */
 export function buildReminderEmailText(message: Pick<ChannelMessage, 'content' | 'unsubscribeUrl'>): string {
-  const { content } = message;
-  const parts = [content.body];
-  if (content.confirmation) {
-    parts.push(['A confirmation for your contact, ready to send:', '', `Subject: ${content.confirmation.subject}`, '', content.confirmation.body].join('\n'));
-  }
-  parts.push(`You get this because reminders are on in Rebound. Stop reminder emails with one click: ${message.unsubscribeUrl}`);
-  return parts.join('\n\n');
+  return `${message.content.body}\n\nYou get this because reminders are on in Rebound. Stop reminder emails with one click: ${message.unsubscribeUrl}`;
 }
 
 function buildMessageId(dedupeKey: string): string {
