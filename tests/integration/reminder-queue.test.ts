@@ -255,6 +255,20 @@ describe('a channel that throws', () => {
   }, 40_000);
 });
 
+describe('a channel this server does not have', () => {
+  it('records the reminder as not sent, with the reason', async () => {
+    unregisterChannel('PUSH');
+    const user = await createUserWith({ LEAVE_BY: ['PUSH'] });
+    const { id } = await createSoonInterview(user.id);
+    await dispatchFromBoth();
+    const leaveBy = await waitFor(
+      async () => (await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')!,
+      (reminder) => reminder.state === 'SKIPPED',
+    );
+    expect(leaveBy.lastError).toBe('Push notifications: not set up on this server.');
+  }, 30_000);
+});
+
 describe('an SMTP server that refuses', () => {
   it('records a permanent refusal as failed at once, with the server’s answer', async () => {
     const refusing = await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'No such mailbox here' } });

@@ -76,7 +76,7 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
   const channel = delivery.channel as ExternalChannel;
   const sender = findChannelSender(channel);
   if (!sender) {
-    await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: `${channelLabel(channel)} is not set up on this server.` }, now);
+    await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: `${channelLabel(channel)}: not set up on this server.` }, now);
     return 'skipped';
   }
   const unsubscribe = await ensureUnsubscribeToken(db, delivery.userId);
