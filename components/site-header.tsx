@@ -22,6 +22,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/lessons" className="text-slate-600 hover:text-slate-900">
                 Lessons
               </Link>
+              <Link href="/notifications" className="text-slate-600 hover:text-slate-900">
+                Notifications
+              </Link>
               <Link href="/account" className="text-slate-600 hover:text-slate-900">
                 Account
               </Link>

@@ -19,6 +19,7 @@ import { importPgliteDataDir } from './lib/import-pglite.mjs';
 import { isBuildCurrent, recordBuild } from './lib/build-fingerprint.mjs';
 import { serveApp } from './lib/app-server.mjs';
 import { run, nextBin } from './lib/run.mjs';
+import { startWorkerProcess } from './lib/worker-process.mjs';
 
 const dev = process.argv.includes('--dev');
 
@@ -103,6 +104,9 @@ async function main() {
     throw error?.code === 'EADDRINUSE' ? new Error(`port ${env.PORT} is already in use; set PORT to a free one.`) : error;
   });
   console.log(`Rebound is ready on ${env.NEXTAUTH_URL} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)`);
+  // Reminders: a worker process beside the app, unless REBOUND_WORKER=off leaves them to
+  // separate `npm run worker` processes.
+  const worker = process.env.REBOUND_WORKER === 'off' ? null : startWorkerProcess({ env });
 
   let stopping = false;
   const stop = async (signal) => {
@@ -118,6 +122,13 @@ async function main() {
       await app.close();
     } catch (error) {
       console.error('Stopping the app:', error?.message ?? error);
+      code = 1;
+    }
+    // The reminder worker finishes its running deliveries.
+    try {
+      await worker?.stop();
+    } catch (error) {
+      console.error('Stopping the reminder worker:', error?.message ?? error);
       code = 1;
     }
     try {

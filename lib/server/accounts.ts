@@ -4,6 +4,7 @@ import { accountDelayMs } from '@/lib/domain/sign-in-delay';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { endAllSessions } from './sessions/end-all-sessions';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
+import { resyncUserReminders } from './reminders/resync-user-reminders';
 import {
   allSignUpsThrottleKey,
   clearThrottle,
@@ -103,12 +104,22 @@ function tooManyFailures(retryAt: Date): RateLimitError {
   return new RateLimitError(`Too many failed attempts. Try again after ${formatRetryTime(retryAt)}.`, retryAt);
 }
 
+/** The evening-before time and quiet hours are read in the user's zone: a new zone moves waiting reminders with it. */
+async function updateUserAndReminders(userId: string, data: { name?: string; timeZone: string }): Promise<SessionUser> {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true } });
+    const user = await tx.user.update({ where: { id: userId }, data, select: sessionUserSelect });
+    if (before.timeZone !== data.timeZone) await resyncUserReminders(tx, userId);
+    return user;
+  });
+}
+
 export async function updateProfile(userId: string, input: { name: string; timeZone: string }): Promise<SessionUser> {
-  return getDb().user.update({ where: { id: userId }, data: input, select: sessionUserSelect });
+  return updateUserAndReminders(userId, input);
 }
 
 export async function updateTimeZone(userId: string, timeZone: string): Promise<SessionUser> {
-  return getDb().user.update({ where: { id: userId }, data: { timeZone }, select: sessionUserSelect });
+  return updateUserAndReminders(userId, { timeZone });
 }
 
 /** Changes the password and ends every other session (the caller re-signs this one in). */

@@ -54,6 +54,10 @@ import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
 import { GET as healthGet } from '@/app/api/health/route';
 import { GET as pushPublicKeyGet } from '@/app/api/push/public-key/route';
 import { DELETE as pushSubscriptionDelete, POST as pushSubscriptionPost } from '@/app/api/push/subscriptions/route';
+import { GET as unsubscribeGet, POST as unsubscribePost } from '@/app/api/unsubscribe/[token]/route';
+import { confirmCheckInAction, markNotificationsReadAction, saveNotificationPreferencesAction } from '@/lib/actions/notifications';
+import { REMINDER_KINDS } from '@/lib/domain/reminders';
+import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
@@ -573,6 +577,50 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(Object.keys(await (await pushPublicKeyGet()).json())).toEqual(['publicKey']);
     },
     callSignedOut: () => pushPublicKeyGet(),
+  },
+  'lib/actions/notifications.ts#saveNotificationPreferencesAction': {
+    kind: 'no-id',
+    reason: "Saves the session user's own preference row; the schema keeps only the form's fields.",
+    attack: async ({ victim, attacker }) => {
+      const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, { EMAIL: false, PUSH: false, IN_APP: true }]));
+      const answer = await saveNotificationPreferencesAction({ ...pointAt(victim), allOff: true, eveningBeforeTime: '19:00', quietHoursStart: '', quietHoursEnd: '', channels } as never);
+      expect(answer).toEqual({ ok: true, data: undefined });
+      expect(await db.notificationPreference.findUniqueOrThrow({ where: { userId: attacker.user.id } })).toMatchObject({ allOff: true, eveningBeforeTime: '19:00' });
+      expect(await db.notificationPreference.findUnique({ where: { userId: victim.user.id }, select: { allOff: true } })).toBeNull();
+    },
+    callSignedOut: ({ victim }) => saveNotificationPreferencesAction({ ...pointAt(victim) } as never),
+  },
+  'lib/actions/notifications.ts#markNotificationsReadAction': {
+    kind: 'no-id',
+    reason: "Marks the session user's own notifications read; the input is ignored.",
+    attack: async ({ victim }) => {
+      expect(await markNotificationsReadAction(pointAt(victim) as never)).toEqual({ ok: true, data: { marked: 0 } });
+    },
+    callSignedOut: ({ victim }) => markNotificationsReadAction(pointAt(victim) as never),
+  },
+  'lib/actions/notifications.ts#confirmCheckInAction': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      const interview = await createTestInterview(victim.id, { scheduledStart: new Date(Date.now() - 3 * 3_600_000) });
+      return { token: await createCheckInToken(db, victim.id, interview.id, new Date()) };
+    },
+    call: (ids) => confirmCheckInAction({ token: ids.token!, answer: 'happened' }),
+  },
+  'app/api/unsubscribe/[token]/route.ts#GET': {
+    kind: 'public',
+    reason: 'The link in reminder emails, opened without a session: the token is the credential, and GET only shows a button (it changes nothing).',
+    attack: async () => {
+      const token = 'M'.repeat(32);
+      expect((await unsubscribeGet(new Request(`http://test/api/unsubscribe/${token}`), { params: Promise.resolve({ token }) })).status).toBe(404);
+    },
+  },
+  'app/api/unsubscribe/[token]/route.ts#POST': {
+    kind: 'public',
+    reason: "RFC 8058 one-click unsubscribe, sent by mail clients without a session: the token is the credential, looked up whole, and it can only turn its owner's reminder emails off.",
+    attack: async () => {
+      const token = 'M'.repeat(32);
+      expect((await unsubscribePost(new Request(`http://test/api/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token }) })).status).toBe(404);
+    },
   },
   'app/api/health/route.ts#GET': {
     kind: 'public',

@@ -1,5 +1,7 @@
 import { GET } from '@/app/api/health/route';
 import { getDb } from '@/lib/db';
+import { startWorkerInProcess } from '@/lib/server/jobs/start-worker-in-process';
+import { createTestUser } from './support/factories';
 
 afterAll(() => getDb().$disconnect());
 
@@ -38,4 +40,29 @@ describe('GET /api/health', () => {
       globalForPrisma.prisma = cached;
     }
   });
+
+  it('reports the reminder worker: this process, the queue depth and the oldest due item', async () => {
+    const before = await (await GET()).json();
+    expect(before.worker).toMatchObject({ running: false, status: 'off' });
+    expect(typeof before.worker.queueDepth).toBe('number');
+
+    const user = await createTestUser();
+    const dueAt = new Date(Date.now() - 10 * 60_000);
+    await getDb().reminder.create({
+      data: { userId: user.id, kind: 'LESSON_REVIEW', dedupeKey: `health:${user.id}`, dueAt, latestUsefulAt: new Date(Date.now() + 3_600_000), channels: ['IN_APP'] },
+    });
+    const waiting = await (await GET()).json();
+    expect(waiting.status).toBe('ok');
+    expect(waiting.worker.queueDepth).toBeGreaterThanOrEqual(before.worker.queueDepth + 1);
+    expect(new Date(waiting.worker.oldestDueAt).getTime()).toBeLessThanOrEqual(dueAt.getTime());
+
+    const state = await startWorkerInProcess({ log: () => undefined });
+    try {
+      const running = await (await GET()).json();
+      expect(running.worker).toMatchObject({ running: true, status: 'running', lastError: null });
+    } finally {
+      await state.stop();
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('rebound.reminder-worker')];
+    }
+  }, 30_000);
 });

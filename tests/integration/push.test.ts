@@ -18,6 +18,8 @@ import { savePushSubscription } from '@/lib/server/push/save-push-subscription';
 import { sendPushToUser } from '@/lib/server/push/send-push-to-user';
 import { getVapidKeys, resetVapidKeysForTests } from '@/lib/server/push/vapid-keys';
 import { createSession, revokeSession } from '@/lib/server/sessions';
+import type { ChannelMessage } from '@/lib/server/notifications/channels';
+import { sendReminderPush } from '@/lib/server/notifications/push-channel';
 import { createTestUser } from './support/factories';
 import { createBrowserKeys, decryptPushMessage, startLocalPushService, type LocalPushService } from './support/push-service';
 import { signInAs } from './support/session';
@@ -321,5 +323,74 @@ describe('GET /api/push/public-key', () => {
     expect(await (await getPublicKey()).json()).toEqual({ publicKey: getVapidKeys().publicKey });
     signInAs(null);
     expect((await getPublicKey()).status).toBe(401);
+  });
+});
+
+describe('the PUSH channel of reminders', () => {
+  function reminderMessage(userId: string, overrides: Partial<ChannelMessage> = {}): ChannelMessage {
+    return {
+      deliveryId: 'delivery-1',
+      notificationId: 'notification-1',
+      reminderId: 'reminder-1',
+      kind: 'LEAVE_BY',
+      user: { id: userId, email: 'ada@example.test', name: 'Ada' },
+      title: 'Leave in 15 minutes for Acme',
+      body: 'Leave by 09:20 (London time, GMT).',
+      url: `${APP}/interviews/int_9`,
+      dedupeKey: 'LEAVE_BY:int_9:2027-01-15T10:00:00.000Z',
+      unsubscribeUrl: `${APP}/api/unsubscribe/x`,
+      content: {
+        subject: 'Leave in 15 minutes for Acme',
+        body: 'Leave by 09:20 (London time, GMT).\nWhere: 1 High Street, London',
+        push: { title: 'Leave in 15 minutes', body: 'Acme at 10:00 · leave by 09:20' },
+        links: [
+          { label: 'Open the interview', url: `${APP}/interviews/int_9` },
+          { label: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+          { label: 'Running late', url: `${APP}/interviews/int_9/recover?kind=RUNNING_LATE` },
+        ],
+        confirmation: null,
+      },
+      ...overrides,
+    };
+  }
+
+  it('sends the reminder’s short text with its Running late and Directions buttons to every browser', async () => {
+    const user = await createTestUser();
+    const [first, second] = [await subscribeBrowser(user.id), await subscribeBrowser(user.id)];
+
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'sent', detail: '2 of 2 browsers' });
+
+    for (const browser of [first, second]) {
+      const [request] = receivedAt(browser.pathname);
+      expect(JSON.parse(decryptPushMessage(request!.body, browser.keys))).toEqual({
+        title: 'Leave in 15 minutes',
+        body: 'Acme at 10:00 · leave by 09:20',
+        url: `${APP}/interviews/int_9`,
+        tag: 'LEAVE_BY:int_9:2027-01-15T10:00:00.000Z',
+        actions: [
+          { action: 'running-late', title: 'Running late', url: `${APP}/interviews/int_9/recover?kind=RUNNING_LATE` },
+          { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+        ],
+      });
+      expect(String(request!.headers.topic)).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+    }
+  });
+
+  it('is skipped, with the reason, when no browser has push on or every subscription expired', async () => {
+    const user = await createTestUser();
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'skipped', reason: 'no browser has push turned on' });
+    const browser = await subscribeBrowser(user.id);
+    pushService.answer(browser.pathname, 410);
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'skipped', reason: 'every browser’s subscription had expired' });
+    expect(await db.pushSubscription.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('fails retryably when the push service is down, and for good when it refuses the message', async () => {
+    const user = await createTestUser();
+    const browser = await subscribeBrowser(user.id);
+    pushService.answer(browser.pathname, 503);
+    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({ name: 'ChannelError', retryable: true });
+    pushService.answer(browser.pathname, 400, 'bad payload');
+    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({ name: 'ChannelError', retryable: false });
   });
 });

@@ -20,6 +20,13 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code }) }))).toBe(true);
   });
 
+  it('knows node-postgres’s one uncoded failure: a pooled connection cut while idle', () => {
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated') }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Connection terminated unexpectedly'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly, said the user'))).toBe(false);
+  });
+
   it('knows its own error', () => {
     expect(isDatabaseUnavailable(new DatabaseUnavailableError())).toBe(true);
   });

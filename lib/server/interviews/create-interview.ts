@@ -4,6 +4,7 @@ import { formatWithZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from '@/lib/server/activity';
 import { toInterviewData } from './interview-data';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 export async function createInterview(userId: string, values: InterviewFormValues) {
   const { data, start } = toInterviewData(values);
@@ -12,6 +13,7 @@ export async function createInterview(userId: string, values: InterviewFormValue
     await recordActivity(tx, [
       { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatWithZone(start.instant, values.timeZone)}` },
     ]);
+    await syncInterviewReminders(tx, userId, created.id);
     return created;
   });
   return { id: interview.id, adjustment: start.adjustment, notice: start.message };

@@ -5,6 +5,7 @@ import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordActivity } from '@/lib/server/activity';
 import { transitionInterviewStatus } from './transition-interview-status';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 /**
  * The employer moved the interview: the old one becomes "rescheduled" and a new one,
@@ -27,6 +28,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
     await recordActivity(tx, [
       { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatWithZone(old.scheduledStart, old.timeZone)}` },
     ]);
+    await syncInterviewReminders(tx, userId, created.id);
     return { id: created.id, notice: start.message };
   });
 }

@@ -3,6 +3,7 @@ import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type
 import { ConflictError, ValidationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordActivity } from '@/lib/server/activity';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 /**
  * Every status change goes through here, whether the user picked it on the interview page or a
@@ -38,4 +39,5 @@ export async function transitionInterviewStatus(
       details: { ...extraDetails, from, to },
     },
   ]);
+  await syncInterviewReminders(tx, userId, interview.id);
 }

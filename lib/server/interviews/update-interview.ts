@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from '@/lib/server/activity';
 import { toInterviewData } from './interview-data';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 const trackedFields = ['company', 'roleTitle', 'roundLabel', 'scheduledStart', 'durationMinutes', 'timeZone', 'format', 'location', 'meetingUrl', 'contactName', 'contactEmail', 'contactPhone', 'notes', 'travelMinutes', 'bufferMinutes'] as const;
 
@@ -30,6 +31,7 @@ export async function updateInterview(userId: string, id: string, values: Interv
     await recordActivity(tx, [
       { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
     ]);
+    await syncInterviewReminders(tx, userId, id);
   });
   return { adjustment: start.adjustment, notice: start.message };
 }

@@ -9,6 +9,8 @@ import { recordActivity } from '@/lib/server/activity';
 import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx } from './incident-access';
 import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 export type AcceptedOutcome = {
   answer: 'ACCEPTED';
@@ -63,6 +65,8 @@ export async function acceptReschedule(
       details: { incidentId: incident.id, rescheduledFromId: original.id },
     },
   ]);
+  await syncInterviewReminders(tx, incident.userId, replacement.id);
+  await syncIncidentReminders(tx, incident.userId, incident.id);
   return { answer: 'ACCEPTED', state, newInterviewId: replacement.id, ...drafts };
 }
 

@@ -3,6 +3,7 @@ import { type RecoveryEvent, type RecoveryState, nextState } from '@/lib/domain/
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { applyDomainRule } from './guards';
 import { type LockedIncident, type Tx } from './incident-access';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 type AdvanceOptions = {
   // The step the event completes; defaults to the open step. Null records no step (waiting).
@@ -43,5 +44,7 @@ export async function advanceIncident(
       },
     });
   }
+  // Closing the recovery, or moving past the wait, changes which nudges are still due.
+  if (next !== current) await syncIncidentReminders(tx, incident.userId, incident.id);
   return next;
 }

@@ -8,6 +8,7 @@ import { FLOW_MESSAGE_KINDS } from './drafts';
 import { applyDomainRule } from './guards';
 import { type ActivityEventInput, recordActivity } from '@/lib/server/activity';
 import { type Tx, loadIncidentForUpdate } from './incident-access';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 const sendableMessageSelect = {
   id: true,
@@ -92,4 +93,5 @@ export async function recordMessageSent(
     }
   }
   await recordActivity(tx, events);
+  if (message.incident) await syncIncidentReminders(tx, message.userId, message.incident.id);
 }

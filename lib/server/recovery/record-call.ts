@@ -8,6 +8,7 @@ import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/activity';
 import { loadIncidentForUpdate } from './incident-access';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 // What was said on the phone is the employer's answer as far as the call goes; the outcome step
 // later records the answer to the whole request (usually after the email).
@@ -52,6 +53,7 @@ export async function recordCall(userId: string, input: RecordCallInput): Promis
         },
       });
     }
+    await syncIncidentReminders(tx, userId, incident.id);
     await recordActivity(tx, [
       {
         userId,

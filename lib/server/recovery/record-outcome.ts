@@ -13,6 +13,7 @@ import { recordActivity } from '@/lib/server/activity';
 import { transitionInterviewStatus } from '@/lib/server/interviews';
 import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
 import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 export type RecordOutcomeResult =
   | AcceptedOutcome
@@ -66,6 +67,7 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeDat
   ]);
   // Called ahead, and they will not see the candidate at all: the interview is not happening.
   if (interview.status === 'SCHEDULED') await transitionInterviewStatus(tx, incident.userId, interview, 'MISSED');
+  await syncIncidentReminders(tx, incident.userId, incident.id);
   return { answer: 'DECLINED', state, thankYouMessageId: thankYou.id };
 }
 

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CheckInConfirm } from '@/components/notifications/check-in-confirm';
+import { Alert } from '@/components/ui/alert';
+import { Card } from '@/components/ui/card';
+import { formatWithZone } from '@/lib/domain/time';
+import { getCheckInLink } from '@/lib/server/notifications/check-in-link';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Check in' };
+
+// The link from the check-in email. Opening it records nothing (mail scanners open links too);
+// the answer counts when the signed-in user presses a button, and then the link is spent.
+export default async function CheckInPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ answer?: string }> }) {
+  const { token } = await params;
+  const { answer } = await searchParams;
+  const user = await requireUser(`/check-in/${encodeURIComponent(token)}${answer === 'missed' || answer === 'happened' ? `?answer=${answer}` : ''}`);
+  const link = await getCheckInLink(user.id, token);
+  if (!link) notFound();
+  if (link.state !== 'open') {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold text-brand-900">Check in</h1>
+        <Alert>{link.message}</Alert>
+        <Link href={`/interviews/${link.interviewId}`} className="text-sm underline">
+          Open the interview
+        </Link>
+      </div>
+    );
+  }
+  const { interview } = link;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-brand-900">Did it happen?</h1>
+      <Card title={`${interview.roleTitle} at ${interview.company}`} description={`Planned for ${formatWithZone(interview.scheduledStart, interview.timeZone)}.`}>
+        <p className="mb-4 text-sm text-slate-600">Nothing is recorded until you choose.</p>
+        <CheckInConfirm token={token} interviewId={interview.id} suggested={answer === 'missed' || answer === 'happened' ? answer : null} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { saveNotificationPreferencesAction } from '@/lib/actions/notifications';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { describedBy, Field, Input } from '@/components/ui/form';
+import { setServerErrors } from '@/components/ui/server-errors';
+import { REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/notification-labels';
+import { REMINDER_CHANNELS, REMINDER_KINDS } from '@/lib/domain/reminders';
+import { notificationPreferencesSchema, type NotificationPreferencesInput } from '@/lib/validation/notifications';
+
+export function PreferencesForm({ defaults }: { defaults: NotificationPreferencesInput }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, setError, formState, control } = useForm<NotificationPreferencesInput>({
+    resolver: zodResolver(notificationPreferencesSchema),
+    defaultValues: defaults,
+  });
+  const { errors, isSubmitting } = formState;
+  const allOff = useWatch({ control, name: 'allOff' });
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const result = await saveNotificationPreferencesAction(values);
+    if (!result.ok) {
+      setStatus({ tone: 'error', text: result.message });
+      setServerErrors(setError, result.fieldErrors);
+      return;
+    }
+    setStatus({ tone: 'success', text: 'Saved. Waiting reminders follow the new choices.' });
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input type="checkbox" {...register('allOff')} />
+        Turn all reminders off
+      </label>
+      {allOff ? <p className="text-sm text-slate-600">Nothing is sent while this is on; the choices below are kept for when you turn it off.</p> : null}
+      <fieldset className="space-y-6">
+        <legend className="sr-only">Which reminders, where</legend>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Channels for each reminder</caption>
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-2 pr-4 font-medium">Reminder</th>
+              {REMINDER_CHANNELS.map((channel) => (
+                <th key={channel} scope="col" className="px-2 py-2 text-center font-medium">
+                  {REMINDER_CHANNEL_LABELS[channel]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {REMINDER_KINDS.map((kind) => (
+              <tr key={kind} className="border-b border-slate-100 align-top">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <span className="block font-medium">{REMINDER_KIND_LABELS[kind].label}</span>
+                  <span className="block text-xs text-slate-500">{REMINDER_KIND_LABELS[kind].hint}</span>
+                </th>
+                {REMINDER_CHANNELS.map((channel) => (
+                  <td key={channel} className="px-2 py-2 text-center">
+                    <input
+                      type="checkbox"
+                      aria-label={`${REMINDER_KIND_LABELS[kind].label}: ${REMINDER_CHANNEL_LABELS[channel]}`}
+                      {...register(`channels.${kind}.${channel}`)}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field id="prefs-evening" label="Evening-before time" error={errors.eveningBeforeTime?.message} hint="In your time zone, 24-hour clock.">
+            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...register('eveningBeforeTime')} />
+          </Field>
+          <Field id="prefs-quiet-start" label="Quiet hours from" error={errors.quietHoursStart?.message} hint="Leave both empty for none.">
+            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...register('quietHoursStart')} />
+          </Field>
+          <Field id="prefs-quiet-end" label="Quiet hours until" error={errors.quietHoursEnd?.message}>
+            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...register('quietHoursEnd')} />
+          </Field>
+        </div>
+      </fieldset>
+      <Button type="submit" pending={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Save preferences'}
+      </Button>
+    </form>
+  );
+}

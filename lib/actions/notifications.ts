@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction, noInput } from '@/lib/actions/client';
+import { revalidateInterviewPages } from '@/lib/actions/revalidate';
+import { confirmCheckIn } from '@/lib/server/notifications/check-in-link';
+import { markNotificationsRead } from '@/lib/server/notifications/list-notifications';
+import { savePreferences } from '@/lib/server/notifications/preferences-form';
+import { notificationPreferencesSchema } from '@/lib/validation/notifications';
+
+export const saveNotificationPreferencesAction = authedAction(
+  notificationPreferencesSchema,
+  async (values, { user }) => {
+    await savePreferences(user.id, values);
+  },
+  { returnTo: '/notifications/preferences', revalidate: () => revalidatePath('/notifications', 'layout') },
+);
+
+export const markNotificationsReadAction = authedAction(
+  noInput,
+  async (_input, { user }) => ({ marked: await markNotificationsRead(user.id) }),
+  { returnTo: '/notifications', revalidate: () => revalidatePath('/notifications') },
+);
+
+export const confirmCheckInAction = authedAction(
+  z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This check-in link does not exist.'), answer: z.enum(['happened', 'missed']) }),
+  async ({ token, answer }, { user }) => confirmCheckIn(user.id, token, answer),
+  {
+    returnTo: '/dashboard',
+    revalidate: () => {
+      revalidateInterviewPages();
+      revalidatePath('/notifications');
+    },
+  },
+);

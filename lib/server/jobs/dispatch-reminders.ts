@@ -1,0 +1,157 @@
+import 'server-only';
+import type PgBoss from 'pg-boss';
+import { getDb } from '@/lib/db';
+import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
+import { buildReminderContent, type ReminderContent, type ReminderLinks } from '@/lib/domain/reminders-content';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
+import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
+import { getPublicAppUrl } from './app-url';
+import { DELIVERY_QUEUE, prismaJobDb, type DeliveryJob } from './queues';
+
+type Tx = Prisma.TransactionClient;
+
+/** Due reminders taken per run; the next minute's run takes the rest. */
+const BATCH_SIZE = 200;
+
+export type DispatchResult = { queued: number; skipped: number; owners: number };
+
+type Owner = { userId: string; interviewId: string | null; incidentId: string | null };
+
+const contentInterviewSelect = {
+  id: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  timeZone: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  resultingFrom: { select: { id: true }, take: 1 },
+} satisfies Prisma.InterviewSelect;
+
+/**
+ * Hands every due reminder to the delivery queue. Each interview (or incident) is handled in a
+ * transaction of its own that first locks its row, as every write to it does, so a user's edit
+ * and the dispatcher take turns instead of deadlocking; a row locked by an edit right now is left
+ * for the next run. Under that lock the reminders are recomputed with `now` (a moment that passed
+ * while nothing was sending is skipped and recorded, quiet hours move one that came due during
+ * them), then the still-due ones get their Notification, one delivery per outside channel and a
+ * delivery job each, all committed together.
+ */
+export async function dispatchDueReminders(boss: PgBoss, now: Date = new Date()): Promise<DispatchResult> {
+  const db = getDb();
+  const due = await db.reminder.findMany({
+    where: { state: 'SCHEDULED', dueAt: { lte: now } },
+    orderBy: { dueAt: 'asc' },
+    take: BATCH_SIZE,
+    select: { userId: true, interviewId: true, incidentId: true },
+  });
+  const owners = new Map<string, Owner>();
+  for (const row of due) owners.set(`${row.interviewId ?? ''}|${row.incidentId ?? ''}`, row);
+  const result: DispatchResult = { queued: 0, skipped: 0, owners: owners.size };
+  for (const owner of owners.values()) {
+    const counts = await db.$transaction((tx) => dispatchOwner(tx, boss, owner, now));
+    result.queued += counts.queued;
+    result.skipped += counts.skipped;
+  }
+  return result;
+}
+
+async function dispatchOwner(tx: Tx, boss: PgBoss, owner: Owner, now: Date): Promise<{ queued: number; skipped: number }> {
+  const locked = owner.interviewId
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Interview" WHERE "id" = ${owner.interviewId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`
+    : await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MissedIncident" WHERE "id" = ${owner.incidentId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`;
+  if (locked.length === 0) return { queued: 0, skipped: 0 };
+  const applied = owner.interviewId
+    ? await syncInterviewReminders(tx, owner.userId, owner.interviewId, now)
+    : await syncIncidentReminders(tx, owner.userId, owner.incidentId as string, now);
+  const scope = owner.interviewId ? { interviewId: owner.interviewId } : { incidentId: owner.incidentId };
+  const reminders = await tx.reminder.findMany({
+    where: { userId: owner.userId, ...scope, state: 'SCHEDULED', dueAt: { lte: now } },
+    orderBy: { dueAt: 'asc' },
+  });
+  if (reminders.length === 0) return { queued: 0, skipped: applied?.skipped ?? 0 };
+  const facts = await loadContentFacts(tx, owner, reminders);
+  for (const reminder of reminders) await queueReminder(tx, boss, reminder, facts, now);
+  return { queued: reminders.length, skipped: applied?.skipped ?? 0 };
+}
+
+type ReminderRow = Prisma.ReminderGetPayload<object>;
+type ContentFacts = Awaited<ReturnType<typeof loadContentFacts>>;
+
+async function loadContentFacts(tx: Tx, owner: Owner, reminders: readonly ReminderRow[]) {
+  const lessonIds = [...new Set(reminders.flatMap((reminder) => reminder.lessonIds))];
+  const [user, interview, lessonActions] = await Promise.all([
+    tx.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { id: true, name: true, email: true, timeZone: true } }),
+    owner.interviewId
+      ? tx.interview.findFirstOrThrow({ where: { id: owner.interviewId, userId: owner.userId }, select: contentInterviewSelect })
+      : tx.missedIncident.findFirstOrThrow({ where: { id: owner.incidentId as string, userId: owner.userId }, select: { interview: { select: contentInterviewSelect } } }).then((incident) => incident.interview),
+    lessonIds.length > 0
+      ? tx.preventionAction.findMany({ where: { lessonId: { in: lessonIds }, retiredAt: null, lesson: { userId: owner.userId } }, orderBy: [{ lessonId: 'asc' }, { position: 'asc' }], select: { text: true } })
+      : Promise.resolve([]),
+  ]);
+  return { user, interview, lessonActions: lessonActions.map((action) => action.text) };
+}
+
+async function buildLinks(tx: Tx, reminder: ReminderRow, facts: ContentFacts, now: Date): Promise<ReminderLinks> {
+  const base = getPublicAppUrl();
+  const interviewUrl = `${base}/interviews/${facts.interview.id}`;
+  const links: ReminderLinks = {
+    open: reminder.incidentId ? `${base}/incidents/${reminder.incidentId}` : interviewUrl,
+    runningLate: `${interviewUrl}/recover?kind=RUNNING_LATE`,
+    lessons: `${base}/lessons/review`,
+  };
+  if (reminder.kind === 'CHECK_IN') {
+    const token = await createCheckInToken(tx, reminder.userId, facts.interview.id, now);
+    links.checkInHappened = `${base}/check-in/${token}?answer=happened`;
+    links.checkInDidNotHappen = `${base}/check-in/${token}?answer=missed`;
+  }
+  return links;
+}
+
+async function queueReminder(tx: Tx, boss: PgBoss, reminder: ReminderRow, facts: ContentFacts, now: Date): Promise<void> {
+  const { resultingFrom, ...interview } = facts.interview;
+  const links = await buildLinks(tx, reminder, facts, now);
+  const content: ReminderContent = buildReminderContent({
+    reminder: { kind: reminder.kind as ReminderKind, leaveBy: reminder.leaveBy },
+    interview: { ...interview, isSecondChance: resultingFrom.length > 0 },
+    userTimeZone: facts.user.timeZone,
+    userName: facts.user.name,
+    links,
+    lessonActions: facts.lessonActions,
+    sentAt: now,
+  });
+  const channels = reminder.channels as ReminderChannel[];
+  const outside = channels.filter((channel) => channel !== 'IN_APP');
+  const notification = await tx.notification.create({
+    data: {
+      userId: reminder.userId,
+      reminderId: reminder.id,
+      kind: reminder.kind,
+      title: content.push.title,
+      body: content.push.body,
+      url: links.open,
+      content: content as unknown as Prisma.InputJsonValue,
+      deliveries: { create: outside.map((channel) => ({ userId: reminder.userId, channel })) },
+    },
+    select: { id: true, deliveries: { select: { id: true, channel: true } } },
+  });
+  // The in-app list has it from now on; the outside channels report back as they finish.
+  const isShownInApp = channels.includes('IN_APP');
+  await tx.reminder.update({
+    where: { id: reminder.id },
+    data: isShownInApp || outside.length === 0 ? { state: 'SENT', sentAt: now } : { state: 'QUEUED' },
+  });
+  for (const delivery of notification.deliveries) {
+    const job: DeliveryJob = { deliveryId: delivery.id };
+    const id = await boss.send(DELIVERY_QUEUE, job, { singletonKey: `${reminder.id}:${delivery.channel}`, db: prismaJobDb(tx) });
+    if (!id) throw new Error(`The delivery queue refused the job for reminder ${reminder.id} (${delivery.channel}).`);
+  }
+}
