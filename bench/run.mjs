@@ -92,7 +92,7 @@ function routesFor(account, cookie, writeActionId) {
   return routes.filter(Boolean).filter((route) => !only || only.has(route.route) || only.has(route.route.split(/[ ,:]/)[0]));
 }
 
-/** The pages measured for first-load JS only: the forms and the incident page at each recovery step. */
+/** The pages measured for first-load JS only: the forms, the notifications pages and the incident page at each recovery step. */
 function firstLoadPagesFor(account, cookie, stepIncidents) {
   const withCookie = { Cookie: cookie };
   const pages = [
@@ -106,6 +106,8 @@ function firstLoadPagesFor(account, cookie, stepIncidents) {
     { route: 'account', path: '/account', headers: withCookie },
     { route: 'new lesson', path: '/lessons/new', headers: withCookie },
     account.lessonId && { route: 'edit lesson', path: `/lessons/${account.lessonId}/edit`, headers: withCookie },
+    { route: 'notifications', path: '/notifications', headers: withCookie },
+    { route: 'notification preferences', path: '/notifications/preferences', headers: withCookie },
   ];
   return pages.filter(Boolean).filter((page) => !only || only.has(page.route) || only.has(page.route.split(/[ ,:]/)[0]));
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -11,13 +10,16 @@ import { describedBy, Field, Input } from '@/components/ui/form';
 import { setServerErrors } from '@/components/ui/server-errors';
 import { REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/notification-labels';
 import { REMINDER_CHANNELS, REMINDER_KINDS } from '@/lib/domain/reminders';
-import { notificationPreferencesSchema, type NotificationPreferencesInput } from '@/lib/validation/notifications';
+import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+
+const resolver = lazyResolver(() => import('./preferences-checks').then((module) => module.notificationPreferencesResolver));
 
 export function PreferencesForm({ defaults }: { defaults: NotificationPreferencesInput }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, setError, formState, control } = useForm<NotificationPreferencesInput>({
-    resolver: zodResolver(notificationPreferencesSchema),
+    resolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = formState;
