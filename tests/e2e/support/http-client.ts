@@ -73,6 +73,13 @@ export class HttpClient {
     return [...this.cookies].map(([name, value]) => ({ name, value, url: this.baseUrl }));
   }
 
+  /** This client's cookies, carried to another instance of the app as a browser behind a load balancer would. */
+  onAnotherInstance(baseUrl: string): HttpClient {
+    const other = new HttpClient(baseUrl);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   get(pathname: string): Promise<HttpResponse> {
     return this.request(pathname);
   }
