@@ -326,6 +326,22 @@ describe('GET /api/push/public-key', () => {
   });
 });
 
+describe('a push host that resolves inside the network', () => {
+  it('is not called: the send fails with the reason and the local service receives nothing', async () => {
+    const user = await createTestUser();
+    const keys = createBrowserKeys();
+    const pathname = `/push/${randomUUID()}`;
+    // Stored directly, as a name that resolved to a public address when it was saved might; it resolves to 127.0.0.1 now.
+    const endpoint = `${pushService.origin.replace('127.0.0.1', 'localhost')}${pathname}`;
+    await db.pushSubscription.create({ data: { userId: user.id, sessionId: (await signedInBrowser(user.id)).sessionId, endpoint, p256dh: keys.p256dh, auth: keys.auth } });
+
+    const [outcome] = await sendPushToUser(user.id, buildInterviewPushPayload({ title: 'T', body: 'B', interviewId: 'int_1' }));
+
+    expect(outcome).toMatchObject({ status: 'failed', retryable: true, message: expect.stringMatching(/localhost resolves to an address inside this network/) });
+    expect(receivedAt(pathname)).toEqual([]);
+  });
+});
+
 describe('the PUSH channel of reminders', () => {
   function reminderMessage(userId: string, overrides: Partial<ChannelMessage> = {}): ChannelMessage {
     return {

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 const MAX_ENDPOINT_LENGTH = 2_048;
 
 /** Loopback, private, link-local, unspecified and unique-local addresses: never a push service. */
-function isInternalAddress(host: string): boolean {
+export function isInternalAddress(host: string): boolean {
   const address = host.replace(/^\[|\]$/g, '').toLowerCase();
   const version = isIP(address);
   if (version === 4) {

@@ -1,7 +1,10 @@
 import 'server-only';
+import dns, { type LookupAddress } from 'node:dns';
+import https from 'node:https';
 import webpush, { WebPushError } from 'web-push';
 import { getDb } from '@/lib/db';
 import { serializePushPayload, type PushPayload } from '@/lib/server/push/payload';
+import { isInternalAddress } from '@/lib/server/push/push-endpoint';
 import { getVapidKeys } from '@/lib/server/push/vapid-keys';
 
 type Sent = { subscriptionId: string; endpoint: string };
@@ -30,6 +33,25 @@ export type PushOptions = {
 const DEFAULT_TTL_SECONDS = 60 * 60;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * dns.lookup that refuses a push host resolving inside the server's own network. A stored
+ * endpoint names a public host (isAcceptablePushEndpoint), but a name can resolve anywhere, now
+ * or later: this is where the server would otherwise POST to its own metadata service or localhost.
+ */
+function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    if (addresses.length === 0 || addresses.some((entry) => isInternalAddress(entry.address))) {
+      return callback(Object.assign(new Error(`refused: ${hostname} resolves to an address inside this network`), { code: 'EPUSHINTERNAL' }), []);
+    }
+    if (options.all) return callback(null, addresses);
+    const [first] = addresses;
+    callback(null, first?.address ?? '', first?.family);
+  });
+}
+
 function isRetryableStatus(statusCode: number): boolean {
   return statusCode === 408 || statusCode === 429 || statusCode >= 500;
 }
@@ -54,6 +76,8 @@ export async function sendPushToUser(userId: string, payload: PushPayload, optio
     contentEncoding: 'aes128gcm' as const,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.topic ? { topic: options.topic } : {}),
+    // The process's TLS settings, with the lookup above.
+    agent: new https.Agent({ ...https.globalAgent.options, lookup: publicOnlyLookup as typeof dns.lookup }),
   };
 
   const outcomes = await Promise.all(
