@@ -180,6 +180,17 @@ describe('messages still to send', () => {
     expect((await getRecovery(user.id, incidentId)).messages.find((message) => message.id === thankYouMessageId)).toMatchObject({ status: 'DRAFT', dismissedAt });
   });
 
+  it('drops the nudge about an unsent thank-you as soon as the thank-you is dismissed', async () => {
+    const { user, incidentId } = await reachOutcome();
+    const { thankYouMessageId } = await acceptInAWeek(user.id, incidentId);
+    const nudges = () => getDb().reminder.findMany({ where: { incidentId, kind: 'THANK_YOU_UNSENT', state: 'SCHEDULED' }, select: { id: true } });
+    expect(await nudges()).toHaveLength(1);
+
+    await dismissMessage(user.id, { messageId: thankYouMessageId });
+
+    expect(await nudges()).toEqual([]);
+  });
+
   it('refuses to dismiss a message that was sent', async () => {
     const { user, incidentId } = await reachOutcome();
     const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
