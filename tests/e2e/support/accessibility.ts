@@ -18,8 +18,13 @@ const EXTRA_RULES = { 'label-content-name-mismatch': { enabled: true } };
 
 export type AccessibilityViolation = { path: string; rule: string; impact: string; help: string; targets: string[] };
 
-/** Messages of errors that only mean the page moved on or closed while axe was reading it. */
-const GONE = /Execution context was destroyed|Target page, context or browser has been closed|Frame was detached|navigat/i;
+/**
+ * Messages of errors that only mean the page moved on or closed while axe was reading it. The
+ * last one: axe was injected into a document the page then left, so the next document has no
+ * axe to run (the new document gets its own audit; accessibility.test.ts calls auditPage
+ * directly, so an axe that cannot run at all still fails there).
+ */
+const GONE = /Execution context was destroyed|Target page, context or browser has been closed|Frame was detached|navigat|reading 'runPartial'|axe is not defined/i;
 
 // axe refuses to start while it is already running in a page, so audits of one page take turns.
 const auditsInFlight = new WeakMap<Page, Promise<unknown>>();
