@@ -25,14 +25,12 @@ import { spawn, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase } from '../scripts/lib/migrate.mjs';
-import { startEphemeralCluster } from '../scripts/lib/postgres-cluster.mjs';
-import { createScratchDatabase } from '../scripts/lib/scratch-database.mjs';
+import { describeMachine, openBenchDatabase } from './lib/bench-database.mjs';
 import { startRecordingSmtpPeer } from './lib/reminders-smtp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,15 +64,6 @@ const number = (name) => {
 };
 const settings = { users: number('users'), timeoutSeconds: number('timeout'), dueWithinMinutes: DUE_WITHIN_MINUTES };
 const log = (message) => console.log(`[bench] ${message}`);
-
-async function openDatabase() {
-  if (process.env.BENCH_DATABASE_URL) {
-    const database = await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'rebound_bench_reminders');
-    return { url: database.url, where: 'PostgreSQL server (BENCH_DATABASE_URL)', stop: () => database.drop() };
-  }
-  const cluster = await startEphemeralCluster({ database: 'rebound_bench' });
-  return { url: cluster.url, where: 'embedded PostgreSQL (throwaway cluster)', stop: () => cluster.stop() };
-}
 
 /** 'HH:mm' and 'YYYY-MM-DD' of an instant on the wall clock of a zone. */
 function wallClock(instant, timeZone) {
@@ -222,7 +211,7 @@ async function main() {
   const started = Date.now();
   const cleanups = [];
   try {
-    const database = await openDatabase();
+    const database = await openBenchDatabase('rebound_bench_reminders');
     cleanups.unshift(() => database.stop());
     log(`database: ${database.where}`);
     await migrateDatabase(database.url);
@@ -312,7 +301,7 @@ async function main() {
     ]);
 
     const seconds = (ms) => (ms == null ? '–' : `${(ms / 1000).toFixed(1)} s`);
-    const machine = { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
+    const machine = describeMachine();
     console.log(`\nRebound reminders bench, ${new Date().toISOString()}, ${machine.cpus} cores, Node ${machine.node}; ${database.where}`);
     console.log(`${settings.users} users × 1 interview (users in ${USER_ZONE}, interviews in ${INTERVIEW_ZONE}, in person); 2 workers; timeout ${settings.timeoutSeconds} s after the last due${timedOut ? ' (REACHED)' : ''}\n`);
     console.log(

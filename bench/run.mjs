@@ -26,8 +26,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { findFreePort } from '../scripts/lib/free-port.mjs';
 import { migrateDatabase } from '../scripts/lib/migrate.mjs';
-import { startEphemeralCluster } from '../scripts/lib/postgres-cluster.mjs';
-import { createScratchDatabase } from '../scripts/lib/scratch-database.mjs';
+import { describeMachine, openBenchDatabase } from './lib/bench-database.mjs';
 import { findActionId, signIn, startApp } from './lib/app.mjs';
 import { measureAlone, measureFirstLoadJs, runLoad, waitForIdle, watchMemory } from './lib/measure.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './lib/report.mjs';
@@ -132,15 +131,6 @@ async function openIncidentPerStep(databaseUrl, account) {
   }
 }
 
-async function openDatabase() {
-  if (process.env.BENCH_DATABASE_URL) {
-    const database = await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'rebound_bench');
-    return { url: database.url, where: 'PostgreSQL server (BENCH_DATABASE_URL)', stop: () => database.drop() };
-  }
-  const cluster = await startEphemeralCluster({ database: 'rebound_bench' });
-  return { url: cluster.url, where: 'embedded PostgreSQL (throwaway cluster)', stop: () => cluster.stop() };
-}
-
 async function measureRoute(request, context) {
   const { baseUrl, relay, memory } = context;
   const url = new URL(request.path, baseUrl).toString();
@@ -157,7 +147,7 @@ async function measureRoute(request, context) {
 
 async function main() {
   const started = Date.now();
-  const database = await openDatabase();
+  const database = await openBenchDatabase('rebound_bench');
   const cleanups = [() => database.stop()];
   try {
     log(`database: ${database.where}`);
@@ -236,7 +226,7 @@ async function main() {
 
     const peakRss = memory.peak;
     const targets = evaluateTargets(results, { peakRss });
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` };
+    const machine = describeMachine();
     console.log(`\nRebound bench, ${new Date().toISOString()}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${database.where}`);
     console.log(`${settings.users} users × ${settings.interviewsPerUser} interviews + 1 heavy user with ${settings.heavyInterviews} interviews and ${settings.heavyLessons} lessons; ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up\n`);
     console.log(formatTable(results));

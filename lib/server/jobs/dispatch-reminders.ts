@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
 import { buildReminderContent, type ReminderContent, type ReminderLinks } from '@/lib/domain/reminders-content';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
@@ -19,20 +20,9 @@ export type DispatchResult = { queued: number; skipped: number; owners: number }
 
 type Owner = { userId: string; interviewId: string | null; incidentId: string | null };
 
+// The facts every drafted message is built from, and whether it is a second chance.
 const contentInterviewSelect = {
-  id: true,
-  company: true,
-  roleTitle: true,
-  roundLabel: true,
-  scheduledStart: true,
-  durationMinutes: true,
-  timeZone: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
+  ...interviewFactsSelect,
   resultingFrom: { select: { id: true }, take: 1 },
 } satisfies Prisma.InterviewSelect;
 
