@@ -3,13 +3,15 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import { NotFoundError, RateLimitError, ValidationError } from '@/lib/errors';
+import { NotFoundError, RateLimitError, ValidationError } from './errors';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/domain/session-lifetime';
-import { getUserAgent, readClientIp } from '@/lib/request';
-import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
-import { findOrCreateOAuthUser } from '@/lib/server/oauth-accounts';
-import { createSession, findSessionUser, revokeSession } from '@/lib/server/sessions';
-import { readSessionClaims } from '@/lib/session';
+import { getUserAgent, readClientIp } from './request';
+import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts/authenticate';
+import { findOrCreateOAuthUser } from '@/lib/server/accounts/find-or-create-oauth-user';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser } from '@/lib/server/sessions/find-session-user';
+import { revokeSession } from '@/lib/server/sessions/revoke-session';
+import { readSessionClaims } from './session';
 import { signInSchema } from '@/lib/validation/auth';
 
 /** OAuth providers switched on by their env vars; none set, none offered. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { getDatabaseUrl } from '@/lib/env';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/lib/errors';
+import { type Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { getDatabaseUrl } from './env';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from './errors';
 
 // The launcher (scripts/lib/app-server.mjs) runs each request inside an AsyncLocalStorage
 // holding these facts, and answers 503 instead of 500 when a query of that request could not
@@ -54,3 +54,6 @@ export function getDb(): PrismaClient {
   globalForPrisma.prisma ??= createClient();
   return globalForPrisma.prisma;
 }
+
+/** The client a function is handed inside `getDb().$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;

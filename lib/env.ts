@@ -19,3 +19,18 @@ export function getDatabaseUrl(): string {
   }
   return url;
 }
+
+function readPositiveInteger(name: string, fallback: number): number {
+  const configured = Number.parseInt(process.env[name] ?? '', 10);
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback;
+}
+
+/** Failed sign-ins per address per window, over all accounts. */
+export function getSignInFailuresPerAddress(): number {
+  return readPositiveInteger('REBOUND_SIGN_IN_FAILURES_PER_IP', 20);
+}
+
+/** Sign-ups per address per window, for networks where many people share one address. */
+export function getSignUpsPerAddress(): number {
+  return readPositiveInteger('REBOUND_SIGN_UPS_PER_IP', 5);
+}

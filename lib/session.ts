@@ -3,10 +3,10 @@ import { getToken } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { SessionUser } from '@/lib/server/accounts';
+import type { SessionUser } from '@/lib/server/accounts/session-user';
 import type { JWT } from 'next-auth/jwt';
-import { decodeSessionToken } from '@/lib/server/session-token';
-import { findSessionUser, type SessionClaims, type SignedInUser } from '@/lib/server/sessions';
+import { decodeSessionToken } from '@/lib/server/sessions/decode-session-token';
+import { findSessionUser, type SessionClaims, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 
 export type { SessionUser, SignedInUser };
 

@@ -2,6 +2,7 @@
 // `npm run lint` passes it with --config.
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import { layerConfigs } from './eslint-layers.mjs';
 
 const config = [
   ...nextCoreWebVitals,
@@ -16,6 +17,7 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerConfigs,
   {
     // CommonJS by necessity: Next.js loads next.config.js with require(), and jest's config and
     // setup files run before its transform does.

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, useTransition } from 'react';
 import { updateTimeZoneAction } from '@/lib/actions/account';
-import { useBrowserTimeZone } from '@/components/account/use-browser-time-zone';
+import { useBrowserTimeZone } from './use-browser-time-zone';
 import { Button } from '@/components/ui/button';
 import { isValidTimeZone, zoneCity } from '@/lib/domain/time';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { resetPasswordAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
-import { NewPasswordFields } from '@/components/auth/new-password-fields';
+import { NewPasswordFields } from './new-password-fields';
 import { Button } from '@/components/ui/button';
 import type { ResetPasswordInput } from '@/lib/validation/auth';
 import { confirmPasswordRules, newPasswordRules } from '@/components/forms/auth-rules';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signUpAction } from '@/lib/actions/auth';
-import { signInWithPassword } from '@/components/auth/auth-endpoints';
+import { signInWithPassword } from './auth-endpoints';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';

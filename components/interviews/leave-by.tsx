@@ -1,4 +1,4 @@
-import { InterviewTime } from '@/components/interviews/interview-time';
+import { InterviewTime } from './interview-time';
 import { EXTRA_BUFFER_MINUTES, ROOT_CAUSE_LABELS, type PreventionHint } from '@/lib/domain/lesson-rules';
 import { planLeaveBy } from '@/lib/domain/travel';
 

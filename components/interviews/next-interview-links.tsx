@@ -1,4 +1,4 @@
-import { AddressWithMap } from '@/components/interviews/address-with-map';
+import { AddressWithMap } from './address-with-map';
 import { telHref } from '@/lib/domain/contact-links';
 
 type Props = {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { CheckIn } from '@/components/interviews/check-in';
+import { CheckIn } from './check-in';
 import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { formatInZone, formatWithZone } from '@/lib/domain/time';
-import type { LessonDetail } from '@/lib/server/lessons';
+import type { LessonDetail } from '@/lib/domain/lesson-view';
 import { RetireActionButton } from './lesson-buttons';
 import { LESSON_SOURCE_LABELS } from '@/lib/domain/lesson-export';
 

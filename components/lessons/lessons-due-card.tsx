@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import type { LessonReviewCounts } from '@/lib/server/lessons';
+import type { LessonReviewCounts } from '@/lib/domain/lesson-review';
 
 /**
  * For the dashboard: how many lessons are waiting to be looked at again. Pass the result of
- * countLessonsDueForReview(user.id, now) from '@/lib/server/lessons'.
+ * countLessonsDueForReview(user.id, now) from '@/lib/server/lessons/count-lessons-due-for-review'.
  */
 export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { dropLeadingEmptyMonths, formatDuration, formatMonthLabel, formatPercent } from '@/lib/domain/lesson-stats';
-import type { LessonPatterns, MonthRow, OutcomeBucket } from '@/lib/server/lessons';
+import type { LessonPatterns, MonthRow, OutcomeBucket } from '@/lib/domain/lesson-stats';
 import type { ChartDatum, ChartSeries } from './chart-types';
 import { ColumnChart } from './column-chart';
 import { DataTable } from './data-table';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import type { Recovery } from '@/lib/domain/recovery-view';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { Formatter } from './format';
 import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatWithZone } from '@/lib/domain/time';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
-import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import type { Recovery } from '@/lib/domain/recovery-view';
 import { todayInZone, type Formatter } from './format';
 import { ApologyStep, CallStep, DismissMessageButton, FollowUpPanel, LessonStep, MessageWorkspace, OutcomeStep, PrepStep } from './lazy-steps';
 import type { EditableMessage, RecoveryView } from './types';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatWithZone } from '@/lib/domain/time';
-import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import type { Recovery } from '@/lib/domain/recovery-view';
 import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import type { Formatter } from './format';
 import { MessageVersions } from './message-history';

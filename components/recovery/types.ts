@@ -1,4 +1,4 @@
-import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import type { Recovery } from '@/lib/domain/recovery-view';
 
 export type RecoveryMessage = Recovery['messages'][number];
 

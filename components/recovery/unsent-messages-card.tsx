@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { describeMessageStatus, MESSAGE_KIND_LABELS } from '@/lib/domain/recovery-labels';
-import type { UnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
+import type { UnsentMessages } from '@/lib/domain/recovery-view';
 import { DismissMessageButton } from './dismiss-message-button';
 import { makeFormatter } from './format';
 

@@ -1,9 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { authedAction, noInput } from '@/lib/actions/client';
-import { changePassword, deleteAccount, updateProfile, updateTimeZone } from '@/lib/server/accounts';
-import { revokeAllSessions, revokeSession } from '@/lib/server/sessions';
+import { authedAction, noInput } from './client';
+import { changePassword } from '@/lib/server/accounts/change-password';
+import { deleteAccount } from '@/lib/server/accounts/delete-account';
+import { updateProfile, updateTimeZone } from '@/lib/server/accounts/update-profile';
+import { revokeAllSessions } from '@/lib/server/sessions/revoke-all-sessions';
+import { revokeSession } from '@/lib/server/sessions/revoke-session';
 import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema, timeZoneUpdateSchema } from '@/lib/validation/auth';
 
 export const updateProfileAction = authedAction(

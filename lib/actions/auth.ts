@@ -4,12 +4,13 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
-import { publicAction } from '@/lib/actions/client';
+import { publicAction } from './client';
 import { endSession } from '@/lib/auth';
 import { SESSION_COOKIE } from '@/lib/domain/session-lifetime';
 import { getAppUrl, getClientIp } from '@/lib/request';
-import { createAccount } from '@/lib/server/accounts';
-import { requestPasswordReset, RESET_REQUESTED, resetPassword } from '@/lib/server/password-reset';
+import { createAccount } from '@/lib/server/accounts/create-account';
+import { requestPasswordReset, RESET_REQUESTED } from '@/lib/server/accounts/request-password-reset';
+import { resetPassword } from '@/lib/server/accounts/reset-password';
 import { getCurrentUser } from '@/lib/session';
 import { forgotPasswordSchema, resetPasswordSchema, SIGNED_OUT_PAGES, signOutSchema, signUpSchema } from '@/lib/validation/auth';
 

@@ -2,8 +2,8 @@
 
 // The recovery screens' actions. Each step's server function opens its own transaction and
 // locks the interview; an action names the signed-in user and refreshes what the step changed.
-import { authedAction, type ActionOptions } from '@/lib/actions/client';
-import { revalidateRecoveryPages } from '@/lib/actions/revalidate';
+import { authedAction, type ActionOptions } from './client';
+import { revalidateRecoveryPages } from './revalidate';
 import { revalidatePath } from 'next/cache';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';

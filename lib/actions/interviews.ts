@@ -1,11 +1,16 @@
 'use server';
 
 import { z } from 'zod';
-import { authedAction, noInput } from '@/lib/actions/client';
-import { revalidateInterviewPages } from '@/lib/actions/revalidate';
+import { authedAction, noInput } from './client';
+import { revalidateInterviewPages } from './revalidate';
 import { ValidationError } from '@/lib/errors';
-import { regenerateCalendarFeedToken } from '@/lib/server/interview-exports';
-import { changeInterviewStatus, createInterview, deleteInterview, rescheduleByEmployer, setPrepItem, updateInterview } from '@/lib/server/interviews';
+import { regenerateCalendarFeedToken } from '@/lib/server/interviews/regenerate-calendar-feed-token';
+import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-status';
+import { createInterview } from '@/lib/server/interviews/create-interview';
+import { deleteInterview } from '@/lib/server/interviews/delete-interview';
+import { rescheduleByEmployer } from '@/lib/server/interviews/reschedule-by-employer';
+import { setPrepItem } from '@/lib/server/interviews/set-prep-item';
+import { updateInterview } from '@/lib/server/interviews/update-interview';
 import { idSchema } from '@/lib/validation/common';
 import { interviewFormSchema, prepItemIdSchema, rescheduleByEmployerSchema } from '@/lib/validation/interview';
 

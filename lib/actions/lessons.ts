@@ -1,9 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { authedAction } from '@/lib/actions/client';
-import { revalidateLessonPages } from '@/lib/actions/revalidate';
-import { createLesson, markLessonReviewed, retirePreventionAction, updateLesson } from '@/lib/server/lessons';
+import { authedAction } from './client';
+import { revalidateLessonPages } from './revalidate';
+import { createLesson } from '@/lib/server/lessons/create-lesson';
+import { markLessonReviewed } from '@/lib/server/lessons/mark-lesson-reviewed';
+import { retirePreventionAction } from '@/lib/server/lessons/retire-prevention-action';
+import { updateLesson } from '@/lib/server/lessons/update-lesson';
 import { idSchema } from '@/lib/validation/common';
 import { lessonFormSchema } from '@/lib/validation/lessons';
 

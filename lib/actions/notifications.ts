@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authedAction, noInput } from '@/lib/actions/client';
-import { revalidateInterviewPages } from '@/lib/actions/revalidate';
+import { authedAction, noInput } from './client';
+import { revalidateInterviewPages } from './revalidate';
 import { confirmCheckIn } from '@/lib/server/notifications/check-in-link';
 import { markNotificationsRead } from '@/lib/server/notifications/list-notifications';
 import { savePreferences } from '@/lib/server/notifications/preferences-form';

@@ -79,3 +79,6 @@ export function listSpacedCutoffs(now: Date): SpacedCutoff[] {
     if (includesHigherCounts) return cutoffs;
   }
 }
+
+/** How many lessons are due for review, of how many the user has. */
+export type LessonReviewCounts = { due: number; total: number };

@@ -2,6 +2,7 @@
 // the database; these define the same arithmetic in plain code so it can be unit-tested and used
 // to shape what the database returns (empty months, zero denominators) for charts and tables.
 import { utcToZonedLocal } from './time';
+import type { RootCause } from './lesson-rules';
 
 export type MonthKey = string; // 'YYYY-MM'
 
@@ -114,3 +115,22 @@ function parseMonthKey(key: MonthKey): { year: number; month: number } {
   if (!match || month < 1 || month > 12) throw new RangeError(`"${key}" is not a month in the form YYYY-MM.`);
   return { year, month };
 }
+
+// What the patterns page shows; lib/server/lessons/get-patterns.ts computes it in SQL.
+export const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
+export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
+
+export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
+export type MonthRow = { month: MonthKey; missed: number; runningLate: number };
+
+export type LessonPatterns = {
+  /** Every root cause, in the fixed order, zeros included. */
+  byCause: CauseRow[];
+  /** Contiguous months, oldest first, ending with the current month. */
+  byMonth: MonthRow[];
+  /** Every bucket, in the fixed order, zeros included. */
+  outcomes: { outcome: OutcomeBucket; count: number }[];
+  timing: { medianMinutesToCall: number | null; callsCounted: number; medianMinutesToApology: number | null; apologiesCounted: number };
+  reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
+  totals: { incidents: number; nearMisses: number };
+};

@@ -1,9 +1,9 @@
 // The facts a message is built from, and the phrases every template shares. Each phrase has a
 // wording for a missing fact, so a template never has to print a hole.
 
-import type { InterviewFormat } from '@/lib/domain/interview-format';
-import { type IncidentKind } from '@/lib/domain/recovery-state';
-import { describeTimeZone } from '@/lib/domain/time';
+import type { InterviewFormat } from './interview-format';
+import { type IncidentKind } from './recovery-state';
+import { describeTimeZone } from './time';
 
 export type MissReason =
   | 'TRAFFIC_TRANSPORT'

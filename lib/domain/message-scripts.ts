@@ -10,7 +10,7 @@ import {
   formatInterviewTime,
   joinParagraphs,
   writeResponsibility,
-} from '@/lib/domain/message-facts';
+} from './message-facts';
 
 function writeIntroduction(facts: CleanFacts): string {
   const name = facts.candidateName ? `Hello, my name is ${facts.candidateName}.` : 'Hello.';

@@ -18,8 +18,8 @@ import {
   writeGreeting,
   writeResponsibility,
   writeSignOff,
-} from '@/lib/domain/message-facts';
-import { draftCallScript, draftPrepNote } from '@/lib/domain/message-scripts';
+} from './message-facts';
+import { draftCallScript, draftPrepNote } from './message-scripts';
 
 export {
   type DraftedMessage,
@@ -30,7 +30,7 @@ export {
   findPlaceholders,
   summariseExplanation,
   formatInterviewTime,
-} from '@/lib/domain/message-facts';
+} from './message-facts';
 
 export const messageKinds = [
   'CALL_SCRIPT',

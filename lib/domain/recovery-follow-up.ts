@@ -2,8 +2,8 @@
 // business days is reasonable; pressing a second time tends to hurt more than it helps, so the
 // product stops suggesting it and points the user at the lesson instead.
 
-import { getFollowUpDueAt } from '@/lib/domain/business-days';
-import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { getFollowUpDueAt } from './business-days';
+import { type RecoveryState } from './recovery-state';
 
 const MAX_SUGGESTED_FOLLOW_UPS = 1;
 

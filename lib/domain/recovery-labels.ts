@@ -2,7 +2,7 @@
 // stepper, the step panels and the message history never describe the same thing differently.
 // The enum types come from Prisma's generated enums.ts, which is plain constants: no client,
 // no I/O, so this file stays a pure domain module.
-import type { IncidentOutcome } from '@/lib/domain/recovery-state';
+import type { IncidentOutcome } from './recovery-state';
 import type { CallResult, MessageChannel, MessageDelivery, MessageKind, MessageStatus } from '@/lib/generated/prisma/enums';
 
 /** What the employer said on the phone; NONE when nobody answered or nothing was decided. */

@@ -1,7 +1,7 @@
 // How fast the candidate reacted after a miss, for the patterns page. The clock starts when the
 // miss happened, not when it was typed into the app: someone who notices at 11:00 that a 09:00
 // interview slipped by and calls at 11:05 took two hours, not five minutes.
-import type { IncidentKind } from '@/lib/domain/recovery-state';
+import type { IncidentKind } from './recovery-state';
 
 export type TimedIncident = { kind: IncidentKind; scheduledStart: Date; recordedAt: Date };
 

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import { idSchema, textSchema } from '@/lib/validation/common';
+import { idSchema, textSchema } from './common';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 
-import { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX } from '@/lib/validation/limits';
+import { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX } from './limits';
 
 export { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX };
 

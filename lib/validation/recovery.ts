@@ -3,8 +3,8 @@
 // to ship to the browser.
 import { z } from 'zod/mini';
 import { CALL_RESPONSES } from '@/lib/domain/recovery-labels';
-import { idSchema, textSchema } from '@/lib/validation/common';
-import { recoveryLessonContentSchema } from '@/lib/validation/lessons';
+import { idSchema, textSchema } from './common';
+import { recoveryLessonContentSchema } from './lessons';
 import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import {
@@ -15,7 +15,7 @@ import {
   RecoveryState,
 } from '@/lib/generated/prisma/enums';
 
-import { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS } from '@/lib/validation/limits';
+import { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS } from './limits';
 
 export { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS };
 

@@ -8,9 +8,10 @@
 import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
-import { streamInterviewsCsv } from '@/lib/server/interview-csv-export';
+import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
 import { decodeKeysetCursor } from '@/lib/domain/keyset-cursor';
-import { getDashboard, listInterviews } from '@/lib/server/interview-list';
+import { getDashboard } from '@/lib/server/interviews/get-dashboard';
+import { listInterviews } from '@/lib/server/interviews/list-interviews';
 
 const ROWS_PER_USER = 5_000;
 const BATCH = 1_000;

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { expect, test } from './support/accessibility';
-import { startEmbeddedDatabase } from '../../scripts/lib/embedded-database.mjs';
+import { startEmbeddedDatabase } from '@/scripts/lib/embedded-database.mjs';
 import { HttpClient } from './support/http-client';
 import { createInterview, exportedCompanies, interviewForm, freePort, makeDataDir, removeDataDir, startLauncher, waitFor, type Launcher } from './support/load';
 

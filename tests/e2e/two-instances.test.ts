@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test } from './support/accessibility';
-import { startEmbeddedDatabase } from '../../scripts/lib/embedded-database.mjs';
+import { startEmbeddedDatabase } from '@/scripts/lib/embedded-database.mjs';
 import { HttpClient, readActionResult, actionId } from './support/http-client';
 import { createInterview, exportedCompanies, freePort, makeDataDir, removeDataDir, startLauncher, type Launcher } from './support/load';
 

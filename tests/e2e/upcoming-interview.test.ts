@@ -1,7 +1,7 @@
 // An upcoming interview as its user sees it before and after the start, and the time zone a new
 // account starts in.
 import { randomUUID } from 'node:crypto';
-import { utcToZonedLocal } from '../../lib/domain/time';
+import { utcToZonedLocal } from '@/lib/domain/time';
 import { expect, test, type Page } from './support/accessibility';
 import { TIME_ZONE, submitSignUp } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { streamAccountExport } from '@/lib/server/account-export';
+import { streamAccountExport } from '@/lib/server/accounts/stream-account-export';
 import { createUserWithPassword, type UserWithPassword } from './support/accounts';
 import { listExportedIds, seedUserData, type SeededUserData } from './support/seed';
 

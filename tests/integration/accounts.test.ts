@@ -4,16 +4,14 @@ import { headers } from 'next/headers';
 import { signUpAction } from '@/lib/actions/auth';
 import { getDb } from '@/lib/db';
 import { RateLimitError, ValidationError } from '@/lib/errors';
-import {
-  authenticate,
-  changePassword,
-  createAccount,
-  deleteAccount,
-  EMAIL_TAKEN,
-  SIGN_IN_FAILED,
-} from '@/lib/server/accounts';
-import { createSession, findSessionUser } from '@/lib/server/sessions';
-import { formatRetryTime, purgeEndedWindows, THROTTLE_WINDOW_MS } from '@/lib/server/throttle';
+import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts/authenticate';
+import { changePassword } from '@/lib/server/accounts/change-password';
+import { createAccount, EMAIL_TAKEN } from '@/lib/server/accounts/create-account';
+import { deleteAccount } from '@/lib/server/accounts/delete-account';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser } from '@/lib/server/sessions/find-session-user';
+import { formatRetryTime, THROTTLE_WINDOW_MS } from '@/lib/domain/throttle-rules';
+import { purgeEndedWindows } from '@/lib/server/throttle/purge-ended-windows';
 import { newPasswordSchema, signUpSchema } from '@/lib/validation/auth';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { ALL_SEEDED_ROWS, countSeededRows, seedUserData } from './support/seed';

@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { startRelayFor, type startStatementCounter } from '@/bench/lib/statement-counter.mjs';
 import { GET as exportCsvGet } from '@/app/api/interviews/export/route';
 import { getDb } from '@/lib/db';
 import { toCsv } from '@/lib/domain/csv';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
-import { countSnapshots } from '@/lib/server/snapshot-stream';
+import { countSnapshots } from '@/lib/server/snapshots/open-snapshot-stream';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { csvRows } from './support/csv';
 import { createTestUser } from './support/factories';

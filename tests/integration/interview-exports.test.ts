@@ -3,14 +3,12 @@ import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { GET as exportCsvGet } from '@/app/api/interviews/export/route';
 import { getDb } from '@/lib/db';
-import {
-  buildCalendarFeed,
-  buildInterviewIcs,
-  getCalendarFeedToken,
-  regenerateCalendarFeedToken,
-} from '@/lib/server/interview-exports';
-import { streamInterviewsCsv } from '@/lib/server/interview-csv-export';
-import { changeInterviewStatus } from '@/lib/server/interviews';
+import { buildCalendarFeed } from '@/lib/server/interviews/write-calendar-feed';
+import { buildInterviewIcs } from '@/lib/server/interviews/build-interview-ics';
+import { getCalendarFeedToken } from '@/lib/server/interviews/get-calendar-feed-token';
+import { regenerateCalendarFeedToken } from '@/lib/server/interviews/regenerate-calendar-feed-token';
+import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
+import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-status';
 import { csvRows, parseCsv } from './support/csv';
 import { createTestUser } from './support/factories';
 import { createInterviewFromForm, DAY_MS, inPersonInput, insertInterviews } from './support/interview-fixtures';

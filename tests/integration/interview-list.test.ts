@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@/lib/domain/keyset-cursor';
-import { getDashboard, listInterviews, NEEDS_ANSWER_SHOWN, PAGE_SIZE, WEEK_AHEAD_SHOWN, type InterviewListItem } from '@/lib/server/interview-list';
+import { getDashboard, NEEDS_ANSWER_SHOWN, WEEK_AHEAD_SHOWN } from '@/lib/server/interviews/get-dashboard';
+import { listInterviews, PAGE_SIZE, type InterviewListItem } from '@/lib/server/interviews/list-interviews';
 import { interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
 import { createTestUser } from './support/factories';
 import { DAY_MS, HOUR_MS, insertInterviews } from './support/interview-fixtures';

@@ -3,16 +3,14 @@ import { getDb } from '@/lib/db';
 import { INTERVIEW_STATUSES, type InterviewStatus } from '@/lib/domain/interview-status';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
-import { buildInterviewIcs } from '@/lib/server/interview-exports';
-import {
-  changeInterviewStatus,
-  createInterview,
-  deleteInterview,
-  getInterview,
-  rescheduleByEmployer,
-  setPrepItem,
-  updateInterview,
-} from '@/lib/server/interviews';
+import { buildInterviewIcs } from '@/lib/server/interviews/build-interview-ics';
+import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-status';
+import { createInterview } from '@/lib/server/interviews/create-interview';
+import { deleteInterview } from '@/lib/server/interviews/delete-interview';
+import { getInterview } from '@/lib/server/interviews/get-interview';
+import { rescheduleByEmployer } from '@/lib/server/interviews/reschedule-by-employer';
+import { setPrepItem } from '@/lib/server/interviews/set-prep-item';
+import { updateInterview } from '@/lib/server/interviews/update-interview';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { createTestUser } from './support/factories';
 import {

@@ -9,7 +9,10 @@ import EditLessonPage from '@/app/(app)/lessons/[lessonId]/edit/page';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
-import { getLesson, markLessonReviewed, retirePreventionAction, STALE_LESSON_MESSAGE, updateLesson } from '@/lib/server/lessons';
+import { getLesson } from '@/lib/server/lessons/get-lesson';
+import { markLessonReviewed } from '@/lib/server/lessons/mark-lesson-reviewed';
+import { retirePreventionAction } from '@/lib/server/lessons/retire-prevention-action';
+import { STALE_LESSON_MESSAGE, updateLesson } from '@/lib/server/lessons/update-lesson';
 import { signInAs } from './support/session';
 
 // The session is whoever the test signs in; the rest (user lookup) is the real code.

@@ -3,7 +3,7 @@ import { GET } from '@/app/api/lessons/export/route';
 import { getDb } from '@/lib/db';
 import { renderLessonsCsv, renderLessonsMarkdown } from '@/lib/domain/lesson-export';
 import type { User } from '@/lib/generated/prisma/client';
-import { exportLessons } from '@/lib/server/lessons';
+import { exportLessons } from '@/lib/server/lessons/export-lessons';
 import { lessonSelect } from '@/lib/server/lessons/lesson-select';
 import { signInAs } from './support/session';
 

@@ -4,7 +4,7 @@ import { computeMedian } from '@/lib/domain/lesson-stats';
 import { minutesSinceMiss } from '@/lib/domain/recovery-timing';
 import { getDatabaseUrl } from '@/lib/env';
 import { PrismaClient, type IncidentKind, type IncidentOutcome, type MissReason, type RescheduleStatus } from '@/lib/generated/prisma/client';
-import { getPatterns } from '@/lib/server/lessons';
+import { getPatterns } from '@/lib/server/lessons/get-patterns';
 
 // Every SQL statement the app sends goes through this client: getDb() reuses the client it finds
 // on globalThis, so installing one that logs queries before the first getDb() call counts the

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { getDatabaseUrl } from '@/lib/env';
 import { PrismaClient, type InterviewFormat, type MissReason } from '@/lib/generated/prisma/client';
-import { countLessonsDueForReview, createLesson as createLessonThroughServer, getPreventionHints, getReviewQueue, LESSON_PAGE_SIZE, listLessons, markLessonReviewed } from '@/lib/server/lessons';
+import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
+import { createLesson as createLessonThroughServer } from '@/lib/server/lessons/create-lesson';
+import { getPreventionHints } from '@/lib/server/lessons/get-prevention-hints';
+import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
+import { LESSON_PAGE_SIZE, listLessons } from '@/lib/server/lessons/list-lessons';
+import { markLessonReviewed } from '@/lib/server/lessons/mark-lesson-reviewed';
 import { parseLessonFilters } from '@/lib/validation/lessons';
 
 // A query-logging client installed where getDb() finds it, to check getPreventionHints' cost.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { MailDeliveryError, MailInputError, isSmtpConfigured, sendMail, type OutgoingMail } from '@/lib/mail';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { findClosedPort, listAddresses } from './support/smtp';
 
 async function captureError(promise: Promise<unknown>): Promise<unknown> {

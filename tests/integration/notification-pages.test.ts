@@ -7,7 +7,7 @@ import { getCheckInLink } from '@/lib/server/notifications/check-in-link';
 import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { getPreferencesForm } from '@/lib/server/notifications/preferences-form';
-import { updateTimeZone } from '@/lib/server/accounts';
+import { updateTimeZone } from '@/lib/server/accounts/update-profile';
 import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
 import { createTestInterview, createTestUser } from './support/factories';
 import { signInAs } from './support/session';

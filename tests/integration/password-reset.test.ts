@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { forgotPasswordAction, resetPasswordAction } from '@/lib/actions/auth';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts';
-import { createSession, findSessionUser } from '@/lib/server/sessions';
-import { requestPasswordReset, RESET_LINK_INVALID, resetPassword } from '@/lib/server/password-reset';
+import { authenticate, SIGN_IN_FAILED } from '@/lib/server/accounts/authenticate';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser } from '@/lib/server/sessions/find-session-user';
+import { requestPasswordReset } from '@/lib/server/accounts/request-password-reset';
+import { RESET_LINK_INVALID, resetPassword } from '@/lib/server/accounts/reset-password';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { findClosedPort, useSmtpServer } from './support/smtp';
 
 // The actions module reads request headers for sign-up; nothing here needs them.

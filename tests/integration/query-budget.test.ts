@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { startRelayFor, type startStatementCounter } from '@/bench/lib/statement-counter.mjs';
 import { getDb } from '@/lib/db';
 import { ROOT_CAUSES, type RootCause } from '@/lib/domain/lesson-rules';
 import { HINT_LESSONS_PER_CAUSE } from '@/lib/server/lessons/get-prevention-hints';
-import { getReviewQueue } from '@/lib/server/lessons';
+import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
 import { loadDashboard } from '@/lib/server/pages/dashboard';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { loadInterviewsPage } from '@/lib/server/pages/interviews';
 import { loadLessonsPage, loadPatternsPage } from '@/lib/server/pages/lessons';
 import { getRecovery } from '@/lib/server/recovery/get-recovery';
-import { createSession, findSessionUser, type SignedInUser } from '@/lib/server/sessions';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 import { interviewListQuerySchema } from '@/lib/validation/interview';
 import { parseLessonFilters } from '@/lib/validation/lessons';
 

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { describeCall } from '@/lib/domain/recovery-labels';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { utcToZonedLocal } from '@/lib/domain/time';
-import { getPatterns } from '@/lib/server/lessons';
+import { getPatterns } from '@/lib/server/lessons/get-patterns';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';
 import { dismissMessage } from '@/lib/server/recovery/dismiss-message';

@@ -14,7 +14,7 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { type SendMessageInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { findClosedPort, listAddresses } from './support/smtp';
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other

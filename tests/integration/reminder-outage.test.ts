@@ -7,8 +7,8 @@ import { utcToZonedLocal } from '@/lib/domain/time';
 import { dispatchDueReminders } from '@/lib/server/jobs/dispatch-reminders';
 import { startReminderWorker, type ReminderWorker } from '@/lib/server/jobs/reminder-worker';
 import { createUnsubscribeToken } from '@/lib/server/notifications/reminder-preferences';
-import { createInterview } from '@/lib/server/interviews';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { createInterview } from '@/lib/server/interviews/create-interview';
+import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestUser } from './support/factories';
 import { interviewInput, parseInterviewForm } from './support/interview-fixtures';
 

@@ -10,9 +10,12 @@ import { startReminderWorker, type ReminderWorker } from '@/lib/server/jobs/remi
 import { ChannelError, registerChannel, unregisterChannel } from '@/lib/server/notifications/channels';
 import { createUnsubscribeToken } from '@/lib/server/notifications/reminder-preferences';
 import { getCheckInLink } from '@/lib/server/notifications/check-in-link';
-import { changeInterviewStatus, createInterview, deleteInterview, updateInterview } from '@/lib/server/interviews';
+import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-status';
+import { createInterview } from '@/lib/server/interviews/create-interview';
+import { deleteInterview } from '@/lib/server/interviews/delete-interview';
+import { updateInterview } from '@/lib/server/interviews/update-interview';
 import type { InterviewFormInput } from '@/lib/validation/interview';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer.mjs';
+import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestUser } from './support/factories';
 import { interviewInput, parseInterviewForm } from './support/interview-fixtures';
 

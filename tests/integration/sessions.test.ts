@@ -12,7 +12,10 @@ import { revokeAllSessionsAction, revokeSessionAction } from '@/lib/actions/acco
 import { authOptions } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { createSession, findSessionUser, LAST_SEEN_INTERVAL_MS, listSessions, revokeSession } from '@/lib/server/sessions';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser, LAST_SEEN_INTERVAL_MS } from '@/lib/server/sessions/find-session-user';
+import { listSessions } from '@/lib/server/sessions/list-sessions';
+import { revokeSession } from '@/lib/server/sessions/revoke-session';
 import { getCurrentUser } from '@/lib/session';
 import { createUserWithPassword } from './support/accounts';
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { FrontendMessageCounter, startRelayFor, type startStatementCounter } from '../../bench/lib/statement-counter.mjs';
+import { FrontendMessageCounter, startRelayFor, type startStatementCounter } from '@/bench/lib/statement-counter.mjs';
 
 // The bench's statement counts come from this relay; the counts must be exact for any client.
 describe('the bench statement counter', () => {

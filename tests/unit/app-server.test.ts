@@ -1,4 +1,4 @@
-import { declaresOversizedBody, hasDecodablePath, MAX_BODY_BYTES } from '../../scripts/lib/app-server.mjs';
+import { declaresOversizedBody, hasDecodablePath, MAX_BODY_BYTES } from '@/scripts/lib/app-server.mjs';
 
 describe('the launcher refuses what Next.js would answer with a 500', () => {
   it.each(['/interviews/%C0%AF', '/api/calendar/%E0%A4%A', '/lessons/%ZZ/edit', '/%'])('%s does not decode', (url) => {

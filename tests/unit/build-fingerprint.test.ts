@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { computeFingerprint } from '../../scripts/lib/build-fingerprint.mjs';
+import { computeFingerprint } from '@/scripts/lib/build-fingerprint.mjs';
 
 // The fingerprint reads sizes and modification times, so each change below also moves the
 // mtime: a rewrite within the same millisecond would otherwise look unchanged.

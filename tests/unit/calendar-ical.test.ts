@@ -1,6 +1,6 @@
 // The calendar files as a real iCalendar parser (ical.js) reads them.
 import { buildCalendar, buildInterviewCalendar, SECOND_CHANCE_TIP, type CalendarInterview } from '@/lib/domain/calendar';
-import { offsetMinutesAt, parseCalendar, type ParsedEvent } from '../support/ical';
+import { offsetMinutesAt, parseCalendar, type ParsedEvent } from '@/tests/support/ical';
 
 const NOW = new Date('2026-12-01T08:00:00Z');
 const options = { appUrl: 'https://rebound.example.com', name: 'Rebound interviews', now: NOW };

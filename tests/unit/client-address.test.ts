@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { setClientAddress } from '../../scripts/lib/app-server.mjs';
-import { normalizeAddress, parseTrustedProxies, resolveClientAddress } from '../../scripts/lib/client-address.mjs';
+import { setClientAddress } from '@/scripts/lib/app-server.mjs';
+import { normalizeAddress, parseTrustedProxies, resolveClientAddress } from '@/scripts/lib/client-address.mjs';
 
 function fakeRequest(remoteAddress: string, headers: Record<string, string | string[]>) {
   return { socket: { remoteAddress }, headers: { ...headers } } as unknown as IncomingMessage;

@@ -1,4 +1,4 @@
-import { describeDatabaseUrl } from '../../scripts/lib/database-url.mjs';
+import { describeDatabaseUrl } from '@/scripts/lib/database-url.mjs';
 
 describe('describeDatabaseUrl', () => {
   it('reads host, port and database from a PostgreSQL URL', () => {

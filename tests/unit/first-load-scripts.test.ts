@@ -1,4 +1,4 @@
-import { findFirstLoadScripts } from '../../bench/lib/measure.mjs';
+import { findFirstLoadScripts } from '@/bench/lib/measure.mjs';
 
 describe("the bench's first-load scripts of a page", () => {
   it('counts script tags and the scripts the page preloads for hydration, each once', () => {

@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import type { ChartDatum, ChartSeries } from '@/components/lessons/chart-types';
 import { findApplicableLessons } from '@/lib/domain/lesson-rules';
 import { listMonthKeys } from '@/lib/domain/lesson-stats';
-import type { LessonPatterns } from '@/lib/server/lessons';
+import type { LessonPatterns } from '@/lib/domain/lesson-stats';
 
 const series: ChartSeries[] = [
   { key: 'missed', label: 'Missed', fillClass: 'fill-brand-600', swatchClass: 'bg-brand-600' },

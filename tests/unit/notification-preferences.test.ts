@@ -1,3 +1,4 @@
+import type { Tx } from '@/lib/db';
 import { REMINDER_KINDS } from '@/lib/domain/reminders';
 import { prismaJobDb } from '@/lib/server/jobs/queues';
 import { buildReminderEmailText, buildUnsubscribeHeaders } from '@/lib/server/notifications/email-channel';
@@ -98,7 +99,7 @@ describe('reminder emails', () => {
 describe('pg-boss SQL inside a Prisma transaction', () => {
   it('passes objects as JSON text and keeps dates, arrays and scalars as they are', async () => {
     const calls: unknown[][] = [];
-    const tx = { $queryRawUnsafe: async (...args: unknown[]) => (calls.push(args), [{ id: 'job-1' }]) } as unknown as Prisma.TransactionClient;
+    const tx = { $queryRawUnsafe: async (...args: unknown[]) => (calls.push(args), [{ id: 'job-1' }]) } as unknown as Tx;
     const when = new Date('2027-03-10T09:00:00Z');
     const result = await prismaJobDb(tx).executeSql('INSERT …', [{ deliveryId: 'd1' }, when, ['a', 'b'], 3, null, 'text']);
     expect(result).toEqual({ rows: [{ id: 'job-1' }] });

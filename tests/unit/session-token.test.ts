@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { decodeSessionToken } from '@/lib/server/session-token';
+import { decodeSessionToken } from '@/lib/server/sessions/decode-session-token';
 
 const secret = 'unit-secret-unit-secret-unit-secret';
 

@@ -7,7 +7,7 @@ import { PushSubscribe } from '@/components/notifications/push-subscribe';
 import { Card } from '@/components/ui/card';
 import { describeTimeZone, formatWithZone } from '@/lib/domain/time';
 import { describeDevice } from '@/lib/domain/user-agent';
-import { listSessions } from '@/lib/server/sessions';
+import { listSessions } from '@/lib/server/sessions/list-sessions';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Account' };

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/lib/server/health';
+import { checkHealth } from '@/lib/server/health/check-health';
 
 // Public on purpose: load balancers and uptime checks call it without a session, and it
 // reveals nothing about any user.

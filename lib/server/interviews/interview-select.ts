@@ -21,4 +21,21 @@ export const interviewFactsSelect = {
   bufferMinutes: true,
 } satisfies Prisma.InterviewSelect;
 
+/** What a list row of an interview shows. */
+export const interviewListSelect = {
+  id: true,
+  company: true,
+  roleTitle: true,
+  roundLabel: true,
+  scheduledStart: true,
+  durationMinutes: true,
+  timeZone: true,
+  format: true,
+  status: true,
+  location: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+  rescheduledFromId: true,
+} satisfies Prisma.InterviewSelect;
+
 export type FactsInterview = Prisma.InterviewGetPayload<{ select: typeof interviewFactsSelect }>;

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from './record-activity';
 import { transitionInterviewStatus } from './transition-interview-status';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 

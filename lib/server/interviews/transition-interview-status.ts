@@ -1,8 +1,8 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type InterviewStatus } from '@/lib/domain/interview-status';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from './record-activity';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 /**
@@ -12,7 +12,7 @@ import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-re
  * `interview` is the row as the caller read it for this user.
  */
 export async function transitionInterviewStatus(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   userId: string,
   interview: { id: string; status: InterviewStatus },
   to: InterviewStatus,

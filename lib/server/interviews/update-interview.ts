@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from './record-activity';
 import { toInterviewData } from './interview-data';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 

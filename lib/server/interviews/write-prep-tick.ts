@@ -1,7 +1,8 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { recordActivity } from '@/lib/server/activity';
-import { lockInterview } from '../interview-lock';
+import { recordActivity } from './record-activity';
+import { lockInterview } from './lock-interview';
 
 /** The stored ticks (item id → when it was ticked); anything else in the column reads as none. */
 export function readPrepTicks(value: Prisma.JsonValue): Prisma.JsonObject {
@@ -15,7 +16,7 @@ export function readPrepTicks(value: Prisma.JsonValue): Prisma.JsonObject {
  * checked that the item applies to the interview.
  */
 export async function writePrepTick(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   tick: { userId: string; interviewId: string; itemId: string; label: string; checked: boolean },
 ): Promise<void> {
   const { userId, interviewId, itemId, label, checked } = tick;

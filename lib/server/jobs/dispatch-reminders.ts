@@ -1,6 +1,6 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
 import { buildReminderContent, type ReminderContent, type ReminderLinks } from '@/lib/domain/reminders-content';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -10,8 +10,6 @@ import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-remi
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { getPublicAppUrl } from './app-url';
 import { DELIVERY_QUEUE, prismaJobDb, type DeliveryJob } from './queues';
-
-type Tx = Prisma.TransactionClient;
 
 /** Due reminders taken per run; the next minute's run takes the rest. */
 const BATCH_SIZE = 200;

@@ -1,6 +1,6 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import type PgBoss from 'pg-boss';
-import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const JOB_SCHEMA = 'pgboss';
 export const DISPATCH_QUEUE = 'reminder-dispatch';
@@ -20,7 +20,7 @@ export const DEFAULT_DELIVERY_RETRY: DeliveryRetry = { retryLimit: 5, retryDelay
  * transaction that asks for it commits. Objects go as JSON text; arrays stay arrays (pg-boss
  * binds `$n::uuid[]`).
  */
-export function prismaJobDb(tx: Prisma.TransactionClient): PgBoss.Db {
+export function prismaJobDb(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const params = values.map((value) =>

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { createCsvWriter } from '@/lib/domain/csv';
 import {
   CSV_HEADERS,
@@ -10,7 +11,7 @@ import {
 } from '@/lib/domain/lesson-export';
 import { isValidTimeZone } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { openSnapshotStream } from '@/lib/server/snapshot-stream';
+import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
 import type { ExportFormat, LessonFilters } from '@/lib/validation/lessons';
 import { buildLessonWhere, lessonSelect } from './lesson-select';
 
@@ -20,7 +21,7 @@ export type LessonExportFile = { body: ReadableStream<Uint8Array>; contentType: 
 export const LESSON_EXPORT_BATCH_SIZE = 200;
 
 /** The matching lessons in creation order, by keyset on (createdAt, id): each exactly once. */
-async function* readLessonBatches(tx: Prisma.TransactionClient, where: Prisma.LessonWhereInput, batchSize: number): AsyncGenerator<ExportLesson[]> {
+async function* readLessonBatches(tx: Tx, where: Prisma.LessonWhereInput, batchSize: number): AsyncGenerator<ExportLesson[]> {
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const lessons = await tx.lesson.findMany({
@@ -39,13 +40,13 @@ async function* readLessonBatches(tx: Prisma.TransactionClient, where: Prisma.Le
   }
 }
 
-async function* writeLessonsCsv(tx: Prisma.TransactionClient, where: Prisma.LessonWhereInput, timeZone: string, batchSize: number): AsyncGenerator<string> {
+async function* writeLessonsCsv(tx: Tx, where: Prisma.LessonWhereInput, timeZone: string, batchSize: number): AsyncGenerator<string> {
   const csv = createCsvWriter(CSV_HEADERS, LESSONS_CSV_OPTIONS);
   yield csv.header;
   for await (const lessons of readLessonBatches(tx, where, batchSize)) yield lessons.map((lesson) => csv.row(toLessonCsvCells(lesson, timeZone))).join('');
 }
 
-async function* writeLessonsMarkdown(tx: Prisma.TransactionClient, where: Prisma.LessonWhereInput, timeZone: string, now: Date, batchSize: number): AsyncGenerator<string> {
+async function* writeLessonsMarkdown(tx: Tx, where: Prisma.LessonWhereInput, timeZone: string, now: Date, batchSize: number): AsyncGenerator<string> {
   // The heading says how many follow; counted in the same snapshot, so it matches the entries.
   yield renderLessonsMarkdownHeading(await tx.lesson.count({ where }), timeZone, now);
   for await (const lessons of readLessonBatches(tx, where, batchSize)) yield renderLessonsMarkdownEntries(lessons, timeZone);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { ROOT_CAUSES, isRootCause, type RootCause } from '@/lib/domain/lesson-rules';
-import { addMonths, computeRate, fillMonths, toMonthKey, type MonthKey } from '@/lib/domain/lesson-stats';
+import { ROOT_CAUSES, isRootCause } from '@/lib/domain/lesson-rules';
+import { addMonths, computeRate, fillMonths, OUTCOME_BUCKETS, toMonthKey, type LessonPatterns } from '@/lib/domain/lesson-stats';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 
 // Every statistic is computed by Postgres in a fixed set of four queries, whatever the number
@@ -15,23 +15,6 @@ const MIN_MONTHS = 12;
 /** Months shown at most. */
 const MAX_MONTHS = 24;
 
-const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
-export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
-
-export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
-export type MonthRow = { month: MonthKey; missed: number; runningLate: number };
-
-export type LessonPatterns = {
-  /** Every root cause, in the fixed order, zeros included. */
-  byCause: CauseRow[];
-  /** Contiguous months, oldest first, ending with the current month. */
-  byMonth: MonthRow[];
-  /** Every bucket, in the fixed order, zeros included. */
-  outcomes: { outcome: OutcomeBucket; count: number }[];
-  timing: { medianMinutesToCall: number | null; callsCounted: number; medianMinutesToApology: number | null; apologiesCounted: number };
-  reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
-  totals: { incidents: number; nearMisses: number };
-};
 
 type CauseQueryRow = { rootCause: string; missed: number; runningLate: number; nearMisses: number };
 type MonthQueryRow = { month: string; missed: number; runningLate: number };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { buildDueWhere, findLatestReviewInterviewStart } from './lesson-due-where';
-import { lessonSelect, type LessonDetail } from './lesson-select';
+import type { LessonDetail } from '@/lib/domain/lesson-view';
+import { lessonSelect } from './lesson-select';
 
 // Enough for any real backlog; the review walks one lesson at a time anyway.
 const QUEUE_LIMIT = 500;

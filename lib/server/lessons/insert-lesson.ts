@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db';
 import type { RootCause } from '@/lib/domain/lesson-rules';
 
 export type NewLesson = {
@@ -13,7 +13,7 @@ export type NewLesson = {
 };
 
 /** The one writer of a lesson and its prevention actions, inside the caller's transaction. */
-export async function insertLesson(tx: Prisma.TransactionClient, lesson: NewLesson): Promise<{ id: string }> {
+export async function insertLesson(tx: Tx, lesson: NewLesson): Promise<{ id: string }> {
   const texts = lesson.actionTexts.filter((text) => text.length > 0);
   return tx.lesson.create({
     data: {

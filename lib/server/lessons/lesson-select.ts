@@ -3,7 +3,7 @@ import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { LessonFilters } from '@/lib/validation/lessons';
 
-/** What every lesson view needs: the lesson, its actions in order, and where it came from. */
+/** What every lesson view needs (LessonDetail in lib/domain/lesson-view.ts, which the readers return). */
 export const lessonSelect = {
   id: true,
   rootCause: true,
@@ -27,7 +27,6 @@ export const lessonSelect = {
   },
 } as const satisfies Prisma.LessonSelect;
 
-export type LessonDetail = Prisma.LessonGetPayload<{ select: typeof lessonSelect }>;
 
 /**
  * The where clause for the URL filters. A lesson "happened" when its incident was recorded;

@@ -4,7 +4,8 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '@/lib/domain/keyset-curs
 import { isLessonDue } from '@/lib/domain/lesson-review';
 import type { LessonFilters } from '@/lib/validation/lessons';
 import { findLatestReviewInterviewStart } from './lesson-due-where';
-import { buildLessonWhere, lessonSelect, type LessonDetail } from './lesson-select';
+import type { LessonDetail } from '@/lib/domain/lesson-view';
+import { buildLessonWhere, lessonSelect } from './lesson-select';
 
 export const LESSON_PAGE_SIZE = 20;
 

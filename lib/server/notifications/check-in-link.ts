@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { transitionInterviewStatus } from '@/lib/server/interviews';
+import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 import { hashToken } from './check-in-tokens';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;

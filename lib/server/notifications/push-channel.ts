@@ -1,6 +1,7 @@
 import 'server-only';
-import type { PushAction, PushPayload } from '@/lib/server/push';
-import { MAX_PAYLOAD_BYTES, sendPushToUser, serializePushPayload } from '@/lib/server/push';
+import type { PushAction, PushPayload } from '@/lib/server/push/payload';
+import { MAX_PAYLOAD_BYTES, serializePushPayload } from '@/lib/server/push/payload';
+import { sendPushToUser } from '@/lib/server/push/send-push-to-user';
 import { ChannelError, type ChannelMessage, type ChannelOutcome } from './channels';
 
 // The notification's buttons, taken from the reminder's own links by their labels (the content

@@ -1,9 +1,10 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_REMINDER_CHANNELS, REMINDER_CHANNELS, REMINDER_KINDS, type ReminderChannel, type ReminderKind, type ReminderPreferences } from '@/lib/domain/reminders';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-type Db = Pick<Prisma.TransactionClient, 'notificationPreference'>;
+type Db = Pick<Tx, 'notificationPreference'>;
 
 export type StoredPreference = {
   allOff: boolean;

@@ -1,10 +1,9 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { getDb, type Tx } from '@/lib/db';
 import { resyncUserReminders } from '@/lib/server/reminders/resync-user-reminders';
 import { createUnsubscribeToken } from './reminder-preferences';
 
-type Db = Pick<Prisma.TransactionClient, 'notificationPreference'>;
+type Db = Pick<Tx, 'notificationPreference'>;
 
 /** The user's unsubscribe token (made with their preference row the first time it is needed) and whether they used it. */
 export async function ensureUnsubscribeToken(db: Db, userId: string): Promise<{ token: string; emailUnsubscribedAt: Date | null }> {

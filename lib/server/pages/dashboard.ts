@@ -1,6 +1,6 @@
 import 'server-only';
-import { getDashboard } from '@/lib/server/interview-list';
-import { countLessonsDueForReview } from '@/lib/server/lessons';
+import { getDashboard } from '@/lib/server/interviews/get-dashboard';
+import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
 import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getInterview } from '@/lib/server/interviews';
+import { getInterview } from '@/lib/server/interviews/get-interview';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
 import { listMessages } from '@/lib/server/recovery/list-messages';
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getCalendarFeedToken } from '@/lib/server/interview-exports';
-import { listInterviews } from '@/lib/server/interview-list';
+import { getCalendarFeedToken } from '@/lib/server/interviews/get-calendar-feed-token';
+import { listInterviews } from '@/lib/server/interviews/list-interviews';
 import type { InterviewListQuery } from '@/lib/validation/interview';
 
 /** The interviews list: one page of interviews and the private calendar feed's token. */

@@ -1,5 +1,7 @@
 import 'server-only';
-import { countLessonsDueForReview, getPatterns, listLessons } from '@/lib/server/lessons';
+import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
+import { getPatterns } from '@/lib/server/lessons/get-patterns';
+import { listLessons } from '@/lib/server/lessons/list-lessons';
 import type { LessonFilters } from '@/lib/validation/lessons';
 
 type PageUser = { id: string; timeZone: string };

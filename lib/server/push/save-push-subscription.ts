@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
-import type { PushSubscriptionInput } from '@/lib/server/push/subscription-schema';
+import type { PushSubscriptionInput } from './subscription-schema';
 
 export const ENDPOINT_OF_ANOTHER_ACCOUNT =
   'This browser is subscribed for another Rebound account. Turn notifications on again to subscribe it for this one.';

@@ -3,9 +3,9 @@ import dns, { type LookupAddress } from 'node:dns';
 import https from 'node:https';
 import webpush, { WebPushError } from 'web-push';
 import { getDb } from '@/lib/db';
-import { serializePushPayload, type PushPayload } from '@/lib/server/push/payload';
-import { isInternalAddress } from '@/lib/server/push/push-endpoint';
-import { getVapidKeys } from '@/lib/server/push/vapid-keys';
+import { serializePushPayload, type PushPayload } from './payload';
+import { isInternalAddress } from './push-endpoint';
+import { getVapidKeys } from './vapid-keys';
 
 type Sent = { subscriptionId: string; endpoint: string };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAcceptablePushEndpoint } from '@/lib/server/push/push-endpoint';
+import { isAcceptablePushEndpoint } from './push-endpoint';
 import { CONTROL_CHARACTER_MESSAGE, isCleanText } from '@/lib/validation/common';
 
 const base64url = (bytes: number, what: string) =>

@@ -1,13 +1,15 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { formatInterviewTime } from '@/lib/domain/message-templates';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { ValidationError } from '@/lib/errors';
 import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
-import { recordActivity } from '@/lib/server/activity';
-import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
-import { type LockedIncident, type Tx } from './incident-access';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { type FactsInterview, interviewFactsSelect } from '@/lib/server/interviews/interview-select';
+import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
+import { type LockedIncident } from './incident-access';
 import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';

@@ -1,8 +1,9 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { type RecoveryEvent, type RecoveryState, nextState } from '@/lib/domain/recovery-state';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { applyDomainRule } from './guards';
-import { type LockedIncident, type Tx } from './incident-access';
+import { type LockedIncident } from './incident-access';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 type AdvanceOptions = {

@@ -6,7 +6,7 @@ import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recov
 import { buildMessageFacts, createDraft } from './drafts';
 import { loadFollowUpAdvice } from './follow-up-advice';
 import { parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 
 export type DraftFollowUpResult = { messageId: string; created: boolean };

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { type MessageFacts, type MessageKind, draftMessage } from '@/lib/domain/message-templates';
 import { type IncidentKind } from '@/lib/domain/recovery-state';
 import { type MessageChannel, type MissReason } from '@/lib/generated/prisma/enums';
-import { type FactsInterview } from '@/lib/server/interviews';
-import { type Tx } from './incident-access';
+import { type FactsInterview } from '@/lib/server/interviews/interview-select';
 
 // Scripts are read aloud and notes are for the candidate; everything else goes to the employer.
 const channelByKind: Record<MessageKind, MessageChannel> = {

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { type FollowUpAdvice, adviseFollowUp } from '@/lib/domain/recovery-follow-up';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { type Prisma } from '@/lib/generated/prisma/client';
-import { type Tx } from './incident-access';
 
 /** The relation filters that feed the advice; reused by list queries so they stay one query. */
 export const pendingRequestQuery = {

@@ -1,10 +1,11 @@
 import 'server-only';
 import { describeStepper } from '@/lib/domain/recovery-state';
+import type { Recovery } from '@/lib/domain/recovery-view';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { adviseIncidentFollowUp } from './follow-up-advice';
-import { interviewFactsSelect } from '@/lib/server/interviews';
+import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 import { describePrepChecklist, prepInterviewSelect } from './prep-checklist';
 
 export const messageHistorySelect = {
@@ -69,8 +70,6 @@ const recoverySelect = {
   },
 } satisfies Prisma.MissedIncidentSelect;
 
-export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
-
 /**
  * Everything the incident page shows, read in one query: the incident with its interview, steps,
  * requests, messages with every revision and the lesson; plus the stepper, the follow-up advice
@@ -78,7 +77,7 @@ export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
  *
  * Throws NotFoundError for an incident that is missing or not the user's.
  */
-export async function getRecovery(userId: string, incidentId: string, now: Date = new Date()) {
+export async function getRecovery(userId: string, incidentId: string, now: Date = new Date()): Promise<Recovery> {
   const record = await getDb().missedIncident.findFirst({ where: { id: incidentId, userId }, select: recoverySelect });
   if (!record) throw new NotFoundError('incident');
   const { steps, rescheduleRequests, messages, lessons, ...incident } = record;

@@ -1,9 +1,8 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { NotFoundError } from '@/lib/errors';
-import { interviewFactsSelect } from '@/lib/server/interviews';
-
-export type Tx = Prisma.TransactionClient;
+import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 
 const lockedIncidentSelect = {
   id: true,

@@ -1,22 +1,10 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { type MessageDelivery, type MessageKind, type MessageStatus } from '@/lib/generated/prisma/enums';
+import type { UnsentMessage, UnsentMessages } from '@/lib/domain/recovery-view';
 
 /** The dashboard is a reminder, not an archive: the newest few, with the total beside them. */
 const SHOWN = 10;
 
-export type UnsentMessage = {
-  id: string;
-  kind: MessageKind;
-  subject: string | null;
-  recipient: string | null;
-  status: MessageStatus;
-  delivery: MessageDelivery | null;
-  createdAt: Date;
-  incidentId: string | null;
-  interview: { company: string; roleTitle: string } | null;
-};
-export type UnsentMessages = { messages: UnsentMessage[]; total: number };
 
 type UnsentRow = Omit<UnsentMessage, 'interview'> & { company: string | null; roleTitle: string | null; total: bigint | number };
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { assertStep } from '@/lib/domain/recovery-state';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import { type MessageDelivery } from '@/lib/generated/prisma/enums';
@@ -6,8 +7,8 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { advanceIncident } from './advance-incident';
 import { FLOW_MESSAGE_KINDS } from './drafts';
 import { applyDomainRule } from './guards';
-import { type ActivityEventInput, recordActivity } from '@/lib/server/activity';
-import { type Tx, loadIncidentForUpdate } from './incident-access';
+import { type ActivityEventInput, recordActivity } from '@/lib/server/interviews/record-activity';
+import { loadIncidentForUpdate } from './incident-access';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 
 const sendableMessageSelect = {

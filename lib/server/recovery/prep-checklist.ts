@@ -1,7 +1,8 @@
 import 'server-only';
+import type { PrepChecklist } from '@/lib/domain/recovery-view';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { computeLeaveBy } from '@/lib/domain/travel';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { type Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -14,8 +15,8 @@ import {
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
 import { readPrepTicks, writePrepTick } from '@/lib/server/interviews/write-prep-tick';
-import { recordActivity } from '@/lib/server/activity';
-import { type Tx, loadIncidentForUpdate } from './incident-access';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { loadIncidentForUpdate } from './incident-access';
 
 // The ticks land on the new interview's timeline, which reads forward: an item worded as a
 // reminder about the miss is written there as what the candidate will do instead.
@@ -23,16 +24,6 @@ const timelineLabels: Partial<Record<PrepChecklistTickInput['itemId'], string>> 
   'second-chance-no-rehash': 'Will keep the conversation on the role and what I bring',
 };
 
-export type PrepChecklistItem = { id: string; label: string; checked: boolean; checkedAt: Date | null };
-
-export type PrepChecklist = {
-  interviewId: string;
-  scheduledStart: Date;
-  timeZone: string;
-  leaveBy: Date | null;
-  items: PrepChecklistItem[];
-  isComplete: boolean;
-};
 
 export const prepInterviewSelect = {
   id: true,

@@ -4,8 +4,8 @@ import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
-import { transitionInterviewStatus } from '@/lib/server/interviews';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 import { loadIncidentForUpdate } from './incident-access';
 import { settlePendingRequests } from './reschedule-request';
 

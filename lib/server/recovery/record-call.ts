@@ -6,7 +6,7 @@ import type { CallResponse } from '@/lib/domain/recovery-labels';
 import { type RecordCallInput, recordCallSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 

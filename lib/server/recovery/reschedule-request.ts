@@ -1,6 +1,6 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { type IncidentOutcome, type RescheduleStatus } from '@/lib/generated/prisma/enums';
-import { type Tx } from './incident-access';
 
 /**
  * Records the employer's answer on the most recent request to reschedule (normally the email

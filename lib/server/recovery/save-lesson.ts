@@ -1,12 +1,12 @@
 import 'server-only';
 import { type IncidentOutcome, getOutcomeForAnswer } from '@/lib/domain/recovery-state';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import { insertLesson } from '@/lib/server/lessons/insert-lesson';
 import { type SaveLessonInput, saveLessonSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
-import { type LockedIncident, type Tx, loadIncidentForUpdate } from './incident-access';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { type LockedIncident, loadIncidentForUpdate } from './incident-access';
 import { settlePendingRequests } from './reschedule-request';
 
 export type SaveLessonResult = { lessonId: string; outcome: IncidentOutcome | null };

@@ -6,7 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import { MailDeliveryError, MailInputError, sendMail } from '@/lib/mail';
 import { type SendMessageInput, sendMessageSchema } from '@/lib/validation/recovery';
 import { isUniqueViolation, parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
 import {
   type SendableMessage,
   assertReadyToSend,

@@ -1,15 +1,15 @@
 import 'server-only';
 import { type z } from 'zod';
 import { assertTransition } from '@/lib/domain/interview-status';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { type StartRecoveryInput, startRecoverySchema } from '@/lib/validation/recovery';
 import { buildMessageFacts, createDraft } from './drafts';
 import { applyDomainRule, isUniqueViolation, parseInput } from './guards';
-import { lockInterview } from '../interview-lock';
-import { recordActivity } from '@/lib/server/activity';
-import { type FactsInterview, interviewFactsSelect, transitionInterviewStatus } from '@/lib/server/interviews';
-import { type Tx } from './incident-access';
+import { lockInterview } from '@/lib/server/interviews/lock-interview';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { type FactsInterview, interviewFactsSelect } from '@/lib/server/interviews/interview-select';
+import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 
 export type StartRecoveryResult = { incidentId: string; created: boolean };
 

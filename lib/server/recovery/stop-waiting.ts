@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { parseInput } from './guards';
-import { recordActivity } from '@/lib/server/activity';
+import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 import { settlePendingRequests } from './reschedule-request';
 

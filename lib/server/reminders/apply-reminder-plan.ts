@@ -1,8 +1,7 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import type { PlannedReminder, ReminderPlan } from '@/lib/domain/reminders';
-import type { Prisma } from '@/lib/generated/prisma/client';
 
-type Tx = Prisma.TransactionClient;
 export type ReminderScope = { interviewId: string } | { incidentId: string };
 
 export type AppliedPlan = { created: number; moved: number; cancelled: number; skipped: number };

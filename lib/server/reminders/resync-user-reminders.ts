@@ -1,6 +1,6 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { NUDGE_USEFUL_DAYS } from '@/lib/domain/reminders';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { syncIncidentReminders } from './sync-incident-reminders';
 import { syncInterviewReminders } from './sync-interview-reminders';
 
@@ -8,7 +8,7 @@ import { syncInterviewReminders } from './sync-interview-reminders';
  * After a change that affects every reminder of the user (preferences, an email unsubscribe):
  * recomputes the interviews whose reminders can still go out and the open recoveries.
  */
-export async function resyncUserReminders(tx: Prisma.TransactionClient, userId: string, now: Date = new Date()): Promise<void> {
+export async function resyncUserReminders(tx: Tx, userId: string, now: Date = new Date()): Promise<void> {
   const since = new Date(now.getTime() - NUDGE_USEFUL_DAYS * 86_400_000);
   const [interviews, incidents] = await Promise.all([
     tx.interview.findMany({ where: { userId, status: 'SCHEDULED', scheduledStart: { gte: since } }, select: { id: true } }),

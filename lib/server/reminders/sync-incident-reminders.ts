@@ -1,10 +1,9 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { planRecoveryReminders } from '@/lib/domain/reminders';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { loadReminderPreferences } from '@/lib/server/notifications/reminder-preferences';
 import { applyReminderPlan, type AppliedPlan } from './apply-reminder-plan';
-
-type Tx = Prisma.TransactionClient;
 
 const THANK_YOU_KINDS = ['THANK_YOU_ACCEPTED', 'THANK_YOU_DECLINED'] as const;
 

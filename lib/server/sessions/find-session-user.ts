@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { sessionUserSelect, type SessionUser } from '@/lib/server/accounts';
+import { sessionUserSelect, type SessionUser } from '@/lib/server/accounts/session-user';
 
 /** The signed-in user together with the session (device) they signed in on. */
 export type SignedInUser = SessionUser & { sessionId: string };

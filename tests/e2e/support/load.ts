@@ -61,7 +61,7 @@ export function countBy(values: string[]): Map<string, number> {
   return counts;
 }
 
-export { findFreePort as freePort } from '../../../scripts/lib/free-port.mjs';
+export { findFreePort as freePort } from '@/scripts/lib/free-port.mjs';
 
 /** Whether pid is a running process; an exited one that its parent has not reaped yet is not. */
 export function isAlive(pid: number): boolean {

@@ -1,4 +1,4 @@
-import { readMailDir, type ReceivedMail } from '../../support/smtp-peer.mjs';
+import { readMailDir, type ReceivedMail } from '@/tests/support/smtp-peer.mjs';
 
 /** Every message the e2e SMTP peer accepted so far, oldest first. */
 export function readMailbox(): Promise<ReceivedMail[]> {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { hashPassword } from '@/lib/server/passwords';
+import { hashPassword } from '@/lib/server/accounts/passwords';
 
 /** An address no other test (or run) uses, so parallel test files never share a user or a throttle key. */
 export function uniqueEmail(label = 'user'): string {

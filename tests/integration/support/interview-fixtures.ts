@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { Interview } from '@/lib/generated/prisma/client';
-import { createInterview } from '@/lib/server/interviews';
+import { createInterview } from '@/lib/server/interviews/create-interview';
 import { interviewFormSchema, type InterviewFormInput, type InterviewFormValues } from '@/lib/validation/interview';
 
 /** What a filled-in form sends for a video interview: valid as it stands, overridable per field. */

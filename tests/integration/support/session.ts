@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { User } from '@/lib/generated/prisma/client';
-import { createSession, findSessionUser, type SignedInUser } from '@/lib/server/sessions';
+import { createSession } from '@/lib/server/sessions/create-session';
+import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 
 /*
  * The one stand-in for lib/session in integration tests: the session is whoever the test signs

@@ -6,7 +6,7 @@ import type { MessageKind } from '@/lib/generated/prisma/enums';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { buildMailtoLink } from '@/lib/domain/mailto';
 import { formatWithZone } from '@/lib/domain/time';
-import type { Recovery } from '@/lib/server/recovery/get-recovery';
+import type { Recovery } from '@/lib/domain/recovery-view';
 
 /** A message as the client editors get it: dates formatted here, the mailto link for an outbox draft. */
 function toEditable(message: RecoveryMessage, format: Formatter): EditableMessage {

@@ -4,7 +4,7 @@ import { MarkReviewedButton } from '@/components/lessons/lesson-buttons';
 import { LessonCard } from '@/components/lessons/lesson-card';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
 import { FIRST_REVIEW_DAYS, INTERVIEW_LEAD_HOURS } from '@/lib/domain/lesson-review';
-import { getReviewQueue } from '@/lib/server/lessons';
+import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
 import { requireUser } from '@/lib/session';
 import { idSchema } from '@/lib/validation/common';
 import type { SearchParams } from '@/lib/validation/lessons';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { streamAccountExport } from '@/lib/server/account-export';
+import { streamAccountExport } from '@/lib/server/accounts/stream-account-export';
 import { getCurrentUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';

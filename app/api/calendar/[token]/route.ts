@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getAppUrl } from '@/lib/request';
-import { streamCalendarFeed } from '@/lib/server/calendar-feed';
+import { streamCalendarFeed } from '@/lib/server/interviews/stream-calendar-feed';
 
 export const dynamic = 'force-dynamic';
 

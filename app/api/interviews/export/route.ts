@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { streamInterviewsCsv } from '@/lib/server/interview-csv-export';
+import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
 import { getCurrentUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { exportLessons } from '@/lib/server/lessons';
+import { exportLessons } from '@/lib/server/lessons/export-lessons';
 import { getCurrentUser } from '@/lib/session';
 import { EXPORT_FORMATS, parseLessonFilters, type ExportFormat } from '@/lib/validation/lessons';
 

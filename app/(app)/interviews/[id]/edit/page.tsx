@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { InterviewForm } from '@/components/interviews/interview-form';
 import { utcToZonedLocal } from '@/lib/domain/time';
 import { NotFoundError } from '@/lib/errors';
-import { getInterview } from '@/lib/server/interviews';
+import { getInterview } from '@/lib/server/interviews/get-interview';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Edit interview' };

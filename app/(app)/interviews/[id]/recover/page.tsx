@@ -7,7 +7,7 @@ import { StartRecoveryForm } from '@/components/recovery/start-recovery-form';
 import { Card } from '@/components/ui/card';
 import type { IncidentKind } from '@/lib/domain/recovery-state';
 import { NotFoundError } from '@/lib/errors';
-import { getInterview } from '@/lib/server/interviews';
+import { getInterview } from '@/lib/server/interviews/get-interview';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Recover' };

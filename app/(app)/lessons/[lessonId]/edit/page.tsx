@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { LessonForm } from '@/components/lessons/lesson-form';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
-import { getLesson, type LessonDetail } from '@/lib/server/lessons';
+import { getLesson } from '@/lib/server/lessons/get-lesson';
+import type { LessonDetail } from '@/lib/domain/lesson-view';
 import { requireUser } from '@/lib/session';
 import { idSchema } from '@/lib/validation/common';
 

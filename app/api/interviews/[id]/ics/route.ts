@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { NotFoundError } from '@/lib/errors';
 import { getAppUrl } from '@/lib/request';
-import { buildInterviewIcs } from '@/lib/server/interview-exports';
+import { buildInterviewIcs } from '@/lib/server/interviews/build-interview-ics';
 import { getCurrentUser } from '@/lib/session';
 import { idSchema } from '@/lib/validation/common';
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** One entry of an interview's timeline. */
@@ -11,6 +12,6 @@ export type ActivityEventInput = {
 };
 
 /** Writes timeline entries inside the caller's transaction, so they commit with what they describe. */
-export async function recordActivity(tx: Prisma.TransactionClient, events: readonly ActivityEventInput[]): Promise<void> {
+export async function recordActivity(tx: Tx, events: readonly ActivityEventInput[]): Promise<void> {
   if (events.length > 0) await tx.activityEvent.createMany({ data: [...events] });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { writeCalendarFeed } from '@/lib/server/interview-exports';
+import { writeCalendarFeed } from './write-calendar-feed';
 
 /**
  * At most this many feeds are read and written at once; the others wait their turn before

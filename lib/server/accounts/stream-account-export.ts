@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { openSnapshotStream } from '@/lib/server/snapshot-stream';
+import type { Tx } from '@/lib/db';
+import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
 
 /** Rows per read of each table; one batch is the most of a table held in memory at once. */
 export const ACCOUNT_EXPORT_BATCH_SIZE = 500;
@@ -21,7 +21,7 @@ function keysetAfter<F extends string>(field: F, after: Cursor | undefined) {
 }
 
 /** The account's tables in file order, each read in batches; the time field is the sort key. */
-function accountSections(tx: Prisma.TransactionClient, userId: string): [name: string, field: string, read: ReadBatch][] {
+function accountSections(tx: Tx, userId: string): [name: string, field: string, read: ReadBatch][] {
   return [
     ['interviews', 'scheduledStart', (after, take) => tx.interview.findMany({ where: { userId, ...keysetAfter('scheduledStart', after) }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], take })],
     [
@@ -67,7 +67,7 @@ function toJsonAt(value: unknown, depth: number): string {
  * The file's text in pieces, one per batch, that add up to exactly what
  * JSON.stringify(account, null, 2) would give for the whole account read at once.
  */
-async function* writeAccountJson(tx: Prisma.TransactionClient, userId: string, exportedAt: Date, batchSize: number): AsyncGenerator<string> {
+async function* writeAccountJson(tx: Tx, userId: string, exportedAt: Date, batchSize: number): AsyncGenerator<string> {
   const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
@@ -97,7 +97,7 @@ function createStep(): Step {
  * reads or cancels it) still ends the transaction at once.
  */
 export async function openSnapshotStream(
-  write: (tx: Prisma.TransactionClient) => AsyncIterable<string>,
+  write: (tx: Tx) => AsyncIterable<string>,
   options: { signal?: AbortSignal } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const first = createStep();

@@ -1,10 +1,11 @@
 import 'server-only';
+import type { Tx } from '@/lib/db';
 import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { openSnapshotStream } from '@/lib/server/snapshot-stream';
+import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
 
 /** Interviews per read: a few hundred KB of CSV, and a short IN list for their histories. */
 export const INTERVIEW_EXPORT_BATCH_SIZE = 500;
@@ -64,7 +65,7 @@ function toCells(row: ExportRow, history: readonly string[]): CsvCell[] {
  * (scheduledStart, id), which is unique, so every interview comes exactly once; each batch's
  * status history comes in one more query, oldest first.
  */
-async function* writeInterviewsCsv(tx: Prisma.TransactionClient, userId: string, batchSize: number): AsyncGenerator<string> {
+async function* writeInterviewsCsv(tx: Tx, userId: string, batchSize: number): AsyncGenerator<string> {
   const csv = createCsvWriter(INTERVIEW_CSV_HEADERS);
   let header = csv.header;
   let after: { scheduledStart: Date; id: string } | undefined;
