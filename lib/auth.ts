@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from './env';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
@@ -17,12 +18,9 @@ import { signInSchema } from '@/lib/validation/auth';
 /** OAuth providers switched on by their env vars; none set, none offered. */
 export function getOAuthProviders() {
   const providers = [];
-  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
-  }
-  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
-    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
-  }
+  const { github, google } = getEnv();
+  if (github) providers.push(GitHubProvider(github));
+  if (google) providers.push(GoogleProvider(google));
   return providers;
 }
 
@@ -44,7 +42,7 @@ const credentials = CredentialsProvider({
 });
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: getEnv().authSecret,
   // Rolling expiry: a session unused for 30 days ends; any use refreshes it (at most daily).
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },

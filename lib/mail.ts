@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from './env';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,7 +60,6 @@ type MailConfig = {
   outboxDir: string;
 };
 
-const DEFAULT_FROM = 'Rebound <no-reply@localhost>';
 // Long enough for a slow relay, short enough that a dead server fails the request, not the user's patience.
 const SMTP_TIMEOUT_MS = 10_000;
 // Nodemailer puts these together from the typed fields; a custom header of the same name would
@@ -85,30 +85,16 @@ const LINE_BREAK = /[\r\n]/;
 const emailSchema = z.email();
 
 export function isSmtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_HOST);
+  return getEnv().smtp !== null;
 }
 
-/** Read on every send so tests and a restarted config never meet a stale value. */
+/** Read on every send (getEnv parses again when a value changed), so a send never meets a stale value. */
 function readMailConfig(): MailConfig {
-  const env = process.env;
-  const from = env.SMTP_FROM || DEFAULT_FROM;
-  const outboxDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.MAIL_OUTBOX_DIR || path.join('.data', 'outbox'));
-  if (!env.SMTP_HOST) return { smtp: null, from, outboxDir };
-
-  const port = env.SMTP_PORT ? Number(env.SMTP_PORT) : 587;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`SMTP_PORT must be a port number between 1 and 65535, not "${env.SMTP_PORT}".`);
-  }
+  const env = getEnv();
   return {
-    smtp: {
-      host: env.SMTP_HOST,
-      port,
-      secure: env.SMTP_SECURE === 'true',
-      user: env.SMTP_USER || undefined,
-      password: env.SMTP_PASSWORD || undefined,
-    },
-    from,
-    outboxDir,
+    smtp: env.smtp,
+    from: env.mailFrom,
+    outboxDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), env.mailOutboxDir),
   };
 }
 

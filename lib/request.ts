@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from './env';
 import { headers } from 'next/headers';
 
 // Set by the launcher's HTTP server (scripts/lib/app-server.mjs) from the socket, or from
@@ -21,7 +22,7 @@ export async function getClientIp(): Promise<string> {
 
 /** The app's public origin, for links in emails. */
 export function getAppUrl(): string {
-  return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return getEnv().appUrl;
 }
 
 /** The client's User-Agent header, or null outside a request (or when it sends none). */

@@ -1,3 +1,5 @@
+import { getEnv } from './env';
+
 /** Headers every response carries (the CSP is built per request, with its nonce). */
 export const securityHeaders: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -13,7 +15,7 @@ export const securityHeaders: Record<string, string> = {
  * production never gets 'unsafe-eval'.
  */
 export function buildContentSecurityPolicy(nonce: string | null): string {
-  const dev = process.env.NODE_ENV === 'development';
+  const dev = getEnv().isDevelopment;
   const scriptSrc = nonce
     ? `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
     : `'self'`;
@@ -32,7 +34,7 @@ export function buildContentSecurityPolicy(nonce: string | null): string {
     `base-uri 'self'`,
     `form-action 'self'`,
     `frame-ancestors 'none'`,
-    process.env.NEXTAUTH_URL?.startsWith('https://') ? 'upgrade-insecure-requests' : '',
+    getEnv().isHttps ? 'upgrade-insecure-requests' : '',
   ]
     .filter(Boolean)
     .join('; ');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from './env';
 import { getToken } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -30,7 +31,7 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Sig
     headers: Object.fromEntries(headerList),
     cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
   } as unknown as Parameters<typeof getToken>[0]['req'];
-  const claims = readSessionClaims(await getToken({ req, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }));
+  const claims = readSessionClaims(await getToken({ req, secret: getEnv().authSecret, decode: decodeSessionToken }));
   return claims ? findSessionUser(claims) : null;
 });
 

@@ -48,6 +48,7 @@ export const layerConfigs = [
     rules: restrict(
       ...serverOnly('a component gets its data as props, and its types from lib/domain or lib/validation.'),
       { group: ['@/app/**'], message: 'components sit below app/: pass what a component needs as props.' },
+      { group: ['@/lib/env', '@/lib/mail', '@/lib/auth'], message: 'configuration, mail and auth are for the server: a component gets what it shows as props.' },
     ),
   },
   {

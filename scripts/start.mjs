@@ -55,6 +55,17 @@ function resolveAuthSecret(embedded) {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The app's configuration, checked the way the app reads it (lib/env.ts, loaded through tsx
+ * as the worker is): a bad value stops start-up here, naming the variable, before a database
+ * or a build is started for nothing.
+ */
+async function checkConfiguration() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { parseEnv } = await tsImport('../lib/env.ts', import.meta.url);
+  parseEnv(process.env);
+}
+
 async function ensureBuild(env) {
   if (dev || isBuildCurrent(projectRoot)) return;
   console.log('Building the app (only when the sources changed)…');
@@ -84,6 +95,7 @@ async function prepareDatabase(env) {
 }
 
 async function main() {
+  await checkConfiguration();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   env.NEXTAUTH_SECRET = resolveAuthSecret(!process.env.DATABASE_URL);
   env.PORT = process.env.PORT ?? '3000';

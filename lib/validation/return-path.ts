@@ -4,15 +4,15 @@ const fallback = '/dashboard';
  * A return path after sign-in, accepted only when it stays on this site: a single leading
  * slash, no scheme, no protocol-relative `//host`, no backslash tricks browsers treat as `//`.
  */
-export function toSafeReturnPath(raw: string | null | undefined): string {
+export function toSafeReturnPath(raw: string | null | undefined, ownOrigin: string | null): string {
   if (!raw || raw.length > 2048) return fallback;
   let value = raw.trim();
   try {
-    // A full URL for this site (next-auth sends those) keeps only its path.
+    // A full URL for this site (next-auth sends those) keeps only its path; the site is the
+    // origin the app was configured with (NEXTAUTH_URL), which the caller passes.
     if (/^https?:\/\//i.test(value)) {
       const url = new URL(value);
-      const own = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : null;
-      if (!own || url.origin !== own) return fallback;
+      if (!ownOrigin || url.origin !== ownOrigin) return fallback;
       value = `${url.pathname}${url.search}${url.hash}`;
     }
   } catch {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,6 +96,16 @@ describe('the embedded database', () => {
     const result = startLauncher(dataDir);
     expect(result.status).toBe(1);
     expect(result.message).toMatch(/^Rebound could not start: The embedded database in .+ could not start: (PANIC|FATAL): .+ If its files were damaged, restore them from a backup/);
+  });
+
+  it.each([
+    ['SMTP_PORT', 'abc', 'SMTP_PORT must be a port number between 1 and 65535 (it is "abc").'],
+    ['REBOUND_TRUSTED_PROXIES', 'banana', 'REBOUND_TRUSTED_PROXIES must be a number of proxy hops (like 1) or a comma list of CIDRs (like 10.0.0.0/8,::1/128) (it is "banana").'],
+  ])('stops at once on a bad %s, in one line naming it, before starting a database', (name, value, message) => {
+    const result = startLauncher(dataDir, { [name]: value });
+    expect(result.status).toBe(1);
+    expect(result.message).toBe(`Rebound could not start: ${message}`);
+    expect(existsSync(path.join(dataDir, 'postgres'))).toBe(false);
   });
 
   it('names the port when the one asked for is taken', async () => {

@@ -1,3 +1,4 @@
+import { getEnv } from '@/lib/env';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -17,7 +18,7 @@ const notices: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = toSafeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : null);
+  const callbackUrl = toSafeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : null, getEnv().configuredOrigin);
   if (await getCurrentUser()) redirect(callbackUrl);
   const providers = getOAuthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
   const notice = typeof params.notice === 'string' ? notices[params.notice] : undefined;

@@ -9,7 +9,7 @@ import {
   signInThrottleKey,
   THROTTLE_WINDOW_MS,
 } from '@/lib/domain/throttle-rules';
-import { getSignInFailuresPerAddress } from '@/lib/env';
+import { getEnv } from '@/lib/env';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { clearThrottle } from '@/lib/server/throttle/clear-throttle';
 import { recordAttempt } from '@/lib/server/throttle/record-attempt';
@@ -32,7 +32,7 @@ export const SIGN_IN_FAILED = 'Incorrect email or password.';
  */
 export async function authenticate(email: string, password: string, clientIp: string, now = new Date()): Promise<SessionUser> {
   const addressKey = signInAddressThrottleKey(clientIp);
-  const fromAddress = await recordAttempt(addressKey, now, getSignInFailuresPerAddress());
+  const fromAddress = await recordAttempt(addressKey, now, getEnv().signInFailuresPerAddress);
   if (!fromAddress.allowed) {
     throw new RateLimitError(`Too many failed sign-ins from this network. Try again after ${formatRetryTime(fromAddress.retryAt)}.`, fromAddress.retryAt);
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { allSignUpsThrottleKey, formatRetryTime, SIGN_UPS_PER_WINDOW_OVERALL, signUpThrottleKey } from '@/lib/domain/throttle-rules';
-import { getSignUpsPerAddress } from '@/lib/env';
+import { getEnv } from '@/lib/env';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { recordAttempt } from '@/lib/server/throttle/record-attempt';
 import { hashPassword } from './passwords';
@@ -15,7 +15,7 @@ export async function createAccount(
   clientIp: string,
 ): Promise<SessionUser> {
   const [attempt, overall] = await Promise.all([
-    recordAttempt(signUpThrottleKey(clientIp), new Date(), getSignUpsPerAddress()),
+    recordAttempt(signUpThrottleKey(clientIp), new Date(), getEnv().signUpsPerAddress),
     recordAttempt(allSignUpsThrottleKey, new Date(), SIGN_UPS_PER_WINDOW_OVERALL),
   ]);
   if (!overall.allowed) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { MailDeliveryError, MailInputError, sendMail } from '@/lib/mail';
 import { ChannelError, type ChannelMessage, type ChannelOutcome } from './channels';
 
@@ -13,8 +14,7 @@ export function buildReminderEmailText(message: Pick<ChannelMessage, 'content' |
 }
 
 function buildMessageId(dedupeKey: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(process.env.SMTP_FROM ?? '')?.[1] ?? 'rebound.localhost';
-  return `<reminder-${Buffer.from(dedupeKey).toString('base64url')}@${domain}>`;
+  return `<reminder-${Buffer.from(dedupeKey).toString('base64url')}@${getEnv().mailDomain}>`;
 }
 
 /** The email channel: SMTP, or the outbox without SMTP_HOST (lib/mail.ts). */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 
 /**
  * Whether a state-changing request comes from the app's own pages. Route handlers do not get
@@ -13,6 +14,7 @@ export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   const allowed = new Set([new URL(request.url).origin]);
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const configured = getEnv().configuredOrigin;
+  if (configured) allowed.add(configured);
   return allowed.has(origin);
 }

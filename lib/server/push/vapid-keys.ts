@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,14 +14,14 @@ const KEY_FILE = 'vapid-keys.json';
  * root the way the launcher resolves it, or .data there. The launcher passes the absolute path on.
  */
 export function getDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.REBOUND_DATA_DIR ?? '.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().dataDir);
 }
 
 /** Who the push services may contact about this sender: VAPID_SUBJECT, else the app's https origin, else a mailbox that says so. */
 function resolveSubject(): string {
-  if (process.env.VAPID_SUBJECT) return process.env.VAPID_SUBJECT;
-  const appUrl = process.env.NEXTAUTH_URL;
-  if (appUrl?.startsWith('https://')) return new URL(appUrl).origin;
+  const env = getEnv();
+  if (env.vapid.subject) return env.vapid.subject;
+  if (env.isHttps && env.configuredOrigin) return env.configuredOrigin;
   return 'mailto:push@rebound.invalid';
 }
 
@@ -67,11 +68,8 @@ let cached: VapidKeys | undefined;
  */
 export function getVapidKeys(): VapidKeys {
   if (cached) return cached;
-  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = process.env;
-  if (!publicKey !== !privateKey) {
-    throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (a pair is then generated into the data dir). `npx web-push generate-vapid-keys` makes one.');
-  }
-  const pair = publicKey && privateKey ? { publicKey, privateKey } : readOrCreateKeyFile(getDataDir());
+  // Only one of the two keys set is refused by getEnv, which names the missing one.
+  const pair = getEnv().vapid.keys ?? readOrCreateKeyFile(getDataDir());
   cached = { ...pair, subject: resolveSubject() };
   return cached;
 }

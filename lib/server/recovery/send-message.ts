@@ -1,4 +1,5 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
 import { type z } from 'zod';
 import { getDb } from '@/lib/db';
 import { buildMailtoLink } from '@/lib/domain/mailto';
@@ -176,6 +177,5 @@ async function recordFailure(
 
 /** Stable per message, so a retry after an ambiguous failure can be recognised as the same mail. */
 function buildMessageId(messageId: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(process.env.SMTP_FROM ?? '')?.[1] ?? 'rebound.localhost';
-  return `<recovery-${messageId}@${domain}>`;
+  return `<recovery-${messageId}@${getEnv().mailDomain}>`;
 }
