@@ -6,7 +6,10 @@ import path from 'node:path';
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const INSTALL_ARGS = ['install', '-y', '--no-install-recommends', 'chromium'];
 
-/** The browser the end-to-end tests launch (tests/e2e/playwright.config.ts reads the same). */
+/**
+ * The browser the end-to-end tests launch (tests/e2e/playwright.config.ts reads the same).
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function chromiumPath(env = process.env) {
   return env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
 }
@@ -52,7 +55,11 @@ export function isExecutable(file) {
   }
 }
 
-/** Whether `command` is an executable file in one of the PATH's folders. */
+/**
+ * Whether `command` is an executable file in one of the PATH's folders.
+ * @param {string} command
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function isOnPath(command, env = process.env) {
   return (env.PATH ?? '').split(path.delimiter).some((folder) => folder !== '' && isExecutable(path.join(folder, command)));
 }
