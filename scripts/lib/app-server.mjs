@@ -4,6 +4,7 @@
 // begun is refused with 503 and the connection is closed, and the ones already running finish.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
+import { findActionBodyProblem, isServerActionCall } from './action-body.mjs';
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address.mjs';
 
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -102,6 +103,68 @@ function limitStreamedBody(request, response) {
 }
 
 /**
+ * Keeps a request's body from its stream until the parser has handed over all of it (at most
+ * the limit: past it the request is answered 413). Resolves with the bytes and release(), which
+ * puts them into the stream unchanged and ends it, for whoever reads the request next; or with
+ * undefined when the request was answered or its client went away first.
+ */
+function holdBody(request, response) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let received = 0;
+    let refused = false;
+    const push = request.push;
+    const release = () => {
+      request.push = push;
+      for (const chunk of chunks) push.call(request, chunk);
+      push.call(request, null);
+    };
+    request.push = function pushHeld(chunk) {
+      if (refused) return false;
+      if (chunk === null) {
+        resolve({ body: Buffer.concat(chunks, received), release });
+        return false;
+      }
+      received += chunk.length;
+      if (received <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return true;
+      }
+      // What is still to come is dropped, and the stream ends empty.
+      refused = true;
+      chunks.length = 0;
+      answerTooLarge(response);
+      push.call(request, null);
+      resolve(undefined);
+      return false;
+    };
+    request.once('close', () => resolve(undefined));
+  });
+}
+
+/**
+ * Hands a server action call to Next.js only once its body is known to be one Next can decode;
+ * one it would answer 500 for (see action-body.mjs) is answered 400 here. The bytes Next reads
+ * are the ones that arrived.
+ */
+async function serveActionCall(request, response, serve) {
+  const held = await holdBody(request, response);
+  if (!held) return;
+  let problem;
+  try {
+    problem = await findActionBodyProblem(request.headers, held.body, { maxFieldBytes: MAX_BODY_BYTES });
+  } finally {
+    held.release();
+  }
+  if (problem === undefined) {
+    serve();
+    return;
+  }
+  response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`This server action call cannot be read: ${problem}.\n`);
+}
+
+/**
  * Replaces whatever x-rebound-client-ip the client sent with the address the app's limits key
  * on: the socket's peer, or with trusted proxies the right-most address none of them wrote.
  */
@@ -131,17 +194,28 @@ export async function serveApp({ dir, dev, port, hostname }) {
       return;
     }
     if (refuseMalformedRequest(request, response)) return;
-    limitStreamedBody(request, response);
     setClientAddress(request, trusted);
     inFlight.add(response);
     response.on('close', () => inFlight.delete(response));
-    const facts = { databaseUnavailable: false };
-    answerUnavailableFor500(response, facts);
-    requestFacts.run(facts, () => handle(request, response)).catch((error) => {
-      console.error('[server] unhandled error:', error);
-      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end();
-    });
+    const serve = () => {
+      const facts = { databaseUnavailable: false };
+      answerUnavailableFor500(response, facts);
+      requestFacts.run(facts, () => handle(request, response)).catch((error) => {
+        console.error('[server] unhandled error:', error);
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end();
+      });
+    };
+    if (isServerActionCall(request)) {
+      serveActionCall(request, response, serve).catch((error) => {
+        console.error('[server] reading a server action body:', error);
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end();
+      });
+      return;
+    }
+    limitStreamedBody(request, response);
+    serve();
   });
   const app = next({ dev, dir, hostname, port, httpServer: server, customServer: true });
   const handle = app.getRequestHandler();

@@ -2,8 +2,29 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { baseUrl } from './support/browser';
-import { HttpClient } from './support/http-client';
+import { actionId, HttpClient, readActionResult } from './support/http-client';
 import { interviewForm } from './support/load';
+
+const GARBAGE = '\u0000\u00ff\r\n--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[';
+
+// Server action bodies Next.js answered with a 500 before the app saw them, by Content-Type.
+const MALFORMED_ACTION_BODIES: { shape: string; contentType: string; body: string }[] = [
+  { shape: 'not JSON', contentType: 'text/plain;charset=UTF-8', body: 'name=Fuzz&timeZone=Europe%2FLondon' },
+  { shape: 'empty', contentType: 'text/plain;charset=UTF-8', body: '' },
+  { shape: 'null', contentType: 'text/plain;charset=UTF-8', body: 'null' },
+  { shape: 'JSON nested 200,000 deep', contentType: 'text/plain;charset=UTF-8', body: `${'['.repeat(200_000)}${']'.repeat(200_000)}` },
+  { shape: 'garbage multipart', contentType: 'multipart/form-data; boundary=x', body: GARBAGE },
+  { shape: 'multipart without a boundary', contentType: 'multipart/form-data', body: GARBAGE },
+  { shape: 'multipart without the argument list', contentType: 'multipart/form-data; boundary=x', body: '--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n[]\r\n--x--\r\n' },
+];
+
+/** A server action's arguments as encodeReply posts them when a File is among them. */
+function multipartArguments(args: unknown[]): FormData {
+  const form = new FormData();
+  form.append('0', JSON.stringify(args));
+  form.append('1', new Blob(['unused'], { type: 'text/plain' }), 'unused.txt');
+  return form;
+}
 
 // What probing the running app with malformed input found: each of these was a 500.
 test.describe.configure({ timeout: 60_000 });
@@ -45,6 +66,40 @@ test.describe('malformed requests', () => {
     expect(answer.status).toBe(413);
     expect(answer.text).toMatch(/too large: at most 1 MB/);
     expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  test('a server action body Next.js cannot decode is a 400 before it reaches Next.js; a well-formed one still works', async () => {
+    const client = new HttpClient(baseUrl);
+    await client.signUp(`action-body-${randomUUID()}@example.com`);
+    const post = (contentType: string | undefined, body: BodyInit) =>
+      client.request('/account', {
+        method: 'POST',
+        headers: { 'Next-Action': actionId('updateProfileAction'), Accept: 'text/x-component', Origin: baseUrl, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        body,
+        // Only read for a stream, which fetch sends chunked.
+        duplex: 'half',
+      } as RequestInit);
+
+    for (const { shape, contentType, body } of MALFORMED_ACTION_BODIES) {
+      const answer = await post(contentType, body);
+      expect({ shape, status: answer.status, text: answer.text }).toEqual({ shape, status: 400, text: expect.stringMatching(/^This server action call cannot be read: /) });
+    }
+
+    const profile = { name: 'Hygiene “Tester”', timeZone: 'Europe/London' };
+    const asText = await post('text/plain;charset=UTF-8', JSON.stringify([profile]));
+    expect(asText.status).toBe(200);
+    expect(readActionResult(asText.text)).toMatchObject({ ok: true });
+    // fetch sets the boundary itself.
+    const asMultipart = await post(undefined, multipartArguments([{ ...profile, name: 'Hygiene Multipart' }]));
+    expect(asMultipart.status).toBe(200);
+    expect(readActionResult(asMultipart.text)).toMatchObject({ ok: true });
+    // Chunked, in pieces that split a character: Next.js reads the same bytes.
+    const bytes = new TextEncoder().encode(JSON.stringify([{ ...profile, name: 'Hygiene Ünïcode' }]));
+    const pieces = [bytes.slice(0, 17), bytes.slice(17)];
+    const streamed = await post('text/plain;charset=UTF-8', new ReadableStream({ start: (controller) => { for (const piece of pieces) controller.enqueue(piece); controller.close(); } }));
+    expect(streamed.status).toBe(200);
+    expect(readActionResult(streamed.text)).toMatchObject({ ok: true });
+    expect((await client.get('/account')).text).toContain('Hygiene Ünïcode');
   });
 
   test('control characters, impossible dates and far-off filters are refused or ignored, never a 500', async () => {
