@@ -1,7 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { authedAction, noInput } from '@/lib/actions/client';
+import { revalidateAccountPage, revalidateEveryPage } from '@/lib/actions/revalidate';
 import { changePassword, deleteAccount, updateProfile, updateTimeZone } from '@/lib/server/accounts';
 import { revokeAllSessions, revokeSession } from '@/lib/server/sessions';
 import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema, timeZoneUpdateSchema } from '@/lib/validation/auth';
@@ -11,11 +11,8 @@ export const updateProfileAction = authedAction(
   async (values, { user }) => {
     await updateProfile(user.id, values);
   },
-  {
-  returnTo: '/account',
   // The name and the time zone show on every page.
-    revalidate: () => revalidatePath('/', 'layout'),
-  },
+  { returnTo: '/account', revalidate: () => revalidateEveryPage() },
 );
 
 export const updateTimeZoneAction = authedAction(
@@ -23,7 +20,7 @@ export const updateTimeZoneAction = authedAction(
   async ({ timeZone }, { user }) => {
     await updateTimeZone(user.id, timeZone);
   },
-  { revalidate: () => revalidatePath('/', 'layout') },
+  { revalidate: () => revalidateEveryPage() },
 );
 
 export const changePasswordAction = authedAction(
@@ -38,7 +35,7 @@ export const deleteAccountAction = authedAction(deleteAccountSchema, ({ confirmE
 
 export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { user }) => revokeSession(user.id, id), {
   returnTo: '/account',
-  revalidate: () => revalidatePath('/account'),
+  revalidate: () => revalidateAccountPage(),
 });
 
 // Ends this session too: the caller then clears its cookie with signOutAction.
