@@ -3,7 +3,7 @@
 // situations where the same thing could go wrong again. Pure: the server loads the rows, these
 // rules decide.
 import { canonicalZone, formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
-import type { InterviewFormat } from './interview-format';
+import type { InterviewFacts } from './interview-facts';
 import { computeLeaveBy } from './travel';
 
 export const ROOT_CAUSES = [
@@ -39,15 +39,7 @@ export const EXTRA_BUFFER_MINUTES = 30;
 /** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
 const EXTRA_REMINDER_HOUR = 18;
 
-export type HintInterviewFormat = InterviewFormat;
-
-export type HintInterview = {
-  format: HintInterviewFormat;
-  scheduledStart: Date;
-  timeZone: string;
-  travelMinutes?: number | null;
-  bufferMinutes?: number | null;
-};
+export type HintInterview = Pick<InterviewFacts, 'format' | 'scheduledStart' | 'timeZone' | 'travelMinutes' | 'bufferMinutes'>;
 
 export type HintLesson = {
   id: string;

@@ -8,27 +8,28 @@
 // and no text the user wrote about what went wrong is quoted.
 import { SECOND_CHANCE_TIP } from './calendar';
 import { mapsSearchUrl, telHref } from './contact-links';
+import type { InterviewFacts } from './interview-facts';
 import type { InterviewFormat } from './interview-format';
 import { buildMailtoLink } from './mailto';
 import { formatInterviewTime } from './message-facts';
 import type { PlannedReminder } from './reminders';
 import { canonicalZone, formatInZone, formatWithZone, isValidTimeZone, localDayMs, utcToZonedLocal } from './time';
 
-export type ReminderContentInterview = {
-  company: string;
-  roleTitle: string;
-  roundLabel?: string | null;
-  scheduledStart: Date;
-  durationMinutes: number;
-  timeZone: string;
-  format: InterviewFormat;
-  location?: string | null;
-  meetingUrl?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  contactPhone?: string | null;
-  isSecondChance?: boolean;
-};
+export type ReminderContentInterview = Pick<
+  InterviewFacts,
+  | 'company'
+  | 'roleTitle'
+  | 'roundLabel'
+  | 'scheduledStart'
+  | 'durationMinutes'
+  | 'timeZone'
+  | 'format'
+  | 'location'
+  | 'meetingUrl'
+  | 'contactName'
+  | 'contactEmail'
+  | 'contactPhone'
+> & { isSecondChance?: boolean };
 
 export type ReminderLinks = {
   /** The interview (or, for recovery nudges, the incident) in Rebound. */
