@@ -22,22 +22,7 @@ import { DEFAULT_EARLY_ARRIVAL_MINUTES } from './travel';
 
 export type { InterviewFormat };
 
-export type CalendarInterview = Pick<
-  InterviewFacts,
-  | 'id'
-  | 'status'
-  | 'company'
-  | 'roleTitle'
-  | 'roundLabel'
-  | 'scheduledStart'
-  | 'durationMinutes'
-  | 'timeZone'
-  | 'format'
-  | 'location'
-  | 'meetingUrl'
-  | 'contactName'
-  | 'contactEmail'
-> & {
+export type CalendarInterview = Omit<InterviewFacts, 'contactPhone' | 'travelMinutes' | 'bufferMinutes'> & {
   notes?: string | null;
   leaveBy?: Date | null;
   /** SEQUENCE: raised by every change of the interview, so calendars replace their older copy. */

@@ -1,4 +1,4 @@
-// One shape for an interview as the rules read it; each rule takes the fields it needs with Pick<>.
+// One shape for an interview as the rules read it; each rule takes the fields it needs (Pick<>, Omit<>).
 import type { InterviewFormat } from './interview-format';
 import type { InterviewStatus } from './interview-status';
 

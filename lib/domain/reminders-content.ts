@@ -15,21 +15,7 @@ import { formatInterviewTime } from './message-facts';
 import type { PlannedReminder } from './reminders';
 import { canonicalZone, formatInZone, formatWithZone, isValidTimeZone, localDayMs, utcToZonedLocal } from './time';
 
-export type ReminderContentInterview = Pick<
-  InterviewFacts,
-  | 'company'
-  | 'roleTitle'
-  | 'roundLabel'
-  | 'scheduledStart'
-  | 'durationMinutes'
-  | 'timeZone'
-  | 'format'
-  | 'location'
-  | 'meetingUrl'
-  | 'contactName'
-  | 'contactEmail'
-  | 'contactPhone'
-> & { isSecondChance?: boolean };
+export type ReminderContentInterview = Omit<InterviewFacts, 'id' | 'status' | 'travelMinutes' | 'bufferMinutes'> & { isSecondChance?: boolean };
 
 export type ReminderLinks = {
   /** The interview (or, for recovery nudges, the incident) in Rebound. */
