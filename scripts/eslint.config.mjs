@@ -17,6 +17,17 @@ const config = [
     },
   },
   {
+    // Which pages an action refreshes is named once, in lib/actions/revalidate.ts.
+    files: ['lib/actions/**/*.ts'],
+    ignores: ['lib/actions/revalidate.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/cache', importNames: ['revalidatePath', 'revalidateTag'], message: 'Revalidate through lib/actions/revalidate.ts.' }] },
+      ],
+    },
+  },
+  {
     // CommonJS by necessity: Next.js loads next.config.js with require(), and jest's config and
     // setup files run before its transform does.
     files: ['next.config.js', 'tests/jest.config.js', 'tests/support/*.js'],
