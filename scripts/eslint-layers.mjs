@@ -19,6 +19,13 @@ function restrict(...patterns) {
   return { 'no-restricted-imports': ['error', { patterns: [noServerBarrel, noParentRelative, ...patterns] }] };
 }
 
+// ESLint keeps one no-restricted-imports per file (the last matching block wins), so every
+// block repeats the rules that hold everywhere, and this one adds names as well as patterns.
+const actionLayer = [
+  { group: ['@/lib/db', '@/lib/generated/prisma/client', '@prisma/*'], message: 'An action calls lib/server, which owns every query.' },
+  { group: ['@/components/**', '@/app/**'], message: 'lib/actions sits below components and app/.' },
+];
+
 /** Flags `@/x/y` imported from a file in x/ itself: inside one folder the import is `./y`. */
 const sameFolderRelative = {
   meta: { type: 'suggestion', messages: { relative: "'{{source}}' is in this file's folder: import it as '{{relative}}'." }, schema: [] },
@@ -69,9 +76,20 @@ export const layerConfigs = [
   },
   {
     files: ['lib/actions/**'],
-    rules: restrict(
-      { group: ['@/lib/db', '@/lib/generated/prisma/client', '@prisma/*'], message: 'An action calls lib/server, which owns every query.' },
-      { group: ['@/components/**', '@/app/**'], message: 'lib/actions sits below components and app/.' },
-    ),
+    rules: restrict(...actionLayer),
+  },
+  {
+    // Which pages an action refreshes is named once, in lib/actions/revalidate.ts.
+    files: ['lib/actions/**'],
+    ignores: ['lib/actions/revalidate.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [noServerBarrel, noParentRelative, ...actionLayer],
+          paths: [{ name: 'next/cache', importNames: ['revalidatePath', 'revalidateTag'], message: 'Revalidate through lib/actions/revalidate.ts.' }],
+        },
+      ],
+    },
   },
 ];

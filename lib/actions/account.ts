@@ -1,7 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { authedAction, noInput } from './client';
+import { revalidateAccountPage, revalidateEveryPage } from './revalidate';
 import { changePassword } from '@/lib/server/accounts/change-password';
 import { deleteAccount } from '@/lib/server/accounts/delete-account';
 import { updateProfile, updateTimeZone } from '@/lib/server/accounts/update-profile';
@@ -14,11 +14,8 @@ export const updateProfileAction = authedAction(
   async (values, { user }) => {
     await updateProfile(user.id, values);
   },
-  {
-  returnTo: '/account',
   // The name and the time zone show on every page.
-    revalidate: () => revalidatePath('/', 'layout'),
-  },
+  { returnTo: '/account', revalidate: () => revalidateEveryPage() },
 );
 
 export const updateTimeZoneAction = authedAction(
@@ -26,7 +23,7 @@ export const updateTimeZoneAction = authedAction(
   async ({ timeZone }, { user }) => {
     await updateTimeZone(user.id, timeZone);
   },
-  { revalidate: () => revalidatePath('/', 'layout') },
+  { revalidate: () => revalidateEveryPage() },
 );
 
 export const changePasswordAction = authedAction(
@@ -41,7 +38,7 @@ export const deleteAccountAction = authedAction(deleteAccountSchema, ({ confirmE
 
 export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { user }) => revokeSession(user.id, id), {
   returnTo: '/account',
-  revalidate: () => revalidatePath('/account'),
+  revalidate: () => revalidateAccountPage(),
 });
 
 // Ends this session too: the caller then clears its cookie with signOutAction.

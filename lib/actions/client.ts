@@ -10,10 +10,7 @@ import { toFieldErrors } from '@/lib/validation/common';
  * (or publicAction for the signed-out ones), and reads top to bottom the same way:
  *   1. the user: requireUser(), which redirects a signed-out caller to sign-in and back;
  *   2. the input: parsed here with the action's zod schema (the one its form uses), so a bad
- *      input never reaches the work; lib/server functions get the parsed values. The recovery
- *      functions in lib/server/recovery are the exception: each is its own transaction
- *      boundary and parses its input itself, so their actions hand them the input as sent
- *      (`raw`), already known to be valid;
+ *      input never reaches the work; lib/server functions get the parsed values;
  *   3. the work: lib/server, scoped by user.id;
  *   4. revalidation: options.revalidate, only after the work succeeded, never after a failure;
  *   5. the answer: { ok: true, data } or { ok: false, code, message, fieldErrors }.
@@ -67,12 +64,12 @@ function toFailure(error: unknown, messages: ActionOptions<unknown, unknown>['me
 
 async function runAction<Schema extends z.core.$ZodType, Output, Context>(
   schema: Schema,
-  rawInput: unknown,
+  input: unknown,
   context: Context,
-  work: (input: z.output<Schema>, context: Context, raw: z.input<Schema>) => Promise<Output>,
+  work: (input: z.output<Schema>, context: Context) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output>,
 ): Promise<ActionResult<Output>> {
-  const parsed = z.safeParse(schema, rawInput);
+  const parsed = z.safeParse(schema, input);
   if (!parsed.success) {
     const notFound = findNotFoundIssue(parsed.error);
     if (notFound) return fail('NOT_FOUND', notFound.message, options.messages);
@@ -80,7 +77,7 @@ async function runAction<Schema extends z.core.$ZodType, Output, Context>(
   }
   let output: Output;
   try {
-    output = await work(parsed.data, context, rawInput as z.input<Schema>);
+    output = await work(parsed.data, context);
   } catch (error) {
     return toFailure(error, options.messages);
   }
@@ -91,7 +88,7 @@ async function runAction<Schema extends z.core.$ZodType, Output, Context>(
 /** A server action for the signed-in user. */
 export function authedAction<Schema extends z.core.$ZodType, Output>(
   schema: Schema,
-  work: (input: z.output<Schema>, context: { user: SignedInUser }, raw: z.input<Schema>) => Promise<Output>,
+  work: (input: z.output<Schema>, context: { user: SignedInUser }) => Promise<Output>,
   options: ActionOptions<z.output<Schema>, Output> = {},
 ): (input: z.input<Schema>) => Promise<ActionResult<Output>> {
   return async (input) => {

@@ -3,8 +3,7 @@
 // The recovery screens' actions. Each step's server function opens its own transaction and
 // locks the interview; an action names the signed-in user and refreshes what the step changed.
 import { authedAction, type ActionOptions } from './client';
-import { revalidateRecoveryPages } from './revalidate';
-import { revalidatePath } from 'next/cache';
+import { revalidateLessonPages, revalidateRecoveryPages } from './revalidate';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';
 import { dismissMessage } from '@/lib/server/recovery/dismiss-message';
@@ -38,36 +37,36 @@ const refresh: ActionOptions<unknown, unknown> = { revalidate: () => revalidateR
 const refreshWithLessons: ActionOptions<unknown, unknown> = {
   revalidate: () => {
     revalidateRecoveryPages();
-    revalidatePath('/lessons');
+    revalidateLessonPages();
   },
 };
 
-export const startRecoveryAction = authedAction(startRecoverySchema, (_input, { user }, raw) => startRecovery(user.id, raw), refresh);
+export const startRecoveryAction = authedAction(startRecoverySchema, (values, { user }) => startRecovery(user.id, values), refresh);
 
-export const recordCallAction = authedAction(recordCallSchema, (_input, { user }, raw) => recordCall(user.id, raw), refresh);
+export const recordCallAction = authedAction(recordCallSchema, (values, { user }) => recordCall(user.id, values), refresh);
 
-export const saveDraftAction = authedAction(saveDraftSchema, (_input, { user }, raw) => saveDraft(user.id, raw), refresh);
+export const saveDraftAction = authedAction(saveDraftSchema, (values, { user }) => saveDraft(user.id, values), refresh);
 
-export const approveDraftAction = authedAction(incidentRefSchema, (_input, { user }, raw) => approveDraft(user.id, raw), refresh);
+export const approveDraftAction = authedAction(incidentRefSchema, (values, { user }) => approveDraft(user.id, values), refresh);
 
-export const sendMessageAction = authedAction(sendMessageSchema, (_input, { user }, raw) => sendMessage(user.id, raw), refresh);
+export const sendMessageAction = authedAction(sendMessageSchema, (values, { user }) => sendMessage(user.id, values), refresh);
 
-export const confirmManualSendAction = authedAction(confirmManualSendSchema, (_input, { user }, raw) => confirmManualSend(user.id, raw), refresh);
+export const confirmManualSendAction = authedAction(confirmManualSendSchema, (values, { user }) => confirmManualSend(user.id, values), refresh);
 
-export const recordOutcomeAction = authedAction(recordOutcomeSchema, (_input, { user }, raw) => recordOutcome(user.id, raw), refresh);
+export const recordOutcomeAction = authedAction(recordOutcomeSchema, (values, { user }) => recordOutcome(user.id, values), refresh);
 
-export const draftFollowUpAction = authedAction(incidentRefSchema, (_input, { user }, raw) => draftFollowUp(user.id, raw), refresh);
+export const draftFollowUpAction = authedAction(incidentRefSchema, (values, { user }) => draftFollowUp(user.id, values), refresh);
 
-export const stopWaitingAction = authedAction(incidentRefSchema, (_input, { user }, raw) => stopWaiting(user.id, raw), refresh);
+export const stopWaitingAction = authedAction(incidentRefSchema, (values, { user }) => stopWaiting(user.id, values), refresh);
 
-export const recordAttendedLateAction = authedAction(incidentRefSchema, (_input, { user }, raw) => recordAttendedLate(user.id, raw), refresh);
+export const recordAttendedLateAction = authedAction(incidentRefSchema, (values, { user }) => recordAttendedLate(user.id, values), refresh);
 
-export const skipStepAction = authedAction(skipStepSchema, (_input, { user }, raw) => skipStep(user.id, raw), refreshWithLessons);
+export const skipStepAction = authedAction(skipStepSchema, (values, { user }) => skipStep(user.id, values), refreshWithLessons);
 
-export const tickPrepItemAction = authedAction(prepChecklistTickSchema, (_input, { user }, raw) => tickPrepItem(user.id, raw), refresh);
+export const tickPrepItemAction = authedAction(prepChecklistTickSchema, (values, { user }) => tickPrepItem(user.id, values), refresh);
 
-export const completePrepAction = authedAction(incidentRefSchema, (_input, { user }, raw) => completePrep(user.id, raw), refresh);
+export const completePrepAction = authedAction(incidentRefSchema, (values, { user }) => completePrep(user.id, values), refresh);
 
-export const saveLessonAction = authedAction(saveLessonSchema, (_input, { user }, raw) => saveLesson(user.id, raw), refreshWithLessons);
+export const saveLessonAction = authedAction(saveLessonSchema, (values, { user }) => saveLesson(user.id, values), refreshWithLessons);
 
-export const dismissMessageAction = authedAction(messageRefSchema, (_input, { user }, raw) => dismissMessage(user.id, raw), refresh);
+export const dismissMessageAction = authedAction(messageRefSchema, (values, { user }) => dismissMessage(user.id, values), refresh);

@@ -1,9 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction, noInput } from './client';
-import { revalidateInterviewPages } from './revalidate';
+import { revalidateInterviewPages, revalidateNotificationList, revalidateNotificationPages } from './revalidate';
 import { confirmCheckIn } from '@/lib/server/notifications/check-in-link';
 import { markNotificationsRead } from '@/lib/server/notifications/list-notifications';
 import { savePreferences } from '@/lib/server/notifications/preferences-form';
@@ -14,13 +13,13 @@ export const saveNotificationPreferencesAction = authedAction(
   async (values, { user }) => {
     await savePreferences(user.id, values);
   },
-  { returnTo: '/notifications/preferences', revalidate: () => revalidatePath('/notifications', 'layout') },
+  { returnTo: '/notifications/preferences', revalidate: () => revalidateNotificationPages() },
 );
 
 export const markNotificationsReadAction = authedAction(
   noInput,
   async (_input, { user }) => ({ marked: await markNotificationsRead(user.id) }),
-  { returnTo: '/notifications', revalidate: () => revalidatePath('/notifications') },
+  { returnTo: '/notifications', revalidate: () => revalidateNotificationList() },
 );
 
 export const confirmCheckInAction = authedAction(
@@ -30,7 +29,7 @@ export const confirmCheckInAction = authedAction(
     returnTo: '/dashboard',
     revalidate: () => {
       revalidateInterviewPages();
-      revalidatePath('/notifications');
+      revalidateNotificationList();
     },
   },
 );

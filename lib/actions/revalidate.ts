@@ -23,3 +23,23 @@ export function revalidateLessonPages(): void {
   revalidatePath('/dashboard');
   revalidatePath('/interviews', 'layout');
 }
+
+/** After a change to what every page shows (the user's name, their time zone): the root layout down. */
+export function revalidateEveryPage(): void {
+  revalidatePath('/', 'layout');
+}
+
+/** After a change on the account page alone (a session revoked). */
+export function revalidateAccountPage(): void {
+  revalidatePath('/account');
+}
+
+/** After the notification preferences changed: the notification pages. */
+export function revalidateNotificationPages(): void {
+  revalidatePath('/notifications', 'layout');
+}
+
+/** After notifications were read or answered: the notification list. */
+export function revalidateNotificationList(): void {
+  revalidatePath('/notifications');
+}

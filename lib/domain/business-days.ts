@@ -2,7 +2,7 @@
 // recruiter experiences, so weekends are judged by the calendar where the employer is, not by
 // the server's clock. Public holidays are not known here and count as business days.
 
-import { utcToZonedLocal, zonedLocalToUtc } from './time';
+import { localDayMs, utcToZonedLocal, zonedLocalToUtc } from './time';
 
 export const FOLLOW_UP_BUSINESS_DAYS = 3;
 
@@ -15,11 +15,6 @@ function assertValidDate(date: Date, name: string): void {
 
 function isWeekendDay(weekday: number): boolean {
   return weekday === 0 || weekday === 6;
-}
-
-/** Midnight UTC of the local calendar date, for zone-free weekday and day arithmetic. */
-function localDayMs(local: string): number {
-  return Date.UTC(Number(local.slice(0, 4)), Number(local.slice(5, 7)) - 1, Number(local.slice(8, 10)));
 }
 
 export function isBusinessDay(date: Date, timeZone: string): boolean {

@@ -14,6 +14,7 @@ import ical, {
 } from 'ical-generator';
 import { foldLines, refoldByOctets } from './calendar-fold';
 import { getVtimezone } from './calendar-timezones';
+import type { InterviewFacts } from './interview-facts';
 import type { InterviewStatus } from './interview-status';
 import { FORMAT_LABELS, type InterviewFormat } from './interview-format';
 import { formatWithZone } from './time';
@@ -21,22 +22,9 @@ import { DEFAULT_EARLY_ARRIVAL_MINUTES } from './travel';
 
 export type { InterviewFormat };
 
-export type CalendarInterview = {
-  id: string;
-  company: string;
-  roleTitle: string;
-  roundLabel?: string | null;
-  scheduledStart: Date;
-  durationMinutes: number;
-  timeZone: string;
-  format: InterviewFormat;
-  location?: string | null;
-  meetingUrl?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
+export type CalendarInterview = Omit<InterviewFacts, 'contactPhone' | 'travelMinutes' | 'bufferMinutes'> & {
   notes?: string | null;
   leaveBy?: Date | null;
-  status: InterviewStatus;
   /** SEQUENCE: raised by every change of the interview, so calendars replace their older copy. */
   sequence: number;
   /** The interview the employer gave after a miss: its texts look forward, never back at the miss. */

@@ -2,8 +2,8 @@
 // A lesson only helps if it shows up before the next interview, so each root cause maps to the
 // situations where the same thing could go wrong again. Pure: the server loads the rows, these
 // rules decide.
-import { formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
-import type { InterviewFormat } from './interview-format';
+import { canonicalZone, formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
+import type { InterviewFacts } from './interview-facts';
 import { computeLeaveBy } from './travel';
 
 export const ROOT_CAUSES = [
@@ -39,15 +39,7 @@ export const EXTRA_BUFFER_MINUTES = 30;
 /** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
 const EXTRA_REMINDER_HOUR = 18;
 
-export type HintInterviewFormat = InterviewFormat;
-
-export type HintInterview = {
-  format: HintInterviewFormat;
-  scheduledStart: Date;
-  timeZone: string;
-  travelMinutes?: number | null;
-  bufferMinutes?: number | null;
-};
+export type HintInterview = Pick<InterviewFacts, 'format' | 'scheduledStart' | 'timeZone' | 'travelMinutes' | 'bufferMinutes'>;
 
 export type HintLesson = {
   id: string;
@@ -225,19 +217,6 @@ export function computeEveningBefore(start: Date, timeZone: string): Date {
   const previous = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
   const hour = String(EXTRA_REMINDER_HOUR).padStart(2, '0');
   return zonedLocalToUtc(`${previous}T${hour}:00`, timeZone).instant;
-}
-
-// Aliases such as Etc/UTC and UTC name the same zone; comparing names alone would flag them.
-// Building a formatter is costly and a feed asks for the same few zones thousands of times; only
-// zones already validated reach here, so the cache holds real zones only.
-const canonicalZones = new Map<string, string>();
-function canonicalZone(timeZone: string): string {
-  let canonical = canonicalZones.get(timeZone);
-  if (canonical === undefined) {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-    canonicalZones.set(timeZone, canonical);
-  }
-  return canonical;
 }
 
 function displayZone(timeZone: string): string {

@@ -6,7 +6,6 @@ import type {
   CallResult,
   ContactChannel,
   InterviewFormat,
-  InterviewStatus,
   MessageChannel,
   MessageDelivery,
   MessageKind,
@@ -15,6 +14,7 @@ import type {
   RecoveryStepStatus,
   RescheduleStatus,
 } from '@/lib/generated/prisma/enums';
+import type { InterviewFacts } from './interview-facts';
 import type { FollowUpAdvice } from './recovery-follow-up';
 import type { IncidentKind, IncidentOutcome, RecoveryState, StepperItem } from './recovery-state';
 
@@ -51,24 +51,8 @@ export type RecoveryMessage = {
   revisions: MessageRevisionView[];
 };
 
-export type RecoveryInterview = {
-  id: string;
-  status: InterviewStatus;
-  company: string;
-  roleTitle: string;
-  roundLabel: string | null;
-  scheduledStart: Date;
-  durationMinutes: number;
-  timeZone: string;
-  format: InterviewFormat;
-  location: string | null;
-  meetingUrl: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  travelMinutes: number | null;
-  bufferMinutes: number | null;
-};
+/** The interview a recovery is about, every fact read (null where unknown). */
+export type RecoveryInterview = Required<InterviewFacts>;
 
 export type RecoveryIncident = {
   id: string;

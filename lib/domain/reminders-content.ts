@@ -8,27 +8,14 @@
 // and no text the user wrote about what went wrong is quoted.
 import { SECOND_CHANCE_TIP } from './calendar';
 import { mapsSearchUrl, telHref } from './contact-links';
+import type { InterviewFacts } from './interview-facts';
 import type { InterviewFormat } from './interview-format';
 import { buildMailtoLink } from './mailto';
 import { formatInterviewTime } from './message-facts';
 import type { PlannedReminder } from './reminders';
-import { formatInZone, formatWithZone, isValidTimeZone, utcToZonedLocal } from './time';
+import { canonicalZone, formatInZone, formatWithZone, isValidTimeZone, localDayMs, utcToZonedLocal } from './time';
 
-export type ReminderContentInterview = {
-  company: string;
-  roleTitle: string;
-  roundLabel?: string | null;
-  scheduledStart: Date;
-  durationMinutes: number;
-  timeZone: string;
-  format: InterviewFormat;
-  location?: string | null;
-  meetingUrl?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  contactPhone?: string | null;
-  isSecondChance?: boolean;
-};
+export type ReminderContentInterview = Omit<InterviewFacts, 'id' | 'status' | 'travelMinutes' | 'bufferMinutes'> & { isSecondChance?: boolean };
 
 export type ReminderLinks = {
   /** The interview (or, for recovery nudges, the incident) in Rebound. */
@@ -101,7 +88,7 @@ export function formatInBothZones(instant: Date, interviewZone: string, userZone
 
 /** "today", "tomorrow" or "on Thursday 3 December", from `from` to `to` as the zone's calendar reads them. */
 export function describeDay(from: Date, to: Date, timeZone: string): string {
-  const days = Math.round((localDayMs(to, timeZone) - localDayMs(from, timeZone)) / 86_400_000);
+  const days = Math.round((localDayMs(utcToZonedLocal(to, timeZone)) - localDayMs(utcToZonedLocal(from, timeZone))) / 86_400_000);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   return `on ${formatInZone(to, timeZone, { weekday: 'long', day: 'numeric', month: 'long' })}`;
@@ -250,19 +237,4 @@ function finish(subject: string, lines: readonly (string | null | false | undefi
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function localDayMs(instant: Date, timeZone: string): number {
-  const local = utcToZonedLocal(instant, timeZone);
-  return Date.UTC(Number(local.slice(0, 4)), Number(local.slice(5, 7)) - 1, Number(local.slice(8, 10)));
-}
-
-const canonicalZones = new Map<string, string>();
-function canonicalZone(timeZone: string): string {
-  let canonical = canonicalZones.get(timeZone);
-  if (canonical === undefined) {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-    canonicalZones.set(timeZone, canonical);
-  }
-  return canonical;
 }

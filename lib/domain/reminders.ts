@@ -17,8 +17,7 @@
 //   not block the one for the new time; the clock, quiet hours and channel choices never change
 //   a key.
 // - A zone that no longer exists falls back to UTC and says so in `zoneFallbacks`.
-import type { InterviewFormat } from './interview-format';
-import type { InterviewStatus } from './interview-status';
+import type { InterviewFacts } from './interview-facts';
 import { computeInterviewCutoff, computeLastLook, type LessonReviewState } from './lesson-review';
 import { EXTRA_BUFFER_MINUTES, findApplicableLessons, type HintLesson } from './lesson-rules';
 import { adviseFollowUp } from './recovery-follow-up';
@@ -79,16 +78,10 @@ export type ReminderPreferences = {
   quietHours?: QuietHours | null;
 };
 
-export type ReminderInterview = {
-  id: string;
-  scheduledStart: Date;
-  durationMinutes: number;
-  timeZone: string;
-  format: InterviewFormat;
-  status: InterviewStatus;
-  travelMinutes?: number | null;
-  bufferMinutes?: number | null;
-};
+export type ReminderInterview = Pick<
+  InterviewFacts,
+  'id' | 'status' | 'scheduledStart' | 'durationMinutes' | 'timeZone' | 'format' | 'travelMinutes' | 'bufferMinutes'
+>;
 
 export type ReminderLesson = HintLesson & LessonReviewState;
 

@@ -46,6 +46,26 @@ export function utcToZonedLocal(instant: Date, timeZone: string): LocalDateTime 
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
+/** Midnight UTC of a local date ('YYYY-MM-DD…'), for zone-free weekday and day-count arithmetic. */
+export function localDayMs(local: LocalDateTime): number {
+  return Date.UTC(Number(local.slice(0, 4)), Number(local.slice(5, 7)) - 1, Number(local.slice(8, 10)));
+}
+
+// Aliases such as Etc/UTC and UTC name the same zone; comparing names alone would tell them apart.
+// Building a formatter is costly and a feed asks for the same few zones thousands of times; only
+// zones already validated reach here, so the cache holds real zones only.
+const canonicalZones = new Map<string, string>();
+
+/** The name Intl resolves the zone to (UTC for Etc/UTC), so two names of one zone compare equal. */
+export function canonicalZone(timeZone: string): string {
+  let canonical = canonicalZones.get(timeZone);
+  if (canonical === undefined) {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    canonicalZones.set(timeZone, canonical);
+  }
+  return canonical;
+}
+
 /**
  * Converts a wall-clock time in a zone to the instant it denotes.
  * - In a spring-forward gap the time does not exist; it is shifted forward by the gap length

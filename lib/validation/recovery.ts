@@ -1,4 +1,5 @@
-// One set of schemas for the recovery forms (zodResolver) and the server functions behind them.
+// One set of schemas for the recovery forms (zodResolver) and their actions. Each `…Input` is what
+// a form sends; each `…Values` is what the schema parsed it into, which the server functions take.
 // Runtime enum values come from the generated enums module, which is plain constants and safe
 // to ship to the browser.
 import { z } from 'zod/mini';
@@ -29,11 +30,13 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const idempotencyKeySchema = z.uuid('This form is out of date. Reload the page and try again.');
 
-/** Optional text that may arrive empty: '' reads as absent. */
+/** Optional text that may arrive empty: '' reads as absent (optional in the parsed values too). */
 const blankAsAbsent = <T extends z.core.$ZodType<string>>(schema: T) =>
-  z.pipe(
-    z.optional(schema),
-    z.transform((value: z.output<T> | undefined) => (value ? value : undefined)),
+  z.optional(
+    z.pipe(
+      schema,
+      z.transform((value: z.output<T>) => (value ? value : undefined)),
+    ),
   );
 
 const optionalNote = (max: number, label: string) =>
@@ -52,6 +55,7 @@ export const startRecoverySchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 export type StartRecoveryInput = z.input<typeof startRecoverySchema>;
+export type StartRecoveryValues = z.output<typeof startRecoverySchema>;
 
 const recordCallFields = z.object({
   incidentId: idSchema('incident'),
@@ -67,6 +71,7 @@ export const recordCallSchema = z.pipe(
   z.transform((value: z.output<typeof recordCallFields>) => (value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const })),
 );
 export type RecordCallInput = z.input<typeof recordCallSchema>;
+export type RecordCallValues = z.output<typeof recordCallSchema>;
 
 const subjectLine = z.pipe(
   z.string().check(z.refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')),
@@ -87,12 +92,16 @@ export const saveDraftSchema = z.object({
   messageId: idSchema('message'),
   subject: z.optional(subjectLine),
   body: textSchema({ multiLine: true }).check(z.maxLength(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`)),
-  recipient: z.pipe(
-    z.optional(z.union([z.literal(''), recipientEmail])),
-    z.transform((value: string | undefined) => (value === '' ? null : value)),
+  // Absent leaves the recipient as it is; '' clears it.
+  recipient: z.optional(
+    z.pipe(
+      z.union([z.literal(''), recipientEmail]),
+      z.transform((value: string) => (value === '' ? null : value)),
+    ),
   ),
 });
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
+export type SaveDraftValues = z.output<typeof saveDraftSchema>;
 
 export const sendMessageSchema = z.object({
   messageId: idSchema('message'),
@@ -105,17 +114,21 @@ export const sendMessageSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
+export type SendMessageValues = z.output<typeof sendMessageSchema>;
 
 /** For the actions that only name the incident: approve the draft, finish prep, stop waiting… */
 export const incidentRefSchema = z.object({ incidentId: idSchema('incident') });
 export type IncidentRefInput = z.input<typeof incidentRefSchema>;
+export type IncidentRefValues = z.output<typeof incidentRefSchema>;
 
 /** For the actions that only name a message: confirm it was sent by hand, dismiss it… */
 export const messageRefSchema = z.object({ messageId: idSchema('message') });
 export type MessageRefInput = z.input<typeof messageRefSchema>;
+export type MessageRefValues = z.output<typeof messageRefSchema>;
 
 export const confirmManualSendSchema = messageRefSchema;
 export type ConfirmManualSendInput = MessageRefInput;
+export type ConfirmManualSendValues = MessageRefValues;
 
 /** The instant a 'YYYY-MM-DDTHH:mm' wall time denotes in the zone, or null when either is unusable. */
 export function readLocalStart(newStartLocal: string | undefined, timeZone: string | undefined): Date | null {
@@ -163,6 +176,7 @@ export const recordOutcomeSchema = z
     }),
   );
 export type RecordOutcomeInput = z.input<typeof recordOutcomeSchema>;
+export type RecordOutcomeValues = z.output<typeof recordOutcomeSchema>;
 
 export const skipStepSchema = z.object({
   incidentId: idSchema('incident'),
@@ -176,6 +190,7 @@ export const skipStepSchema = z.object({
   ),
 });
 export type SkipStepInput = z.input<typeof skipStepSchema>;
+export type SkipStepValues = z.output<typeof skipStepSchema>;
 
 export const prepChecklistTickSchema = z
   .object({
@@ -191,6 +206,7 @@ export const prepChecklistTickSchema = z
     }),
   );
 export type PrepChecklistTickInput = z.input<typeof prepChecklistTickSchema>;
+export type PrepChecklistTickValues = z.output<typeof prepChecklistTickSchema>;
 
 export const saveLessonSchema = z.extend(recoveryLessonContentSchema, {
   incidentId: idSchema('incident'),
@@ -198,3 +214,4 @@ export const saveLessonSchema = z.extend(recoveryLessonContentSchema, {
   outcome: z.optional(z.enum(IncidentOutcome, { message: 'Choose how it ended.' })),
 });
 export type SaveLessonInput = z.input<typeof saveLessonSchema>;
+export type SaveLessonValues = z.output<typeof saveLessonSchema>;

@@ -19,7 +19,7 @@ import { saveLesson } from '@/lib/server/recovery/save-lesson';
 import { sendMessage } from '@/lib/server/recovery/send-message';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
-import { SECOND_CHANCE_PREP_ITEMS, type RecordCallInput } from '@/lib/validation/recovery';
+import { recordCallSchema, SECOND_CHANCE_PREP_ITEMS, type RecordCallInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
 
 // The end of a recovery, walked through the same server functions the pages call: what the call
@@ -36,7 +36,7 @@ afterAll(() => db.$disconnect());
 
 type Call = Omit<RecordCallInput, 'incidentId'>;
 
-/** A miss two hours ago, the call as given, and the apology sent: the flow waits for their answer. */
+/** A miss two hours ago, the call as the form gives it, and the apology sent: the flow waits for their answer. */
 async function reachOutcome(call: Call = { result: 'REACHED', response: 'WILL_GET_BACK', note: 'They will check with the team.' }) {
   const user = await createTestUser({ name: 'Sam Carter' });
   const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 2 * 3_600_000) });
@@ -48,7 +48,7 @@ async function reachOutcome(call: Call = { result: 'REACHED', response: 'WILL_GE
     employerWarned: false,
     idempotencyKey: randomUUID(),
   });
-  await recordCall(user.id, { incidentId, ...call });
+  await recordCall(user.id, recordCallSchema.parse({ incidentId, ...call }));
   await approveDraft(user.id, { incidentId });
   const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
   await sendMessage(user.id, { messageId: apology.id, recipient: 'priya@acme.test', subject: apology.subject ?? 'Apology', body: apology.body, idempotencyKey: randomUUID() });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withOutboxForFile } from './support/outbox';
+import { skipStepAction } from '@/lib/actions/incidents';
 import { getDb } from '@/lib/db';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -19,8 +20,13 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { skipStep } from '@/lib/server/recovery/skip-step';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
-import { SECOND_CHANCE_PREP_ITEMS, type SkipStepInput } from '@/lib/validation/recovery';
+import { recordCallSchema, saveLessonSchema, SECOND_CHANCE_PREP_ITEMS, type SkipStepInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
+import { signInAs } from './support/session';
+
+// The input checks are the actions' (their schemas'); those tests run the action as the user.
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other
 // builds the default 5 s can run out before anything is wrong.
@@ -174,12 +180,15 @@ describe('recording the outcome', () => {
     });
     expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'MISSED' });
 
-    const lesson = await saveLesson(user.id, {
-      incidentId,
-      rootCause: 'TRAFFIC_TRANSPORT',
-      whatHappened: 'I relied on one train with no slack.',
-      actions: [{ text: 'Plan a backup route' }, { text: '  Leave 30 minutes earlier  ' }],
-    });
+    const lesson = await saveLesson(
+      user.id,
+      saveLessonSchema.parse({
+        incidentId,
+        rootCause: 'TRAFFIC_TRANSPORT',
+        whatHappened: 'I relied on one train with no slack.',
+        actions: [{ text: 'Plan a backup route' }, { text: '  Leave 30 minutes earlier  ' }],
+      }),
+    );
 
     expect(lesson.outcome).toBe('DECLINED');
     const closed = await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId }, include: { steps: true } });
@@ -263,12 +272,13 @@ describe('the order of steps', () => {
     await expect(skipStep(user.id, { incidentId, step: 'SEND', reason: 'Already emailed' })).rejects.toThrow(
       'Call the employer (or skip the call with a reason) before sending the email.',
     );
-    const empty = await captureError(skipStep(user.id, { incidentId, step: 'CALL', reason: '  ' }));
-    expect((empty as ValidationError).fieldErrors).toEqual({ reason: 'Say why you are skipping this step.' });
+    signInAs(user);
+    const empty = await skipStepAction({ incidentId, step: 'CALL', reason: '  ' });
+    expect(empty).toEqual({ ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: { reason: 'Say why you are skipping this step.' } });
     // The type forbids it, a crafted form post does not.
     const closedStep = 'CLOSED' as SkipStepInput['step'];
-    const closing = await captureError(skipStep(user.id, { incidentId, step: closedStep, reason: 'done' }));
-    expect((closing as ValidationError).fieldErrors).toEqual({ step: 'Choose the step to skip.' });
+    const closing = await skipStepAction({ incidentId, step: closedStep, reason: 'done' });
+    expect(closing).toEqual({ ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: { step: 'Choose the step to skip.' } });
     expect(await db.recoveryStep.count({ where: { incidentId } })).toBe(0);
     expect(await db.lesson.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -288,7 +298,8 @@ describe('the order of steps', () => {
     const voicemail = await startMissed();
 
     await recordCall(reached.user.id, { incidentId: reached.incidentId, result: 'REACHED', response: 'AGREED' });
-    await recordCall(voicemail.user.id, { incidentId: voicemail.incidentId, result: 'VOICEMAIL', response: 'AGREED' });
+    // As the form sends it with an answer still selected, parsed as its action parses it.
+    await recordCall(voicemail.user.id, recordCallSchema.parse({ incidentId: voicemail.incidentId, result: 'VOICEMAIL', response: 'AGREED' }));
 
     expect(await db.rescheduleRequest.findFirst({ where: { incidentId: reached.incidentId } })).toMatchObject({
       channel: 'CALL',
@@ -300,7 +311,7 @@ describe('the order of steps', () => {
       status: 'PENDING',
     });
     await expect(
-      recordCall(voicemail.user.id, { incidentId: reached.incidentId, result: 'NO_ANSWER' }),
+      recordCall(voicemail.user.id, { incidentId: reached.incidentId, result: 'NO_ANSWER', response: 'NONE' }),
     ).rejects.toThrow(NotFoundError);
   });
 

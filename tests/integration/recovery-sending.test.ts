@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { saveDraftAction, sendMessageAction } from '@/lib/actions/incidents';
 import { getDb } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
@@ -15,7 +16,12 @@ import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { type SendMessageInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
 import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
+import { signInAs } from './support/session';
 import { findClosedPort, listAddresses } from './support/smtp';
+
+// The input checks are the actions' (their schemas'); those tests run the action as the user.
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other
 // builds the default 5 s can run out before anything is wrong.
@@ -54,15 +60,6 @@ function useSmtpServer(port: number): void {
   process.env.SMTP_PORT = String(port);
 }
 
-async function captureError(promise: Promise<unknown>): Promise<Error> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error('Expected the promise to reject.');
-  return outcome;
-}
-
 /** A missed interview whose apology is ready to send: call recorded, draft approved. */
 async function createReadyToSend(options: { approve?: boolean } = {}) {
   const user = await createTestUser({ name: 'Sam Carter' });
@@ -77,7 +74,7 @@ async function createReadyToSend(options: { approve?: boolean } = {}) {
     idempotencyKey: randomUUID(),
   });
   if (options.approve ?? true) {
-    await recordCall(user.id, { incidentId, result: 'VOICEMAIL' });
+    await recordCall(user.id, { incidentId, result: 'VOICEMAIL', response: 'NONE' });
     await approveDraft(user.id, { incidentId });
   }
   const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
@@ -121,10 +118,15 @@ describe('autosave', () => {
   it("refuses a subject with a line break and another user's message", async () => {
     const { user, apology } = await createReadyToSend({ approve: false });
     const stranger = await createTestUser();
+    signInAs(user);
 
-    const error = await captureError(saveDraft(user.id, { messageId: apology.id, subject: 'Hi\nBcc: x@y.test', body: 'x' }));
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors).toEqual({ subject: 'The subject must be a single line, without line breaks.' });
+    const refused = await saveDraftAction({ messageId: apology.id, subject: 'Hi\nBcc: x@y.test', body: 'x' });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: { subject: 'The subject must be a single line, without line breaks.' },
+    });
     await expect(saveDraft(stranger.id, { messageId: apology.id, body: 'mine now' })).rejects.toThrow(NotFoundError);
     expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({ body: apology.body });
   });
@@ -216,15 +218,25 @@ describe('sending through SMTP', () => {
 
   it('refuses header injection, a bad recipient and an empty body before touching anything', async () => {
     const { user, apology, send } = await createReadyToSend();
+    signInAs(user);
 
-    const injection = await captureError(sendMessage(user.id, send({ subject: 'Apology\r\nBcc: victim@example.com' })));
-    const invalid = await captureError(sendMessage(user.id, send({ recipient: 'priya at acme', body: '   ' })));
+    const injection = await sendMessageAction(send({ subject: 'Apology\r\nBcc: victim@example.com' }));
+    const invalid = await sendMessageAction(send({ recipient: 'priya at acme', body: '   ' }));
 
-    expect(injection).toBeInstanceOf(ValidationError);
-    expect((injection as ValidationError).fieldErrors).toEqual({ subject: 'The subject must be a single line, without line breaks.' });
-    expect((invalid as ValidationError).fieldErrors).toEqual({
-      recipient: 'Enter a single valid email address for the recipient, like name@example.com.',
-      body: 'Write the message before sending it.',
+    expect(injection).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: { subject: 'The subject must be a single line, without line breaks.' },
+    });
+    expect(invalid).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: {
+        recipient: 'Enter a single valid email address for the recipient, like name@example.com.',
+        body: 'Write the message before sending it.',
+      },
     });
     expect(server.connectionCount()).toBe(0);
     expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startRecoveryAction } from '@/lib/actions/incidents';
 import { getDb } from '@/lib/db';
 import * as templates from '@/lib/domain/message-templates';
 import { findPlaceholders } from '@/lib/domain/message-templates';
@@ -6,14 +7,18 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getRecovery } from '@/lib/server/recovery/get-recovery';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
-import { type StartRecoveryInput } from '@/lib/validation/recovery';
+import { startRecoverySchema, type StartRecoveryInput } from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
+import { signInAs } from './support/session';
 
 // A pass-through spy, so one test can make the second draft fail halfway through the transaction.
 jest.mock('@/lib/domain/message-templates', () => {
   const actual = jest.requireActual<typeof templates>('@/lib/domain/message-templates');
   return { ...actual, draftMessage: jest.fn(actual.draftMessage) };
 });
+// The input checks are the action's (its schema's); that test runs the action as the user.
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 // Each test drives several transactions (and an SMTP round trip); on a machine busy with other
 // builds the default 5 s can run out before anything is wrong.
@@ -151,7 +156,7 @@ describe('startRecovery', () => {
   it('drafts with a neutral greeting and no placeholders when the contact and explanation are unknown', async () => {
     const { user, interview } = await createMissedScenario({ withContact: false });
 
-    const { incidentId } = await startRecovery(user.id, startInput(interview.id, { explanation: '   ' }));
+    const { incidentId } = await startRecovery(user.id, startRecoverySchema.parse(startInput(interview.id, { explanation: '   ' })));
 
     const incident = await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(incident.explanation).toBeNull();
@@ -169,17 +174,22 @@ describe('startRecovery', () => {
 
   it('refuses bad input with a message per field and writes nothing', async () => {
     const { user, interview } = await createMissedScenario();
+    signInAs(user);
 
-    const error = await startRecovery(user.id, {
+    const result = await startRecoveryAction({
       ...startInput(interview.id),
       explanation: 'x'.repeat(281),
       idempotencyKey: 'not-a-uuid',
-    }).catch((caught: unknown) => caught);
+    });
 
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors).toEqual({
-      explanation: 'Keep the explanation brief: 280 characters at most.',
-      idempotencyKey: 'This form is out of date. Reload the page and try again.',
+    expect(result).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: {
+        explanation: 'Keep the explanation brief: 280 characters at most.',
+        idempotencyKey: 'This form is out of date. Reload the page and try again.',
+      },
     });
     expect(await countRows(user.id)).toEqual({ incidents: 0, messages: 0, revisions: 0, events: 0 });
   });

@@ -33,6 +33,8 @@ const refused: [string, Case, string, RegExp][] = [
   ['lib/server importing Next.js', { file: 'lib/server/interviews/probe.ts', code: "import { revalidatePath } from 'next/cache';\nexport const refresh = revalidatePath;\n" }, 'no-restricted-imports', /imports no Next\.js/],
   ['an import of a lib/server area as a whole', { file: 'lib/actions/probe.ts', code: "import { getInterview } from '@/lib/server/interviews';\nexport const read = getInterview;\n" }, 'no-restricted-imports', /an area has no index/],
   ['a relative import that leaves its folder', { file: 'lib/server/interviews/probe.ts', code: "import { getDb } from '../../db';\nexport const db = getDb;\n" }, 'no-restricted-imports', /@\/ alias/],
+  ['an action revalidating inline', { file: 'lib/actions/probe.ts', code: "import { revalidatePath } from 'next/cache';\nexport const refresh = () => revalidatePath('/dashboard');\n" }, 'no-restricted-imports', /lib\/actions\/revalidate\.ts/],
+  ['an action querying the database', { file: 'lib/actions/probe.ts', code: "import { getDb } from '@/lib/db';\nexport const db = getDb;\n" }, 'no-restricted-imports', /owns every query/],
   ['an alias import of the same folder', { file: 'lib/server/interviews/probe.ts', code: "import { getInterview } from '@/lib/server/interviews/get-interview';\nexport const read = getInterview;\n" }, 'layers/same-folder-relative', /import it as '\.\/get-interview'/],
 ];
 

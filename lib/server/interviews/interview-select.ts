@@ -1,7 +1,8 @@
 import 'server-only';
+import type { InterviewFacts } from '@/lib/domain/interview-facts';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-/** The interview fields every drafted message and replacement interview is built from. */
+/** Reads every field of InterviewFacts, the ones drafted messages and replacement interviews are built from. */
 export const interviewFactsSelect = {
   id: true,
   status: true,
@@ -19,7 +20,7 @@ export const interviewFactsSelect = {
   contactPhone: true,
   travelMinutes: true,
   bufferMinutes: true,
-} satisfies Prisma.InterviewSelect;
+} satisfies Prisma.InterviewSelect & Record<keyof InterviewFacts, true>;
 
 /** What a list row of an interview shows. */
 export const interviewListSelect = {
@@ -38,4 +39,12 @@ export const interviewListSelect = {
   rescheduledFromId: true,
 } satisfies Prisma.InterviewSelect;
 
-export type FactsInterview = Prisma.InterviewGetPayload<{ select: typeof interviewFactsSelect }>;
+/** An interview read with interviewFactsSelect: the domain's InterviewFacts, every field present. */
+export type FactsInterview = Required<InterviewFacts>;
+
+// Compiles only while the columns read are exactly the domain's facts, field for field: a column
+// whose type drifts from InterviewFacts (or a fact the select stops reading) fails here.
+type SelectedFacts = Prisma.InterviewGetPayload<{ select: typeof interviewFactsSelect }>;
+type IsExactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<Check extends true> = Check;
+type _SelectedFactsAreFactsInterview = Expect<IsExactly<SelectedFacts, FactsInterview>>;

@@ -2,9 +2,8 @@ import 'server-only';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
+import { type IncidentRefValues } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { parseInput } from './guards';
 import { loadIncidentForUpdate } from './incident-access';
 
 /**
@@ -14,8 +13,7 @@ import { loadIncidentForUpdate } from './incident-access';
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
  * the apology is not the open step or its draft is empty.
  */
-export async function approveDraft(userId: string, input: IncidentRefInput): Promise<{ state: RecoveryState }> {
-  const data = parseInput(incidentRefSchema, input);
+export async function approveDraft(userId: string, data: IncidentRefValues): Promise<{ state: RecoveryState }> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const apology = await tx.message.findFirst({

@@ -1,8 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { type ConfirmManualSendInput, confirmManualSendSchema } from '@/lib/validation/recovery';
-import { parseInput } from './guards';
+import { type ConfirmManualSendValues } from '@/lib/validation/recovery';
 import { assertReadyToSend, findSendableMessage, recordMessageSent } from './message-sending';
 
 export type ConfirmManualSendResult = { sentAt: Date; isRepeat: boolean };
@@ -16,8 +15,7 @@ export type ConfirmManualSendResult = { sentAt: Date; isRepeat: boolean };
  * message being sent through SMTP right now, a non-email message, or an apology whose step is not
  * open yet.
  */
-export async function confirmManualSend(userId: string, input: ConfirmManualSendInput): Promise<ConfirmManualSendResult> {
-  const data = parseInput(confirmManualSendSchema, input);
+export async function confirmManualSend(userId: string, data: ConfirmManualSendValues): Promise<ConfirmManualSendResult> {
   return getDb().$transaction(async (tx) => {
     const message = await findSendableMessage(tx, userId, data.messageId);
     if (message.status === 'SENT' && message.sentAt) return { sentAt: message.sentAt, isRepeat: true };

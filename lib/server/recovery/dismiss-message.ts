@@ -2,8 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
-import { type MessageRefInput, messageRefSchema } from '@/lib/validation/recovery';
-import { parseInput } from './guards';
+import { type MessageRefValues } from '@/lib/validation/recovery';
 import { loadIncidentForUpdate } from './incident-access';
 
 /**
@@ -14,8 +13,7 @@ import { loadIncidentForUpdate } from './incident-access';
  * Throws NotFoundError for a message that is missing or not the user's, and ValidationError for
  * one that was sent (or is being sent) already.
  */
-export async function dismissMessage(userId: string, input: MessageRefInput): Promise<{ dismissedAt: Date }> {
-  const data = parseInput(messageRefSchema, input);
+export async function dismissMessage(userId: string, data: MessageRefValues): Promise<{ dismissedAt: Date }> {
   const db = getDb();
   const dismissedAt = new Date();
   const dismissed = await db.$transaction(async (tx) => {

@@ -2,10 +2,9 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { formatInterviewTime } from '@/lib/domain/message-templates';
-import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
+import { type IncidentRefValues } from '@/lib/validation/recovery';
 import { buildMessageFacts, createDraft } from './drafts';
 import { loadFollowUpAdvice } from './follow-up-advice';
-import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 
@@ -19,8 +18,7 @@ export type DraftFollowUpResult = { messageId: string; created: boolean };
  * the follow-up is not due yet, there is no unanswered request, or a follow-up was already sent
  * (the domain's advice against pressing a second time).
  */
-export async function draftFollowUp(userId: string, input: IncidentRefInput): Promise<DraftFollowUpResult> {
-  const data = parseInput(incidentRefSchema, input);
+export async function draftFollowUp(userId: string, data: IncidentRefValues): Promise<DraftFollowUpResult> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const advice = await loadFollowUpAdvice(tx, incident);

@@ -1,20 +1,7 @@
 import 'server-only';
-import { z } from 'zod/mini';
 import { InvalidTransitionError } from '@/lib/domain/interview-status';
 import { RecoveryStepError } from '@/lib/domain/recovery-state';
 import { ValidationError } from '@/lib/errors';
-import { toFieldErrors } from '@/lib/validation/common';
-
-/**
- * Each recovery server function is its own transaction boundary and may be called by other
- * server code, so it parses its input itself. Its action (lib/actions/incidents.ts) has already
- * parsed the same input with the same schema, so from the browser bad input never gets this far.
- */
-export function parseInput<Schema extends z.core.$ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const parsed = z.safeParse(schema, input);
-  if (!parsed.success) throw new ValidationError('Check the highlighted fields.', toFieldErrors(parsed.error));
-  return parsed.data;
-}
 
 /**
  * Runs a domain rule and turns its refusal into a ValidationError carrying the domain's own

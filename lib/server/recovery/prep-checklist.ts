@@ -5,22 +5,15 @@ import { computeLeaveBy } from '@/lib/domain/travel';
 import { getDb, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { type Prisma } from '@/lib/generated/prisma/client';
-import {
-  type IncidentRefInput,
-  type PrepChecklistTickInput,
-  incidentRefSchema,
-  listSecondChancePrepItems,
-  prepChecklistTickSchema,
-} from '@/lib/validation/recovery';
+import { type IncidentRefValues, type PrepChecklistTickValues, listSecondChancePrepItems } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { parseInput } from './guards';
 import { readPrepTicks, writePrepTick } from '@/lib/server/interviews/write-prep-tick';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 
 // The ticks land on the new interview's timeline, which reads forward: an item worded as a
 // reminder about the miss is written there as what the candidate will do instead.
-const timelineLabels: Partial<Record<PrepChecklistTickInput['itemId'], string>> = {
+const timelineLabels: Partial<Record<PrepChecklistTickValues['itemId'], string>> = {
   'second-chance-no-rehash': 'Will keep the conversation on the role and what I bring',
 };
 
@@ -84,10 +77,9 @@ async function findSecondChanceInterviewId(tx: Tx, userId: string, incidentId: s
  * directly or through its incident. Each tick keeps the time it was made.
  *
  * Throws NotFoundError for an incident or interview that is missing or not the user's, and
- * ValidationError for an unknown item or an incident without a new interview yet.
+ * ValidationError for an incident without a new interview yet.
  */
-export async function tickPrepItem(userId: string, input: PrepChecklistTickInput): Promise<PrepChecklist> {
-  const data = parseInput(prepChecklistTickSchema, input);
+export async function tickPrepItem(userId: string, data: PrepChecklistTickValues): Promise<PrepChecklist> {
   return getDb().$transaction(async (tx) => {
     if (data.incidentId) await loadIncidentForUpdate(tx, userId, data.incidentId);
     const interviewId = data.interviewId ?? (await findSecondChanceInterviewId(tx, userId, data.incidentId ?? ''));
@@ -104,8 +96,7 @@ export async function tickPrepItem(userId: string, input: PrepChecklistTickInput
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
  * preparation is not the open step (the state machine's message) or an item is still unticked.
  */
-export async function completePrep(userId: string, input: IncidentRefInput): Promise<{ state: RecoveryState }> {
-  const data = parseInput(incidentRefSchema, input);
+export async function completePrep(userId: string, data: IncidentRefValues): Promise<{ state: RecoveryState }> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const state = await advanceIncident(tx, incident, { type: 'PREP_DONE' });

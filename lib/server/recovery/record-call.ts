@@ -3,9 +3,8 @@ import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
 import { type RescheduleStatus } from '@/lib/generated/prisma/enums';
 import type { CallResponse } from '@/lib/domain/recovery-labels';
-import { type RecordCallInput, recordCallSchema } from '@/lib/validation/recovery';
+import { type RecordCallValues } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
@@ -30,11 +29,10 @@ const callSummaries = {
  * reschedule made by phone, so it is stored as a RescheduleRequest with the call's result and,
  * when someone answered, what they said (kept apart from the status, which the outcome settles).
  *
- * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
- * bad input or when the call is not the open step (the state machine's message).
+ * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
+ * the call is not the open step (the state machine's message).
  */
-export async function recordCall(userId: string, input: RecordCallInput): Promise<{ state: RecoveryState }> {
-  const data = parseInput(recordCallSchema, input);
+export async function recordCall(userId: string, data: RecordCallValues): Promise<{ state: RecoveryState }> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const state = await advanceIncident(tx, incident, { type: 'CALL_MADE' });

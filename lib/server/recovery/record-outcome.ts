@@ -1,14 +1,12 @@
 import 'server-only';
-import { type z } from 'zod';
 import { type FollowUpAdvice } from '@/lib/domain/recovery-follow-up';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb, type Tx } from '@/lib/db';
-import { type RecordOutcomeInput, recordOutcomeSchema } from '@/lib/validation/recovery';
+import { type RecordOutcomeValues } from '@/lib/validation/recovery';
 import { type AcceptedOutcome, acceptReschedule } from './accept-reschedule';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
 import { loadFollowUpAdvice } from './follow-up-advice';
-import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 import { type LockedIncident, loadIncidentForUpdate } from './incident-access';
@@ -20,8 +18,6 @@ export type RecordOutcomeResult =
   | { answer: 'DECLINED'; state: RecoveryState; thankYouMessageId: string }
   | { answer: 'NO_RESPONSE'; state: RecoveryState; followUp: FollowUpAdvice };
 
-type OutcomeData = z.output<typeof recordOutcomeSchema>;
-
 /**
  * Records the employer's answer to the reschedule request, in one transaction:
  * - ACCEPTED: a new interview at the given time linked to the missed one (see acceptReschedule);
@@ -30,11 +26,10 @@ type OutcomeData = z.output<typeof recordOutcomeSchema>;
  * - NO_RESPONSE: nothing changes; the answer carries when a follow-up becomes sensible.
  *
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
- * bad input (a new time in the past included), an answer recorded already or before the request
- * was sent (the state machine's message), or an interview whose status cannot change that way.
+ * a new time that has passed since the form was checked, an answer recorded already or before the
+ * request was sent (the state machine's message), or an interview whose status cannot change that way.
  */
-export async function recordOutcome(userId: string, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
-  const data = parseInput(recordOutcomeSchema, input);
+export async function recordOutcome(userId: string, data: RecordOutcomeValues): Promise<RecordOutcomeResult> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     if (data.answer === 'ACCEPTED') return acceptReschedule(tx, incident, data);
@@ -43,7 +38,7 @@ export async function recordOutcome(userId: string, input: RecordOutcomeInput): 
   });
 }
 
-async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeData): Promise<RecordOutcomeResult> {
+async function recordDeclined(tx: Tx, incident: LockedIncident, data: RecordOutcomeValues): Promise<RecordOutcomeResult> {
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
   await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
   await settlePendingRequests(tx, incident, 'DECLINED');
@@ -71,7 +66,7 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: OutcomeDat
   return { answer: 'DECLINED', state, thankYouMessageId: thankYou.id };
 }
 
-async function recordNoResponse(tx: Tx, incident: LockedIncident, data: OutcomeData): Promise<RecordOutcomeResult> {
+async function recordNoResponse(tx: Tx, incident: LockedIncident, data: RecordOutcomeValues): Promise<RecordOutcomeResult> {
   // Refuses an answer outside the outcome step; inside it, waiting changes nothing.
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'NO_RESPONSE' });
   await recordActivity(tx, [

@@ -2,8 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { type MessageStatus } from '@/lib/generated/prisma/enums';
-import { type SaveDraftInput, saveDraftSchema } from '@/lib/validation/recovery';
-import { parseInput } from './guards';
+import { type SaveDraftValues } from '@/lib/validation/recovery';
 
 export type SaveDraftResult = { messageId: string; revisionCreated: boolean; savedAt: Date };
 
@@ -19,11 +18,10 @@ const LOCKED_MESSAGES: Record<'SENDING' | 'SENT', string> = {
  * appends a MessageRevision only when the subject or body changed, so leaving and coming back
  * always shows the latest text and every version stays in the history.
  *
- * Throws NotFoundError for a message that is missing or not the user's, and ValidationError for bad
- * input or a message that is being sent or was sent.
+ * Throws NotFoundError for a message that is missing or not the user's, and ValidationError for a
+ * message that is being sent or was sent.
  */
-export async function saveDraft(userId: string, input: SaveDraftInput): Promise<SaveDraftResult> {
-  const data = parseInput(saveDraftSchema, input);
+export async function saveDraft(userId: string, data: SaveDraftValues): Promise<SaveDraftResult> {
   return getDb().$transaction(async (tx) => {
     const message = await tx.message.findFirst({
       where: { id: data.messageId, userId },

@@ -2,9 +2,8 @@ import 'server-only';
 import { type IncidentOutcome, getOutcomeForAnswer } from '@/lib/domain/recovery-state';
 import { getDb, type Tx } from '@/lib/db';
 import { insertLesson } from '@/lib/server/lessons/insert-lesson';
-import { type SaveLessonInput, saveLessonSchema } from '@/lib/validation/recovery';
+import { type SaveLessonValues } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { type LockedIncident, loadIncidentForUpdate } from './incident-access';
 import { settlePendingRequests } from './reschedule-request';
@@ -16,11 +15,10 @@ export type SaveLessonResult = { lessonId: string; outcome: IncidentOutcome | nu
  * incident with its outcome: the one the flow recorded, else the one given, else what the last
  * reschedule request says. The caller prefills the root cause from the incident's reason.
  *
- * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
- * bad input or when the lesson is not the open step (the state machine's message).
+ * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
+ * the lesson is not the open step (the state machine's message).
  */
-export async function saveLesson(userId: string, input: SaveLessonInput): Promise<SaveLessonResult> {
-  const data = parseInput(saveLessonSchema, input);
+export async function saveLesson(userId: string, data: SaveLessonValues): Promise<SaveLessonResult> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const outcome = incident.outcome ?? data.outcome ?? (await readOutcomeFromRequests(tx, incident));

@@ -1,12 +1,11 @@
 import 'server-only';
-import { getEnv } from '@/lib/env';
-import { type z } from 'zod';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import { buildMailtoLink } from '@/lib/domain/mailto';
 import { ValidationError } from '@/lib/errors';
 import { MailDeliveryError, MailInputError, sendMail } from '@/lib/mail';
-import { type SendMessageInput, sendMessageSchema } from '@/lib/validation/recovery';
-import { isUniqueViolation, parseInput } from './guards';
+import { type SendMessageValues } from '@/lib/validation/recovery';
+import { isUniqueViolation } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import {
   type SendableMessage,
@@ -19,8 +18,6 @@ export type SendMessageResult =
   | { status: 'SENT'; transport: 'smtp' | 'manual'; sentAt: Date; isRepeat: boolean }
   | { status: 'DRAFT'; transport: 'outbox'; mailto: string; file: string }
   | { status: 'FAILED'; transport: 'smtp'; reason: string; retryable: boolean };
-
-type SendData = z.output<typeof sendMessageSchema>;
 
 // Every SMTP timeout in lib/mail is 10 s, so a claim this old belongs to a process that died
 // mid-send. Taking it over risks a duplicate only in that case; refusing forever would strand the
@@ -40,12 +37,11 @@ const REUSED_KEY = 'This send request was already used for another message. Relo
  * - no SMTP configured: written to the outbox and left a DRAFT for the user to send with the
  *   mailto: link and then confirm with confirmManualSend.
  *
- * Throws NotFoundError for a message that is missing or not the user's; ValidationError for bad
- * input (nothing changed), a message already sent or being sent, a non-email message, or an
- * apology whose step is not open yet (the state machine's message).
+ * Throws NotFoundError for a message that is missing or not the user's; ValidationError (nothing
+ * changed) for a message already sent or being sent, a non-email message, or an apology whose
+ * step is not open yet (the state machine's message).
  */
-export async function sendMessage(userId: string, input: SendMessageInput): Promise<SendMessageResult> {
-  const data = parseInput(sendMessageSchema, input);
+export async function sendMessage(userId: string, data: SendMessageValues): Promise<SendMessageResult> {
   const db = getDb();
   const message = await findSendableMessage(db, userId, data.messageId);
   const earlier = answerUnclaimable(message, data.idempotencyKey);
@@ -79,7 +75,7 @@ function isStaleClaim(message: SendableMessage): boolean {
   return message.updatedAt.getTime() < Date.now() - STALE_SENDING_MS;
 }
 
-async function claimMessage(userId: string, messageId: string, data: SendData): Promise<boolean> {
+async function claimMessage(userId: string, messageId: string, data: SendMessageValues): Promise<boolean> {
   try {
     return await getDb().$transaction(async (tx) => {
       const staleBefore = new Date(Date.now() - STALE_SENDING_MS);
@@ -116,7 +112,7 @@ async function claimMessage(userId: string, messageId: string, data: SendData): 
   }
 }
 
-async function deliver(userId: string, message: SendableMessage, data: SendData): Promise<SendMessageResult> {
+async function deliver(userId: string, message: SendableMessage, data: SendMessageValues): Promise<SendMessageResult> {
   let result: Awaited<ReturnType<typeof sendMail>>;
   try {
     result = await sendMail({

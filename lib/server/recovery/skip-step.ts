@@ -1,9 +1,9 @@
 import 'server-only';
 import { type RecoveryState, assertStep, labelStep } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
-import { type SkipStepInput, skipStepSchema } from '@/lib/validation/recovery';
+import { type SkipStepValues } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { applyDomainRule, parseInput } from './guards';
+import { applyDomainRule } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 
@@ -13,10 +13,9 @@ import { loadIncidentForUpdate } from './incident-access';
  * cannot skip a step the user never saw. Skipping the lesson closes the incident.
  *
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for a
- * missing reason or a step that is not the open one.
+ * step that is not the open one.
  */
-export async function skipStep(userId: string, input: SkipStepInput): Promise<{ state: RecoveryState }> {
-  const data = parseInput(skipStepSchema, input);
+export async function skipStep(userId: string, data: SkipStepValues): Promise<{ state: RecoveryState }> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     applyDomainRule(() => assertStep(incident.recoveryState, data.step));

@@ -1,19 +1,16 @@
 import 'server-only';
-import { type z } from 'zod';
 import { assertTransition } from '@/lib/domain/interview-status';
 import { getDb, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { type StartRecoveryInput, startRecoverySchema } from '@/lib/validation/recovery';
+import { type StartRecoveryValues } from '@/lib/validation/recovery';
 import { buildMessageFacts, createDraft } from './drafts';
-import { applyDomainRule, isUniqueViolation, parseInput } from './guards';
+import { applyDomainRule, isUniqueViolation } from './guards';
 import { lockInterview } from '@/lib/server/interviews/lock-interview';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { type FactsInterview, interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 
 export type StartRecoveryResult = { incidentId: string; created: boolean };
-
-type StartData = z.output<typeof startRecoverySchema>;
 
 const REUSED_KEY = 'This form was already submitted for something else. Reload the page and try again.';
 
@@ -23,10 +20,9 @@ const REUSED_KEY = 'This form was already submitted for something else. Reload t
  * interview already has an open incident, answers with the existing incident and writes nothing.
  *
  * Throws NotFoundError for an interview that is missing or not the user's, and ValidationError
- * for bad input or an interview whose status does not allow it.
+ * for an interview whose status does not allow it or an idempotency key used for another one.
  */
-export async function startRecovery(userId: string, input: StartRecoveryInput): Promise<StartRecoveryResult> {
-  const data = parseInput(startRecoverySchema, input);
+export async function startRecovery(userId: string, data: StartRecoveryValues): Promise<StartRecoveryResult> {
   const db = getDb();
   try {
     return await db.$transaction((tx) => openIncident(tx, userId, data));
@@ -43,7 +39,7 @@ export async function startRecovery(userId: string, input: StartRecoveryInput): 
   }
 }
 
-async function openIncident(tx: Tx, userId: string, data: StartData): Promise<StartRecoveryResult> {
+async function openIncident(tx: Tx, userId: string, data: StartRecoveryValues): Promise<StartRecoveryResult> {
   await lockInterview(tx, userId, data.interviewId);
   const interview = await tx.interview.findFirstOrThrow({
     where: { id: data.interviewId, userId },
@@ -72,7 +68,7 @@ async function openIncident(tx: Tx, userId: string, data: StartData): Promise<St
 }
 
 /** The incident, the status change, the first two drafts and the timeline entries. */
-async function createIncident(tx: Tx, userId: string, data: StartData, interview: FactsInterview & { user: { name: string } }) {
+async function createIncident(tx: Tx, userId: string, data: StartRecoveryValues, interview: FactsInterview & { user: { name: string } }) {
   const incident = await tx.missedIncident.create({
     data: {
       userId,

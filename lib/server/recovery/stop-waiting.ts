@@ -1,9 +1,8 @@
 import 'server-only';
 import { type RecoveryState } from '@/lib/domain/recovery-state';
 import { getDb } from '@/lib/db';
-import { type IncidentRefInput, incidentRefSchema } from '@/lib/validation/recovery';
+import { type IncidentRefValues } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
-import { parseInput } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { loadIncidentForUpdate } from './incident-access';
 import { settlePendingRequests } from './reschedule-request';
@@ -15,8 +14,7 @@ import { settlePendingRequests } from './reschedule-request';
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError when
  * the outcome step is not the open one (the state machine's message).
  */
-export async function stopWaiting(userId: string, input: IncidentRefInput): Promise<{ state: RecoveryState }> {
-  const data = parseInput(incidentRefSchema, input);
+export async function stopWaiting(userId: string, data: IncidentRefValues): Promise<{ state: RecoveryState }> {
   return getDb().$transaction(async (tx) => {
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const state = await advanceIncident(tx, incident, { type: 'WAITING_ENDED' }, { data: { outcome: 'NO_RESPONSE' } });
