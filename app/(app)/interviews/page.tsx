@@ -9,6 +9,7 @@ import { loadInterviewsPage } from '@/lib/server/pages/interviews';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { interviewListQuerySchema, type InterviewListQuery } from '@/lib/validation/interview';
+import { TextLink } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Interviews' };
 
@@ -117,16 +118,16 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
 
       <div className="flex justify-between text-sm">
         {query.cursor ? (
-          <Link href={hrefFor(base)} className="text-brand-700 underline">
+          <TextLink href={hrefFor(base)}>
             ← First page
-          </Link>
+          </TextLink>
         ) : (
           <span />
         )}
         {nextCursor ? (
-          <Link href={hrefFor({ ...base, cursor: nextCursor })} className="text-brand-700 underline">
+          <TextLink href={hrefFor({ ...base, cursor: nextCursor })}>
             Next page →
-          </Link>
+          </TextLink>
         ) : null}
       </div>
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { countLessonsDueForReview, getPatterns, listLessons } from '@/lib/server/lessons';
+import { countLessonsDueForReview, getPatterns, getReviewQueue, listLessons } from '@/lib/server/lessons';
+import { idSchema } from '@/lib/validation/common';
 import type { LessonFilters } from '@/lib/validation/lessons';
 
 type PageUser = { id: string; timeZone: string };
@@ -14,4 +15,14 @@ export async function loadLessonsPage(user: PageUser, filters: LessonFilters, no
 export async function loadPatternsPage(user: PageUser, now = new Date()) {
   const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
   return { patterns, reviewCounts };
+}
+
+/**
+ * The review page: the lessons due, starting at `requestedId` when it is one of them. An id that
+ * is not due (reviewed meanwhile, someone else's, made up) starts at the first.
+ */
+export async function loadReviewPage(user: PageUser, requestedId: unknown, now = new Date()) {
+  const requested = idSchema('lesson').safeParse(requestedId);
+  const queue = await getReviewQueue(user.id, now, requested.success ? requested.data : undefined);
+  return { queue };
 }

@@ -20,6 +20,7 @@ import { NotFoundError } from '@/lib/errors';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { requireUser } from '@/lib/session';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
+import { TextLink, textLinkClassName } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Interview' };
 
@@ -46,9 +47,9 @@ export default async function InterviewPage({
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <Link href="/interviews" className="text-sm text-brand-700 underline">
+        <TextLink href="/interviews" className="text-sm">
           ← All interviews
-        </Link>
+        </TextLink>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold text-brand-900">
             {interview.roleTitle} at {interview.company}
@@ -63,18 +64,18 @@ export default async function InterviewPage({
         {interview.rescheduledFrom ? (
           <p className="text-sm text-slate-600">
             Rescheduled from{' '}
-            <Link href={`/interviews/${interview.rescheduledFrom.id}`} className="text-brand-700 underline">
+            <TextLink href={`/interviews/${interview.rescheduledFrom.id}`}>
               {formatWithZone(interview.rescheduledFrom.scheduledStart, interview.rescheduledFrom.timeZone)}
-            </Link>
+            </TextLink>
             .
           </p>
         ) : null}
         {interview.rescheduledTo.map((next) => (
           <p key={next.id} className="text-sm text-slate-600">
             Moved to{' '}
-            <Link href={`/interviews/${next.id}`} className="text-brand-700 underline">
+            <TextLink href={`/interviews/${next.id}`}>
               {formatWithZone(next.scheduledStart, next.timeZone)}
-            </Link>
+            </TextLink>
             .
           </p>
         ))}
@@ -116,7 +117,7 @@ export default async function InterviewPage({
               <div>
                 <dt className="font-medium">Meeting link</dt>
                 <dd>
-                  <a href={interview.meetingUrl} className="break-all text-brand-700 underline" rel="noopener noreferrer" target="_blank">
+                  <a href={interview.meetingUrl} className={textLinkClassName('break-all')} rel="noopener noreferrer" target="_blank">
                     {interview.meetingUrl}
                   </a>
                 </dd>
@@ -129,7 +130,7 @@ export default async function InterviewPage({
                 {interview.contactEmail ? (
                   <>
                     {' · '}
-                    <a href={`mailto:${interview.contactEmail}`} className="text-brand-700 underline">
+                    <a href={`mailto:${interview.contactEmail}`} className={textLinkClassName()}>
                       {interview.contactEmail}
                     </a>
                   </>
@@ -137,7 +138,7 @@ export default async function InterviewPage({
                 {interview.contactPhone ? (
                   <>
                     {' · '}
-                    <a href={telHref(interview.contactPhone)} className="text-brand-700 underline">
+                    <a href={telHref(interview.contactPhone)} className={textLinkClassName()}>
                       {interview.contactPhone}
                     </a>
                   </>
