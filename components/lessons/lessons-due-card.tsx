@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import type { LessonReviewCounts } from '@/lib/server/lessons';
 import { TextLink } from '@/components/ui/text-link';
 
+/** How many lessons are due for review, out of how many the user has. */
+type LessonReviewCounts = { due: number; total: number };
+
 /**
- * For the dashboard: how many lessons are waiting to be looked at again. Pass the result of
- * countLessonsDueForReview(user.id, now) from '@/lib/server/lessons'.
+ * For the dashboard: how many lessons are waiting to be looked at again, as the dashboard's
+ * loader counts them.
  */
 export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
   return (

@@ -11,11 +11,12 @@ type PageHeaderProps = {
   className?: string;
 };
 
+const HEADING_CLASS = 'text-2xl font-semibold text-brand-900';
 const ALIGN_CLASSES = { center: 'items-center gap-3', start: 'items-start gap-4' } as const;
 
 /** The page's one h1, with an optional line under it and actions beside it. */
 export function PageHeader({ title, description, actions, align = 'center', className }: PageHeaderProps) {
-  const heading = <h1 className={className ? `${className} text-2xl font-semibold text-brand-900` : 'text-2xl font-semibold text-brand-900'}>{title}</h1>;
+  const heading = <h1 className={className ? `${className} ${HEADING_CLASS}` : HEADING_CLASS}>{title}</h1>;
   const block = description ? (
     <div>
       {heading}
