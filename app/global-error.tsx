@@ -1,6 +1,7 @@
 'use client';
 
 import { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/errors';
+import { textLinkClassName } from '@/components/ui/text-link';
 import './globals.css';
 
 // The root layout reads the session, so a database that cannot be reached fails it and lands
@@ -15,7 +16,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">
             <h1 className="text-lg font-semibold text-red-800">{isDatabaseDown ? 'Rebound is briefly unavailable' : 'Something went wrong'}</h1>
             <p className="text-sm text-slate-700">{isDatabaseDown ? DATABASE_UNAVAILABLE_MESSAGE : 'Nothing you saved was lost. Try again in a moment.'}</p>
-            <a className="text-sm font-medium text-brand-700 underline" href="">
+            <a className={textLinkClassName('text-sm font-medium')} href="">
               Try again
             </a>
           </div>

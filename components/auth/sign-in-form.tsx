@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
 import type { SignInInput } from '@/lib/validation/auth';
 import { currentPasswordRules, emailRules } from '@/components/forms/auth-rules';
+import { TextLink } from '@/components/ui/text-link';
 
 type Provider = { id: string; name: string };
 
@@ -55,12 +55,12 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </Button>
         <div className="flex justify-between text-sm">
-          <Link href="/forgot-password" className="text-brand-700 underline">
+          <TextLink href="/forgot-password">
             Forgot your password?
-          </Link>
-          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-brand-700 underline">
+          </TextLink>
+          <TextLink href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
             Create an account
-          </Link>
+          </TextLink>
         </div>
       </form>
       {providers.length > 0 ? (

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -14,6 +13,7 @@ import type { SignUpInput } from '@/lib/validation/auth';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/limits';
 import { emailRules, nameRules, newPasswordRules } from '@/components/forms/auth-rules';
 import { setServerErrors } from '@/components/ui/server-errors';
+import { TextLink } from '@/components/ui/text-link';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -78,9 +78,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
+        <TextLink href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium">
           Sign in
-        </Link>
+        </TextLink>
       </p>
     </form>
   );

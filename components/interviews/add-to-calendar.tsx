@@ -3,6 +3,7 @@ import type { CalendarInterview } from '@/lib/domain/calendar';
 import { buildAddToCalendarLinks } from '@/lib/domain/calendar-links';
 import { isSecondChance } from '@/lib/domain/prep-checklist';
 import { computeLeaveBy } from '@/lib/domain/travel';
+import { textLinkClassName } from '@/components/ui/text-link';
 import { getAppUrl } from '@/lib/request';
 
 type AddToCalendarProps = {
@@ -13,7 +14,7 @@ type AddToCalendarProps = {
   };
 };
 
-const linkClass = 'text-brand-700 underline';
+const linkClass = textLinkClassName();
 
 /** Links that put an upcoming interview into the user's calendar, with the same texts as the .ics file. */
 export function AddToCalendar({ interview }: AddToCalendarProps) {

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { regenerateCalendarFeedAction } from '@/lib/actions/interviews';
 import { Button } from '@/components/ui/button';
+import { textLinkClassName } from '@/components/ui/text-link';
 
 export function CalendarFeed({ url }: { url: string }) {
   const router = useRouter();
@@ -19,7 +20,7 @@ export function CalendarFeed({ url }: { url: string }) {
         cancelled there. Anyone with the address can read it: keep it to yourself, and make a new one if it leaks.
       </p>
       <p className="mt-2">
-        <a href={webcalUrl} className="font-medium text-brand-700 underline">
+        <a href={webcalUrl} className={textLinkClassName('font-medium')}>
           Subscribe in your calendar app
         </a>
       </p>

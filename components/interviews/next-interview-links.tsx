@@ -1,5 +1,6 @@
 import { AddressWithMap } from './address-with-map';
 import { telHref } from '@/lib/domain/contact-links';
+import { textLinkClassName } from '@/components/ui/text-link';
 
 type Props = {
   interview: { id: string; location: string | null; contactName: string | null; contactPhone: string | null };
@@ -17,13 +18,13 @@ export function NextInterviewLinks({ interview }: Props) {
       {interview.contactPhone ? (
         <li>
           {interview.contactName ? `${interview.contactName}: ` : 'Contact: '}
-          <a href={telHref(interview.contactPhone)} className="text-brand-700 underline">
+          <a href={telHref(interview.contactPhone)} className={textLinkClassName()}>
             {interview.contactPhone}
           </a>
         </li>
       ) : null}
       <li>
-        <a href={`/api/interviews/${interview.id}/ics`} className="text-brand-700 underline" download>
+        <a href={`/api/interviews/${interview.id}/ics`} className={textLinkClassName()} download>
           Add to calendar (.ics)
         </a>
       </li>

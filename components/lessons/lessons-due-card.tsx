@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import type { LessonReviewCounts } from '@/lib/domain/lesson-review';
 
+
 /**
- * For the dashboard: how many lessons are waiting to be looked at again. Pass the result of
- * countLessonsDueForReview(user.id, now) from '@/lib/server/lessons/count-lessons-due-for-review'.
+ * For the dashboard: how many lessons are waiting to be looked at again, as the dashboard's
+ * loader counts them.
  */
 export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
   return (
@@ -25,17 +27,17 @@ export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
       ) : count.total === 0 ? (
         <p className="text-sm text-slate-600">
           No lessons yet. One is saved at the end of every recovery, and you can{' '}
-          <Link href="/lessons/new" className="text-brand-700 underline hover:text-brand-900">
+          <TextLink href="/lessons/new" className="hover:text-brand-900">
             add one for a near miss
-          </Link>
+          </TextLink>
           .
         </p>
       ) : (
         <p className="text-sm text-slate-600">
           Nothing is due: each lesson comes back before your next interview or when its review interval is up.{' '}
-          <Link href="/lessons" className="text-brand-700 underline hover:text-brand-900">
+          <TextLink href="/lessons" className="hover:text-brand-900">
             See your lessons
-          </Link>
+          </TextLink>
         </p>
       )}
     </Card>

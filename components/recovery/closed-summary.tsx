@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { Recovery } from '@/lib/domain/recovery-view';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { Formatter } from './format';
 import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
+import { TextLink } from '@/components/ui/text-link';
 
 /** The end of the flow: how it ended and the lesson kept, with the way to the lessons list. */
 export function ClosedSummary({ recovery, format }: { recovery: Recovery; format: Formatter }) {
@@ -31,9 +31,9 @@ export function ClosedSummary({ recovery, format }: { recovery: Recovery; format
         <p className="text-sm">No lesson was kept for this one.</p>
       )}
       <p className="text-sm">
-        <Link href="/lessons" className="font-medium text-brand-700 underline">
+        <TextLink href="/lessons" className="font-medium">
           Review your lessons
-        </Link>{' '}
+        </TextLink>{' '}
         before your next interview.
       </p>
     </section>

@@ -5,6 +5,7 @@ import type { Recovery } from '@/lib/domain/recovery-view';
 import { todayInZone, type Formatter } from './format';
 import { ApologyStep, CallStep, DismissMessageButton, FollowUpPanel, LessonStep, MessageWorkspace, OutcomeStep, PrepStep } from './lazy-steps';
 import type { EditableMessage, RecoveryView } from './types';
+import { TextLink } from '@/components/ui/text-link';
 
 
 type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
@@ -79,9 +80,9 @@ function PrepPanel({ recovery, view, format }: Props) {
       <div className="space-y-1 rounded-md border border-green-200 bg-green-50 p-4 text-sm">
         <p>
           They agreed.{' '}
-          <Link href={`/interviews/${newInterview.id}`} className="font-semibold text-brand-700 underline">
+          <TextLink href={`/interviews/${newInterview.id}`} className="font-semibold">
             Your new interview: {formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}
-          </Link>
+          </TextLink>
         </p>
         <p>
           {/* One leave-by time, on the interview's own page, where the lessons that apply add to it. */}

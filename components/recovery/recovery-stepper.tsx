@@ -1,6 +1,7 @@
 import type { RecoveryState, StepperItem } from '@/lib/domain/recovery-state';
 import type { Formatter } from './format';
 import type { StepRecordView } from './step-record';
+import { textLinkClassName } from '@/components/ui/text-link';
 
 const marks: Record<StepperItem['status'], { symbol: string; tone: string; text: string }> = {
   done: { symbol: '✓', tone: 'border-green-700 bg-green-700 text-white', text: 'Done' },
@@ -50,7 +51,7 @@ function StepLine({ item, number, summary, format }: { item: StepperItem; number
         {mark.symbol || number}
       </span>
       {item.status === 'current' ? (
-        <a href={`#step-${item.step}`} className="font-medium text-brand-700 underline">
+        <a href={`#step-${item.step}`} className={textLinkClassName('font-medium')}>
           {item.label}
         </a>
       ) : (

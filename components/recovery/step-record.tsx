@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatWithZone } from '@/lib/domain/time';
@@ -7,6 +6,7 @@ import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domai
 import type { Formatter } from './format';
 import { MessageVersions } from './message-history';
 import type { RecoveryMessage } from './types';
+import { TextLink } from '@/components/ui/text-link';
 
 /** A finished step in one line, and what it left behind for whoever wants to look back. */
 export type StepRecordView = { summary: ReactNode; details: ReactNode | null };
@@ -52,9 +52,9 @@ export function describeStepRecord(step: RecoveryState, input: Input): StepRecor
       const { incident, newInterview } = recovery;
       const answered = recovery.requests.findLast((request) => request.respondedAt && request.status !== 'PENDING');
       const summary = newInterview ? (
-        <Link href={`/interviews/${newInterview.id}`} className="font-medium text-brand-700 underline">
+        <TextLink href={`/interviews/${newInterview.id}`} className="font-medium">
           They agreed: new interview {formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}
-        </Link>
+        </TextLink>
       ) : incident.outcome ? (
         OUTCOME_LABELS[incident.outcome]
       ) : (

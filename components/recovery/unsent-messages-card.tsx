@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { describeMessageStatus, MESSAGE_KIND_LABELS } from '@/lib/domain/recovery-labels';
 import type { UnsentMessages } from '@/lib/domain/recovery-view';
 import { DismissMessageButton } from './dismiss-message-button';
 import { makeFormatter } from './format';
+import { TextLink } from '@/components/ui/text-link';
 
 type Props = { unsent: UnsentMessages; timeZone: string };
 
@@ -24,9 +24,9 @@ export function UnsentMessagesCard({ unsent: { messages, total }, timeZone }: Pr
           <li key={message.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
             <div className="space-y-1">
               <p>
-                <Link href={`/incidents/${message.incidentId}`} className="font-medium text-brand-700 underline">
+                <TextLink href={`/incidents/${message.incidentId}`} className="font-medium">
                   {MESSAGE_KIND_LABELS[message.kind]}
-                </Link>{' '}
+                </TextLink>{' '}
                 · {message.interview ? `${message.interview.roleTitle} at ${message.interview.company}` : 'recovery'}
               </p>
               <p className="text-slate-600">

@@ -3,12 +3,19 @@ import { startRelayFor, type startStatementCounter } from '@/bench/lib/statement
 import { getDb } from '@/lib/db';
 import { ROOT_CAUSES, type RootCause } from '@/lib/domain/lesson-rules';
 import { HINT_LESSONS_PER_CAUSE } from '@/lib/server/lessons/get-prevention-hints';
-import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
+import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
+import { loadAccountPage } from '@/lib/server/pages/account';
+import { loadCheckInPage } from '@/lib/server/pages/check-in';
 import { loadDashboard } from '@/lib/server/pages/dashboard';
+import { loadIncidentPage } from '@/lib/server/pages/incident';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
+import { loadEditInterviewPage } from '@/lib/server/pages/interview-edit';
+import { loadRecoverPage } from '@/lib/server/pages/interview-recover';
 import { loadInterviewsPage } from '@/lib/server/pages/interviews';
-import { loadLessonsPage, loadPatternsPage } from '@/lib/server/pages/lessons';
-import { getRecovery } from '@/lib/server/recovery/get-recovery';
+import { loadEditLessonPage } from '@/lib/server/pages/lesson-edit';
+import { loadLessonsPage, loadPatternsPage, loadReviewPage } from '@/lib/server/pages/lessons';
+import { loadNotificationPreferencesPage } from '@/lib/server/pages/notification-preferences';
+import { loadNotificationsPage } from '@/lib/server/pages/notifications';
 import { createSession } from '@/lib/server/sessions/create-session';
 import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 import { interviewListQuerySchema } from '@/lib/validation/interview';
@@ -38,7 +45,15 @@ afterAll(async () => {
   await relay.close();
 });
 
-type Account = { claims: { userId: string; sessionVersion: number; sessionId: string }; user: SignedInUser; upcomingId: string; incidentId: string; lessonIds: string[] };
+type Account = {
+  claims: { userId: string; sessionVersion: number; sessionId: string };
+  user: SignedInUser;
+  upcomingId: string;
+  missedId: string;
+  incidentId: string;
+  lessonIds: string[];
+  checkInToken: string;
+};
 
 async function seedAccount(interviews: number, lessons: number): Promise<Account> {
   const db = getDb();
@@ -72,6 +87,22 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
     await db.messageRevision.create({ data: { messageId: message.id, body: 'Sorry.' } });
   }
   await db.activityEvent.create({ data: { userId, interviewId: upcoming.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' } });
+  // One notification per interview, each with a delivery: the list shows the latest only.
+  for (const [index, row] of rows.entries()) {
+    await db.notification.create({
+      data: {
+        userId,
+        kind: 'LEAVE_BY',
+        title: `Leave for Company ${index}`,
+        body: 'Starts 10:00',
+        url: `http://rebound.test/interviews/${row.id}`,
+        content: {},
+        readAt: index % 2 ? NOW : null,
+        deliveries: { create: [{ userId, channel: 'EMAIL', state: index % 5 ? 'SENT' : 'FAILED', attempts: 1 }] },
+      },
+    });
+  }
+  const checkInToken = await createCheckInToken(db, userId, missed.id, NOW);
   const lessonIds: string[] = [];
   for (let index = 0; index < lessons; index += 1) {
     // Every fourth lesson's actions are all retired (a habit now); the others still prompt.
@@ -92,17 +123,24 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
   const claims = { userId, sessionVersion: owner.sessionVersion, sessionId: session.id };
   const user = await findSessionUser(claims);
   if (!user) throw new Error('the seeded session does not sign in');
-  return { claims, user, upcomingId: upcoming.id, incidentId: incident.id, lessonIds };
+  return { claims, user, upcomingId: upcoming.id, missedId: missed.id, incidentId: incident.id, lessonIds, checkInToken };
 }
 
 const pages: Record<string, (account: Account) => Promise<unknown>> = {
   dashboard: ({ user }) => loadDashboard(user, NOW),
   interviews: ({ user }) => loadInterviewsPage(user.id, interviewListQuerySchema.parse({}), NOW),
   interview: ({ user, upcomingId }) => loadInterviewPage(user, upcomingId, NOW),
-  incident: ({ user, incidentId }) => getRecovery(user.id, incidentId, NOW),
+  'interview edit': ({ user, upcomingId }) => loadEditInterviewPage(user.id, upcomingId),
+  'interview recover': ({ user, missedId }) => loadRecoverPage(user.id, missedId),
+  incident: ({ user, incidentId }) => loadIncidentPage(user.id, incidentId, NOW),
+  'check-in': ({ user, checkInToken }) => loadCheckInPage(user.id, checkInToken, NOW),
   lessons: ({ user }) => loadLessonsPage(user, parseLessonFilters({}), NOW),
-  'lessons review': ({ user }) => getReviewQueue(user.id, NOW),
+  'lesson edit': ({ user, lessonIds }) => loadEditLessonPage(user.id, lessonIds[0] ?? ''),
+  'lessons review': ({ user }) => loadReviewPage(user, undefined, NOW),
   'lessons patterns': ({ user }) => loadPatternsPage(user, NOW),
+  notifications: ({ user }) => loadNotificationsPage(user.id),
+  'notification preferences': ({ user }) => loadNotificationPreferencesPage(user.id),
+  account: ({ user }) => loadAccountPage(user, NOW),
 };
 
 /** Statements for the session read and the page's loader, and what the loader returned. */

@@ -5,24 +5,19 @@ import { ProfileForm } from '@/components/account/profile-form';
 import { SessionsList } from '@/components/account/sessions-list';
 import { PushSubscribe } from '@/components/notifications/push-subscribe';
 import { Card } from '@/components/ui/card';
-import { describeTimeZone, formatWithZone } from '@/lib/domain/time';
-import { describeDevice } from '@/lib/domain/user-agent';
-import { listSessions } from '@/lib/server/sessions/list-sessions';
+import { PageHeader } from '@/components/ui/page-header';
+import { describeTimeZone } from '@/lib/domain/time';
+import { loadAccountPage } from '@/lib/server/pages/account';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const sessions = (await listSessions(user.id)).map((session) => ({
-    id: session.id,
-    device: describeDevice(session.userAgent),
-    lastSeen: formatWithZone(session.lastSeenAt, user.timeZone),
-    isCurrent: session.id === user.sessionId,
-  }));
+  const { sessions } = await loadAccountPage(user);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-brand-900">Your account</h1>
+      <PageHeader title="Your account" />
       <Card
         title="Profile"
         description={

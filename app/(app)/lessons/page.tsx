@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { LessonCard } from '@/components/lessons/lesson-card';
 import { LessonFilters } from '@/components/lessons/lesson-filters';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { PageHeader } from '@/components/ui/page-header';
+import { textLinkClassName } from '@/components/ui/text-link';
 import { loadLessonsPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
 import { parseLessonFilters, type SearchParams } from '@/lib/validation/lessons';
@@ -26,24 +28,25 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-brand-900">Lessons</h1>
-          <p className="mt-1 text-sm text-slate-600">What went wrong, and what you will do differently next time.</p>
-        </div>
-        <Link href="/lessons/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          Add a lesson
-        </Link>
-      </div>
+      <PageHeader
+        title="Lessons"
+        description="What went wrong, and what you will do differently next time."
+        align="start"
+        actions={
+          <Link href="/lessons/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            Add a lesson
+          </Link>
+        }
+      />
       <LessonsNav current="list" dueCount={reviewCounts.due} />
       <LessonFilters filters={filters} />
       <p className="text-sm text-slate-600">
         Download {isFiltered ? 'these lessons' : 'all lessons'}:{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className="text-brand-700 underline hover:text-brand-900" download>
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className={textLinkClassName('hover:text-brand-900')} download>
           Markdown
         </a>{' '}
         ·{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className="text-brand-700 underline hover:text-brand-900" download>
+        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className={textLinkClassName('hover:text-brand-900')} download>
           CSV (spreadsheet)
         </a>
       </p>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MarkReadButton } from '@/components/notifications/mark-read-button';
+import { PageHeader } from '@/components/ui/page-header';
 import { DELIVERY_STATE_LABELS, REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/notification-labels';
 import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
 import { formatWithZone } from '@/lib/domain/time';
-import { listNotifications } from '@/lib/server/notifications/list-notifications';
+import { loadNotificationsPage } from '@/lib/server/pages/notifications';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Notifications' };
@@ -21,21 +22,21 @@ function toPath(url: string): string {
 
 export default async function NotificationsPage() {
   const user = await requireUser('/notifications');
-  const { notifications, unread } = await listNotifications(user.id);
+  const { notifications, unread } = await loadNotificationsPage(user.id);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold text-brand-900">Notifications</h1>
-          <p className="mt-1 text-sm text-slate-600">{unread > 0 ? `${unread} unread.` : 'Nothing unread.'} Reminders that could not be sent say why.</p>
-        </div>
-        <div className="flex items-center gap-2">
-          {unread > 0 ? <MarkReadButton /> : null}
-          <Link href="/notifications/preferences" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-            Preferences
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Notifications"
+        description={<>{unread > 0 ? `${unread} unread.` : 'Nothing unread.'} Reminders that could not be sent say why.</>}
+        actions={
+          <div className="flex items-center gap-2">
+            {unread > 0 ? <MarkReadButton /> : null}
+            <Link href="/notifications/preferences" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+              Preferences
+            </Link>
+          </div>
+        }
+      />
       {notifications.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           No reminders yet. They appear here as they are sent: the evening before an interview, when to leave, and the check-in afterwards.

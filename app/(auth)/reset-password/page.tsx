@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+import { TextLink } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Choose a new password' };
 
@@ -12,9 +12,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <AuthCard title="This link is incomplete">
         <p className="text-sm text-slate-700">
           Open the link from the email exactly as it was sent, or{' '}
-          <Link href="/forgot-password" className="text-brand-700 underline">
+          <TextLink href="/forgot-password">
             ask for a new one
-          </Link>
+          </TextLink>
           .
         </p>
       </AuthCard>

@@ -1,7 +1,9 @@
 import 'server-only';
 import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
 import { getPatterns } from '@/lib/server/lessons/get-patterns';
+import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
 import { listLessons } from '@/lib/server/lessons/list-lessons';
+import { idSchema } from '@/lib/validation/common';
 import type { LessonFilters } from '@/lib/validation/lessons';
 
 type PageUser = { id: string; timeZone: string };
@@ -16,4 +18,14 @@ export async function loadLessonsPage(user: PageUser, filters: LessonFilters, no
 export async function loadPatternsPage(user: PageUser, now = new Date()) {
   const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
   return { patterns, reviewCounts };
+}
+
+/**
+ * The review page: the lessons due, starting at `requestedId` when it is one of them. An id that
+ * is not due (reviewed meanwhile, someone else's, made up) starts at the first.
+ */
+export async function loadReviewPage(user: PageUser, requestedId: unknown, now = new Date()) {
+  const requested = idSchema('lesson').safeParse(requestedId);
+  const queue = await getReviewQueue(user.id, now, requested.success ? requested.data : undefined);
+  return { queue };
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CheckInConfirm } from '@/components/notifications/check-in-confirm';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { formatWithZone } from '@/lib/domain/time';
-import { getCheckInLink } from '@/lib/server/notifications/check-in-link';
+import { loadCheckInPage } from '@/lib/server/pages/check-in';
 import { requireUser } from '@/lib/session';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 export const metadata: Metadata = { title: 'Check in' };
 
@@ -16,12 +17,11 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
   const { token } = await params;
   const { answer } = await searchParams;
   const user = await requireUser(`/check-in/${encodeURIComponent(token)}${answer === 'missed' || answer === 'happened' ? `?answer=${answer}` : ''}`);
-  const link = await getCheckInLink(user.id, token);
-  if (!link) notFound();
+  const { link } = await orNotFound(loadCheckInPage(user.id, token));
   if (link.state !== 'open') {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold text-brand-900">Check in</h1>
+        <PageHeader title="Check in" />
         <Alert>{link.message}</Alert>
         <Link href={`/interviews/${link.interviewId}`} className="text-sm underline">
           Open the interview
@@ -32,7 +32,7 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
   const { interview } = link;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-brand-900">Did it happen?</h1>
+      <PageHeader title="Did it happen?" />
       <Card title={`${interview.roleTitle} at ${interview.company}`} description={`Planned for ${formatWithZone(interview.scheduledStart, interview.timeZone)}.`}>
         <p className="mb-4 text-sm text-slate-600">Nothing is recorded until you choose.</p>
         <CheckInConfirm token={token} interviewId={interview.id} suggested={answer === 'missed' || answer === 'happened' ? answer : null} />

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AttendedLateButton } from '@/components/recovery/attended-late-button';
 import { ClosedSummary } from '@/components/recovery/closed-summary';
 import { CurrentStep, LastMessage } from '@/components/recovery/current-step';
@@ -10,12 +8,14 @@ import { RecoveryStepper } from '@/components/recovery/recovery-stepper';
 import { SkipStepForm } from '@/components/recovery/skip-step-form';
 import { StepSection } from '@/components/recovery/step-section';
 import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 import type { RecoveryState } from '@/lib/domain/recovery-state';
 import { formatWithZone } from '@/lib/domain/time';
-import { NotFoundError } from '@/lib/errors';
-import { getRecovery } from '@/lib/server/recovery/get-recovery';
+import { loadIncidentPage } from '@/lib/server/pages/incident';
 import { requireUser } from '@/lib/session';
 import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { orNotFound } from '@/app/(app)/or-not-found';
 import { buildRecoveryView, buildStepRecords } from './recovery-view';
 
 export const metadata: Metadata = { title: 'Recovery' };
@@ -23,16 +23,12 @@ export const metadata: Metadata = { title: 'Recovery' };
 // Until the answer is known, the candidate may still have been seen on the day.
 const attendedLateStates: readonly RecoveryState[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'];
 
-
 // What to do now comes first (the open step, or once closed a thank-you still to send), then
 // how it ended, then the steps taken, one line each, and the messages no step line shows.
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/incidents/${id}`);
-  const recovery = await getRecovery(user.id, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { recovery } = await orNotFound(loadIncidentPage(user.id, id));
   const { incident, interview, stepper } = recovery;
   const format = makeFormatter(user.timeZone);
   const view = buildRecoveryView(recovery, format);
@@ -44,12 +40,16 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <Link href={`/interviews/${interview.id}`} className="text-sm text-brand-700 underline">
+        <TextLink href={`/interviews/${interview.id}`} className="text-sm">
           ← {interview.roleTitle} at {interview.company}
-        </Link>
-        <h1 className="text-2xl font-semibold text-brand-900">
-          Recovery: {interview.roleTitle} at {interview.company}
-        </h1>
+        </TextLink>
+        <PageHeader
+          title={
+            <>
+              Recovery: {interview.roleTitle} at {interview.company}
+            </>
+          }
+        />
         <p className="text-sm text-slate-700">
           {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
           {formatWithZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}

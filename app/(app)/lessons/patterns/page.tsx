@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 import { CauseSection, MonthSection, OutcomeSection, RescheduleSection, SpeedSection } from '@/components/lessons/pattern-sections';
 import { loadPatternsPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
@@ -14,25 +15,25 @@ export default async function PatternsPage() {
   const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-brand-900">Patterns</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {isEmpty
+      <PageHeader
+        title="Patterns"
+        description={
+          isEmpty
             ? 'Nothing to chart yet.'
             : `${patterns.totals.incidents === 1 ? '1 incident' : `${patterns.totals.incidents} incidents`} and ${
                 patterns.totals.nearMisses === 1 ? '1 near miss' : `${patterns.totals.nearMisses} near misses`
-              } so far. What keeps going wrong is what to prepare for.`}
-        </p>
-      </div>
+              } so far. What keeps going wrong is what to prepare for.`
+        }
+      />
       <LessonsNav current="patterns" dueCount={reviewCounts.due} />
       {isEmpty ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="font-semibold">No misses recorded</h2>
           <p className="mt-2 text-sm text-slate-600">
             Patterns appear once you record a missed interview or{' '}
-            <Link href="/lessons/new" className="text-brand-700 underline hover:text-brand-900">
+            <TextLink href="/lessons/new" className="hover:text-brand-900">
               add a lesson by hand
-            </Link>
+            </TextLink>
             .
           </p>
         </section>

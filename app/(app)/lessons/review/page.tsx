@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { MarkReviewedButton } from '@/components/lessons/lesson-buttons';
 import { LessonCard } from '@/components/lessons/lesson-card';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
+import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 import { FIRST_REVIEW_DAYS, INTERVIEW_LEAD_HOURS } from '@/lib/domain/lesson-review';
-import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
+import { loadReviewPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
-import { idSchema } from '@/lib/validation/common';
 import type { SearchParams } from '@/lib/validation/lessons';
 
 export const metadata: Metadata = { title: 'Review lessons' };
@@ -15,20 +16,19 @@ type ReviewPageProps = { searchParams: Promise<SearchParams> };
 
 export default async function ReviewLessonsPage({ searchParams }: ReviewPageProps) {
   const user = await requireUser('/lessons/review');
-  const requested = idSchema('lesson').safeParse((await searchParams).lesson);
-  const now = new Date();
-  // An id that is not due (reviewed meanwhile, someone else's, made up) just starts at the first.
-  const queue = await getReviewQueue(user.id, now, requested.success ? requested.data : undefined);
+  const { queue } = await loadReviewPage(user, (await searchParams).lesson);
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-brand-900">Review lessons</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          A lesson is due {INTERVIEW_LEAD_HOURS} hours before your next interview, or {FIRST_REVIEW_DAYS} days after you wrote it if that
-          comes first; each review spaces the next one further out. Read it, keep it up to date, and retire the actions that are habits now.
-        </p>
-      </div>
+      <PageHeader
+        title="Review lessons"
+        description={
+          <>
+            A lesson is due {INTERVIEW_LEAD_HOURS} hours before your next interview, or {FIRST_REVIEW_DAYS} days after you wrote it if that
+            comes first; each review spaces the next one further out. Read it, keep it up to date, and retire the actions that are habits now.
+          </>
+        }
+      />
       <LessonsNav current="review" dueCount={queue.total} />
       {queue.current ? (
         <section aria-labelledby="review-progress" className="space-y-3">
@@ -52,9 +52,9 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
           <h2 className="font-semibold">Nothing to review</h2>
           <p className="mt-2 text-sm text-slate-600">
             No lesson is due: the next one comes back before your next interview or when its interval is up.{' '}
-            <Link href="/lessons/patterns" className="text-brand-700 underline hover:text-brand-900">
+            <TextLink href="/lessons/patterns" className="hover:text-brand-900">
               See your patterns
-            </Link>
+            </TextLink>
           </p>
         </section>
       )}

@@ -4,21 +4,22 @@ import { PreferencesForm } from '@/components/notifications/preferences-form';
 import { PushSubscribe } from '@/components/notifications/push-subscribe';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { getPreferencesForm } from '@/lib/server/notifications/preferences-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { loadNotificationPreferencesPage } from '@/lib/server/pages/notification-preferences';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Notification preferences' };
 
 export default async function NotificationPreferencesPage() {
   const user = await requireUser('/notifications/preferences');
-  const { emailUnsubscribed, ...defaults } = await getPreferencesForm(user.id);
+  const { emailUnsubscribed, defaults } = await loadNotificationPreferencesPage(user.id);
   return (
     <div className="space-y-6">
       <div>
         <Link href="/notifications" className="text-sm text-slate-600 hover:text-slate-900">
           ← Notifications
         </Link>
-        <h1 className="mt-2 text-2xl font-semibold text-brand-900">Notification preferences</h1>
+        <PageHeader title="Notification preferences" className="mt-2" />
         <p className="mt-1 text-sm text-slate-600">Times are in your time zone, {user.timeZone.replaceAll('_', ' ')}.</p>
       </div>
       {emailUnsubscribed ? <Alert>You unsubscribed from reminder emails. Tick Email for any reminder and save to get them again.</Alert> : null}

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { StartRecoveryForm } from '@/components/recovery/start-recovery-form';
 import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 import type { IncidentKind } from '@/lib/domain/recovery-state';
-import { NotFoundError } from '@/lib/errors';
-import { getInterview } from '@/lib/server/interviews/get-interview';
+import { loadRecoverPage } from '@/lib/server/pages/interview-recover';
 import { requireUser } from '@/lib/session';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 export const metadata: Metadata = { title: 'Recover' };
 
@@ -22,21 +22,17 @@ export default async function RecoverPage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const kind: IncidentKind = query.kind === 'RUNNING_LATE' ? 'RUNNING_LATE' : 'MISSED';
   const user = await requireUser(`/interviews/${id}/recover?kind=${kind}`);
-  const interview = await getInterview(user.id, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const openIncident = interview.incidents.find((incident) => incident.recoveryState !== 'CLOSED');
+  const { interview, openIncident } = await orNotFound(loadRecoverPage(user.id, id));
   const isLate = kind === 'RUNNING_LATE';
   const phone = interview.contactPhone;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-2">
-        <Link href={`/interviews/${interview.id}`} className="text-sm text-brand-700 underline">
+        <TextLink href={`/interviews/${interview.id}`} className="text-sm">
           ← {interview.roleTitle} at {interview.company}
-        </Link>
-        <h1 className="text-2xl font-semibold text-brand-900">{isLate ? 'Running late? Call ahead now' : 'Recover from a missed interview'}</h1>
+        </TextLink>
+        <PageHeader title={isLate ? 'Running late? Call ahead now' : 'Recover from a missed interview'} />
         <p className="text-slate-700">
           {interview.roleTitle} at {interview.company} ·{' '}
           <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={user.timeZone} />
@@ -72,9 +68,9 @@ export default async function RecoverPage({
         <Card title="A recovery is already under way">
           <p className="text-sm text-slate-700">
             You started recovering from this interview already; pick up where you left off.{' '}
-            <Link href={`/incidents/${openIncident.id}`} className="font-medium text-brand-700 underline">
+            <TextLink href={`/incidents/${openIncident.id}`} className="font-medium">
               Continue the recovery
-            </Link>
+            </TextLink>
           </p>
         </Card>
       ) : (
