@@ -121,9 +121,8 @@ describe('exportAccountData', () => {
     expect(JSON.stringify(data.messages)).not.toContain(owner.seed.messageIdempotencyKey);
   });
 
-  // Known bug (see the report): lib/server/account-export.ts omits idempotencyKey from
-  // messages but not from incidents, so every incident carries its internal key.
-  it('BUG (incident idempotencyKey exported): has no idempotencyKey anywhere', async () => {
+  // Incidents carry an internal idempotency key too; the export omits it there as well.
+  it('has no idempotencyKey anywhere, incidents included', async () => {
     const data = await exportAccountData(owner.user.id);
 
     expect(findKeyPaths(data, 'idempotencyKey')).toEqual([]);
