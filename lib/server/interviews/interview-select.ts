@@ -2,8 +2,8 @@ import 'server-only';
 import type { InterviewFacts } from '@/lib/domain/interview-facts';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-/** Reads every field of InterviewFacts, the ones drafted messages and replacement interviews are built from. */
-export const interviewFactsSelect = {
+// What every view of an interview starts from: who, what, when, where and how long to get there.
+const interviewSummarySelect = {
   id: true,
   status: true,
   company: true,
@@ -14,30 +14,21 @@ export const interviewFactsSelect = {
   timeZone: true,
   format: true,
   location: true,
+  travelMinutes: true,
+  bufferMinutes: true,
+} satisfies Prisma.InterviewSelect;
+
+/** Reads every field of InterviewFacts, the ones drafted messages and replacement interviews are built from. */
+export const interviewFactsSelect = {
+  ...interviewSummarySelect,
   meetingUrl: true,
   contactName: true,
   contactEmail: true,
   contactPhone: true,
-  travelMinutes: true,
-  bufferMinutes: true,
 } satisfies Prisma.InterviewSelect & Record<keyof InterviewFacts, true>;
 
 /** What a list row of an interview shows. */
-export const interviewListSelect = {
-  id: true,
-  company: true,
-  roleTitle: true,
-  roundLabel: true,
-  scheduledStart: true,
-  durationMinutes: true,
-  timeZone: true,
-  format: true,
-  status: true,
-  location: true,
-  travelMinutes: true,
-  bufferMinutes: true,
-  rescheduledFromId: true,
-} satisfies Prisma.InterviewSelect;
+export const interviewListSelect = { ...interviewSummarySelect, rescheduledFromId: true } satisfies Prisma.InterviewSelect;
 
 /** An interview read with interviewFactsSelect: the domain's InterviewFacts, every field present. */
 export type FactsInterview = Required<InterviewFacts>;

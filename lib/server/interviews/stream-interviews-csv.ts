@@ -6,33 +6,15 @@ import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
+import { interviewFactsSelect } from './interview-select';
 
 /** Interviews per read: a few hundred KB of CSV, and a short IN list for their histories. */
 export const INTERVIEW_EXPORT_BATCH_SIZE = 500;
 
 export const INTERVIEW_CSV_HEADERS = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'] as const;
 
-// Only the columns the file shows, and the two the keyset needs.
-const exportSelect = {
-  id: true,
-  company: true,
-  roleTitle: true,
-  roundLabel: true,
-  scheduledStart: true,
-  timeZone: true,
-  durationMinutes: true,
-  format: true,
-  status: true,
-  location: true,
-  meetingUrl: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
-  travelMinutes: true,
-  bufferMinutes: true,
-  notes: true,
-  createdAt: true,
-} satisfies Prisma.InterviewSelect;
+// Only the columns the file shows (the facts, the notes, when it was added), and the two the keyset needs.
+const exportSelect = { ...interviewFactsSelect, notes: true, createdAt: true } satisfies Prisma.InterviewSelect;
 
 type ExportRow = Prisma.InterviewGetPayload<{ select: typeof exportSelect }>;
 
