@@ -42,9 +42,30 @@ export async function inspectMigrations(url) {
   };
 }
 
+// Held for the whole of migrateDatabase: instances that boot together take turns, so none reads
+// the ledger while another is half-way through a migration (a row started and not yet finished
+// looks exactly like one that failed). The schema engine's own lock covers only the applying.
+const MIGRATE_LOCK_KEY = 7_262_031_540;
+
 /** Applies pending migrations (with `only`, just those among the given names); returns what it applied. */
-export async function migrateDatabase(url, { only } = {}) {
+export async function migrateDatabase(url, options = {}) {
   describeDatabaseUrl(url);
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await lock.connect();
+  } catch {
+    // readLedger reports an unreachable server in its own words.
+    return migrateUnlocked(url, options);
+  }
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
+    return await migrateUnlocked(url, options);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function migrateUnlocked(url, { only } = {}) {
   const state = await inspectMigrations(url);
   if (state.unknown.length > 0) {
     throw new MigrationError(
