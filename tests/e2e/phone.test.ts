@@ -185,4 +185,32 @@ test.describe('on a phone', () => {
     await expectFitsTheScreen(plain);
     await context.close();
   });
+
+  test('pages with data fit the screen too: lists, a recovery, a lesson and its patterns, reminders', async ({ page }) => {
+    await signUpNewUser(page);
+    const missedId = await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(-1), contactEmail: 'priya.shah.recruitment.team@northwind-international.example', phone: '020 7946 0000' });
+    await addInterviewThroughForm(page, { company: 'Contoso', date: localDate(4) });
+    await page.goto(`${baseUrl}/interviews/${missedId}/recover?kind=MISSED`);
+    await page.getByLabel('What happened?').selectOption({ label: 'Traffic or transport' });
+    await page.getByRole('button', { name: 'Start the recovery' }).tap();
+    await page.waitForURL(/\/incidents\/[a-z0-9]{20,}$/);
+    await page.getByRole('region', { name: 'Call the employer' }).waitFor();
+    await expectFitsTheScreen(page);
+
+    await page.goto(`${baseUrl}/lessons/new`);
+    await page.getByLabel('Root cause').selectOption({ label: 'Forgot' });
+    await page.getByLabel('What happened').fill('Nearly forgot a phone screen.');
+    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0) await page.getByRole('button', { name: 'Add an action' }).tap();
+    await page.getByLabel('Action 1', { exact: true }).fill('Put every interview in the calendar');
+    await page.getByRole('button', { name: 'Save lesson' }).tap();
+    await page.waitForURL(/\/lessons$/);
+    await expectFitsTheScreen(page);
+    const editHref = (await page.getByRole('link', { name: 'Edit' }).first().getAttribute('href')) ?? '';
+
+    for (const path of ['/dashboard', '/interviews', '/interviews?view=past', `/interviews/${missedId}`, `/interviews/${missedId}/edit`, editHref, '/lessons/review', '/lessons/patterns', '/notifications', '/account']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expectFitsTheScreen(page);
+    }
+  });
 });
