@@ -1,7 +1,7 @@
 import type { RecoveryState, StepperItem } from '@/lib/domain/recovery-state';
 import type { Formatter } from './format';
 import type { StepRecordView } from './step-record';
-import { textLinkClassName } from '@/components/ui/text-link';
+import { TextLink, textLinkClassName } from '@/components/ui/text-link';
 
 const marks: Record<StepperItem['status'], { symbol: string; tone: string; text: string }> = {
   done: { symbol: '✓', tone: 'border-green-700 bg-green-700 text-white', text: 'Done' },
@@ -22,11 +22,13 @@ export function RecoveryStepper({ items, records, format }: Props) {
       <ol className="divide-y divide-slate-100">
         {items.map((item, index) => {
           const record = item.status === 'done' ? records[item.step] : undefined;
-          const line = <StepLine item={item} number={index + 1} summary={record?.summary} format={format} />;
-          // Lines without a fold-out are indented like those with one, so the marks line up.
+          const line = <StepLine item={item} number={index + 1} record={record} format={format} />;
+          // Lines without a fold-out are indented like those with one, so the marks line up. A
+          // line with a link cannot be a <summary> (no control inside another), so its details
+          // unfold from a summary of their own under it.
           return (
             <li key={item.step} id={`record-${item.step}`} data-status={item.status} aria-current={item.status === 'current' ? 'step' : undefined} className="py-2 text-sm">
-              {record?.details ? (
+              {record?.details && !record.link ? (
                 <details>
                   <summary className="cursor-pointer">{line}</summary>
                   <div className="mt-2 pl-8">{record.details}</div>
@@ -34,6 +36,14 @@ export function RecoveryStepper({ items, records, format }: Props) {
               ) : (
                 <div className="pl-4">{line}</div>
               )}
+              {record?.details && record.link ? (
+                <details className="mt-1 pl-11">
+                  <summary className="cursor-pointer text-slate-700">
+                    Details<span className="sr-only"> of {item.label}</span>
+                  </summary>
+                  <div className="mt-2">{record.details}</div>
+                </details>
+              ) : null}
             </li>
           );
         })}
@@ -42,7 +52,7 @@ export function RecoveryStepper({ items, records, format }: Props) {
   );
 }
 
-function StepLine({ item, number, summary, format }: { item: StepperItem; number: number; summary: StepRecordView['summary'] | undefined; format: Formatter }) {
+function StepLine({ item, number, record, format }: { item: StepperItem; number: number; record: StepRecordView | undefined; format: Formatter }) {
   const mark = marks[item.status];
   const when = item.completedAt ? ` · ${format(item.completedAt)}` : '';
   return (
@@ -62,7 +72,12 @@ function StepLine({ item, number, summary, format }: { item: StepperItem; number
         {when}
       </span>
       {item.status === 'skipped' && item.skipReason ? <span className="text-slate-700">{item.skipReason}</span> : null}
-      {summary ? <span className="text-slate-800">{summary}</span> : null}
+      {record?.summary ? <span className="text-slate-800">{record.summary}</span> : null}
+      {record?.link ? (
+        <TextLink href={record.link.href} className="font-medium">
+          {record.link.label}
+        </TextLink>
+      ) : null}
     </span>
   );
 }

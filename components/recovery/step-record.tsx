@@ -6,10 +6,13 @@ import { describeCall, describeMessageStatus, OUTCOME_LABELS } from '@/lib/domai
 import type { Formatter } from './format';
 import { MessageVersions } from './message-history';
 import type { RecoveryMessage } from './types';
-import { TextLink } from '@/components/ui/text-link';
 
-/** A finished step in one line, and what it left behind for whoever wants to look back. */
-export type StepRecordView = { summary: ReactNode; details: ReactNode | null };
+/**
+ * A finished step in one line, and what it left behind for whoever wants to look back. The
+ * summary is plain text because the line may unfold through a <summary>, where nothing may be
+ * interactive; a page the step led to is its `link`, which the line shows outside the fold.
+ */
+export type StepRecordView = { summary: string | null; link?: { href: string; label: string }; details: ReactNode | null };
 
 type Input = { recovery: Recovery; flowMessage: RecoveryMessage | null; callScript: RecoveryMessage | null; prepNote: RecoveryMessage | null; format: Formatter };
 
@@ -51,16 +54,12 @@ export function describeStepRecord(step: RecoveryState, input: Input): StepRecor
     case 'OUTCOME': {
       const { incident, newInterview } = recovery;
       const answered = recovery.requests.findLast((request) => request.respondedAt && request.status !== 'PENDING');
-      const summary = newInterview ? (
-        <TextLink href={`/interviews/${newInterview.id}`} className="font-medium">
-          They agreed: new interview {formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}
-        </TextLink>
-      ) : incident.outcome ? (
-        OUTCOME_LABELS[incident.outcome]
-      ) : (
-        'No answer recorded'
-      );
-      return { summary, details: answered?.responseNote ? <p>Note: {answered.responseNote}</p> : null };
+      const details = answered?.responseNote ? <p>Note: {answered.responseNote}</p> : null;
+      if (newInterview) {
+        const label = `They agreed: new interview ${formatWithZone(newInterview.scheduledStart, newInterview.timeZone)}`;
+        return { summary: null, link: { href: `/interviews/${newInterview.id}`, label }, details };
+      }
+      return { summary: incident.outcome ? OUTCOME_LABELS[incident.outcome] : 'No answer recorded', details };
     }
     case 'PREP': {
       const items = recovery.prep?.items ?? [];

@@ -2,7 +2,7 @@
 // runs with a real SMTP peer beside it (playwright.config.ts), so sending delivers the message and
 // the test reads what arrived. The outbox branch (no SMTP: a mailto: link, then "I sent it")
 // is covered by tests/integration/recovery-sending.test.ts.
-import { expect, test, type Page } from './support/accessibility';
+import { expect, expectAccessible, test, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { waitForMailTo } from './support/mailbox';
 import { baseUrl, watchPageErrors } from './support/browser';
@@ -95,6 +95,17 @@ async function expectClosedPageLeadsWithTheThankYou(page: Page) {
   expect(await page.getByRole('navigation', { name: 'Recovery steps' }).locator('li[data-status="done"]').count()).toBe(FINISHED_STEPS.length);
 }
 
+/** The answer's line in the steps list links the new interview and unfolds the note they left. */
+async function expectAnswerLineLinksTheNewInterview(page: Page) {
+  const line = page.getByRole('navigation', { name: 'Recovery steps' }).locator('#record-OUTCOME');
+  expect(await line.getByRole('link', { name: /^They agreed: new interview/ }).getAttribute('href')).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
+  const note = line.getByText('Note: Priya asked me to bring my passport.');
+  await expect(note).toBeHidden();
+  await line.locator('summary').click();
+  await expect(note).toBeVisible();
+  await line.locator('summary').click();
+}
+
 /** The dashboard keeps asking for the unsent thank-you until it is dismissed. */
 async function expectUnsentOnDashboardUntilDismissed(page: Page, incidentUrl: string) {
   await page.goto(`${baseUrl}/dashboard`);
@@ -161,11 +172,16 @@ test.describe('recovery after a missed interview', () => {
     await outcome.getByRole('button', { name: 'Save their answer' }).click();
     await outcome.getByText(/The new time is in the past/).waitFor();
     await outcome.getByLabel('New date').fill(localDate(3));
+    await outcome.getByLabel('Note (optional)').fill('Priya asked me to bring my passport.');
     await outcome.getByRole('button', { name: 'Save their answer' }).click();
 
     const prep = currentStep(page, 'Prepare for the second chance');
     const newInterviewLink = prep.getByRole('link', { name: /Your new interview:/ });
     await newInterviewLink.waitFor();
+    // Each step after the answer comes with the page unchanged (no navigation, so no automatic
+    // audit), and from here on the answer's line has a link and a note to unfold.
+    await expectAccessible(page);
+    await expectAnswerLineLinksTheNewInterview(page);
     const newInterviewHref = (await newInterviewLink.getAttribute('href')) ?? '';
     expect(newInterviewHref).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
     // The leave-by time lives on the new interview's page only, where lessons add to it.
@@ -187,6 +203,7 @@ test.describe('recovery after a missed interview', () => {
 
     const lesson = currentStep(page, 'Keep the lesson');
     expect(await lesson.getByLabel('Root cause').inputValue()).toBe('TRAFFIC_TRANSPORT');
+    await expectAccessible(page);
     await lesson.getByLabel('What happened').fill('I trusted one train and left no margin for a cancellation.');
     await lesson.getByLabel('Action 1', { exact: true }).fill('Visit the place the day before');
     await lesson.getByRole('button', { name: 'Add an action' }).click();
@@ -195,6 +212,8 @@ test.describe('recovery after a missed interview', () => {
 
     const closed = page.getByRole('region', { name: 'Recovery closed' });
     await closed.getByText('Rescheduled: they agreed to a new time').waitFor();
+    await expectAccessible(page);
+    await expectAnswerLineLinksTheNewInterview(page);
     expect(await closed.getByRole('link', { name: 'Review your lessons' }).getAttribute('href')).toBe('/lessons');
     await stepper.getByText(`Sent by email to ${CONTACT_EMAIL}`).waitFor();
     await expectClosedPageLeadsWithTheThankYou(page);
@@ -255,6 +274,7 @@ test.describe('recovery after a missed interview', () => {
     await outcome.getByRole('button', { name: 'Save their answer' }).click();
 
     const lesson = currentStep(page, 'Keep the lesson');
+    await expectAccessible(page);
     const lastMessage = lesson.getByRole('region', { name: /apologise once more and thank them for their consideration/ });
     await lastMessage.getByText(/I apologise once more/).first().waitFor();
     await lastMessage.getByText(/Thank you for your consideration/).first().waitFor();
