@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { saveNotificationPreferencesAction } from '@/lib/actions/notifications';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
-import { setServerErrors } from '@/components/ui/server-errors';
 import { REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/notification-labels';
 import { REMINDER_CHANNELS, REMINDER_KINDS } from '@/lib/domain/reminders';
 import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
@@ -17,27 +17,30 @@ const resolver = lazyResolver(() => import('./preferences-checks').then((module)
 
 export function PreferencesForm({ defaults }: { defaults: NotificationPreferencesInput }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<NotificationPreferencesInput>({
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<NotificationPreferencesInput>({
     resolver,
     defaultValues: defaults,
   });
+  const { register, handleSubmit, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const allOff = useWatch({ control, name: 'allOff' });
-  const onSubmit = handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await saveNotificationPreferencesAction(values);
-    if (!result.ok) {
-      setStatus({ tone: 'error', text: result.message });
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    setStatus({ tone: 'success', text: 'Saved. Waiting reminders follow the new choices.' });
-    router.refresh();
+  const savePreferences = useAction(saveNotificationPreferencesAction, {
+    form,
+    onSuccess: () => {
+      setNotice('Saved. Waiting reminders follow the new choices.');
+      router.refresh();
+    },
+  });
+  const isSaving = isSubmitting || savePreferences.isPending;
+  const onSubmit = handleSubmit((values) => {
+    setNotice(null);
+    return savePreferences.execute(values);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {savePreferences.error ? <Alert tone="error">{savePreferences.error}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" {...register('allOff')} />
         Turn all reminders off
@@ -89,8 +92,8 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
           </Field>
         </div>
       </fieldset>
-      <Button type="submit" pending={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save preferences'}
+      <Button type="submit" pending={isSaving}>
+        {isSaving ? 'Saving…' : 'Save preferences'}
       </Button>
     </form>
   );
