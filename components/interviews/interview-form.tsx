@@ -60,8 +60,11 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const isSaving = isSubmitting || save.isPending;
   const onSubmit = handleSubmit((values) => save.execute(values));
 
+  // defaultValue puts the saved value into the server's HTML; register alone fills the control
+  // in only once scripts run (a select would read its first option, UTC for the zone, until then).
   const field = (name: keyof InterviewFormInput) => ({
     id: name,
+    defaultValue: defaults[name],
     ...describedBy(name, errors[name]?.message),
     ...register(name),
   });
@@ -99,8 +102,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
           <Input type="date" {...field('date')} />
         </Field>
         <Field id="timeZone" label="Time zone" error={errors.timeZone?.message} hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}>
-          {/* Selected in the server's HTML too, so the list does not read UTC until scripts load. */}
-          <Select defaultValue={defaults.timeZone} {...field('timeZone')}>
+          <Select {...field('timeZone')}>
             <TimeZoneOptions current={timeZone} />
           </Select>
         </Field>
@@ -115,7 +117,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Where</legend>
         <Field id="format" label="Format" error={errors.format?.message}>
-          <Select defaultValue={defaults.format} {...field('format')}>
+          <Select {...field('format')}>
             {INTERVIEW_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {FORMAT_LABELS[value]}

@@ -37,12 +37,15 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
     setNotice(null);
     return savePreferences.execute(values);
   });
+  // defaultValue and defaultChecked put the saved choices into the server's HTML; register alone
+  // fills the controls in only once scripts run, so a reload showed empty times for a moment.
+  const time = (name: 'eveningBeforeTime' | 'quietHoursStart' | 'quietHoursEnd') => ({ defaultValue: defaults[name], ...register(name) });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {savePreferences.error ? <Alert tone="error">{savePreferences.error}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" {...register('allOff')} />
+        <input type="checkbox" defaultChecked={defaults.allOff} {...register('allOff')} />
         Turn all reminders off
       </label>
       {allOff ? <p className="text-sm text-slate-600">Nothing is sent while this is on; the choices below are kept for when you turn it off.</p> : null}
@@ -72,6 +75,7 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
                     <input
                       type="checkbox"
                       aria-label={`${REMINDER_KIND_LABELS[kind].label}: ${REMINDER_CHANNEL_LABELS[channel]}`}
+                      defaultChecked={defaults.channels[kind]?.[channel] === true}
                       {...register(`channels.${kind}.${channel}`)}
                     />
                   </td>
@@ -82,13 +86,13 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
         </table>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="prefs-evening" label="Evening-before time" error={errors.eveningBeforeTime?.message} hint="In your time zone, 24-hour clock.">
-            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...register('eveningBeforeTime')} />
+            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...time('eveningBeforeTime')} />
           </Field>
           <Field id="prefs-quiet-start" label="Quiet hours from" error={errors.quietHoursStart?.message} hint="Leave both empty for none.">
-            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...register('quietHoursStart')} />
+            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...time('quietHoursStart')} />
           </Field>
           <Field id="prefs-quiet-end" label="Quiet hours until" error={errors.quietHoursEnd?.message}>
-            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...register('quietHoursEnd')} />
+            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...time('quietHoursEnd')} />
           </Field>
         </div>
       </fieldset>

@@ -58,6 +58,7 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
         registerRootCause={register('rootCause')}
         registerWhatHappened={register('whatHappened')}
         errors={{ rootCause: errors.rootCause?.message, whatHappened: errors.whatHappened?.message }}
+        defaults={defaultValues}
         rootCauseHint="Prefilled from what you said happened; change it if the real cause was different."
       />
       {needsOutcome ? (
