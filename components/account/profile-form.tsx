@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { updateProfileAction } from '@/lib/actions/account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,35 +11,38 @@ import { describedBy, Field, Input, Select } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import type { ProfileInput } from '@/lib/validation/auth';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 const resolver = lazyResolver(() => import('./account-checks').then((module) => module.profileResolver));
 
 export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<ProfileInput>({
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<ProfileInput>({
     resolver,
     defaultValues: defaults,
   });
+  const { register, handleSubmit, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const timeZone = useWatch({ control, name: 'timeZone' });
-  const onSubmit = handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await updateProfileAction(values);
-    if (!result.ok) {
-      setStatus({ tone: 'error', text: result.message });
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    setStatus({ tone: 'success', text: 'Saved.' });
-    router.refresh();
+  const updateProfile = useAction(updateProfileAction, {
+    form,
+    onSuccess: () => {
+      setNotice('Saved.');
+      router.refresh();
+    },
+  });
+  const isSaving = isSubmitting || updateProfile.isPending;
+  const onSubmit = handleSubmit((values) => {
+    setNotice(null);
+    return updateProfile.execute(values);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {updateProfile.error ? <Alert tone="error">{updateProfile.error}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <Field id="profile-name" label="Name" error={errors.name?.message}>
-        <Input id="profile-name" autoComplete="name" {...describedBy('profile-name', errors.name?.message)} {...register('name')} />
+        {/* defaultValue puts the saved name into the server's HTML; register alone fills it in only once scripts run. */}
+        <Input id="profile-name" autoComplete="name" defaultValue={defaults.name} {...describedBy('profile-name', errors.name?.message)} {...register('name')} />
       </Field>
       <Field id="profile-timeZone" label="Time zone" error={errors.timeZone?.message}>
         {/* defaultValue puts the account's zone into the server's HTML; without it the list reads UTC until scripts load. */}
@@ -46,8 +50,8 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
           <TimeZoneOptions current={timeZone} />
         </Select>
       </Field>
-      <Button type="submit" pending={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save profile'}
+      <Button type="submit" pending={isSaving}>
+        {isSaving ? 'Saving…' : 'Save profile'}
       </Button>
     </form>
   );

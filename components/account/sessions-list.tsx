@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { revokeAllSessionsAction, revokeSessionAction } from '@/lib/actions/account';
 import { signOutAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
@@ -9,32 +10,33 @@ import { Button } from '@/components/ui/button';
 export type SessionRow = { id: string; device: string; lastSeen: string; isCurrent: boolean };
 
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
-  const [pendingId, setPendingId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke(id: string) {
-    setError(null);
-    setPendingId(id);
-    const result = await revokeSessionAction({ id });
-    setPendingId(null);
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+  const revokeOne = useAction(revokeSessionAction, {
+    onStart: () => clearErrors(),
     // Already signed out elsewhere reads as not found; the refreshed list drops it either way.
-    if (!result.ok && result.code !== 'NOT_FOUND') setError(result.message);
-  }
+    onError: (failure) => {
+      if (failure.code === 'NOT_FOUND') revokeOne.setError(null);
+    },
+  });
+  // Redirects to sign-in on success; only a failure comes back.
+  const signOut = useAction(signOutAction);
+  const revokeEverywhere = useAction(revokeAllSessionsAction, {
+    onStart: () => clearErrors(),
+    onSuccess: () => signOut.execute({ to: 'sign-in' }),
+  });
+  const clearErrors = () => {
+    revokeOne.setError(null);
+    revokeEverywhere.setError(null);
+    signOut.setError(null);
+  };
+  const error = revokeOne.error ?? revokeEverywhere.error ?? signOut.error;
+  const isRevokingAll = revokeEverywhere.isPending;
+  const isBusy = revokeOne.isPending || isRevokingAll;
 
-  async function revokeAll() {
-    setError(null);
-    setPendingId('all');
-    const result = await revokeAllSessionsAction(undefined);
-    if (!result.ok) {
-      setPendingId(null);
-      setError(result.message);
-      return;
-    }
-    // Redirects to sign-in on success; only a failure comes back.
-    const signedOut = await signOutAction({ to: 'sign-in' });
-    setPendingId(null);
-    if (!signedOut.ok) setError(signedOut.message);
-  }
+  const revoke = (id: string) => {
+    setRevokingId(id);
+    void revokeOne.execute({ id });
+  };
 
   return (
     <div className="space-y-4">
@@ -53,8 +55,8 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
               <Button
                 type="button"
                 variant="secondary"
-                pending={pendingId === session.id}
-                disabled={pendingId !== null}
+                pending={revokeOne.isPending && revokingId === session.id}
+                disabled={isBusy}
                 onClick={() => revoke(session.id)}
                 aria-label={`Sign out ${session.device}, last seen ${session.lastSeen}`}
               >
@@ -64,8 +66,8 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
           </li>
         ))}
       </ul>
-      <Button type="button" variant="danger" pending={pendingId === 'all'} disabled={pendingId !== null} onClick={revokeAll}>
-        {pendingId === 'all' ? 'Signing out…' : 'Sign out everywhere'}
+      <Button type="button" variant="danger" pending={isRevokingAll} disabled={isBusy} onClick={() => void revokeEverywhere.execute(undefined)}>
+        {isRevokingAll ? 'Signing out…' : 'Sign out everywhere'}
       </Button>
     </div>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useSyncExternalStore, useTransition } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { updateTimeZoneAction } from '@/lib/actions/account';
 import { useBrowserTimeZone } from './use-browser-time-zone';
 import { Button } from '@/components/ui/button';
@@ -28,8 +29,7 @@ export function TimeZoneBanner({ accountTimeZone }: { accountTimeZone: string })
   const browserZone = useBrowserTimeZone();
   const storedDismissal = useSyncExternalStore(subscribeToNothing, readDismissed, () => null);
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const updateTimeZone = useAction(updateTimeZoneAction, { onSuccess: () => router.refresh() });
 
   const isHidden =
     !browserZone || !isValidTimeZone(browserZone) || isSameZone(browserZone, accountTimeZone) || browserZone === storedDismissal || browserZone === dismissed;
@@ -39,31 +39,21 @@ export function TimeZoneBanner({ accountTimeZone }: { accountTimeZone: string })
     window.localStorage.setItem(DISMISSED_KEY, browserZone);
     setDismissed(browserZone);
   };
-  const applyBrowserZone = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await updateTimeZoneAction({ timeZone: browserZone });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      router.refresh();
-    });
 
   return (
     <section aria-label="Browser zone" className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-800">
       <p className="flex-1">
         Your browser is on {placeOf(browserZone)} ({browserZone.replaceAll('_', ' ')}); your account shows times in {placeOf(accountTimeZone)}.
       </p>
-      <Button pending={pending} onClick={applyBrowserZone}>
+      <Button pending={updateTimeZone.isPending} onClick={() => void updateTimeZone.execute({ timeZone: browserZone })}>
         Use {placeOf(browserZone)}
       </Button>
       <Button variant="secondary" onClick={dismiss}>
         Dismiss
       </Button>
-      {error ? (
+      {updateTimeZone.error ? (
         <p role="alert" className="w-full text-red-700">
-          {error}
+          {updateTimeZone.error}
         </p>
       ) : null}
     </section>

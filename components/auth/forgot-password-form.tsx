@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { forgotPasswordAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,26 +12,29 @@ import { emailRules } from '@/components/forms/auth-rules';
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<ForgotPasswordInput>({
+  const form = useForm<ForgotPasswordInput>({
     defaultValues: { email: '' },
   });
+  const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await forgotPasswordAction(values);
-    if (!result.ok) {
-      setError('email', { message: result.fieldErrors?.email ?? result.message });
-      return;
-    }
-    setSent(result.data.message);
+  const requestLink = useAction(forgotPasswordAction, {
+    form,
+    // The one field is where every refusal shows, a rate limit included.
+    onError: (failure) => {
+      if (!failure.fieldErrors?.email) setError('email', { message: failure.message }, { shouldFocus: true });
+    },
+    onSuccess: (data) => setSent(data.message),
   });
+  const isSending = isSubmitting || requestLink.isPending;
+  const onSubmit = handleSubmit((values) => requestLink.execute(values));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {sent ? <Alert tone="success">{sent}</Alert> : null}
       <Field id="email" label="Email" error={errors.email?.message}>
         <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
       </Field>
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? 'Sending…' : 'Send me a reset link'}
+      <Button type="submit" pending={isSending} className="w-full">
+        {isSending ? 'Sending…' : 'Send me a reset link'}
       </Button>
     </form>
   );

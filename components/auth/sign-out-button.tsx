@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
+import { useAction } from '@/components/forms/use-action';
 import { signOutAction } from '@/lib/actions/auth';
 import type { SignOutInput } from '@/lib/validation/auth';
 
@@ -27,18 +27,13 @@ export function SignOutButton({
   label?: string;
   className?: string;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  async function signOut() {
-    setError(null);
-    const result = await signOutAction({ to });
-    if (!result.ok) setError(result.message);
-  }
+  const signOut = useAction(signOutAction);
   return (
-    <form action={signOut} className="inline-flex items-center gap-2">
+    <form action={() => signOut.execute({ to })} className="inline-flex items-center gap-2">
       <SubmitButton label={label} className={className} />
-      {error ? (
+      {signOut.error ? (
         <span role="alert" className="text-sm text-red-700">
-          {error}
+          {signOut.error}
         </span>
       ) : null}
     </form>

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { signUpAction } from '@/lib/actions/auth';
 import { signInWithPassword } from './auth-endpoints';
 import { Alert } from '@/components/ui/alert';
@@ -12,16 +13,14 @@ import { useBrowserTimeZone } from '@/components/account/use-browser-time-zone';
 import type { SignUpInput } from '@/lib/validation/auth';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/limits';
 import { emailRules, nameRules, newPasswordRules } from '@/components/forms/auth-rules';
-import { setServerErrors } from '@/components/ui/server-errors';
 import { TextLink } from '@/components/ui/text-link';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
     defaultValues: { name: '', email: '', password: '', timeZone: '' },
   });
-  const { register, handleSubmit, setError, setValue, formState } = form;
+  const { register, handleSubmit, setValue, formState } = form;
   const { errors, isSubmitting } = formState;
   const timeZone = useBrowserTimeZone();
 
@@ -30,26 +29,25 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (timeZone) setValue('timeZone', timeZone);
   }, [timeZone, setValue]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await signUpAction(values);
-    if (!result.ok) {
-      setFormError(result.message);
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    const signedIn = await signInWithPassword(values.email, values.password);
-    if (signedIn.error) {
-      setFormError('Your account is ready, but signing in failed. Sign in with your new password.');
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
+  const signUp = useAction(signUpAction, {
+    form,
+    // Signing in is next-auth's endpoint, not an action: its failure is this form's message.
+    onSuccess: async (_data, values) => {
+      const signedIn = await signInWithPassword(values.email, values.password);
+      if (signedIn.error) {
+        signUp.setError('Your account is ready, but signing in failed. Sign in with your new password.');
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    },
   });
+  const isCreating = isSubmitting || signUp.isPending;
+  const onSubmit = handleSubmit((values) => signUp.execute(values));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {signUp.error ? <Alert tone="error">{signUp.error}</Alert> : null}
       <Field id="name" label="Name" error={errors.name?.message}>
         <Input id="name" autoComplete="name" required {...describedBy('name', errors.name?.message)} {...register('name', nameRules)} />
       </Field>
@@ -73,8 +71,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           Times will be shown in your browser’s zone, {timeZone.replaceAll('_', ' ')}. You can change it on your account page.
         </p>
       ) : null}
-      <Button type="submit" pending={isSubmitting} className="w-full">
-        {isSubmitting ? 'Creating your account…' : 'Create account'}
+      <Button type="submit" pending={isCreating} className="w-full">
+        {isCreating ? 'Creating your account…' : 'Create account'}
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}

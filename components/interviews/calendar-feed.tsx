@@ -1,15 +1,21 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { regenerateCalendarFeedAction } from '@/lib/actions/interviews';
 import { Button } from '@/components/ui/button';
 import { textLinkClassName } from '@/components/ui/text-link';
 
 export function CalendarFeed({ url }: { url: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [copied, setCopied] = useState(false);
+  const regenerate = useAction(regenerateCalendarFeedAction, {
+    onSuccess: () => {
+      setCopied(false);
+      router.refresh();
+    },
+  });
   // webcal:// hands the same address to the system's calendar app as a subscription.
   const webcalUrl = url.replace(/^https?:\/\//, 'webcal://');
   return (
@@ -41,18 +47,17 @@ export function CalendarFeed({ url }: { url: string }) {
         </Button>
         <Button
           variant="secondary"
-          pending={pending}
-          onClick={() =>
-            startTransition(async () => {
-              await regenerateCalendarFeedAction(undefined);
-              setCopied(false);
-              router.refresh();
-            })
-          }
+          pending={regenerate.isPending}
+          onClick={() => void regenerate.execute(undefined)}
         >
           Make a new address
         </Button>
       </div>
+      {regenerate.error ? (
+        <p role="alert" className="mt-2 text-red-700">
+          {regenerate.error}
+        </p>
+      ) : null}
     </section>
   );
 }

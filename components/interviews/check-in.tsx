@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { changeInterviewStatusAction } from '@/lib/actions/interviews';
 import { Button } from '@/components/ui/button';
 
@@ -12,20 +12,14 @@ import { Button } from '@/components/ui/button';
  */
 export function CheckIn({ interviewId, showReschedule = true }: { interviewId: string; showReschedule?: boolean }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  // Refreshed either way: a refusal usually means the interview changed elsewhere.
+  const markAttended = useAction(changeInterviewStatusAction, { onSuccess: () => router.refresh(), onError: () => router.refresh() });
   return (
     <div role="group" aria-label="How did it go?" className="flex flex-wrap items-center gap-2">
       <Button
         variant="secondary"
-        pending={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await changeInterviewStatusAction({ id: interviewId, status: 'COMPLETED' });
-            if (!result.ok) setError(result.message);
-            router.refresh();
-          })
-        }
+        pending={markAttended.isPending}
+        onClick={() => void markAttended.execute({ id: interviewId, status: 'COMPLETED' })}
       >
         Attended
       </Button>
@@ -37,9 +31,9 @@ export function CheckIn({ interviewId, showReschedule = true }: { interviewId: s
           Rescheduled by employer
         </Link>
       ) : null}
-      {error ? (
+      {markAttended.error ? (
         <span role="alert" className="text-sm text-red-700">
-          {error}
+          {markAttended.error}
         </span>
       ) : null}
     </div>

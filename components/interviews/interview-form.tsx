@@ -4,15 +4,16 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { createInterviewAction, updateInterviewAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
+import type { ActionResult } from '@/lib/errors';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 const resolver = lazyResolver(() => import('./interview-checks').then((module) => module.interviewFormResolver));
 
@@ -25,12 +26,12 @@ type Props = {
 
 export function InterviewForm({ defaults, interviewId, version, userTimeZone }: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ id: string; notice: string } | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<InterviewFormInput>({
+  const form = useForm<InterviewFormInput>({
     resolver,
     defaultValues: defaults,
   });
+  const { register, handleSubmit, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const format = useWatch({ control, name: 'format' });
   const timeZone = useWatch({ control, name: 'timeZone' });
@@ -38,28 +39,32 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   // Not required: the form saves without it. But running late means calling them first.
   const phoneHint = format === 'IN_PERSON' && !contactPhone?.trim() ? 'Add their phone number: if you are running late, calling them comes first.' : undefined;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = interviewId
-      ? await updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
-      : await createInterviewAction(values);
-    if (!result.ok) {
-      setFormError(result.message);
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    const { id } = result.data;
-    if (result.data.notice) {
-      // A time the clocks skip or repeat: show what was saved before moving on.
-      setSaved({ id, notice: result.data.notice });
-      return;
-    }
-    router.push(`/interviews/${id}`);
-    router.refresh();
-  });
+  const save = useAction(
+    (values: InterviewFormInput): Promise<ActionResult<{ id: string; notice: string | null | undefined }>> =>
+      interviewId
+        ? updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
+        : createInterviewAction(values),
+    {
+      form,
+      onSuccess: ({ id, notice }) => {
+        if (notice) {
+          // A time the clocks skip or repeat: show what was saved before moving on.
+          setSaved({ id, notice });
+          return;
+        }
+        router.push(`/interviews/${id}`);
+        router.refresh();
+      },
+    },
+  );
+  const isSaving = isSubmitting || save.isPending;
+  const onSubmit = handleSubmit((values) => save.execute(values));
 
+  // defaultValue puts the saved value into the server's HTML; register alone fills the control
+  // in only once scripts run (a select would read its first option, UTC for the zone, until then).
   const field = (name: keyof InterviewFormInput) => ({
     id: name,
+    defaultValue: defaults[name],
     ...describedBy(name, errors[name]?.message),
     ...register(name),
   });
@@ -77,7 +82,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {save.error ? <Alert tone="error">{save.error}</Alert> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-700">The job</legend>
         <Field id="company" label="Company" error={errors.company?.message}>
@@ -97,8 +102,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
           <Input type="date" {...field('date')} />
         </Field>
         <Field id="timeZone" label="Time zone" error={errors.timeZone?.message} hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}>
-          {/* Selected in the server's HTML too, so the list does not read UTC until scripts load. */}
-          <Select defaultValue={defaults.timeZone} {...field('timeZone')}>
+          <Select {...field('timeZone')}>
             <TimeZoneOptions current={timeZone} />
           </Select>
         </Field>
@@ -113,7 +117,7 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Where</legend>
         <Field id="format" label="Format" error={errors.format?.message}>
-          <Select defaultValue={defaults.format} {...field('format')}>
+          <Select {...field('format')}>
             {INTERVIEW_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {FORMAT_LABELS[value]}
@@ -160,8 +164,8 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       </Field>
 
       <div className="flex gap-3">
-        <Button type="submit" pending={isSubmitting}>
-          {isSubmitting ? 'Saving…' : interviewId ? 'Save changes' : 'Add interview'}
+        <Button type="submit" pending={isSaving}>
+          {isSaving ? 'Saving…' : interviewId ? 'Save changes' : 'Add interview'}
         </Button>
         <Link href={interviewId ? `/interviews/${interviewId}` : '/interviews'} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm">
           Cancel

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useOptimistic, useState, useTransition } from 'react';
+import { useOptimistic } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { setPrepItemAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import type { PrepItem } from '@/lib/domain/prep-checklist';
@@ -10,25 +11,22 @@ type Props = { interviewId: string; items: PrepItem[]; ticks: Record<string, str
 
 export function PrepChecklist({ interviewId, items, ticks }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
   const [optimistic, setOptimistic] = useOptimistic(ticks, (state, change: { id: string; checked: boolean }) => {
     const next = { ...state };
     if (change.checked) next[change.id] = new Date().toISOString();
     else delete next[change.id];
     return next;
   });
-  const toggle = (id: string, checked: boolean) =>
-    startTransition(async () => {
-      setError(null);
-      setOptimistic({ id, checked });
-      const result = await setPrepItemAction({ id: interviewId, itemId: id, checked });
-      if (!result.ok) setError(result.message);
-      router.refresh();
-    });
+  // Refreshed either way, so a refused tick goes back to what is stored.
+  const setItem = useAction(setPrepItemAction, {
+    onStart: ({ itemId, checked }) => setOptimistic({ id: itemId, checked }),
+    onSuccess: () => router.refresh(),
+    onError: () => router.refresh(),
+  });
+  const toggle = (id: string, checked: boolean) => void setItem.execute({ id: interviewId, itemId: id, checked });
   return (
     <div className="space-y-2">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {setItem.error ? <Alert tone="error">{setItem.error}</Alert> : null}
       <ul className="space-y-2">
         {items.map((item) => (
           <li key={item.id} className="flex items-start gap-3">

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { CheckIn } from './check-in';
 import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
@@ -14,8 +15,6 @@ type Props = { interviewId: string; status: InterviewStatus; allowed: readonly I
 
 export function StatusActions({ interviewId, status, allowed, isUpcoming, openReschedule = false }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [rescheduling, setRescheduling] = useState(openReschedule && status === 'SCHEDULED');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [newTime, setNewTime] = useState({ date: '', time: '' });
@@ -23,36 +22,41 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
   const isBeforeSlot = status === 'SCHEDULED' && isUpcoming;
   const isAwaitingAnswer = status === 'SCHEDULED' && !isUpcoming;
 
-  const run = (work: () => Promise<{ ok: boolean; message?: string }>, after?: () => void) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await work();
-      if (!result.ok) {
-        setMessage({ tone: 'error', text: result.message ?? 'That did not work.' });
-        return;
-      }
-      after?.();
+  // One message for the whole panel: starting any of its actions clears what the last one said.
+  const clearErrors = () => {
+    changeStatus.setError(null);
+    deleteInterview.setError(null);
+    reschedule.setError(null);
+  };
+  const changeStatus = useAction(changeInterviewStatusAction, { onStart: () => clearErrors(), onSuccess: () => router.refresh() });
+  const deleteInterview = useAction(deleteInterviewAction, {
+    onStart: () => clearErrors(),
+    onSuccess: () => {
+      router.push('/interviews');
       router.refresh();
-    });
-
-  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => run(() => changeInterviewStatusAction({ id: interviewId, status: to }));
-
-  const submitReschedule = () =>
-    startTransition(async () => {
-      setMessage(null);
+    },
+  });
+  const reschedule = useAction(rescheduleByEmployerAction, {
+    onStart: () => {
+      clearErrors();
       setFieldErrors({});
-      const result = await rescheduleByEmployerAction({ id: interviewId, ...newTime });
-      if (!result.ok) {
-        setMessage({ tone: 'error', text: result.message });
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      router.push(`/interviews/${result.data.id}`);
-    });
+    },
+    onError: (failure) => {
+      setFieldErrors(failure.fieldErrors ?? {});
+      const [first] = Object.keys(failure.fieldErrors ?? {});
+      if (first) document.getElementById(`reschedule-${first}`)?.focus();
+    },
+    onSuccess: (data) => router.push(`/interviews/${data.id}`),
+  });
+  const error = changeStatus.error ?? deleteInterview.error ?? reschedule.error;
+  const pending = changeStatus.isPending || deleteInterview.isPending || reschedule.isPending;
+
+  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => void changeStatus.execute({ id: interviewId, status: to });
+  const submitReschedule = () => void reschedule.execute({ id: interviewId, ...newTime });
 
   return (
     <div className="space-y-3">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {isAwaitingAnswer ? <CheckIn interviewId={interviewId} showReschedule={false} /> : null}
       <div className="flex flex-wrap gap-2">
         {isBeforeSlot ? (
@@ -117,7 +121,7 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
         {confirmingDelete ? (
           <span className="flex items-center gap-2">
             <span>Delete this interview and its history?</span>
-            <Button variant="danger" pending={pending} onClick={() => run(() => deleteInterviewAction({ id: interviewId }), () => router.push('/interviews'))}>
+            <Button variant="danger" pending={pending} onClick={() => void deleteInterview.execute({ id: interviewId })}>
               Yes, delete
             </Button>
             <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>

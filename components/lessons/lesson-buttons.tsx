@@ -1,35 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { markLessonReviewedAction, retirePreventionActionAction } from '@/lib/actions/lessons';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/errors';
-
-/** Runs an action, refreshes the page on success, and shows the failure next to the button. */
-function useLessonAction() {
-  const router = useRouter();
-  const [isPending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<ActionResult>) => {
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      router.refresh();
-    });
-  };
-  return { isPending, error, run };
-}
 
 export function MarkReviewedButton({ lessonId }: { lessonId: string }) {
-  const { isPending, error, run } = useLessonAction();
+  const router = useRouter();
+  const { execute, isPending, error } = useAction(markLessonReviewedAction, { onSuccess: () => router.refresh() });
   return (
     <div className="space-y-2">
-      <Button type="button" pending={isPending} onClick={() => run(() => markLessonReviewedAction({ id: lessonId }))}>
+      <Button type="button" pending={isPending} onClick={() => void execute({ id: lessonId })}>
         {isPending ? 'Saving…' : 'Mark as reviewed'}
       </Button>
       {error ? (
@@ -42,14 +23,15 @@ export function MarkReviewedButton({ lessonId }: { lessonId: string }) {
 }
 
 export function RetireActionButton({ actionId, text }: { actionId: string; text: string }) {
-  const { isPending, error, run } = useLessonAction();
+  const router = useRouter();
+  const { execute, isPending, error } = useAction(retirePreventionActionAction, { onSuccess: () => router.refresh() });
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <button
         type="button"
         disabled={isPending}
         aria-busy={isPending || undefined}
-        onClick={() => run(() => retirePreventionActionAction({ id: actionId }))}
+        onClick={() => void execute({ id: actionId })}
         className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
         {isPending ? 'Retiring…' : 'Now a habit'}

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { createLessonAction, updateLessonAction } from '@/lib/actions/lessons';
 import { Alert } from '@/components/ui/alert';
 import { PreventionActionsFieldset } from './prevention-actions-fieldset';
@@ -11,8 +11,8 @@ import { Button } from '@/components/ui/button';
 import { LessonContentFields } from './lesson-content-fields';
 import type { LessonFormInput, LessonFormValues } from '@/lib/validation/lessons';
 import { ACTION_TEXT_MAX, ACTIONS_MAX } from '@/lib/validation/limits';
+import type { ActionResult } from '@/lib/errors';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 const resolver = lazyResolver(() => import('./lesson-checks').then((module) => module.lessonFormResolver));
 
@@ -28,32 +28,30 @@ const EMPTY: LessonFormInput = { rootCause: 'OTHER', whatHappened: '', actions: 
 
 export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormProps) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<LessonFormInput, unknown, LessonFormValues>({
+  const form = useForm<LessonFormInput, unknown, LessonFormValues>({
     resolver,
     defaultValues: defaults,
   });
+  const { register, handleSubmit, control, formState } = form;
   // keyName keeps the generated React key apart from the row's own actionId.
   const { fields, append, remove } = useFieldArray({ control, name: 'actions', keyName: 'key' });
   const { errors, isSubmitting } = formState;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = lessonId ? await updateLessonAction({ id: lessonId, values }) : await createLessonAction(values);
-    if (!result.ok) {
-      // The typed text stays in the form; only the messages are added.
-      setFailure(result.message);
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    router.push(returnTo);
-    router.refresh();
+  // The typed text stays in the form on a refusal; only the messages are added.
+  const save = useAction((values: LessonFormValues): Promise<ActionResult<unknown>> => (lessonId ? updateLessonAction({ id: lessonId, values }) : createLessonAction(values)), {
+    form,
+    onSuccess: () => {
+      router.push(returnTo);
+      router.refresh();
+    },
   });
+  const isSaving = isSubmitting || save.isPending;
+  const onSubmit = handleSubmit((values) => save.execute(values));
 
   const actionsError = errors.actions?.message ?? errors.actions?.root?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {save.error ? <Alert tone="error">{save.error}</Alert> : null}
       <LessonContentFields
         registerRootCause={register('rootCause')}
         registerWhatHappened={register('whatHappened')}
@@ -72,8 +70,8 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
         note={`Up to ${ACTIONS_MAX} concrete actions, each up to ${ACTION_TEXT_MAX} characters. They show up before your next interviews.`}
       />
       <div className="flex items-center gap-3">
-        <Button type="submit" pending={isSubmitting}>
-          {isSubmitting ? 'Saving…' : lessonId ? 'Save changes' : 'Save lesson'}
+        <Button type="submit" pending={isSaving}>
+          {isSaving ? 'Saving…' : lessonId ? 'Save changes' : 'Save lesson'}
         </Button>
         <Link href={returnTo} className="text-sm text-slate-600 hover:underline">
           Cancel

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { confirmCheckInAction } from '@/lib/actions/notifications';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,21 +9,14 @@ import { Button } from '@/components/ui/button';
 /** The check-in link's page: nothing is recorded until one of these is pressed. */
 export function CheckInConfirm({ token, interviewId, suggested }: { token: string; interviewId: string; suggested: 'happened' | 'missed' | null }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const confirm = (answer: 'happened' | 'missed') =>
-    startTransition(async () => {
-      setError(null);
-      const result = await confirmCheckInAction({ token, answer });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      router.push(answer === 'happened' ? `/interviews/${interviewId}` : `/interviews/${interviewId}/recover?kind=MISSED`);
-    });
+  const confirmCheckIn = useAction(confirmCheckInAction, {
+    onSuccess: (_data, { answer }) => router.push(answer === 'happened' ? `/interviews/${interviewId}` : `/interviews/${interviewId}/recover?kind=MISSED`),
+  });
+  const pending = confirmCheckIn.isPending;
+  const confirm = (answer: 'happened' | 'missed') => void confirmCheckIn.execute({ token, answer });
   return (
     <div className="space-y-4">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {confirmCheckIn.error ? <Alert tone="error">{confirmCheckIn.error}</Alert> : null}
       <div role="group" aria-label="Did it happen?" className="flex flex-wrap gap-2">
         <Button variant={suggested === 'missed' ? 'secondary' : 'primary'} pending={pending} onClick={() => confirm('happened')}>
           Yes, I attended

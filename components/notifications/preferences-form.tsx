@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { saveNotificationPreferencesAction } from '@/lib/actions/notifications';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input } from '@/components/ui/form';
-import { setServerErrors } from '@/components/ui/server-errors';
 import { REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/notification-labels';
 import { REMINDER_CHANNELS, REMINDER_KINDS } from '@/lib/domain/reminders';
 import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
@@ -17,29 +17,35 @@ const resolver = lazyResolver(() => import('./preferences-checks').then((module)
 
 export function PreferencesForm({ defaults }: { defaults: NotificationPreferencesInput }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<NotificationPreferencesInput>({
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<NotificationPreferencesInput>({
     resolver,
     defaultValues: defaults,
   });
+  const { register, handleSubmit, formState, control } = form;
   const { errors, isSubmitting } = formState;
   const allOff = useWatch({ control, name: 'allOff' });
-  const onSubmit = handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await saveNotificationPreferencesAction(values);
-    if (!result.ok) {
-      setStatus({ tone: 'error', text: result.message });
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    setStatus({ tone: 'success', text: 'Saved. Waiting reminders follow the new choices.' });
-    router.refresh();
+  const savePreferences = useAction(saveNotificationPreferencesAction, {
+    form,
+    onSuccess: () => {
+      setNotice('Saved. Waiting reminders follow the new choices.');
+      router.refresh();
+    },
   });
+  const isSaving = isSubmitting || savePreferences.isPending;
+  const onSubmit = handleSubmit((values) => {
+    setNotice(null);
+    return savePreferences.execute(values);
+  });
+  // defaultValue and defaultChecked put the saved choices into the server's HTML; register alone
+  // fills the controls in only once scripts run, so a reload showed empty times for a moment.
+  const time = (name: 'eveningBeforeTime' | 'quietHoursStart' | 'quietHoursEnd') => ({ defaultValue: defaults[name], ...register(name) });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {savePreferences.error ? <Alert tone="error">{savePreferences.error}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" {...register('allOff')} />
+        <input type="checkbox" defaultChecked={defaults.allOff} {...register('allOff')} />
         Turn all reminders off
       </label>
       {allOff ? <p className="text-sm text-slate-600">Nothing is sent while this is on; the choices below are kept for when you turn it off.</p> : null}
@@ -69,6 +75,7 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
                     <input
                       type="checkbox"
                       aria-label={`${REMINDER_KIND_LABELS[kind].label}: ${REMINDER_CHANNEL_LABELS[channel]}`}
+                      defaultChecked={defaults.channels[kind]?.[channel] === true}
                       {...register(`channels.${kind}.${channel}`)}
                     />
                   </td>
@@ -79,18 +86,18 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
         </table>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="prefs-evening" label="Evening-before time" error={errors.eveningBeforeTime?.message} hint="In your time zone, 24-hour clock.">
-            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...register('eveningBeforeTime')} />
+            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...time('eveningBeforeTime')} />
           </Field>
           <Field id="prefs-quiet-start" label="Quiet hours from" error={errors.quietHoursStart?.message} hint="Leave both empty for none.">
-            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...register('quietHoursStart')} />
+            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...time('quietHoursStart')} />
           </Field>
           <Field id="prefs-quiet-end" label="Quiet hours until" error={errors.quietHoursEnd?.message}>
-            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...register('quietHoursEnd')} />
+            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...time('quietHoursEnd')} />
           </Field>
         </div>
       </fieldset>
-      <Button type="submit" pending={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save preferences'}
+      <Button type="submit" pending={isSaving}>
+        {isSaving ? 'Saving…' : 'Save preferences'}
       </Button>
     </form>
   );

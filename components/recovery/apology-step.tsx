@@ -1,5 +1,6 @@
 'use client';
 
+import { useAction } from '@/components/forms/use-action';
 import { approveDraftAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -7,19 +8,18 @@ import { LiveChecklist } from './live-checklist';
 import { MessageEditor } from './message-editor';
 import type { EditableMessage } from './types';
 import { useMessageEditor } from './use-message-editor';
-import { useRecoveryAction } from './use-recovery-action';
 
 /** The letter repeats the call in writing: edit it with the checklist beside it, then approve it. */
 export function ApologyStep({ incidentId, message }: { incidentId: string; message: EditableMessage }) {
   const editor = useMessageEditor(message);
-  const action = useRecoveryAction();
+  const action = useAction(approveDraftAction);
   const approve = async () => {
     // The server approves the stored text, so what is on screen must be stored first.
     if (!(await editor.autosave.flush())) {
       action.setError('Your latest changes are not saved yet, so the letter was not approved. Fix the problem shown below the text.');
       return;
     }
-    action.run(() => approveDraftAction({ incidentId }));
+    await action.execute({ incidentId });
   };
   return (
     <div className="space-y-4">

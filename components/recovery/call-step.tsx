@@ -1,9 +1,9 @@
 'use client';
 
-import { useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { useAction } from '@/components/forms/use-action';
 import { recordCallAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -24,23 +24,16 @@ const callResults = Object.values(CallResult);
 const resolver = lazyResolver(() => import('./recovery-checks').then((module) => module.recordCallResolver));
 
 export function CallStep({ incidentId, isRunningLate, script, contact }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<RecordCallInput, unknown, z.output<typeof recordCallSchema>>({
+  const form = useForm<RecordCallInput, unknown, z.output<typeof recordCallSchema>>({
     resolver,
     defaultValues: { incidentId, response: 'NONE', note: '' },
   });
+  const { register, handleSubmit, control, formState } = form;
   const { errors, isSubmitting } = formState;
   const result = useWatch({ control, name: 'result' });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const outcome = await recordCallAction(values);
-    if (outcome.ok) return;
-    setFailure(outcome.message);
-    for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
-      setError(field === 'form' ? 'root' : (field as FieldPath<RecordCallInput>), { message });
-    }
-  });
+  const recordCall = useAction(recordCallAction, { form });
+  const isSaving = isSubmitting || recordCall.isPending;
+  const onSubmit = handleSubmit((values) => recordCall.execute(values));
 
   return (
     <div className="space-y-5">
@@ -71,7 +64,7 @@ export function CallStep({ incidentId, isRunningLate, script, contact }: Props) 
 
       <form onSubmit={onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4">
         <h3 className="text-sm font-semibold">After the call</h3>
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {recordCall.error ? <Alert tone="error">{recordCall.error}</Alert> : null}
         <input type="hidden" {...register('incidentId')} />
         <fieldset className="space-y-2" aria-describedby={errors.result ? 'call-result-error' : undefined}>
           <legend className="text-sm font-medium text-slate-800">How did it go?</legend>
@@ -106,8 +99,8 @@ export function CallStep({ incidentId, isRunningLate, script, contact }: Props) 
         <Field id="call-note" label="Notes from the call (optional)" error={errors.note?.message} hint="Who you spoke to, times they offered, anything to remember.">
           <Textarea id="call-note" rows={3} {...describedBy('call-note', errors.note?.message)} {...register('note')} />
         </Field>
-        <Button type="submit" pending={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save the call'}
+        <Button type="submit" pending={isSaving}>
+          {isSaving ? 'Saving…' : 'Save the call'}
         </Button>
       </form>
     </div>

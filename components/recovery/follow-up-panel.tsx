@@ -1,19 +1,19 @@
 'use client';
 
+import { useAction } from '@/components/forms/use-action';
 import { draftFollowUpAction, stopWaitingAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 // Its own chunk: the editor and the send controls load only once there is a follow-up to edit.
 import { MessageWorkspace } from './lazy-steps';
 import type { EditableMessage, FollowUpView } from './types';
-import { useRecoveryAction } from './use-recovery-action';
 
 type Props = { incidentId: string; followUp: FollowUpView; draft: EditableMessage | null };
 
 /** While no answer comes: wait, then one polite follow-up, then stop chasing and move on. */
 export function FollowUpPanel({ incidentId, followUp, draft }: Props) {
-  const action = useRecoveryAction();
-  const error = action.error ? <Alert tone="error">{action.error}</Alert> : null;
+  const draftFollowUp = useAction(draftFollowUpAction);
+  const stopWaiting = useAction(stopWaitingAction);
   switch (followUp.status) {
     case 'WAITING':
       return (
@@ -30,9 +30,9 @@ export function FollowUpPanel({ incidentId, followUp, draft }: Props) {
             <MessageWorkspace message={draft} idPrefix="follow-up" />
           ) : (
             <>
-              {error}
-              <Button pending={action.isPending} onClick={() => action.run(() => draftFollowUpAction({ incidentId }))}>
-                {action.isPending ? 'Drafting…' : 'Draft a polite follow-up'}
+              {draftFollowUp.error ? <Alert tone="error">{draftFollowUp.error}</Alert> : null}
+              <Button pending={draftFollowUp.isPending} onClick={() => void draftFollowUp.execute({ incidentId })}>
+                {draftFollowUp.isPending ? 'Drafting…' : 'Draft a polite follow-up'}
               </Button>
             </>
           )}
@@ -42,9 +42,9 @@ export function FollowUpPanel({ incidentId, followUp, draft }: Props) {
       return (
         <div className="space-y-3">
           <Alert tone="info">{followUp.message}</Alert>
-          {error}
-          <Button variant="secondary" pending={action.isPending} onClick={() => action.run(() => stopWaitingAction({ incidentId }))}>
-            {action.isPending ? 'Saving…' : 'Stop waiting'}
+          {stopWaiting.error ? <Alert tone="error">{stopWaiting.error}</Alert> : null}
+          <Button variant="secondary" pending={stopWaiting.isPending} onClick={() => void stopWaiting.execute({ incidentId })}>
+            {stopWaiting.isPending ? 'Saving…' : 'Stop waiting'}
           </Button>
         </div>
       );

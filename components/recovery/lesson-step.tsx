@@ -1,7 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { saveLessonAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
@@ -14,7 +14,6 @@ import { ACTIONS_MAX } from '@/lib/validation/limits';
 import type { SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { text: string }[]; outcome: IncidentOutcome | '' };
 
@@ -39,30 +38,27 @@ function fieldFor(path: string): string {
 }
 
 export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<LessonFields>({
+  const defaultValues: LessonFields = { rootCause: reason, whatHappened: explanation ?? '', actions: [{ text: '' }], outcome: '' };
+  const form = useForm<LessonFields>({
     resolver: schemaResolver(loadSaveLessonSchema, (values: LessonFields) => toInput(incidentId, values), fieldFor),
-    defaultValues: { rootCause: reason, whatHappened: explanation ?? '', actions: [{ text: '' }], outcome: '' },
+    defaultValues,
   });
+  const { register, handleSubmit, control, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'actions' });
   const { errors, isSubmitting } = formState;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await saveLessonAction(toInput(incidentId, values));
-    if (result.ok) return;
-    setFailure(result.message);
-    setServerErrors(setError, result.fieldErrors, fieldFor);
-  });
+  const saveLesson = useAction(saveLessonAction, { form, toField: fieldFor });
+  const isSaving = isSubmitting || saveLesson.isPending;
+  const onSubmit = handleSubmit((values) => saveLesson.execute(toInput(incidentId, values)));
 
   const actionsError = errors.actions?.root?.message ?? errors.actions?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {saveLesson.error ? <Alert tone="error">{saveLesson.error}</Alert> : null}
       <LessonContentFields
         registerRootCause={register('rootCause')}
         registerWhatHappened={register('whatHappened')}
         errors={{ rootCause: errors.rootCause?.message, whatHappened: errors.whatHappened?.message }}
+        defaults={defaultValues}
         rootCauseHint="Prefilled from what you said happened; change it if the real cause was different."
       />
       {needsOutcome ? (
@@ -88,8 +84,8 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
         maxRows={ACTIONS_MAX}
         note={`One to ${ACTIONS_MAX} concrete actions, e.g. “Visit the place the day before” or “Add 30 minutes to every journey”.`}
       />
-      <Button type="submit" pending={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save the lesson and close'}
+      <Button type="submit" pending={isSaving}>
+        {isSaving ? 'Saving…' : 'Save the lesson and close'}
       </Button>
     </form>
   );

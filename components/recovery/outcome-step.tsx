@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useAction } from '@/components/forms/use-action';
 import { recordOutcomeAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,7 +11,6 @@ import { RESCHEDULE_ANSWERS } from '@/lib/validation/limits';
 import type { RecordOutcomeInput } from '@/lib/validation/recovery';
 import { ANSWER_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 type Answer = (typeof RESCHEDULE_ANSWERS)[number];
 type OutcomeFields = { answer: Answer | ''; date: string; time: string; note: string };
@@ -40,31 +40,31 @@ const loadRecordOutcomeSchema = () => import('./recovery-checks').then((module) 
 const fieldFor = (path: string) => (path === 'newStartLocal' || path === 'timeZone' ? 'date' : path);
 
 export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<OutcomeFields>({
+  const form = useForm<OutcomeFields>({
     resolver: schemaResolver(loadRecordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values), fieldFor),
     defaultValues: { answer: '', date: '', time: '', note: '' },
   });
+  const { register, handleSubmit, control, formState } = form;
   const { errors, isSubmitting } = formState;
   const answer = useWatch({ control, name: 'answer' });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
+  const recordOutcome = useAction(recordOutcomeAction, {
+    form,
+    toField: fieldFor,
+    onSuccess: (data) => {
+      if (data.answer === 'NO_RESPONSE') setNotice('Noted: no answer yet. Come back and record it when they reply.');
+    },
+  });
+  const isSaving = isSubmitting || recordOutcome.isPending;
+  const onSubmit = handleSubmit((values) => {
     setNotice(null);
-    const result = await recordOutcomeAction(toInput(incidentId, timeZone, values));
-    if (!result.ok) {
-      setFailure(result.message);
-      setServerErrors(setError, result.fieldErrors, fieldFor);
-      return;
-    }
-    if (result.data.answer === 'NO_RESPONSE') setNotice('Noted: no answer yet. Come back and record it when they reply.');
+    return recordOutcome.execute(toInput(incidentId, timeZone, values));
   });
 
   const dateError = errors.date?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {recordOutcome.error ? <Alert tone="error">{recordOutcome.error}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">What did they answer?</legend>
@@ -96,8 +96,8 @@ export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
       <Field id="outcome-note" label="Note (optional)" error={errors.note?.message} hint="Who answered and anything they asked you to do.">
         <Textarea id="outcome-note" rows={2} {...describedBy('outcome-note', errors.note?.message)} {...register('note')} />
       </Field>
-      <Button type="submit" pending={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save their answer'}
+      <Button type="submit" pending={isSaving}>
+        {isSaving ? 'Saving…' : 'Save their answer'}
       </Button>
     </form>
   );

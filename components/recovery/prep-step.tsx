@@ -1,11 +1,11 @@
 'use client';
 
-import { useOptimistic, useState, useTransition } from 'react';
+import { useOptimistic } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { completePrepAction, tickPrepItemAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
-import { useRecoveryAction } from './use-recovery-action';
 
 type PrepItem = { id: SecondChancePrepItemId; label: string; checked: boolean; tickedLabel: string | null };
 
@@ -13,24 +13,17 @@ type Props = { incidentId: string; items: PrepItem[] };
 
 /** The second-chance checklist: each tick is saved at once; finishing needs every item ticked. */
 export function PrepStep({ incidentId, items }: Props) {
-  const [tickError, setTickError] = useState<string | null>(null);
-  const [isTicking, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(items, (current, change: { id: string; checked: boolean }) =>
     current.map((item) => (item.id === change.id ? { ...item, checked: change.checked } : item)),
   );
-  const finish = useRecoveryAction();
+  const tick = useAction(tickPrepItemAction, { onStart: ({ itemId, checked }) => setShown({ id: itemId, checked }) });
+  const finish = useAction(completePrepAction);
 
-  const toggle = (id: SecondChancePrepItemId, checked: boolean) =>
-    startTransition(async () => {
-      setTickError(null);
-      setShown({ id, checked });
-      const result = await tickPrepItemAction({ incidentId, itemId: id, checked });
-      if (!result.ok) setTickError(result.message);
-    });
+  const toggle = (id: SecondChancePrepItemId, checked: boolean) => void tick.execute({ incidentId, itemId: id, checked });
 
   return (
     <div className="space-y-4">
-      {tickError ? <Alert tone="error">{tickError}</Alert> : null}
+      {tick.error ? <Alert tone="error">{tick.error}</Alert> : null}
       <ul className="space-y-2">
         {shown.map((item) => (
           <li key={item.id} className="flex items-start gap-3">
@@ -50,7 +43,7 @@ export function PrepStep({ incidentId, items }: Props) {
       </ul>
       {finish.error ? <Alert tone="error">{finish.error}</Alert> : null}
       {/* Waits for the ticks in flight: finishing checks the ticks stored, not the ones on screen. */}
-      <Button pending={finish.isPending} disabled={isTicking} onClick={() => finish.run(() => completePrepAction({ incidentId }))}>
+      <Button pending={finish.isPending} disabled={tick.isPending} onClick={() => void finish.execute({ incidentId })}>
         {finish.isPending ? 'Saving…' : 'I am ready for the second chance'}
       </Button>
     </div>

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { confirmManualSendAction, sendMessageAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { DraftFields, EditableMessage } from './types';
-import { useRecoveryAction } from './use-recovery-action';
 
 type Phase =
   | { name: 'idle' }
@@ -42,43 +42,47 @@ function withFullStop(text: string): string {
 export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }: Props) {
   const [phase, setPhaseState] = useState<Phase>(() => initialPhase(message));
   const [copied, setCopied] = useState<string | null>(null);
-  const action = useRecoveryAction();
 
   const setPhase = (next: Phase) => {
     setPhaseState(next);
     onConfirming?.(next.name === 'confirming');
   };
 
+  const sendMessage = useAction(sendMessageAction, {
+    onStart: () => confirmSent.setError(null),
+    onSuccess: (result, { idempotencyKey }) => {
+      if (result.status === 'FAILED') setPhase({ name: 'failed', key: idempotencyKey, reason: result.reason, isRetryable: result.retryable });
+      else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto });
+      else setPhase({ name: 'idle' });
+    },
+    // Refused before anything was sent (a bad address, say): unlock the editor on the field to fix.
+    onError: ({ fieldErrors }) => {
+      if (!fieldErrors || Object.keys(fieldErrors).length === 0) return;
+      setPhase({ name: 'idle' });
+      onInvalid(fieldErrors);
+    },
+  });
+  const confirmSent = useAction(confirmManualSendAction, { onStart: () => sendMessage.setError(null) });
+  const actionError = sendMessage.error ?? confirmSent.error;
+
   const checkValues = async (): Promise<DraftFields | null> => {
     const values = getValues();
     const fieldErrors = await checkReadyToSend({ messageId: message.id, ...values });
     if (!fieldErrors) return values;
     onInvalid(fieldErrors);
-    action.setError('Check the recipient, the subject and the text above before sending.');
+    sendMessage.setError('Check the recipient, the subject and the text above before sending.');
     return null;
   };
 
   const openConfirmation = async () => {
-    action.setError(null);
+    sendMessage.setError(null);
+    confirmSent.setError(null);
     await flush();
     const values = await checkValues();
     if (values) setPhase({ name: 'confirming', key: crypto.randomUUID(), values });
   };
 
-  const send = (key: string, values: DraftFields) =>
-    action.run(
-      () => sendMessageAction({ messageId: message.id, ...values, idempotencyKey: key }),
-      (result) => {
-        if (result.status === 'FAILED') setPhase({ name: 'failed', key, reason: result.reason, isRetryable: result.retryable });
-        else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto });
-        else setPhase({ name: 'idle' });
-      },
-      // Refused before anything was sent (a bad address, say): unlock the editor on the field to fix.
-      (fieldErrors) => {
-        setPhase({ name: 'idle' });
-        onInvalid(fieldErrors);
-      },
-    );
+  const send = (key: string, values: DraftFields) => void sendMessage.execute({ messageId: message.id, ...values, idempotencyKey: key });
 
   const retry = async (key: string) => {
     await flush();
@@ -100,7 +104,7 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
     return <Alert tone="info">This message is being sent right now. Reload the page in a moment to see how it went.</Alert>;
   }
 
-  const error = action.error ? <Alert tone="error">{action.error}</Alert> : null;
+  const error = actionError ? <Alert tone="error">{actionError}</Alert> : null;
   switch (phase.name) {
     case 'confirming':
       return (
@@ -109,10 +113,10 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
           <p className="text-sm text-slate-700">Subject: {phase.values.subject}</p>
           {error}
           <div className="flex flex-wrap gap-2">
-            <Button pending={action.isPending} onClick={() => send(phase.key, phase.values)}>
-              {action.isPending ? 'Sending…' : 'Yes, send it'}
+            <Button pending={sendMessage.isPending} onClick={() => send(phase.key, phase.values)}>
+              {sendMessage.isPending ? 'Sending…' : 'Yes, send it'}
             </Button>
-            <Button variant="secondary" disabled={action.isPending} onClick={() => setPhase({ name: 'idle' })}>
+            <Button variant="secondary" disabled={sendMessage.isPending} onClick={() => setPhase({ name: 'idle' })}>
               Not yet
             </Button>
           </div>
@@ -125,9 +129,9 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
             The email was not sent: {withFullStop(phase.reason)} Your text is kept.
             {phase.isRetryable ? ' Try again in a moment.' : ' Check the recipient address, then try again.'}
           </Alert>
-          {action.error && action.error !== phase.reason ? error : null}
-          <Button pending={action.isPending} onClick={() => void retry(phase.key)}>
-            {action.isPending ? 'Sending…' : 'Retry'}
+          {actionError && actionError !== phase.reason ? error : null}
+          <Button pending={sendMessage.isPending} onClick={() => void retry(phase.key)}>
+            {sendMessage.isPending ? 'Sending…' : 'Retry'}
           </Button>
         </div>
       );
@@ -148,10 +152,10 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
             </Button>
             <Button
               variant="secondary"
-              pending={action.isPending}
-              onClick={() => action.run(() => confirmManualSendAction({ messageId: message.id }))}
+              pending={confirmSent.isPending}
+              onClick={() => void confirmSent.execute({ messageId: message.id })}
             >
-              {action.isPending ? 'Saving…' : 'I sent it'}
+              {confirmSent.isPending ? 'Saving…' : 'I sent it'}
             </Button>
           </div>
           {copied ? <p role="status">{copied}</p> : null}

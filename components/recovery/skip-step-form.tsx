@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useAction } from '@/components/forms/use-action';
 import { skipStepAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -17,8 +18,7 @@ const checkSkipStep = async (input: SkipStepInput) => (await import('./recovery-
 export function SkipStepForm({ incidentId, step, label }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [isChecking, setIsChecking] = useState(false);
   const [isSubmitted, setIsSubmitted] = useState(false);
   const id = `skip-${step}-reason`;
 
@@ -26,6 +26,9 @@ export function SkipStepForm({ incidentId, step, label }: Props) {
     setError(text);
     if (text && shouldFocus) document.getElementById(id)?.focus();
   };
+
+  const skip = useAction(skipStepAction, { onError: (failure) => showError(failure.fieldErrors?.reason, true) });
+  const isSubmitting = isChecking || skip.isPending;
 
   // After the first try the reason is checked again as it is typed, so the message goes as soon as it is fixed.
   const change = async (next: string) => {
@@ -39,28 +42,22 @@ export function SkipStepForm({ incidentId, step, label }: Props) {
     event.preventDefault();
     if (isSubmitting) return;
     setIsSubmitted(true);
-    setIsSubmitting(true);
-    try {
-      setFailure(null);
-      const values = { incidentId, step, reason };
-      // Checks that did not load (a dropped connection) leave the checking to the server.
-      const checked = await checkSkipStep(values).catch(() => null);
-      if (checked && !checked.ok) return showError(checked.fieldErrors.reason, true);
-      showError(undefined, false);
-      const result = await skipStepAction(checked?.ok ? checked.data : values);
-      if (result.ok) return;
-      setFailure(result.message);
-      showError(result.fieldErrors?.reason, true);
-    } finally {
-      setIsSubmitting(false);
-    }
+    setIsChecking(true);
+    skip.setError(null);
+    const values = { incidentId, step, reason };
+    // Checks that did not load (a dropped connection) leave the checking to the server.
+    const checked = await checkSkipStep(values).catch(() => null);
+    setIsChecking(false);
+    if (checked && !checked.ok) return showError(checked.fieldErrors.reason, true);
+    showError(undefined, false);
+    await skip.execute(checked?.ok ? checked.data : values);
   };
 
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Skip this step</summary>
       <form onSubmit={(event) => void submit(event)} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        {skip.error ? <Alert tone="error">{skip.error}</Alert> : null}
         <Field id={id} label={`Why are you skipping “${label}”?`} error={error} hint="It is kept with the step, so the record stays honest.">
           <Input
             id={id}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { useAction } from '@/components/forms/use-action';
 import { startRecoveryAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,7 +14,6 @@ import type { IncidentKind } from '@/lib/domain/recovery-state';
 import { ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
 import { MAX_EXPLANATION_LENGTH } from '@/lib/validation/limits';
 import type { startRecoverySchema, StartRecoveryInput } from '@/lib/validation/recovery';
-import { setServerErrors } from '@/components/ui/server-errors';
 
 type Props = {
   interviewId: string;
@@ -29,33 +29,31 @@ const resolver = lazyResolver(() => import('./recovery-checks').then((module) =>
 
 export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
   const [isLeaving, setIsLeaving] = useState(false);
-  const { register, handleSubmit, setError, control, formState } = useForm<StartRecoveryInput, unknown, z.output<typeof startRecoverySchema>>({
+  const form = useForm<StartRecoveryInput, unknown, z.output<typeof startRecoverySchema>>({
     resolver,
     defaultValues: { interviewId, kind, idempotencyKey, explanation: '', employerWarned: false },
   });
+  const { register, handleSubmit, control, formState } = form;
   const { errors, isSubmitting } = formState;
   const explanation = useWatch({ control, name: 'explanation' }) ?? '';
   const isLate = kind === 'RUNNING_LATE';
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await startRecoveryAction(values);
-    if (!result.ok) {
-      setFailure(result.message);
-      setServerErrors(setError, result.fieldErrors);
-      return;
-    }
-    setIsLeaving(true);
-    router.push(`/incidents/${result.data.incidentId}`);
+  const startRecovery = useAction(startRecoveryAction, {
+    form,
+    onSuccess: ({ incidentId }) => {
+      setIsLeaving(true);
+      router.push(`/incidents/${incidentId}`);
+    },
   });
+  const isBusy = isSubmitting || startRecovery.isPending || isLeaving;
+  const onSubmit = handleSubmit((values) => startRecovery.execute(values));
 
   const reasonError = errors.reason?.message;
   const explanationError = errors.explanation?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {startRecovery.error ? <Alert tone="error">{startRecovery.error}</Alert> : null}
       <input type="hidden" {...register('interviewId')} />
       <input type="hidden" {...register('kind')} />
       <input type="hidden" {...register('idempotencyKey')} />
@@ -97,8 +95,8 @@ export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) 
           <span className="block text-slate-500">The drafts will say so instead of breaking the news.</span>
         </label>
       </div>
-      <Button type="submit" variant={isLate ? 'primary' : 'danger'} pending={isSubmitting || isLeaving}>
-        {isSubmitting || isLeaving ? 'Preparing your recovery…' : isLate ? 'Get my call script' : 'Start the recovery'}
+      <Button type="submit" variant={isLate ? 'primary' : 'danger'} pending={isBusy}>
+        {isBusy ? 'Preparing your recovery…' : isLate ? 'Get my call script' : 'Start the recovery'}
       </Button>
     </form>
   );

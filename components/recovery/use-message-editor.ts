@@ -61,6 +61,9 @@ export function useMessageEditor(message: EditableMessage) {
     }
   };
 
+  // The action is called directly, not through useAction: autosave runs from timers and on
+  // unmount, one save at a time of its own, and a dropped connection belongs on its status line
+  // ("Could not save…", the text kept), not on the error page a thrown error would bring.
   const save = async (current: DraftFields): Promise<SaveOutcome> => {
     const isRecipientValid = (await loadChecks()).isSavableRecipient(current.recipient);
     const result = await saveDraftAction({

@@ -95,6 +95,29 @@ test.describe('accounts', () => {
     await page.waitForURL(`${baseUrl}/dashboard`);
   });
 
+  test('a double click sends one request, and a refusal is put on its field, focused, with what was typed kept', async ({ page }) => {
+    const errors = watchPageErrors(page);
+    await signUp(page, `grace-${randomUUID()}@example.test`, 'first long password');
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.goto(`${baseUrl}/account`);
+    const actionCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.headers()['next-action']) actionCalls.push(request.url());
+    });
+
+    const card = page.getByRole('region', { name: 'Password' });
+    await card.getByLabel('Current password').fill('not my password');
+    await card.getByLabel('New password', { exact: true }).fill('second long password');
+    await card.getByLabel('Repeat the new password').fill('second long password');
+    await card.getByRole('button', { name: 'Change password' }).dblclick();
+    await card.locator('#currentPassword-error').filter({ hasText: 'Your current password is not right.' }).waitFor();
+    await expect(card.getByRole('button', { name: 'Change password' })).toBeEnabled();
+    expect(actionCalls).toHaveLength(1);
+    await expect(card.getByLabel('Current password')).toBeFocused();
+    expect(await card.getByLabel('New password', { exact: true }).inputValue()).toBe('second long password');
+    expect(errors).toEqual([]);
+  });
+
   test('sends security headers on a real response', async ({ page }) => {
     const response = await page.goto(`${baseUrl}/sign-in`);
     const headers = response!.headers();

@@ -16,6 +16,13 @@ function localParts(instant: Date) {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
+/** The opening tag of the one input in `html` carrying `attribute`. */
+function controlTag(html: string, attribute: string): string {
+  const tags = html.match(/<input\b[^>]*>/g)?.filter((tag) => tag.includes(` ${attribute}`)) ?? [];
+  expect(tags).toHaveLength(1);
+  return tags[0] ?? '';
+}
+
 test.describe('notifications', () => {
   test('preferences keep what was typed on bad input, and the app’s own worker emails a due reminder once', async ({ page }) => {
     const { email } = await signUpNewUser(page);
@@ -41,6 +48,10 @@ test.describe('notifications', () => {
     await page.reload();
     expect(await page.getByLabel('Evening-before time').inputValue()).toBe('19:00');
     expect(await page.getByLabel('Time to leave: Email').isChecked()).toBe(true);
+    // The saved choices are in the server's HTML, so the page shows them before its scripts run.
+    const html = await (await page.request.get(`${baseUrl}/notifications/preferences`)).text();
+    expect(controlTag(html, 'id="prefs-evening"')).toMatch(/\svalue="19:00"/);
+    expect(controlTag(html, 'aria-label="Time to leave: Email"')).toMatch(/\schecked=""/);
 
     // A video interview 20 minutes away: its reminder (30 minutes before) is due at once.
     const start = new Date(Math.ceil((Date.now() + 20 * 60_000) / 60_000) * 60_000);
