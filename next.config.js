@@ -34,7 +34,11 @@ const nextConfig = {
         // no-cache: browsers check for a new worker on every visit instead of a cached copy.
         source: '/sw.js',
         headers: [
-          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+          {
+            key: 'Content-Security-Policy',
+            value:
+              "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          },
           { key: 'Cache-Control', value: 'no-cache' },
           { key: 'Content-Type', value: 'text/javascript; charset=utf-8' },
         ],

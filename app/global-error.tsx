@@ -14,8 +14,12 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
       <body className="flex min-h-screen flex-col font-sans">
         <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-16">
           <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">
-            <h1 className="text-lg font-semibold text-red-800">{isDatabaseDown ? 'Rebound is briefly unavailable' : 'Something went wrong'}</h1>
-            <p className="text-sm text-slate-700">{isDatabaseDown ? DATABASE_UNAVAILABLE_MESSAGE : 'Nothing you saved was lost. Try again in a moment.'}</p>
+            <h1 className="text-lg font-semibold text-red-800">
+              {isDatabaseDown ? 'Rebound is briefly unavailable' : 'Something went wrong'}
+            </h1>
+            <p className="text-sm text-slate-700">
+              {isDatabaseDown ? DATABASE_UNAVAILABLE_MESSAGE : 'Nothing you saved was lost. Try again in a moment.'}
+            </p>
             <a className={textLinkClassName('text-sm font-medium')} href="">
               Try again
             </a>

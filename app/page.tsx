@@ -26,19 +26,22 @@ export default async function LandingPage() {
   return (
     <div className="space-y-12">
       <section className="space-y-5 pt-6 text-center">
-        <h1 className="text-4xl font-bold tracking-tight text-brand-900 sm:text-5xl">
-          Missed an interview? Rebound.
-        </h1>
+        <h1 className="text-4xl font-bold tracking-tight text-brand-900 sm:text-5xl">Missed an interview? Rebound.</h1>
         <p className="mx-auto max-w-2xl text-lg text-slate-600">
-          Rebound keeps track of your job interviews and, when one goes wrong, guides you through a
-          calm, professional recovery: call the employer, apologise sincerely, ask to reschedule, and
-          make the second chance count.
+          Rebound keeps track of your job interviews and, when one goes wrong, guides you through a calm, professional
+          recovery: call the employer, apologise sincerely, ask to reschedule, and make the second chance count.
         </p>
         <div className="flex justify-center gap-3">
-          <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/sign-up"
+            className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+          >
             Create an account
           </Link>
-          <Link href="/sign-in" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium hover:bg-slate-100">
+          <Link
+            href="/sign-in"
+            className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium hover:bg-slate-100"
+          >
             Sign in
           </Link>
         </div>

@@ -59,7 +59,8 @@ const { values: args } = parseArgs({
 });
 const number = (name) => {
   const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0, not "${args[name]}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number above 0, not "${args[name]}"`);
   return value;
 };
 const settings = { users: number('users'), timeoutSeconds: number('timeout'), dueWithinMinutes: DUE_WITHIN_MINUTES };
@@ -68,7 +69,15 @@ const log = (message) => console.log(`[bench] ${message}`);
 /** 'HH:mm' and 'YYYY-MM-DD' of an instant on the wall clock of a zone. */
 function wallClock(instant, timeZone) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -114,7 +123,11 @@ function planSeed(count, now) {
 
 async function seedDatabase(client, plan) {
   const channels = { LEAVE_BY: ['EMAIL', 'IN_APP'], EVENING_BEFORE: ['EMAIL', 'IN_APP'] };
-  const rows = plan.map((row) => ({ ...row, start: row.start.toISOString(), token: randomBytes(24).toString('base64url') }));
+  const rows = plan.map((row) => ({
+    ...row,
+    start: row.start.toISOString(),
+    token: randomBytes(24).toString('base64url'),
+  }));
   await client.query('BEGIN');
   try {
     await client.query(
@@ -145,17 +158,26 @@ async function seedDatabase(client, plan) {
 
 /** Runs bench/lib/reminders-app.mjs under tsx and parses the JSON it prints. */
 async function runAppHelper(databaseUrl, ...commandArgs) {
-  const { stdout } = await promisify(execFile)(process.execPath, [tsxCli, ...TSX_FLAGS, 'bench/lib/reminders-app.mjs', ...commandArgs], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [tsxCli, ...TSX_FLAGS, 'bench/lib/reminders-app.mjs', ...commandArgs],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
 /** One `npm run worker`: its output prefixed, ready when it says reminders are sent from it. */
 function startWorker(name, env) {
-  const child = spawn(process.execPath, [tsxCli, ...TSX_FLAGS, 'scripts/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [tsxCli, ...TSX_FLAGS, 'scripts/worker.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const output = [];
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
@@ -202,7 +224,9 @@ const percentile = (values, p) => {
 };
 
 function table(headings, rows) {
-  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => String(row[column]).length)));
+  const widths = headings.map((heading, column) =>
+    Math.max(heading.length, ...rows.map((row) => String(row[column]).length)),
+  );
   const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
   return [line(headings), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
@@ -228,24 +252,51 @@ async function main() {
     await seedDatabase(client, plan);
     const synced = await runAppHelper(database.url, 'sync', ...plan.map((row) => row.userId));
     const syncedAt = new Date(synced.at);
-    log(`seeded ${plan.length} users with one interview each; reminders computed by resyncUserReminders at ${synced.at}`);
+    log(
+      `seeded ${plan.length} users with one interview each; reminders computed by resyncUserReminders at ${synced.at}`,
+    );
 
     const { rows: due } = await client.query(
       `SELECT id, "userId", kind, "dedupeKey", "dueAt" FROM "Reminder"
        WHERE state = 'SCHEDULED' AND 'EMAIL' = ANY(channels) AND "dueAt" <= $1 ORDER BY "dueAt"`,
       [new Date(syncedAt.getTime() + DUE_WITHIN_MINUTES * MINUTE)],
     );
-    const { rows: [{ total }] } = await client.query(`SELECT count(*)::int AS total FROM "Reminder"`);
+    const {
+      rows: [{ total }],
+    } = await client.query(`SELECT count(*)::int AS total FROM "Reminder"`);
     const dueByKey = new Map(due.map((row) => [row.dedupeKey, row]));
-    log(`${total} reminders in all; ${due.length} email reminders due by ${new Date(syncedAt.getTime() + DUE_WITHIN_MINUTES * MINUTE).toISOString()}`);
+    log(
+      `${total} reminders in all; ${due.length} email reminders due by ${new Date(syncedAt.getTime() + DUE_WITHIN_MINUTES * MINUTE).toISOString()}`,
+    );
 
-    const { SMTP_HOST: _host, SMTP_PORT: _port, SMTP_USER: _user, SMTP_PASSWORD: _password, SMTP_SECURE: _secure, MAIL_OUTBOX_DIR: _outbox, ...baseEnv } = process.env;
-    const workerEnv = { ...baseEnv, DATABASE_URL: database.url, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Rebound <reminders@rebound.test>', NEXTAUTH_URL: 'http://rebound.test' };
+    const {
+      SMTP_HOST: _host,
+      SMTP_PORT: _port,
+      SMTP_USER: _user,
+      SMTP_PASSWORD: _password,
+      SMTP_SECURE: _secure,
+      MAIL_OUTBOX_DIR: _outbox,
+      ...baseEnv
+    } = process.env;
+    const workerEnv = {
+      ...baseEnv,
+      DATABASE_URL: database.url,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_FROM: 'Rebound <reminders@rebound.test>',
+      NEXTAUTH_URL: 'http://rebound.test',
+    };
     const workersStartedAt = new Date();
     for (const name of ['worker-1', 'worker-2']) workers.push(startWorker(name, workerEnv));
     cleanups.unshift(() => Promise.all(workers.map((worker) => worker.stop())));
-    const readyAt = await Promise.all(workers.map((worker) => Promise.race([worker.ready, new Promise((resolve) => setTimeout(() => resolve(null), 60_000))])));
-    log(`two workers started (pids ${workers.map((worker) => worker.pid).join(', ')}), ready after ${readyAt.map((at) => (at ? `${((at - workersStartedAt) / 1000).toFixed(1)} s` : 'no answer')).join(' and ')}`);
+    const readyAt = await Promise.all(
+      workers.map((worker) =>
+        Promise.race([worker.ready, new Promise((resolve) => setTimeout(() => resolve(null), 60_000))]),
+      ),
+    );
+    log(
+      `two workers started (pids ${workers.map((worker) => worker.pid).join(', ')}), ready after ${readyAt.map((at) => (at ? `${((at - workersStartedAt) / 1000).toFixed(1)} s` : 'no answer')).join(' and ')}`,
+    );
 
     const lastDue = Math.max(workersStartedAt.getTime(), ...due.map((row) => row.dueAt.getTime()));
     const deadline = lastDue + settings.timeoutSeconds * 1000;
@@ -267,10 +318,18 @@ async function main() {
     const stoppedAt = new Date();
 
     // Counts.
-    const mails = smtp.received.map((mail) => ({ ...mail, messageId: mail.parsed.messageId ?? null, dedupeKey: dedupeKeyOf(mail.parsed.messageId) }));
-    const countBy = (items, key) => items.reduce((counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1), new Map());
+    const mails = smtp.received.map((mail) => ({
+      ...mail,
+      messageId: mail.parsed.messageId ?? null,
+      dedupeKey: dedupeKeyOf(mail.parsed.messageId),
+    }));
+    const countBy = (items, key) =>
+      items.reduce((counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1), new Map());
     const byMessageId = countBy(mails, (mail) => mail.messageId);
-    const byKey = countBy(mails.filter((mail) => mail.dedupeKey), (mail) => mail.dedupeKey);
+    const byKey = countBy(
+      mails.filter((mail) => mail.dedupeKey),
+      (mail) => mail.dedupeKey,
+    );
     const duplicateMessageIds = [...byMessageId.values()].reduce((sum, count) => sum + count - 1, 0);
     const duplicateReminders = [...byKey.values()].reduce((sum, count) => sum + count - 1, 0);
     const missing = due.filter((row) => !byKey.has(row.dedupeKey));
@@ -281,14 +340,24 @@ async function main() {
     });
     const senders = Object.fromEntries(countBy(mails, (mail) => mail.sender ?? 'not told'));
     const firstArrival = new Map();
-    for (const mail of mails) if (mail.dedupeKey && !firstArrival.has(mail.dedupeKey)) firstArrival.set(mail.dedupeKey, mail.receivedAt);
+    for (const mail of mails)
+      if (mail.dedupeKey && !firstArrival.has(mail.dedupeKey)) firstArrival.set(mail.dedupeKey, mail.receivedAt);
     const firstDue = due.length ? due[0].dueAt : null;
     const lastReceived = mails.length ? new Date(Math.max(...mails.map((mail) => mail.receivedAt.getTime()))) : null;
-    const lateness = due.filter((row) => firstArrival.has(row.dedupeKey)).map((row) => ({ row, ms: firstArrival.get(row.dedupeKey) - row.dueAt }));
+    const lateness = due
+      .filter((row) => firstArrival.has(row.dedupeKey))
+      .map((row) => ({ row, ms: firstArrival.get(row.dedupeKey) - row.dueAt }));
     // Reminders that fell due while both workers were up measure the queue; the overdue ones also wait for the start.
-    const dueWhileRunning = lateness.filter(({ row }) => row.dueAt >= Math.max(...readyAt.filter(Boolean).map(Number), workersStartedAt.getTime()));
-    const { rows: states } = await client.query(`SELECT kind, state, count(*)::int AS n FROM "Reminder" WHERE id = ANY($1) GROUP BY kind, state ORDER BY kind, state`, [due.map((row) => row.id)]);
-    const { rows: deliveries } = await client.query(`SELECT channel, state, attempts, count(*)::int AS n FROM "NotificationDelivery" GROUP BY channel, state, attempts ORDER BY channel, state, attempts`);
+    const dueWhileRunning = lateness.filter(
+      ({ row }) => row.dueAt >= Math.max(...readyAt.filter(Boolean).map(Number), workersStartedAt.getTime()),
+    );
+    const { rows: states } = await client.query(
+      `SELECT kind, state, count(*)::int AS n FROM "Reminder" WHERE id = ANY($1) GROUP BY kind, state ORDER BY kind, state`,
+      [due.map((row) => row.id)],
+    );
+    const { rows: deliveries } = await client.query(
+      `SELECT channel, state, attempts, count(*)::int AS n FROM "NotificationDelivery" GROUP BY channel, state, attempts ORDER BY channel, state, attempts`,
+    );
 
     const sample = plan.find((row) => row.group === 'evening-before ahead') ?? plan[0];
     const described = await runAppHelper(database.url, 'describe', sample.interviewId);
@@ -297,38 +366,97 @@ async function main() {
       reminder.due.interviewZone,
       reminder.due.userZone,
       reminder.state,
-      reminder.delivered ? reminder.delivered.userZone : firstArrival.has(reminder.dedupeKey) ? `received ${firstArrival.get(reminder.dedupeKey).toISOString()}` : '–',
+      reminder.delivered
+        ? reminder.delivered.userZone
+        : firstArrival.has(reminder.dedupeKey)
+          ? `received ${firstArrival.get(reminder.dedupeKey).toISOString()}`
+          : '–',
     ]);
 
     const seconds = (ms) => (ms == null ? '–' : `${(ms / 1000).toFixed(1)} s`);
     const machine = describeMachine();
-    console.log(`\nRebound reminders bench, ${new Date().toISOString()}, ${machine.cpus} cores, Node ${machine.node}; ${database.where}`);
-    console.log(`${settings.users} users × 1 interview (users in ${USER_ZONE}, interviews in ${INTERVIEW_ZONE}, in person); 2 workers; timeout ${settings.timeoutSeconds} s after the last due${timedOut ? ' (REACHED)' : ''}\n`);
+    console.log(
+      `\nRebound reminders bench, ${new Date().toISOString()}, ${machine.cpus} cores, Node ${machine.node}; ${database.where}`,
+    );
+    console.log(
+      `${settings.users} users × 1 interview (users in ${USER_ZONE}, interviews in ${INTERVIEW_ZONE}, in person); 2 workers; timeout ${settings.timeoutSeconds} s after the last due${timedOut ? ' (REACHED)' : ''}\n`,
+    );
     console.log(
       table(
         ['figure', 'value'],
         [
           ['reminders in the database', total],
-          [`email reminders due within ${DUE_WITHIN_MINUTES} min of seeding`, `${due.length} (${[...countBy(due, (row) => row.kind)].map(([kind, n]) => `${n} ${kind}`).join(', ')})`],
+          [
+            `email reminders due within ${DUE_WITHIN_MINUTES} min of seeding`,
+            `${due.length} (${[...countBy(due, (row) => row.kind)].map(([kind, n]) => `${n} ${kind}`).join(', ')})`,
+          ],
           ['emails received', mails.length],
           ['duplicates: same Message-ID', duplicateMessageIds],
           ['duplicates: same reminder twice', duplicateReminders],
           ['missing', missing.length],
           ['unexpected (not among the due)', unexpected.length],
           ['to the wrong recipient', wrongRecipient.length],
-          ['sent by', Object.entries(senders).map(([name, n]) => `${name}: ${n}`).join(', ') || '–'],
-          ['time to deliver all (first due → last received)', seconds(firstDue && lastReceived ? lastReceived - firstDue : null)],
-          ['due → received, overdue at start (p50 / max)', `${seconds(percentile(lateness.filter((entry) => !dueWhileRunning.includes(entry)).map((entry) => entry.ms), 50))} / ${seconds(percentile(lateness.filter((entry) => !dueWhileRunning.includes(entry)).map((entry) => entry.ms), 100))}`],
-          ['due → received, fell due while running (p50 / max)', `${seconds(percentile(dueWhileRunning.map((entry) => entry.ms), 50))} / ${seconds(percentile(dueWhileRunning.map((entry) => entry.ms), 100))}`],
+          [
+            'sent by',
+            Object.entries(senders)
+              .map(([name, n]) => `${name}: ${n}`)
+              .join(', ') || '–',
+          ],
+          [
+            'time to deliver all (first due → last received)',
+            seconds(firstDue && lastReceived ? lastReceived - firstDue : null),
+          ],
+          [
+            'due → received, overdue at start (p50 / max)',
+            `${seconds(
+              percentile(
+                lateness.filter((entry) => !dueWhileRunning.includes(entry)).map((entry) => entry.ms),
+                50,
+              ),
+            )} / ${seconds(
+              percentile(
+                lateness.filter((entry) => !dueWhileRunning.includes(entry)).map((entry) => entry.ms),
+                100,
+              ),
+            )}`,
+          ],
+          [
+            'due → received, fell due while running (p50 / max)',
+            `${seconds(
+              percentile(
+                dueWhileRunning.map((entry) => entry.ms),
+                50,
+              ),
+            )} / ${seconds(
+              percentile(
+                dueWhileRunning.map((entry) => entry.ms),
+                100,
+              ),
+            )}`,
+          ],
           ['reminder states after', states.map((row) => `${row.kind} ${row.state} ${row.n}`).join(', ')],
-          ['deliveries (channel state attempts: n)', deliveries.map((row) => `${row.channel} ${row.state} ${row.attempts}: ${row.n}`).join(', ')],
-          ['workers stopped', stops.map((stop, index) => `${workers[index].name} ${stop.signal ?? `exit ${stop.code}`}`).join(', ')],
+          [
+            'deliveries (channel state attempts: n)',
+            deliveries.map((row) => `${row.channel} ${row.state} ${row.attempts}: ${row.n}`).join(', '),
+          ],
+          [
+            'workers stopped',
+            stops.map((stop, index) => `${workers[index].name} ${stop.signal ?? `exit ${stop.code}`}`).join(', '),
+          ],
         ],
       ),
     );
-    console.log(`\nOne interview: ${described.interview.company} (${sample.group}), starts ${described.interview.start.interviewZone} = ${described.interview.start.userZone}\n`);
+    console.log(
+      `\nOne interview: ${described.interview.company} (${sample.group}), starts ${described.interview.start.interviewZone} = ${described.interview.start.userZone}\n`,
+    );
     console.log(table(['kind', 'due (interview zone)', 'due (user zone)', 'state', 'delivered'], sampleRows));
-    if (missing.length > 0) console.log(`\nMissing: ${missing.slice(0, 10).map((row) => `${row.kind} due ${row.dueAt.toISOString()}`).join('; ')}${missing.length > 10 ? ' …' : ''}`);
+    if (missing.length > 0)
+      console.log(
+        `\nMissing: ${missing
+          .slice(0, 10)
+          .map((row) => `${row.kind} due ${row.dueAt.toISOString()}`)
+          .join('; ')}${missing.length > 10 ? ' …' : ''}`,
+      );
 
     const resultsDir = path.join(root, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
@@ -355,7 +483,12 @@ async function main() {
       firstDue,
       lastReceived,
       deliverAllMs: firstDue && lastReceived ? lastReceived - firstDue : null,
-      latencyMs: lateness.map(({ row, ms }) => ({ kind: row.kind, dueAt: row.dueAt, ms, dueWhileRunning: dueWhileRunning.some((entry) => entry.row === row) })),
+      latencyMs: lateness.map(({ row, ms }) => ({
+        kind: row.kind,
+        dueAt: row.dueAt,
+        ms,
+        dueWhileRunning: dueWhileRunning.some((entry) => entry.row === row),
+      })),
       reminderStates: states,
       deliveries,
       sample: described,

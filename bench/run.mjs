@@ -71,9 +71,24 @@ function routesFor(account, cookie, writeActionId) {
   const routes = [
     { route: 'dashboard', kind: 'page', path: '/dashboard', headers: withCookie },
     { route: 'interviews', kind: 'page', path: '/interviews', headers: withCookie },
-    account.deepCursor && { route: 'interviews, 100 pages in', kind: 'page', path: `/interviews?view=past&cursor=${account.deepCursor}`, headers: withCookie },
-    account.upcomingInterviewId && { route: 'interview', kind: 'page', path: `/interviews/${account.upcomingInterviewId}`, headers: withCookie },
-    account.incidentId && { route: 'incident', kind: 'page', path: `/incidents/${account.incidentId}`, headers: withCookie },
+    account.deepCursor && {
+      route: 'interviews, 100 pages in',
+      kind: 'page',
+      path: `/interviews?view=past&cursor=${account.deepCursor}`,
+      headers: withCookie,
+    },
+    account.upcomingInterviewId && {
+      route: 'interview',
+      kind: 'page',
+      path: `/interviews/${account.upcomingInterviewId}`,
+      headers: withCookie,
+    },
+    account.incidentId && {
+      route: 'incident',
+      kind: 'page',
+      path: `/incidents/${account.incidentId}`,
+      headers: withCookie,
+    },
     { route: 'lessons', kind: 'page', path: '/lessons', headers: withCookie },
     { route: 'lessons review', kind: 'page', path: '/lessons/review', headers: withCookie },
     { route: 'lessons patterns', kind: 'page', path: '/lessons/patterns', headers: withCookie },
@@ -84,11 +99,18 @@ function routesFor(account, cookie, writeActionId) {
       kind: 'write',
       path: `/interviews/${account.upcomingInterviewId}`,
       method: 'POST',
-      headers: { ...withCookie, 'Next-Action': writeActionId, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+      headers: {
+        ...withCookie,
+        'Next-Action': writeActionId,
+        Accept: 'text/x-component',
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
       body: JSON.stringify([{ id: account.upcomingInterviewId, itemId: 'documents-ready', checked: true }]),
     },
   ];
-  return routes.filter(Boolean).filter((route) => !only || only.has(route.route) || only.has(route.route.split(/[ ,:]/)[0]));
+  return routes
+    .filter(Boolean)
+    .filter((route) => !only || only.has(route.route) || only.has(route.route.split(/[ ,:]/)[0]));
 }
 
 /** The pages measured for first-load JS only: the forms, the notifications pages and the incident page at each recovery step. */
@@ -99,16 +121,30 @@ function firstLoadPagesFor(account, cookie, stepIncidents) {
     { route: 'forgot password', path: '/forgot-password', headers: {} },
     { route: 'reset password', path: '/reset-password?token=bench-token-bench-token-bench', headers: {} },
     { route: 'new interview', path: '/interviews/new', headers: withCookie },
-    account.upcomingInterviewId && { route: 'edit interview', path: `/interviews/${account.upcomingInterviewId}/edit`, headers: withCookie },
-    account.missedInterviewId && { route: 'recover interview', path: `/interviews/${account.missedInterviewId}/recover`, headers: withCookie },
-    ...stepIncidents.map(({ id, state }) => ({ route: `incident, ${state.toLowerCase()} step`, path: `/incidents/${id}`, headers: withCookie })),
+    account.upcomingInterviewId && {
+      route: 'edit interview',
+      path: `/interviews/${account.upcomingInterviewId}/edit`,
+      headers: withCookie,
+    },
+    account.missedInterviewId && {
+      route: 'recover interview',
+      path: `/interviews/${account.missedInterviewId}/recover`,
+      headers: withCookie,
+    },
+    ...stepIncidents.map(({ id, state }) => ({
+      route: `incident, ${state.toLowerCase()} step`,
+      path: `/incidents/${id}`,
+      headers: withCookie,
+    })),
     { route: 'account', path: '/account', headers: withCookie },
     { route: 'new lesson', path: '/lessons/new', headers: withCookie },
     account.lessonId && { route: 'edit lesson', path: `/lessons/${account.lessonId}/edit`, headers: withCookie },
     { route: 'notifications', path: '/notifications', headers: withCookie },
     { route: 'notification preferences', path: '/notifications/preferences', headers: withCookie },
   ];
-  return pages.filter(Boolean).filter((page) => !only || only.has(page.route) || only.has(page.route.split(/[ ,:]/)[0]));
+  return pages
+    .filter(Boolean)
+    .filter((page) => !only || only.has(page.route) || only.has(page.route.split(/[ ,:]/)[0]));
 }
 
 const OPEN_RECOVERY_STATES = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME', 'PREP', 'LESSON'];
@@ -122,9 +158,16 @@ async function openIncidentPerStep(databaseUrl, account) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT id FROM "MissedIncident" WHERE "userId" = $1 ORDER BY id LIMIT $2`, [account.id, OPEN_RECOVERY_STATES.length]);
+    const { rows } = await client.query(`SELECT id FROM "MissedIncident" WHERE "userId" = $1 ORDER BY id LIMIT $2`, [
+      account.id,
+      OPEN_RECOVERY_STATES.length,
+    ]);
     const opened = rows.map(({ id }, index) => ({ id, state: OPEN_RECOVERY_STATES[index] }));
-    for (const { id, state } of opened) await client.query(`UPDATE "MissedIncident" SET "recoveryState" = $2, "closedAt" = NULL, outcome = NULL WHERE id = $1`, [id, state]);
+    for (const { id, state } of opened)
+      await client.query(
+        `UPDATE "MissedIncident" SET "recoveryState" = $2, "closedAt" = NULL, outcome = NULL WHERE id = $1`,
+        [id, state],
+      );
     return opened;
   } finally {
     await client.end();
@@ -140,9 +183,23 @@ async function measureRoute(request, context) {
   if (alone.status !== expectStatus) log(`warning: ${request.route} answered ${alone.status} alone`);
   const firstLoadJs = request.kind === 'page' ? await measureFirstLoadJs(baseUrl, request.path, request.headers) : null;
   memory.section();
-  const load = await runLoad({ ...single, expectStatus, connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds });
+  const load = await runLoad({
+    ...single,
+    expectStatus,
+    connections: settings.connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+  });
   await waitForIdle(context.pid);
-  return { route: request.route, kind: request.kind, statements: alone.statements, aloneMs: alone.aloneMs, firstLoadJs, load, peakRss: memory.section() };
+  return {
+    route: request.route,
+    kind: request.kind,
+    statements: alone.statements,
+    aloneMs: alone.aloneMs,
+    firstLoadJs,
+    load,
+    peakRss: memory.section(),
+  };
 }
 
 async function main() {
@@ -157,11 +214,19 @@ async function main() {
     await client.connect();
     const seedStarted = Date.now();
     const counts = await seedDatabase(client, accounts);
-    log(`seeded ${counts.users} users, ${counts.interviews} interviews, ${counts.incidents} incidents, ${counts.lessons} lessons in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+    log(
+      `seeded ${counts.users} users, ${counts.interviews} interviews, ${counts.incidents} incidents, ${counts.lessons} lessons in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
     const normalAccount = await describeAccount(client, accounts[0]);
     const heavyAccount = settings.heavyInterviews > 0 ? await describeAccount(client, accounts.at(-1)) : null;
-    const { rows: [missed] } = await client.query(`SELECT id FROM "Interview" WHERE "userId" = $1 AND status = 'MISSED' ORDER BY id LIMIT 1`, [normalAccount.id]);
-    const { rows: [lesson] } = await client.query(`SELECT id FROM "Lesson" WHERE "userId" = $1 ORDER BY id LIMIT 1`, [normalAccount.id]);
+    const {
+      rows: [missed],
+    } = await client.query(`SELECT id FROM "Interview" WHERE "userId" = $1 AND status = 'MISSED' ORDER BY id LIMIT 1`, [
+      normalAccount.id,
+    ]);
+    const {
+      rows: [lesson],
+    } = await client.query(`SELECT id FROM "Lesson" WHERE "userId" = $1 ORDER BY id LIMIT 1`, [normalAccount.id]);
     Object.assign(normalAccount, { missedInterviewId: missed?.id ?? null, lessonId: lesson?.id ?? null });
     await client.end();
 
@@ -176,7 +241,9 @@ async function main() {
       root,
       port,
       log: args.verbose ? (text) => process.stdout.write(text) : undefined,
-      nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench', 'results', 'profiles')}`] : [],
+      nodeArgs: args['cpu-prof']
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'bench', 'results', 'profiles')}`]
+        : [],
       env: {
         DATABASE_URL: relayedUrl,
         NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
@@ -195,48 +262,78 @@ async function main() {
     const results = [];
     const record = (user, row) => {
       results.push({ user, ...row });
-      log(`${row.route} (${user}): ${row.load.requestsPerSecond.toFixed(0)} req/s, p50 ${row.load.p50?.toFixed(0) ?? '–'} ms, ${row.statements} statements, ${row.load.errors} errors`);
+      log(
+        `${row.route} (${user}): ${row.load.requestsPerSecond.toFixed(0)} req/s, p50 ${row.load.p50?.toFixed(0) ?? '–'} ms, ${row.statements} statements, ${row.load.errors} errors`,
+      );
     };
 
     // The floor is measured first and again last, and each ratio is against their mean: on a
     // shared machine the load on the cores drifts during a run.
     const floorRequest = { route: 'floor: dynamic page, no data', kind: 'floor', path: '/bench/floor', headers: {} };
     record('first', await measureRoute(floorRequest, context));
-    const asset = await measureRoute({ route: 'floor: static asset', kind: 'floor', path: '/icon.svg', headers: {} }, context);
+    const asset = await measureRoute(
+      { route: 'floor: static asset', kind: 'floor', path: '/icon.svg', headers: {} },
+      context,
+    );
     record('–', asset);
-    if (!only || only.has('sign-in')) record('signed out', await measureRoute({ route: 'sign-in', kind: 'page', path: '/sign-in', headers: {} }, context));
+    if (!only || only.has('sign-in'))
+      record(
+        'signed out',
+        await measureRoute({ route: 'sign-in', kind: 'page', path: '/sign-in', headers: {} }, context),
+      );
 
     const cookies = new Map();
-    for (const [user, account] of [['normal', normalAccount], ['heavy', heavyAccount]]) {
+    for (const [user, account] of [
+      ['normal', normalAccount],
+      ['heavy', heavyAccount],
+    ]) {
       if (!account) continue;
       cookies.set(user, await signIn(app.baseUrl, account.email, BENCH_PASSWORD));
-      for (const request of routesFor(account, cookies.get(user), writeActionId)) record(user, await measureRoute(request, context));
+      for (const request of routesFor(account, cookies.get(user), writeActionId))
+        record(user, await measureRoute(request, context));
     }
     record('last', await measureRoute(floorRequest, context));
 
     const stepIncidents = normalAccount.incidentId ? await openIncidentPerStep(database.url, normalAccount) : [];
     for (const page of firstLoadPagesFor(normalAccount, cookies.get('normal'), stepIncidents)) {
       const firstLoadJs = await measureFirstLoadJs(app.baseUrl, page.path, page.headers);
-      results.push({ route: page.route, user: page.headers.Cookie ? 'normal' : 'signed out', kind: 'first-load', firstLoadJs });
+      results.push({
+        route: page.route,
+        user: page.headers.Cookie ? 'normal' : 'signed out',
+        kind: 'first-load',
+        firstLoadJs,
+      });
       log(`${page.route}: first-load JS ${(firstLoadJs.bytes / 1024).toFixed(1)} KB gzip`);
     }
-    const floorRates = results.filter((row) => row.route === floorRequest.route).map((row) => row.load.requestsPerSecond);
+    const floorRates = results
+      .filter((row) => row.route === floorRequest.route)
+      .map((row) => row.load.requestsPerSecond);
     const floorRate = floorRates.reduce((sum, rate) => sum + rate, 0) / floorRates.length;
-    for (const row of results) if (row.kind !== 'floor' && row.load) row.floorRatio = row.load.requestsPerSecond / floorRate;
+    for (const row of results)
+      if (row.kind !== 'floor' && row.load) row.floorRatio = row.load.requestsPerSecond / floorRate;
 
     const peakRss = memory.peak;
     const targets = evaluateTargets(results, { peakRss });
     const machine = describeMachine();
-    console.log(`\nRebound bench, ${new Date().toISOString()}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${database.where}`);
-    console.log(`${settings.users} users × ${settings.interviewsPerUser} interviews + 1 heavy user with ${settings.heavyInterviews} interviews and ${settings.heavyLessons} lessons; ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up\n`);
+    console.log(
+      `\nRebound bench, ${new Date().toISOString()}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${database.where}`,
+    );
+    console.log(
+      `${settings.users} users × ${settings.interviewsPerUser} interviews + 1 heavy user with ${settings.heavyInterviews} interviews and ${settings.heavyLessons} lessons; ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up\n`,
+    );
     console.log(formatTable(results));
-    console.log(`\nFloor: ${floorRates.map((rate) => rate.toFixed(0)).join(' and ')} req/s (first and last), ratios against ${floorRate.toFixed(0)}. Server peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB\n`);
+    console.log(
+      `\nFloor: ${floorRates.map((rate) => rate.toFixed(0)).join(' and ')} req/s (first and last), ratios against ${floorRate.toFixed(0)}. Server peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MB\n`,
+    );
     console.log(formatTargets(targets));
 
     const resultsDir = path.join(root, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, database: database.where, settings, floorRate, results, peakRss, targets }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, database: database.where, settings, floorRate, results, peakRss, targets }, null, 2)}\n`,
+    );
     console.log(`\nWritten to ${path.relative(root, file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   } finally {
     for (const cleanup of cleanups) await Promise.resolve(cleanup()).catch((error) => log(`cleanup: ${error.message}`));

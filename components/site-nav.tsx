@@ -20,7 +20,8 @@ function isCurrent(pathname: string, href: string): boolean {
 // The header is on every page once.
 const MENU_ID = 'site-menu';
 
-const linkTone = 'text-slate-600 hover:text-slate-900 aria-[current=page]:font-medium aria-[current=page]:text-slate-900';
+const linkTone =
+  'text-slate-600 hover:text-slate-900 aria-[current=page]:font-medium aria-[current=page]:text-slate-900';
 
 /**
  * The signed-in links. From md up they sit in one row as they always have; below it they fold
@@ -108,7 +109,11 @@ function SignedOutNav() {
       <Link href="/sign-in" aria-current={pathname === '/sign-in' ? 'page' : undefined} className={linkTone}>
         Sign in
       </Link>
-      <Link href="/sign-up" aria-current={pathname === '/sign-up' ? 'page' : undefined} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+      <Link
+        href="/sign-up"
+        aria-current={pathname === '/sign-up' ? 'page' : undefined}
+        className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+      >
         Sign up
       </Link>
     </nav>

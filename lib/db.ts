@@ -44,7 +44,9 @@ function createClient(): PrismaClient {
       throw toDatabaseError(error);
     })) as PrismaClient['$transaction'];
   // A query-only extension leaves every type as it was, so the client is still a PrismaClient.
-  return new Proxy(extended, { get: (target, key, receiver) => (key === '$transaction' ? $transaction : Reflect.get(target, key, receiver)) }) as unknown as PrismaClient;
+  return new Proxy(extended, {
+    get: (target, key, receiver) => (key === '$transaction' ? $transaction : Reflect.get(target, key, receiver)),
+  }) as unknown as PrismaClient;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -53,14 +53,20 @@ const oneOf = <const Values extends readonly [string, ...string[]]>(values: Valu
 const httpUrl = optionalText.pipe(
   z
     .string()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http:// or https:// URL')
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      'must be an http:// or https:// URL',
+    )
     .optional(),
 );
 
 const postgresUrl = optionalText.pipe(
   z
     .string()
-    .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), 'must be a postgresql:// URL')
+    .refine(
+      (value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol),
+      'must be a postgresql:// URL',
+    )
     .optional(),
 );
 
@@ -78,7 +84,12 @@ const trustedProxies = optionalText.pipe(
     .optional(),
 );
 
-const vapidSubject = optionalText.pipe(z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: address or an https:// URL').optional());
+const vapidSubject = optionalText.pipe(
+  z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: address or an https:// URL')
+    .optional(),
+);
 
 const variables = z
   .object({
@@ -116,7 +127,12 @@ const variables = z
   .superRefine((env, context) => {
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       const missing = env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
-      context.addIssue({ code: 'custom', path: [missing], message: 'must be set as well: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (`npx web-push generate-vapid-keys` makes a pair)' });
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message:
+          'must be set as well: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (`npx web-push generate-vapid-keys` makes a pair)',
+      });
     }
   });
 
@@ -138,13 +154,25 @@ function toConfig(env: z.output<typeof variables>) {
     isHttps: env.NEXTAUTH_URL?.startsWith('https://') ?? false,
     authSecret: env.NEXTAUTH_SECRET,
     vapid: {
-      keys: env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null,
+      keys:
+        env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+          ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
+          : null,
       subject: env.VAPID_SUBJECT,
     },
     github: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
-    google: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : null,
+    google:
+      env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+        ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
+        : null,
     smtp: env.SMTP_HOST
-      ? { host: env.SMTP_HOST, port: env.SMTP_PORT ?? 587, secure: env.SMTP_SECURE === 'true', user: env.SMTP_USER, password: env.SMTP_PASSWORD }
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT ?? 587,
+          secure: env.SMTP_SECURE === 'true',
+          user: env.SMTP_USER,
+          password: env.SMTP_PASSWORD,
+        }
       : null,
     mailFrom: from,
     /** The domain of the sender's address, for Message-IDs and List-Unsubscribe. */
@@ -161,7 +189,6 @@ export type AppConfig = ReturnType<typeof toConfig>;
 
 /** Every variable the app reads. */
 export const CONFIG_VARIABLES = Object.keys(variables.shape) as (keyof typeof variables.shape)[];
-
 
 /** Parses a set of variables; throws ConfigError naming the first variable that cannot be used. */
 export function parseEnv(source: Record<string, string | undefined>): AppConfig {

@@ -36,13 +36,19 @@ export class ConflictError extends Error {
   }
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "Rebound can't reach its database right now. Nothing you typed is lost; try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Rebound can't reach its database right now. Nothing you typed is lost; try again in a moment.";
 
 // Prisma's codes for "cannot reach / lost the server / pool timed out"; the adapter's kinds for
 // the same; node's socket codes; PostgreSQL's connection class (08xxx), shutdown (57P01-3) and
 // too-many-connections (53300). Known by code, not by message text (but see below).
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const ADAPTER_UNAVAILABLE = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
 // The one exception to "by code": node-postgres raises a connection that dies under a query, a
@@ -59,18 +65,31 @@ const PG_CODELESS_UNAVAILABLE = new Set([
 ]);
 
 function isUnavailableCode(code: unknown): boolean {
-  return typeof code === 'string' && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code));
+  return (
+    typeof code === 'string' &&
+    (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code))
+  );
 }
 
 /** Whether an error (or one it wraps) says the database could not be reached or dropped the connection. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (error instanceof DatabaseUnavailableError) return true;
-  const fields = error as { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  if (isUnavailableCode(fields.code) || isUnavailableCode(fields.errorCode) || isUnavailableCode(fields.originalCode)) return true;
+  const fields = error as {
+    code?: unknown;
+    errorCode?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (isUnavailableCode(fields.code) || isUnavailableCode(fields.errorCode) || isUnavailableCode(fields.originalCode))
+    return true;
   if (typeof fields.kind === 'string' && ADAPTER_UNAVAILABLE.has(fields.kind)) return true;
   if (fields.code === undefined && error instanceof Error && PG_CODELESS_UNAVAILABLE.has(error.message)) return true;
-  return isDatabaseUnavailable(fields.cause, depth + 1) || isDatabaseUnavailable(fields.meta?.driverAdapterError, depth + 1);
+  return (
+    isDatabaseUnavailable(fields.cause, depth + 1) || isDatabaseUnavailable(fields.meta?.driverAdapterError, depth + 1)
+  );
 }
 
 /**

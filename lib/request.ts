@@ -11,7 +11,10 @@ type HeaderSource = Headers | Record<string, unknown> | undefined;
 
 /** The client's address from a request's headers (a Headers or next-auth's plain object). */
 export function readClientIp(source: HeaderSource): string {
-  const value = typeof source?.get === 'function' ? (source as Headers).get(CLIENT_IP_HEADER) : (source as Record<string, unknown> | undefined)?.[CLIENT_IP_HEADER];
+  const value =
+    typeof source?.get === 'function'
+      ? (source as Headers).get(CLIENT_IP_HEADER)
+      : (source as Record<string, unknown> | undefined)?.[CLIENT_IP_HEADER];
   return typeof value === 'string' && value.trim() ? value.trim() : 'unknown';
 }
 

@@ -16,9 +16,7 @@ export const securityHeaders: Record<string, string> = {
  */
 export function buildContentSecurityPolicy(nonce: string | null): string {
   const dev = getEnv().isDevelopment;
-  const scriptSrc = nonce
-    ? `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
-    : `'self'`;
+  const scriptSrc = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}` : `'self'`;
   return [
     `default-src 'self'`,
     `script-src ${scriptSrc}`,

@@ -14,7 +14,11 @@ export type { SessionUser, SignedInUser };
 /** What a session cookie says: whose it is, which sessionVersion, which session row (`sid`). */
 export function readSessionClaims(token: JWT | null): SessionClaims | null {
   if (!token || typeof token.uid !== 'string') return null;
-  return { userId: token.uid, sessionVersion: Number(token.sv ?? 0), sessionId: typeof token.sid === 'string' ? token.sid : null };
+  return {
+    userId: token.uid,
+    sessionVersion: Number(token.sv ?? 0),
+    sessionId: typeof token.sid === 'string' ? token.sid : null,
+  };
 }
 
 /**

@@ -47,7 +47,10 @@ async function check() {
 async function main() {
   if (process.argv.includes('--check')) return check();
   const rawName = process.argv.slice(2).join('_').trim();
-  const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = rawName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!name) {
     console.error('Usage: npm run db:migration -- <name>   (for example: npm run db:migration -- add_lessons)');
     process.exit(2);

@@ -25,13 +25,24 @@ function compose(size, share, background, { recolor } = {}) {
 }
 
 const icons = [
-  ...[192, 512].map((size) => ({ name: `icon-${size}.png`, size, svg: compose(size, 0.72, `<rect width="${size}" height="${size}" rx="${size * 0.22}" fill="#ffffff"/>`) })),
-  ...[192, 512].map((size) => ({ name: `maskable-${size}.png`, size, svg: compose(size, 0.5, `<rect width="${size}" height="${size}" fill="#eef6ff"/>`) })),
+  ...[192, 512].map((size) => ({
+    name: `icon-${size}.png`,
+    size,
+    svg: compose(size, 0.72, `<rect width="${size}" height="${size}" rx="${size * 0.22}" fill="#ffffff"/>`),
+  })),
+  ...[192, 512].map((size) => ({
+    name: `maskable-${size}.png`,
+    size,
+    svg: compose(size, 0.5, `<rect width="${size}" height="${size}" fill="#eef6ff"/>`),
+  })),
   { name: 'badge-96.png', size: 96, svg: compose(96, 0.9, '', { recolor: '#ffffff' }) },
 ];
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage();
   for (const { name, size, svg } of icons) {

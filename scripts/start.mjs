@@ -29,7 +29,9 @@ const dev = process.argv.includes('--dev');
 // what it holds. Read at every collection, so it takes effect when set here; an operator's own
 // heap flags (NODE_OPTIONS or node's arguments) win.
 const HEAP_GROWING_PERCENT = 50;
-const heapFlagGiven = /--(heap-growing-percent|max-old-space-size|max-heap-size)\b/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
+const heapFlagGiven = /--(heap-growing-percent|max-old-space-size|max-heap-size)\b/.test(
+  `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`,
+);
 if (!heapFlagGiven) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 const dataDir = path.resolve(projectRoot, process.env.REBOUND_DATA_DIR ?? '.data');
@@ -47,7 +49,9 @@ async function fail(message) {
 function resolveAuthSecret(embedded) {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (!embedded && !dev) {
-    throw new Error('NEXTAUTH_SECRET is required with DATABASE_URL in production. Generate one with `openssl rand -base64 32`.');
+    throw new Error(
+      'NEXTAUTH_SECRET is required with DATABASE_URL in production. Generate one with `openssl rand -base64 32`.',
+    );
   }
   prepareDataDir(dataDir);
   const file = path.join(dataDir, 'nextauth-secret');
@@ -86,7 +90,9 @@ async function prepareDatabase(env) {
     env.REBOUND_DATABASE_MODE = 'embedded';
     const relative = path.relative(projectRoot, dataDir);
     const where = relative.startsWith('..') ? dataDir : relative || '.';
-    console.log(`Embedded PostgreSQL: ${where}/postgres, on 127.0.0.1:${database.port} (password in ${where}/postgres-password)`);
+    console.log(
+      `Embedded PostgreSQL: ${where}/postgres, on 127.0.0.1:${database.port} (password in ${where}/postgres-password)`,
+    );
     const imported = await importPgliteDataDir({ dataDir, url: database.url });
     if (imported) console.log(imported);
   }
@@ -112,9 +118,13 @@ async function main() {
 
   // Next.js runs in this process and reads its configuration from process.env.
   Object.assign(process.env, env);
-  const app = await serveApp({ dir: projectRoot, dev, port: Number(env.PORT), hostname: process.env.HOSTNAME }).catch((error) => {
-    throw error?.code === 'EADDRINUSE' ? new Error(`port ${env.PORT} is already in use; set PORT to a free one.`) : error;
-  });
+  const app = await serveApp({ dir: projectRoot, dev, port: Number(env.PORT), hostname: process.env.HOSTNAME }).catch(
+    (error) => {
+      throw error?.code === 'EADDRINUSE'
+        ? new Error(`port ${env.PORT} is already in use; set PORT to a free one.`)
+        : error;
+    },
+  );
   console.log(`Rebound is ready on ${env.NEXTAUTH_URL} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)}s)`);
   // Reminders: a worker process beside the app, unless REBOUND_WORKER=off leaves them to
   // separate `npm run worker` processes.

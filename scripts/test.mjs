@@ -20,7 +20,8 @@ if (plan.kind === 'install') {
   console.log(`\n▶ ${plan.message}`);
   const [command, args] = plan.install;
   // A fresh machine's package lists may be missing or stale: refresh them once and try again.
-  const installed = (await run(command, args)) === 0 || ((await run(...plan.refresh)) === 0 && (await run(command, args)) === 0);
+  const installed =
+    (await run(command, args)) === 0 || ((await run(...plan.refresh)) === 0 && (await run(command, args)) === 0);
   if (!installed || !isExecutable(browserPath)) {
     console.error(`\n✖ Installing Chromium failed (see above); the end-to-end tests need it at ${browserPath}.`);
     process.exit(1);

@@ -7,12 +7,19 @@ import { startWorkerInProcess } from '@/lib/server/jobs/start-worker-in-process'
 import type { WorkerState } from '@/lib/server/jobs/worker-state';
 
 function report(state: WorkerState): void {
-  process.send?.({ type: 'worker-state', status: state.status, lastError: state.lastError, startedAt: state.startedAt?.toISOString() ?? null });
+  process.send?.({
+    type: 'worker-state',
+    status: state.status,
+    lastError: state.lastError,
+    startedAt: state.startedAt?.toISOString() ?? null,
+  });
 }
 
 async function main() {
   if (!process.env.DATABASE_URL) {
-    console.error('\nThe worker needs DATABASE_URL (a PostgreSQL server). With the embedded database, `npm start` runs the worker itself.\n');
+    console.error(
+      '\nThe worker needs DATABASE_URL (a PostgreSQL server). With the embedded database, `npm start` runs the worker itself.\n',
+    );
     process.exit(1);
   }
   let stopping = false;

@@ -61,7 +61,9 @@ export async function startApp({ root, port, env, log, nodeArgs = [] }) {
 
 /** The id the build gave the server action exported as `name`. */
 export function findActionId(root, name) {
-  const manifest = JSON.parse(readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  );
   for (const [id, entry] of Object.entries(manifest.node)) if (entry.exportedName === name) return id;
   throw new Error(`no server action named ${name} in the build`);
 }

@@ -16,7 +16,17 @@ export function percentile(sorted, p) {
  * A response whose status is not the expected one counts as an error, as do timeouts and
  * refused connections. Latencies are kept per response, so p95 is exact.
  */
-export async function runLoad({ url, method = 'GET', headers = {}, body, expectStatus = 200, connections, seconds, warmupSeconds, timeoutSeconds = 10 }) {
+export async function runLoad({
+  url,
+  method = 'GET',
+  headers = {},
+  body,
+  expectStatus = 200,
+  connections,
+  seconds,
+  warmupSeconds,
+  timeoutSeconds = 10,
+}) {
   const options = { url, method, headers, body, connections, timeout: timeoutSeconds };
   if (warmupSeconds > 0) {
     await autocannon({ ...options, duration: warmupSeconds });
@@ -50,7 +60,13 @@ export async function runLoad({ url, method = 'GET', headers = {}, body, expectS
 export async function timeRequest({ url, method = 'GET', headers = {}, body }, timeoutMs = 60_000) {
   const started = performance.now();
   try {
-    const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started, bytes: text.byteLength };
   } catch (error) {
@@ -78,7 +94,11 @@ export async function measureAlone(relay, request, attempts = 3) {
     status = answer.status;
   }
   const answered = times.filter((ms) => ms !== null).sort((a, b) => a - b);
-  return { statements: Math.min(...statements), aloneMs: answered.length === times.length ? percentile(answered, 50) : null, status };
+  return {
+    statements: Math.min(...statements),
+    aloneMs: answered.length === times.length ? percentile(answered, 50) : null,
+    status,
+  };
 }
 
 const attribute = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1];
@@ -98,7 +118,11 @@ export function findFirstLoadScripts(html) {
     if (name.toLowerCase() === 'script') source = attribute(tag, 'src');
     else {
       const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
-      if (rel.includes('modulepreload') || (rel.includes('preload') && attribute(tag, 'as')?.toLowerCase() === 'script')) source = attribute(tag, 'href');
+      if (
+        rel.includes('modulepreload') ||
+        (rel.includes('preload') && attribute(tag, 'as')?.toLowerCase() === 'script')
+      )
+        source = attribute(tag, 'href');
     }
     if (source) sources.push(source.replaceAll('&amp;', '&'));
   }

@@ -21,12 +21,32 @@ try {
       where: { id: ids[0] },
       select: { id: true, company: true, scheduledStart: true, timeZone: true, user: { select: { timeZone: true } } },
     });
-    const reminders = await db.reminder.findMany({ where: { interviewId: interview.id }, orderBy: { dueAt: 'asc' }, select: { kind: true, dueAt: true, state: true, sentAt: true, channels: true, dedupeKey: true, lastError: true } });
-    const both = (instant) => (instant ? { interviewZone: formatWithZone(instant, interview.timeZone), userZone: formatWithZone(instant, interview.user.timeZone) } : null);
+    const reminders = await db.reminder.findMany({
+      where: { interviewId: interview.id },
+      orderBy: { dueAt: 'asc' },
+      select: { kind: true, dueAt: true, state: true, sentAt: true, channels: true, dedupeKey: true, lastError: true },
+    });
+    const both = (instant) =>
+      instant
+        ? {
+            interviewZone: formatWithZone(instant, interview.timeZone),
+            userZone: formatWithZone(instant, interview.user.timeZone),
+          }
+        : null;
     console.log(
       JSON.stringify({
-        interview: { id: interview.id, company: interview.company, timeZone: interview.timeZone, userTimeZone: interview.user.timeZone, start: both(interview.scheduledStart) },
-        reminders: reminders.map((reminder) => ({ ...reminder, due: both(reminder.dueAt), delivered: both(reminder.sentAt) })),
+        interview: {
+          id: interview.id,
+          company: interview.company,
+          timeZone: interview.timeZone,
+          userTimeZone: interview.user.timeZone,
+          start: both(interview.scheduledStart),
+        },
+        reminders: reminders.map((reminder) => ({
+          ...reminder,
+          due: both(reminder.dueAt),
+          delivered: both(reminder.sentAt),
+        })),
       }),
     );
   } else {

@@ -13,7 +13,8 @@ async function findSocketInode(clientPort, serverPort) {
   const table = await readFile('/proc/net/tcp', 'utf8').catch(() => '');
   for (const line of table.split('\n').slice(1)) {
     const fields = line.trim().split(/\s+/);
-    if (fields[1]?.endsWith(`:${hexPort(clientPort)}`) && fields[2]?.endsWith(`:${hexPort(serverPort)}`)) return fields[9];
+    if (fields[1]?.endsWith(`:${hexPort(clientPort)}`) && fields[2]?.endsWith(`:${hexPort(serverPort)}`))
+      return fields[9];
   }
   return null;
 }
@@ -41,7 +42,8 @@ async function listDescendants(rootPid) {
 
 async function holdsSocket(pid, inode) {
   const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
-  for (const fd of fds) if ((await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === `socket:[${inode}]`) return true;
+  for (const fd of fds)
+    if ((await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === `socket:[${inode}]`) return true;
   return false;
 }
 
@@ -79,7 +81,12 @@ export async function startRecordingSmtpPeer({ senders = () => [] } = {}) {
         const receivedAt = new Date();
         simpleParser(Buffer.concat(chunks))
           .then((parsed) => {
-            received.push({ receivedAt, rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address), sender: senderOfSession.get(session.id) ?? null, parsed });
+            received.push({
+              receivedAt,
+              rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address),
+              sender: senderOfSession.get(session.id) ?? null,
+              parsed,
+            });
             callback();
           })
           .catch(callback);

@@ -10,7 +10,16 @@ import { hash } from '@node-rs/argon2';
 export const BENCH_PASSWORD = 'bench password, long enough';
 
 const ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Europe/Berlin'];
-const REASONS = ['TRAFFIC_TRANSPORT', 'EMERGENCY', 'ILLNESS', 'SCHEDULE_MIXUP', 'TIMEZONE_ERROR', 'FORGOT', 'TECHNICAL_PROBLEM', 'OTHER'];
+const REASONS = [
+  'TRAFFIC_TRANSPORT',
+  'EMERGENCY',
+  'ILLNESS',
+  'SCHEDULE_MIXUP',
+  'TIMEZONE_ERROR',
+  'FORGOT',
+  'TECHNICAL_PROBLEM',
+  'OTHER',
+];
 
 /** A feed token the route accepts (20–64 url-safe characters), derived from the user id. */
 export function feedTokenFor(userId) {
@@ -30,7 +39,13 @@ export function planAccounts({ users, interviewsPerUser, heavyInterviews, heavyL
     heavy: false,
   }));
   if (heavyInterviews > 0) {
-    accounts.push({ id: 'bench-heavy', email: 'bench-heavy@rebound.test', interviews: heavyInterviews, lessons: heavyLessons, heavy: true });
+    accounts.push({
+      id: 'bench-heavy',
+      email: 'bench-heavy@rebound.test',
+      interviews: heavyInterviews,
+      lessons: heavyLessons,
+      heavy: true,
+    });
   }
   return accounts;
 }
@@ -40,7 +55,8 @@ export async function seedDatabase(client, accounts) {
   // The app's own argon2id settings; one hash serves every account, which only the bench does.
   const passwordHash = await hash(BENCH_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   const existing = await client.query(`SELECT count(*)::int AS n FROM "User" WHERE id LIKE 'bench-%'`);
-  if (existing.rows[0].n > 0) throw new Error('the database already holds bench accounts: point the bench at an empty database');
+  if (existing.rows[0].n > 0)
+    throw new Error('the database already holds bench accounts: point the bench at an empty database');
 
   await client.query('BEGIN');
   try {
@@ -48,7 +64,16 @@ export async function seedDatabase(client, accounts) {
       `INSERT INTO "User" (id, email, name, "passwordHash", "timeZone", "calendarFeedToken", "updatedAt")
        SELECT a.id, a.email, 'Bench ' || a.id, $2, a.zone, a.token, now()
        FROM jsonb_to_recordset($1::jsonb) AS a(id text, email text, token text, zone text)`,
-      [JSON.stringify(accounts.map((account, index) => ({ ...account, token: feedTokenFor(account.id), zone: ZONES[index % ZONES.length] }))), passwordHash],
+      [
+        JSON.stringify(
+          accounts.map((account, index) => ({
+            ...account,
+            token: feedTokenFor(account.id),
+            zone: ZONES[index % ZONES.length],
+          })),
+        ),
+        passwordHash,
+      ],
     );
 
     // Interviews: number n of a user starts n days from (today − 60 % of the span), so about
@@ -146,14 +171,23 @@ export async function seedDatabase(client, accounts) {
 
 /** What the bench needs to address one account's pages: an interview, an incident, a deep cursor. */
 export async function describeAccount(client, account) {
-  const { rows: [upcoming] } = await client.query(
+  const {
+    rows: [upcoming],
+  } = await client.query(
     `SELECT id FROM "Interview" WHERE "userId" = $1 AND status = 'SCHEDULED' AND "scheduledStart" > now() ORDER BY "scheduledStart", id LIMIT 1`,
     [account.id],
   );
-  const { rows: [incident] } = await client.query(`SELECT id FROM "MissedIncident" WHERE "userId" = $1 ORDER BY "recordedAt" DESC, id DESC LIMIT 1`, [account.id]);
+  const {
+    rows: [incident],
+  } = await client.query(
+    `SELECT id FROM "MissedIncident" WHERE "userId" = $1 ORDER BY "recordedAt" DESC, id DESC LIMIT 1`,
+    [account.id],
+  );
   // The past list, 100 pages of 25 in, or as deep as the account goes while a full page of 25
   // still follows (so both users' rows render the same number of interviews).
-  const { rows: [deep] } = await client.query(
+  const {
+    rows: [deep],
+  } = await client.query(
     `SELECT "scheduledStart", id FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()
      ORDER BY "scheduledStart" DESC, id DESC OFFSET LEAST(2499, GREATEST(0, (SELECT count(*) FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()) - 26)) LIMIT 1`,
     [account.id],

@@ -28,7 +28,12 @@ export function DeleteAccountForm({ email }: { email: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field id="confirmEmail" label={`Type ${email} to confirm`} error={errors.confirmEmail?.message}>
-        <Input id="confirmEmail" autoComplete="off" {...describedBy('confirmEmail', errors.confirmEmail?.message)} {...register('confirmEmail')} />
+        <Input
+          id="confirmEmail"
+          autoComplete="off"
+          {...describedBy('confirmEmail', errors.confirmEmail?.message)}
+          {...register('confirmEmail')}
+        />
       </Field>
       <Button type="submit" variant="danger" pending={isDeleting} disabled={!matches}>
         {isDeleting ? 'Deleting…' : 'Delete my account and all its data'}

@@ -42,11 +42,22 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <Field id="profile-name" label="Name" error={errors.name?.message}>
         {/* defaultValue puts the saved name into the server's HTML; register alone fills it in only once scripts run. */}
-        <Input id="profile-name" autoComplete="name" defaultValue={defaults.name} {...describedBy('profile-name', errors.name?.message)} {...register('name')} />
+        <Input
+          id="profile-name"
+          autoComplete="name"
+          defaultValue={defaults.name}
+          {...describedBy('profile-name', errors.name?.message)}
+          {...register('name')}
+        />
       </Field>
       <Field id="profile-timeZone" label="Time zone" error={errors.timeZone?.message}>
         {/* defaultValue puts the account's zone into the server's HTML; without it the list reads UTC until scripts load. */}
-        <Select id="profile-timeZone" defaultValue={defaults.timeZone} {...describedBy('profile-timeZone', errors.timeZone?.message)} {...register('timeZone')}>
+        <Select
+          id="profile-timeZone"
+          defaultValue={defaults.timeZone}
+          {...describedBy('profile-timeZone', errors.timeZone?.message)}
+          {...register('timeZone')}
+        >
           <TimeZoneOptions current={timeZone} />
         </Select>
       </Field>

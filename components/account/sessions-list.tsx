@@ -47,7 +47,9 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
             <div>
               <p className="font-medium text-slate-900">
                 {session.device}
-                {session.isCurrent ? <span className="ml-2 text-sm font-normal text-brand-700">(this device)</span> : null}
+                {session.isCurrent ? (
+                  <span className="ml-2 text-sm font-normal text-brand-700">(this device)</span>
+                ) : null}
               </p>
               <p className="text-sm text-slate-600">Last seen {session.lastSeen}</p>
             </div>
@@ -66,7 +68,13 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
           </li>
         ))}
       </ul>
-      <Button type="button" variant="danger" pending={isRevokingAll} disabled={isBusy} onClick={() => void revokeEverywhere.execute(undefined)}>
+      <Button
+        type="button"
+        variant="danger"
+        pending={isRevokingAll}
+        disabled={isBusy}
+        onClick={() => void revokeEverywhere.execute(undefined)}
+      >
         {isRevokingAll ? 'Signing out…' : 'Sign out everywhere'}
       </Button>
     </div>

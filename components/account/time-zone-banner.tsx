@@ -32,7 +32,11 @@ export function TimeZoneBanner({ accountTimeZone }: { accountTimeZone: string })
   const updateTimeZone = useAction(updateTimeZoneAction, { onSuccess: () => router.refresh() });
 
   const isHidden =
-    !browserZone || !isValidTimeZone(browserZone) || isSameZone(browserZone, accountTimeZone) || browserZone === storedDismissal || browserZone === dismissed;
+    !browserZone ||
+    !isValidTimeZone(browserZone) ||
+    isSameZone(browserZone, accountTimeZone) ||
+    browserZone === storedDismissal ||
+    browserZone === dismissed;
   if (isHidden) return null;
 
   const dismiss = () => {
@@ -41,9 +45,13 @@ export function TimeZoneBanner({ accountTimeZone }: { accountTimeZone: string })
   };
 
   return (
-    <section aria-label="Browser zone" className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-800">
+    <section
+      aria-label="Browser zone"
+      className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-800"
+    >
       <p className="flex-1">
-        Your browser is on {placeOf(browserZone)} ({browserZone.replaceAll('_', ' ')}); your account shows times in {placeOf(accountTimeZone)}.
+        Your browser is on {placeOf(browserZone)} ({browserZone.replaceAll('_', ' ')}); your account shows times in{' '}
+        {placeOf(accountTimeZone)}.
       </p>
       <Button pending={updateTimeZone.isPending} onClick={() => void updateTimeZone.execute({ timeZone: browserZone })}>
         Use {placeOf(browserZone)}

@@ -31,7 +31,14 @@ export function ForgotPasswordForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {sent ? <Alert tone="success">{sent}</Alert> : null}
       <Field id="email" label="Email" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="email"
+          required
+          {...describedBy('email', errors.email?.message)}
+          {...register('email', emailRules)}
+        />
       </Field>
       <Button type="submit" pending={isSending} className="w-full">
         {isSending ? 'Sending…' : 'Send me a reset link'}

@@ -11,11 +11,31 @@ type Props = {
 export function NewPasswordFields({ password, confirm }: Props) {
   return (
     <>
-      <Field id={password.id} label="New password" error={password.error} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <Input id={password.id} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} {...describedBy(password.id, password.error)} {...password.register} />
+      <Field
+        id={password.id}
+        label="New password"
+        error={password.error}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      >
+        <Input
+          id={password.id}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          {...describedBy(password.id, password.error)}
+          {...password.register}
+        />
       </Field>
       <Field id="confirmPassword" label="Repeat the new password" error={confirm.error}>
-        <Input id="confirmPassword" type="password" autoComplete="new-password" required {...describedBy('confirmPassword', confirm.error)} {...confirm.register} />
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...describedBy('confirmPassword', confirm.error)}
+          {...confirm.register}
+        />
       </Field>
     </>
   );

@@ -39,7 +39,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <input type="hidden" {...register('token')} />
       <NewPasswordFields
         password={{ id: 'password', register: register('password', newPasswordRules), error: errors.password?.message }}
-        confirm={{ register: register('confirmPassword', confirmPasswordRules('password')), error: errors.confirmPassword?.message }}
+        confirm={{
+          register: register('confirmPassword', confirmPasswordRules('password')),
+          error: errors.confirmPassword?.message,
+        }}
       />
       <Button type="submit" pending={isSaving} className="w-full">
         {isSaving ? 'Saving…' : 'Set new password'}

@@ -13,7 +13,15 @@ import { TextLink } from '@/components/ui/text-link';
 
 type Provider = { id: string; name: string };
 
-export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: string; providers: Provider[]; notice?: string }) {
+export function SignInForm({
+  callbackUrl,
+  providers,
+  notice,
+}: {
+  callbackUrl: string;
+  providers: Provider[];
+  notice?: string;
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, resetField } = useForm<SignInInput>({
@@ -39,7 +47,14 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <Field id="email" label="Email" error={errors.email?.message}>
-          <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
+          <Input
+            id="email"
+            type="email"
+            autoComplete="email"
+            required
+            {...describedBy('email', errors.email?.message)}
+            {...register('email', emailRules)}
+          />
         </Field>
         <Field id="password" label="Password" error={errors.password?.message}>
           <Input
@@ -55,18 +70,19 @@ export function SignInForm({ callbackUrl, providers, notice }: { callbackUrl: st
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </Button>
         <div className="flex justify-between text-sm">
-          <TextLink href="/forgot-password">
-            Forgot your password?
-          </TextLink>
-          <TextLink href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
-            Create an account
-          </TextLink>
+          <TextLink href="/forgot-password">Forgot your password?</TextLink>
+          <TextLink href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</TextLink>
         </div>
       </form>
       {providers.length > 0 ? (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {providers.map((provider) => (
-            <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signInWithProvider(provider.id, callbackUrl)}>
+            <Button
+              key={provider.id}
+              variant="secondary"
+              className="w-full"
+              onClick={() => signInWithProvider(provider.id, callbackUrl)}
+            >
               Continue with {provider.name}
             </Button>
           ))}

@@ -49,12 +49,30 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {signUp.error ? <Alert tone="error">{signUp.error}</Alert> : null}
       <Field id="name" label="Name" error={errors.name?.message}>
-        <Input id="name" autoComplete="name" required {...describedBy('name', errors.name?.message)} {...register('name', nameRules)} />
+        <Input
+          id="name"
+          autoComplete="name"
+          required
+          {...describedBy('name', errors.name?.message)}
+          {...register('name', nameRules)}
+        />
       </Field>
       <Field id="email" label="Email" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="email" required {...describedBy('email', errors.email?.message)} {...register('email', emailRules)} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="email"
+          required
+          {...describedBy('email', errors.email?.message)}
+          {...register('email', emailRules)}
+        />
       </Field>
-      <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+      <Field
+        id="password"
+        label="Password"
+        error={errors.password?.message}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      >
         <Input
           id="password"
           type="password"
@@ -68,7 +86,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" {...register('timeZone')} />
       {timeZone ? (
         <p className="text-sm text-slate-600">
-          Times will be shown in your browser’s zone, {timeZone.replaceAll('_', ' ')}. You can change it on your account page.
+          Times will be shown in your browser’s zone, {timeZone.replaceAll('_', ' ')}. You can change it on your account
+          page.
         </p>
       ) : null}
       <Button type="submit" pending={isCreating} className="w-full">

@@ -25,7 +25,9 @@ export function NextInterviewSection({ interview, hints, now, userTimeZone }: Pr
     return (
       <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
         <h2 className="font-semibold">No upcoming interviews</h2>
-        <p className="mt-2 text-sm text-slate-600">Add your next interview to get a countdown, a leave-by time and a check-in afterwards.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Add your next interview to get a countdown, a leave-by time and a check-in afterwards.
+        </p>
       </section>
     );
   }
@@ -41,7 +43,8 @@ export function NextInterviewSection({ interview, hints, now, userTimeZone }: Pr
           </span>
         </p>
         <p className="text-sm text-slate-700">
-          {FORMAT_LABELS[interview.format]} · <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={userTimeZone} />
+          {FORMAT_LABELS[interview.format]} ·{' '}
+          <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={userTimeZone} />
         </p>
         {interview.travelMinutes !== null ? (
           <p className="text-sm font-medium text-amber-900">

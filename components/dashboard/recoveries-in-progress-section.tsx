@@ -2,7 +2,12 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 
 type Props = {
-  recoveries: readonly { id: string; interview: { roleTitle: string; company: string }; stateLabel: string; isFollowUpDue: boolean }[];
+  recoveries: readonly {
+    id: string;
+    interview: { roleTitle: string; company: string };
+    stateLabel: string;
+    isFollowUpDue: boolean;
+  }[];
 };
 
 /** The recoveries still open, each with its next step; nothing when there are none. */
@@ -17,7 +22,11 @@ export function RecoveriesInProgressSection({ recoveries }: Props) {
               {incident.interview.roleTitle} at {incident.interview.company}
             </Link>{' '}
             · next: {incident.stateLabel}
-            {incident.isFollowUpDue ? <span className="ml-2 font-medium text-amber-800">No answer for 3 working days: time for one polite follow-up.</span> : null}
+            {incident.isFollowUpDue ? (
+              <span className="ml-2 font-medium text-amber-800">
+                No answer for 3 working days: time for one polite follow-up.
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -19,10 +19,20 @@ const linkClass = textLinkClassName();
 /** Links that put an upcoming interview into the user's calendar, with the same texts as the .ics file. */
 export function AddToCalendar({ interview }: AddToCalendarProps) {
   if (interview.status !== 'SCHEDULED') return null;
-  const leaveBy = computeLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes });
-  const links = buildAddToCalendarLinks({ ...interview, sequence: 0, leaveBy, isSecondChance: isSecondChance(interview) }, getAppUrl());
+  const leaveBy = computeLeaveBy({
+    start: interview.scheduledStart,
+    travelMinutes: interview.travelMinutes,
+    bufferMinutes: interview.bufferMinutes,
+  });
+  const links = buildAddToCalendarLinks(
+    { ...interview, sequence: 0, leaveBy, isSecondChance: isSecondChance(interview) },
+    getAppUrl(),
+  );
   return (
-    <Card title="Add to calendar" description="The .ics file works in Apple Calendar and most other apps, and it brings its reminders with it.">
+    <Card
+      title="Add to calendar"
+      description="The .ics file works in Apple Calendar and most other apps, and it brings its reminders with it."
+    >
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <li>
           <a href={links.google} className={linkClass} target="_blank" rel="noopener noreferrer">

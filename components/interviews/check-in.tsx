@@ -13,7 +13,10 @@ import { Button } from '@/components/ui/button';
 export function CheckIn({ interviewId, showReschedule = true }: { interviewId: string; showReschedule?: boolean }) {
   const router = useRouter();
   // Refreshed either way: a refusal usually means the interview changed elsewhere.
-  const markAttended = useAction(changeInterviewStatusAction, { onSuccess: () => router.refresh(), onError: () => router.refresh() });
+  const markAttended = useAction(changeInterviewStatusAction, {
+    onSuccess: () => router.refresh(),
+    onError: () => router.refresh(),
+  });
   return (
     <div role="group" aria-label="How did it go?" className="flex flex-wrap items-center gap-2">
       <Button
@@ -23,11 +26,17 @@ export function CheckIn({ interviewId, showReschedule = true }: { interviewId: s
       >
         Attended
       </Button>
-      <Link href={`/interviews/${interviewId}/recover?kind=MISSED`} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+      <Link
+        href={`/interviews/${interviewId}/recover?kind=MISSED`}
+        className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+      >
         Missed
       </Link>
       {showReschedule ? (
-        <Link href={`/interviews/${interviewId}?reschedule=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={`/interviews/${interviewId}?reschedule=1`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Rescheduled by employer
         </Link>
       ) : null}

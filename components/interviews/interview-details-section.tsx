@@ -31,7 +31,12 @@ export function InterviewDetailsSection({ interview }: Props) {
           <div>
             <dt className="font-medium">Meeting link</dt>
             <dd>
-              <a href={interview.meetingUrl} className={textLinkClassName('break-all')} rel="noopener noreferrer" target="_blank">
+              <a
+                href={interview.meetingUrl}
+                className={textLinkClassName('break-all')}
+                rel="noopener noreferrer"
+                target="_blank"
+              >
                 {interview.meetingUrl}
               </a>
             </dd>

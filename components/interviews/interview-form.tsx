@@ -37,12 +37,17 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const timeZone = useWatch({ control, name: 'timeZone' });
   const contactPhone = useWatch({ control, name: 'contactPhone' });
   // Not required: the form saves without it. But running late means calling them first.
-  const phoneHint = format === 'IN_PERSON' && !contactPhone?.trim() ? 'Add their phone number: if you are running late, calling them comes first.' : undefined;
+  const phoneHint =
+    format === 'IN_PERSON' && !contactPhone?.trim()
+      ? 'Add their phone number: if you are running late, calling them comes first.'
+      : undefined;
 
   const save = useAction(
     (values: InterviewFormInput): Promise<ActionResult<{ id: string; notice: string | null | undefined }>> =>
       interviewId
-        ? updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) => (r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r))
+        ? updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) =>
+            r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r,
+          )
         : createInterviewAction(values),
     {
       form,
@@ -73,7 +78,10 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
     return (
       <div className="space-y-4">
         <Alert tone="info">{saved.notice}</Alert>
-        <Link href={`/interviews/${saved.id}`} className="inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+        <Link
+          href={`/interviews/${saved.id}`}
+          className="inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white"
+        >
           Continue to the interview
         </Link>
       </div>
@@ -91,7 +99,12 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
         <Field id="roleTitle" label="Role" error={errors.roleTitle?.message}>
           <Input {...field('roleTitle')} />
         </Field>
-        <Field id="roundLabel" label="Round (optional)" error={errors.roundLabel?.message} hint="e.g. First round, Technical, Final">
+        <Field
+          id="roundLabel"
+          label="Round (optional)"
+          error={errors.roundLabel?.message}
+          hint="e.g. First round, Technical, Final"
+        >
           <Input {...field('roundLabel')} />
         </Field>
       </fieldset>
@@ -101,7 +114,12 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
         <Field id="date" label="Date" error={errors.date?.message}>
           <Input type="date" {...field('date')} />
         </Field>
-        <Field id="timeZone" label="Time zone" error={errors.timeZone?.message} hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}>
+        <Field
+          id="timeZone"
+          label="Time zone"
+          error={errors.timeZone?.message}
+          hint={timeZone !== userTimeZone ? `Your own zone is ${userTimeZone}; both times will be shown.` : undefined}
+        >
           <Select {...field('timeZone')}>
             <TimeZoneOptions current={timeZone} />
           </Select>
@@ -130,16 +148,30 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
             <Input type="url" inputMode="url" placeholder="https://" {...field('meetingUrl')} />
           </Field>
         ) : (
-          <Field id="location" label={format === 'IN_PERSON' ? 'Address' : 'Address (optional)'} error={errors.location?.message}>
+          <Field
+            id="location"
+            label={format === 'IN_PERSON' ? 'Address' : 'Address (optional)'}
+            error={errors.location?.message}
+          >
             <Input autoComplete="street-address" {...field('location')} />
           </Field>
         )}
         {format === 'IN_PERSON' ? (
           <>
-            <Field id="travelMinutes" label="Travel time (minutes)" error={errors.travelMinutes?.message} hint="Door to door, at that time of day.">
+            <Field
+              id="travelMinutes"
+              label="Travel time (minutes)"
+              error={errors.travelMinutes?.message}
+              hint="Door to door, at that time of day."
+            >
               <Input type="number" min={0} max={600} inputMode="numeric" {...field('travelMinutes')} />
             </Field>
-            <Field id="bufferMinutes" label="Extra buffer (minutes)" error={errors.bufferMinutes?.message} hint="For delays. You are also planned to arrive 15 minutes early.">
+            <Field
+              id="bufferMinutes"
+              label="Extra buffer (minutes)"
+              error={errors.bufferMinutes?.message}
+              hint="For delays. You are also planned to arrive 15 minutes early."
+            >
               <Input type="number" min={0} max={600} inputMode="numeric" {...field('bufferMinutes')} />
             </Field>
           </>
@@ -154,7 +186,12 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
         <Field id="contactEmail" label="Email" error={errors.contactEmail?.message}>
           <Input type="email" autoComplete="off" {...field('contactEmail')} />
         </Field>
-        <Field id="contactPhone" label={format === 'PHONE' ? 'Phone' : 'Phone (optional)'} error={errors.contactPhone?.message} hint={phoneHint}>
+        <Field
+          id="contactPhone"
+          label={format === 'PHONE' ? 'Phone' : 'Phone (optional)'}
+          error={errors.contactPhone?.message}
+          hint={phoneHint}
+        >
           <Input type="tel" autoComplete="off" {...field('contactPhone')} />
         </Field>
       </fieldset>
@@ -167,7 +204,10 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
         <Button type="submit" pending={isSaving}>
           {isSaving ? 'Saving…' : interviewId ? 'Save changes' : 'Add interview'}
         </Button>
-        <Link href={interviewId ? `/interviews/${interviewId}` : '/interviews'} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm">
+        <Link
+          href={interviewId ? `/interviews/${interviewId}` : '/interviews'}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm"
+        >
           Cancel
         </Link>
       </div>

@@ -46,7 +46,8 @@ export function InterviewHeader({ interview, userTimeZone }: Props) {
       </div>
       <p className="text-slate-700">
         {interview.roundLabel ? `${interview.roundLabel} · ` : ''}
-        {FORMAT_LABELS[interview.format]} · <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={userTimeZone} /> ·{' '}
+        {FORMAT_LABELS[interview.format]} ·{' '}
+        <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={userTimeZone} /> ·{' '}
         {interview.durationMinutes} min
       </p>
       {interview.rescheduledFrom ? (
@@ -60,7 +61,8 @@ export function InterviewHeader({ interview, userTimeZone }: Props) {
       ) : null}
       {interview.rescheduledTo.map((next) => (
         <p key={next.id} className="text-sm text-slate-600">
-          Moved to <TextLink href={`/interviews/${next.id}`}>{formatWithZone(next.scheduledStart, next.timeZone)}</TextLink>.
+          Moved to{' '}
+          <TextLink href={`/interviews/${next.id}`}>{formatWithZone(next.scheduledStart, next.timeZone)}</TextLink>.
         </p>
       ))}
       {interview.incidents.map((incident) => (

@@ -9,11 +9,7 @@ export function InterviewListPager({ query, nextCursor }: Props) {
   const base = { view: query.view, status: query.status, q: query.q };
   return (
     <div className="flex justify-between text-sm">
-      {query.cursor ? (
-        <TextLink href={interviewListHref(base)}>← First page</TextLink>
-      ) : (
-        <span />
-      )}
+      {query.cursor ? <TextLink href={interviewListHref(base)}>← First page</TextLink> : <span />}
       {nextCursor ? <TextLink href={interviewListHref({ ...base, cursor: nextCursor })}>Next page →</TextLink> : null}
     </div>
   );

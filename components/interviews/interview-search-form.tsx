@@ -9,7 +9,11 @@ export function InterviewSearchForm({ query }: { query: Pick<InterviewListQuery,
       {query.view === 'status' ? (
         <label className="text-sm">
           <span className="block font-medium">Status</span>
-          <select name="status" defaultValue={query.status ?? ''} className="rounded-md border border-slate-300 px-3 py-2">
+          <select
+            name="status"
+            defaultValue={query.status ?? ''}
+            className="rounded-md border border-slate-300 px-3 py-2"
+          >
             <option value="">All</option>
             {INTERVIEW_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -21,7 +25,12 @@ export function InterviewSearchForm({ query }: { query: Pick<InterviewListQuery,
       ) : null}
       <label className="text-sm">
         <span className="block font-medium">Search company or role</span>
-        <input name="q" defaultValue={query.q ?? ''} maxLength={100} className="rounded-md border border-slate-300 px-3 py-2" />
+        <input
+          name="q"
+          defaultValue={query.q ?? ''}
+          maxLength={100}
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
       </label>
       <button className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium">Search</button>
     </form>

@@ -13,7 +13,13 @@ type Props = {
  * sentence says so, rather than the lesson hint showing a second, different time.
  */
 export function LeaveBy({ interview, hints, userTimeZone }: Props) {
-  const lessonCauses = [...new Set(hints.filter((hint) => hint.kind === 'extra-buffer').map((hint) => ROOT_CAUSE_LABELS[hint.rootCause].toLowerCase()))];
+  const lessonCauses = [
+    ...new Set(
+      hints
+        .filter((hint) => hint.kind === 'extra-buffer')
+        .map((hint) => ROOT_CAUSE_LABELS[hint.rootCause].toLowerCase()),
+    ),
+  ];
   const plan = planLeaveBy({
     start: interview.scheduledStart,
     travelMinutes: interview.travelMinutes,

@@ -5,13 +5,23 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useAction } from '@/components/forms/use-action';
 import { CheckIn } from './check-in';
-import { changeInterviewStatusAction, deleteInterviewAction, rescheduleByEmployerAction } from '@/lib/actions/interviews';
+import {
+  changeInterviewStatusAction,
+  deleteInterviewAction,
+  rescheduleByEmployerAction,
+} from '@/lib/actions/interviews';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/form';
 import type { InterviewStatus } from '@/lib/domain/interview-status';
 
-type Props = { interviewId: string; status: InterviewStatus; allowed: readonly InterviewStatus[]; isUpcoming: boolean; openReschedule?: boolean };
+type Props = {
+  interviewId: string;
+  status: InterviewStatus;
+  allowed: readonly InterviewStatus[];
+  isUpcoming: boolean;
+  openReschedule?: boolean;
+};
 
 export function StatusActions({ interviewId, status, allowed, isUpcoming, openReschedule = false }: Props) {
   const router = useRouter();
@@ -28,7 +38,10 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
     deleteInterview.setError(null);
     reschedule.setError(null);
   };
-  const changeStatus = useAction(changeInterviewStatusAction, { onStart: () => clearErrors(), onSuccess: () => router.refresh() });
+  const changeStatus = useAction(changeInterviewStatusAction, {
+    onStart: () => clearErrors(),
+    onSuccess: () => router.refresh(),
+  });
   const deleteInterview = useAction(deleteInterviewAction, {
     onStart: () => clearErrors(),
     onSuccess: () => {
@@ -51,7 +64,8 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
   const error = changeStatus.error ?? deleteInterview.error ?? reschedule.error;
   const pending = changeStatus.isPending || deleteInterview.isPending || reschedule.isPending;
 
-  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') => void changeStatus.execute({ id: interviewId, status: to });
+  const setStatus = (to: 'COMPLETED' | 'CANCELLED' | 'WITHDRAWN') =>
+    void changeStatus.execute({ id: interviewId, status: to });
   const submitReschedule = () => void reschedule.execute({ id: interviewId, ...newTime });
 
   return (
@@ -61,7 +75,10 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
       <div className="flex flex-wrap gap-2">
         {isBeforeSlot ? (
           <>
-            <a href="#card-preparation" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <a
+              href="#card-preparation"
+              className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               Go to preparation
             </a>
             <Link
@@ -79,7 +96,10 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
           </Button>
         ) : null}
         {status !== 'SCHEDULED' && allowed.includes('MISSED') ? (
-          <Link href={`/interviews/${interviewId}/recover?kind=MISSED`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          <Link
+            href={`/interviews/${interviewId}/recover?kind=MISSED`}
+            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+          >
             Correct: I missed it
           </Link>
         ) : null}
@@ -102,10 +122,20 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
       {rescheduling ? (
         <div className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-4 sm:grid-cols-3">
           <Field id="reschedule-date" label="New date" error={fieldErrors.date}>
-            <Input id="reschedule-date" type="date" value={newTime.date} onChange={(event) => setNewTime({ ...newTime, date: event.target.value })} />
+            <Input
+              id="reschedule-date"
+              type="date"
+              value={newTime.date}
+              onChange={(event) => setNewTime({ ...newTime, date: event.target.value })}
+            />
           </Field>
           <Field id="reschedule-time" label="New start time" error={fieldErrors.time}>
-            <Input id="reschedule-time" type="time" value={newTime.time} onChange={(event) => setNewTime({ ...newTime, time: event.target.value })} />
+            <Input
+              id="reschedule-time"
+              type="time"
+              value={newTime.time}
+              onChange={(event) => setNewTime({ ...newTime, time: event.target.value })}
+            />
           </Field>
           <div className="flex items-end">
             <Button pending={pending} onClick={submitReschedule}>
@@ -115,13 +145,20 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3 text-sm">
-        <Link href={`/interviews/${interviewId}/edit`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">
+        <Link
+          href={`/interviews/${interviewId}/edit`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+        >
           Edit
         </Link>
         {confirmingDelete ? (
           <span className="flex items-center gap-2">
             <span>Delete this interview and its history?</span>
-            <Button variant="danger" pending={pending} onClick={() => void deleteInterview.execute({ id: interviewId })}>
+            <Button
+              variant="danger"
+              pending={pending}
+              onClick={() => void deleteInterview.execute({ id: interviewId })}
+            >
               Yes, delete
             </Button>
             <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>

@@ -10,5 +10,9 @@ const tones: Record<InterviewStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: InterviewStatus }) {
-  return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${tones[status]}`}>{INTERVIEW_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${tones[status]}`}>
+      {INTERVIEW_STATUS_LABELS[status]}
+    </span>
+  );
 }

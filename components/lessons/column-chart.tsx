@@ -57,10 +57,25 @@ export function ColumnChart({ id, title, series, data }: ColumnChartProps) {
                 const value = datum.values[item.key] ?? 0;
                 if (value <= 0) return null;
                 top = roundCoordinate(top - scale(value));
-                return <rect key={item.key} x={x} y={top} width={columnWidth} height={scale(value)} className={item.fillClass} />;
+                return (
+                  <rect
+                    key={item.key}
+                    x={x}
+                    y={top}
+                    width={columnWidth}
+                    height={scale(value)}
+                    className={item.fillClass}
+                  />
+                );
               })}
               {index % labelEvery === (data.length - 1) % labelEvery ? (
-                <text x={x + columnWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={11} className="fill-slate-600">
+                <text
+                  x={x + columnWidth / 2}
+                  y={HEIGHT - 8}
+                  textAnchor="middle"
+                  fontSize={11}
+                  className="fill-slate-600"
+                >
                   {datum.label}
                 </text>
               ) : null}

@@ -43,7 +43,9 @@ export function DataTable({ caption, rowHeading, series, data, showTotal = false
                 {datum.values[item.key] ?? 0}
               </td>
             ))}
-            {showTotal ? <td className="py-1 text-right font-medium tabular-nums">{sumValues(datum, series)}</td> : null}
+            {showTotal ? (
+              <td className="py-1 text-right font-medium tabular-nums">{sumValues(datum, series)}</td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -39,8 +39,20 @@ export function HorizontalBarChart({ id, title, series, data }: HorizontalBarCha
         <title id={`${id}-title`}>{`${title} (bar chart; the table beside it has the numbers)`}</title>
         {listTicks(axisMax).map((tick) => (
           <g key={tick}>
-            <line x1={LABEL_WIDTH + scale(tick)} x2={LABEL_WIDTH + scale(tick)} y1={0} y2={height - AXIS_HEIGHT} className="stroke-slate-200" />
-            <text x={LABEL_WIDTH + scale(tick)} y={height - 6} textAnchor="middle" fontSize={11} className="fill-slate-500">
+            <line
+              x1={LABEL_WIDTH + scale(tick)}
+              x2={LABEL_WIDTH + scale(tick)}
+              y1={0}
+              y2={height - AXIS_HEIGHT}
+              className="stroke-slate-200"
+            />
+            <text
+              x={LABEL_WIDTH + scale(tick)}
+              y={height - 6}
+              textAnchor="middle"
+              fontSize={11}
+              className="fill-slate-500"
+            >
               {tick}
             </text>
           </g>
@@ -50,7 +62,13 @@ export function HorizontalBarChart({ id, title, series, data }: HorizontalBarCha
           let x = LABEL_WIDTH;
           return (
             <g key={datum.key}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT - 4} textAnchor="end" fontSize={12} className="fill-slate-700">
+              <text
+                x={LABEL_WIDTH - 8}
+                y={y + BAR_HEIGHT - 4}
+                textAnchor="end"
+                fontSize={12}
+                className="fill-slate-700"
+              >
                 {datum.label}
               </text>
               {series.map((item) => {
@@ -58,7 +76,16 @@ export function HorizontalBarChart({ id, title, series, data }: HorizontalBarCha
                 if (value <= 0) return null;
                 const barX = x;
                 x = roundCoordinate(x + scale(value));
-                return <rect key={item.key} x={barX} y={y} width={scale(value)} height={BAR_HEIGHT} className={item.fillClass} />;
+                return (
+                  <rect
+                    key={item.key}
+                    x={barX}
+                    y={y}
+                    width={scale(value)}
+                    height={BAR_HEIGHT}
+                    className={item.fillClass}
+                  />
+                );
               })}
               <text x={x + 6} y={y + BAR_HEIGHT - 4} fontSize={12} className="fill-slate-700">
                 {sumValues(datum, series)}

@@ -18,16 +18,28 @@ type LessonCardProps = {
   headingLevel?: 'h2' | 'h3';
 };
 
-export function LessonCard({ lesson, timeZone, isDue, canRetire = false, children, headingLevel: Heading = 'h2' }: LessonCardProps) {
+export function LessonCard({
+  lesson,
+  timeZone,
+  isDue,
+  canRetire = false,
+  children,
+  headingLevel: Heading = 'h2',
+}: LessonCardProps) {
   const interview = lesson.incident?.interview;
   const active = lesson.actions.filter((action) => action.retiredAt === null);
   const retired = lesson.actions.filter((action) => action.retiredAt !== null);
   const day = (instant: Date) => formatInZone(instant, timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={`lesson-${lesson.id}-title`}>
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      aria-labelledby={`lesson-${lesson.id}-title`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{ROOT_CAUSE_LABELS[lesson.rootCause]}</p>
+          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">
+            {ROOT_CAUSE_LABELS[lesson.rootCause]}
+          </p>
           <Heading id={`lesson-${lesson.id}-title`} className="mt-1 font-semibold text-slate-900">
             {interview ? (
               <Link href={`/interviews/${interview.id}`} className="hover:underline">
@@ -43,7 +55,9 @@ export function LessonCard({ lesson, timeZone, isDue, canRetire = false, childre
               : `Written down ${day(lesson.createdAt)}`}
           </p>
         </div>
-        <p className={`rounded-full px-2 py-0.5 text-xs ${isDue ? 'bg-amber-100 text-amber-900' : 'bg-green-50 text-green-800'}`}>
+        <p
+          className={`rounded-full px-2 py-0.5 text-xs ${isDue ? 'bg-amber-100 text-amber-900' : 'bg-green-50 text-green-800'}`}
+        >
           {lesson.reviewedAt ? `Reviewed ${day(lesson.reviewedAt)}` : 'Never reviewed'}
           {isDue ? ' · due' : ''}
         </p>
@@ -52,7 +66,9 @@ export function LessonCard({ lesson, timeZone, isDue, canRetire = false, childre
       <div className="mt-3">
         <p className="text-sm font-medium text-slate-800">What I will do differently</p>
         {active.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-500">{retired.length > 0 ? 'Every action is a habit now.' : 'No prevention actions yet.'}</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {retired.length > 0 ? 'Every action is a habit now.' : 'No prevention actions yet.'}
+          </p>
         ) : (
           <ul className="mt-1 space-y-1 text-sm">
             {active.map((action) => (

@@ -14,11 +14,22 @@ type Props = {
 };
 
 /** The root cause and what happened: the part of a lesson both lesson forms share. */
-export function LessonContentFields({ registerRootCause, registerWhatHappened, errors, defaults, rootCauseHint }: Props) {
+export function LessonContentFields({
+  registerRootCause,
+  registerWhatHappened,
+  errors,
+  defaults,
+  rootCauseHint,
+}: Props) {
   return (
     <>
       <Field id="lesson-rootCause" label="Root cause" error={errors.rootCause} hint={rootCauseHint}>
-        <Select id="lesson-rootCause" defaultValue={defaults?.rootCause} {...describedBy('lesson-rootCause', errors.rootCause)} {...registerRootCause}>
+        <Select
+          id="lesson-rootCause"
+          defaultValue={defaults?.rootCause}
+          {...describedBy('lesson-rootCause', errors.rootCause)}
+          {...registerRootCause}
+        >
           {ROOT_CAUSES.map((cause) => (
             <option key={cause} value={cause}>
               {ROOT_CAUSE_LABELS[cause]}

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import type { LessonFilters as LessonFilterValues } from '@/lib/validation/lessons';
 
-const controlClass = 'block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+const controlClass =
+  'block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 /**
  * A plain GET form: the filters live in the URL, so a filtered list can be bookmarked or shared,
@@ -11,7 +12,12 @@ const controlClass = 'block rounded-md border border-slate-300 bg-white px-3 py-
 export function LessonFilters({ filters }: { filters: LessonFilterValues }) {
   const isFiltered = Boolean(filters.cause || filters.from || filters.to);
   return (
-    <form method="get" action="/lessons" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter lessons">
+    <form
+      method="get"
+      action="/lessons"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label="Filter lessons"
+    >
       <div className="space-y-1">
         <label htmlFor="filter-cause" className="block text-sm font-medium text-slate-800">
           Root cause
@@ -37,7 +43,10 @@ export function LessonFilters({ filters }: { filters: LessonFilterValues }) {
         </label>
         <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} className={controlClass} />
       </div>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Filter
       </button>
       {isFiltered ? (

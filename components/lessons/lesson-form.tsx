@@ -38,13 +38,17 @@ export function LessonForm({ lessonId, defaults = EMPTY, returnTo }: LessonFormP
   const { errors, isSubmitting } = formState;
 
   // The typed text stays in the form on a refusal; only the messages are added.
-  const save = useAction((values: LessonFormValues): Promise<ActionResult<unknown>> => (lessonId ? updateLessonAction({ id: lessonId, values }) : createLessonAction(values)), {
-    form,
-    onSuccess: () => {
-      router.push(returnTo);
-      router.refresh();
+  const save = useAction(
+    (values: LessonFormValues): Promise<ActionResult<unknown>> =>
+      lessonId ? updateLessonAction({ id: lessonId, values }) : createLessonAction(values),
+    {
+      form,
+      onSuccess: () => {
+        router.push(returnTo);
+        router.refresh();
+      },
     },
-  });
+  );
   const isSaving = isSubmitting || save.isPending;
   const onSubmit = handleSubmit((values) => save.execute(values));
 

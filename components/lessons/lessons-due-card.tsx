@@ -3,7 +3,6 @@ import { Card } from '@/components/ui/card';
 import { TextLink } from '@/components/ui/text-link';
 import type { LessonReviewCounts } from '@/lib/domain/lesson-review';
 
-
 /**
  * For the dashboard: how many lessons are waiting to be looked at again, as the dashboard's
  * loader counts them.
@@ -14,8 +13,8 @@ export function LessonsDueCard({ count }: { count: LessonReviewCounts }) {
       {count.due > 0 ? (
         <>
           <p className="text-sm text-slate-600">
-            {count.due === 1 ? '1 lesson is' : `${count.due} lessons are`} due for a look. A quick read keeps them working before your next
-            interview.
+            {count.due === 1 ? '1 lesson is' : `${count.due} lessons are`} due for a look. A quick read keeps them
+            working before your next interview.
           </p>
           <Link
             href="/lessons/review"

@@ -15,7 +15,9 @@ const CAUSE_SERIES: readonly ChartSeries[] = [
   ...INCIDENT_SERIES,
   { key: 'nearMisses', label: 'Near misses', fillClass: 'fill-slate-400', swatchClass: 'bg-slate-400' },
 ];
-const COUNT_SERIES: readonly ChartSeries[] = [{ key: 'count', label: 'Incidents', fillClass: 'fill-brand-600', swatchClass: 'bg-brand-600' }];
+const COUNT_SERIES: readonly ChartSeries[] = [
+  { key: 'count', label: 'Incidents', fillClass: 'fill-brand-600', swatchClass: 'bg-brand-600' },
+];
 const REQUEST_SERIES: readonly ChartSeries[] = [
   { key: 'accepted', label: 'Accepted', fillClass: 'fill-green-600', swatchClass: 'bg-green-600' },
   { key: 'declined', label: 'Declined', fillClass: 'fill-red-600', swatchClass: 'bg-red-600' },
@@ -32,7 +34,17 @@ const OUTCOME_LABELS: Readonly<Record<OutcomeBucket, string>> = {
   NOT_ASKED: 'Not asked yet',
 };
 
-function ChartSection({ title, description, chart, table }: { title: string; description: ReactNode; chart: ReactNode; table: ReactNode }) {
+function ChartSection({
+  title,
+  description,
+  chart,
+  table,
+}: {
+  title: string;
+  description: ReactNode;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label={title}>
       <h2 className="text-lg font-semibold">{title}</h2>
@@ -66,7 +78,9 @@ export function CauseSection({ patterns }: { patterns: LessonPatterns }) {
       title="Misses by root cause"
       description="The cause from your lesson when you saved one, otherwise the reason you gave. Near misses are the lessons you added by hand."
       chart={<HorizontalBarChart id="chart-causes" title="Misses by root cause" series={CAUSE_SERIES} data={data} />}
-      table={<DataTable caption="Misses by root cause" rowHeading="Root cause" series={CAUSE_SERIES} data={data} showTotal />}
+      table={
+        <DataTable caption="Misses by root cause" rowHeading="Root cause" series={CAUSE_SERIES} data={data} showTotal />
+      }
     />
   );
 }
@@ -77,9 +91,15 @@ export function MonthSection({ patterns }: { patterns: LessonPatterns }) {
     const [year = '', month = ''] = row.month.split('-');
     const short = formatMonthLabel(row.month).slice(0, 3);
     // The year only where it changes, so two Marches cannot be confused.
-    return { key: row.month, label: index === 0 || month === '01' ? `${short} ’${year.slice(2)}` : short, values: countsOf(row) };
+    return {
+      key: row.month,
+      label: index === 0 || month === '01' ? `${short} ’${year.slice(2)}` : short,
+      values: countsOf(row),
+    };
   });
-  const tableData: ChartDatum[] = [...rows].reverse().map((row) => ({ key: row.month, label: formatMonthLabel(row.month), values: countsOf(row) }));
+  const tableData: ChartDatum[] = [...rows]
+    .reverse()
+    .map((row) => ({ key: row.month, label: formatMonthLabel(row.month), values: countsOf(row) }));
   const first = rows[0];
   const last = rows.at(-1);
   return (
@@ -93,7 +113,15 @@ export function MonthSection({ patterns }: { patterns: LessonPatterns }) {
           : 'No missed or late interviews yet: only near misses.'
       }
       chart={<ColumnChart id="chart-months" title="Misses per month" series={INCIDENT_SERIES} data={chartData} />}
-      table={<DataTable caption="Misses per month, newest first" rowHeading="Month" series={INCIDENT_SERIES} data={tableData} showTotal />}
+      table={
+        <DataTable
+          caption="Misses per month, newest first"
+          rowHeading="Month"
+          series={INCIDENT_SERIES}
+          data={tableData}
+          showTotal
+        />
+      }
     />
   );
 }
@@ -119,13 +147,30 @@ export function OutcomeSection({ patterns }: { patterns: LessonPatterns }) {
 export function RescheduleSection({ patterns }: { patterns: LessonPatterns }) {
   const { reschedule } = patterns;
   const { accepted, declined, noResponse, pending } = reschedule;
-  const data: ChartDatum[] = [{ key: 'requests', label: 'Your requests', values: { accepted, declined, noResponse, pending } }];
+  const data: ChartDatum[] = [
+    { key: 'requests', label: 'Your requests', values: { accepted, declined, noResponse, pending } },
+  ];
   return (
     <ChartSection
       title={`Reschedule success rate: ${formatPercent(reschedule.successRate)}`}
       description="Accepted out of the requests the employer decided on (accepted or declined). Unanswered and waiting requests are shown but not counted."
-      chart={<HorizontalBarChart id="chart-requests" title="Reschedule requests by answer" series={REQUEST_SERIES} data={data} />}
-      table={<DataTable caption="Reschedule requests by answer" rowHeading="Requests" series={REQUEST_SERIES} data={data} showTotal />}
+      chart={
+        <HorizontalBarChart
+          id="chart-requests"
+          title="Reschedule requests by answer"
+          series={REQUEST_SERIES}
+          data={data}
+        />
+      }
+      table={
+        <DataTable
+          caption="Reschedule requests by answer"
+          rowHeading="Requests"
+          series={REQUEST_SERIES}
+          data={data}
+          showTotal
+        />
+      }
     />
   );
 }
@@ -133,21 +178,35 @@ export function RescheduleSection({ patterns }: { patterns: LessonPatterns }) {
 export function SpeedSection({ patterns }: { patterns: LessonPatterns }) {
   const { timing } = patterns;
   const rows = [
-    { key: 'call', label: 'From the miss to your call', median: timing.medianMinutesToCall, counted: timing.callsCounted },
-    { key: 'apology', label: 'From the miss to the apology sent', median: timing.medianMinutesToApology, counted: timing.apologiesCounted },
+    {
+      key: 'call',
+      label: 'From the miss to your call',
+      median: timing.medianMinutesToCall,
+      counted: timing.callsCounted,
+    },
+    {
+      key: 'apology',
+      label: 'From the miss to the apology sent',
+      median: timing.medianMinutesToApology,
+      counted: timing.apologiesCounted,
+    },
   ];
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="speed-title">
       <h2 id="speed-title" className="text-lg font-semibold">
         How fast you got in touch
       </h2>
-      <p className="mt-1 text-sm text-slate-600">The sooner the employer hears from you, the better. Half of your recoveries were faster than this.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        The sooner the employer hears from you, the better. Half of your recoveries were faster than this.
+      </p>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         {rows.map((row) => (
           <div key={row.key} className="rounded-md bg-slate-50 p-4">
             <dt className="text-sm text-slate-600">{row.label} (median)</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{formatDuration(row.median)}</dd>
-            <dd className="text-xs text-slate-500">{row.counted === 1 ? 'from 1 incident' : `from ${row.counted} incidents`}</dd>
+            <dd className="text-xs text-slate-500">
+              {row.counted === 1 ? 'from 1 incident' : `from ${row.counted} incidents`}
+            </dd>
           </div>
         ))}
       </dl>

@@ -21,7 +21,17 @@ type Props = {
 };
 
 /** The list of prevention actions of a lesson, shared by the lesson form and the flow's last step. */
-export function PreventionActionsFieldset({ rows, registerText, errorFor, listError, onAdd, onRemove, minRows, maxRows, note }: Props) {
+export function PreventionActionsFieldset({
+  rows,
+  registerText,
+  errorFor,
+  listError,
+  onAdd,
+  onRemove,
+  minRows,
+  maxRows,
+  note,
+}: Props) {
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-800">What you will do differently</legend>

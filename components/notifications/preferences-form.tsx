@@ -13,7 +13,9 @@ import { REMINDER_CHANNELS, REMINDER_KINDS } from '@/lib/domain/reminders';
 import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
 
-const resolver = lazyResolver(() => import('./preferences-checks').then((module) => module.notificationPreferencesResolver));
+const resolver = lazyResolver(() =>
+  import('./preferences-checks').then((module) => module.notificationPreferencesResolver),
+);
 
 export function PreferencesForm({ defaults }: { defaults: NotificationPreferencesInput }) {
   const router = useRouter();
@@ -39,7 +41,10 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
   });
   // defaultValue and defaultChecked put the saved choices into the server's HTML; register alone
   // fills the controls in only once scripts run, so a reload showed empty times for a moment.
-  const time = (name: 'eveningBeforeTime' | 'quietHoursStart' | 'quietHoursEnd') => ({ defaultValue: defaults[name], ...register(name) });
+  const time = (name: 'eveningBeforeTime' | 'quietHoursStart' | 'quietHoursEnd') => ({
+    defaultValue: defaults[name],
+    ...register(name),
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {savePreferences.error ? <Alert tone="error">{savePreferences.error}</Alert> : null}
@@ -48,14 +53,20 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
         <input type="checkbox" defaultChecked={defaults.allOff} {...register('allOff')} />
         Turn all reminders off
       </label>
-      {allOff ? <p className="text-sm text-slate-600">Nothing is sent while this is on; the choices below are kept for when you turn it off.</p> : null}
+      {allOff ? (
+        <p className="text-sm text-slate-600">
+          Nothing is sent while this is on; the choices below are kept for when you turn it off.
+        </p>
+      ) : null}
       <fieldset className="space-y-6">
         <legend className="sr-only">Which reminders, where</legend>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Channels for each reminder</caption>
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2 pr-4 font-medium">Reminder</th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Reminder
+              </th>
               {REMINDER_CHANNELS.map((channel) => (
                 <th key={channel} scope="col" className="px-2 py-2 text-center font-medium">
                   {REMINDER_CHANNEL_LABELS[channel]}
@@ -85,14 +96,42 @@ export function PreferencesForm({ defaults }: { defaults: NotificationPreference
           </tbody>
         </table>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="prefs-evening" label="Evening-before time" error={errors.eveningBeforeTime?.message} hint="In your time zone, 24-hour clock.">
-            <Input id="prefs-evening" inputMode="numeric" placeholder="18:00" {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)} {...time('eveningBeforeTime')} />
+          <Field
+            id="prefs-evening"
+            label="Evening-before time"
+            error={errors.eveningBeforeTime?.message}
+            hint="In your time zone, 24-hour clock."
+          >
+            <Input
+              id="prefs-evening"
+              inputMode="numeric"
+              placeholder="18:00"
+              {...describedBy('prefs-evening', errors.eveningBeforeTime?.message)}
+              {...time('eveningBeforeTime')}
+            />
           </Field>
-          <Field id="prefs-quiet-start" label="Quiet hours from" error={errors.quietHoursStart?.message} hint="Leave both empty for none.">
-            <Input id="prefs-quiet-start" inputMode="numeric" placeholder="22:00" {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)} {...time('quietHoursStart')} />
+          <Field
+            id="prefs-quiet-start"
+            label="Quiet hours from"
+            error={errors.quietHoursStart?.message}
+            hint="Leave both empty for none."
+          >
+            <Input
+              id="prefs-quiet-start"
+              inputMode="numeric"
+              placeholder="22:00"
+              {...describedBy('prefs-quiet-start', errors.quietHoursStart?.message)}
+              {...time('quietHoursStart')}
+            />
           </Field>
           <Field id="prefs-quiet-end" label="Quiet hours until" error={errors.quietHoursEnd?.message}>
-            <Input id="prefs-quiet-end" inputMode="numeric" placeholder="07:00" {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)} {...time('quietHoursEnd')} />
+            <Input
+              id="prefs-quiet-end"
+              inputMode="numeric"
+              placeholder="07:00"
+              {...describedBy('prefs-quiet-end', errors.quietHoursEnd?.message)}
+              {...time('quietHoursEnd')}
+            />
           </Field>
         </div>
       </fieldset>

@@ -14,8 +14,10 @@ const SUBSCRIBE_TIMEOUT_MS = 20_000;
 
 const DESCRIPTIONS: Record<PushState, string> = {
   checking: 'Checking whether this browser gets notifications…',
-  unsupported: 'This browser cannot show notifications from Rebound. On an iPhone or iPad, add Rebound to your Home Screen first, then open it from there.',
-  blocked: "Notifications are blocked for Rebound in this browser. Allow them in the site's settings (the icon left of the address), then come back here.",
+  unsupported:
+    'This browser cannot show notifications from Rebound. On an iPhone or iPad, add Rebound to your Home Screen first, then open it from there.',
+  blocked:
+    "Notifications are blocked for Rebound in this browser. Allow them in the site's settings (the icon left of the address), then come back here.",
   off: 'Notifications are off in this browser.',
   on: 'Notifications are on in this browser.',
 };
@@ -23,11 +25,16 @@ const DESCRIPTIONS: Record<PushState, string> = {
 class PushSetupError extends Error {}
 
 function isSupported(): boolean {
-  return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+  return (
+    typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window
+  );
 }
 
 function decodeKey(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const base64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 }
 
@@ -38,7 +45,12 @@ function isSameKey(a: ArrayBuffer | null | undefined, b: Uint8Array): boolean {
 }
 
 async function send(method: 'POST' | 'DELETE', body: unknown): Promise<Response> {
-  return fetch(SUBSCRIPTIONS, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  return fetch(SUBSCRIPTIONS, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
 }
 
 async function fetchPublicKey(): Promise<Uint8Array<ArrayBuffer>> {
@@ -49,7 +61,11 @@ async function fetchPublicKey(): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** This browser's subscription for the app's current key; one made with another key (or for another account) is replaced. */
-async function subscribe(registration: ServiceWorkerRegistration, key: Uint8Array<ArrayBuffer>, replace: boolean): Promise<PushSubscription> {
+async function subscribe(
+  registration: ServiceWorkerRegistration,
+  key: Uint8Array<ArrayBuffer>,
+  replace: boolean,
+): Promise<PushSubscription> {
   const existing = await registration.pushManager.getSubscription();
   if (existing && !replace && isSameKey(existing.options.applicationServerKey, key)) return existing;
   if (existing) await existing.unsubscribe();
@@ -58,9 +74,14 @@ async function subscribe(registration: ServiceWorkerRegistration, key: Uint8Arra
     timer = setTimeout(() => reject(new Error('timed out')), SUBSCRIBE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }), timeout]);
+    return await Promise.race([
+      registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+      timeout,
+    ]);
   } catch {
-    throw new PushSetupError('This browser could not subscribe to notifications. Private windows cannot get them; in a normal window, check the connection and try again.');
+    throw new PushSetupError(
+      'This browser could not subscribe to notifications. Private windows cannot get them; in a normal window, check the connection and try again.',
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -93,7 +114,8 @@ async function turnOff(): Promise<PushState> {
   if (subscription) {
     const response = await send('DELETE', { endpoint: subscription.endpoint });
     // 404: the server had already forgotten it (expired, or another account's).
-    if (!response.ok && response.status !== 404) throw new PushSetupError('Rebound could not turn notifications off. Try again in a moment.');
+    if (!response.ok && response.status !== 404)
+      throw new PushSetupError('Rebound could not turn notifications off. Try again in a moment.');
     await subscription.unsubscribe();
   }
   return 'off';
@@ -132,7 +154,11 @@ export function PushSubscribe() {
     try {
       setState(await to());
     } catch (caught) {
-      setError(caught instanceof PushSetupError ? caught.message : 'Something went wrong with notifications in this browser. Reload the page and try again.');
+      setError(
+        caught instanceof PushSetupError
+          ? caught.message
+          : 'Something went wrong with notifications in this browser. Reload the page and try again.',
+      );
     } finally {
       setPending(false);
     }

@@ -16,7 +16,9 @@ export function ApologyStep({ incidentId, message }: { incidentId: string; messa
   const approve = async () => {
     // The server approves the stored text, so what is on screen must be stored first.
     if (!(await editor.autosave.flush())) {
-      action.setError('Your latest changes are not saved yet, so the letter was not approved. Fix the problem shown below the text.');
+      action.setError(
+        'Your latest changes are not saved yet, so the letter was not approved. Fix the problem shown below the text.',
+      );
       return;
     }
     await action.execute({ incidentId });
@@ -24,8 +26,8 @@ export function ApologyStep({ incidentId, message }: { incidentId: string; messa
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        Say sorry once and plainly, take responsibility, keep any reason to a sentence, ask to reschedule and thank them. Make it
-        sound like you.
+        Say sorry once and plainly, take responsibility, keep any reason to a sentence, ask to reschedule and thank
+        them. Make it sound like you.
       </p>
       <MessageEditor editor={editor} idPrefix="apology" aside={<LiveChecklist text={editor.values.body ?? ''} />} />
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}

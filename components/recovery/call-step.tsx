@@ -39,17 +39,22 @@ export function CallStep({ incidentId, isRunningLate, script, contact }: Props) 
     <div className="space-y-5">
       <div className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm">
         <p>
-          <span className="font-medium">{contact.name ?? 'The person who arranged the interview'}</span> at {contact.company}, about the{' '}
-          {contact.role} interview ({contact.when}).
+          <span className="font-medium">{contact.name ?? 'The person who arranged the interview'}</span> at{' '}
+          {contact.company}, about the {contact.role} interview ({contact.when}).
         </p>
         {contact.phone ? (
           <p className="mt-2">
-            <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`} className="inline-flex rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            <a
+              href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`}
+              className="inline-flex rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
               Call {contact.phone}
             </a>
           </p>
         ) : (
-          <p className="mt-2 text-slate-600">No phone number is saved for this interview: use the one from the invitation.</p>
+          <p className="mt-2 text-slate-600">
+            No phone number is saved for this interview: use the one from the invitation.
+          </p>
         )}
       </div>
 
@@ -58,7 +63,8 @@ export function CallStep({ incidentId, isRunningLate, script, contact }: Props) 
           {isRunningLate ? 'What to say: call before the start time' : 'What to say'}
         </h3>
         <div className="whitespace-pre-wrap rounded-md border border-brand-100 bg-white p-4 text-sm leading-relaxed">
-          {script ?? 'Apologise sincerely, give one short honest sentence if they ask why, take responsibility and ask to reschedule.'}
+          {script ??
+            'Apologise sincerely, give one short honest sentence if they ask why, take responsibility and ask to reschedule.'}
         </div>
       </section>
 
@@ -96,7 +102,12 @@ export function CallStep({ incidentId, isRunningLate, script, contact }: Props) 
             ) : null}
           </fieldset>
         ) : null}
-        <Field id="call-note" label="Notes from the call (optional)" error={errors.note?.message} hint="Who you spoke to, times they offered, anything to remember.">
+        <Field
+          id="call-note"
+          label="Notes from the call (optional)"
+          error={errors.note?.message}
+          hint="Who you spoke to, times they offered, anything to remember."
+        >
           <Textarea id="call-note" rows={3} {...describedBy('call-note', errors.note?.message)} {...register('note')} />
         </Field>
         <Button type="submit" pending={isSaving}>

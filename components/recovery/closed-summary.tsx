@@ -8,7 +8,10 @@ import { TextLink } from '@/components/ui/text-link';
 export function ClosedSummary({ recovery, format }: { recovery: Recovery; format: Formatter }) {
   const { incident, lesson } = recovery;
   return (
-    <section aria-labelledby="closed-summary-title" className="space-y-2 rounded-lg border border-green-200 bg-green-50 p-5">
+    <section
+      aria-labelledby="closed-summary-title"
+      className="space-y-2 rounded-lg border border-green-200 bg-green-50 p-5"
+    >
       <h2 id="closed-summary-title" className="text-lg font-semibold text-green-900">
         Recovery closed
       </h2>
@@ -19,7 +22,8 @@ export function ClosedSummary({ recovery, format }: { recovery: Recovery; format
       {lesson ? (
         <div className="space-y-1 text-sm">
           <p>
-            <span className="font-medium">Lesson kept:</span> {ROOT_CAUSE_LABELS[lesson.rootCause]}. {lesson.whatHappened}
+            <span className="font-medium">Lesson kept:</span> {ROOT_CAUSE_LABELS[lesson.rootCause]}.{' '}
+            {lesson.whatHappened}
           </p>
           <ul className="list-disc pl-5">
             {lesson.actions.map((action) => (

@@ -3,13 +3,20 @@ import { formatWithZone } from '@/lib/domain/time';
 import type { SecondChancePrepItemId } from '@/lib/validation/recovery';
 import type { Recovery } from '@/lib/domain/recovery-view';
 import { todayInZone, type Formatter } from './format';
-import { ApologyStep, CallStep, DismissMessageButton, FollowUpPanel, LessonStep, MessageWorkspace, OutcomeStep, PrepStep } from './lazy-steps';
+import {
+  ApologyStep,
+  CallStep,
+  DismissMessageButton,
+  FollowUpPanel,
+  LessonStep,
+  MessageWorkspace,
+  OutcomeStep,
+  PrepStep,
+} from './lazy-steps';
 import type { EditableMessage, RecoveryView } from './types';
 import { TextLink } from '@/components/ui/text-link';
 
-
 type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
-
 
 /** The open step, expanded with everything needed to do it now. */
 export function CurrentStep({ recovery, view, format }: Props) {
@@ -35,7 +42,9 @@ export function CurrentStep({ recovery, view, format }: Props) {
     case 'SEND':
       return view.flowMessage ? (
         <div className="space-y-3">
-          <p className="text-sm text-slate-700">Read it once more, then send it. It goes to the recipient below, with your address to reply to.</p>
+          <p className="text-sm text-slate-700">
+            Read it once more, then send it. It goes to the recipient below, with your address to reply to.
+          </p>
           <MessageWorkspace message={view.flowMessage} idPrefix="send" isEditorOpen={!view.flowMessage.recipient} />
         </div>
       ) : (
@@ -45,7 +54,11 @@ export function CurrentStep({ recovery, view, format }: Props) {
       return (
         <div className="space-y-5">
           <FollowUpPanel incidentId={incident.id} followUp={view.followUp} draft={view.followUpDraft} />
-          <OutcomeStep incidentId={incident.id} timeZone={interview.timeZone} minDate={todayInZone(interview.timeZone)} />
+          <OutcomeStep
+            incidentId={incident.id}
+            timeZone={interview.timeZone}
+            minDate={todayInZone(interview.timeZone)}
+          />
         </div>
       );
     case 'PREP':
@@ -53,13 +66,18 @@ export function CurrentStep({ recovery, view, format }: Props) {
     case 'LESSON':
       return (
         <div className="space-y-5">
-          <LastMessage message={view.thankYouDeclined} title="One last message: apologise once more and thank them for their consideration" />
+          <LastMessage
+            message={view.thankYouDeclined}
+            title="One last message: apologise once more and thank them for their consideration"
+          />
           <LastMessage message={view.thankYouAccepted} title="Thank them for the second chance" />
           <LessonStep
             incidentId={incident.id}
             reason={incident.reason}
             explanation={incident.explanation}
-            needsOutcome={incident.outcome === null && !recovery.requests.some((request) => request.status !== 'PENDING')}
+            needsOutcome={
+              incident.outcome === null && !recovery.requests.some((request) => request.status !== 'PENDING')
+            }
           />
         </div>
       );
@@ -71,7 +89,11 @@ export function CurrentStep({ recovery, view, format }: Props) {
 function PrepPanel({ recovery, view, format }: Props) {
   const { newInterview, prep } = recovery;
   if (!newInterview || !prep) {
-    return <p className="text-sm text-slate-700">There is no new interview to prepare for. Skip this step with a reason, or record their answer first.</p>;
+    return (
+      <p className="text-sm text-slate-700">
+        There is no new interview to prepare for. Skip this step with a reason, or record their answer first.
+      </p>
+    );
   }
   return (
     <div className="space-y-5">
@@ -86,7 +108,9 @@ function PrepPanel({ recovery, view, format }: Props) {
         </p>
         <p>
           {/* One leave-by time, on the interview's own page, where the lessons that apply add to it. */}
-          {prep.leaveBy ? 'Its page has your leave-by time and the checklist for the day.' : 'Add the travel time to the new interview to get a leave-by time.'}{' '}
+          {prep.leaveBy
+            ? 'Its page has your leave-by time and the checklist for the day.'
+            : 'Add the travel time to the new interview to get a leave-by time.'}{' '}
           <Link href={`/interviews/${newInterview.id}${prep.leaveBy ? '' : '/edit'}`} className="underline">
             {prep.leaveBy ? 'Open the new interview' : 'Edit the new interview'}
           </Link>
@@ -95,7 +119,9 @@ function PrepPanel({ recovery, view, format }: Props) {
       {view.prepNote ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700">Your note for the day</summary>
-          <div className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">{view.prepNote}</div>
+          <div className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3">
+            {view.prepNote}
+          </div>
         </details>
       ) : null}
       <section aria-labelledby="prep-checklist-title" className="space-y-2">
@@ -120,7 +146,15 @@ function PrepPanel({ recovery, view, format }: Props) {
  * A thank-you still to send, with its Send and the way to decide against it; once sent or
  * dismissed it stays in the message history only.
  */
-export function LastMessage({ message, title, headingLevel = 'h3' }: { message: EditableMessage | null; title: string; headingLevel?: 'h2' | 'h3' }) {
+export function LastMessage({
+  message,
+  title,
+  headingLevel = 'h3',
+}: {
+  message: EditableMessage | null;
+  title: string;
+  headingLevel?: 'h2' | 'h3';
+}) {
   if (!message || message.status === 'SENT' || message.isDismissed) return null;
   const Heading = headingLevel;
   return (
@@ -130,7 +164,9 @@ export function LastMessage({ message, title, headingLevel = 'h3' }: { message: 
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-700 underline">Not sending it?</summary>
         <div className="mt-2 space-y-2">
-          <p className="text-slate-700">It will stop appearing as still to send. The text stays in the message history.</p>
+          <p className="text-slate-700">
+            It will stop appearing as still to send. The text stays in the message history.
+          </p>
           <DismissMessageButton messageId={message.id} />
         </div>
       </details>
@@ -139,5 +175,9 @@ export function LastMessage({ message, title, headingLevel = 'h3' }: { message: 
 }
 
 function MissingLetter() {
-  return <p className="text-sm text-slate-700">There is no letter to work on for this recovery. Skip this step with a reason.</p>;
+  return (
+    <p className="text-sm text-slate-700">
+      There is no letter to work on for this recovery. Skip this step with a reason.
+    </p>
+  );
 }

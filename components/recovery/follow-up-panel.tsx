@@ -43,7 +43,11 @@ export function FollowUpPanel({ incidentId, followUp, draft }: Props) {
         <div className="space-y-3">
           <Alert tone="info">{followUp.message}</Alert>
           {stopWaiting.error ? <Alert tone="error">{stopWaiting.error}</Alert> : null}
-          <Button variant="secondary" pending={stopWaiting.isPending} onClick={() => void stopWaiting.execute({ incidentId })}>
+          <Button
+            variant="secondary"
+            pending={stopWaiting.isPending}
+            onClick={() => void stopWaiting.execute({ incidentId })}
+          >
             {stopWaiting.isPending ? 'Saving…' : 'Stop waiting'}
           </Button>
         </div>

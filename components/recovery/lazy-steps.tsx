@@ -7,7 +7,9 @@ import dynamic from 'next/dynamic';
 // step it renders; a dynamic import from a client module is what it splits off.
 export const ApologyStep = dynamic(() => import('./apology-step').then((module) => module.ApologyStep));
 export const CallStep = dynamic(() => import('./call-step').then((module) => module.CallStep));
-export const DismissMessageButton = dynamic(() => import('./dismiss-message-button').then((module) => module.DismissMessageButton));
+export const DismissMessageButton = dynamic(() =>
+  import('./dismiss-message-button').then((module) => module.DismissMessageButton),
+);
 export const FollowUpPanel = dynamic(() => import('./follow-up-panel').then((module) => module.FollowUpPanel));
 export const LessonStep = dynamic(() => import('./lesson-step').then((module) => module.LessonStep));
 export const MessageWorkspace = dynamic(() => import('./message-workspace').then((module) => module.MessageWorkspace));

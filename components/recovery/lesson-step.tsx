@@ -15,7 +15,12 @@ import type { SaveLessonInput } from '@/lib/validation/recovery';
 import { OUTCOME_LABELS } from '@/lib/domain/recovery-labels';
 import { schemaResolver } from './schema-resolver';
 
-type LessonFields = { rootCause: MissReason; whatHappened: string; actions: { text: string }[]; outcome: IncidentOutcome | '' };
+type LessonFields = {
+  rootCause: MissReason;
+  whatHappened: string;
+  actions: { text: string }[];
+  outcome: IncidentOutcome | '';
+};
 
 type Props = { incidentId: string; reason: MissReason; explanation: string | null; needsOutcome: boolean };
 
@@ -38,7 +43,12 @@ function fieldFor(path: string): string {
 }
 
 export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Props) {
-  const defaultValues: LessonFields = { rootCause: reason, whatHappened: explanation ?? '', actions: [{ text: '' }], outcome: '' };
+  const defaultValues: LessonFields = {
+    rootCause: reason,
+    whatHappened: explanation ?? '',
+    actions: [{ text: '' }],
+    outcome: '',
+  };
   const form = useForm<LessonFields>({
     resolver: schemaResolver(loadSaveLessonSchema, (values: LessonFields) => toInput(incidentId, values), fieldFor),
     defaultValues,
@@ -63,7 +73,11 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
       />
       {needsOutcome ? (
         <Field id="lesson-outcome" label="How did it end? (optional)" error={errors.outcome?.message}>
-          <Select id="lesson-outcome" {...describedBy('lesson-outcome', errors.outcome?.message)} {...register('outcome')}>
+          <Select
+            id="lesson-outcome"
+            {...describedBy('lesson-outcome', errors.outcome?.message)}
+            {...register('outcome')}
+          >
             <option value="">Not known</option>
             {outcomes.map(([value, label]) => (
               <option key={value} value={value}>

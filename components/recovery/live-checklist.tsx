@@ -10,7 +10,10 @@ export function LiveChecklist({ text }: { text: string }) {
   const required = listRequiredItems(result);
   const passedCount = required.filter((item) => item.passed).length;
   return (
-    <section aria-labelledby="live-checklist-title" className="self-start rounded-md border border-slate-200 bg-slate-50 p-4">
+    <section
+      aria-labelledby="live-checklist-title"
+      className="self-start rounded-md border border-slate-200 bg-slate-50 p-4"
+    >
       <h3 id="live-checklist-title" className="text-sm font-semibold">
         Checklist
       </h3>
@@ -20,12 +23,17 @@ export function LiveChecklist({ text }: { text: string }) {
       <ul className="mt-3 space-y-3 text-sm">
         {result.items.map((item) => (
           <li key={item.id} data-passed={item.passed} className="flex gap-2">
-            <span aria-hidden="true" className={item.passed ? 'text-green-700' : item.isOptional ? 'text-slate-600' : 'text-amber-700'}>
+            <span
+              aria-hidden="true"
+              className={item.passed ? 'text-green-700' : item.isOptional ? 'text-slate-600' : 'text-amber-700'}
+            >
               {item.passed ? '✓' : item.isOptional ? '+' : '○'}
             </span>
             <span>
               <span className="font-medium">{item.label}</span>
-              <span className="sr-only">{item.passed ? ': done' : item.isOptional ? ': a suggestion' : ': not yet'}</span>
+              <span className="sr-only">
+                {item.passed ? ': done' : item.isOptional ? ': a suggestion' : ': not yet'}
+              </span>
               {item.passed ? null : <span className="block text-xs text-slate-600">{item.hint}</span>}
             </span>
           </li>

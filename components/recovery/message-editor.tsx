@@ -33,13 +33,27 @@ export function MessageEditor({ editor, idPrefix, aside, isLocked = false }: Pro
         <Field id={ids.recipient} label="To" error={errors.recipient}>
           <Input type="email" autoComplete="off" {...control('recipient')} />
         </Field>
-        <Field id={ids.subject} label="Subject" error={errors.subject} hint={`One line, up to ${MAX_SUBJECT_LENGTH} characters.`}>
+        <Field
+          id={ids.subject}
+          label="Subject"
+          error={errors.subject}
+          hint={`One line, up to ${MAX_SUBJECT_LENGTH} characters.`}
+        >
           <Input {...control('subject')} />
         </Field>
-        <Field id={ids.body} label="Message" error={errors.body} hint={`Up to ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters; short reads as sincere.`}>
+        <Field
+          id={ids.body}
+          label="Message"
+          error={errors.body}
+          hint={`Up to ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters; short reads as sincere.`}
+        >
           <Textarea rows={14} {...control('body')} />
         </Field>
-        <p role="status" aria-live="polite" className={`text-xs ${status.state === 'error' ? 'text-red-700' : 'text-slate-500'}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={`text-xs ${status.state === 'error' ? 'text-red-700' : 'text-slate-500'}`}
+        >
           {describeAutosave(status)}
         </p>
       </div>

@@ -6,7 +6,12 @@ import type { RecoveryMessage } from './types';
 type Props = { messages: RecoveryMessage[]; format: Formatter; title?: string; description?: string };
 
 /** Messages with their delivery, one line each; the text and every saved version fold out. */
-export function MessageHistory({ messages, format, title = 'Message history', description = 'Every draft, version and sent message.' }: Props) {
+export function MessageHistory({
+  messages,
+  format,
+  title = 'Message history',
+  description = 'Every draft, version and sent message.',
+}: Props) {
   return (
     <Card title={title} description={description}>
       {messages.length === 0 ? (
@@ -21,7 +26,15 @@ export function MessageHistory({ messages, format, title = 'Message history', de
                   <span className="text-slate-600"> · {CHANNEL_LABELS[message.channel]}</span>
                   {/* Scripts and notes are for the user; only emails have a delivery to report. */}
                   {message.channel === 'EMAIL' ? (
-                    <span className={message.status === 'FAILED' ? 'text-red-700' : message.status === 'SENT' ? 'text-green-800' : 'text-slate-700'}>
+                    <span
+                      className={
+                        message.status === 'FAILED'
+                          ? 'text-red-700'
+                          : message.status === 'SENT'
+                            ? 'text-green-800'
+                            : 'text-slate-700'
+                      }
+                    >
                       {' · '}
                       {describeMessageStatus(message.status, message.delivery)}
                       {message.dismissedAt && message.status !== 'SENT' ? ', not to be sent' : ''}
@@ -29,12 +42,16 @@ export function MessageHistory({ messages, format, title = 'Message history', de
                   ) : null}
                   <span className="text-slate-600">
                     {message.recipient ? ` · to ${message.recipient}` : ''}
-                    {message.sentAt ? ` · sent ${format(message.sentAt)}` : ` · last changed ${format(message.updatedAt)}`}
+                    {message.sentAt
+                      ? ` · sent ${format(message.sentAt)}`
+                      : ` · last changed ${format(message.updatedAt)}`}
                   </span>
                 </summary>
                 <div className="mt-2 space-y-2">
                   {message.subject ? <p className="text-slate-700">Subject: {message.subject}</p> : null}
-                  {message.status === 'FAILED' && message.failureReason ? <p className="text-red-700">Why it failed: {message.failureReason}</p> : null}
+                  {message.status === 'FAILED' && message.failureReason ? (
+                    <p className="text-red-700">Why it failed: {message.failureReason}</p>
+                  ) : null}
                   <MessageVersions message={message} format={format} />
                 </div>
               </details>
@@ -47,7 +64,13 @@ export function MessageHistory({ messages, format, title = 'Message history', de
 }
 
 /** Every saved version of a message's text, the latest first. */
-export function MessageVersions({ message, format }: { message: Pick<RecoveryMessage, 'revisions'>; format: Formatter }) {
+export function MessageVersions({
+  message,
+  format,
+}: {
+  message: Pick<RecoveryMessage, 'revisions'>;
+  format: Formatter;
+}) {
   const count = message.revisions.length;
   return (
     <ol className="space-y-3" aria-label={count === 1 ? 'The text (1 version)' : `The text and its ${count} versions`}>

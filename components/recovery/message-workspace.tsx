@@ -25,7 +25,9 @@ function SentMessage({ message }: { message: EditableMessage }) {
       </p>
       <details>
         <summary className="cursor-pointer text-brand-700">Show what was sent</summary>
-        <MessagePreview values={{ recipient: message.recipient ?? '', subject: message.subject ?? '', body: message.body }} />
+        <MessagePreview
+          values={{ recipient: message.recipient ?? '', subject: message.subject ?? '', body: message.body }}
+        />
       </details>
     </div>
   );
@@ -44,7 +46,9 @@ function DraftWorkspace({ message, idPrefix, isEditorOpen = true }: Props) {
     <div className="space-y-4">
       {isOpen ? null : <MessagePreview values={values} />}
       <details open={isOpen} onToggle={(event) => setIsOpen(event.currentTarget.open)}>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">{isOpen ? 'Hide the editor' : 'Edit the message'}</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">
+          {isOpen ? 'Hide the editor' : 'Edit the message'}
+        </summary>
         <div className="mt-3">
           <MessageEditor editor={editor} idPrefix={idPrefix} isLocked={isConfirming} />
         </div>
@@ -73,7 +77,9 @@ function MessagePreview({ values }: { values: Partial<DraftFields> }) {
       </div>
       <div>
         <dt className="sr-only">Message</dt>
-        <dd tabIndex={0} className="max-h-64 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-2">{values.body}</dd>
+        <dd tabIndex={0} className="max-h-64 overflow-y-auto whitespace-pre-wrap border-t border-slate-200 pt-2">
+          {values.body}
+        </dd>
       </div>
     </dl>
   );

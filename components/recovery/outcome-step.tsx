@@ -19,7 +19,8 @@ type Props = { incidentId: string; timeZone: string; minDate: string };
 
 const answerHints: Record<Answer, string> = {
   ACCEPTED: 'Enter the new time; Rebound adds the new interview and drafts a short thank-you.',
-  DECLINED: 'Rebound drafts one last short note: apologise once more and thank them for their consideration. Then you stop.',
+  DECLINED:
+    'Rebound drafts one last short note: apologise once more and thank them for their consideration. Then you stop.',
   NO_RESPONSE: 'Nothing changes; Rebound tells you when a single polite follow-up makes sense.',
 };
 
@@ -42,7 +43,11 @@ const fieldFor = (path: string) => (path === 'newStartLocal' || path === 'timeZo
 export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm<OutcomeFields>({
-    resolver: schemaResolver(loadRecordOutcomeSchema, (values: OutcomeFields) => toInput(incidentId, timeZone, values), fieldFor),
+    resolver: schemaResolver(
+      loadRecordOutcomeSchema,
+      (values: OutcomeFields) => toInput(incidentId, timeZone, values),
+      fieldFor,
+    ),
     defaultValues: { answer: '', date: '', time: '', note: '' },
   });
   const { register, handleSubmit, control, formState } = form;
@@ -85,16 +90,42 @@ export function OutcomeStep({ incidentId, timeZone, minDate }: Props) {
       </fieldset>
       {answer === 'ACCEPTED' ? (
         <div className="grid gap-4 rounded-md border border-slate-200 bg-slate-50 p-4 sm:grid-cols-2">
-          <Field id="outcome-date" label="New date" error={dateError} hint={`In the interview’s time zone (${timeZone.replaceAll('_', ' ')}).`}>
-            <Input id="outcome-date" type="date" min={minDate} {...describedBy('outcome-date', dateError)} {...register('date')} />
+          <Field
+            id="outcome-date"
+            label="New date"
+            error={dateError}
+            hint={`In the interview’s time zone (${timeZone.replaceAll('_', ' ')}).`}
+          >
+            <Input
+              id="outcome-date"
+              type="date"
+              min={minDate}
+              {...describedBy('outcome-date', dateError)}
+              {...register('date')}
+            />
           </Field>
           <Field id="outcome-time" label="New start time" error={errors.time?.message}>
-            <Input id="outcome-time" type="time" {...describedBy('outcome-time', errors.time?.message)} {...register('time')} />
+            <Input
+              id="outcome-time"
+              type="time"
+              {...describedBy('outcome-time', errors.time?.message)}
+              {...register('time')}
+            />
           </Field>
         </div>
       ) : null}
-      <Field id="outcome-note" label="Note (optional)" error={errors.note?.message} hint="Who answered and anything they asked you to do.">
-        <Textarea id="outcome-note" rows={2} {...describedBy('outcome-note', errors.note?.message)} {...register('note')} />
+      <Field
+        id="outcome-note"
+        label="Note (optional)"
+        error={errors.note?.message}
+        hint="Who answered and anything they asked you to do."
+      >
+        <Textarea
+          id="outcome-note"
+          rows={2}
+          {...describedBy('outcome-note', errors.note?.message)}
+          {...register('note')}
+        />
       </Field>
       <Button type="submit" pending={isSaving}>
         {isSaving ? 'Saving…' : 'Save their answer'}

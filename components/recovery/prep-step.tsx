@@ -19,7 +19,8 @@ export function PrepStep({ incidentId, items }: Props) {
   const tick = useAction(tickPrepItemAction, { onStart: ({ itemId, checked }) => setShown({ id: itemId, checked }) });
   const finish = useAction(completePrepAction);
 
-  const toggle = (id: SecondChancePrepItemId, checked: boolean) => void tick.execute({ incidentId, itemId: id, checked });
+  const toggle = (id: SecondChancePrepItemId, checked: boolean) =>
+    void tick.execute({ incidentId, itemId: id, checked });
 
   return (
     <div className="space-y-4">
@@ -36,7 +37,9 @@ export function PrepStep({ incidentId, items }: Props) {
             />
             <label htmlFor={`second-chance-${item.id}`} className="text-sm">
               <span className="font-medium">{item.label}</span>
-              {item.checked && item.tickedLabel ? <span className="block text-xs text-slate-500">Ticked {item.tickedLabel}</span> : null}
+              {item.checked && item.tickedLabel ? (
+                <span className="block text-xs text-slate-500">Ticked {item.tickedLabel}</span>
+              ) : null}
             </label>
           </li>
         ))}

@@ -2,7 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldError } from 'react-hook-form';
 import { z } from 'zod/mini';
 import { toFieldErrors } from '@/lib/validation/common';
-import { recordCallSchema, recordOutcomeSchema, saveDraftSchema, saveLessonSchema, sendMessageSchema, skipStepSchema, startRecoverySchema } from '@/lib/validation/recovery';
+import {
+  recordCallSchema,
+  recordOutcomeSchema,
+  saveDraftSchema,
+  saveLessonSchema,
+  sendMessageSchema,
+  skipStepSchema,
+  startRecoverySchema,
+} from '@/lib/validation/recovery';
 
 // The recovery forms' checks, loaded on a form's first check rather than with the page, so zod
 // and the schemas stay out of the first load. Everything here is imported statically: the
@@ -17,7 +25,8 @@ export async function findIssues(schema: z.core.$ZodType, input: unknown): Promi
   const parsed = await z.safeParseAsync(schema, input);
   if (parsed.success) return null;
   const issues: Record<string, FieldError> = {};
-  for (const issue of parsed.error.issues) issues[issue.path.join('.')] ??= { type: issue.code, message: issue.message };
+  for (const issue of parsed.error.issues)
+    issues[issue.path.join('.')] ??= { type: issue.code, message: issue.message };
   return issues;
 }
 
@@ -35,7 +44,9 @@ export function checkReadyToSend(input: Record<string, unknown>): Record<string,
 }
 
 /** A skip's reason checked as the server will check it: the parsed input, or a message per field. */
-export function checkSkipStep(input: unknown): { ok: true; data: z.output<typeof skipStepSchema> } | { ok: false; fieldErrors: Record<string, string> } {
+export function checkSkipStep(
+  input: unknown,
+): { ok: true; data: z.output<typeof skipStepSchema> } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = skipStepSchema.safeParse(input);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: toFieldErrors(parsed.error) };
 }

@@ -27,7 +27,13 @@ export function RecoveryStepper({ items, records, format }: Props) {
           // line with a link cannot be a <summary> (no control inside another), so its details
           // unfold from a summary of their own under it.
           return (
-            <li key={item.step} id={`record-${item.step}`} data-status={item.status} aria-current={item.status === 'current' ? 'step' : undefined} className="py-2 text-sm">
+            <li
+              key={item.step}
+              id={`record-${item.step}`}
+              data-status={item.status}
+              aria-current={item.status === 'current' ? 'step' : undefined}
+              className="py-2 text-sm"
+            >
               {record?.details && !record.link ? (
                 <details>
                   <summary className="cursor-pointer">{line}</summary>
@@ -52,12 +58,25 @@ export function RecoveryStepper({ items, records, format }: Props) {
   );
 }
 
-function StepLine({ item, number, record, format }: { item: StepperItem; number: number; record: StepRecordView | undefined; format: Formatter }) {
+function StepLine({
+  item,
+  number,
+  record,
+  format,
+}: {
+  item: StepperItem;
+  number: number;
+  record: StepRecordView | undefined;
+  format: Formatter;
+}) {
   const mark = marks[item.status];
   const when = item.completedAt ? ` · ${format(item.completedAt)}` : '';
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
-      <span aria-hidden="true" className={`inline-flex h-5 w-5 shrink-0 items-center justify-center self-center rounded-full border text-xs ${mark.tone}`}>
+      <span
+        aria-hidden="true"
+        className={`inline-flex h-5 w-5 shrink-0 items-center justify-center self-center rounded-full border text-xs ${mark.tone}`}
+      >
         {mark.symbol || number}
       </span>
       {item.status === 'current' ? (

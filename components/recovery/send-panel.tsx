@@ -24,10 +24,17 @@ type Props = {
 };
 
 // The schema and zod load on the first Send, not with the page.
-const checkReadyToSend = async (input: Record<string, unknown>) => (await import('./recovery-checks')).checkReadyToSend(input);
+const checkReadyToSend = async (input: Record<string, unknown>) =>
+  (await import('./recovery-checks')).checkReadyToSend(input);
 
 function initialPhase(message: EditableMessage): Phase {
-  if (message.status === 'FAILED') return { name: 'failed', key: crypto.randomUUID(), reason: message.failureReason ?? 'Unknown error.', isRetryable: true };
+  if (message.status === 'FAILED')
+    return {
+      name: 'failed',
+      key: crypto.randomUUID(),
+      reason: message.failureReason ?? 'Unknown error.',
+      isRetryable: true,
+    };
   if (message.status === 'DRAFT' && message.delivery === 'MANUAL' && message.mailto) {
     return { name: 'outbox', mailto: message.mailto };
   }
@@ -51,7 +58,8 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
   const sendMessage = useAction(sendMessageAction, {
     onStart: () => confirmSent.setError(null),
     onSuccess: (result, { idempotencyKey }) => {
-      if (result.status === 'FAILED') setPhase({ name: 'failed', key: idempotencyKey, reason: result.reason, isRetryable: result.retryable });
+      if (result.status === 'FAILED')
+        setPhase({ name: 'failed', key: idempotencyKey, reason: result.reason, isRetryable: result.retryable });
       else if (result.status === 'DRAFT') setPhase({ name: 'outbox', mailto: result.mailto });
       else setPhase({ name: 'idle' });
     },
@@ -82,7 +90,8 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
     if (values) setPhase({ name: 'confirming', key: crypto.randomUUID(), values });
   };
 
-  const send = (key: string, values: DraftFields) => void sendMessage.execute({ messageId: message.id, ...values, idempotencyKey: key });
+  const send = (key: string, values: DraftFields) =>
+    void sendMessage.execute({ messageId: message.id, ...values, idempotencyKey: key });
 
   const retry = async (key: string) => {
     await flush();
@@ -101,7 +110,9 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
 
   if (message.status === 'SENT') return null;
   if (message.status === 'SENDING') {
-    return <Alert tone="info">This message is being sent right now. Reload the page in a moment to see how it went.</Alert>;
+    return (
+      <Alert tone="info">This message is being sent right now. Reload the page in a moment to see how it went.</Alert>
+    );
   }
 
   const error = actionError ? <Alert tone="error">{actionError}</Alert> : null;
@@ -139,12 +150,15 @@ export function SendPanel({ message, getValues, flush, onInvalid, onConfirming }
       return (
         <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
           <p>
-            <strong>Not sent yet.</strong> No mail server is set up here, so Rebound kept the email ready for you. Send it from your own
-            email, then confirm below.
+            <strong>Not sent yet.</strong> No mail server is set up here, so Rebound kept the email ready for you. Send
+            it from your own email, then confirm below.
           </p>
           <div className="flex flex-wrap items-center gap-2">
             {/* The page's link is rebuilt from the stored text after every autosave; the send result's is the fallback. */}
-            <a href={message.mailto ?? phase.mailto} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            <a
+              href={message.mailto ?? phase.mailto}
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
               Open in your email app
             </a>
             <Button variant="secondary" onClick={() => void copy(getValues())}>

@@ -56,9 +56,18 @@ export function SkipStepForm({ incidentId, step, label }: Props) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Skip this step</summary>
-      <form onSubmit={(event) => void submit(event)} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+      >
         {skip.error ? <Alert tone="error">{skip.error}</Alert> : null}
-        <Field id={id} label={`Why are you skipping “${label}”?`} error={error} hint="It is kept with the step, so the record stays honest.">
+        <Field
+          id={id}
+          label={`Why are you skipping “${label}”?`}
+          error={error}
+          hint="It is kept with the step, so the record stays honest."
+        >
           <Input
             id={id}
             name="reason"

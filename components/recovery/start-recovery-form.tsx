@@ -83,7 +83,9 @@ export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) 
         <Textarea
           id="recover-explanation"
           rows={3}
-          placeholder={isLate ? 'My train is stuck outside the station.' : 'I misjudged the journey and did not leave enough time.'}
+          placeholder={
+            isLate ? 'My train is stuck outside the station.' : 'I misjudged the journey and did not leave enough time.'
+          }
           {...describedBy('recover-explanation', explanationError)}
           {...register('explanation')}
         />
@@ -91,7 +93,9 @@ export function StartRecoveryForm({ interviewId, kind, idempotencyKey }: Props) 
       <div className="flex items-start gap-3">
         <input id="recover-employerWarned" type="checkbox" className="mt-1 h-4 w-4" {...register('employerWarned')} />
         <label htmlFor="recover-employerWarned" className="text-sm">
-          <span className="font-medium">{isLate ? 'I have already told them I will be late' : 'I warned the employer in advance'}</span>
+          <span className="font-medium">
+            {isLate ? 'I have already told them I will be late' : 'I warned the employer in advance'}
+          </span>
           <span className="block text-slate-500">The drafts will say so instead of breaking the news.</span>
         </label>
       </div>

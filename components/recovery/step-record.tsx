@@ -12,9 +12,19 @@ import type { RecoveryMessage } from './types';
  * summary is plain text because the line may unfold through a <summary>, where nothing may be
  * interactive; a page the step led to is its `link`, which the line shows outside the fold.
  */
-export type StepRecordView = { summary: string | null; link?: { href: string; label: string }; details: ReactNode | null };
+export type StepRecordView = {
+  summary: string | null;
+  link?: { href: string; label: string };
+  details: ReactNode | null;
+};
 
-type Input = { recovery: Recovery; flowMessage: RecoveryMessage | null; callScript: RecoveryMessage | null; prepNote: RecoveryMessage | null; format: Formatter };
+type Input = {
+  recovery: Recovery;
+  flowMessage: RecoveryMessage | null;
+  callScript: RecoveryMessage | null;
+  prepNote: RecoveryMessage | null;
+  format: Formatter;
+};
 
 /**
  * The record of a done step. Each message is shown under one step only (the letter under

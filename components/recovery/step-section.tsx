@@ -7,7 +7,11 @@ type Props = { item: StepperItem; position: { number: number; of: number }; chil
 export function StepSection({ item, position, children, footer }: Props) {
   const headingId = `step-${item.step}-title`;
   return (
-    <section id={`step-${item.step}`} aria-labelledby={headingId} className="scroll-mt-6 space-y-4 rounded-lg border-2 border-brand-600 bg-white p-6 shadow-sm">
+    <section
+      id={`step-${item.step}`}
+      aria-labelledby={headingId}
+      className="scroll-mt-6 space-y-4 rounded-lg border-2 border-brand-600 bg-white p-6 shadow-sm"
+    >
       <div>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
           Now · step {position.number} of {position.of}

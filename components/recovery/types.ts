@@ -3,7 +3,10 @@ import type { Recovery } from '@/lib/domain/recovery-view';
 export type RecoveryMessage = Recovery['messages'][number];
 
 /** What an editor and a send panel need of a message; dates arrive already formatted. */
-export type EditableMessage = Pick<RecoveryMessage, 'id' | 'kind' | 'recipient' | 'subject' | 'body' | 'status' | 'delivery' | 'failureReason'> & {
+export type EditableMessage = Pick<
+  RecoveryMessage,
+  'id' | 'kind' | 'recipient' | 'subject' | 'body' | 'status' | 'delivery' | 'failureReason'
+> & {
   sentLabel: string | null;
   // The user chose not to send it: it no longer asks to be sent.
   isDismissed: boolean;

@@ -17,7 +17,11 @@ export function UnsentMessagesCard({ unsent: { messages, total }, timeZone }: Pr
   return (
     <Card
       title="Still to send"
-      description={total > messages.length ? `The ${messages.length} most recent of ${total} messages you drafted and have not sent.` : 'Messages you drafted and have not sent.'}
+      description={
+        total > messages.length
+          ? `The ${messages.length} most recent of ${total} messages you drafted and have not sent.`
+          : 'Messages you drafted and have not sent.'
+      }
     >
       <ul className="divide-y divide-slate-100 text-sm">
         {messages.map((message) => (

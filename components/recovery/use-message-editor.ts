@@ -38,7 +38,8 @@ export function useMessageEditor(message: EditableMessage) {
   /** Puts field messages (from the server or a check before sending) on the fields they name. */
   const showFieldErrors = (fieldErrors: Record<string, string> | undefined) => {
     const next: DraftErrors = {};
-    for (const [field, text] of Object.entries(fieldErrors ?? {})) if (isDraftField(field, latest.current)) next[field] = text;
+    for (const [field, text] of Object.entries(fieldErrors ?? {}))
+      if (isDraftField(field, latest.current)) next[field] = text;
     if (Object.keys(next).length > 0) setErrors((current) => ({ ...current, ...next }));
   };
 

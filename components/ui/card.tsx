@@ -1,9 +1,21 @@
 import type { ReactNode } from 'react';
 
-const toId = (title: string) => `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+const toId = (title: string) =>
+  `card-${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 
 /** A titled section; the title names the region for assistive technology. */
-export function Card({ title, description, children }: { title?: string; description?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  description,
+  children,
+}: {
+  title?: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   const headingId = title ? toId(title) : undefined;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -41,5 +41,8 @@ export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
 
 /** aria attributes for a control whose field may show an error or hint. */
 export function describedBy(id: string, error?: string) {
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : `${id}-hint` } as const;
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : `${id}-hint`,
+  } as const;
 }

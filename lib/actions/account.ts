@@ -7,7 +7,13 @@ import { deleteAccount } from '@/lib/server/accounts/delete-account';
 import { updateProfile, updateTimeZone } from '@/lib/server/accounts/update-profile';
 import { revokeAllSessions } from '@/lib/server/sessions/revoke-all-sessions';
 import { revokeSession } from '@/lib/server/sessions/revoke-session';
-import { changePasswordSchema, deleteAccountSchema, profileSchema, revokeSessionSchema, timeZoneUpdateSchema } from '@/lib/validation/auth';
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  profileSchema,
+  revokeSessionSchema,
+  timeZoneUpdateSchema,
+} from '@/lib/validation/auth';
 
 export const updateProfileAction = authedAction(
   profileSchema,
@@ -32,9 +38,13 @@ export const changePasswordAction = authedAction(
   { returnTo: '/account' },
 );
 
-export const deleteAccountAction = authedAction(deleteAccountSchema, ({ confirmEmail }, { user }) => deleteAccount(user.id, confirmEmail), {
-  returnTo: '/account',
-});
+export const deleteAccountAction = authedAction(
+  deleteAccountSchema,
+  ({ confirmEmail }, { user }) => deleteAccount(user.id, confirmEmail),
+  {
+    returnTo: '/account',
+  },
+);
 
 export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { user }) => revokeSession(user.id, id), {
   returnTo: '/account',
@@ -42,4 +52,6 @@ export const revokeSessionAction = authedAction(revokeSessionSchema, ({ id }, { 
 });
 
 // Ends this session too: the caller then clears its cookie with signOutAction.
-export const revokeAllSessionsAction = authedAction(noInput, (_input, { user }) => revokeAllSessions(user.id), { returnTo: '/account' });
+export const revokeAllSessionsAction = authedAction(noInput, (_input, { user }) => revokeAllSessions(user.id), {
+  returnTo: '/account',
+});

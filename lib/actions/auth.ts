@@ -12,7 +12,13 @@ import { createAccount } from '@/lib/server/accounts/create-account';
 import { requestPasswordReset, RESET_REQUESTED } from '@/lib/server/accounts/request-password-reset';
 import { resetPassword } from '@/lib/server/accounts/reset-password';
 import { getCurrentUser } from '@/lib/session';
-import { forgotPasswordSchema, resetPasswordSchema, SIGNED_OUT_PAGES, signOutSchema, signUpSchema } from '@/lib/validation/auth';
+import {
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  SIGNED_OUT_PAGES,
+  signOutSchema,
+  signUpSchema,
+} from '@/lib/validation/auth';
 
 export const signUpAction = publicAction(signUpSchema, async (values) => {
   await createAccount(values, await getClientIp());
@@ -47,7 +53,14 @@ export const signOutAction = publicAction(signOutSchema, async ({ to }) => {
   if (user) await endSession(user.id, user.sessionId);
   const cookieStore = await cookies();
   for (const { name } of cookieStore.getAll()) {
-    if (SESSION_COOKIE.test(name)) cookieStore.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+    if (SESSION_COOKIE.test(name))
+      cookieStore.set(name, '', {
+        path: '/',
+        maxAge: 0,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: name.startsWith('__Secure-'),
+      });
   }
   redirect(SIGNED_OUT_PAGES[to]);
 });

@@ -1,6 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConflictError, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, NotFoundError, RateLimitError, ValidationError, type ActionErrorCode, type ActionFailure, type ActionResult } from '@/lib/errors';
+import {
+  ConflictError,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  NotFoundError,
+  RateLimitError,
+  ValidationError,
+  type ActionErrorCode,
+  type ActionFailure,
+  type ActionResult,
+} from '@/lib/errors';
 import { requireUser, type SignedInUser } from '@/lib/session';
 import { toFieldErrors } from '@/lib/validation/common';
 
@@ -32,7 +42,12 @@ export const noInput = z.unknown().transform(() => undefined);
 
 const CHECK_FIELDS = 'Check the highlighted fields.';
 
-function fail(code: ActionErrorCode, message: string, messages: ActionOptions<unknown, unknown>['messages'], fieldErrors?: Record<string, string>): ActionFailure {
+function fail(
+  code: ActionErrorCode,
+  message: string,
+  messages: ActionOptions<unknown, unknown>['messages'],
+  fieldErrors?: Record<string, string>,
+): ActionFailure {
   const failure: ActionFailure = { ok: false, code, message: messages?.[code] ?? message };
   if (fieldErrors) failure.fieldErrors = fieldErrors;
   return failure;
@@ -40,7 +55,9 @@ function fail(code: ActionErrorCode, message: string, messages: ActionOptions<un
 
 /** A malformed id cannot be one of the user's records: it answers exactly like a missing one. */
 function findNotFoundIssue(error: z.core.$ZodError): z.core.$ZodIssue | undefined {
-  return error.issues.find((issue) => issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'NOT_FOUND');
+  return error.issues.find(
+    (issue) => issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'NOT_FOUND',
+  );
 }
 
 /**
@@ -49,7 +66,9 @@ function findNotFoundIssue(error: z.core.$ZodError): z.core.$ZodIssue | undefine
  */
 function toFormFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fieldErrors = toFieldErrors(error);
-  return Object.fromEntries(Object.entries(fieldErrors).map(([key, message]) => [key.replace(/^values\./, ''), message]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([key, message]) => [key.replace(/^values\./, ''), message]),
+  );
 }
 
 function toFailure(error: unknown, messages: ActionOptions<unknown, unknown>['messages']): ActionFailure {

@@ -41,32 +41,88 @@ const refreshWithLessons: ActionOptions<unknown, unknown> = {
   },
 };
 
-export const startRecoveryAction = authedAction(startRecoverySchema, (values, { user }) => startRecovery(user.id, values), refresh);
+export const startRecoveryAction = authedAction(
+  startRecoverySchema,
+  (values, { user }) => startRecovery(user.id, values),
+  refresh,
+);
 
-export const recordCallAction = authedAction(recordCallSchema, (values, { user }) => recordCall(user.id, values), refresh);
+export const recordCallAction = authedAction(
+  recordCallSchema,
+  (values, { user }) => recordCall(user.id, values),
+  refresh,
+);
 
 export const saveDraftAction = authedAction(saveDraftSchema, (values, { user }) => saveDraft(user.id, values), refresh);
 
-export const approveDraftAction = authedAction(incidentRefSchema, (values, { user }) => approveDraft(user.id, values), refresh);
+export const approveDraftAction = authedAction(
+  incidentRefSchema,
+  (values, { user }) => approveDraft(user.id, values),
+  refresh,
+);
 
-export const sendMessageAction = authedAction(sendMessageSchema, (values, { user }) => sendMessage(user.id, values), refresh);
+export const sendMessageAction = authedAction(
+  sendMessageSchema,
+  (values, { user }) => sendMessage(user.id, values),
+  refresh,
+);
 
-export const confirmManualSendAction = authedAction(confirmManualSendSchema, (values, { user }) => confirmManualSend(user.id, values), refresh);
+export const confirmManualSendAction = authedAction(
+  confirmManualSendSchema,
+  (values, { user }) => confirmManualSend(user.id, values),
+  refresh,
+);
 
-export const recordOutcomeAction = authedAction(recordOutcomeSchema, (values, { user }) => recordOutcome(user.id, values), refresh);
+export const recordOutcomeAction = authedAction(
+  recordOutcomeSchema,
+  (values, { user }) => recordOutcome(user.id, values),
+  refresh,
+);
 
-export const draftFollowUpAction = authedAction(incidentRefSchema, (values, { user }) => draftFollowUp(user.id, values), refresh);
+export const draftFollowUpAction = authedAction(
+  incidentRefSchema,
+  (values, { user }) => draftFollowUp(user.id, values),
+  refresh,
+);
 
-export const stopWaitingAction = authedAction(incidentRefSchema, (values, { user }) => stopWaiting(user.id, values), refresh);
+export const stopWaitingAction = authedAction(
+  incidentRefSchema,
+  (values, { user }) => stopWaiting(user.id, values),
+  refresh,
+);
 
-export const recordAttendedLateAction = authedAction(incidentRefSchema, (values, { user }) => recordAttendedLate(user.id, values), refresh);
+export const recordAttendedLateAction = authedAction(
+  incidentRefSchema,
+  (values, { user }) => recordAttendedLate(user.id, values),
+  refresh,
+);
 
-export const skipStepAction = authedAction(skipStepSchema, (values, { user }) => skipStep(user.id, values), refreshWithLessons);
+export const skipStepAction = authedAction(
+  skipStepSchema,
+  (values, { user }) => skipStep(user.id, values),
+  refreshWithLessons,
+);
 
-export const tickPrepItemAction = authedAction(prepChecklistTickSchema, (values, { user }) => tickPrepItem(user.id, values), refresh);
+export const tickPrepItemAction = authedAction(
+  prepChecklistTickSchema,
+  (values, { user }) => tickPrepItem(user.id, values),
+  refresh,
+);
 
-export const completePrepAction = authedAction(incidentRefSchema, (values, { user }) => completePrep(user.id, values), refresh);
+export const completePrepAction = authedAction(
+  incidentRefSchema,
+  (values, { user }) => completePrep(user.id, values),
+  refresh,
+);
 
-export const saveLessonAction = authedAction(saveLessonSchema, (values, { user }) => saveLesson(user.id, values), refreshWithLessons);
+export const saveLessonAction = authedAction(
+  saveLessonSchema,
+  (values, { user }) => saveLesson(user.id, values),
+  refreshWithLessons,
+);
 
-export const dismissMessageAction = authedAction(messageRefSchema, (values, { user }) => dismissMessage(user.id, values), refresh);
+export const dismissMessageAction = authedAction(
+  messageRefSchema,
+  (values, { user }) => dismissMessage(user.id, values),
+  refresh,
+);

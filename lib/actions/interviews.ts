@@ -43,7 +43,10 @@ export const updateInterviewAction = authedAction(
   {
     returnTo: '/interviews',
     revalidate,
-    messages: { NOT_FOUND: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.' },
+    messages: {
+      NOT_FOUND:
+        'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
+    },
   },
 );
 
@@ -57,7 +60,8 @@ export const deleteInterviewAction = authedAction(
 
 // Missed goes through the recovery flow, which records the incident with the status.
 const SETTABLE_STATUSES = ['COMPLETED', 'CANCELLED', 'WITHDRAWN'] as const;
-const isSettableStatus = (status: string): status is (typeof SETTABLE_STATUSES)[number] => (SETTABLE_STATUSES as readonly string[]).includes(status);
+const isSettableStatus = (status: string): status is (typeof SETTABLE_STATUSES)[number] =>
+  (SETTABLE_STATUSES as readonly string[]).includes(status);
 
 export const changeInterviewStatusAction = authedAction(
   z.object({ id: interviewId, status: z.string() }),
@@ -83,7 +87,11 @@ export const setPrepItemAction = authedAction(
   async ({ id, itemId, checked }, { user }) => {
     await setPrepItem(user.id, id, itemId, checked);
   },
-  { returnTo: '/interviews', revalidate, messages: { VALIDATION: 'That checklist item does not apply to this interview.' } },
+  {
+    returnTo: '/interviews',
+    revalidate,
+    messages: { VALIDATION: 'That checklist item does not apply to this interview.' },
+  },
 );
 
 export const regenerateCalendarFeedAction = authedAction(

@@ -23,7 +23,10 @@ export const markNotificationsReadAction = authedAction(
 );
 
 export const confirmCheckInAction = authedAction(
-  z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This check-in link does not exist.'), answer: z.enum(['happened', 'missed']) }),
+  z.object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This check-in link does not exist.'),
+    answer: z.enum(['happened', 'missed']),
+  }),
   async ({ token, answer }, { user }) => confirmCheckIn(user.id, token, answer),
   {
     returnTo: '/dashboard',

@@ -36,7 +36,8 @@ export function buildGoogleCalendarUrl(interview: CalendarInterview, appUrl: str
 export function buildOutlookCalendarUrl(interview: CalendarInterview, appUrl: string): string {
   const { title, description, location } = describeInterviewEvent(interview, appUrl);
   const [start, end] = startAndEnd(interview);
-  const withOffset = (instant: Date) => `${utcToZonedLocal(instant, interview.timeZone)}:00${formatOffset(zoneOffsetMinutes(instant, interview.timeZone))}`;
+  const withOffset = (instant: Date) =>
+    `${utcToZonedLocal(instant, interview.timeZone)}:00${formatOffset(zoneOffsetMinutes(instant, interview.timeZone))}`;
   return withQuery('https://outlook.live.com/calendar/0/action/compose', [
     ['subject', title],
     ['startdt', withOffset(start)],

@@ -109,9 +109,12 @@ function toEventData(interview: CalendarInterview, appUrl: string, stamp: Date):
 
 /** Throws a CalendarBuildError for an interview no calendar entry can be written for. */
 function checkInterview(interview: CalendarInterview): void {
-  if (Number.isNaN(interview.scheduledStart.getTime())) throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
+  if (Number.isNaN(interview.scheduledStart.getTime()))
+    throw new CalendarBuildError(`Interview ${interview.id} has an invalid start time.`);
   if (!Number.isFinite(interview.durationMinutes) || interview.durationMinutes < 0) {
-    throw new CalendarBuildError(`Interview ${interview.id} has an invalid duration (${interview.durationMinutes} minutes).`);
+    throw new CalendarBuildError(
+      `Interview ${interview.id} has an invalid duration (${interview.durationMinutes} minutes).`,
+    );
   }
   // UTC needs no VTIMEZONE: ical-generator writes it as UTC times ("…Z"), which every client reads.
   if (interview.timeZone !== 'UTC' && getVtimezone(interview.timeZone) === null) {
@@ -133,7 +136,11 @@ export function buildCalendar(interviews: readonly CalendarInterview[], options:
  * held whole, as text and again as bytes. Every interview is checked before the first piece, so
  * a feed that cannot be written fails before any of it is sent.
  */
-export function writeCalendar(interviews: readonly CalendarInterview[], options: BuildCalendarOptions, piece = CALENDAR_PIECE_EVENTS): Iterable<string> {
+export function writeCalendar(
+  interviews: readonly CalendarInterview[],
+  options: BuildCalendarOptions,
+  piece = CALENDAR_PIECE_EVENTS,
+): Iterable<string> {
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: ICalCalendarMethod.PUBLISH,
@@ -182,7 +189,9 @@ function writeEvent(id: string, data: ICalEventData, calendar: ICalCalendar): st
   try {
     return new ICalEvent(data, calendar).toString();
   } catch (error) {
-    throw new CalendarBuildError(`Could not build the calendar entry for interview ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CalendarBuildError(
+      `Could not build the calendar entry for interview ${id}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -237,7 +246,9 @@ function buildAlarms(interview: CalendarInterview, title: string): ICalAlarmData
   const extra = (interview.extraReminders ?? []).flatMap((reminder) => {
     const before = secondsBefore(reminder.at);
     if (before === null) return [];
-    return [displayAlarm(interview.isSecondChance ? `Get ready: ${title}.${tip}` : `${reminder.text}: ${title}`, before)];
+    return [
+      displayAlarm(interview.isSecondChance ? `Get ready: ${title}.${tip}` : `${reminder.text}: ${title}`, before),
+    ];
   });
   const dayBefore = displayAlarm(`Tomorrow: ${title}${tip ? `.${tip}` : ''}`, 24 * HOUR_SECONDS);
   const leaveBy = interview.leaveBy ? secondsBefore(interview.leaveBy) : null;

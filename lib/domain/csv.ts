@@ -15,7 +15,11 @@ const BOM = '\uFEFF';
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 const NEEDS_QUOTES = /[",\r\n]/;
 
-export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+export function toCsv(
+  headers: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvOptions = {},
+): string {
   const writer = createCsvWriter(headers, options);
   return writer.header + rows.map((row) => writer.row(row)).join('');
 }

@@ -35,7 +35,11 @@ export const CSV_HEADERS = [
 ] as const;
 
 /** Where a lesson came from: the incident's kind, or a near miss added by hand. */
-export const LESSON_SOURCE_LABELS = { MISSED: 'Missed interview', RUNNING_LATE: 'Running late', NEAR_MISS: 'Near miss (added by hand)' } as const;
+export const LESSON_SOURCE_LABELS = {
+  MISSED: 'Missed interview',
+  RUNNING_LATE: 'Running late',
+  NEAR_MISS: 'Near miss (added by hand)',
+} as const;
 
 /** When the lesson happened: the incident's time, or for a near miss when it was written down. */
 function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
@@ -52,7 +56,9 @@ export function toLessonCsvCells(lesson: ExportLesson, timeZone: string): CsvCel
     LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
     interview?.company ?? '',
     interview?.roleTitle ?? '',
-    interview ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})` : '',
+    interview
+      ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})`
+      : '',
     ROOT_CAUSE_LABELS[lesson.rootCause],
     lesson.whatHappened,
     activeTexts(lesson).join('\n'),
@@ -65,16 +71,26 @@ export function toLessonCsvCells(lesson: ExportLesson, timeZone: string): CsvCel
 export const LESSONS_CSV_OPTIONS = { bom: true } as const;
 
 export function renderLessonsCsv(lessons: readonly ExportLesson[], timeZone: string): string {
-  return toCsv(CSV_HEADERS, lessons.map((lesson) => toLessonCsvCells(lesson, timeZone)), LESSONS_CSV_OPTIONS);
+  return toCsv(
+    CSV_HEADERS,
+    lessons.map((lesson) => toLessonCsvCells(lesson, timeZone)),
+    LESSONS_CSV_OPTIONS,
+  );
 }
 
 export function renderLessonsMarkdown(lessons: readonly ExportLesson[], timeZone: string, exportedAt: Date): string {
-  return renderLessonsMarkdownHeading(lessons.length, timeZone, exportedAt) + renderLessonsMarkdownEntries(lessons, timeZone);
+  return (
+    renderLessonsMarkdownHeading(lessons.length, timeZone, exportedAt) + renderLessonsMarkdownEntries(lessons, timeZone)
+  );
 }
 
 /** The title and the count; the entries follow it, so a long file can be written in parts. */
 export function renderLessonsMarkdownHeading(count: number, timeZone: string, exportedAt: Date): string {
-  const lines = ['# My interview lessons', '', `Exported from Rebound on ${formatDay(exportedAt, timeZone)}. ${count === 1 ? '1 lesson' : `${count} lessons`}.`];
+  const lines = [
+    '# My interview lessons',
+    '',
+    `Exported from Rebound on ${formatDay(exportedAt, timeZone)}. ${count === 1 ? '1 lesson' : `${count} lessons`}.`,
+  ];
   if (count === 0) lines.push('', 'No lessons yet.');
   return `${lines.join('\n')}\n`;
 }
@@ -94,7 +110,12 @@ function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] 
     `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
   ];
   if (interview) lines.push(`- Interview: ${formatWithZone(interview.scheduledStart, interview.timeZone)}`);
-  lines.push(`- Last reviewed: ${lesson.reviewedAt ? formatDay(lesson.reviewedAt, timeZone) : 'never'}`, '', '### What happened', '');
+  lines.push(
+    `- Last reviewed: ${lesson.reviewedAt ? formatDay(lesson.reviewedAt, timeZone) : 'never'}`,
+    '',
+    '### What happened',
+    '',
+  );
   lines.push(...lesson.whatHappened.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>')));
   const active = activeTexts(lesson);
   const retired = retiredTexts(lesson);

@@ -2,7 +2,14 @@
 // A lesson only helps if it shows up before the next interview, so each root cause maps to the
 // situations where the same thing could go wrong again. Pure: the server loads the rows, these
 // rules decide.
-import { canonicalZone, formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from './time';
+import {
+  canonicalZone,
+  formatInZone,
+  isValidTimeZone,
+  utcToZonedLocal,
+  zonedLocalToUtc,
+  zoneOffsetMinutes,
+} from './time';
 import type { InterviewFacts } from './interview-facts';
 import { computeLeaveBy } from './travel';
 
@@ -39,7 +46,10 @@ export const EXTRA_BUFFER_MINUTES = 30;
 /** The extra reminder a "forgot" lesson turns on: this hour, the evening before, in the user's zone. */
 const EXTRA_REMINDER_HOUR = 18;
 
-export type HintInterview = Pick<InterviewFacts, 'format' | 'scheduledStart' | 'timeZone' | 'travelMinutes' | 'bufferMinutes'>;
+export type HintInterview = Pick<
+  InterviewFacts,
+  'format' | 'scheduledStart' | 'timeZone' | 'travelMinutes' | 'bufferMinutes'
+>;
 
 export type HintLesson = {
   id: string;
@@ -92,7 +102,8 @@ export function findApplicableLessons(
   for (const lesson of lessons) {
     const actionTexts = lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
     if (lesson.actions.length > 0 && actionTexts.length === 0) continue;
-    if (!ruleByCause.has(lesson.rootCause)) ruleByCause.set(lesson.rootCause, applyRule(lesson.rootCause, safeInterview, userTimeZone));
+    if (!ruleByCause.has(lesson.rootCause))
+      ruleByCause.set(lesson.rootCause, applyRule(lesson.rootCause, safeInterview, userTimeZone));
     const detail = ruleByCause.get(lesson.rootCause);
     if (detail) hints.push({ ...detail, lessonId: lesson.id, rootCause: lesson.rootCause, actionTexts });
   }
@@ -116,7 +127,13 @@ export function mergeHints(hints: readonly PreventionHint[]): MergedHint[] {
   const merged = new Map<string, MergedHint>();
   for (const hint of hints) {
     const key = `${hint.kind}\u0000${hint.suggestion}`;
-    const entry = merged.get(key) ?? { kind: hint.kind, suggestion: hint.suggestion, rootCauses: [], lessonIds: [], actionTexts: [] };
+    const entry = merged.get(key) ?? {
+      kind: hint.kind,
+      suggestion: hint.suggestion,
+      rootCauses: [],
+      lessonIds: [],
+      actionTexts: [],
+    };
     if (!entry.rootCauses.includes(hint.rootCause)) entry.rootCauses.push(hint.rootCause);
     entry.lessonIds.push(hint.lessonId);
     for (const text of hint.actionTexts) if (!entry.actionTexts.includes(text)) entry.actionTexts.push(text);
@@ -138,7 +155,8 @@ function applyRule(cause: RootCause, interview: HintInterview, userTimeZone: str
     case 'SCHEDULE_MIXUP':
       return {
         kind: 'general',
-        suggestion: 'Double-check the date and time with the employer: compare the invitation with your calendar, and confirm by email if anything is unclear.',
+        suggestion:
+          'Double-check the date and time with the employer: compare the invitation with your calendar, and confirm by email if anything is unclear.',
       };
     case 'TECHNICAL_PROBLEM':
       return interview.format === 'IN_PERSON'
@@ -162,7 +180,11 @@ function suggestExtraBuffer(interview: HintInterview): RuleResult {
   const bufferMinutes = currentBuffer + EXTRA_BUFFER_MINUTES;
   const start = interview.scheduledStart;
   const leaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes });
-  const currentLeaveBy = computeLeaveBy({ start, travelMinutes: interview.travelMinutes, bufferMinutes: currentBuffer });
+  const currentLeaveBy = computeLeaveBy({
+    start,
+    travelMinutes: interview.travelMinutes,
+    bufferMinutes: currentBuffer,
+  });
   // The interview's leave-by time already includes these minutes; a second time here would
   // leave the reader to pick one of two.
   const suggestion = leaveBy
@@ -224,5 +246,12 @@ function displayZone(timeZone: string): string {
 }
 
 function formatTime(instant: Date, timeZone: string): string {
-  return formatInZone(instant, timeZone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return formatInZone(instant, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }

@@ -65,7 +65,10 @@ export function fillMonths<Row extends { month: MonthKey }>(
  * Quiet months after the first incident stay (a quiet spell is worth seeing); the quiet months
  * before it say nothing, so one incident is not drawn as eleven empty months and one bar.
  */
-export function dropLeadingEmptyMonths<Row extends { month: MonthKey }>(rows: readonly Row[], isEmpty: (row: Row) => boolean): Row[] {
+export function dropLeadingEmptyMonths<Row extends { month: MonthKey }>(
+  rows: readonly Row[],
+  isEmpty: (row: Row) => boolean,
+): Row[] {
   const first = rows.findIndex((row) => !isEmpty(row));
   return first === -1 ? [] : rows.slice(first);
 }
@@ -117,7 +120,14 @@ function parseMonthKey(key: MonthKey): { year: number; month: number } {
 }
 
 // What the patterns page shows; lib/server/lessons/get-patterns.ts computes it in SQL.
-export const OUTCOME_BUCKETS = ['RESCHEDULED', 'DECLINED', 'NO_RESPONSE', 'ATTENDED_LATE', 'WAITING', 'NOT_ASKED'] as const;
+export const OUTCOME_BUCKETS = [
+  'RESCHEDULED',
+  'DECLINED',
+  'NO_RESPONSE',
+  'ATTENDED_LATE',
+  'WAITING',
+  'NOT_ASKED',
+] as const;
 export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
 
 export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
@@ -130,7 +140,12 @@ export type LessonPatterns = {
   byMonth: MonthRow[];
   /** Every bucket, in the fixed order, zeros included. */
   outcomes: { outcome: OutcomeBucket; count: number }[];
-  timing: { medianMinutesToCall: number | null; callsCounted: number; medianMinutesToApology: number | null; apologiesCounted: number };
+  timing: {
+    medianMinutesToCall: number | null;
+    callsCounted: number;
+    medianMinutesToApology: number | null;
+    apologiesCounted: number;
+  };
   reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
   totals: { incidents: number; nearMisses: number };
 };

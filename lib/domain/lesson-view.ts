@@ -16,7 +16,14 @@ export type LessonDetail = {
     kind: IncidentKind;
     recordedAt: Date;
     outcome: IncidentOutcome | null;
-    interview: { id: string; company: string; roleTitle: string; scheduledStart: Date; timeZone: string; format: InterviewFormat };
+    interview: {
+      id: string;
+      company: string;
+      roleTitle: string;
+      scheduledStart: Date;
+      timeZone: string;
+      format: InterviewFormat;
+    };
   } | null;
   actions: { id: string; text: string; position: number; retiredAt: Date | null }[];
 };

@@ -59,7 +59,11 @@ const OWNERSHIP: readonly RegExp[] = [
 const NEGATED_OWNERSHIP = /(\bnot|n't|\bnever)\s+(\w+\s+)?my (own )?(mistake|fault|error|responsibility)\b/g;
 
 // Putting it down to forces nobody controls is not blame on others, but it is not ownership either.
-const DEFLECTION: readonly RegExp[] = [/\b(beyond|out of) my control\b/, /\bout of my hands\b/, /\bnothing i could (have )?do(ne)?\b/];
+const DEFLECTION: readonly RegExp[] = [
+  /\b(beyond|out of) my control\b/,
+  /\bout of my hands\b/,
+  /\bnothing i could (have )?do(ne)?\b/,
+];
 
 const BLAME: readonly RegExp[] = [
   /\byour (receptionist|front desk|reception|security( guard| desk)?|directions|recruiter|recruiting team|scheduler|scheduling system|booking system|parking|building)\b/,
@@ -207,7 +211,15 @@ export type CheckedDraftKind = 'APOLOGY' | 'RESCHEDULE_REQUEST' | 'CALL_SCRIPT';
 // made, so it repeats the sorry and the request but need not take responsibility again; the
 // call script carries guidance around the spoken lines, so a word count says nothing about it.
 const DRAFT_CHECKS: Record<CheckedDraftKind, readonly ChecklistItemId[]> = {
-  APOLOGY: ['apologises', 'takes-responsibility', 'reason-short', 'asks-to-reschedule', 'thanks', 'word-limit', 'no-blame'],
+  APOLOGY: [
+    'apologises',
+    'takes-responsibility',
+    'reason-short',
+    'asks-to-reschedule',
+    'thanks',
+    'word-limit',
+    'no-blame',
+  ],
   RESCHEDULE_REQUEST: ['apologises', 'reason-short', 'asks-to-reschedule', 'thanks', 'word-limit', 'no-blame'],
   CALL_SCRIPT: ['apologises', 'takes-responsibility', 'reason-short', 'asks-to-reschedule', 'thanks', 'no-blame'],
 };

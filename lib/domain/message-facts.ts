@@ -112,7 +112,35 @@ function isKnownTimeZone(timeZone: string): boolean {
 // A sentence cut short ends at its last clause (after a comma, semicolon, colon or dash) when that
 // keeps at least this many words, and never on a word that needs the next one.
 const MIN_CLAUSE_WORDS = 6;
-const DANGLING_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'so', 'because', 'as', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'that', 'which', 'my', 'our', 'their', 'was', 'were', 'had', 'i']);
+const DANGLING_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'but',
+  'or',
+  'so',
+  'because',
+  'as',
+  'to',
+  'of',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'that',
+  'which',
+  'my',
+  'our',
+  'their',
+  'was',
+  'were',
+  'had',
+  'i',
+]);
 
 function shortenToClause(words: string[]): string {
   if (words.length <= MAX_REASON_WORDS) return words.join(' ');
@@ -123,7 +151,8 @@ function shortenToClause(words: string[]): string {
       break;
     }
   }
-  while (kept.length > MIN_CLAUSE_WORDS && DANGLING_WORDS.has((kept.at(-1) ?? '').toLowerCase().replace(/[,;:]$/, ''))) kept = kept.slice(0, -1);
+  while (kept.length > MIN_CLAUSE_WORDS && DANGLING_WORDS.has((kept.at(-1) ?? '').toLowerCase().replace(/[,;:]$/, '')))
+    kept = kept.slice(0, -1);
   return kept.join(' ');
 }
 
@@ -210,9 +239,14 @@ export function describeRole(facts: CleanFacts): string | null {
 /** "my interview for the Backend Engineer position at Acme on Tuesday 3 March at 14:00 (GMT)". */
 export function describeInterview(facts: CleanFacts, options: { withTime: boolean } = { withTime: true }): string {
   const role = describeRole(facts);
-  let phrase = role ? `my interview for ${role}` : facts.roundLabel ? `my interview (${facts.roundLabel})` : 'my interview';
+  let phrase = role
+    ? `my interview for ${role}`
+    : facts.roundLabel
+      ? `my interview (${facts.roundLabel})`
+      : 'my interview';
   phrase += facts.company ? ` at ${facts.company}` : ' with your team';
-  if (options.withTime && facts.scheduledStart) phrase += ` on ${formatInterviewTime(facts.scheduledStart, facts.timeZone)}`;
+  if (options.withTime && facts.scheduledStart)
+    phrase += ` on ${formatInterviewTime(facts.scheduledStart, facts.timeZone)}`;
   return phrase;
 }
 
@@ -229,5 +263,7 @@ export function describeOpportunity(facts: CleanFacts): string {
 
 /** Paragraphs joined with blank lines; empty ones dropped so a missing fact leaves no gap. */
 export function joinParagraphs(paragraphs: readonly (string | null | false)[]): string {
-  return paragraphs.filter((paragraph): paragraph is string => typeof paragraph === 'string' && paragraph !== '').join('\n\n');
+  return paragraphs
+    .filter((paragraph): paragraph is string => typeof paragraph === 'string' && paragraph !== '')
+    .join('\n\n');
 }

@@ -55,7 +55,10 @@ function draftRunningLateCallScript(facts: CleanFacts): string {
 }
 
 export function draftCallScript(facts: CleanFacts): DraftedMessage {
-  return { subject: null, body: facts.kind === 'RUNNING_LATE' ? draftRunningLateCallScript(facts) : draftMissedCallScript(facts) };
+  return {
+    subject: null,
+    body: facts.kind === 'RUNNING_LATE' ? draftRunningLateCallScript(facts) : draftMissedCallScript(facts),
+  };
 }
 
 // One habit per cause, phrased as preparation for this interview; none of them looks back.
@@ -69,12 +72,11 @@ const reasonTips: Partial<Record<MissReason, string>> = {
 
 function writeFormatItems(facts: CleanFacts): string[] {
   // No time of its own: a note drafted today would keep a time that later edits and lessons change.
-  const leaveBy = 'Leave at the leave-by time on the interview’s page: it counts travel, your buffer, any extra your lessons ask for and 15 minutes to spare.';
+  const leaveBy =
+    'Leave at the leave-by time on the interview’s page: it counts travel, your buffer, any extra your lessons ask for and 15 minutes to spare.';
   switch (facts.format) {
     case 'VIDEO':
-      return [
-        'Be ready at least 15 minutes early: link opened, camera and microphone tested, notifications off.',
-      ];
+      return ['Be ready at least 15 minutes early: link opened, camera and microphone tested, notifications off.'];
     case 'PHONE':
       return ['Be ready at least 15 minutes early, somewhere quiet, with your phone charged.'];
     case 'IN_PERSON':
@@ -109,6 +111,9 @@ export function draftPrepNote(facts: CleanFacts): DraftedMessage {
   ].filter((item): item is string => typeof item === 'string');
   return {
     subject: null,
-    body: joinParagraphs([[title, when, where].filter(Boolean).join('\n'), items.map((item) => `- ${item}`).join('\n')]),
+    body: joinParagraphs([
+      [title, when, where].filter(Boolean).join('\n'),
+      items.map((item) => `- ${item}`).join('\n'),
+    ]),
   };
 }

@@ -69,11 +69,15 @@ const changeLines: Partial<Record<MissReason, string>> = {
 function draftApology(facts: CleanFacts): DraftedMessage {
   const role = facts.roleTitle;
   return {
-    subject: role ? `Apology and request to reschedule: ${role} interview` : 'Apology and request to reschedule my interview',
+    subject: role
+      ? `Apology and request to reschedule: ${role} interview`
+      : 'Apology and request to reschedule my interview',
     body: joinParagraphs([
       writeGreeting(facts),
       writeApologyOpening(facts),
-      [facts.reasonSentence, writeResponsibility(facts), facts.reason ? changeLines[facts.reason] : null].filter(Boolean).join(' '),
+      [facts.reasonSentence, writeResponsibility(facts), facts.reason ? changeLines[facts.reason] : null]
+        .filter(Boolean)
+        .join(' '),
       `I remain very interested in ${describeRole(facts) ?? 'this opportunity'} and would be grateful for the chance to reschedule at a time that suits you. I will make myself available whenever is convenient.`,
       'Thank you for your understanding and for considering my request.',
       writeSignOff(facts),

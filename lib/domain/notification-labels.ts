@@ -3,8 +3,14 @@
 import type { ReminderChannel, ReminderKind } from './reminders';
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; hint: string }> = {
-  EVENING_BEFORE: { label: 'The evening before', hint: 'Time in both zones, how to get there, the contact, and a confirmation to send.' },
-  LEAVE_BY: { label: 'Time to leave', hint: '15 minutes before leave-by in person; 30 minutes before a video or phone call.' },
+  EVENING_BEFORE: {
+    label: 'The evening before',
+    hint: 'Time in both zones, how to get there, the contact, and a confirmation to send.',
+  },
+  LEAVE_BY: {
+    label: 'Time to leave',
+    hint: '15 minutes before leave-by in person; 30 minutes before a video or phone call.',
+  },
   EXTRA: { label: 'Extra reminder from a lesson', hint: 'Two hours before, when a lesson asks for one.' },
   CHECK_IN: { label: 'Check-in afterwards', hint: 'Two hours after the slot: did it happen?' },
   FOLLOW_UP_DUE: { label: 'No answer from the employer', hint: 'After three business days, a follow-up is ready.' },

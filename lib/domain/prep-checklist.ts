@@ -18,7 +18,11 @@ export function isSecondChance(interview: { rescheduledFrom: { _count: { inciden
 export const SECOND_CHANCE_PREP_ITEMS = [
   { id: 'second-chance-arrive-early', label: 'Arrive at least 15 minutes early', inPersonOnly: false },
   { id: 'second-chance-route-planned', label: 'Route planned with extra time for delays', inPersonOnly: true },
-  { id: 'second-chance-place-visited', label: 'Visited the place beforehand (or studied the route and entrance)', inPersonOnly: true },
+  {
+    id: 'second-chance-place-visited',
+    label: 'Visited the place beforehand (or studied the route and entrance)',
+    inPersonOnly: true,
+  },
   { id: 'second-chance-thank-them', label: 'Thank them for the opportunity', inPersonOnly: false },
   { id: 'second-chance-no-rehash', label: 'Keep the focus on the role and what you bring', inPersonOnly: false },
 ] as const;
@@ -33,15 +37,33 @@ export function listSecondChancePrepItems(format: InterviewFormat | null) {
 // `secondChanceCovers`: the base item a second-chance item already asks for, so a second
 // chance does not list the route or the visit twice.
 const inPerson: (PrepItem & { coveredOnSecondChance?: boolean })[] = [
-  { id: 'route-planned', label: 'Route planned, with extra time for delays', hint: 'Check the journey at the same time of day and have a backup.', coveredOnSecondChance: true },
-  { id: 'location-checked', label: 'Location visited or checked beforehand', hint: 'Know the entrance, the reception and where to wait.', coveredOnSecondChance: true },
-  { id: 'documents-ready', label: 'Documents ready', hint: 'CV, ID, portfolio, the invitation with the contact’s number.' },
+  {
+    id: 'route-planned',
+    label: 'Route planned, with extra time for delays',
+    hint: 'Check the journey at the same time of day and have a backup.',
+    coveredOnSecondChance: true,
+  },
+  {
+    id: 'location-checked',
+    label: 'Location visited or checked beforehand',
+    hint: 'Know the entrance, the reception and where to wait.',
+    coveredOnSecondChance: true,
+  },
+  {
+    id: 'documents-ready',
+    label: 'Documents ready',
+    hint: 'CV, ID, portfolio, the invitation with the contact’s number.',
+  },
 ];
 
 const video: PrepItem[] = [
   { id: 'link-tested', label: 'Meeting link, camera and microphone tested' },
   { id: 'quiet-place', label: 'Quiet place with a charged device and a backup connection' },
-  { id: 'documents-ready', label: 'Documents ready', hint: 'CV, notes and the contact’s number in case the call drops.' },
+  {
+    id: 'documents-ready',
+    label: 'Documents ready',
+    hint: 'CV, notes and the contact’s number in case the call drops.',
+  },
 ];
 
 const phone: PrepItem[] = [
@@ -52,7 +74,8 @@ const phone: PrepItem[] = [
 
 /** Every prep item of an interview: the second-chance ones first when it is a second chance. */
 export function prepItemsFor(format: InterviewFormat, isSecondChance: boolean): PrepItem[] {
-  const base: (PrepItem & { coveredOnSecondChance?: boolean })[] = format === 'IN_PERSON' ? inPerson : format === 'VIDEO' ? video : phone;
+  const base: (PrepItem & { coveredOnSecondChance?: boolean })[] =
+    format === 'IN_PERSON' ? inPerson : format === 'VIDEO' ? video : phone;
   const plain = base.map(({ id, label, hint }) => ({ id, label, hint }));
   if (!isSecondChance) return plain;
   const secondChance = listSecondChancePrepItems(format).map(({ id, label }) => ({ id, label }));

@@ -3,7 +3,13 @@
 // The enum types come from Prisma's generated enums.ts, which is plain constants: no client,
 // no I/O, so this file stays a pure domain module.
 import type { IncidentOutcome } from './recovery-state';
-import type { CallResult, MessageChannel, MessageDelivery, MessageKind, MessageStatus } from '@/lib/generated/prisma/enums';
+import type {
+  CallResult,
+  MessageChannel,
+  MessageDelivery,
+  MessageKind,
+  MessageStatus,
+} from '@/lib/generated/prisma/enums';
 
 /** What the employer said on the phone; NONE when nobody answered or nothing was decided. */
 export const CALL_RESPONSES = ['AGREED', 'REFUSED', 'WILL_GET_BACK', 'NONE'] as const;
@@ -26,7 +32,9 @@ export const CALL_RESPONSE_LABELS: Record<CallResponse, string> = {
 const UNKNOWN_CALL = 'Nobody answered, or the call was not recorded.';
 
 /** "I reached them · They will get back to me": the call as the step record and history show it. */
-export function describeCall(call: { callResult: CallResult | null; callResponse: CallResponse | null } | null | undefined): string {
+export function describeCall(
+  call: { callResult: CallResult | null; callResponse: CallResponse | null } | null | undefined,
+): string {
   if (!call?.callResult) return UNKNOWN_CALL;
   const result = CALL_RESULT_LABELS[call.callResult];
   if (call.callResult !== 'REACHED') return result;

@@ -65,7 +65,8 @@ const attemptedWork: Record<RecoveryState, string> = {
   CLOSED: 'closing the incident',
 };
 
-export type RecoveryStepErrorCode = 'OUT_OF_ORDER' | 'ALREADY_PASSED' | 'INCIDENT_CLOSED' | 'NOT_ALLOWED' | 'SKIP_REASON_REQUIRED';
+export type RecoveryStepErrorCode =
+  'OUT_OF_ORDER' | 'ALREADY_PASSED' | 'INCIDENT_CLOSED' | 'NOT_ALLOWED' | 'SKIP_REASON_REQUIRED';
 
 export class RecoveryStepError extends Error {
   readonly code: RecoveryStepErrorCode;
@@ -89,7 +90,12 @@ function indexOfStep(step: RecoveryState): number {
 export function assertStep(current: RecoveryState, attempted: RecoveryState): void {
   if (current === attempted) return;
   if (current === 'CLOSED') {
-    throw new RecoveryStepError('INCIDENT_CLOSED', 'This incident is closed; nothing more can be recorded on it.', current, attempted);
+    throw new RecoveryStepError(
+      'INCIDENT_CLOSED',
+      'This incident is closed; nothing more can be recorded on it.',
+      current,
+      attempted,
+    );
   }
   if (indexOfStep(attempted) < indexOfStep(current)) {
     throw new RecoveryStepError(
@@ -99,7 +105,12 @@ export function assertStep(current: RecoveryState, attempted: RecoveryState): vo
       attempted,
     );
   }
-  throw new RecoveryStepError('OUT_OF_ORDER', `${pendingWork[current]} before ${attemptedWork[attempted]}.`, current, attempted);
+  throw new RecoveryStepError(
+    'OUT_OF_ORDER',
+    `${pendingWork[current]} before ${attemptedWork[attempted]}.`,
+    current,
+    attempted,
+  );
 }
 
 // The step that follows when `state` is skipped. PREP only makes sense after an accepted
@@ -142,11 +153,21 @@ export type SkippedStep = { skipped: RecoveryState; next: RecoveryState; reason:
 export function skipStep(state: RecoveryState, reason: string): SkippedStep {
   const next = skipTargets[state];
   if (next === null) {
-    throw new RecoveryStepError('INCIDENT_CLOSED', 'This incident is closed; there is no step left to skip.', state, null);
+    throw new RecoveryStepError(
+      'INCIDENT_CLOSED',
+      'This incident is closed; there is no step left to skip.',
+      state,
+      null,
+    );
   }
   const trimmed = reason.trim();
   if (trimmed === '') {
-    throw new RecoveryStepError('SKIP_REASON_REQUIRED', `Say why you are skipping “${stepLabels[state]}”.`, state, null);
+    throw new RecoveryStepError(
+      'SKIP_REASON_REQUIRED',
+      `Say why you are skipping “${stepLabels[state]}”.`,
+      state,
+      null,
+    );
   }
   return { skipped: state, next, reason: trimmed };
 }
@@ -158,7 +179,12 @@ export function nextState(state: RecoveryState, event: RecoveryEvent, kind: Inci
       return skipStep(state, event.reason).next;
     case 'ATTENDED_LATE':
       if (kind !== 'RUNNING_LATE') {
-        throw new RecoveryStepError('NOT_ALLOWED', 'Only a “running late” incident can end with attending late.', state, null);
+        throw new RecoveryStepError(
+          'NOT_ALLOWED',
+          'Only a “running late” incident can end with attending late.',
+          state,
+          null,
+        );
       }
       if (!attendedLateStates.includes(state)) assertStep(state, 'OUTCOME');
       return 'LESSON';
@@ -240,7 +266,8 @@ export function describeStepper(input: {
       if (record?.status === 'DONE') {
         return { step, label, status: 'done', skipReason: null, completedAt: record.completedAt ?? null };
       }
-      const skipReason = record?.skipReason?.trim() || (input.outcome ? notNeededReasons[input.outcome] : 'Not recorded.');
+      const skipReason =
+        record?.skipReason?.trim() || (input.outcome ? notNeededReasons[input.outcome] : 'Not recorded.');
       return { step, label, status: 'skipped', skipReason, completedAt: record?.completedAt ?? null };
     });
 }

@@ -12,7 +12,9 @@ export type TimedIncident = { kind: IncidentKind; scheduledStart: Date; recorded
  */
 export function findMissInstant(incident: TimedIncident): Date {
   if (incident.kind === 'RUNNING_LATE') return incident.recordedAt;
-  return incident.recordedAt.getTime() < incident.scheduledStart.getTime() ? incident.recordedAt : incident.scheduledStart;
+  return incident.recordedAt.getTime() < incident.scheduledStart.getTime()
+    ? incident.recordedAt
+    : incident.scheduledStart;
 }
 
 /**

@@ -98,7 +98,12 @@ export type RecoveryLesson = {
   actions: { id: string; text: string; position: number }[];
 };
 
-export type RecoveryStepRecord = { step: RecoveryState; status: RecoveryStepStatus; skipReason: string | null; completedAt: Date };
+export type RecoveryStepRecord = {
+  step: RecoveryState;
+  status: RecoveryStepStatus;
+  skipReason: string | null;
+  completedAt: Date;
+};
 
 export type Recovery = {
   incident: RecoveryIncident;

@@ -37,10 +37,7 @@ export function findQuietPeriod(instant: Date, quiet: QuietHours, timeZone: stri
 }
 
 export type QuietHoursDecision =
-  | { action: 'keep'; at: Date }
-  | { action: 'after'; at: Date }
-  | { action: 'before'; at: Date }
-  | { action: 'drop' };
+  { action: 'keep'; at: Date } | { action: 'after'; at: Date } | { action: 'before'; at: Date } | { action: 'drop' };
 
 /**
  * Where a reminder due at `dueAt` goes when quiet hours are set.

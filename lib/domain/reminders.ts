@@ -114,7 +114,10 @@ export type SkippedReminder = { kind: ReminderKind; dedupeKey: string | null; re
 
 export type ReminderPlan = { reminders: PlannedReminder[]; skipped: SkippedReminder[]; zoneFallbacks: ZoneFallback[] };
 
-type Candidate = Pick<PlannedReminder, 'kind' | 'dedupeKey' | 'plannedAt' | 'latestUsefulAt' | 'interviewId' | 'incidentId' | 'lessonIds' | 'leaveBy'>;
+type Candidate = Pick<
+  PlannedReminder,
+  'kind' | 'dedupeKey' | 'plannedAt' | 'latestUsefulAt' | 'interviewId' | 'incidentId' | 'lessonIds' | 'leaveBy'
+>;
 
 type Context = { now: Date; userTimeZone: string; preferences: ReminderPreferences; zoneFallbacks: ZoneFallback[] };
 
@@ -128,16 +131,27 @@ export function planInterviewReminders(input: {
 }): ReminderPlan {
   const zoneFallbacks: ZoneFallback[] = [];
   const userTimeZone = safeZone(input.userTimeZone, 'userTimeZone', zoneFallbacks);
-  const interview = { ...input.interview, timeZone: safeZone(input.interview.timeZone, 'interviewTimeZone', zoneFallbacks) };
+  const interview = {
+    ...input.interview,
+    timeZone: safeZone(input.interview.timeZone, 'interviewTimeZone', zoneFallbacks),
+  };
   const context: Context = { now: input.now, userTimeZone, preferences: input.preferences, zoneFallbacks };
   const candidates = listInterviewCandidates(interview, input.lessons, context);
   if (interview.status !== 'SCHEDULED') {
-    return { reminders: [], skipped: candidates.map(({ kind, dedupeKey }) => ({ kind, dedupeKey, reason: 'status' })), zoneFallbacks };
+    return {
+      reminders: [],
+      skipped: candidates.map(({ kind, dedupeKey }) => ({ kind, dedupeKey, reason: 'status' })),
+      zoneFallbacks,
+    };
   }
   return finalise(candidates, context);
 }
 
-function listInterviewCandidates(interview: ReminderInterview, lessons: readonly ReminderLesson[], context: Context): Candidate[] {
+function listInterviewCandidates(
+  interview: ReminderInterview,
+  lessons: readonly ReminderLesson[],
+  context: Context,
+): Candidate[] {
   const start = interview.scheduledStart;
   const key = (kind: string) => `${kind}:${interview.id}:${start.toISOString()}`;
   const hints = findApplicableLessons(interview, lessons, context.userTimeZone);
@@ -148,22 +162,56 @@ function listInterviewCandidates(interview: ReminderInterview, lessons: readonly
 
   const evening = computeEveningBeforeAt(start, context.userTimeZone, context.preferences.eveningBeforeTime);
   const candidates: Candidate[] = [
-    { ...base, kind: 'EVENING_BEFORE', dedupeKey: key('evening-before'), plannedAt: evening, latestUsefulAt: minDate(startOfLocalDay(start, context.userTimeZone), start) },
-    { ...base, kind: 'LEAVE_BY', dedupeKey: key('leave-by'), plannedAt: computeLeaveByReminderAt(interview, leaveBy), latestUsefulAt: start },
+    {
+      ...base,
+      kind: 'EVENING_BEFORE',
+      dedupeKey: key('evening-before'),
+      plannedAt: evening,
+      latestUsefulAt: minDate(startOfLocalDay(start, context.userTimeZone), start),
+    },
+    {
+      ...base,
+      kind: 'LEAVE_BY',
+      dedupeKey: key('leave-by'),
+      plannedAt: computeLeaveByReminderAt(interview, leaveBy),
+      latestUsefulAt: start,
+    },
   ];
   if (extraReminderLessons.length > 0) {
     const plannedAt = new Date(start.getTime() - EXTRA_REMINDER_LEAD_MINUTES * MINUTE_MS);
-    candidates.push({ ...base, kind: 'EXTRA', dedupeKey: key('extra'), plannedAt, latestUsefulAt: start, lessonIds: extraReminderLessons });
+    candidates.push({
+      ...base,
+      kind: 'EXTRA',
+      dedupeKey: key('extra'),
+      plannedAt,
+      latestUsefulAt: start,
+      lessonIds: extraReminderLessons,
+    });
   }
   const checkIn = checkInDueAt(start, interview.durationMinutes);
-  candidates.push({ ...base, kind: 'CHECK_IN', dedupeKey: key('check-in'), plannedAt: checkIn, latestUsefulAt: new Date(checkIn.getTime() + NUDGE_USEFUL_DAYS * DAY_MS) });
+  candidates.push({
+    ...base,
+    kind: 'CHECK_IN',
+    dedupeKey: key('check-in'),
+    plannedAt: checkIn,
+    latestUsefulAt: new Date(checkIn.getTime() + NUDGE_USEFUL_DAYS * DAY_MS),
+  });
 
   // lesson-review.ts: an interview calls back every lesson last looked at more than a day before
   // it, a day before it starts; a lesson written or read within that day is fresh enough.
   const cutoff = computeInterviewCutoff(start);
-  const dueLessons = lessons.filter((lesson) => computeLastLook(lesson).getTime() < cutoff.getTime()).map((lesson) => lesson.id);
+  const dueLessons = lessons
+    .filter((lesson) => computeLastLook(lesson).getTime() < cutoff.getTime())
+    .map((lesson) => lesson.id);
   if (dueLessons.length > 0) {
-    candidates.push({ ...base, kind: 'LESSON_REVIEW', dedupeKey: key('lesson-review'), plannedAt: cutoff, latestUsefulAt: start, lessonIds: dueLessons });
+    candidates.push({
+      ...base,
+      kind: 'LESSON_REVIEW',
+      dedupeKey: key('lesson-review'),
+      plannedAt: cutoff,
+      latestUsefulAt: start,
+      lessonIds: dueLessons,
+    });
   }
   return candidates;
 }
@@ -175,7 +223,14 @@ export function planInterviewLeaveBy(
 ): Date | null {
   if (interview.format !== 'IN_PERSON') return null;
   const lessonExtraMinutes = hasTrafficLesson ? EXTRA_BUFFER_MINUTES : 0;
-  return planLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes, lessonExtraMinutes })?.leaveBy ?? null;
+  return (
+    planLeaveBy({
+      start: interview.scheduledStart,
+      travelMinutes: interview.travelMinutes,
+      bufferMinutes: interview.bufferMinutes,
+      lessonExtraMinutes,
+    })?.leaveBy ?? null
+  );
 }
 
 /**
@@ -183,7 +238,10 @@ export function planInterviewLeaveBy(
  * NO_TRAVEL_LEAD_MINUTES before the start, as the calendar's alarm does. Video and phone:
  * REMOTE_LEAD_MINUTES before the start.
  */
-export function computeLeaveByReminderAt(interview: Pick<ReminderInterview, 'format' | 'scheduledStart'>, leaveBy: Date | null): Date {
+export function computeLeaveByReminderAt(
+  interview: Pick<ReminderInterview, 'format' | 'scheduledStart'>,
+  leaveBy: Date | null,
+): Date {
   const start = interview.scheduledStart.getTime();
   if (interview.format !== 'IN_PERSON') return new Date(start - REMOTE_LEAD_MINUTES * MINUTE_MS);
   if (!leaveBy) return new Date(start - NO_TRAVEL_LEAD_MINUTES * MINUTE_MS);
@@ -191,7 +249,11 @@ export function computeLeaveByReminderAt(interview: Pick<ReminderInterview, 'for
 }
 
 /** The evening-before moment: `time` on the day before the interview's date in `timeZone`. */
-export function computeEveningBeforeAt(start: Date, timeZone: string, time: ClockTime | undefined = DEFAULT_EVENING_BEFORE_TIME): Date {
+export function computeEveningBeforeAt(
+  start: Date,
+  timeZone: string,
+  time: ClockTime | undefined = DEFAULT_EVENING_BEFORE_TIME,
+): Date {
   const clock = isClockTime(time) ? time : DEFAULT_EVENING_BEFORE_TIME;
   const day = shiftLocalDay(utcToZonedLocal(start, timeZone).slice(0, 10), -1);
   return zonedLocalToUtc(`${day}T${clock}`, timeZone).instant;
@@ -224,16 +286,34 @@ export function planRecoveryReminders(input: {
   now: Date;
 }): ReminderPlan {
   const zoneFallbacks: ZoneFallback[] = [];
-  const context: Context = { now: input.now, userTimeZone: safeZone(input.userTimeZone, 'userTimeZone', zoneFallbacks), preferences: input.preferences, zoneFallbacks };
+  const context: Context = {
+    now: input.now,
+    userTimeZone: safeZone(input.userTimeZone, 'userTimeZone', zoneFallbacks),
+    preferences: input.preferences,
+    zoneFallbacks,
+  };
   const candidates: Candidate[] = [];
   const skipped: SkippedReminder[] = [];
   const { followUp, thankYou } = input;
   if (followUp) {
     const timeZone = safeZone(followUp.timeZone, 'interviewTimeZone', zoneFallbacks);
     // The same rule the recovery page follows: one follow-up, three business days after asking.
-    const advice = adviseFollowUp({ state: followUp.state, askedAt: followUp.askedAt, followUpsSent: followUp.followUpsSent, now: input.now, timeZone });
+    const advice = adviseFollowUp({
+      state: followUp.state,
+      askedAt: followUp.askedAt,
+      followUpsSent: followUp.followUpsSent,
+      now: input.now,
+      timeZone,
+    });
     if ((advice.status === 'WAITING' || advice.status === 'DUE') && followUp.askedAt) {
-      candidates.push(buildNudge('FOLLOW_UP_DUE', followUp.id, `follow-up:${followUp.id}:${followUp.askedAt.toISOString()}`, advice.dueAt));
+      candidates.push(
+        buildNudge(
+          'FOLLOW_UP_DUE',
+          followUp.id,
+          `follow-up:${followUp.id}:${followUp.askedAt.toISOString()}`,
+          advice.dueAt,
+        ),
+      );
     } else {
       skipped.push({ kind: 'FOLLOW_UP_DUE', dedupeKey: null, reason: 'nothing-due' });
     }
@@ -241,7 +321,14 @@ export function planRecoveryReminders(input: {
   if (thankYou) {
     if (thankYou.answeredAt && !thankYou.isSettled) {
       const plannedAt = new Date(thankYou.answeredAt.getTime() + THANK_YOU_AFTER_HOURS * HOUR_MS);
-      candidates.push(buildNudge('THANK_YOU_UNSENT', thankYou.id, `thank-you:${thankYou.id}:${thankYou.answeredAt.toISOString()}`, plannedAt));
+      candidates.push(
+        buildNudge(
+          'THANK_YOU_UNSENT',
+          thankYou.id,
+          `thank-you:${thankYou.id}:${thankYou.answeredAt.toISOString()}`,
+          plannedAt,
+        ),
+      );
     } else {
       skipped.push({ kind: 'THANK_YOU_UNSENT', dedupeKey: null, reason: 'nothing-due' });
     }
@@ -262,19 +349,48 @@ function finalise(candidates: readonly Candidate[], context: Context): ReminderP
   for (const candidate of candidates) {
     const skip = (reason: SkipReason) => skipped.push({ kind: candidate.kind, dedupeKey: candidate.dedupeKey, reason });
     const channels = [...(preferences.channels?.[candidate.kind] ?? DEFAULT_REMINDER_CHANNELS[candidate.kind])];
-    if (preferences.allOff) { skip('all-off'); continue; }
-    if (channels.length === 0) { skip('turned-off'); continue; }
+    if (preferences.allOff) {
+      skip('all-off');
+      continue;
+    }
+    if (channels.length === 0) {
+      skip('turned-off');
+      continue;
+    }
     const latest = candidate.latestUsefulAt.getTime();
     // A moment at or after its useful end is never sent (a leave-by reminder planned for after
     // the start, or one whose moment passed while nobody was sending).
-    if (candidate.plannedAt.getTime() >= latest || now.getTime() >= latest) { skip('passed'); continue; }
+    if (candidate.plannedAt.getTime() >= latest || now.getTime() >= latest) {
+      skip('passed');
+      continue;
+    }
     const isLate = candidate.plannedAt.getTime() < now.getTime();
     const dueAt = isLate ? now : candidate.plannedAt;
-    const placed = placeAroundQuietHours({ dueAt, latestUsefulAt: candidate.latestUsefulAt, now, quiet: preferences.quietHours ?? null, timeZone: context.userTimeZone });
-    if (placed.action === 'drop') { skip('quiet-hours'); continue; }
+    const placed = placeAroundQuietHours({
+      dueAt,
+      latestUsefulAt: candidate.latestUsefulAt,
+      now,
+      quiet: preferences.quietHours ?? null,
+      timeZone: context.userTimeZone,
+    });
+    if (placed.action === 'drop') {
+      skip('quiet-hours');
+      continue;
+    }
     const adjustment: ReminderAdjustment =
-      placed.action === 'after' ? 'after-quiet-hours' : placed.action === 'before' ? 'before-quiet-hours' : isLate ? 'late' : 'none';
-    reminders.push({ ...candidate, dueAt: placed.at, adjustment, channels: REMINDER_CHANNELS.filter((channel) => channels.includes(channel)) });
+      placed.action === 'after'
+        ? 'after-quiet-hours'
+        : placed.action === 'before'
+          ? 'before-quiet-hours'
+          : isLate
+            ? 'late'
+            : 'none';
+    reminders.push({
+      ...candidate,
+      dueAt: placed.at,
+      adjustment,
+      channels: REMINDER_CHANNELS.filter((channel) => channels.includes(channel)),
+    });
   }
   reminders.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.dedupeKey.localeCompare(b.dedupeKey));
   return { reminders, skipped, zoneFallbacks: context.zoneFallbacks };

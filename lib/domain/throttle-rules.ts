@@ -5,7 +5,12 @@ export const THROTTLE_MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 export function formatRetryTime(retryAt: Date, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(retryAt);
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(retryAt);
 }
 
 // Sign-in has three counters. Per address, across accounts: stops spraying one password

@@ -62,7 +62,11 @@ export function planLeaveBy({
 }: LeaveByInput & { lessonExtraMinutes?: number }): LeaveByPlan | null {
   const extra = requireMinutes(lessonExtraMinutes, 'Extra buffer');
   const bufferMinutes = input.bufferMinutes ?? 0;
-  const leaveBy = computeLeaveBy({ ...input, bufferMinutes: requireMinutes(bufferMinutes, 'Buffer') + extra, earlyArrivalMinutes });
+  const leaveBy = computeLeaveBy({
+    ...input,
+    bufferMinutes: requireMinutes(bufferMinutes, 'Buffer') + extra,
+    earlyArrivalMinutes,
+  });
   if (!leaveBy || input.travelMinutes === null || input.travelMinutes === undefined) return null;
   return { leaveBy, travelMinutes: input.travelMinutes, bufferMinutes, lessonExtraMinutes: extra, earlyArrivalMinutes };
 }

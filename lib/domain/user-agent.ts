@@ -17,7 +17,8 @@ const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
   [/Linux/, 'Linux'],
 ];
 
-const firstMatch = (userAgent: string, rules: ReadonlyArray<[RegExp, string]>) => rules.find(([pattern]) => pattern.test(userAgent))?.[1];
+const firstMatch = (userAgent: string, rules: ReadonlyArray<[RegExp, string]>) =>
+  rules.find(([pattern]) => pattern.test(userAgent))?.[1];
 
 /** "Chrome on Linux", "Safari on iOS"; "Unknown device" when the header says nothing we know. */
 export function describeDevice(userAgent: string | null): string {

@@ -49,7 +49,10 @@ export const newPasswordSchema = textSchema().check(
   z.refine((value) => !isCommonPassword(value), 'That password is one of the most common ones. Choose another.'),
 );
 
-const nameSchema = textSchema({ trim: true }).check(z.minLength(1, NAME_REQUIRED_MESSAGE), z.maxLength(NAME_MAX_LENGTH, NAME_TOO_LONG_MESSAGE));
+const nameSchema = textSchema({ trim: true }).check(
+  z.minLength(1, NAME_REQUIRED_MESSAGE),
+  z.maxLength(NAME_MAX_LENGTH, NAME_TOO_LONG_MESSAGE),
+);
 
 /** Where an account starts when the browser sent no zone this server knows. */
 export const FALLBACK_TIME_ZONE = 'UTC';
@@ -61,7 +64,9 @@ export const FALLBACK_TIME_ZONE = 'UTC';
  */
 const browserTimeZoneSchema = z.pipe(
   z.unknown(),
-  z.transform((value) => (typeof value === 'string' && isValidTimeZone(value.trim()) ? value.trim() : FALLBACK_TIME_ZONE)),
+  z.transform((value) =>
+    typeof value === 'string' && isValidTimeZone(value.trim()) ? value.trim() : FALLBACK_TIME_ZONE,
+  ),
 );
 
 export const signUpSchema = z.object({
@@ -75,7 +80,9 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailSchema,
   // Not textSchema: a password is only ever hashed, and one set before that check must still sign in.
-  password: z.string().check(z.minLength(1, PASSWORD_REQUIRED_MESSAGE), z.maxLength(PASSWORD_MAX_LENGTH, 'Incorrect email or password.')),
+  password: z
+    .string()
+    .check(z.minLength(1, PASSWORD_REQUIRED_MESSAGE), z.maxLength(PASSWORD_MAX_LENGTH, 'Incorrect email or password.')),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
@@ -84,7 +91,10 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({
-    token: textSchema().check(z.minLength(20, 'This reset link is incomplete.'), z.maxLength(200, 'This reset link is not valid.')),
+    token: textSchema().check(
+      z.minLength(20, 'This reset link is incomplete.'),
+      z.maxLength(200, 'This reset link is not valid.'),
+    ),
     password: newPasswordSchema,
     confirmPassword: z.string(),
   })
@@ -122,6 +132,10 @@ export const deleteAccountSchema = z.object({ confirmEmail: textSchema({ trim: t
 export const revokeSessionSchema = z.object({ id: idSchema('session') });
 
 /** Where signing out lands: a fixed set, so the caller cannot name another site. */
-export const SIGNED_OUT_PAGES = { home: '/', 'sign-in': '/sign-in', 'account-deleted': '/sign-in?notice=account-deleted' } as const;
+export const SIGNED_OUT_PAGES = {
+  home: '/',
+  'sign-in': '/sign-in',
+  'account-deleted': '/sign-in?notice=account-deleted',
+} as const;
 export const signOutSchema = z.object({ to: z.enum(Object.keys(SIGNED_OUT_PAGES) as [keyof typeof SIGNED_OUT_PAGES]) });
 export type SignOutInput = z.input<typeof signOutSchema>;

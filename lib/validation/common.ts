@@ -53,22 +53,26 @@ export function isRealDate(value: string): boolean {
 }
 
 /** A form's 'YYYY-MM-DD' date: the format first, then that the day exists. */
-export const calendarDateSchema = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.'),
-    z.refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE),
-  );
+export const calendarDateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.'),
+  z.refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE),
+);
 
 export const timeZoneSchema = textSchema({ trim: true }).check(
   z.minLength(1, 'Choose a time zone.'),
   z.maxLength(64, 'That time zone name is too long.'),
-  z.refine((value) => isValidTimeZone(value), 'That time zone does not exist. Pick one from the list, e.g. Europe/London.'),
+  z.refine(
+    (value) => isValidTimeZone(value),
+    'That time zone does not exist. Pick one from the list, e.g. Europe/London.',
+  ),
 );
 
 export const emailSchema = z.pipe(
   z.pipe(
-    textSchema({ trim: true }).check(z.minLength(1, EMAIL_REQUIRED_MESSAGE), z.maxLength(EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE)),
+    textSchema({ trim: true }).check(
+      z.minLength(1, EMAIL_REQUIRED_MESSAGE),
+      z.maxLength(EMAIL_MAX_LENGTH, EMAIL_TOO_LONG_MESSAGE),
+    ),
     z.email(EMAIL_INVALID_MESSAGE),
   ),
   z.transform((value: string) => value.toLowerCase()),

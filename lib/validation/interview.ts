@@ -1,6 +1,13 @@
 import { z } from 'zod/mini';
 import { INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
-import { calendarDateSchema, IMPOSSIBLE_DATE_MESSAGE, isCleanText, isRealDate, textSchema, timeZoneSchema } from './common';
+import {
+  calendarDateSchema,
+  IMPOSSIBLE_DATE_MESSAGE,
+  isCleanText,
+  isRealDate,
+  textSchema,
+  timeZoneSchema,
+} from './common';
 
 /** An optional field that may arrive empty: '' reads as absent. */
 const blankAsAbsent = <T extends z.core.$ZodType<string>>(schema: T) =>
@@ -10,7 +17,9 @@ const blankAsAbsent = <T extends z.core.$ZodType<string>>(schema: T) =>
   );
 
 const optionalText = (max: number, label: string, { multiLine = false } = {}) =>
-  blankAsAbsent(textSchema({ multiLine, trim: true }).check(z.maxLength(max, `${label} is at most ${max} characters.`)));
+  blankAsAbsent(
+    textSchema({ multiLine, trim: true }).check(z.maxLength(max, `${label} is at most ${max} characters.`)),
+  );
 
 const optionalMinutes = (label: string) =>
   z.pipe(
@@ -19,7 +28,11 @@ const optionalMinutes = (label: string) =>
       if (value === undefined || value === '') return undefined;
       const number = typeof value === 'number' ? value : Number(value);
       if (!Number.isInteger(number) || number < 0 || number > 600) {
-        ctx.issues.push({ code: 'custom', message: `${label} must be a whole number of minutes between 0 and 600.`, input: value });
+        ctx.issues.push({
+          code: 'custom',
+          message: `${label} must be a whole number of minutes between 0 and 600.`,
+          input: value,
+        });
         return z.NEVER;
       }
       return number;
@@ -54,8 +67,14 @@ const phoneSchema = textSchema({ trim: true }).check(
  */
 export const interviewFormSchema = z
   .object({
-    company: textSchema({ trim: true }).check(z.minLength(1, 'Enter the company.'), z.maxLength(200, 'A company name is at most 200 characters.')),
-    roleTitle: textSchema({ trim: true }).check(z.minLength(1, 'Enter the role.'), z.maxLength(200, 'A role title is at most 200 characters.')),
+    company: textSchema({ trim: true }).check(
+      z.minLength(1, 'Enter the company.'),
+      z.maxLength(200, 'A company name is at most 200 characters.'),
+    ),
+    roleTitle: textSchema({ trim: true }).check(
+      z.minLength(1, 'Enter the role.'),
+      z.maxLength(200, 'A role title is at most 200 characters.'),
+    ),
     roundLabel: optionalText(100, 'The round'),
     date: dateSchema,
     startTime: timeSchema,
@@ -86,10 +105,18 @@ export const interviewFormSchema = z
         ctx.addIssue({ code: 'custom', path: ['location'], message: 'Enter the address for an in-person interview.' });
       }
       if (value.format === 'VIDEO' && !value.meetingUrl) {
-        ctx.addIssue({ code: 'custom', path: ['meetingUrl'], message: 'Enter the meeting link for a video interview.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['meetingUrl'],
+          message: 'Enter the meeting link for a video interview.',
+        });
       }
       if (value.format === 'PHONE' && !value.contactPhone) {
-        ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'Enter the number to call (or that will call you) for a phone interview.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contactPhone'],
+          message: 'Enter the number to call (or that will call you) for a phone interview.',
+        });
       }
     }),
   );
@@ -102,7 +129,10 @@ const INTERVIEW_LIST_VIEWS = ['upcoming', 'past', 'status'] as const;
 /** List filters from the URL; unknown values fall back to defaults instead of failing. */
 export const interviewListQuerySchema = z.object({
   view: z.catch(z.enum(INTERVIEW_LIST_VIEWS), 'upcoming'),
-  status: z.catch(z.optional(z.enum(['SCHEDULED', 'COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN'])), undefined),
+  status: z.catch(
+    z.optional(z.enum(['SCHEDULED', 'COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN'])),
+    undefined,
+  ),
   q: z.catch(z.optional(textSchema({ trim: true }).check(z.maxLength(100))), undefined),
   cursor: z.catch(z.optional(textSchema().check(z.maxLength(200))), undefined),
 });
@@ -110,9 +140,16 @@ export type InterviewListQuery = z.output<typeof interviewListQuerySchema>;
 
 /** The employer moved the interview: the new day and time, in the interview's own time zone. */
 export const rescheduleByEmployerSchema = z.object({
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the new date.'), z.refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE)),
+  date: z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the new date.'),
+    z.refine((value) => isRealDate(value), IMPOSSIBLE_DATE_MESSAGE),
+  ),
   time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the new time as HH:MM.')),
 });
 
 /** A prep checklist item's id; the server checks it names an item of this interview's list. */
-export const prepItemIdSchema = z.string().check(z.minLength(1), z.maxLength(60), z.refine((value) => isCleanText(value), 'That checklist item does not exist.'));
+export const prepItemIdSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(60),
+  z.refine((value) => isCleanText(value), 'That checklist item does not exist.'),
+);

@@ -11,7 +11,8 @@ const causeList = ROOT_CAUSES.map((cause) => ROOT_CAUSE_LABELS[cause].toLowerCas
 const actionText = textSchema({ trim: true }).check(
   z.maxLength(ACTION_TEXT_MAX, `A prevention action is at most ${ACTION_TEXT_MAX} characters; split it into two.`),
 );
-const actionsMax = () => z.maxLength(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`);
+const actionsMax = () =>
+  z.maxLength(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} prevention actions at most: the ones you will really do.`);
 
 /**
  * What every lesson says, however it was written: the root cause and what happened. The lesson
@@ -19,9 +20,16 @@ const actionsMax = () => z.maxLength(ACTIONS_MAX, `Keep it to ${ACTIONS_MAX} pre
  */
 export const lessonContentSchema = z.object({
   rootCause: z.enum(ROOT_CAUSES, { message: `Choose what caused it: ${causeList}.` }),
-  whatHappened: textSchema({ multiLine: true, message: 'Write what happened, even in one sentence.', trim: true }).check(
+  whatHappened: textSchema({
+    multiLine: true,
+    message: 'Write what happened, even in one sentence.',
+    trim: true,
+  }).check(
     z.minLength(1, 'Write what happened, even in one sentence.'),
-    z.maxLength(WHAT_HAPPENED_MAX, `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`),
+    z.maxLength(
+      WHAT_HAPPENED_MAX,
+      `Keep what happened to ${WHAT_HAPPENED_MAX.toLocaleString('en-GB')} characters; the short version is easier to review.`,
+    ),
   ),
 });
 
@@ -60,7 +68,13 @@ const isoDate = z.string().check(
     const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
     const date = new Date(Date.UTC(year, month - 1, day));
     // The range ends a day early: the filter reads `to` as "before the next day", which must still have a four-digit year.
-    return year >= 1970 && year < 9999 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return (
+      year >= 1970 &&
+      year < 9999 &&
+      date.getUTCFullYear() === year &&
+      date.getUTCMonth() === month - 1 &&
+      date.getUTCDate() === day
+    );
   }),
 );
 
@@ -79,7 +93,9 @@ export const lessonFilterSchema = z.pipe(
   lessonFilterFields,
   z.transform((filters: z.output<typeof lessonFilterFields>) =>
     // A reversed range is a slip of the hand; reading it the right way round is what was meant.
-    filters.from && filters.to && filters.from > filters.to ? { ...filters, from: filters.to, to: filters.from } : filters,
+    filters.from && filters.to && filters.from > filters.to
+      ? { ...filters, from: filters.to, to: filters.from }
+      : filters,
   ),
 );
 

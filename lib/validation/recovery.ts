@@ -6,15 +6,13 @@ import { z } from 'zod/mini';
 import { CALL_RESPONSES } from '@/lib/domain/recovery-labels';
 import { idSchema, textSchema } from './common';
 import { recoveryLessonContentSchema } from './lessons';
-import { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId } from '@/lib/domain/prep-checklist';
-import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 import {
-  CallResult,
-  IncidentKind,
-  IncidentOutcome,
-  MissReason,
-  RecoveryState,
-} from '@/lib/generated/prisma/enums';
+  listSecondChancePrepItems,
+  SECOND_CHANCE_PREP_ITEMS,
+  type SecondChancePrepItemId,
+} from '@/lib/domain/prep-checklist';
+import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
+import { CallResult, IncidentKind, IncidentOutcome, MissReason, RecoveryState } from '@/lib/generated/prisma/enums';
 
 import { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE_ANSWERS } from './limits';
 
@@ -23,7 +21,10 @@ export { MAX_BODY_LENGTH, MAX_EXPLANATION_LENGTH, MAX_SUBJECT_LENGTH, RESCHEDULE
 // The second-chance checklist (what to prepare before the rescheduled interview) is domain data;
 // forms and the server import it from here.
 export { listSecondChancePrepItems, SECOND_CHANCE_PREP_ITEMS, type SecondChancePrepItemId };
-const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [SecondChancePrepItemId, ...SecondChancePrepItemId[]];
+const prepItemIds = SECOND_CHANCE_PREP_ITEMS.map((item) => item.id) as [
+  SecondChancePrepItemId,
+  ...SecondChancePrepItemId[],
+];
 
 const LINE_BREAK = /[\r\n]/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -40,7 +41,11 @@ const blankAsAbsent = <T extends z.core.$ZodType<string>>(schema: T) =>
   );
 
 const optionalNote = (max: number, label: string) =>
-  blankAsAbsent(textSchema({ multiLine: true, trim: true }).check(z.maxLength(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`)));
+  blankAsAbsent(
+    textSchema({ multiLine: true, trim: true }).check(
+      z.maxLength(max, `${label} is at most ${max.toLocaleString('en-GB')} characters.`),
+    ),
+  );
 
 export const startRecoverySchema = z.object({
   interviewId: idSchema('interview'),
@@ -68,13 +73,17 @@ export const recordCallSchema = z.pipe(
   recordCallFields,
   // What they said only exists when someone answered; a response left selected from an earlier
   // choice in the form must not be stored against a voicemail.
-  z.transform((value: z.output<typeof recordCallFields>) => (value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const })),
+  z.transform((value: z.output<typeof recordCallFields>) =>
+    value.result === 'REACHED' ? value : { ...value, response: 'NONE' as const },
+  ),
 );
 export type RecordCallInput = z.input<typeof recordCallSchema>;
 export type RecordCallValues = z.output<typeof recordCallSchema>;
 
 const subjectLine = z.pipe(
-  z.string().check(z.refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')),
+  z
+    .string()
+    .check(z.refine((value) => !LINE_BREAK.test(value), 'The subject must be a single line, without line breaks.')),
   textSchema().check(z.maxLength(MAX_SUBJECT_LENGTH, `A subject is at most ${MAX_SUBJECT_LENGTH} characters.`)),
 );
 
@@ -91,7 +100,9 @@ const recipientEmail = z.pipe(
 export const saveDraftSchema = z.object({
   messageId: idSchema('message'),
   subject: z.optional(subjectLine),
-  body: textSchema({ multiLine: true }).check(z.maxLength(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`)),
+  body: textSchema({ multiLine: true }).check(
+    z.maxLength(MAX_BODY_LENGTH, `A message is at most ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters.`),
+  ),
   // Absent leaves the recipient as it is; '' clears it.
   recipient: z.optional(
     z.pipe(
@@ -156,16 +167,28 @@ export const recordOutcomeSchema = z
         return;
       }
       if (!LOCAL_DATE_TIME.test(value.newStartLocal)) {
-        ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'Enter the new time as a date and time (YYYY-MM-DD HH:MM).' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newStartLocal'],
+          message: 'Enter the new time as a date and time (YYYY-MM-DD HH:MM).',
+        });
         return;
       }
       if (!value.timeZone || !isValidTimeZone(value.timeZone)) {
-        ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'Choose the time zone of the new interview, e.g. Europe/London.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeZone'],
+          message: 'Choose the time zone of the new interview, e.g. Europe/London.',
+        });
         return;
       }
       const start = readLocalStart(value.newStartLocal, value.timeZone);
       if (!start) {
-        ctx.addIssue({ code: 'custom', path: ['newStartLocal'], message: 'That date does not exist. Check the day and month.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newStartLocal'],
+          message: 'That date does not exist. Check the day and month.',
+        });
       } else if (start.getTime() <= Date.now()) {
         ctx.addIssue({
           code: 'custom',
@@ -181,7 +204,9 @@ export type RecordOutcomeValues = z.output<typeof recordOutcomeSchema>;
 export const skipStepSchema = z.object({
   incidentId: idSchema('incident'),
   step: z.enum(
-    Object.values(RecoveryState).filter((state): state is Exclude<RecoveryState, 'CLOSED'> => state !== RecoveryState.CLOSED),
+    Object.values(RecoveryState).filter(
+      (state): state is Exclude<RecoveryState, 'CLOSED'> => state !== RecoveryState.CLOSED,
+    ),
     { message: 'Choose the step to skip.' },
   ),
   reason: textSchema({ multiLine: true, message: 'Say why you are skipping this step.', trim: true }).check(

@@ -30,7 +30,11 @@ export function isServerActionCall(request) {
  * Why Next.js could not decode this server action body, or undefined when it can. `headers`
  * are the request's (busboy reads the boundary from them), `body` all of its bytes.
  */
-export async function findActionBodyProblem(headers, body, { maxDepth = MAX_ACTION_BODY_DEPTH, maxFieldBytes = body.length } = {}) {
+export async function findActionBodyProblem(
+  headers,
+  body,
+  { maxDepth = MAX_ACTION_BODY_DEPTH, maxFieldBytes = body.length } = {},
+) {
   const contentType = headers['content-type'];
   if (contentType === 'application/x-www-form-urlencoded') return undefined;
   if (contentType?.startsWith('multipart/form-data')) {
@@ -74,11 +78,26 @@ function readMultipartRoot(headers, body, maxFieldBytes) {
   });
 }
 
-const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a, MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e;
-const OPEN_LIST = 0x5b, CLOSE_LIST = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d;
-const ZERO = 0x30, NINE = 0x39;
-const LITERALS = new Map([0x74, 0x66, 0x6e].map((first, index) => [first, Buffer.from(['true', 'false', 'null'][index])]));
+const SPACE = 0x20,
+  TAB = 0x09,
+  LF = 0x0a,
+  CR = 0x0d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  COLON = 0x3a,
+  MINUS = 0x2d,
+  PLUS = 0x2b,
+  DOT = 0x2e;
+const OPEN_LIST = 0x5b,
+  CLOSE_LIST = 0x5d,
+  OPEN_OBJECT = 0x7b,
+  CLOSE_OBJECT = 0x7d;
+const ZERO = 0x30,
+  NINE = 0x39;
+const LITERALS = new Map(
+  [0x74, 0x66, 0x6e].map((first, index) => [first, Buffer.from(['true', 'false', 'null'][index])]),
+);
 
 const isSpace = (byte) => byte === SPACE || byte === TAB || byte === LF || byte === CR;
 const isDigit = (byte) => byte >= ZERO && byte <= NINE;

@@ -75,7 +75,9 @@ export function refuseMalformedRequest(request, response) {
 function answerTooLarge(response) {
   // The body is not read to its end, so the connection cannot carry another request.
   response.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-  response.end(`That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`);
+  response.end(
+    `That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`,
+  );
 }
 
 /**
@@ -200,11 +202,13 @@ export async function serveApp({ dir, dev, port, hostname }) {
     const serve = () => {
       const facts = { databaseUnavailable: false };
       answerUnavailableFor500(response, facts);
-      requestFacts.run(facts, () => handle(request, response)).catch((error) => {
-        console.error('[server] unhandled error:', error);
-        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-        response.end();
-      });
+      requestFacts
+        .run(facts, () => handle(request, response))
+        .catch((error) => {
+          console.error('[server] unhandled error:', error);
+          if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          response.end();
+        });
     };
     if (isServerActionCall(request)) {
       serveActionCall(request, response, serve).catch((error) => {
@@ -244,7 +248,10 @@ export async function serveApp({ dir, dev, port, hostname }) {
       for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
       const deadline = Date.now() + drainTimeoutMs;
       while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (inFlight.size > 0) console.warn(`[server] ${inFlight.size} request(s) still running after ${drainTimeoutMs / 1000}s; closing them.`);
+      if (inFlight.size > 0)
+        console.warn(
+          `[server] ${inFlight.size} request(s) still running after ${drainTimeoutMs / 1000}s; closing them.`,
+        );
       server.closeAllConnections();
       await closed;
       await app.close().catch((error) => console.error('[server] closing Next.js:', error));

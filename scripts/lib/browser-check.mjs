@@ -61,5 +61,7 @@ export function isExecutable(file) {
  * @param {Record<string, string | undefined>} [env]
  */
 export function isOnPath(command, env = process.env) {
-  return (env.PATH ?? '').split(path.delimiter).some((folder) => folder !== '' && isExecutable(path.join(folder, command)));
+  return (env.PATH ?? '')
+    .split(path.delimiter)
+    .some((folder) => folder !== '' && isExecutable(path.join(folder, command)));
 }

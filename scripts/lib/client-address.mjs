@@ -31,14 +31,26 @@ export function parseTrustedProxies(value) {
     return hops > 0 ? { hops } : null;
   }
   const blockList = new BlockList();
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = '', prefixText, ...rest] = entry.split('/');
     const normalized = normalizeAddress(address);
     const family = isIP(normalized);
     const maxPrefix = family === 6 ? 128 : 32;
     const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
-    if (!family || rest.length || !Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix || (prefixText ?? '0').trim() === '') {
-      throw new Error(`REBOUND_TRUSTED_PROXIES: "${entry}" is not a CIDR (like 10.0.0.0/8 or ::1/128) or a count of proxy hops.`);
+    if (
+      !family ||
+      rest.length ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > maxPrefix ||
+      (prefixText ?? '0').trim() === ''
+    ) {
+      throw new Error(
+        `REBOUND_TRUSTED_PROXIES: "${entry}" is not a CIDR (like 10.0.0.0/8 or ::1/128) or a count of proxy hops.`,
+      );
     }
     blockList.addSubnet(normalized, prefix, family === 6 ? 'ipv6' : 'ipv4');
   }

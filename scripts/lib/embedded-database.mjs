@@ -112,6 +112,8 @@ export async function startEmbeddedDatabase({ dataDir, port = 0, log = console.l
   } catch (error) {
     await cluster.stop().catch(() => undefined);
     releaseLock();
-    throw error instanceof EmbeddedDatabaseError ? error : new EmbeddedDatabaseError(`The embedded database could not start: ${error?.message ?? error}`);
+    throw error instanceof EmbeddedDatabaseError
+      ? error
+      : new EmbeddedDatabaseError(`The embedded database could not start: ${error?.message ?? error}`);
   }
 }

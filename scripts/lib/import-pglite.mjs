@@ -40,8 +40,13 @@ async function copyTables(old, client) {
     await client.query('SET LOCAL session_replication_role = replica');
     for (const { tablename } of tables) {
       const table = client.escapeIdentifier(tablename);
-      const { rows } = await old.query(`SELECT coalesce(json_agg(t), '[]'::json)::text AS rows, count(*)::int AS n FROM ${table} t`);
-      const { rowCount } = await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [rows[0].rows]);
+      const { rows } = await old.query(
+        `SELECT coalesce(json_agg(t), '[]'::json)::text AS rows, count(*)::int AS n FROM ${table} t`,
+      );
+      const { rowCount } = await client.query(
+        `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`,
+        [rows[0].rows],
+      );
       if (rowCount !== rows[0].n) throw new Error(`${tablename}: ${rows[0].n} rows read, ${rowCount} written`);
       copied += rowCount;
     }

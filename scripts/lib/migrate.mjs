@@ -34,7 +34,9 @@ export async function inspectMigrations(url) {
   const ledger = await readLedger(url);
   const { migrationDirectories } = await readMigrationsList();
   const known = new Set(migrationDirectories.map((dir) => dir.path));
-  const applied = new Set(ledger.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name));
+  const applied = new Set(
+    ledger.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name),
+  );
   return {
     unknown: [...applied].filter((name) => !known.has(name)),
     failed: ledger.filter((row) => !row.finished_at && !row.rolled_back_at).map((row) => row.migration_name),
@@ -90,7 +92,9 @@ async function migrateUnlocked(url, { only } = {}) {
     // The engine's first line is generic ("external connector error"); the database's own
     // ERROR line says what went wrong.
     const reason = text.match(/ERROR: [^\n]*/)?.[0] ?? text.split('\n')[0];
-    throw new MigrationError(`A migration failed and was rolled back, so the database is as it was before it: ${reason}`);
+    throw new MigrationError(
+      `A migration failed and was rolled back, so the database is as it was before it: ${reason}`,
+    );
   } finally {
     await close();
   }

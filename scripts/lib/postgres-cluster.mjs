@@ -9,7 +9,19 @@
 // own and stops it with a fast shutdown when the launcher says so, after the app has drained.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from './free-port.mjs';
@@ -59,7 +71,11 @@ function resolveServerUser() {
     return lookUp();
   } catch {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+      execFileSync(
+        'useradd',
+        ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+        { stdio: 'ignore' },
+      );
       return lookUp();
     } catch (error) {
       throw new EmbeddedDatabaseError(
@@ -103,7 +119,11 @@ function readRunningPostmaster(pgdata) {
 
 function runTool(file, args, { owner, env }) {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { ...owner, env: { ...process.env, ...env, LC_ALL: 'C', LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...owner,
+      env: { ...process.env, ...env, LC_ALL: 'C', LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -245,7 +265,10 @@ export class PostgresCluster {
         `Could not create the embedded database in ${this.pgdata}: ${lastLines(result.output)}.${explainUnreachable(this.owner, staging, result.output)}`,
       );
     }
-    writeFileSync(path.join(staging, 'postgresql.conf'), `${readFileSync(path.join(staging, 'postgresql.conf'), 'utf8')}\n${SERVER_SETTINGS}`);
+    writeFileSync(
+      path.join(staging, 'postgresql.conf'),
+      `${readFileSync(path.join(staging, 'postgresql.conf'), 'utf8')}\n${SERVER_SETTINGS}`,
+    );
     renameSync(staging, this.pgdata);
   }
 
@@ -260,7 +283,9 @@ export class PostgresCluster {
     letOwnerThrough(this.owner, path.dirname(this.pgdata));
     const leftover = readRunningPostmaster(this.pgdata);
     if (leftover) {
-      this.log(`Stopping a PostgreSQL server (pid ${leftover.pid}) left running on ${this.pgdata} by an earlier launcher.`);
+      this.log(
+        `Stopping a PostgreSQL server (pid ${leftover.pid}) left running on ${this.pgdata} by an earlier launcher.`,
+      );
       await this.#pgCtl(['stop', '-D', this.pgdata, '-m', 'fast', '-w', '-t', '60']);
     }
     this.#rotateLog();
@@ -268,7 +293,18 @@ export class PostgresCluster {
       const port = this.requestedPort || (await findFreePort());
       const options = [`-p ${port}`];
       if (!this.durable) options.push('-c fsync=off -c synchronous_commit=off -c full_page_writes=off');
-      const result = await this.#pgCtl(['start', '-D', this.pgdata, '-l', this.logFile, '-w', '-t', '120', '-o', options.join(' ')]);
+      const result = await this.#pgCtl([
+        'start',
+        '-D',
+        this.pgdata,
+        '-l',
+        this.logFile,
+        '-w',
+        '-t',
+        '120',
+        '-o',
+        options.join(' '),
+      ]);
       if (result.code === 0) {
         this.port = port;
         return;
@@ -318,7 +354,10 @@ export class PostgresCluster {
   /** For an 'exit' handler, where nothing asynchronous runs: stops at once, no checkpoint. */
   stopNow() {
     if (this.port === undefined) return;
-    spawnSync(this.binaries.pgCtl, ['stop', '-D', this.pgdata, '-m', 'immediate', '-w', '-t', '10'], { ...this.owner, stdio: 'ignore' });
+    spawnSync(this.binaries.pgCtl, ['stop', '-D', this.pgdata, '-m', 'immediate', '-w', '-t', '10'], {
+      ...this.owner,
+      stdio: 'ignore',
+    });
     this.port = undefined;
   }
 
@@ -361,7 +400,11 @@ export async function ensureDatabase(cluster, database) {
  */
 export async function startEphemeralCluster({ database = 'rebound' } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rebound-pg-'));
-  const cluster = new PostgresCluster({ pgdata: path.join(dir, 'data'), password: randomBytes(18).toString('base64url'), durable: false });
+  const cluster = new PostgresCluster({
+    pgdata: path.join(dir, 'data'),
+    password: randomBytes(18).toString('base64url'),
+    durable: false,
+  });
   try {
     await cluster.initialise();
     await cluster.start();

@@ -15,9 +15,13 @@ const require = createRequire(import.meta.url);
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 // PRISMA_SCHEMA_PATH lets the drift test point the engine at a modified copy.
-export const schemaPath = process.env.PRISMA_SCHEMA_PATH ? path.resolve(process.env.PRISMA_SCHEMA_PATH) : path.join(projectRoot, 'prisma', 'schema.prisma');
+export const schemaPath = process.env.PRISMA_SCHEMA_PATH
+  ? path.resolve(process.env.PRISMA_SCHEMA_PATH)
+  : path.join(projectRoot, 'prisma', 'schema.prisma');
 // PRISMA_MIGRATIONS_DIR lets tests apply a folder of their own.
-export const migrationsDir = process.env.PRISMA_MIGRATIONS_DIR ? path.resolve(process.env.PRISMA_MIGRATIONS_DIR) : path.join(projectRoot, 'prisma', 'migrations');
+export const migrationsDir = process.env.PRISMA_MIGRATIONS_DIR
+  ? path.resolve(process.env.PRISMA_MIGRATIONS_DIR)
+  : path.join(projectRoot, 'prisma', 'migrations');
 const lockfileName = 'migration_lock.toml';
 
 const noFilters = { externalTables: [], externalEnums: [] };
@@ -25,13 +29,21 @@ const noFilters = { externalTables: [], externalEnums: [] };
 let wasmModule;
 
 // The WASM build reports a Rust panic's message here before it throws.
-const panicRegistry = { message: '', set_message(message) { this.message = message; } };
+const panicRegistry = {
+  message: '',
+  set_message(message) {
+    this.message = message;
+  },
+};
 
 async function loadWasm() {
   if (wasmModule) return wasmModule;
   globalThis.PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
   const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': glue });
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
@@ -203,7 +215,8 @@ export async function readMigrationsList() {
 /** SQL that takes a database from the migrations on disk to schema.prisma ('' when none). */
 export async function diffMigrationsToSchema(engine) {
   const migrationsList = await readMigrationsList();
-  const from = migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList };
+  const from =
+    migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrationsList };
   const result = await engine.diff({
     from,
     to: { tag: 'schemaDatamodel', files: await readSchemaFiles() },
@@ -211,7 +224,7 @@ export async function diffMigrationsToSchema(engine) {
     exitCode: true,
     filters: noFilters,
   });
-  return result.exitCode === 2 ? result.stdout ?? '' : '';
+  return result.exitCode === 2 ? (result.stdout ?? '') : '';
 }
 
 /**
@@ -220,7 +233,8 @@ export async function diffMigrationsToSchema(engine) {
  */
 export async function applyMigrations(engine, { only } = {}) {
   const migrationsList = await readMigrationsList();
-  if (only) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((dir) => only.includes(dir.path));
+  if (only)
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((dir) => only.includes(dir.path));
   const output = await engine.applyMigrations({ migrationsList, filters: noFilters });
   return output.appliedMigrationNames;
 }

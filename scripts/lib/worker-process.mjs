@@ -46,11 +46,15 @@ export function startWorkerProcess({ env, log = (message) => console.log(`[worke
   const launch = () => {
     timer = null;
     const tsx = require.resolve('tsx/cli');
-    child = spawn(process.execPath, [tsx, '--conditions=react-server', '--tsconfig', 'tsconfig.json', 'scripts/worker.ts'], {
-      cwd: projectRoot,
-      env: { ...env, REBOUND_WORKER_CHILD: '1' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    child = spawn(
+      process.execPath,
+      [tsx, '--conditions=react-server', '--tsconfig', 'tsconfig.json', 'scripts/worker.ts'],
+      {
+        cwd: projectRoot,
+        env: { ...env, REBOUND_WORKER_CHILD: '1' },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     state.pid = child.pid ?? null;
     child.on('message', (message) => {
       if (message?.type !== 'worker-state') return;

@@ -20,7 +20,28 @@ const WALKS = 5;
 // A fixed "now": 2,000 of each user's interviews are past, 3,000 upcoming (120 pages of 25).
 const NOW = new Date('2027-01-01T12:00:00.000Z');
 const SLOT_MS = 6 * 3_600_000;
-const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Pied Piper', 'Stark Industries', 'Wayne Enterprises', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Aperture', 'Black Mesa', 'Vandelay', 'Dunder Mifflin', 'Prestige Worldwide', 'Gringotts', 'Oscorp', 'Massive Dynamic'];
+const COMPANIES = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Pied Piper',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Wonka',
+  'Tyrell',
+  'Cyberdyne',
+  'Soylent',
+  'Aperture',
+  'Black Mesa',
+  'Vandelay',
+  'Dunder Mifflin',
+  'Prestige Worldwide',
+  'Gringotts',
+  'Oscorp',
+  'Massive Dynamic',
+];
 
 // The app reads its client from globalThis.prisma when it first needs one (lib/db.ts); putting
 // an instrumented one there before any call lets every SQL statement the data layer sends be
@@ -72,7 +93,11 @@ async function repeat(work: () => Promise<unknown>, runs = RUNS): Promise<Figure
   return summarise(samples);
 }
 
-type Walk = { pages: Map<number, Sample[]>; ids: string[]; deepPage: { sql: string; params: unknown[]; cursor: string | undefined } | null };
+type Walk = {
+  pages: Map<number, Sample[]>;
+  ids: string[];
+  deepPage: { sql: string; params: unknown[]; cursor: string | undefined } | null;
+};
 
 /** Follows nextCursor from the first page to the last, WALKS times after one warm-up walk. */
 async function walkAllPages(userId: string, view: 'upcoming' | 'past'): Promise<Walk> {
@@ -85,7 +110,8 @@ async function walkAllPages(userId: string, view: 'upcoming' | 'past'): Promise<
       ids.push(...sample.result.items.map((item) => item.id));
       if (round > 0) walk.pages.set(page, [...(walk.pages.get(page) ?? []), sample]);
       const [statement] = sample.log;
-      if (page === 100 && statement) walk.deepPage = { sql: statement.query, params: JSON.parse(statement.params) as unknown[], cursor };
+      if (page === 100 && statement)
+        walk.deepPage = { sql: statement.query, params: JSON.parse(statement.params) as unknown[], cursor };
       if (!sample.result.nextCursor) break;
       cursor = sample.result.nextCursor;
     }
@@ -101,7 +127,11 @@ function statusFor(slot: number, index: number): 'SCHEDULED' | 'COMPLETED' | 'MI
 
 async function seedUser(label: string): Promise<string> {
   const user = await client.user.create({
-    data: { email: `bench-${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: `Bench ${label}`, timeZone: 'Europe/London' },
+    data: {
+      email: `bench-${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+      name: `Bench ${label}`,
+      timeZone: 'Europe/London',
+    },
     select: { id: true },
   });
   for (let offset = 0; offset < ROWS_PER_USER; offset += BATCH) {
@@ -170,16 +200,24 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
   const searchPastDeep = await repeat(() => listInterviews(userId, { view: 'past', q: 'engineer' }, NOW));
   const dashboard = await repeat(() => getDashboard(userId, NOW));
   const csv = await repeat(async () => new Response(await streamInterviewsCsv(userId)).text(), 5);
-  const dashboardTables = (await measure(() => getDashboard(userId, NOW))).log.map((event) => /FROM "public"\."(\w+)"/.exec(event.query)?.[1] ?? '?');
+  const dashboardTables = (await measure(() => getDashboard(userId, NOW))).log.map(
+    (event) => /FROM "public"\."(\w+)"/.exec(event.query)?.[1] ?? '?',
+  );
 
   const mode = process.env.REBOUND_DATABASE_MODE === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server';
   const version = (await client.$queryRawUnsafe<{ version: string }[]>('SELECT version()'))[0]?.version ?? '';
   out();
   out(`## Interview list benchmark — ${mode}`);
   out(`${version.split(',')[0]}; Node ${process.version}`);
-  out(`Seeded ${ROWS_PER_USER} interviews for the measured user and ${ROWS_PER_USER} for another (two per start time) in ${(seedMs / 1000).toFixed(1)} s; ANALYZE run.`);
-  out(`Single calls: median of ${RUNS} runs after a warm-up. Pages by cursor: median over ${WALKS} full walks (120 upcoming pages, 80 past) after a warm-up walk.`);
-  out('"of which SQL" is the time Prisma reports for the statements, summed; the rest is the client, the driver and the app code.');
+  out(
+    `Seeded ${ROWS_PER_USER} interviews for the measured user and ${ROWS_PER_USER} for another (two per start time) in ${(seedMs / 1000).toFixed(1)} s; ANALYZE run.`,
+  );
+  out(
+    `Single calls: median of ${RUNS} runs after a warm-up. Pages by cursor: median over ${WALKS} full walks (120 upcoming pages, 80 past) after a warm-up walk.`,
+  );
+  out(
+    '"of which SQL" is the time Prisma reports for the statements, summed; the rest is the client, the driver and the app code.',
+  );
   out();
   const row = (label: string, figures: Figures) => [
     label,
@@ -187,7 +225,8 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
     fmt(figures.dbMedian),
     String(figures.queries),
   ];
-  const pageRow = (walk: Walk, view: string, page: number) => row(`${view}, page ${page} (by cursor)`, summarise(walk.pages.get(page) ?? []));
+  const pageRow = (walk: Walk, view: string, page: number) =>
+    row(`${view}, page ${page} (by cursor)`, summarise(walk.pages.get(page) ?? []));
   table([
     ['call', 'time: median (min–max)', 'of which SQL', 'SQL statements'],
     row('upcoming, first page', firstUpcoming),
@@ -220,7 +259,9 @@ it('prints the interview list figures for 5,000 interviews of one user', async (
     out('```');
     const usesIndex = plan.some((line) => line.includes('Interview_userId_scheduledStart_id_idx'));
     const removed = plan.map((line) => /Rows Removed by Filter: (\d+)/.exec(line)?.[1]).find(Boolean);
-    out(`Uses the (userId, scheduledStart, id) index: ${usesIndex ? 'yes' : 'NO'}; rows read and discarded by the keyset filter: ${removed ?? '0'}.`);
+    out(
+      `Uses the (userId, scheduledStart, id) index: ${usesIndex ? 'yes' : 'NO'}; rows read and discarded by the keyset filter: ${removed ?? '0'}.`,
+    );
 
     // For comparison only: the same page as a row-value comparison, which the index can seek to.
     const cursor = decodeKeysetCursor(deepPage.cursor);

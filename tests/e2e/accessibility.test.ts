@@ -28,17 +28,31 @@ test.describe('accessibility', () => {
       <div style="height:40px;overflow-y:auto">${lines}</div>
     </main></body></html>`);
     const rules = ((await auditPage(page)) ?? []).map((violation) => violation.rule).sort();
-    expect(rules).toEqual(['color-contrast', 'label-content-name-mismatch', 'link-in-text-block', 'scrollable-region-focusable']);
+    expect(rules).toEqual([
+      'color-contrast',
+      'label-content-name-mismatch',
+      'link-in-text-block',
+      'scrollable-region-focusable',
+    ]);
   });
 
   test('still reports a document that has no title once the wait for one runs out', async ({ page }) => {
-    await page.setContent('<!doctype html><html lang="en"><head></head><body><main><h1>No title</h1></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><head></head><body><main><h1>No title</h1></main></body></html>',
+    );
     const rules = ((await auditPage(page)) ?? []).map((violation) => violation.rule);
     expect(rules).toEqual(['document-title']);
   });
 
   test('every signed-out page', async ({ page }) => {
-    for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', `/reset-password?token=${'x'.repeat(43)}`]) {
+    for (const path of [
+      '/',
+      '/sign-in',
+      '/sign-up',
+      '/forgot-password',
+      '/reset-password',
+      `/reset-password?token=${'x'.repeat(43)}`,
+    ]) {
       await visit(page, path);
     }
   });
@@ -46,9 +60,14 @@ test.describe('accessibility', () => {
   test('every signed-in page, with data', async ({ page }) => {
     await signUpNewUser(page);
     // Empty states first: a new account's dashboard, lists and lesson pages.
-    for (const path of ['/dashboard', '/interviews', '/lessons', '/lessons/review', '/lessons/patterns']) await visit(page, path);
+    for (const path of ['/dashboard', '/interviews', '/lessons', '/lessons/review', '/lessons/patterns'])
+      await visit(page, path);
 
-    const missedId = await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(-1), contactEmail: 'priya.shah@northwind.example' });
+    const missedId = await addInterviewThroughForm(page, {
+      company: 'Northwind',
+      date: localDate(-1),
+      contactEmail: 'priya.shah@northwind.example',
+    });
     await addInterviewThroughForm(page, { company: 'Contoso', date: localDate(4) });
     await visit(page, `/interviews/${missedId}`);
     await visit(page, `/interviews/${missedId}/edit`);
@@ -64,16 +83,28 @@ test.describe('accessibility', () => {
     await visit(page, '/lessons/new');
     await page.getByLabel('Root cause').selectOption({ label: 'Forgot' });
     await page.getByLabel('What happened').fill('Nearly forgot a phone screen.');
-    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0) await page.getByRole('button', { name: 'Add an action' }).click();
+    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0)
+      await page.getByRole('button', { name: 'Add an action' }).click();
     await page.getByLabel('Action 1', { exact: true }).fill('Put every interview in the calendar');
     await page.getByRole('button', { name: 'Save lesson' }).click();
     await page.waitForURL(/\/lessons$/);
-    await page.getByRole('button', { name: /^Now a habit/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Now a habit/ })
+      .first()
+      .waitFor();
     await expectAccessible(page);
     const editHref = (await page.getByRole('link', { name: 'Edit' }).first().getAttribute('href')) ?? '';
     expect(editHref).toMatch(/^\/lessons\/[a-z0-9]{20,}\/edit$/);
 
-    for (const path of ['/dashboard', '/interviews', '/interviews?view=status&status=MISSED', editHref, '/lessons/review', '/lessons/patterns', '/account']) {
+    for (const path of [
+      '/dashboard',
+      '/interviews',
+      '/interviews?view=status&status=MISSED',
+      editHref,
+      '/lessons/review',
+      '/lessons/patterns',
+      '/account',
+    ]) {
       await visit(page, path);
     }
   });

@@ -8,7 +8,9 @@ test.describe.configure({ timeout: 90_000 });
 const signUp = (page: Page, email: string, password: string) => submitSignUp(page, email, password, 'Ada Candidate');
 
 test.describe('accounts', () => {
-  test('signs up, lands on the dashboard, signs out, and returns to a protected page after signing in', async ({ page }) => {
+  test('signs up, lands on the dashboard, signs out, and returns to a protected page after signing in', async ({
+    page,
+  }) => {
     const errors = watchPageErrors(page);
     const email = `ada-${randomUUID()}@example.test`;
     const password = 'correct horse battery';
@@ -47,7 +49,9 @@ test.describe('accounts', () => {
     expect(page.url()).toBe(`${baseUrl}/sign-up`);
   });
 
-  test('refuses a wrong password without saying whether the account exists, and ignores an off-site return path', async ({ page }) => {
+  test('refuses a wrong password without saying whether the account exists, and ignores an off-site return path', async ({
+    page,
+  }) => {
     await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent('https://evil.example/steal')}`);
     await page.getByLabel('Email').fill(`nobody-${randomUUID()}@example.test`);
     await page.getByLabel('Password').fill('whatever password');
@@ -95,7 +99,9 @@ test.describe('accounts', () => {
     await page.waitForURL(`${baseUrl}/dashboard`);
   });
 
-  test('a double click sends one request, and a refusal is put on its field, focused, with what was typed kept', async ({ page }) => {
+  test('a double click sends one request, and a refusal is put on its field, focused, with what was typed kept', async ({
+    page,
+  }) => {
     const errors = watchPageErrors(page);
     await signUp(page, `grace-${randomUUID()}@example.test`, 'first long password');
     await page.waitForURL(`${baseUrl}/dashboard`);
@@ -131,7 +137,9 @@ test.describe('accounts', () => {
     expect(headers['x-powered-by']).toBeUndefined();
     // The nonce in the header is the one on the page's scripts, so the page hydrates.
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    const scriptNonces = await page.locator('script[nonce]').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator('script[nonce]')
+      .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
   });

@@ -13,13 +13,21 @@ const CLIENTS_PER_USER = 4;
 const ROUNDS = 10;
 
 function yesterdayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() - 86_400_000));
 }
 
 test.describe('the embedded database under concurrent use', () => {
   test('answers 32 concurrent clients with no server error, keeps every acknowledged write exactly once, and shows no one else’s rows', async () => {
     const run = randomUUID().slice(0, 8);
-    const users = Array.from({ length: USERS }, (_, index) => ({ tag: `Load${run}u${index}`, email: `load-${run}-${index}@example.test` }));
+    const users = Array.from({ length: USERS }, (_, index) => ({
+      tag: `Load${run}u${index}`,
+      email: `load-${run}-${index}@example.test`,
+    }));
     const clients = await Promise.all(
       users.flatMap((user) =>
         Array.from({ length: CLIENTS_PER_USER }, async (_, slot) => {
@@ -30,7 +38,8 @@ test.describe('the embedded database under concurrent use', () => {
         }),
       ),
     ).then(async (pending) => {
-      for (const entry of pending) if (entry.slot !== 0) await entry.client.signIn(entry.user.email, 'a long enough password');
+      for (const entry of pending)
+        if (entry.slot !== 0) await entry.client.signIn(entry.user.email, 'a long enough password');
       return pending;
     });
     expect(clients).toHaveLength(32);
@@ -85,7 +94,16 @@ test.describe('the embedded database under concurrent use', () => {
         // Twenty tabs: each form has its own idempotency key.
         client.callAction(
           'startRecoveryAction',
-          [{ interviewId: interview.id, kind: 'MISSED', reason: 'FORGOT', explanation: '', employerWarned: false, idempotencyKey: randomUUID() }],
+          [
+            {
+              interviewId: interview.id,
+              kind: 'MISSED',
+              reason: 'FORGOT',
+              explanation: '',
+              employerWarned: false,
+              idempotencyKey: randomUUID(),
+            },
+          ],
           `/interviews/${interview.id}/recover`,
         ),
       ),

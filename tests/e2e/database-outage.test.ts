@@ -3,7 +3,17 @@ import net from 'node:net';
 import { expect, test } from './support/accessibility';
 import { startEmbeddedDatabase } from '@/scripts/lib/embedded-database.mjs';
 import { HttpClient } from './support/http-client';
-import { createInterview, exportedCompanies, interviewForm, freePort, makeDataDir, removeDataDir, startLauncher, waitFor, type Launcher } from './support/load';
+import {
+  createInterview,
+  exportedCompanies,
+  interviewForm,
+  freePort,
+  makeDataDir,
+  removeDataDir,
+  startLauncher,
+  waitFor,
+  type Launcher,
+} from './support/load';
 
 // The app on a PostgreSQL it reaches only through a TCP proxy this test controls: cutting the
 // proxy is the database going away (the connections drop, new ones are refused), and
@@ -67,7 +77,10 @@ test.describe('the database going away', () => {
     const proxyPort = await proxy.listen(0);
     const url = new URL(database.url);
     url.port = String(proxyPort);
-    launcher = await startLauncher(dataDir, await freePort(), { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString('base64url') });
+    launcher = await startLauncher(dataDir, await freePort(), {
+      DATABASE_URL: url.toString(),
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    });
 
     const client = new HttpClient(launcher.baseUrl);
     const email = `outage-${randomUUID()}@example.com`;
@@ -86,13 +99,21 @@ test.describe('the database going away', () => {
     expect(shown?.status()).toBe(503);
     await expect(page.getByRole('alert')).toContainText(MESSAGE);
 
-    const action = await client.callAction('createInterviewAction', [interviewForm('During the cut')], '/interviews/new');
+    const action = await client.callAction(
+      'createInterviewAction',
+      [interviewForm('During the cut')],
+      '/interviews/new',
+    );
     expect(action).toEqual({ status: 200, result: { ok: false, code: 'UNAVAILABLE', message: MESSAGE } });
     expect((await client.get('/api/health')).status).toBe(503);
 
     await proxy.listen(proxyPort);
     const reconnectedAt = Date.now();
-    await waitFor(async () => (await client.get('/interviews')).status === 200, 10_000, 'the interview list after reconnecting');
+    await waitFor(
+      async () => (await client.get('/interviews')).status === 200,
+      10_000,
+      'the interview list after reconnecting',
+    );
     expect(Date.now() - reconnectedAt).toBeLessThan(2_000);
     expect((await createInterview(client, 'After the cut')).acknowledged).toBe(true);
     // What was refused during the cut was not half written.

@@ -6,7 +6,10 @@ import { baseUrl, watchPageErrors } from './support/browser';
 test.describe.configure({ timeout: 120_000 });
 test.use({ timezoneId: TIME_ZONE });
 
-async function addInterview(page: Page, values: { company: string; role: string; date: string; start: string; end: string; travel?: string; buffer?: string }) {
+async function addInterview(
+  page: Page,
+  values: { company: string; role: string; date: string; start: string; end: string; travel?: string; buffer?: string },
+) {
   await page.goto(`${baseUrl}/interviews/new`);
   await page.getByLabel('Company').fill(values.company);
   await page.getByLabel('Role').fill(values.role);
@@ -31,7 +34,15 @@ test.describe('interviews', () => {
     await signUpNewUser(page);
     const errors = watchPageErrors(page);
 
-    await addInterview(page, { company: 'Northwind', role: 'Data Engineer', date: localDate(2), start: '10:00', end: '11:00', travel: '40', buffer: '20' });
+    await addInterview(page, {
+      company: 'Northwind',
+      role: 'Data Engineer',
+      date: localDate(2),
+      start: '10:00',
+      end: '11:00',
+      travel: '40',
+      buffer: '20',
+    });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Data Engineer at Northwind');
     // 10:00 − 15 min early − 20 min buffer − 40 min travel = 08:45.
     await page.getByText(/Leave by 08:45/).waitFor();
@@ -59,7 +70,13 @@ test.describe('interviews', () => {
     expect(ics.text.match(/BEGIN:VALARM/g)?.length).toBeGreaterThanOrEqual(2);
 
     // A past interview that nobody answered for shows up for a check-in.
-    await addInterview(page, { company: 'Contoso', role: 'Analyst', date: localDate(-1), start: '09:00', end: '10:00' });
+    await addInterview(page, {
+      company: 'Contoso',
+      role: 'Analyst',
+      date: localDate(-1),
+      start: '09:00',
+      end: '10:00',
+    });
     await page.goto(`${baseUrl}/dashboard`);
     const checkIn = page.getByRole('region', { name: 'Needs an answer' });
     await checkIn.getByRole('link', { name: 'Analyst at Contoso' }).waitFor();
@@ -86,7 +103,9 @@ test.describe('interviews', () => {
     await intruder.getByText('That interview does not exist').waitFor();
     const missing = await intruder.goto(`${baseUrl}/interviews/${'x'.repeat(25)}`);
     expect(missing?.status()).toBe(404);
-    expect(await intruder.locator('main').textContent()).toBe(await intruder.goto(interviewUrl).then(() => intruder.locator('main').textContent()));
+    expect(await intruder.locator('main').textContent()).toBe(
+      await intruder.goto(interviewUrl).then(() => intruder.locator('main').textContent()),
+    );
     await intruderContext.close();
   });
 

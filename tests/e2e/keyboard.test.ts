@@ -43,11 +43,15 @@ async function chooseRadio(page: Page, radio: Locator): Promise<void> {
   const name = await radio.getAttribute('name');
   const group = page.locator(`input[type="radio"][name="${name}"]`);
   for (let presses = 0; presses < MAX_TABS; presses += 1) {
-    if (await page.evaluate((groupName) => (document.activeElement as HTMLInputElement | null)?.name === groupName, name)) break;
+    if (
+      await page.evaluate((groupName) => (document.activeElement as HTMLInputElement | null)?.name === groupName, name)
+    )
+      break;
     await page.keyboard.press('Tab');
   }
   const size = await group.count();
-  for (let presses = 0; presses <= size && !(await isFocused(radio)); presses += 1) await page.keyboard.press('ArrowDown');
+  for (let presses = 0; presses <= size && !(await isFocused(radio)); presses += 1)
+    await page.keyboard.press('ArrowDown');
   // Arrow keys check the radio they move to; Space checks the one Tab landed on.
   await page.keyboard.press('Space');
   expect(await radio.isChecked()).toBe(true);
@@ -58,7 +62,10 @@ async function chooseOption(page: Page, select: Locator, label: string): Promise
   await tabTo(page, select);
   const optionCount = await select.locator('option').count();
   for (let presses = 0; presses <= optionCount; presses += 1) {
-    if ((await select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent ?? '')) === label) return;
+    if (
+      (await select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent ?? '')) === label
+    )
+      return;
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`the select never showed ${label}`);
@@ -75,11 +82,19 @@ test.describe('keyboard only', () => {
     const contactEmail = `keyboard-${randomUUID()}@northwind.example`;
     await signUpNewUser(page);
     // Setup, not under test: an interview yesterday, so the dashboard asks how it went.
-    await addInterviewThroughForm(page, { company: 'Fabrikam', date: localDate(-1), contactEmail, phone: '020 7946 0000' });
+    await addInterviewThroughForm(page, {
+      company: 'Fabrikam',
+      date: localDate(-1),
+      contactEmail,
+      phone: '020 7946 0000',
+    });
 
     // Everything below is keyboard only.
     await page.goto(`${baseUrl}/dashboard`);
-    const checkIn = page.getByRole('region', { name: 'Needs an answer' }).getByRole('listitem').filter({ hasText: 'Fabrikam' });
+    const checkIn = page
+      .getByRole('region', { name: 'Needs an answer' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Fabrikam' });
     await activate(page, checkIn.getByRole('link', { name: 'Missed' }));
     await page.waitForURL(/\/recover\?kind=MISSED$/);
     await chooseOption(page, page.getByLabel('What happened?'), 'Forgot');
@@ -109,7 +124,11 @@ test.describe('keyboard only', () => {
 
     const lesson = page.getByRole('region', { name: 'Keep the lesson' });
     await typeInto(page, lesson.getByLabel('What happened'), ' I never put it in my calendar.');
-    await typeInto(page, lesson.getByLabel('Action 1', { exact: true }), 'Put every interview in the calendar the day it is booked');
+    await typeInto(
+      page,
+      lesson.getByLabel('Action 1', { exact: true }),
+      'Put every interview in the calendar the day it is booked',
+    );
     // Back up to check the cause the recovery prefilled, then on to saving.
     await tabTo(page, lesson.getByLabel('Root cause'), 'Shift+Tab');
     expect(await lesson.getByLabel('Root cause').inputValue()).toBe('FORGOT');
@@ -117,6 +136,9 @@ test.describe('keyboard only', () => {
 
     const closed = page.getByRole('region', { name: 'Recovery closed' });
     await closed.waitFor();
-    await closed.getByText(/declined/i).first().waitFor();
+    await closed
+      .getByText(/declined/i)
+      .first()
+      .waitFor();
   });
 });

@@ -66,7 +66,10 @@ test.describe('the launcher', () => {
     const first = await startLauncher(dataDir, port);
     launchers.push(first);
     const email = `crash-${randomUUID()}@example.test`;
-    const writers = writeContinuously(await signedInWriters(first.baseUrl, email, WRITERS), `Crash${randomUUID().slice(0, 6)}`);
+    const writers = writeContinuously(
+      await signedInWriters(first.baseUrl, email, WRITERS),
+      `Crash${randomUUID().slice(0, 6)}`,
+    );
     await waitFor(() => writers.acknowledged().length >= 40, 120_000, '40 acknowledged writes');
 
     process.kill(-first.child.pid!, 'SIGKILL');
@@ -88,7 +91,10 @@ test.describe('the launcher', () => {
     const launcher = await startLauncher(dataDir, port);
     launchers.push(launcher);
     const email = `shutdown-${randomUUID()}@example.test`;
-    const writers = writeContinuously(await signedInWriters(launcher.baseUrl, email, WRITERS), `Stop${randomUUID().slice(0, 6)}`);
+    const writers = writeContinuously(
+      await signedInWriters(launcher.baseUrl, email, WRITERS),
+      `Stop${randomUUID().slice(0, 6)}`,
+    );
     await waitFor(() => writers.acknowledged().length >= 30, 120_000, '30 acknowledged writes');
     const postmaster = runningPostmaster(dataDir);
     expect(postmaster).not.toBeNull();
@@ -96,7 +102,11 @@ test.describe('the launcher', () => {
     const signalledAt = Date.now();
     process.kill(launcher.child.pid!, 'SIGTERM');
     // The moment the launcher says it is stopping is when new work must be refused.
-    await waitFor(() => /SIGTERM: finishing the requests in flight/.test(launcher.output()), 5_000, 'the launcher to begin stopping');
+    await waitFor(
+      () => /SIGTERM: finishing the requests in flight/.test(launcher.output()),
+      5_000,
+      'the launcher to begin stopping',
+    );
     const stoppingAt = Date.now();
     const exitedInTime = await settlesWithin(launcher.exited, 15_000 - (Date.now() - signalledAt));
     await writers.stop();
@@ -112,6 +122,10 @@ test.describe('the launcher', () => {
 
     const again = await startLauncher(dataDir, port);
     launchers.push(again);
-    await expectStoredExactlyOnce(again.baseUrl, email, writers.acknowledged().map((outcome) => outcome.company));
+    await expectStoredExactlyOnce(
+      again.baseUrl,
+      email,
+      writers.acknowledged().map((outcome) => outcome.company),
+    );
   });
 });

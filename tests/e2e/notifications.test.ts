@@ -9,7 +9,15 @@ test.use({ timezoneId: TIME_ZONE });
 /** Date and HH:MM of an instant on the browser's clock (Europe/London). */
 function localParts(instant: Date) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -24,7 +32,9 @@ function controlTag(html: string, attribute: string): string {
 }
 
 test.describe('notifications', () => {
-  test('preferences keep what was typed on bad input, and the app’s own worker emails a due reminder once', async ({ page }) => {
+  test('preferences keep what was typed on bad input, and the app’s own worker emails a due reminder once', async ({
+    page,
+  }) => {
     const { email } = await signUpNewUser(page);
     const errors = watchPageErrors(page);
 
@@ -74,7 +84,11 @@ test.describe('notifications', () => {
     expect(mails).toHaveLength(1);
     const mail = mails[0]!.parsed;
     expect(mail.subject).toBe(`Starts at ${from.time}: Site Reliability Engineer interview at Fabrikam`);
-    expect(mail.headerLines.some((line) => line.key === 'list-unsubscribe-post' && /List-Unsubscribe=One-Click/.test(line.line))).toBe(true);
+    expect(
+      mail.headerLines.some(
+        (line) => line.key === 'list-unsubscribe-post' && /List-Unsubscribe=One-Click/.test(line.line),
+      ),
+    ).toBe(true);
 
     await page.goto(`${baseUrl}/notifications`);
     await page.getByRole('link', { name: /Site Reliability Engineer interview at Fabrikam/ }).waitFor();

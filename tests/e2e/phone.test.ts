@@ -8,7 +8,13 @@ import { addInterviewThroughForm } from './support/interview-form';
 import { waitForMailTo } from './support/mailbox';
 
 test.describe.configure({ timeout: 180_000 });
-test.use({ timezoneId: TIME_ZONE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+test.use({
+  timezoneId: TIME_ZONE,
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+});
 
 /** The page as it is now is no wider than the screen; on failure, names what sticks out and goes on, so one run lists every such page. */
 async function expectFitsTheScreen(page: Page): Promise<void> {
@@ -18,10 +24,20 @@ async function expectFitsTheScreen(page: Page): Promise<void> {
     const sticking = [...document.querySelectorAll('body *')]
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.getAttribute('class') ?? '').split(' ').slice(0, 4).join('.')}`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(
+            element.getAttribute('class') ?? '',
+          )
+            .split(' ')
+            .slice(0, 4)
+            .join('.')}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, overflowing: sticking };
   });
-  expect.soft(scrollWidth, `${new URL(page.url()).pathname} is wider than the screen: ${overflowing.join(', ')}`).toBeLessThanOrEqual(clientWidth);
+  expect
+    .soft(scrollWidth, `${new URL(page.url()).pathname} is wider than the screen: ${overflowing.join(', ')}`)
+    .toBeLessThanOrEqual(clientWidth);
 }
 
 function mainNav(page: Page): Locator {
@@ -45,14 +61,19 @@ async function goThroughMenu(page: Page, label: string, path: string): Promise<v
   const menu = await openMenu(page);
   await menu.getByRole('link', { name: label, exact: true }).tap();
   await page.waitForURL(`${baseUrl}${path}`);
-  await expect(mainNav(page).getByRole('link', { name: label, exact: true, includeHidden: true })).toHaveAttribute('aria-current', 'page');
+  await expect(mainNav(page).getByRole('link', { name: label, exact: true, includeHidden: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   // Reaching the page closes the menu.
   await expect(mainNav(page).getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
   await expectFitsTheScreen(page);
 }
 
 test.describe('on a phone', () => {
-  test('the header folds into a menu that reaches every page and Sign out, and each page fits the screen', async ({ page }) => {
+  test('the header folds into a menu that reaches every page and Sign out, and each page fits the screen', async ({
+    page,
+  }) => {
     const errors = watchPageErrors(page);
     await page.goto(baseUrl);
     await expectFitsTheScreen(page);
@@ -120,20 +141,32 @@ test.describe('on a phone', () => {
   test('running late on the way: from the interview to the call script', async ({ page }) => {
     await signUpNewUser(page);
     const errors = watchPageErrors(page);
-    const interviewId = await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(1), contactEmail: 'priya.shah@northwind.example', phone: '020 7946 0000' });
+    const interviewId = await addInterviewThroughForm(page, {
+      company: 'Northwind',
+      date: localDate(1),
+      contactEmail: 'priya.shah@northwind.example',
+      phone: '020 7946 0000',
+    });
     await expectFitsTheScreen(page);
     await page.goto(`${baseUrl}/dashboard`);
-    const next = page.getByRole('region', { name: 'Next interview' }).getByRole('link', { name: 'Data Engineer at Northwind' });
+    const next = page
+      .getByRole('region', { name: 'Next interview' })
+      .getByRole('link', { name: 'Data Engineer at Northwind' });
     await next.waitFor();
     await expectFitsTheScreen(page);
 
     await next.tap();
     await page.waitForURL(`${baseUrl}/interviews/${interviewId}`);
     await expectFitsTheScreen(page);
-    await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Running late / can’t make it' }).tap();
+    await page
+      .getByRole('region', { name: 'Actions' })
+      .getByRole('link', { name: 'Running late / can’t make it' })
+      .tap();
     await page.waitForURL(/\/recover\?kind=RUNNING_LATE$/);
     await expectFitsTheScreen(page);
-    expect(await page.getByRole('link', { name: 'Call Priya Shah on 020 7946 0000' }).getAttribute('href')).toBe('tel:02079460000');
+    expect(await page.getByRole('link', { name: 'Call Priya Shah on 020 7946 0000' }).getAttribute('href')).toBe(
+      'tel:02079460000',
+    );
     await page.getByLabel('What is holding you up?').selectOption({ label: 'Traffic or transport' });
     await page.getByLabel('Short explanation (optional)').fill('My train is stuck outside the station.');
     await page.getByRole('button', { name: 'Get my call script' }).tap();
@@ -147,7 +180,11 @@ test.describe('on a phone', () => {
     const { email } = await signUpNewUser(page);
     const errors = watchPageErrors(page);
     // Yesterday's interview is past its check-in time: the app's worker (once a minute) emails the link.
-    await addInterviewThroughForm(page, { company: 'Contoso', date: localDate(-1), contactEmail: 'priya.shah@contoso.example' });
+    await addInterviewThroughForm(page, {
+      company: 'Contoso',
+      date: localDate(-1),
+      contactEmail: 'priya.shah@contoso.example',
+    });
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByRole('region', { name: 'Needs an answer' }).getByRole('link', { name: 'Missed' }).waitFor();
     await expectFitsTheScreen(page);
@@ -169,15 +206,26 @@ test.describe('on a phone', () => {
     expect(errors).toEqual([]);
   });
 
-  test('without JavaScript the header’s links wrap under it instead of hiding behind the menu', async ({ browser, page }) => {
+  test('without JavaScript the header’s links wrap under it instead of hiding behind the menu', async ({
+    browser,
+    page,
+  }) => {
     await signUpNewUser(page);
-    const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: TIME_ZONE, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      timezoneId: TIME_ZONE,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
     await context.addCookies(await page.context().cookies());
     const plain = await context.newPage();
     await plain.goto(`${baseUrl}/lessons`);
     const nav = mainNav(plain);
     await expect(nav.getByRole('button', { name: 'Menu', includeHidden: true })).toBeHidden();
-    for (const label of ['Dashboard', 'Interviews', 'Lessons', 'Notifications', 'Account']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+    for (const label of ['Dashboard', 'Interviews', 'Lessons', 'Notifications', 'Account'])
+      await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Lessons', exact: true })).toHaveAttribute('aria-current', 'page');
     await expectFitsTheScreen(plain);
     await nav.getByRole('link', { name: 'Account', exact: true }).tap();
@@ -186,9 +234,16 @@ test.describe('on a phone', () => {
     await context.close();
   });
 
-  test('pages with data fit the screen too: lists, a recovery, a lesson and its patterns, reminders', async ({ page }) => {
+  test('pages with data fit the screen too: lists, a recovery, a lesson and its patterns, reminders', async ({
+    page,
+  }) => {
     await signUpNewUser(page);
-    const missedId = await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(-1), contactEmail: 'priya.shah.recruitment.team@northwind-international.example', phone: '020 7946 0000' });
+    const missedId = await addInterviewThroughForm(page, {
+      company: 'Northwind',
+      date: localDate(-1),
+      contactEmail: 'priya.shah.recruitment.team@northwind-international.example',
+      phone: '020 7946 0000',
+    });
     await addInterviewThroughForm(page, { company: 'Contoso', date: localDate(4) });
     await page.goto(`${baseUrl}/interviews/${missedId}/recover?kind=MISSED`);
     await page.getByLabel('What happened?').selectOption({ label: 'Traffic or transport' });
@@ -200,14 +255,26 @@ test.describe('on a phone', () => {
     await page.goto(`${baseUrl}/lessons/new`);
     await page.getByLabel('Root cause').selectOption({ label: 'Forgot' });
     await page.getByLabel('What happened').fill('Nearly forgot a phone screen.');
-    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0) await page.getByRole('button', { name: 'Add an action' }).tap();
+    if ((await page.getByLabel('Action 1', { exact: true }).count()) === 0)
+      await page.getByRole('button', { name: 'Add an action' }).tap();
     await page.getByLabel('Action 1', { exact: true }).fill('Put every interview in the calendar');
     await page.getByRole('button', { name: 'Save lesson' }).tap();
     await page.waitForURL(/\/lessons$/);
     await expectFitsTheScreen(page);
     const editHref = (await page.getByRole('link', { name: 'Edit' }).first().getAttribute('href')) ?? '';
 
-    for (const path of ['/dashboard', '/interviews', '/interviews?view=past', `/interviews/${missedId}`, `/interviews/${missedId}/edit`, editHref, '/lessons/review', '/lessons/patterns', '/notifications', '/account']) {
+    for (const path of [
+      '/dashboard',
+      '/interviews',
+      '/interviews?view=past',
+      `/interviews/${missedId}`,
+      `/interviews/${missedId}/edit`,
+      editHref,
+      '/lessons/review',
+      '/lessons/patterns',
+      '/notifications',
+      '/account',
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await expectFitsTheScreen(page);

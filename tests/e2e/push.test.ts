@@ -40,7 +40,11 @@ async function readWorkerState(page: Page) {
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration('/');
     const worker = registration?.active ?? registration?.waiting ?? registration?.installing;
-    return { scope: registration?.scope ?? null, scriptURL: worker?.scriptURL ?? null, controlled: !!navigator.serviceWorker.controller };
+    return {
+      scope: registration?.scope ?? null,
+      scriptURL: worker?.scriptURL ?? null,
+      controlled: !!navigator.serviceWorker.controller,
+    };
   });
 }
 
@@ -52,9 +56,25 @@ test('the manifest and its icons are served, and every page links it', async ({ 
   const response = await request.get(`${baseUrl}${href}`);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/manifest+json');
-  const manifest = (await response.json()) as { start_url: string; display: string; short_name: string; theme_color: string; icons: { src: string; sizes: string; purpose: string }[] };
-  expect(manifest).toMatchObject({ short_name: 'Rebound', start_url: '/dashboard', display: 'standalone', theme_color: '#2358d8' });
-  expect(manifest.icons.map(({ sizes, purpose }) => `${sizes} ${purpose}`).sort()).toEqual(['192x192 any', '192x192 maskable', '512x512 any', '512x512 maskable']);
+  const manifest = (await response.json()) as {
+    start_url: string;
+    display: string;
+    short_name: string;
+    theme_color: string;
+    icons: { src: string; sizes: string; purpose: string }[];
+  };
+  expect(manifest).toMatchObject({
+    short_name: 'Rebound',
+    start_url: '/dashboard',
+    display: 'standalone',
+    theme_color: '#2358d8',
+  });
+  expect(manifest.icons.map(({ sizes, purpose }) => `${sizes} ${purpose}`).sort()).toEqual([
+    '192x192 any',
+    '192x192 maskable',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
   for (const icon of manifest.icons) {
     const png = await request.get(`${baseUrl}${icon.src}`);
     expect(png.status()).toBe(200);
@@ -64,13 +84,18 @@ test('the manifest and its icons are served, and every page links it', async ({ 
   }
 });
 
-test('the service worker has its own strict CSP, and pages keep theirs with the worker and manifest allowed', async ({ page, request }) => {
+test('the service worker has its own strict CSP, and pages keep theirs with the worker and manifest allowed', async ({
+  page,
+  request,
+}) => {
   const worker = await request.get(`${baseUrl}/sw.js`);
   expect(worker.status()).toBe(200);
   const headers = worker.headers();
   expect(headers['content-type']).toMatch(/^text\/javascript/);
   expect(headers['cache-control']).toBe('no-cache');
-  expect(headers['content-security-policy']).toBe("default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toBe(
+    "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  );
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(await worker.text()).toContain("addEventListener('notificationclick'");
 
@@ -92,7 +117,10 @@ async function turnOnNotifications(page: Page, email: string) {
   expect(await readWorkerState(page)).toMatchObject({ scope: `${baseUrl}/` });
   await expect(control.getByRole('button')).toBeEnabled({ timeout: 60_000 });
   const state = await control.getAttribute('data-push-state');
-  const rows = await queryAppDatabase<{ endpoint: string; p256dh: string }>('SELECT s.endpoint, s.p256dh FROM "PushSubscription" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1', [email]);
+  const rows = await queryAppDatabase<{ endpoint: string; p256dh: string }>(
+    'SELECT s.endpoint, s.p256dh FROM "PushSubscription" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1',
+    [email],
+  );
   return { control, state, rows };
 }
 
@@ -105,11 +133,20 @@ async function trySubscribe(page: Page): Promise<string> {
       (subscription) => `subscribed: ${new URL(subscription.endpoint).host}`,
       (error: Error) => `${error.name}: ${error.message}`,
     );
-    return Promise.race([settled, new Promise<string>((resolve) => setTimeout(() => resolve('still pending after 15 s'), 15_000))]);
+    return Promise.race([
+      settled,
+      new Promise<string>((resolve) => setTimeout(() => resolve('still pending after 15 s'), 15_000)),
+    ]);
   });
 }
 
-type ShownNotification = { title: string; body: string; tag: string; actions?: { action: string; title: string }[]; data: unknown };
+type ShownNotification = {
+  title: string;
+  body: string;
+  tag: string;
+  actions?: { action: string; title: string }[];
+  data: unknown;
+};
 
 /** Delivers a push message to the page's service worker as DevTools does, and answers the notifications it then shows. */
 async function deliverPush(page: Page, payload: unknown): Promise<ShownNotification[]> {
@@ -118,12 +155,18 @@ async function deliverPush(page: Page, payload: unknown): Promise<ShownNotificat
   const cdp = await page.context().newCDPSession(page);
   const registrationId = new Promise<string>((resolve) => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted);
+      const ours = registrations.find(
+        (registration) => registration.scopeURL === `${baseUrl}/` && !registration.isDeleted,
+      );
       if (ours) resolve(ours.registrationId);
     });
   });
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data: JSON.stringify(payload) });
+  await cdp.send('ServiceWorker.deliverPushMessage', {
+    origin: baseUrl,
+    registrationId: await registrationId,
+    data: JSON.stringify(payload),
+  });
   const read = () =>
     page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
@@ -131,7 +174,9 @@ async function deliverPush(page: Page, payload: unknown): Promise<ShownNotificat
         title: shown.title,
         body: shown.body,
         tag: shown.tag,
-        actions: (shown as Notification & { actions?: { action: string; title: string }[] }).actions?.map(({ action, title }) => ({ action, title })),
+        actions: (shown as Notification & { actions?: { action: string; title: string }[] }).actions?.map(
+          ({ action, title }) => ({ action, title }),
+        ),
         data: shown.data as unknown,
       }));
     });
@@ -146,7 +191,11 @@ const reminder = {
   tag: 'reminder-e2e',
   actions: [
     { action: 'running-late', title: 'Running late', url: '/interviews/abc/recover?kind=RUNNING_LATE' },
-    { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+    {
+      action: 'directions',
+      title: 'Directions',
+      url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street',
+    },
   ],
 };
 
@@ -160,14 +209,19 @@ const shownReminder = () => ({
   ],
   data: {
     url: `${baseUrl}/interviews/abc`,
-    actionUrls: { 'running-late': `${baseUrl}/interviews/abc/recover?kind=RUNNING_LATE`, directions: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+    actionUrls: {
+      'running-late': `${baseUrl}/interviews/abc/recover?kind=RUNNING_LATE`,
+      directions: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street',
+    },
   },
 });
 
 test.describe('with notifications allowed', () => {
   test.use({ permissions: ['notifications'] });
 
-  test('in a private window the control registers the worker, says Chromium refused, and stores nothing; a push still shows with its buttons', async ({ page }) => {
+  test('in a private window the control registers the worker, says Chromium refused, and stores nothing; a push still shows with its buttons', async ({
+    page,
+  }) => {
     const { email } = await signUpNewUser(page);
     const { control, state, rows } = await turnOnNotifications(page, email);
     // Playwright's contexts are off the record, where Chromium has no Push API ("Registration failed - permission denied").
@@ -182,9 +236,14 @@ test.describe('with notifications allowed', () => {
   });
 });
 
-test('in a normal profile the control subscribes as far as the browser\'s push service lets it', async ({ playwright }, testInfo) => {
+test("in a normal profile the control subscribes as far as the browser's push service lets it", async ({
+  playwright,
+}, testInfo) => {
   const profile = mkdtempSync(path.join(process.env.E2E_RUN_DIR ?? tmpdir(), 'chromium-profile-'));
-  const context = await playwright.chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, permissions: ['notifications'] });
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    permissions: ['notifications'],
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const { email } = await signUpNewUser(page);

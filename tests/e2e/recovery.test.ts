@@ -40,7 +40,12 @@ async function addMissableInterview(page: Page, company: string, options: { phon
 }
 
 /** From the dashboard check-in to the incident page, through the "mark as missed" form. */
-async function markMissedFromDashboard(page: Page, company: string, reason: string, explanation: string): Promise<string> {
+async function markMissedFromDashboard(
+  page: Page,
+  company: string,
+  reason: string,
+  explanation: string,
+): Promise<string> {
   await page.goto(`${baseUrl}/dashboard`);
   const checkIn = page.getByRole('region', { name: 'Needs an answer' });
   const item = checkIn.getByRole('listitem').filter({ hasText: company });
@@ -72,7 +77,14 @@ async function sendThroughSmtp(page: Page, contactEmail: string) {
   return received.at(-1)!;
 }
 
-const FINISHED_STEPS = ['Call the employer', 'Write the apology', 'Send it', 'Record their answer', 'Prepare for the second chance', 'Keep the lesson'];
+const FINISHED_STEPS = [
+  'Call the employer',
+  'Write the apology',
+  'Send it',
+  'Record their answer',
+  'Prepare for the second chance',
+  'Keep the lesson',
+];
 
 /** Closed with the thank-you unsent: its Send is the first thing on the page, and no step is told twice. */
 async function expectClosedPageLeadsWithTheThankYou(page: Page) {
@@ -92,13 +104,17 @@ async function expectClosedPageLeadsWithTheThankYou(page: Page) {
   for (const title of FINISHED_STEPS) {
     expect(await page.getByText(title, { exact: true }).count(), title).toBe(1);
   }
-  expect(await page.getByRole('navigation', { name: 'Recovery steps' }).locator('li[data-status="done"]').count()).toBe(FINISHED_STEPS.length);
+  expect(await page.getByRole('navigation', { name: 'Recovery steps' }).locator('li[data-status="done"]').count()).toBe(
+    FINISHED_STEPS.length,
+  );
 }
 
 /** The answer's line in the steps list links the new interview and unfolds the note they left. */
 async function expectAnswerLineLinksTheNewInterview(page: Page) {
   const line = page.getByRole('navigation', { name: 'Recovery steps' }).locator('#record-OUTCOME');
-  expect(await line.getByRole('link', { name: /^They agreed: new interview/ }).getAttribute('href')).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
+  expect(await line.getByRole('link', { name: /^They agreed: new interview/ }).getAttribute('href')).toMatch(
+    /^\/interviews\/[a-z0-9]{20,}$/,
+  );
   const note = line.getByText('Note: Priya asked me to bring my passport.');
   await expect(note).toBeHidden();
   await line.locator('summary').click();
@@ -117,7 +133,10 @@ async function expectUnsentOnDashboardUntilDismissed(page: Page, incidentUrl: st
   await page.goto(incidentUrl);
   await page.getByRole('region', { name: 'Recovery closed' }).waitFor();
   expect(await page.getByRole('region', { name: 'Still to send: thank them for the second chance' }).count()).toBe(0);
-  await page.getByRole('region', { name: 'Other messages' }).getByText(/Draft, not to be sent/).waitFor();
+  await page
+    .getByRole('region', { name: 'Other messages' })
+    .getByText(/Draft, not to be sent/)
+    .waitFor();
 }
 
 test.describe('recovery after a missed interview', () => {
@@ -126,7 +145,12 @@ test.describe('recovery after a missed interview', () => {
     const errors = watchPageErrors(page);
     const missedId = await addMissableInterview(page, 'Northwind', { phone: '020 7946 0000' });
 
-    const incidentUrl = await markMissedFromDashboard(page, 'Northwind', 'Traffic or transport', 'My train was cancelled and I had not left enough time.');
+    const incidentUrl = await markMissedFromDashboard(
+      page,
+      'Northwind',
+      'Traffic or transport',
+      'My train was cancelled and I had not left enough time.',
+    );
 
     // Call now: the script names the contact, and the number is one tap away.
     const call = currentStep(page, 'Call the employer');
@@ -146,7 +170,9 @@ test.describe('recovery after a missed interview', () => {
     await apology.getByText(/Leave out “the traffic was terrible”/).waitFor();
     // Half-written text is stored too; waiting for it makes the next save the one that matters.
     await apology.getByText(/Saved at \d{2}:\d{2}/).waitFor();
-    const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url() === incidentUrl);
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url() === incidentUrl,
+    );
     await body.fill(EDITED_APOLOGY);
     await apology.getByText('7 of 7', { exact: false }).waitFor();
     await saved;
@@ -154,7 +180,13 @@ test.describe('recovery after a missed interview', () => {
     await page.reload();
     expect(await currentStep(page, 'Write the apology').getByLabel('Message').inputValue()).toBe(EDITED_APOLOGY);
     // The stepper keeps the finished call with its time.
-    expect(await page.getByRole('navigation', { name: 'Recovery steps' }).getByRole('listitem').first().getAttribute('data-status')).toBe('done');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Recovery steps' })
+        .getByRole('listitem')
+        .first()
+        .getAttribute('data-status'),
+    ).toBe('done');
     await currentStep(page, 'Write the apology').getByRole('button', { name: 'Looks good' }).click();
 
     const delivered = await sendThroughSmtp(page, CONTACT_EMAIL);
@@ -185,9 +217,15 @@ test.describe('recovery after a missed interview', () => {
     const newInterviewHref = (await newInterviewLink.getAttribute('href')) ?? '';
     expect(newInterviewHref).toMatch(/^\/interviews\/[a-z0-9]{20,}$/);
     // The leave-by time lives on the new interview's page only, where lessons add to it.
-    expect(await prep.getByRole('link', { name: 'Open the new interview' }).getAttribute('href')).toBe(newInterviewHref);
+    expect(await prep.getByRole('link', { name: 'Open the new interview' }).getAttribute('href')).toBe(
+      newInterviewHref,
+    );
     await expect(prep.getByText(/Leave by/)).toHaveCount(0);
-    await prep.getByRole('region', { name: 'Thank them for the second chance' }).getByText(/Thank you for giving me a second chance/).first().waitFor();
+    await prep
+      .getByRole('region', { name: 'Thank them for the second chance' })
+      .getByText(/Thank you for giving me a second chance/)
+      .first()
+      .waitFor();
 
     // Finishing before the checklist is ticked is refused with the server's reason.
     await prep.getByRole('button', { name: 'I am ready for the second chance' }).click();
@@ -197,7 +235,10 @@ test.describe('recovery after a missed interview', () => {
     expect(count).toBe(5);
     for (let index = 0; index < count; index += 1) {
       await boxes.nth(index).check();
-      await prep.getByText(/^Ticked /).nth(index).waitFor();
+      await prep
+        .getByText(/^Ticked /)
+        .nth(index)
+        .waitFor();
     }
     await prep.getByRole('button', { name: 'I am ready for the second chance' }).click();
 
@@ -225,7 +266,12 @@ test.describe('recovery after a missed interview', () => {
     await page.getByRole('link', { name: 'View the recovery' }).waitFor();
     await page.goto(`${baseUrl}${newInterviewHref}`);
     await page.getByText(/^Rescheduled from/).waitFor();
-    expect(await page.getByText(/^Rescheduled from/).getByRole('link').getAttribute('href')).toBe(`/interviews/${missedId}`);
+    expect(
+      await page
+        .getByText(/^Rescheduled from/)
+        .getByRole('link')
+        .getAttribute('href'),
+    ).toBe(`/interviews/${missedId}`);
     // The lesson now protects the next in-person interview: a larger buffer is suggested.
     const hints = page.getByRole('region', { name: 'From your lessons' });
     await hints.getByText('More time for the journey').waitFor();
@@ -275,9 +321,17 @@ test.describe('recovery after a missed interview', () => {
 
     const lesson = currentStep(page, 'Keep the lesson');
     await expectAccessible(page);
-    const lastMessage = lesson.getByRole('region', { name: /apologise once more and thank them for their consideration/ });
-    await lastMessage.getByText(/I apologise once more/).first().waitFor();
-    await lastMessage.getByText(/Thank you for your consideration/).first().waitFor();
+    const lastMessage = lesson.getByRole('region', {
+      name: /apologise once more and thank them for their consideration/,
+    });
+    await lastMessage
+      .getByText(/I apologise once more/)
+      .first()
+      .waitFor();
+    await lastMessage
+      .getByText(/Thank you for your consideration/)
+      .first()
+      .waitFor();
     expect(await lesson.getByLabel('Root cause').inputValue()).toBe('FORGOT');
     // Preparing for a second chance does not apply and says why instead of leaving a gap.
     await stepper.getByText('Not needed: they declined to reschedule.').waitFor();

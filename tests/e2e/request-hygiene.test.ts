@@ -12,10 +12,18 @@ const MALFORMED_ACTION_BODIES: { shape: string; contentType: string; body: strin
   { shape: 'not JSON', contentType: 'text/plain;charset=UTF-8', body: 'name=Fuzz&timeZone=Europe%2FLondon' },
   { shape: 'empty', contentType: 'text/plain;charset=UTF-8', body: '' },
   { shape: 'null', contentType: 'text/plain;charset=UTF-8', body: 'null' },
-  { shape: 'JSON nested 200,000 deep', contentType: 'text/plain;charset=UTF-8', body: `${'['.repeat(200_000)}${']'.repeat(200_000)}` },
+  {
+    shape: 'JSON nested 200,000 deep',
+    contentType: 'text/plain;charset=UTF-8',
+    body: `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+  },
   { shape: 'garbage multipart', contentType: 'multipart/form-data; boundary=x', body: GARBAGE },
   { shape: 'multipart without a boundary', contentType: 'multipart/form-data', body: GARBAGE },
-  { shape: 'multipart without the argument list', contentType: 'multipart/form-data; boundary=x', body: '--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n[]\r\n--x--\r\n' },
+  {
+    shape: 'multipart without the argument list',
+    contentType: 'multipart/form-data; boundary=x',
+    body: '--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n[]\r\n--x--\r\n',
+  },
 ];
 
 /** A server action's arguments as encodeReply posts them when a File is among them. */
@@ -30,7 +38,6 @@ function multipartArguments(args: unknown[]): FormData {
 test.describe.configure({ timeout: 60_000 });
 
 test.describe('malformed requests', () => {
-
   for (const pathname of ['/interviews/%C0%AF', '/api/calendar/%E0%A4%A', '/lessons/%ZZ/edit']) {
     test(`a path that does not decode (${pathname}) is a 400`, async () => {
       const response = await fetch(`${baseUrl}${pathname}`, { redirect: 'manual' });
@@ -51,12 +58,16 @@ test.describe('malformed requests', () => {
 
   test('a streamed body that passes 1 MB is a 413 too, and the app keeps serving', async () => {
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = http.request(`${baseUrl}/interviews/new`, { method: 'POST', headers: { 'Next-Action': 'x', 'Content-Type': 'text/plain;charset=UTF-8' } }, (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-      });
+      const request = http.request(
+        `${baseUrl}/interviews/new`,
+        { method: 'POST', headers: { 'Next-Action': 'x', 'Content-Type': 'text/plain;charset=UTF-8' } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
       request.on('error', reject);
       // No Content-Length: node sends the body chunked, 64 KiB at a time, 2 MB in all.
       const chunk = 'a'.repeat(64 * 1024);
@@ -74,7 +85,12 @@ test.describe('malformed requests', () => {
     const post = (contentType: string | undefined, body: BodyInit) =>
       client.request('/account', {
         method: 'POST',
-        headers: { 'Next-Action': actionId('updateProfileAction'), Accept: 'text/x-component', Origin: baseUrl, ...(contentType ? { 'Content-Type': contentType } : {}) },
+        headers: {
+          'Next-Action': actionId('updateProfileAction'),
+          Accept: 'text/x-component',
+          Origin: baseUrl,
+          ...(contentType ? { 'Content-Type': contentType } : {}),
+        },
         body,
         // Only read for a stream, which fetch sends chunked.
         duplex: 'half',
@@ -82,7 +98,11 @@ test.describe('malformed requests', () => {
 
     for (const { shape, contentType, body } of MALFORMED_ACTION_BODIES) {
       const answer = await post(contentType, body);
-      expect({ shape, status: answer.status, text: answer.text }).toEqual({ shape, status: 400, text: expect.stringMatching(/^This server action call cannot be read: /) });
+      expect({ shape, status: answer.status, text: answer.text }).toEqual({
+        shape,
+        status: 400,
+        text: expect.stringMatching(/^This server action call cannot be read: /),
+      });
     }
 
     const profile = { name: 'Hygiene “Tester”', timeZone: 'Europe/London' };
@@ -96,7 +116,15 @@ test.describe('malformed requests', () => {
     // Chunked, in pieces that split a character: Next.js reads the same bytes.
     const bytes = new TextEncoder().encode(JSON.stringify([{ ...profile, name: 'Hygiene Ünïcode' }]));
     const pieces = [bytes.slice(0, 17), bytes.slice(17)];
-    const streamed = await post('text/plain;charset=UTF-8', new ReadableStream({ start: (controller) => { for (const piece of pieces) controller.enqueue(piece); controller.close(); } }));
+    const streamed = await post(
+      'text/plain;charset=UTF-8',
+      new ReadableStream({
+        start: (controller) => {
+          for (const piece of pieces) controller.enqueue(piece);
+          controller.close();
+        },
+      }),
+    );
     expect(streamed.status).toBe(200);
     expect(readActionResult(streamed.text)).toMatchObject({ ok: true });
     expect((await client.get('/account')).text).toContain('Hygiene Ünïcode');
@@ -107,15 +135,40 @@ test.describe('malformed requests', () => {
     await client.signUp(`hygiene-${randomUUID()}@example.com`);
 
     const withNul = await client.callAction('createInterviewAction', [interviewForm('a\u0000b')], '/interviews/new');
-    expect(withNul).toMatchObject({ status: 200, result: { ok: false, code: 'VALIDATION', fieldErrors: { company: 'Remove the invisible control characters from this field.' } } });
+    expect(withNul).toMatchObject({
+      status: 200,
+      result: {
+        ok: false,
+        code: 'VALIDATION',
+        fieldErrors: { company: 'Remove the invisible control characters from this field.' },
+      },
+    });
     for (const date of ['2026-02-30', '0000-00-00']) {
-      const impossible = await client.callAction('createInterviewAction', [interviewForm('Acme', date)], '/interviews/new');
-      expect(impossible).toMatchObject({ status: 200, result: { ok: false, fieldErrors: { date: 'That date does not exist.' } } });
+      const impossible = await client.callAction(
+        'createInterviewAction',
+        [interviewForm('Acme', date)],
+        '/interviews/new',
+      );
+      expect(impossible).toMatchObject({
+        status: 200,
+        result: { ok: false, fieldErrors: { date: 'That date does not exist.' } },
+      });
     }
-    const skip = await client.callAction('skipStepAction', [{ incidentId: 'missing', step: 'CALL', reason: 'x\ud83d' }], '/dashboard');
-    expect(skip).toMatchObject({ status: 200, result: { ok: false, fieldErrors: { reason: 'Remove the invisible control characters from this field.' } } });
+    const skip = await client.callAction(
+      'skipStepAction',
+      [{ incidentId: 'missing', step: 'CALL', reason: 'x\ud83d' }],
+      '/dashboard',
+    );
+    expect(skip).toMatchObject({
+      status: 200,
+      result: { ok: false, fieldErrors: { reason: 'Remove the invisible control characters from this field.' } },
+    });
 
-    for (const pathname of ['/interviews?q=%00', '/lessons?to=9999-12-31', '/api/lessons/export?format=csv&to=9999-12-31']) {
+    for (const pathname of [
+      '/interviews?q=%00',
+      '/lessons?to=9999-12-31',
+      '/api/lessons/export?format=csv&to=9999-12-31',
+    ]) {
       expect({ pathname, status: (await client.get(pathname)).status }).toEqual({ pathname, status: 200 });
     }
   });

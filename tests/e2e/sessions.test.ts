@@ -31,7 +31,9 @@ async function readFirstLoadScripts(page: Page, pathname: string): Promise<strin
   const html = await (await page.request.get(`${baseUrl}${pathname}`)).text();
   const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
   expect(sources.length).toBeGreaterThan(0);
-  return Promise.all(sources.map(async (source) => (await page.request.get(new URL(source, `${baseUrl}${pathname}`).href)).text()));
+  return Promise.all(
+    sources.map(async (source) => (await page.request.get(new URL(source, `${baseUrl}${pathname}`).href)).text()),
+  );
 }
 
 /** A browser that never signed in, carrying only `cookie`: opens /dashboard and says where it ended up. */
@@ -48,7 +50,10 @@ async function openDashboardWith(browser: Browser, cookie: Cookie): Promise<stri
 }
 
 test.describe('sessions', () => {
-  test('signing out ends the session: a copy of the cookie taken before no longer opens the dashboard', async ({ page, browser }) => {
+  test('signing out ends the session: a copy of the cookie taken before no longer opens the dashboard', async ({
+    page,
+    browser,
+  }) => {
     const errors = watchPageErrors(page);
     // Signing in and up post to next-auth's endpoints directly: its client library is not loaded there either.
     for (const pathname of ['/sign-in', '/sign-up']) {
@@ -60,7 +65,8 @@ test.describe('sessions', () => {
 
     // The sign-out button is a form posting to a server action: next-auth's client library (its
     // log lines link to next-auth.js.org) is not among the scripts every signed-in page loads.
-    for (const script of await readFirstLoadScripts(page, '/dashboard')) expect(script).not.toContain('next-auth.js.org');
+    for (const script of await readFirstLoadScripts(page, '/dashboard'))
+      expect(script).not.toContain('next-auth.js.org');
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);

@@ -19,6 +19,9 @@ test.describe('smoke', () => {
     const response = await page.goto(`${baseUrl}/api/health`);
     expect(response?.status()).toBe(200);
     const body = await response?.json();
-    expect(body).toMatchObject({ status: 'ok', database: { mode: 'embedded', reachable: true, migrations: { upToDate: true } } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: { mode: 'embedded', reachable: true, migrations: { upToDate: true } },
+    });
   });
 });

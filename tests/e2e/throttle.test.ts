@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { actionId, HttpClient, readActionResult } from './support/http-client';
-import { freePort, makeDataDir, removeDataDir, runningPostmaster, startLauncher, waitFor, type Launcher } from './support/load';
+import {
+  freePort,
+  makeDataDir,
+  removeDataDir,
+  runningPostmaster,
+  startLauncher,
+  waitFor,
+  type Launcher,
+} from './support/load';
 
 // The per-address limits as a client meets them over HTTP, on a launcher of its own with the
 // limits at their defaults (the shared app raises them: every other test comes from 127.0.0.1).
@@ -70,7 +78,8 @@ test.describe('per-address limits', () => {
     const client = new HttpClient(launcher.baseUrl);
 
     const results = [];
-    for (let i = 0; i < 8; i += 1) results.push(await attemptSignUp(client, `forged-${i}-${randomUUID()}@example.test`));
+    for (let i = 0; i < 8; i += 1)
+      results.push(await attemptSignUp(client, `forged-${i}-${randomUUID()}@example.test`));
 
     expect(results.slice(0, 5)).toEqual(Array(5).fill(expect.objectContaining({ ok: true })));
     expect(results.slice(5)).toEqual(Array(3).fill(expect.objectContaining({ ok: false, code: 'RATE_LIMITED' })));
@@ -86,6 +95,10 @@ test.describe('per-address limits', () => {
     for (const email of emails) answers.push(await attemptSignIn(launcher.baseUrl, email, 'Summer2026!'));
 
     expect(answers.slice(0, 20)).toEqual(Array(20).fill('Incorrect email or password.'));
-    expect(answers.slice(20)).toEqual(Array(20).fill(expect.stringMatching(/^Too many failed sign-ins from this network\. Try again after \d{2}:\d{2} UTC\.$/)));
+    expect(answers.slice(20)).toEqual(
+      Array(20).fill(
+        expect.stringMatching(/^Too many failed sign-ins from this network\. Try again after \d{2}:\d{2} UTC\.$/),
+      ),
+    );
   });
 });

@@ -2,7 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test } from './support/accessibility';
 import { startEmbeddedDatabase } from '@/scripts/lib/embedded-database.mjs';
 import { HttpClient, readActionResult, actionId } from './support/http-client';
-import { createInterview, exportedCompanies, freePort, makeDataDir, removeDataDir, startLauncher, type Launcher } from './support/load';
+import {
+  createInterview,
+  exportedCompanies,
+  freePort,
+  makeDataDir,
+  removeDataDir,
+  startLauncher,
+  type Launcher,
+} from './support/load';
 
 // Two app instances (each with its worker) on one PostgreSQL, as behind a load balancer: a
 // session, its end and the per-address limits hold across them, whichever instance answers.
@@ -21,7 +29,13 @@ test.describe('two instances on one database', () => {
     dataDirs = [makeDataDir(), makeDataDir()];
     // One after the other: the second finds the migrations applied.
     for (const dataDir of dataDirs) {
-      launchers.push(await startLauncher(dataDir, await freePort(), { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, REBOUND_SIGN_UPS_PER_IP: '5' }));
+      launchers.push(
+        await startLauncher(dataDir, await freePort(), {
+          DATABASE_URL: database.url,
+          NEXTAUTH_SECRET: secret,
+          REBOUND_SIGN_UPS_PER_IP: '5',
+        }),
+      );
     }
   });
 
@@ -63,8 +77,20 @@ test.describe('two instances on one database', () => {
       const client = new HttpClient(launcher.baseUrl);
       const response = await client.request('/sign-up', {
         method: 'POST',
-        headers: { 'Next-Action': actionId('signUpAction'), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: launcher.baseUrl },
-        body: JSON.stringify([{ name: 'Spread', email: `spread-${attempt}-${randomUUID()}@example.test`, password: 'a long enough password', timeZone: 'Europe/London' }]),
+        headers: {
+          'Next-Action': actionId('signUpAction'),
+          Accept: 'text/x-component',
+          'Content-Type': 'text/plain;charset=UTF-8',
+          Origin: launcher.baseUrl,
+        },
+        body: JSON.stringify([
+          {
+            name: 'Spread',
+            email: `spread-${attempt}-${randomUUID()}@example.test`,
+            password: 'a long enough password',
+            timeZone: 'Europe/London',
+          },
+        ]),
       });
       answers.push(readActionResult(response.text));
     }
@@ -74,7 +100,14 @@ test.describe('two instances on one database', () => {
   });
 
   test('both instances report a running worker and the same queue', async () => {
-    const reports = await Promise.all(launchers.map(async (launcher) => (await (await fetch(`${launcher.baseUrl}/api/health`)).json()) as { worker?: { running?: boolean; queueDepth?: number | null } }));
+    const reports = await Promise.all(
+      launchers.map(
+        async (launcher) =>
+          (await (await fetch(`${launcher.baseUrl}/api/health`)).json()) as {
+            worker?: { running?: boolean; queueDepth?: number | null };
+          },
+      ),
+    );
     for (const report of reports) expect(report.worker).toMatchObject({ running: true });
     expect(reports[0]?.worker?.queueDepth).toBe(reports[1]?.worker?.queueDepth);
   });

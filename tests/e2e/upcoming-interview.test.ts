@@ -40,7 +40,9 @@ async function addInterviewAt(page: Page, company: string, offsetMinutes: number
 }
 
 test.describe('an upcoming interview', () => {
-  test('offers preparation and running late before the slot, and the check-in with Missed once it has started', async ({ page }) => {
+  test('offers preparation and running late before the slot, and the check-in with Missed once it has started', async ({
+    page,
+  }) => {
     await signUp(page);
     const errors = watchPageErrors(page);
 
@@ -75,7 +77,10 @@ test.describe('an upcoming interview', () => {
 test.describe('a new account', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('starts in the browser’s time zone, and offers to follow the browser when it moves', async ({ browser, page }) => {
+  test('starts in the browser’s time zone, and offers to follow the browser when it moves', async ({
+    browser,
+    page,
+  }) => {
     const email = `zone-${randomUUID()}@example.test`;
     const password = 'a long enough password';
     await submitSignUp(page, email, password);
@@ -83,7 +88,10 @@ test.describe('a new account', () => {
     await page.getByText('Times are shown in America/New York').waitFor();
     await page.goto(`${baseUrl}/account`);
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
-    await page.getByText(/New York time/).first().waitFor();
+    await page
+      .getByText(/New York time/)
+      .first()
+      .waitFor();
     // Same zone as the browser: nothing to offer.
     expect(await page.getByRole('button', { name: /^Use .* time$/ }).count()).toBe(0);
 

@@ -17,7 +17,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
-import { changePasswordAction, deleteAccountAction, revokeAllSessionsAction, revokeSessionAction, updateProfileAction, updateTimeZoneAction } from '@/lib/actions/account';
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  revokeAllSessionsAction,
+  revokeSessionAction,
+  updateProfileAction,
+  updateTimeZoneAction,
+} from '@/lib/actions/account';
 import { forgotPasswordAction, resetPasswordAction, signOutAction, signUpAction } from '@/lib/actions/auth';
 import {
   changeInterviewStatusAction,
@@ -45,7 +52,12 @@ import {
   stopWaitingAction,
   tickPrepItemAction,
 } from '@/lib/actions/incidents';
-import { createLessonAction, markLessonReviewedAction, retirePreventionActionAction, updateLessonAction } from '@/lib/actions/lessons';
+import {
+  createLessonAction,
+  markLessonReviewedAction,
+  retirePreventionActionAction,
+  updateLessonAction,
+} from '@/lib/actions/lessons';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
 import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
@@ -55,7 +67,11 @@ import { GET as healthGet } from '@/app/api/health/route';
 import { GET as pushPublicKeyGet } from '@/app/api/push/public-key/route';
 import { DELETE as pushSubscriptionDelete, POST as pushSubscriptionPost } from '@/app/api/push/subscriptions/route';
 import { GET as unsubscribeGet, POST as unsubscribePost } from '@/app/api/unsubscribe/[token]/route';
-import { confirmCheckInAction, markNotificationsReadAction, saveNotificationPreferencesAction } from '@/lib/actions/notifications';
+import {
+  confirmCheckInAction,
+  markNotificationsReadAction,
+  saveNotificationPreferencesAction,
+} from '@/lib/actions/notifications';
 import { REMINDER_KINDS } from '@/lib/domain/reminders';
 import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { getDb } from '@/lib/db';
@@ -101,7 +117,9 @@ type RequestHeaders = Awaited<ReturnType<typeof headers>>;
 beforeEach(() => {
   signInAs(null);
   // Its own address per test: the sign-up throttle is per IP.
-  jest.mocked(headers).mockResolvedValue(new Headers({ 'x-rebound-client-ip': uniqueIp() }) as unknown as RequestHeaders);
+  jest
+    .mocked(headers)
+    .mockResolvedValue(new Headers({ 'x-rebound-client-ip': uniqueIp() }) as unknown as RequestHeaders);
 });
 
 // ─── Outcomes ───────────────────────────────────────────────────────────────────────────────
@@ -117,17 +135,25 @@ async function capture(call: () => Promise<unknown>): Promise<Outcome> {
 }
 
 const digestOf = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string' ? error.digest : '';
+  typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string'
+    ? error.digest
+    : '';
 
 const isFailedResult = (value: unknown): value is { ok: false; message: string } =>
-  typeof value === 'object' && value !== null && 'ok' in value && value.ok === false && 'message' in value && typeof value.message === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  'ok' in value &&
+  value.ok === false &&
+  'message' in value &&
+  typeof value.message === 'string';
 
 // NotFoundError's wording ("That interview does not exist."), for actions that return it as a result.
 const NOT_FOUND_MESSAGE = /^That .+ does not exist\.$/;
 
 /** A missing record, however the endpoint says it: NotFoundError, notFound(), a 404, or { ok: false } with the same words. */
 function isNotFound(outcome: Outcome, notFoundMessage?: string): boolean {
-  if (outcome.threw) return outcome.error instanceof NotFoundError || digestOf(outcome.error).startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
+  if (outcome.threw)
+    return outcome.error instanceof NotFoundError || digestOf(outcome.error).startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
   if (outcome.value instanceof Response) return outcome.value.status === 404;
   if (!isFailedResult(outcome.value)) return false;
   return NOT_FOUND_MESSAGE.test(outcome.value.message) || outcome.value.message === notFoundMessage;
@@ -140,7 +166,8 @@ function isSignInRefusal(outcome: Outcome): boolean {
 }
 
 function describeOutcome(outcome: Outcome): string {
-  if (outcome.threw) return `threw ${outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error)}`;
+  if (outcome.threw)
+    return `threw ${outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error)}`;
   if (outcome.value instanceof Response) return `answered HTTP ${outcome.value.status}`;
   return `returned ${JSON.stringify(outcome.value)}`;
 }
@@ -173,7 +200,12 @@ type MatrixEntry =
     };
 
 /** Every field an attacker might add to an action's input to point it at someone else's account. */
-const pointAt = (victim: Party) => ({ id: victim.user.id, userId: victim.user.id, email: victim.user.email, ownerId: victim.user.id });
+const pointAt = (victim: Party) => ({
+  id: victim.user.id,
+  userId: victim.user.id,
+  email: victim.user.email,
+  ownerId: victim.user.id,
+});
 
 /*
  * One entry per endpoint, keyed `<file relative to the project root>#<export>`.
@@ -251,7 +283,13 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedInterview,
     call: (ids) =>
-      startRecoveryAction({ interviewId: ids.interviewId ?? '', kind: 'MISSED', reason: 'FORGOT', employerWarned: false, idempotencyKey: randomUUID() }),
+      startRecoveryAction({
+        interviewId: ids.interviewId ?? '',
+        kind: 'MISSED',
+        reason: 'FORGOT',
+        employerWarned: false,
+        idempotencyKey: randomUUID(),
+      }),
   },
   'lib/actions/incidents.ts#recordCallAction': {
     kind: 'takes-id',
@@ -261,14 +299,30 @@ const MATRIX: Record<string, MatrixEntry> = {
   'lib/actions/incidents.ts#saveDraftAction': {
     kind: 'takes-id',
     seed: seedIncident,
-    call: (ids) => saveDraftAction({ messageId: messageRef(ids), subject: 'Hijacked', body: 'Hijacked body', recipient: 'mallory@evil.test' }),
+    call: (ids) =>
+      saveDraftAction({
+        messageId: messageRef(ids),
+        subject: 'Hijacked',
+        body: 'Hijacked body',
+        recipient: 'mallory@evil.test',
+      }),
   },
-  'lib/actions/incidents.ts#approveDraftAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => approveDraftAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#approveDraftAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => approveDraftAction(incidentRef(ids)),
+  },
   'lib/actions/incidents.ts#sendMessageAction': {
     kind: 'takes-id',
     seed: seedIncident,
     call: (ids) =>
-      sendMessageAction({ messageId: messageRef(ids), recipient: 'mallory@evil.test', subject: 'Hi', body: 'Body', idempotencyKey: randomUUID() }),
+      sendMessageAction({
+        messageId: messageRef(ids),
+        recipient: 'mallory@evil.test',
+        subject: 'Hi',
+        body: 'Body',
+        idempotencyKey: randomUUID(),
+      }),
   },
   'lib/actions/incidents.ts#confirmManualSendAction': {
     kind: 'takes-id',
@@ -285,8 +339,16 @@ const MATRIX: Record<string, MatrixEntry> = {
     seed: seedIncident,
     call: (ids) => recordOutcomeAction({ ...incidentRef(ids), answer: 'DECLINED' }),
   },
-  'lib/actions/incidents.ts#draftFollowUpAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => draftFollowUpAction(incidentRef(ids)) },
-  'lib/actions/incidents.ts#stopWaitingAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => stopWaitingAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#draftFollowUpAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => draftFollowUpAction(incidentRef(ids)),
+  },
+  'lib/actions/incidents.ts#stopWaitingAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => stopWaitingAction(incidentRef(ids)),
+  },
   'lib/actions/incidents.ts#recordAttendedLateAction': {
     kind: 'takes-id',
     seed: seedIncident,
@@ -300,29 +362,55 @@ const MATRIX: Record<string, MatrixEntry> = {
   'lib/actions/incidents.ts#tickPrepItemAction': {
     kind: 'takes-id',
     seed: seedIncident,
-    call: (ids) => tickPrepItemAction({ interviewId: ids.interviewId ?? '', itemId: 'second-chance-arrive-early', checked: true }),
+    call: (ids) =>
+      tickPrepItemAction({ interviewId: ids.interviewId ?? '', itemId: 'second-chance-arrive-early', checked: true }),
   },
-  'lib/actions/incidents.ts#completePrepAction': { kind: 'takes-id', seed: seedIncident, call: (ids) => completePrepAction(incidentRef(ids)) },
+  'lib/actions/incidents.ts#completePrepAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => completePrepAction(incidentRef(ids)),
+  },
   'lib/actions/incidents.ts#saveLessonAction': {
     kind: 'takes-id',
     seed: seedIncident,
-    call: (ids) => saveLessonAction({ ...incidentRef(ids), rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ text: 'Nothing' }] }),
+    call: (ids) =>
+      saveLessonAction({
+        ...incidentRef(ids),
+        rootCause: 'OTHER',
+        whatHappened: 'Hijacked',
+        actions: [{ text: 'Nothing' }],
+      }),
   },
   'lib/actions/lessons.ts#updateLessonAction': {
     kind: 'takes-id',
     seed: seedLesson,
-    call: (ids) => updateLessonAction({ id: ids.lessonId!, values: { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ actionId: ids.actionId, text: 'b' }] } }),
+    call: (ids) =>
+      updateLessonAction({
+        id: ids.lessonId!,
+        values: { rootCause: 'OTHER', whatHappened: 'Hijacked', actions: [{ actionId: ids.actionId, text: 'b' }] },
+      }),
   },
-  'lib/actions/lessons.ts#markLessonReviewedAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => markLessonReviewedAction({ id: ids.lessonId! }) },
-  'lib/actions/lessons.ts#retirePreventionActionAction': { kind: 'takes-id', seed: seedLesson, call: (ids) => retirePreventionActionAction({ id: ids.actionId! }) },
+  'lib/actions/lessons.ts#markLessonReviewedAction': {
+    kind: 'takes-id',
+    seed: seedLesson,
+    call: (ids) => markLessonReviewedAction({ id: ids.lessonId! }),
+  },
+  'lib/actions/lessons.ts#retirePreventionActionAction': {
+    kind: 'takes-id',
+    seed: seedLesson,
+    call: (ids) => retirePreventionActionAction({ id: ids.actionId! }),
+  },
   'lib/actions/lessons.ts#createLessonAction': {
     kind: 'no-id',
     reason: 'Creates for the session user; the schema keeps only cause, text and action texts.',
     attack: async ({ victim, attacker }) => {
-      expect(await createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'Mallory', actions: [] })).toMatchObject({ ok: true });
+      expect(
+        await createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'Mallory', actions: [] }),
+      ).toMatchObject({ ok: true });
       expect(await db.lesson.count({ where: { userId: attacker.user.id, whatHappened: 'Mallory' } })).toBe(1);
     },
-    callSignedOut: ({ victim }) => createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'x', actions: [] }),
+    callSignedOut: ({ victim }) =>
+      createLessonAction({ ...pointAt(victim), rootCause: 'OTHER', whatHappened: 'x', actions: [] }),
   },
   'app/api/lessons/export/route.ts#GET': {
     kind: 'no-id',
@@ -341,7 +429,10 @@ const MATRIX: Record<string, MatrixEntry> = {
       const answer = await createInterviewAction({ ...pointAt(victim), ...interviewForm() } as never);
       expect(answer).toMatchObject({ ok: true });
       const id = answer.ok ? answer.data.id : '';
-      expect(await db.interview.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id, company: 'Mallory Corp' });
+      expect(await db.interview.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        userId: attacker.user.id,
+        company: 'Mallory Corp',
+      });
     },
     callSignedOut: ({ victim }) => createInterviewAction({ ...pointAt(victim), ...interviewForm() } as never),
   },
@@ -349,7 +440,8 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedInterview,
     call: (ids) => updateInterviewAction({ id: ids.interviewId!, values: interviewForm() as never }),
-    notFoundMessage: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
+    notFoundMessage:
+      'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
   },
   'lib/actions/interviews.ts#deleteInterviewAction': {
     kind: 'takes-id',
@@ -384,7 +476,11 @@ const MATRIX: Record<string, MatrixEntry> = {
   'app/api/interviews/[id]/ics/route.ts#GET': {
     kind: 'takes-id',
     seed: seedInterview,
-    call: (ids) => interviewIcsGet(new Request(`http://test/api/interviews/${ids.interviewId}/ics`), routeContext({ id: ids.interviewId ?? '' })),
+    call: (ids) =>
+      interviewIcsGet(
+        new Request(`http://test/api/interviews/${ids.interviewId}/ics`),
+        routeContext({ id: ids.interviewId ?? '' }),
+      ),
   },
   'app/api/interviews/export/route.ts#GET': {
     kind: 'no-id',
@@ -393,7 +489,10 @@ const MATRIX: Record<string, MatrixEntry> = {
       const response = await exportInterviewsGet(new Request('http://test/api/interviews/export'));
       expect(response.status).toBe(200);
       const text = await response.text();
-      const victimInterviews = await db.interview.findMany({ where: { userId: victim.user.id }, select: { company: true } });
+      const victimInterviews = await db.interview.findMany({
+        where: { userId: victim.user.id },
+        select: { company: true },
+      });
       expect(victimInterviews.length).toBeGreaterThan(0);
       expect(text).not.toContain(victim.user.email);
       expect(text.split('\r\n')[0]).toMatch(/^Company,Role,/);
@@ -402,20 +501,28 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/calendar/[token]/route.ts#GET': {
     kind: 'public',
-    reason: 'Calendar apps cannot sign in: the unguessable per-user token is the credential, regenerating it revokes the old one (interview-exports tests).',
+    reason:
+      'Calendar apps cannot sign in: the unguessable per-user token is the credential, regenerating it revokes the old one (interview-exports tests).',
     attack: async ({ victim }) => {
       for (const guess of [victim.user.id, victim.user.email, 'A'.repeat(32)]) {
-        const response = await calendarFeedGet(new Request('http://test/api/calendar/x'), routeContext({ token: guess }));
+        const response = await calendarFeedGet(
+          new Request('http://test/api/calendar/x'),
+          routeContext({ token: guess }),
+        );
         expect(response.status).toBe(404);
       }
     },
   },
   'lib/actions/auth.ts#signUpAction': {
     kind: 'public',
-    reason: 'Creates an account, so there is no user to require; it takes no record id and the schema keeps only name, email, password and time zone.',
+    reason:
+      'Creates an account, so there is no user to require; it takes no record id and the schema keeps only name, email, password and time zone.',
     attack: async ({ victim }) => {
       const base = { name: 'Mallory', password: 'mallory was here 1', timeZone: 'UTC', ...pointAt(victim) };
-      expect(await signUpAction({ ...base, email: ` ${victim.user.email.toUpperCase()}` })).toMatchObject({ ok: false, message: EMAIL_TAKEN });
+      expect(await signUpAction({ ...base, email: ` ${victim.user.email.toUpperCase()}` })).toMatchObject({
+        ok: false,
+        message: EMAIL_TAKEN,
+      });
       const email = uniqueEmail('mallory');
       expect(await signUpAction({ ...base, email })).toEqual({ ok: true, data: undefined });
       expect(await db.user.findUnique({ where: { email } })).toMatchObject({ name: 'Mallory', sessionVersion: 0 });
@@ -423,7 +530,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'lib/actions/auth.ts#forgotPasswordAction': {
     kind: 'public',
-    reason: 'For signed-out visitors by nature; it answers the same for every email and only ever mails the address typed (password-reset.test.ts).',
+    reason:
+      'For signed-out visitors by nature; it answers the same for every email and only ever mails the address typed (password-reset.test.ts).',
     attack: async ({ victim }) => {
       const answer = await forgotPasswordAction({ ...pointAt(victim), email: uniqueEmail('nobody') });
       expect(answer).toMatchObject({ ok: true });
@@ -431,7 +539,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'lib/actions/auth.ts#resetPasswordAction': {
     kind: 'public',
-    reason: 'The emailed token is the credential; the token is looked up by its hash only, single-use and expiring (password-reset.test.ts).',
+    reason:
+      'The emailed token is the credential; the token is looked up by its hash only, single-use and expiring (password-reset.test.ts).',
     attack: async ({ victim }) => {
       const answer = await resetPasswordAction({
         ...pointAt(victim),
@@ -448,16 +557,25 @@ const MATRIX: Record<string, MatrixEntry> = {
       "Ends only the session of the caller's own cookie, so a caller whose session is already gone may call it too (it then only clears the cookie); it takes no record id, and `to` is one of a fixed set of pages.",
     attack: async ({ victim, attacker }) => {
       const set = jest.fn();
-      jest.mocked(cookies).mockResolvedValue({ getAll: () => [{ name: 'next-auth.session-token', value: 'x' }], set } as never);
-      const redirectsHome = (outcome: Outcome) => outcome.threw && /^NEXT_REDIRECT;[^;]*;\/;/.test(digestOf(outcome.error));
+      jest
+        .mocked(cookies)
+        .mockResolvedValue({ getAll: () => [{ name: 'next-auth.session-token', value: 'x' }], set } as never);
+      const redirectsHome = (outcome: Outcome) =>
+        outcome.threw && /^NEXT_REDIRECT;[^;]*;\/;/.test(digestOf(outcome.error));
 
       expect(redirectsHome(await capture(() => signOutAction({ ...pointAt(victim), to: 'home' } as never)))).toBe(true);
-      expect(set).toHaveBeenCalledWith('next-auth.session-token', '', expect.objectContaining({ maxAge: 0, path: '/' }));
+      expect(set).toHaveBeenCalledWith(
+        'next-auth.session-token',
+        '',
+        expect.objectContaining({ maxAge: 0, path: '/' }),
+      );
 
       signInAs(attacker.user);
       const { sessionId } = await requireUser();
       expect(redirectsHome(await capture(() => signOutAction({ ...pointAt(victim), to: 'home' } as never)))).toBe(true);
-      expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ revokedAt: expect.any(Date) });
+      expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+        revokedAt: expect.any(Date),
+      });
       signInAs(null);
     },
   },
@@ -465,7 +583,12 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'no-id',
     reason: 'Acts on the session user; the schema keeps only name and time zone.',
     attack: async ({ victim, attacker }) => {
-      const answer = await updateProfileAction({ ...pointAt(victim), name: 'Mallory', timeZone: 'Asia/Tokyo', sessionVersion: 99 } as never);
+      const answer = await updateProfileAction({
+        ...pointAt(victim),
+        name: 'Mallory',
+        timeZone: 'Asia/Tokyo',
+        sessionVersion: 99,
+      } as never);
       expect(answer).toEqual({ ok: true, data: undefined });
       expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
         name: 'Mallory',
@@ -480,7 +603,11 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'no-id',
     reason: 'Acts on the session user; the schema keeps only a known time zone.',
     attack: async ({ victim, attacker }) => {
-      const answer = await updateTimeZoneAction({ ...pointAt(victim), timeZone: 'Asia/Tokyo', sessionVersion: 99 } as never);
+      const answer = await updateTimeZoneAction({
+        ...pointAt(victim),
+        timeZone: 'Asia/Tokyo',
+        sessionVersion: 99,
+      } as never);
       expect(answer).toEqual({ ok: true, data: undefined });
       expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
         timeZone: 'Asia/Tokyo',
@@ -495,15 +622,28 @@ const MATRIX: Record<string, MatrixEntry> = {
     reason: "Acts on the session user and checks the current password against that user's hash.",
     attack: async ({ victim, attacker }) => {
       const change = (currentPassword: string) =>
-        changePasswordAction({ ...pointAt(victim), currentPassword, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' });
-      expect(await change(victim.password)).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
+        changePasswordAction({
+          ...pointAt(victim),
+          currentPassword,
+          newPassword: 'mallory was here 1',
+          confirmPassword: 'mallory was here 1',
+        });
+      expect(await change(victim.password)).toMatchObject({
+        ok: false,
+        fieldErrors: { currentPassword: expect.any(String) },
+      });
       expect(await change(attacker.password)).toEqual({ ok: true, data: undefined });
       const after = await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } });
       expect(after.passwordHash).not.toBe(attacker.user.passwordHash);
       expect(after.sessionVersion).toBe(attacker.user.sessionVersion + 1);
     },
     callSignedOut: ({ victim }) =>
-      changePasswordAction({ ...pointAt(victim), currentPassword: victim.password, newPassword: 'mallory was here 1', confirmPassword: 'mallory was here 1' }),
+      changePasswordAction({
+        ...pointAt(victim),
+        currentPassword: victim.password,
+        newPassword: 'mallory was here 1',
+        confirmPassword: 'mallory was here 1',
+      }),
   },
   'lib/actions/account.ts#revokeSessionAction': {
     kind: 'takes-id',
@@ -516,7 +656,9 @@ const MATRIX: Record<string, MatrixEntry> = {
     reason: "Ends the session user's own sessions; the input is ignored.",
     attack: async ({ victim, attacker }) => {
       expect(await revokeAllSessionsAction(pointAt(victim) as never)).toEqual({ ok: true, data: undefined });
-      expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({ sessionVersion: attacker.user.sessionVersion + 1 });
+      expect(await db.user.findUniqueOrThrow({ where: { id: attacker.user.id } })).toMatchObject({
+        sessionVersion: attacker.user.sessionVersion + 1,
+      });
     },
     callSignedOut: ({ victim }) => revokeAllSessionsAction(pointAt(victim) as never),
   },
@@ -524,9 +666,14 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'no-id',
     reason: "Acts on the session user; the confirmation must be that user's own email.",
     attack: async ({ victim, attacker }) => {
-      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: victim.user.email })).toMatchObject({ ok: false });
+      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: victim.user.email })).toMatchObject({
+        ok: false,
+      });
       expect(await db.user.count({ where: { id: attacker.user.id } })).toBe(1);
-      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: attacker.user.email })).toEqual({ ok: true, data: undefined });
+      expect(await deleteAccountAction({ ...pointAt(victim), confirmEmail: attacker.user.email })).toEqual({
+        ok: true,
+        data: undefined,
+      });
       expect(await db.user.count({ where: { id: attacker.user.id } })).toBe(0);
     },
     callSignedOut: ({ victim }) => deleteAccountAction({ ...pointAt(victim), confirmEmail: victim.user.email }),
@@ -537,7 +684,9 @@ const MATRIX: Record<string, MatrixEntry> = {
     attack: async ({ victim, attacker }) => {
       const response = await exportAccountGet(new Request('http://test/api/account/export'));
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-export-\d{4}-\d{2}-\d{2}\.json"$/);
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="rebound-export-\d{4}-\d{2}-\d{2}\.json"$/,
+      );
       const text = await response.text();
       expect(JSON.parse(text)).toMatchObject({ user: { id: attacker.user.id, email: attacker.user.email } });
       for (const id of listExportedIds(attacker.seed)) expect(text).toContain(id);
@@ -548,16 +697,33 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/push/subscriptions/route.ts#POST': {
     kind: 'no-id',
-    reason: "Subscribes a browser for the session user; an endpoint stored for another account is refused (409), never moved over.",
+    reason:
+      'Subscribes a browser for the session user; an endpoint stored for another account is refused (409), never moved over.',
     attack: async ({ victim, attacker }) => {
       const owner = await createTestUser();
       const taken = browserSubscription();
-      await savePushSubscription({ userId: owner.id, sessionId: (await createSession(owner.id, 'jest')).id, userAgent: null }, taken);
-      expect((await pushSubscriptionPost(pushRequest('POST', { ...pointAt(victim), ...browserSubscription(taken.endpoint) }))).status).toBe(409);
-      expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: taken.endpoint }, select: { userId: true, p256dh: true } })).toEqual({ userId: owner.id, p256dh: taken.keys.p256dh });
+      await savePushSubscription(
+        { userId: owner.id, sessionId: (await createSession(owner.id, 'jest')).id, userAgent: null },
+        taken,
+      );
+      expect(
+        (
+          await pushSubscriptionPost(
+            pushRequest('POST', { ...pointAt(victim), ...browserSubscription(taken.endpoint) }),
+          )
+        ).status,
+      ).toBe(409);
+      expect(
+        await db.pushSubscription.findUniqueOrThrow({
+          where: { endpoint: taken.endpoint },
+          select: { userId: true, p256dh: true },
+        }),
+      ).toEqual({ userId: owner.id, p256dh: taken.keys.p256dh });
       const own = browserSubscription();
       expect((await pushSubscriptionPost(pushRequest('POST', { ...pointAt(victim), ...own }))).status).toBe(201);
-      expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: own.endpoint }, select: { userId: true } })).toEqual({ userId: attacker.user.id });
+      expect(
+        await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: own.endpoint }, select: { userId: true } }),
+      ).toEqual({ userId: attacker.user.id });
     },
     callSignedOut: () => pushSubscriptionPost(pushRequest('POST', browserSubscription())),
   },
@@ -565,7 +731,10 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: async (victim) => {
       const subscription = browserSubscription();
-      await savePushSubscription({ userId: victim.id, sessionId: (await createSession(victim.id, 'jest')).id, userAgent: null }, subscription);
+      await savePushSubscription(
+        { userId: victim.id, sessionId: (await createSession(victim.id, 'jest')).id, userAgent: null },
+        subscription,
+      );
       return { endpoint: subscription.endpoint };
     },
     call: (ids) => pushSubscriptionDelete(pushRequest('DELETE', { endpoint: ids.endpoint })),
@@ -582,11 +751,25 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'no-id',
     reason: "Saves the session user's own preference row; the schema keeps only the form's fields.",
     attack: async ({ victim, attacker }) => {
-      const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, { EMAIL: false, PUSH: false, IN_APP: true }]));
-      const answer = await saveNotificationPreferencesAction({ ...pointAt(victim), allOff: true, eveningBeforeTime: '19:00', quietHoursStart: '', quietHoursEnd: '', channels } as never);
+      const channels = Object.fromEntries(
+        REMINDER_KINDS.map((kind) => [kind, { EMAIL: false, PUSH: false, IN_APP: true }]),
+      );
+      const answer = await saveNotificationPreferencesAction({
+        ...pointAt(victim),
+        allOff: true,
+        eveningBeforeTime: '19:00',
+        quietHoursStart: '',
+        quietHoursEnd: '',
+        channels,
+      } as never);
       expect(answer).toEqual({ ok: true, data: undefined });
-      expect(await db.notificationPreference.findUniqueOrThrow({ where: { userId: attacker.user.id } })).toMatchObject({ allOff: true, eveningBeforeTime: '19:00' });
-      expect(await db.notificationPreference.findUnique({ where: { userId: victim.user.id }, select: { allOff: true } })).toBeNull();
+      expect(await db.notificationPreference.findUniqueOrThrow({ where: { userId: attacker.user.id } })).toMatchObject({
+        allOff: true,
+        eveningBeforeTime: '19:00',
+      });
+      expect(
+        await db.notificationPreference.findUnique({ where: { userId: victim.user.id }, select: { allOff: true } }),
+      ).toBeNull();
     },
     callSignedOut: ({ victim }) => saveNotificationPreferencesAction({ ...pointAt(victim) } as never),
   },
@@ -608,23 +791,39 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/unsubscribe/[token]/route.ts#GET': {
     kind: 'public',
-    reason: 'The link in reminder emails, opened without a session: the token is the credential, and GET only shows a button (it changes nothing).',
+    reason:
+      'The link in reminder emails, opened without a session: the token is the credential, and GET only shows a button (it changes nothing).',
     attack: async () => {
       const token = 'M'.repeat(32);
-      expect((await unsubscribeGet(new Request(`http://test/api/unsubscribe/${token}`), { params: Promise.resolve({ token }) })).status).toBe(404);
+      expect(
+        (
+          await unsubscribeGet(new Request(`http://test/api/unsubscribe/${token}`), {
+            params: Promise.resolve({ token }),
+          })
+        ).status,
+      ).toBe(404);
     },
   },
   'app/api/unsubscribe/[token]/route.ts#POST': {
     kind: 'public',
-    reason: "RFC 8058 one-click unsubscribe, sent by mail clients without a session: the token is the credential, looked up whole, and it can only turn its owner's reminder emails off.",
+    reason:
+      "RFC 8058 one-click unsubscribe, sent by mail clients without a session: the token is the credential, looked up whole, and it can only turn its owner's reminder emails off.",
     attack: async () => {
       const token = 'M'.repeat(32);
-      expect((await unsubscribePost(new Request(`http://test/api/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token }) })).status).toBe(404);
+      expect(
+        (
+          await unsubscribePost(
+            new Request(`http://test/api/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }),
+            { params: Promise.resolve({ token }) },
+          )
+        ).status,
+      ).toBe(404);
     },
   },
   'app/api/health/route.ts#GET': {
     kind: 'public',
-    reason: 'Load balancers and uptime checks call it without a session; it reports the database state and no user data.',
+    reason:
+      'Load balancers and uptime checks call it without a session; it reports the database state and no user data.',
     attack: async ({ victim }) => {
       const text = await (await healthGet()).text();
       expect(text).not.toContain(victim.user.id);
@@ -633,11 +832,13 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'app/api/auth/[...nextauth]/route.ts#GET': {
     kind: 'public',
-    reason: "next-auth's own endpoints (CSRF token, providers, session). The session callback re-reads the user through findSessionUser, so a deleted account or a stale sessionVersion gets no session.",
+    reason:
+      "next-auth's own endpoints (CSRF token, providers, session). The session callback re-reads the user through findSessionUser, so a deleted account or a stale sessionVersion gets no session.",
   },
   'app/api/auth/[...nextauth]/route.ts#POST': {
     kind: 'public',
-    reason: "next-auth's sign-in, callback and sign-out, behind its CSRF token. Credentials go through authenticate() (accounts.test.ts: throttling, one failure message).",
+    reason:
+      "next-auth's sign-in, callback and sign-out, behind its CSRF token. Credentials go through authenticate() (accounts.test.ts: throttling, one failure message).",
   },
 };
 
@@ -658,14 +859,18 @@ afterAll(() => db.$disconnect());
  * B signed in uses A's ids: the answer must be not-found and A's rows unchanged. Returns what
  * went wrong instead of asserting, so the self-test below can check the runner catches a leak.
  */
-async function checkTakesIdEntry(entry: Extract<MatrixEntry, { kind: 'takes-id' }>, attacker: Party): Promise<string[]> {
+async function checkTakesIdEntry(
+  entry: Extract<MatrixEntry, { kind: 'takes-id' }>,
+  attacker: Party,
+): Promise<string[]> {
   const ids = await entry.seed(victim.user);
   const problems: string[] = [];
   const before = await snapshotAccount(victim.user.id);
 
   signInAs(attacker.user);
   const asAttacker = await capture(() => entry.call(ids));
-  if (!isNotFound(asAttacker, entry.notFoundMessage)) problems.push(`signed in as another user it ${describeOutcome(asAttacker)} instead of not found`);
+  if (!isNotFound(asAttacker, entry.notFoundMessage))
+    problems.push(`signed in as another user it ${describeOutcome(asAttacker)} instead of not found`);
 
   signInAs(null);
   const signedOut = await capture(() => entry.call(ids));
@@ -704,7 +909,12 @@ describe('access-control matrix', () => {
       'export type Result = { ok: boolean };',
       'function helper() {}',
     ].join('\n');
-    const route = ['const handler = async () => new Response();', 'export { handler as GET, handler as POST };', 'export const dynamic = "force-dynamic";', 'export function helper() {}'].join('\n');
+    const route = [
+      'const handler = async () => new Response();',
+      'export { handler as GET, handler as POST };',
+      'export const dynamic = "force-dynamic";',
+      'export function helper() {}',
+    ].join('\n');
     const page = [
       'export default function Page() {',
       '  async function saveNote(form: FormData) {',
@@ -719,7 +929,10 @@ describe('access-control matrix', () => {
       'app/(app)/things/actions.ts#archiveAction',
       'app/(app)/things/actions.ts#restoreAction',
     ]);
-    expect(findEndpoints('app/api/things/[id]/route.ts', route)).toEqual(['app/api/things/[id]/route.ts#GET', 'app/api/things/[id]/route.ts#POST']);
+    expect(findEndpoints('app/api/things/[id]/route.ts', route)).toEqual([
+      'app/api/things/[id]/route.ts#GET',
+      'app/api/things/[id]/route.ts#POST',
+    ]);
     expect(findEndpoints('app/(app)/things/page.tsx', page)).toEqual(['app/(app)/things/page.tsx#saveNote']);
     expect(findEndpoints('lib/server/things.ts', 'export async function listThings() {}')).toEqual([]);
     expect(() => findEndpoints('app/x/actions.ts', "'use server';\nexport * from './y';")).toThrow(/export \*/);
@@ -743,8 +956,14 @@ describe('access-control matrix', () => {
     const seed = async (owner: User) => ({ interviewId: (await createTestInterview(owner.id)).id });
 
     const attacker = await createParty();
-    const scopedProblems = await checkTakesIdEntry({ kind: 'takes-id', seed, call: (ids) => renameInterview(ids, true) }, attacker);
-    const leakyProblems = await checkTakesIdEntry({ kind: 'takes-id', seed, call: (ids) => renameInterview(ids, false) }, attacker);
+    const scopedProblems = await checkTakesIdEntry(
+      { kind: 'takes-id', seed, call: (ids) => renameInterview(ids, true) },
+      attacker,
+    );
+    const leakyProblems = await checkTakesIdEntry(
+      { kind: 'takes-id', seed, call: (ids) => renameInterview(ids, false) },
+      attacker,
+    );
 
     expect(scopedProblems).toEqual([]);
     expect(leakyProblems).toEqual([
@@ -772,7 +991,9 @@ describe('access-control matrix', () => {
       const before = await Promise.all([snapshotAccount(victim.user.id), snapshotAccount(attacker.user.id)]);
 
       signInAs(null);
-      const outcome = await capture(() => (entry.kind === 'no-id' ? entry.callSignedOut({ victim, attacker }) : entry.call(ids)));
+      const outcome = await capture(() =>
+        entry.kind === 'no-id' ? entry.callSignedOut({ victim, attacker }) : entry.call(ids),
+      );
 
       expect(describeOutcome(outcome)).toMatch(/NEXT_REDIRECT|HTTP 401/);
       expect(isSignInRefusal(outcome)).toBe(true);

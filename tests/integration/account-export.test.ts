@@ -14,7 +14,10 @@ let other: Seeded;
 async function createSeededUser(): Promise<Seeded> {
   const account = await createUserWithPassword();
   // A calendar feed token is a secret too: it must not travel in an export file.
-  const user = await db.user.update({ where: { id: account.user.id }, data: { calendarFeedToken: `feed-${randomUUID()}` } });
+  const user = await db.user.update({
+    where: { id: account.user.id },
+    data: { calendarFeedToken: `feed-${randomUUID()}` },
+  });
   return { ...account, user, seed: await seedUserData(user.id) };
 }
 
@@ -59,18 +62,47 @@ async function exportAccountData(userId: string): Promise<ExportedAccount> {
 /** The account as the export read it before it streamed: every table at once. */
 async function readAccountAtOnce(userId: string, exportedAt: Date) {
   const where = { userId };
-  const [user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } }),
-    db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
-    db.missedIncident.findMany({ where, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], omit: { idempotencyKey: true } }),
-    db.recoveryStep.findMany({ where, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }] }),
-    db.rescheduleRequest.findMany({ where, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }] }),
-    db.message.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], omit: { idempotencyKey: true }, include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } } }),
-    db.lesson.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } }),
-    db.activityEvent.findMany({ where, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
-  ]);
+  const [user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents] =
+    await Promise.all([
+      db.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true },
+      }),
+      db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
+      db.missedIncident.findMany({
+        where,
+        orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+        omit: { idempotencyKey: true },
+      }),
+      db.recoveryStep.findMany({ where, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }] }),
+      db.rescheduleRequest.findMany({ where, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }] }),
+      db.message.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        omit: { idempotencyKey: true },
+        include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+      }),
+      db.lesson.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+      }),
+      db.activityEvent.findMany({ where, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
+    ]);
   const exported = exportedAt.toISOString();
-  return { format: 'rebound-export', version: 1, exportedAt: exported, user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents };
+  return {
+    format: 'rebound-export',
+    version: 1,
+    exportedAt: exported,
+    user,
+    interviews,
+    incidents,
+    recoverySteps,
+    rescheduleRequests,
+    messages,
+    lessons,
+    activityEvents,
+  };
 }
 
 describe('exportAccountData', () => {
@@ -132,7 +164,12 @@ describe('exportAccountData', () => {
   it("contains none of another user's rows, ids or email", async () => {
     const json = JSON.stringify(await exportAccountData(owner.user.id));
 
-    const othersIds = [other.user.id, ...listExportedIds(other.seed), other.seed.passwordResetTokenId, other.seed.oauthAccountId];
+    const othersIds = [
+      other.user.id,
+      ...listExportedIds(other.seed),
+      other.seed.passwordResetTokenId,
+      other.seed.oauthAccountId,
+    ];
     expect(othersIds.filter((id) => json.includes(id))).toEqual([]);
     expect(json).not.toContain(other.user.email);
     // And the other user's export is the mirror image.
@@ -151,6 +188,8 @@ describe('the streamed account export', () => {
     for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
 
     expect(chunks.length).toBeGreaterThan(8);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(JSON.stringify(await readAccountAtOnce(owner.user.id, exportedAt), null, 2));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(
+      JSON.stringify(await readAccountAtOnce(owner.user.id, exportedAt), null, 2),
+    );
   });
 });

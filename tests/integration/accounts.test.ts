@@ -69,7 +69,12 @@ describe('sign-up', () => {
     const email = uniqueEmail('ada');
     const typed = `  ${email.toUpperCase()}  `;
 
-    const result = await signUpAction({ name: '  Ada Lovelace ', email: typed, password: 'analytical engine 1843', timeZone: 'Europe/Paris' });
+    const result = await signUpAction({
+      name: '  Ada Lovelace ',
+      email: typed,
+      password: 'analytical engine 1843',
+      timeZone: 'Europe/Paris',
+    });
 
     expect(result).toEqual({ ok: true, data: undefined });
     const user = await db.user.findUnique({ where: { email } });
@@ -85,13 +90,16 @@ describe('sign-up', () => {
     ['an offset instead of a zone', '+05:00', 'UTC'],
     ['no zone at all', undefined, 'UTC'],
     ['a number', 42, 'UTC'],
-  ])('starts the account in %s, checked on the server (%p → %s) without refusing the sign-up', async (_case, sent, stored) => {
-    signUpFrom(uniqueIp());
-    const email = uniqueEmail('zone');
-    const result = await signUpAction({ ...validSignUp(email), timeZone: sent as never });
-    expect(result).toEqual({ ok: true, data: undefined });
-    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ timeZone: stored });
-  });
+  ])(
+    'starts the account in %s, checked on the server (%p → %s) without refusing the sign-up',
+    async (_case, sent, stored) => {
+      signUpFrom(uniqueIp());
+      const email = uniqueEmail('zone');
+      const result = await signUpAction({ ...validSignUp(email), timeZone: sent as never });
+      expect(result).toEqual({ ok: true, data: undefined });
+      expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ timeZone: stored });
+    },
+  );
 
   it('refuses a second account whose email differs only in case and spaces, with EMAIL_TAKEN', async () => {
     const ip = uniqueIp();
@@ -106,7 +114,12 @@ describe('sign-up', () => {
 
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ message: EMAIL_TAKEN, fieldErrors: { email: EMAIL_TAKEN } });
-    expect(viaAction).toEqual({ ok: false, code: 'VALIDATION', message: EMAIL_TAKEN, fieldErrors: { email: EMAIL_TAKEN } });
+    expect(viaAction).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: EMAIL_TAKEN,
+      fieldErrors: { email: EMAIL_TAKEN },
+    });
     expect(await db.user.findMany({ where: { email: { equals: email, mode: 'insensitive' } } })).toEqual([original]);
   });
 
@@ -129,18 +142,26 @@ describe('sign-up', () => {
     expect((error as RateLimitError).message).toBe(
       `Too many sign-ups from this network. Try again after ${formatRetryTime(retryAt)}.`,
     );
-    expect(seventh).toEqual({ ok: false, code: 'RATE_LIMITED', message: expect.stringMatching(/Try again after \d{2}:\d{2} UTC\.$/) });
+    expect(seventh).toEqual({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/Try again after \d{2}:\d{2} UTC\.$/),
+    });
     expect(await db.user.count({ where: { email: sixthEmail } })).toBe(0);
 
     signUpFrom(uniqueIp());
     expect(await signUpAction(validSignUp(uniqueEmail('other-network')))).toEqual({ ok: true, data: undefined });
   });
 
-  it('keys the per-address limit on the launcher\'s address: a forged X-Forwarded-For on each request changes nothing', async () => {
+  it("keys the per-address limit on the launcher's address: a forged X-Forwarded-For on each request changes nothing", async () => {
     const ip = uniqueIp();
     const sendSignUp = (i: number) => {
       jest.mocked(headers).mockResolvedValue(
-        new Headers({ 'x-rebound-client-ip': ip, 'x-forwarded-for': `192.0.2.${i}`, 'x-real-ip': `198.51.100.${i}` }) as unknown as RequestHeaders,
+        new Headers({
+          'x-rebound-client-ip': ip,
+          'x-forwarded-for': `192.0.2.${i}`,
+          'x-real-ip': `198.51.100.${i}`,
+        }) as unknown as RequestHeaders,
       );
       return signUpAction(validSignUp(uniqueEmail(`forged${i}`)));
     };
@@ -149,7 +170,11 @@ describe('sign-up', () => {
     expect(await sendSignUp(5)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect(await findThrottle(`sign-up:${ip}`)).toMatchObject({ failures: 6 });
     // The forged addresses come from documentation ranges uniqueIp() never hands out (it uses 10/8).
-    expect(await db.authThrottle.count({ where: { OR: [{ key: { startsWith: 'sign-up:192.0.2.' } }, { key: { startsWith: 'sign-up:198.51.100.' } }] } })).toBe(0);
+    expect(
+      await db.authThrottle.count({
+        where: { OR: [{ key: { startsWith: 'sign-up:192.0.2.' } }, { key: { startsWith: 'sign-up:198.51.100.' } }] },
+      }),
+    ).toBe(0);
   });
 
   it('refuses one of the most common passwords (in any case) and a 9-character one, and accepts 10 characters', () => {
@@ -170,7 +195,9 @@ describe('sign-up', () => {
     const result = await signUpAction({ ...validSignUp(email), name: hugeName, password: '1234567890' });
 
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ['name'], message: 'A name is at most 100 characters.' })]);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: ['name'], message: 'A name is at most 100 characters.' }),
+    ]);
     expect(result).toEqual({
       ok: false,
       code: 'VALIDATION',
@@ -209,7 +236,9 @@ describe('sign-in', () => {
     const retryAt = new Date(row!.windowStart.getTime() + THROTTLE_WINDOW_MS);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAt).toEqual(retryAt);
-    expect((error as RateLimitError).message).toBe(`Too many failed attempts. Try again after ${formatRetryTime(retryAt)}.`);
+    expect((error as RateLimitError).message).toBe(
+      `Too many failed attempts. Try again after ${formatRetryTime(retryAt)}.`,
+    );
     expect((error as RateLimitError).message).toMatch(/after \d{2}:\d{2} UTC\.$/);
   });
 
@@ -230,10 +259,16 @@ describe('sign-in', () => {
     await failSignIn(user.email, 5);
     const { windowStart } = await db.authThrottle.findUniqueOrThrow({ where: { key } });
 
-    await db.authThrottle.update({ where: { key }, data: { windowStart: new Date(windowStart.getTime() - 14 * 60_000) } });
+    await db.authThrottle.update({
+      where: { key },
+      data: { windowStart: new Date(windowStart.getTime() - 14 * 60_000) },
+    });
     await expect(authenticate(user.email, password, ip)).rejects.toBeInstanceOf(RateLimitError);
 
-    await db.authThrottle.update({ where: { key }, data: { windowStart: new Date(windowStart.getTime() - 16 * 60_000) } });
+    await db.authThrottle.update({
+      where: { key },
+      data: { windowStart: new Date(windowStart.getTime() - 16 * 60_000) },
+    });
     await expect(authenticate(user.email, password, ip)).resolves.toMatchObject({ id: user.id, email: user.email });
     expect(await findThrottle(key)).toBeNull();
   });
@@ -278,9 +313,13 @@ describe('sign-in limits: attackers, not owners', () => {
     expect(outcomes.slice(0, 20).every((error) => error instanceof ValidationError)).toBe(true);
     const refused = outcomes.slice(20);
     expect(refused.every((error) => error instanceof RateLimitError)).toBe(true);
-    expect((refused[0] as RateLimitError).message).toMatch(/^Too many failed sign-ins from this network\. Try again after \d{2}:\d{2} UTC\.$/);
+    expect((refused[0] as RateLimitError).message).toMatch(
+      /^Too many failed sign-ins from this network\. Try again after \d{2}:\d{2} UTC\.$/,
+    );
     const [last] = accounts.slice(-1);
-    await expect(authenticate(last!.user.email, last!.password, uniqueIp())).resolves.toMatchObject({ id: last!.user.id });
+    await expect(authenticate(last!.user.email, last!.password, uniqueIp())).resolves.toMatchObject({
+      id: last!.user.id,
+    });
   });
 
   it('does not count successful sign-ins against the address', async () => {
@@ -308,7 +347,8 @@ describe('sign-in limits: attackers, not owners', () => {
     const now = new Date();
     const later = (ms: number) => new Date(now.getTime() + ms);
     const guessers = Array.from({ length: 10 }, () => uniqueIp());
-    for (const guesser of guessers) await expect(authenticate(user.email, 'a guess', guesser, now)).rejects.toThrow(SIGN_IN_FAILED);
+    for (const guesser of guessers)
+      await expect(authenticate(user.email, 'a guess', guesser, now)).rejects.toThrow(SIGN_IN_FAILED);
 
     // Ten failures: each address that has failed here must now wait 1 s after the latest one.
     const tooSoon = await captureError(authenticate(user.email, 'another guess', guessers[0]!, now));
@@ -316,7 +356,9 @@ describe('sign-in limits: attackers, not owners', () => {
     expect((tooSoon as RateLimitError).retryAt).toEqual(later(1000));
     await expect(authenticate(user.email, 'another guess', guessers[0]!, later(1000))).rejects.toThrow(SIGN_IN_FAILED);
     // The eleventh failure doubles the wait.
-    expect(await captureError(authenticate(user.email, 'a third guess', guessers[1]!, later(2500)))).toMatchObject({ retryAt: later(3000) });
+    expect(await captureError(authenticate(user.email, 'a third guess', guessers[1]!, later(2500)))).toMatchObject({
+      retryAt: later(3000),
+    });
 
     await expect(authenticate(user.email, password, uniqueIp(), later(1000))).resolves.toMatchObject({ id: user.id });
   });
@@ -358,13 +400,19 @@ describe('password change', () => {
   it('sets the new password and ends the sessions issued before it', async () => {
     const { user, password } = await createUserWithPassword();
     const before = await createSession(user.id, null);
-    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id })).toMatchObject({ id: user.id });
+    expect(
+      await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id }),
+    ).toMatchObject({ id: user.id });
 
     await changePassword(user.id, password, 'brand new secret 42');
 
-    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id })).toBeNull();
+    expect(
+      await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: before.id }),
+    ).toBeNull();
     const after = await createSession(user.id, null);
-    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion + 1, sessionId: after.id })).toMatchObject({ id: user.id });
+    expect(
+      await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion + 1, sessionId: after.id }),
+    ).toMatchObject({ id: user.id });
     await expect(authenticate(user.email, 'brand new secret 42', ip)).resolves.toMatchObject({
       id: user.id,
       sessionVersion: user.sessionVersion + 1,

@@ -15,7 +15,14 @@ import { updateInterview } from '@/lib/server/interviews/update-interview';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { parseCalendar, type ParsedEvent } from '@/tests/support/ical';
 import { createTestInterview, createTestUser } from './support/factories';
-import { createInterviewFromForm, DAY_MS, HOUR_MS, insertInterviews, interviewInput, parseInterviewForm } from './support/interview-fixtures';
+import {
+  createInterviewFromForm,
+  DAY_MS,
+  HOUR_MS,
+  insertInterviews,
+  interviewInput,
+  parseInterviewForm,
+} from './support/interview-fixtures';
 import { signInAs } from './support/session';
 
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
@@ -27,13 +34,17 @@ const db = getDb();
 afterAll(() => db.$disconnect());
 
 async function fetchFeed(token: string) {
-  const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+  const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), {
+    params: Promise.resolve({ token: `${token}.ics` }),
+  });
   expect(response.status).toBe(200);
   return parseCalendar(await response.text());
 }
 
 async function fetchIcs(id: string) {
-  const response = await interviewIcsGet(new Request(`http://test/api/interviews/${id}/ics`), { params: Promise.resolve({ id }) });
+  const response = await interviewIcsGet(new Request(`http://test/api/interviews/${id}/ics`), {
+    params: Promise.resolve({ id }),
+  });
   expect(response.status).toBe(200);
   return parseCalendar(await response.text());
 }
@@ -57,7 +68,11 @@ describe('the calendar feed after changes', () => {
     expect(before).toMatchObject({ sequence: 0, status: 'CONFIRMED', startZone: 'America/New_York' });
     expect(before.startLocal.slice(11)).toBe('10:00:00');
 
-    await updateInterview(user.id, row.id, parseInterviewForm(interviewInput({ ...form, startTime: '14:30', endTime: '15:30' })));
+    await updateInterview(
+      user.id,
+      row.id,
+      parseInterviewForm(interviewInput({ ...form, startTime: '14:30', endTime: '15:30' })),
+    );
     const edited = eventFor((await fetchFeed(token)).events, row.id);
     expect(edited.uid).toBe(before.uid);
     expect(edited.sequence).toBeGreaterThan(before.sequence);
@@ -85,7 +100,12 @@ describe('the calendar feed after changes', () => {
 
   it('on a reschedule by the employer, cancels the old slot with a higher SEQUENCE and adds the new one', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { date: inDays(5), startTime: '09:00', endTime: '10:00', timeZone: 'Europe/London' });
+    const row = await createInterviewFromForm(user.id, {
+      date: inDays(5),
+      startTime: '09:00',
+      endTime: '10:00',
+      timeZone: 'Europe/London',
+    });
     const token = await getCalendarFeedToken(user.id);
     const before = eventFor((await fetchFeed(token)).events, row.id);
 
@@ -104,7 +124,13 @@ describe('the calendar feed after changes', () => {
     const token = await getCalendarFeedToken(user.id);
     const before = eventFor((await fetchFeed(token)).events, interview.id);
 
-    await startRecovery(user.id, { interviewId: interview.id, kind: 'MISSED', reason: 'FORGOT', employerWarned: false, idempotencyKey: randomUUID() });
+    await startRecovery(user.id, {
+      interviewId: interview.id,
+      kind: 'MISSED',
+      reason: 'FORGOT',
+      employerWarned: false,
+      idempotencyKey: randomUUID(),
+    });
 
     expect(eventFor((await fetchFeed(token)).events, interview.id).sequence).toBeGreaterThan(before.sequence);
   });
@@ -137,14 +163,28 @@ describe('the second chance in the calendar', () => {
     await db.interview.update({ where: { id: missed.id }, data: { status: 'RESCHEDULED' } });
     // The lesson from the miss asks for an extra reminder the evening before.
     await db.lesson.create({
-      data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'I missed it: it slipped my mind', actions: { create: [{ text: 'Two reminders' }] } },
+      data: {
+        userId: user.id,
+        rootCause: 'FORGOT',
+        whatHappened: 'I missed it: it slipped my mind',
+        actions: { create: [{ text: 'Two reminders' }] },
+      },
     });
-    const second = await createInterviewFromForm(user.id, { date: inDays(6), startTime: '10:00', endTime: '11:00', timeZone: 'UTC' });
+    const second = await createInterviewFromForm(user.id, {
+      date: inDays(6),
+      startTime: '10:00',
+      endTime: '11:00',
+      timeZone: 'UTC',
+    });
     await db.interview.update({ where: { id: second.id }, data: { rescheduledFromId: missed.id } });
     return { user, second };
   }
 
-  const textsOf = (event: ParsedEvent) => [event.summary, event.description, ...event.alarms.map((alarm) => alarm.description)];
+  const textsOf = (event: ParsedEvent) => [
+    event.summary,
+    event.description,
+    ...event.alarms.map((alarm) => alarm.description),
+  ];
 
   it('never refers to the miss in the download or the feed, and says to arrive early and thank them', async () => {
     const { user, second } = await seedSecondChance();
@@ -155,7 +195,8 @@ describe('the second chance in the calendar', () => {
     for (const event of [fromFile, fromFeed]) {
       // The day before, the lesson's evening reminder, and two hours before.
       expect(event.alarms).toHaveLength(3);
-      for (const text of textsOf(event)) expect(text).not.toMatch(/miss|lesson|apolog|sorry|again|second chance|reschedul/i);
+      for (const text of textsOf(event))
+        expect(text).not.toMatch(/miss|lesson|apolog|sorry|again|second chance|reschedul/i);
       expect(event.description.split('\n')).toContain(SECOND_CHANCE_TIP);
       expect(event.alarms.filter((alarm) => alarm.description.includes(SECOND_CHANCE_TIP))).toHaveLength(2);
     }
@@ -166,11 +207,19 @@ describe('what the feed covers', () => {
   it('carries every future interview and the last 30 days, however many there are, with the reminder lessons turn on', async () => {
     const user = await createTestUser({ timeZone: 'UTC' });
     const days = [-40, -20, ...Array.from({ length: 600 }, (_, index) => 1 + index / 10)];
-    await insertInterviews(user.id, days.map((day) => ({ scheduledStart: new Date(Date.now() + day * DAY_MS) })));
+    await insertInterviews(
+      user.id,
+      days.map((day) => ({ scheduledStart: new Date(Date.now() + day * DAY_MS) })),
+    );
     // Many lessons about forgetting, some of them habits now: one extra reminder per interview all the same.
     for (let index = 0; index < 30; index += 1) {
       await db.lesson.create({
-        data: { userId: user.id, rootCause: 'FORGOT', whatHappened: `Forgot ${index}`, actions: { create: [{ text: 'Two alarms', retiredAt: index % 2 ? new Date() : null }] } },
+        data: {
+          userId: user.id,
+          rootCause: 'FORGOT',
+          whatHappened: `Forgot ${index}`,
+          actions: { create: [{ text: 'Two alarms', retiredAt: index % 2 ? new Date() : null }] },
+        },
       });
     }
     const { events } = await fetchFeed(await getCalendarFeedToken(user.id));
@@ -184,9 +233,14 @@ describe('what the feed covers', () => {
 
   it('sends a large feed in pieces as it writes them, the same text as the whole feed', async () => {
     const user = await createTestUser({ timeZone: 'UTC' });
-    await insertInterviews(user.id, Array.from({ length: 450 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index / 10) * DAY_MS) })));
+    await insertInterviews(
+      user.id,
+      Array.from({ length: 450 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index / 10) * DAY_MS) })),
+    );
     const token = await getCalendarFeedToken(user.id);
-    const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const response = await calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`), {
+      params: Promise.resolve({ token: `${token}.ics` }),
+    });
     expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
     const reader = response.body!.getReader();
     const chunks: Uint8Array[] = [];
@@ -201,9 +255,15 @@ describe('what the feed covers', () => {
 
   it('writes two feeds at once; a third is read only once one of them is done, and a client that leaves frees its turn', async () => {
     const user = await createTestUser({ timeZone: 'UTC' });
-    await insertInterviews(user.id, Array.from({ length: 5 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index) * DAY_MS) })));
+    await insertInterviews(
+      user.id,
+      Array.from({ length: 5 }, (_, index) => ({ scheduledStart: new Date(Date.now() + (1 + index) * DAY_MS) })),
+    );
     const token = await getCalendarFeedToken(user.id);
-    const get = (signal?: AbortSignal) => calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const get = (signal?: AbortSignal) =>
+      calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), {
+        params: Promise.resolve({ token: `${token}.ics` }),
+      });
     const leaving = new AbortController();
     const first = await get();
     await get(leaving.signal);
@@ -212,7 +272,8 @@ describe('what the feed covers', () => {
       thirdOpened = true;
       return response;
     });
-    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(countFeeds()).toEqual({ open: 2, waiting: 1 });
     expect(thirdOpened).toBe(false);
 
@@ -228,12 +289,16 @@ describe('what the feed covers', () => {
     const user = await createTestUser({ timeZone: 'UTC' });
     await insertInterviews(user.id, [{ scheduledStart: new Date(Date.now() + DAY_MS) }]);
     const token = await getCalendarFeedToken(user.id);
-    const get = (signal?: AbortSignal) => calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), { params: Promise.resolve({ token: `${token}.ics` }) });
+    const get = (signal?: AbortSignal) =>
+      calendarFeedGet(new Request(`http://test/api/calendar/${token}.ics`, { signal }), {
+        params: Promise.resolve({ token: `${token}.ics` }),
+      });
     const first = await get();
     const second = await get();
     const leaving = new AbortController();
     const left = get(leaving.signal);
-    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; countFeeds().waiting === 0 && tries < 100; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     leaving.abort();
     expect(parseCalendar(await first.text()).events).toHaveLength(1);
     await left;

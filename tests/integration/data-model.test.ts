@@ -16,7 +16,14 @@ async function seedRecovery(userId: string) {
     data: { userId, incidentId: incident.id, channel: 'EMAIL', status: 'ACCEPTED', newInterviewId: replacement.id },
   });
   const message = await db.message.create({
-    data: { userId, incidentId: incident.id, interviewId: interview.id, kind: 'APOLOGY', channel: 'EMAIL', body: 'I am sorry.' },
+    data: {
+      userId,
+      incidentId: incident.id,
+      interviewId: interview.id,
+      kind: 'APOLOGY',
+      channel: 'EMAIL',
+      body: 'I am sorry.',
+    },
   });
   await db.messageRevision.create({ data: { messageId: message.id, body: 'I am sorry.' } });
   await db.recoveryStep.create({ data: { userId, incidentId: incident.id, step: 'CALL', status: 'DONE' } });
@@ -29,7 +36,9 @@ async function seedRecovery(userId: string) {
       actions: { create: [{ text: 'Leave 30 minutes earlier', position: 0 }] },
     },
   });
-  await db.activityEvent.create({ data: { userId, interviewId: interview.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' } });
+  await db.activityEvent.create({
+    data: { userId, interviewId: interview.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' },
+  });
   return { interview, incident, replacement, message, lesson };
 }
 

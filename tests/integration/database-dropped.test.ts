@@ -40,7 +40,13 @@ async function startCuttableRelay(target: URL) {
 function howItReads(error: unknown): string {
   if (isDatabaseUnavailable(error)) return 'unavailable';
   const fields = error as { name?: string; code?: unknown; message?: string; cause?: unknown };
-  return JSON.stringify({ name: fields.name, code: fields.code, message: fields.message, cause: String(fields.cause), keys: Object.keys(error as object) });
+  return JSON.stringify({
+    name: fields.name,
+    code: fields.code,
+    message: fields.message,
+    cause: String(fields.cause),
+    keys: Object.keys(error as object),
+  });
 }
 
 async function failureOf(work: Promise<unknown>): Promise<unknown> {

@@ -31,7 +31,8 @@ const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '
 
 /** The opening tag of the one input, select or textarea carrying `attribute` (e.g. id="company"). */
 function tagWith(html: string, attribute: string): string {
-  const tags = html.match(new RegExp(`<(?:input|select|textarea)\\b[^>]*\\s${escapeForPattern(attribute)}[^>]*>`, 'g')) ?? [];
+  const tags =
+    html.match(new RegExp(`<(?:input|select|textarea)\\b[^>]*\\s${escapeForPattern(attribute)}[^>]*>`, 'g')) ?? [];
   if (tags.length !== 1) throw new Error(`${tags.length} controls with ${attribute}`);
   return tags[0]!;
 }
@@ -47,7 +48,9 @@ function isChecked(html: string, attribute: string): boolean {
 
 /** The option a select shows before scripts run: the one marked selected, else its first. */
 function selectedOption(html: string, id: string): string {
-  const select = html.match(new RegExp(`<select\\b[^>]*\\sid="${escapeForPattern(id)}"[^>]*>([\\s\\S]*?)</select>`))?.[1];
+  const select = html.match(
+    new RegExp(`<select\\b[^>]*\\sid="${escapeForPattern(id)}"[^>]*>([\\s\\S]*?)</select>`),
+  )?.[1];
   if (select === undefined) throw new Error(`no select with id="${id}"`);
   const options = [...select.matchAll(/<option\b([^>]*)>/g)].map(([, attributes = '']) => attributes);
   const shown = options.find((attributes) => /\sselected=""/.test(attributes)) ?? options[0] ?? '';
@@ -55,7 +58,9 @@ function selectedOption(html: string, id: string): string {
 }
 
 function textareaText(html: string, id: string): string {
-  const text = html.match(new RegExp(`<textarea\\b[^>]*\\sid="${escapeForPattern(id)}"[^>]*>([\\s\\S]*?)</textarea>`))?.[1];
+  const text = html.match(
+    new RegExp(`<textarea\\b[^>]*\\sid="${escapeForPattern(id)}"[^>]*>([\\s\\S]*?)</textarea>`),
+  )?.[1];
   if (text === undefined) throw new Error(`no textarea with id="${id}"`);
   return text;
 }
@@ -63,9 +68,17 @@ function textareaText(html: string, id: string): string {
 describe('saved values in the server’s HTML', () => {
   it('the notification preferences: the times and every checkbox as saved', async () => {
     signInAs(await createTestUser({ timeZone: 'Europe/London' }));
-    const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, { EMAIL: true, PUSH: false, IN_APP: true }])) as NotificationPreferencesInput['channels'];
+    const channels = Object.fromEntries(
+      REMINDER_KINDS.map((kind) => [kind, { EMAIL: true, PUSH: false, IN_APP: true }]),
+    ) as NotificationPreferencesInput['channels'];
     channels.LEAVE_BY = { EMAIL: false, PUSH: true, IN_APP: false };
-    const saved = await saveNotificationPreferencesAction({ allOff: true, eveningBeforeTime: '19:00', quietHoursStart: '22:30', quietHoursEnd: '06:45', channels });
+    const saved = await saveNotificationPreferencesAction({
+      allOff: true,
+      eveningBeforeTime: '19:00',
+      quietHoursStart: '22:30',
+      quietHoursEnd: '06:45',
+      channels,
+    });
     expect(saved).toEqual({ ok: true, data: undefined });
 
     const html = await render(NotificationPreferencesPage());
@@ -154,14 +167,23 @@ describe('saved values in the server’s HTML', () => {
         actions: { create: [{ text: 'Write both zones in the calendar', position: 0 }] },
       },
     });
-    const html = await render(EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }));
+    const html = await render(
+      EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }),
+    );
     expect(selectedOption(html, 'lesson-rootCause')).toBe('TIMEZONE_ERROR');
     expect(textareaText(html, 'lesson-whatHappened')).toBe('I read the time in the wrong zone');
     expect(inputValue(html, 'lesson-action-0')).toBe('Write both zones in the calendar');
   });
 
   it('the recovery’s lesson step: the cause and the explanation given when the recovery started', async () => {
-    const html = await render(<LessonStep incidentId="incident" reason="SCHEDULE_MIXUP" explanation="I wrote down the wrong day" needsOutcome={false} />);
+    const html = await render(
+      <LessonStep
+        incidentId="incident"
+        reason="SCHEDULE_MIXUP"
+        explanation="I wrote down the wrong day"
+        needsOutcome={false}
+      />,
+    );
     expect(selectedOption(html, 'lesson-rootCause')).toBe('SCHEDULE_MIXUP');
     expect(textareaText(html, 'lesson-whatHappened')).toBe('I wrote down the wrong day');
   });

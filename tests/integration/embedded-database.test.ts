@@ -32,7 +32,10 @@ function holdDatabase(dataDir: string): Promise<ChildProcess> {
     console.log('ready');
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
@@ -76,7 +79,9 @@ describe('the embedded database', () => {
     writeFileSync(path.join(dataDir, 'postgres', 'PG_VERSION'), '19\n');
     const result = startLauncher(dataDir);
     expect(result.status).toBe(1);
-    expect(result.message).toContain('was written by PostgreSQL 19, newer than the PostgreSQL 18 this version of Rebound ships. Update Rebound');
+    expect(result.message).toContain(
+      'was written by PostgreSQL 19, newer than the PostgreSQL 18 this version of Rebound ships. Update Rebound',
+    );
     expect(result.message).not.toMatch(/\n\s+at /);
   });
 
@@ -95,12 +100,18 @@ describe('the embedded database', () => {
     writeFileSync(path.join(dataDir, 'postgres', 'global', 'pg_control'), Buffer.alloc(8192));
     const result = startLauncher(dataDir);
     expect(result.status).toBe(1);
-    expect(result.message).toMatch(/^Rebound could not start: The embedded database in .+ could not start: (PANIC|FATAL): .+ If its files were damaged, restore them from a backup/);
+    expect(result.message).toMatch(
+      /^Rebound could not start: The embedded database in .+ could not start: (PANIC|FATAL): .+ If its files were damaged, restore them from a backup/,
+    );
   });
 
   it.each([
     ['SMTP_PORT', 'abc', 'SMTP_PORT must be a port number between 1 and 65535 (it is "abc").'],
-    ['REBOUND_TRUSTED_PROXIES', 'banana', 'REBOUND_TRUSTED_PROXIES must be a number of proxy hops (like 1) or a comma list of CIDRs (like 10.0.0.0/8,::1/128) (it is "banana").'],
+    [
+      'REBOUND_TRUSTED_PROXIES',
+      'banana',
+      'REBOUND_TRUSTED_PROXIES must be a number of proxy hops (like 1) or a comma list of CIDRs (like 10.0.0.0/8,::1/128) (it is "banana").',
+    ],
   ])('stops at once on a bad %s, in one line naming it, before starting a database', (name, value, message) => {
     const result = startLauncher(dataDir, { [name]: value });
     expect(result.status).toBe(1);
@@ -184,10 +195,14 @@ describe('the embedded database', () => {
     const result = runNode(['--input-type=module', '-e', script]);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
-    expect(report.first).toMatch(/^Carried over 2 rows in \d+ tables from the earlier embedded database; its files are kept in .+pglite\.imported-\d{4}-\d{2}-\d{2} \(safe to delete\)\.$/);
+    expect(report.first).toMatch(
+      /^Carried over 2 rows in \d+ tables from the earlier embedded database; its files are kept in .+pglite\.imported-\d{4}-\d{2}-\d{2} \(safe to delete\)\.$/,
+    );
     expect(report.second).toBeNull();
     expect(report.users).toEqual([{ id: 'u1', email: 'ada@example.test', name: 'Ada ✓', timeZone: 'Europe/London' }]);
-    expect(report.interviews).toEqual([{ id: 'i1', userId: 'u1', company: 'Northwind', scheduledStart: '2027-03-10T10:00:00.000Z' }]);
+    expect(report.interviews).toEqual([
+      { id: 'i1', userId: 'u1', company: 'Northwind', scheduledStart: '2027-03-10T10:00:00.000Z' },
+    ]);
     expect(report.oldDirGone).toBe(true);
     expect(report.leftovers).toHaveLength(1);
   });

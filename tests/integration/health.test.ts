@@ -49,7 +49,14 @@ describe('GET /api/health', () => {
     const user = await createTestUser();
     const dueAt = new Date(Date.now() - 10 * 60_000);
     await getDb().reminder.create({
-      data: { userId: user.id, kind: 'LESSON_REVIEW', dedupeKey: `health:${user.id}`, dueAt, latestUsefulAt: new Date(Date.now() + 3_600_000), channels: ['IN_APP'] },
+      data: {
+        userId: user.id,
+        kind: 'LESSON_REVIEW',
+        dedupeKey: `health:${user.id}`,
+        dueAt,
+        latestUsefulAt: new Date(Date.now() + 3_600_000),
+        channels: ['IN_APP'],
+      },
     });
     const waiting = await (await GET()).json();
     expect(waiting.status).toBe('ok');

@@ -44,11 +44,38 @@ async function buildMaterialisedCsv(userId: string): Promise<string> {
   const db = getDb();
   const [interviews, statusEvents] = await Promise.all([
     db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
-    db.activityEvent.findMany({ where: { userId, type: 'STATUS_CHANGED' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
+    db.activityEvent.findMany({
+      where: { userId, type: 'STATUS_CHANGED' },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    }),
   ]);
   const history = new Map<string, string[]>();
-  for (const event of statusEvents) history.set(event.interviewId, [...(history.get(event.interviewId) ?? []), `${event.occurredAt.toISOString()} ${event.summary}`]);
-  const headers = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'];
+  for (const event of statusEvents)
+    history.set(event.interviewId, [
+      ...(history.get(event.interviewId) ?? []),
+      `${event.occurredAt.toISOString()} ${event.summary}`,
+    ]);
+  const headers = [
+    'Company',
+    'Role',
+    'Round',
+    'Start (local)',
+    'Time zone',
+    'Start (UTC)',
+    'Duration (min)',
+    'Format',
+    'Status',
+    'Address',
+    'Meeting link',
+    'Contact',
+    'Contact email',
+    'Contact phone',
+    'Travel (min)',
+    'Buffer (min)',
+    'Notes',
+    'Status history',
+    'Added',
+  ];
   const rows = interviews.map((row) => [
     row.company,
     row.roleTitle,
@@ -74,7 +101,11 @@ async function buildMaterialisedCsv(userId: string): Promise<string> {
 }
 
 /** Interviews with starts shared by seven at a time, so equal starts straddle every batch boundary. */
-function interviewRows(userId: string, count: number, company: (index: number) => string): Prisma.InterviewCreateManyInput[] {
+function interviewRows(
+  userId: string,
+  count: number,
+  company: (index: number) => string,
+): Prisma.InterviewCreateManyInput[] {
   return Array.from({ length: count }, (_, index) => ({
     userId,
     company: company(index),
@@ -87,7 +118,7 @@ function interviewRows(userId: string, count: number, company: (index: number) =
     status: STATUSES[index % STATUSES.length] ?? 'SCHEDULED',
     location: index % 3 === 1 ? '1 High Street, London' : null,
     meetingUrl: index % 3 === 0 ? 'https://meet.example.com/x' : null,
-    contactName: index % 5 === 0 ? 'O\'Neil, Pat' : null,
+    contactName: index % 5 === 0 ? "O'Neil, Pat" : null,
     notes: index % 4 === 0 ? `Ask about "on-call",\nline two ${index}\r\n-3 + 4` : null,
     travelMinutes: index % 3 === 1 ? 40 : null,
     bufferMinutes: index % 3 === 1 ? 10 : null,
@@ -100,7 +131,12 @@ async function seedOwner(): Promise<{ id: string; sessionVersion: number }> {
   await db.interview.createMany({ data: interviewRows(user.id, INTERVIEWS, companyOf) });
   // Another user's interviews at the very same times: never in the owner's file.
   await db.interview.createMany({ data: interviewRows(other.id, 600, () => 'Not mine') });
-  const idsOf = (userId: string) => db.interview.findMany({ where: { userId }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], select: { id: true } });
+  const idsOf = (userId: string) =>
+    db.interview.findMany({
+      where: { userId },
+      orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
   const mine = await idsOf(user.id);
   const theirs = await idsOf(other.id);
   // Status histories (two changes at the same instant for some) and events that are not status changes.
@@ -111,7 +147,17 @@ async function seedOwner(): Promise<{ id: string; sessionVersion: number }> {
       return [
         { userId, interviewId: id, type: 'CREATED' as const, summary: 'Interview added', occurredAt: at },
         { userId, interviewId: id, type: 'STATUS_CHANGED' as const, summary: 'Scheduled → Completed', occurredAt: at },
-        ...(index % 8 === 0 ? [{ userId, interviewId: id, type: 'STATUS_CHANGED' as const, summary: 'Completed → Missed', occurredAt: at }] : []),
+        ...(index % 8 === 0
+          ? [
+              {
+                userId,
+                interviewId: id,
+                type: 'STATUS_CHANGED' as const,
+                summary: 'Completed → Missed',
+                occurredAt: at,
+              },
+            ]
+          : []),
       ];
     });
   await db.activityEvent.createMany({ data: [...events(user.id, mine), ...events(other.id, theirs)] });
@@ -133,7 +179,7 @@ async function readChunks(body: ReadableStream<Uint8Array> | null): Promise<Uint
 /** Sessions of this database that are inside a transaction right now, other than the asking one. */
 async function openTransactions(): Promise<{ pid: number; state: string }[]> {
   const { rows } = await admin.query<{ pid: number; state: string }>(
-    "SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL",
+    'SELECT pid, state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL',
   );
   return rows;
 }
@@ -171,7 +217,9 @@ describe('the streamed CSV export', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-interviews-\d{4}-\d\d-\d\d\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rebound-interviews-\d{4}-\d\d-\d\d\.csv"$/,
+    );
     expect(response.headers.get('content-length')).toBeNull();
     const chunks = await readChunks(response.body);
     // One chunk per batch of 500: three for 1,203 interviews.
@@ -215,7 +263,10 @@ describe('the streamed CSV export', () => {
       thirdOpened = true;
       return response;
     });
-    await waitFor(async () => countSnapshots(), (count) => count.waiting === 1);
+    await waitFor(
+      async () => countSnapshots(),
+      (count) => count.waiting === 1,
+    );
     expect(countSnapshots()).toEqual({ open: 2, waiting: 1 });
     expect(await openTransactions()).toHaveLength(2);
     expect(thirdOpened).toBe(false);
@@ -224,7 +275,12 @@ describe('the streamed CSV export', () => {
     const thirdReader = (await third).body!.getReader();
     expect(countSnapshots()).toEqual({ open: 2, waiting: 0 });
     await Promise.all([second.cancel(), thirdReader.cancel()]);
-    expect(await waitFor(async () => countSnapshots(), (count) => count.open === 0)).toEqual({ open: 0, waiting: 0 });
+    expect(
+      await waitFor(
+        async () => countSnapshots(),
+        (count) => count.open === 0,
+      ),
+    ).toEqual({ open: 0, waiting: 0 });
   });
 
   it('ends its transaction when the client leaves before the body is read', async () => {
@@ -246,7 +302,10 @@ describe('the streamed CSV export', () => {
     const first = await reader.read();
     expect(first.done).toBe(false);
     // The export waits for the reader inside its transaction; end that session from outside.
-    const [waiting] = await waitFor(openTransactions, (sessions) => sessions.length === 1 && sessions[0]?.state === 'idle in transaction');
+    const [waiting] = await waitFor(
+      openTransactions,
+      (sessions) => sessions.length === 1 && sessions[0]?.state === 'idle in transaction',
+    );
     await admin.query('SELECT pg_terminate_backend($1)', [waiting?.pid]);
 
     const rest = (async () => {

@@ -34,13 +34,36 @@ function icsLines(text: string): string[] {
   return text.replace(/\r\n[ \t]/g, '').split('\r\n');
 }
 
-const HEADERS = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'];
+const HEADERS = [
+  'Company',
+  'Role',
+  'Round',
+  'Start (local)',
+  'Time zone',
+  'Start (UTC)',
+  'Duration (min)',
+  'Format',
+  'Status',
+  'Address',
+  'Meeting link',
+  'Contact',
+  'Contact email',
+  'Contact phone',
+  'Travel (min)',
+  'Buffer (min)',
+  'Notes',
+  'Status history',
+  'Added',
+];
 
 describe('CSV export', () => {
   it('has the header, one row per interview in start order, and each status history', async () => {
     const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
     const later = await createInterviewFromForm(user.id, { company: 'Later Ltd', date: '2027-05-01' });
-    await createInterviewFromForm(user.id, inPersonInput({ company: 'Earlier Ltd', date: '2027-04-01', timeZone: 'America/New_York' }));
+    await createInterviewFromForm(
+      user.id,
+      inPersonInput({ company: 'Earlier Ltd', date: '2027-04-01', timeZone: 'America/New_York' }),
+    );
     await changeInterviewStatus(user.id, later.id, 'COMPLETED');
     await changeInterviewStatus(user.id, later.id, 'MISSED');
     await createInterviewFromForm(other.id, { company: 'Not mine' });
@@ -95,7 +118,7 @@ describe('CSV export', () => {
   it('round-trips quotes, commas and newlines', async () => {
     const user = await createTestUser();
     const notes = 'Ask about "on-call", the team, and pay.\nSecond line, with a comma\r\nThird line "quoted"';
-    await createInterviewFromForm(user.id, { company: 'Smith, Jones & "Partners"', contactName: 'O\'Neil, Pat', notes });
+    await createInterviewFromForm(user.id, { company: 'Smith, Jones & "Partners"', contactName: "O'Neil, Pat", notes });
 
     const [row] = csvRows(await exportInterviewsCsv(user.id));
 
@@ -113,7 +136,13 @@ describe('CSV export', () => {
 describe('calendar files', () => {
   it('an interview’s .ics has its UID, start, end and the day-before and two-hour alarms', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { company: 'Acme Ltd', date: '2027-03-10', startTime: '10:00', endTime: '10:45', timeZone: 'Europe/London' });
+    const row = await createInterviewFromForm(user.id, {
+      company: 'Acme Ltd',
+      date: '2027-03-10',
+      startTime: '10:00',
+      endTime: '10:45',
+      timeZone: 'Europe/London',
+    });
 
     const { filename, body } = await buildInterviewIcs(user.id, row.id, APP_URL);
 
@@ -130,28 +159,50 @@ describe('calendar files', () => {
 
   it('a lesson about forgetting adds an extra reminder the evening before', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { company: 'Acme Ltd', date: '2027-03-10', startTime: '10:00', endTime: '10:45', timeZone: 'UTC' });
+    const row = await createInterviewFromForm(user.id, {
+      company: 'Acme Ltd',
+      date: '2027-03-10',
+      startTime: '10:00',
+      endTime: '10:45',
+      timeZone: 'UTC',
+    });
     await db.user.update({ where: { id: user.id }, data: { timeZone: 'UTC' } });
     await db.lesson.create({
-      data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'It slipped my mind', actions: { create: [{ text: 'Two reminders' }] } },
+      data: {
+        userId: user.id,
+        rootCause: 'FORGOT',
+        whatHappened: 'It slipped my mind',
+        actions: { create: [{ text: 'Two reminders' }] },
+      },
     });
 
     const lines = icsLines((await buildInterviewIcs(user.id, row.id, APP_URL)).body);
 
     // 18:00 the evening before a 10:00 start.
-    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT16H', 'TRIGGER:-PT2H']);
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual([
+      'TRIGGER:-P1D',
+      'TRIGGER:-PT16H',
+      'TRIGGER:-PT2H',
+    ]);
     expect(lines.some((line) => line.startsWith('DESCRIPTION:Reminder from your lessons'))).toBe(true);
   });
 
   it('an in-person interview’s alarms ring before its leave-by time', async () => {
     const user = await createTestUser();
     // 10:00Z − 15 min early − 10 min buffer − 40 min travel = leave by 08:55Z.
-    const row = await createInterviewFromForm(user.id, inPersonInput({ date: '2027-03-10', startTime: '10:00', timeZone: 'UTC' }));
+    const row = await createInterviewFromForm(
+      user.id,
+      inPersonInput({ date: '2027-03-10', startTime: '10:00', timeZone: 'UTC' }),
+    );
 
     const lines = icsLines((await buildInterviewIcs(user.id, row.id, APP_URL)).body);
 
     // 08:25 and 08:55, relative to the 10:00 start.
-    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual(['TRIGGER:-P1D', 'TRIGGER:-PT1H35M', 'TRIGGER:-PT1H5M']);
+    expect(lines.filter((line) => line.startsWith('TRIGGER')).sort()).toEqual([
+      'TRIGGER:-P1D',
+      'TRIGGER:-PT1H35M',
+      'TRIGGER:-PT1H5M',
+    ]);
     expect(lines).toContain('LOCATION:1 High Street\\, London');
   });
 });
@@ -167,7 +218,10 @@ describe('the calendar feed', () => {
       { scheduledStart: new Date(now - 40 * DAY_MS), company: 'Long past' },
     ]);
     await insertInterviews(other.id, [{ scheduledStart: new Date(now + 2 * DAY_MS), company: 'Someone else' }]);
-    const rows = await db.interview.findMany({ where: { userId: { in: [user.id, other.id] } }, select: { id: true, company: true } });
+    const rows = await db.interview.findMany({
+      where: { userId: { in: [user.id, other.id] } },
+      select: { id: true, company: true },
+    });
     const idOf = (company: string) => rows.find((row) => row.company === company)?.id ?? '';
     return { user, other, idOf };
   }
@@ -182,10 +236,16 @@ describe('the calendar feed', () => {
     const feed = await buildCalendarFeed(token, APP_URL);
 
     expect(uids(feed)).toEqual(upcoming.map((company) => `UID:${idOf(company)}@rebound`));
-    expect(icsLines(feed ?? '').filter((line) => line.startsWith('STATUS:'))).toEqual(['STATUS:CONFIRMED', 'STATUS:CANCELLED', 'STATUS:CANCELLED']);
+    expect(icsLines(feed ?? '').filter((line) => line.startsWith('STATUS:'))).toEqual([
+      'STATUS:CONFIRMED',
+      'STATUS:CANCELLED',
+      'STATUS:CANCELLED',
+    ]);
     expect(feed).not.toContain('Someone else');
     // The other user's feed is their own.
-    expect(uids(await buildCalendarFeed(await getCalendarFeedToken(other.id), APP_URL))).toEqual([`UID:${idOf('Someone else')}@rebound`]);
+    expect(uids(await buildCalendarFeed(await getCalendarFeedToken(other.id), APP_URL))).toEqual([
+      `UID:${idOf('Someone else')}@rebound`,
+    ]);
   });
 
   it('keeps the same token until it is regenerated; then the old one stops working', async () => {
@@ -198,7 +258,9 @@ describe('the calendar feed', () => {
 
     expect(renewed).not.toBe(original);
     expect(await buildCalendarFeed(original, APP_URL)).toBeNull();
-    expect(uids(await buildCalendarFeed(renewed, APP_URL))).toEqual(upcoming.map((company) => `UID:${idOf(company)}@rebound`));
+    expect(uids(await buildCalendarFeed(renewed, APP_URL))).toEqual(
+      upcoming.map((company) => `UID:${idOf(company)}@rebound`),
+    );
     expect(await getCalendarFeedToken(user.id)).toBe(renewed);
   });
 
@@ -216,7 +278,8 @@ describe('the calendar feed', () => {
 });
 
 describe('route handlers', () => {
-  const icsRequest = (id: string) => interviewIcsGet(new Request(`http://test/api/interviews/${id}/ics`), { params: Promise.resolve({ id }) });
+  const icsRequest = (id: string) =>
+    interviewIcsGet(new Request(`http://test/api/interviews/${id}/ics`), { params: Promise.resolve({ id }) });
 
   it('CSV export: 401 signed out, the signed-in user’s CSV otherwise', async () => {
     const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
@@ -232,7 +295,9 @@ describe('route handlers', () => {
     const response = await exportCsvGet(new Request(EXPORT_URL));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-interviews-\d{4}-\d\d-\d\d\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rebound-interviews-\d{4}-\d\d-\d\d\.csv"$/,
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(csvRows(await response.text()).map((row) => row.Company)).toEqual(['Mine']);
   });
@@ -261,9 +326,13 @@ describe('route handlers', () => {
 
   it('calendar feed: the token (with or without .ics) is the credential; unknown or revoked tokens are 404', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { date: new Date(Date.now() + 3 * DAY_MS).toISOString().slice(0, 10), timeZone: 'UTC' });
+    const row = await createInterviewFromForm(user.id, {
+      date: new Date(Date.now() + 3 * DAY_MS).toISOString().slice(0, 10),
+      timeZone: 'UTC',
+    });
     const token = await getCalendarFeedToken(user.id);
-    const feedRequest = (value: string) => calendarFeedGet(new Request(`http://test/api/calendar/${value}`), { params: Promise.resolve({ token: value }) });
+    const feedRequest = (value: string) =>
+      calendarFeedGet(new Request(`http://test/api/calendar/${value}`), { params: Promise.resolve({ token: value }) });
 
     const response = await feedRequest(`${token}.ics`);
     expect(response.status).toBe(200);

@@ -32,14 +32,18 @@ async function walkAllPages(userId: string, base: InterviewListQuery, now = NOW)
 }
 
 type Keyed = { id: string; scheduledStart: Date };
-const byStartThenId = (a: Keyed, b: Keyed) => a.scheduledStart.getTime() - b.scheduledStart.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byStartThenId = (a: Keyed, b: Keyed) =>
+  a.scheduledStart.getTime() - b.scheduledStart.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 describe('listInterviews pagination', () => {
   // 60 interviews on 6 start times, 10 on each, inserted in shuffled order so ids do not
   // follow the start times: only the (scheduledStart, id) tie-break can keep the order total.
   async function seedEqualStarts(userId: string, offsets: number[]) {
     const rows = offsets.flatMap((offset, group) =>
-      Array.from({ length: 10 }, (_unused, index) => ({ scheduledStart: at(offset), company: `Group ${group} company ${index}` })),
+      Array.from({ length: 10 }, (_unused, index) => ({
+        scheduledStart: at(offset),
+        company: `Group ${group} company ${index}`,
+      })),
     );
     for (let index = rows.length - 1; index > 0; index -= 1) {
       const swap = Math.floor(Math.random() * (index + 1));
@@ -63,19 +67,34 @@ describe('listInterviews pagination', () => {
 
   it('walks past interviews that share start times newest first, each exactly once', async () => {
     const user = await createTestUser();
-    const stored = await seedEqualStarts(user.id, [-DAY_MS, -DAY_MS, -2 * DAY_MS, -30 * DAY_MS, -30 * DAY_MS, -HOUR_MS]);
+    const stored = await seedEqualStarts(user.id, [
+      -DAY_MS,
+      -DAY_MS,
+      -2 * DAY_MS,
+      -30 * DAY_MS,
+      -30 * DAY_MS,
+      -HOUR_MS,
+    ]);
 
     const pages = await walkAllPages(user.id, query({ view: 'past' }));
 
     const seen = pages.flat();
     expect(seen).toHaveLength(60);
-    expect(seen.map((item) => item.id)).toEqual([...stored].sort(byStartThenId).reverse().map((item) => item.id));
+    expect(seen.map((item) => item.id)).toEqual(
+      [...stored]
+        .sort(byStartThenId)
+        .reverse()
+        .map((item) => item.id),
+    );
   });
 
   it('a page boundary inside a group of equal start times neither repeats nor skips', async () => {
     const user = await createTestUser();
     // 40 interviews at one instant: page one ends in the middle of them.
-    await insertInterviews(user.id, Array.from({ length: 40 }, () => ({ scheduledStart: at(DAY_MS) })));
+    await insertInterviews(
+      user.id,
+      Array.from({ length: 40 }, () => ({ scheduledStart: at(DAY_MS) })),
+    );
 
     const first = await listInterviews(user.id, query(), NOW);
     expect(first.nextCursor).not.toBeNull();
@@ -91,7 +110,10 @@ describe('listInterviews pagination', () => {
 
   it('an interview added behind the cursor does not shift the pages after it', async () => {
     const user = await createTestUser();
-    await insertInterviews(user.id, Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS) })));
+    await insertInterviews(
+      user.id,
+      Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS) })),
+    );
     const first = await listInterviews(user.id, query(), NOW);
 
     await insertInterviews(user.id, [{ scheduledStart: at(30 * 60_000), company: 'Added while reading' }]);
@@ -110,7 +132,10 @@ describe('listInterviews pagination', () => {
     ['an over-long id', Buffer.from(`2027-06-16T12:00:00.000Z|${'c'.repeat(41)}`).toString('base64url')],
   ])('a cursor that is %s gives the first page', async (_label, cursor) => {
     const user = await createTestUser();
-    await insertInterviews(user.id, Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS) })));
+    await insertInterviews(
+      user.id,
+      Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS) })),
+    );
 
     const firstPage = await listInterviews(user.id, query(), NOW);
     const withGarbage = await listInterviews(user.id, query({ cursor }), NOW);
@@ -165,7 +190,8 @@ describe('listInterviews views and filters', () => {
       { scheduledStart: at(4 * DAY_MS), company: 'Umbrella', roleTitle: 'Designer' },
     ]);
 
-    const companies = async (q: string) => (await listInterviews(user.id, query({ q }), NOW)).items.map((item) => item.company);
+    const companies = async (q: string) =>
+      (await listInterviews(user.id, query({ q }), NOW)).items.map((item) => item.company);
 
     expect(await companies('acme')).toEqual(['ACME Corporation', 'Globex']);
     expect(await companies('engineer')).toEqual(['Initech']);
@@ -181,7 +207,8 @@ describe('listInterviews views and filters', () => {
       { scheduledStart: at(3 * DAY_MS), company: 'snake_case Inc' },
       { scheduledStart: at(4 * DAY_MS), company: 'snakeXcase Inc' },
     ]);
-    const companies = async (q: string) => (await listInterviews(user.id, query({ q }), NOW)).items.map((item) => item.company);
+    const companies = async (q: string) =>
+      (await listInterviews(user.id, query({ q }), NOW)).items.map((item) => item.company);
     expect(await companies('100%')).toEqual(['100% Remote Ltd']);
     expect(await companies('snake_case')).toEqual(['snake_case Inc']);
   });
@@ -189,8 +216,14 @@ describe('listInterviews views and filters', () => {
   it('search and paging work together', async () => {
     const user = await createTestUser();
     await insertInterviews(user.id, [
-      ...Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS), company: `Hooli ${index}` })),
-      ...Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index + 1) * HOUR_MS), company: `Pied Piper ${index}` })),
+      ...Array.from({ length: 30 }, (_unused, index) => ({
+        scheduledStart: at((index + 1) * HOUR_MS),
+        company: `Hooli ${index}`,
+      })),
+      ...Array.from({ length: 30 }, (_unused, index) => ({
+        scheduledStart: at((index + 1) * HOUR_MS),
+        company: `Pied Piper ${index}`,
+      })),
     ]);
     const pages = await walkAllPages(user.id, query({ q: 'hooli' }));
     expect(pages.map((page) => page.length)).toEqual([25, 5]);
@@ -208,7 +241,13 @@ describe('listInterviews views and filters', () => {
 
   it("never shows another user's interviews, in any view, search or with their cursor", async () => {
     const [owner, other] = await Promise.all([createTestUser(), createTestUser()]);
-    await insertInterviews(owner.id, Array.from({ length: 30 }, (_unused, index) => ({ scheduledStart: at((index - 15) * HOUR_MS), company: `Shared name ${index}` })));
+    await insertInterviews(
+      owner.id,
+      Array.from({ length: 30 }, (_unused, index) => ({
+        scheduledStart: at((index - 15) * HOUR_MS),
+        company: `Shared name ${index}`,
+      })),
+    );
     await insertInterviews(other.id, [{ scheduledStart: at(DAY_MS), company: 'Shared name of mine' }]);
     const ownersFirstPage = await listInterviews(owner.id, query(), NOW);
 
@@ -221,12 +260,16 @@ describe('listInterviews views and filters', () => {
       query({ cursor: ownersFirstPage.nextCursor ?? encodeKeysetCursor({ at: at(-DAY_MS), id: 'a' }) }),
       query({ view: 'past', cursor: encodeKeysetCursor({ at: at(DAY_MS), id: 'z' }) }),
     ];
-    const ownersIds = new Set((await db.interview.findMany({ where: { userId: owner.id }, select: { id: true } })).map((row) => row.id));
+    const ownersIds = new Set(
+      (await db.interview.findMany({ where: { userId: owner.id }, select: { id: true } })).map((row) => row.id),
+    );
     for (const listQuery of queries) {
       const seen = (await listInterviews(other.id, listQuery, NOW)).items;
       expect(seen.filter((item) => ownersIds.has(item.id))).toEqual([]);
     }
-    expect((await listInterviews(other.id, query({ q: 'shared' }), NOW)).items.map((item) => item.company)).toEqual(['Shared name of mine']);
+    expect((await listInterviews(other.id, query({ q: 'shared' }), NOW)).items.map((item) => item.company)).toEqual([
+      'Shared name of mine',
+    ]);
   });
 });
 
@@ -283,15 +326,25 @@ describe('getDashboard', () => {
   it('shows a crowded week and a long backlog of check-ins in bounded cards that say there is more', async () => {
     const user = await createTestUser();
     await insertInterviews(user.id, [
-      ...Array.from({ length: WEEK_AHEAD_SHOWN + 3 }, (_, index) => ({ scheduledStart: at((index + 1) * HOUR_MS), company: `Soon ${index + 1}` })),
-      ...Array.from({ length: NEEDS_ANSWER_SHOWN + 2 }, (_, index) => ({ scheduledStart: at(-(index + 1) * DAY_MS), company: `Over ${index + 1}` })),
+      ...Array.from({ length: WEEK_AHEAD_SHOWN + 3 }, (_, index) => ({
+        scheduledStart: at((index + 1) * HOUR_MS),
+        company: `Soon ${index + 1}`,
+      })),
+      ...Array.from({ length: NEEDS_ANSWER_SHOWN + 2 }, (_, index) => ({
+        scheduledStart: at(-(index + 1) * DAY_MS),
+        company: `Over ${index + 1}`,
+      })),
     ]);
 
     const dashboard = await getDashboard(user.id, NOW);
 
-    expect(dashboard.weekAhead.map((item) => item.company)).toEqual(Array.from({ length: WEEK_AHEAD_SHOWN }, (_, index) => `Soon ${index + 1}`));
+    expect(dashboard.weekAhead.map((item) => item.company)).toEqual(
+      Array.from({ length: WEEK_AHEAD_SHOWN }, (_, index) => `Soon ${index + 1}`),
+    );
     expect(dashboard.moreThisWeek).toBe(true);
-    expect(dashboard.needsAnswer.map((item) => item.company)).toEqual(Array.from({ length: NEEDS_ANSWER_SHOWN }, (_, index) => `Over ${index + 1}`));
+    expect(dashboard.needsAnswer.map((item) => item.company)).toEqual(
+      Array.from({ length: NEEDS_ANSWER_SHOWN }, (_, index) => `Over ${index + 1}`),
+    );
     expect(dashboard.moreNeedAnswer).toBe(true);
   });
 
@@ -310,12 +363,15 @@ describe('getDashboard', () => {
 
   it('is empty for a new user, and shows nothing of anyone else', async () => {
     const [fresh, busy] = await Promise.all([createTestUser(), createTestUser()]);
-    await insertInterviews(busy.id, [
-      { scheduledStart: at(HOUR_MS) },
-      { scheduledStart: at(-DAY_MS) },
-    ]);
+    await insertInterviews(busy.id, [{ scheduledStart: at(HOUR_MS) }, { scheduledStart: at(-DAY_MS) }]);
 
-    expect(await getDashboard(fresh.id, NOW)).toEqual({ nextInterview: null, weekAhead: [], moreThisWeek: false, needsAnswer: [], moreNeedAnswer: false });
+    expect(await getDashboard(fresh.id, NOW)).toEqual({
+      nextInterview: null,
+      weekAhead: [],
+      moreThisWeek: false,
+      needsAnswer: [],
+      moreNeedAnswer: false,
+    });
     const busyDashboard = await getDashboard(busy.id, NOW);
     expect(busyDashboard.weekAhead).toHaveLength(1);
     expect(busyDashboard.needsAnswer).toHaveLength(1);

@@ -46,7 +46,10 @@ describe('creating an interview from the form', () => {
     ['Australia/Sydney', '2026-07-01', '09:30', '2026-06-30T23:30:00.000Z'],
   ])('stores %s %s %s as the UTC instant %s', async (timeZone, date, startTime, expected) => {
     const user = await createTestUser();
-    const { id, adjustment, notice } = await createInterview(user.id, parseInterviewForm(interviewInput({ timeZone, date, startTime, endTime: '11:00' })));
+    const { id, adjustment, notice } = await createInterview(
+      user.id,
+      parseInterviewForm(interviewInput({ timeZone, date, startTime, endTime: '11:00' })),
+    );
 
     const row = await db.interview.findUniqueOrThrow({ where: { id } });
     expect(row.scheduledStart.toISOString()).toBe(expected);
@@ -85,7 +88,12 @@ describe('creating an interview from the form', () => {
   it('keeps travel and buffer minutes for an in-person interview', async () => {
     const user = await createTestUser();
     const row = await createInterviewFromForm(user.id, inPersonInput({ travelMinutes: '45', bufferMinutes: '15' }));
-    expect(row).toMatchObject({ format: 'IN_PERSON', location: '1 High Street, London', travelMinutes: 45, bufferMinutes: 15 });
+    expect(row).toMatchObject({
+      format: 'IN_PERSON',
+      location: '1 High Street, London',
+      travelMinutes: 45,
+      bufferMinutes: 15,
+    });
   });
 
   it.each(['VIDEO', 'PHONE'] as const)('drops travel and buffer minutes for a %s interview', async (format) => {
@@ -96,7 +104,11 @@ describe('creating an interview from the form', () => {
 
   it('writes a CREATED event on the timeline', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { date: '2027-03-10', startTime: '10:00', timeZone: 'Europe/London' });
+    const row = await createInterviewFromForm(user.id, {
+      date: '2027-03-10',
+      startTime: '10:00',
+      timeZone: 'Europe/London',
+    });
     const events = await db.activityEvent.findMany({ where: { interviewId: row.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ userId: user.id, type: 'CREATED' });
@@ -107,7 +119,9 @@ describe('creating an interview from the form', () => {
     const user = await createTestUser();
     const { id, adjustment, notice } = await createInterview(
       user.id,
-      parseInterviewForm(interviewInput({ date: '2026-03-08', startTime: '02:30', endTime: '04:00', timeZone: 'America/New_York' })),
+      parseInterviewForm(
+        interviewInput({ date: '2026-03-08', startTime: '02:30', endTime: '04:00', timeZone: 'America/New_York' }),
+      ),
     );
 
     const row = await db.interview.findUniqueOrThrow({ where: { id } });
@@ -122,7 +136,9 @@ describe('creating an interview from the form', () => {
     const user = await createTestUser();
     const { id, adjustment, notice } = await createInterview(
       user.id,
-      parseInterviewForm(interviewInput({ date: '2026-11-01', startTime: '01:30', endTime: '01:45', timeZone: 'America/New_York' })),
+      parseInterviewForm(
+        interviewInput({ date: '2026-11-01', startTime: '01:30', endTime: '01:45', timeZone: 'America/New_York' }),
+      ),
     );
     const row = await db.interview.findUniqueOrThrow({ where: { id } });
     expect(row.scheduledStart.toISOString()).toBe('2026-11-01T05:30:00.000Z');
@@ -134,26 +150,88 @@ describe('creating an interview from the form', () => {
   // DTEND, so the duration has to be the real minutes between the two wall-clock times.
   it('keeps the typed end time when the clocks change between start and end (01:00–04:00 on spring-forward night)', async () => {
     const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id, { date: '2026-03-08', startTime: '01:00', endTime: '04:00', timeZone: 'America/New_York' });
+    const row = await createInterviewFromForm(user.id, {
+      date: '2026-03-08',
+      startTime: '01:00',
+      endTime: '04:00',
+      timeZone: 'America/New_York',
+    });
     // 01:00 EST is 06:00Z and 04:00 EDT is 08:00Z: two real hours.
     expect(row.scheduledStart.toISOString()).toBe('2026-03-08T06:00:00.000Z');
-    expect(new Date(row.scheduledStart.getTime() + row.durationMinutes * 60_000).toISOString()).toBe('2026-03-08T08:00:00.000Z');
+    expect(new Date(row.scheduledStart.getTime() + row.durationMinutes * 60_000).toISOString()).toBe(
+      '2026-03-08T08:00:00.000Z',
+    );
   });
 });
 
 describe('form input the schema refuses', () => {
   it.each<[string, Partial<InterviewFormInput>, string, string]>([
-    ['an end before the start', { startTime: '11:00', endTime: '10:00' }, 'endTime', 'The end time must be after the start time.'],
-    ['an end equal to the start', { startTime: '11:00', endTime: '11:00' }, 'endTime', 'The end time must be after the start time.'],
-    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone', 'That time zone does not exist. Pick one from the list, e.g. Europe/London.'],
-    ['a javascript: meeting link', { meetingUrl: 'javascript:alert(1)' }, 'meetingUrl', 'The meeting link must be a web address starting with https:// (or http://).'],
-    ['an ftp:// meeting link', { meetingUrl: 'ftp://files.example.com/invite' }, 'meetingUrl', 'The meeting link must be a web address starting with https:// (or http://).'],
-    ['a meeting link that is not a URL', { meetingUrl: 'meet dot example' }, 'meetingUrl', 'The meeting link must be a web address starting with https:// (or http://).'],
-    ['a phone number of letters', { contactPhone: 'call me maybe' }, 'contactPhone', 'Enter a phone number with digits, e.g. +44 20 7946 0000. Letters are not allowed.'],
-    ['a 10,000-character company name', { company: 'A'.repeat(10_000) }, 'company', 'A company name is at most 200 characters.'],
-    ['a video interview without a link', { meetingUrl: '' }, 'meetingUrl', 'Enter the meeting link for a video interview.'],
-    ['an in-person interview without an address', { format: 'IN_PERSON', location: '  ' }, 'location', 'Enter the address for an in-person interview.'],
-    ['travel minutes that are not whole', { travelMinutes: '12.5' }, 'travelMinutes', 'Travel time must be a whole number of minutes between 0 and 600.'],
+    [
+      'an end before the start',
+      { startTime: '11:00', endTime: '10:00' },
+      'endTime',
+      'The end time must be after the start time.',
+    ],
+    [
+      'an end equal to the start',
+      { startTime: '11:00', endTime: '11:00' },
+      'endTime',
+      'The end time must be after the start time.',
+    ],
+    [
+      'an unknown time zone',
+      { timeZone: 'Mars/Olympus_Mons' },
+      'timeZone',
+      'That time zone does not exist. Pick one from the list, e.g. Europe/London.',
+    ],
+    [
+      'a javascript: meeting link',
+      { meetingUrl: 'javascript:alert(1)' },
+      'meetingUrl',
+      'The meeting link must be a web address starting with https:// (or http://).',
+    ],
+    [
+      'an ftp:// meeting link',
+      { meetingUrl: 'ftp://files.example.com/invite' },
+      'meetingUrl',
+      'The meeting link must be a web address starting with https:// (or http://).',
+    ],
+    [
+      'a meeting link that is not a URL',
+      { meetingUrl: 'meet dot example' },
+      'meetingUrl',
+      'The meeting link must be a web address starting with https:// (or http://).',
+    ],
+    [
+      'a phone number of letters',
+      { contactPhone: 'call me maybe' },
+      'contactPhone',
+      'Enter a phone number with digits, e.g. +44 20 7946 0000. Letters are not allowed.',
+    ],
+    [
+      'a 10,000-character company name',
+      { company: 'A'.repeat(10_000) },
+      'company',
+      'A company name is at most 200 characters.',
+    ],
+    [
+      'a video interview without a link',
+      { meetingUrl: '' },
+      'meetingUrl',
+      'Enter the meeting link for a video interview.',
+    ],
+    [
+      'an in-person interview without an address',
+      { format: 'IN_PERSON', location: '  ' },
+      'location',
+      'Enter the address for an in-person interview.',
+    ],
+    [
+      'travel minutes that are not whole',
+      { travelMinutes: '12.5' },
+      'travelMinutes',
+      'Travel time must be a whole number of minutes between 0 and 600.',
+    ],
     ['a date that is not YYYY-MM-DD', { date: '10/03/2027' }, 'date', 'Enter the date as YYYY-MM-DD.'],
   ])('refuses %s with a message on that field', (_label, overrides, field, message) => {
     expect(fieldErrorsFor(interviewInput(overrides))).toMatchObject({ [field]: message });
@@ -163,7 +241,9 @@ describe('form input the schema refuses', () => {
     const user = await createTestUser();
     signInAs(user);
 
-    const result = await createInterviewAction(interviewInput({ meetingUrl: 'javascript:alert(1)', company: 'B'.repeat(10_000) }));
+    const result = await createInterviewAction(
+      interviewInput({ meetingUrl: 'javascript:alert(1)', company: 'B'.repeat(10_000) }),
+    );
 
     expect(result).toEqual({
       ok: false,
@@ -180,7 +260,9 @@ describe('form input the schema refuses', () => {
   it('the create action passes on the DST notice', async () => {
     const user = await createTestUser();
     signInAs(user);
-    const result = await createInterviewAction(interviewInput({ date: '2026-03-08', startTime: '02:30', endTime: '04:00', timeZone: 'America/New_York' }));
+    const result = await createInterviewAction(
+      interviewInput({ date: '2026-03-08', startTime: '02:30', endTime: '04:00', timeZone: 'America/New_York' }),
+    );
     if (!result.ok) throw new Error(result.message);
     expect(result.data.notice).toMatch(/^02:30 does not exist on 2026-03-08 in America\/New_York/);
     expect((await db.interview.findUniqueOrThrow({ where: { id: result.data.id } })).userId).toBe(user.id);
@@ -192,7 +274,12 @@ describe('editing and deleting', () => {
     const user = await createTestUser();
     const before = await createInterviewFromForm(user.id);
 
-    await updateInterview(user.id, before.id, parseInterviewForm(interviewInput({ company: 'Globex', startTime: '14:00', endTime: '15:00' })), before.updatedAt);
+    await updateInterview(
+      user.id,
+      before.id,
+      parseInterviewForm(interviewInput({ company: 'Globex', startTime: '14:00', endTime: '15:00' })),
+      before.updatedAt,
+    );
 
     const after = await db.interview.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.company).toBe('Globex');
@@ -207,11 +294,17 @@ describe('editing and deleting', () => {
   it('drops travel minutes when an in-person interview becomes a video call', async () => {
     const user = await createTestUser();
     const before = await createInterviewFromForm(user.id, inPersonInput());
-    await updateInterview(user.id, before.id, parseInterviewForm(interviewInput({ travelMinutes: '40', bufferMinutes: '10' })));
+    await updateInterview(
+      user.id,
+      before.id,
+      parseInterviewForm(interviewInput({ travelMinutes: '40', bufferMinutes: '10' })),
+    );
     const after = await db.interview.findUniqueOrThrow({ where: { id: before.id } });
     expect(after).toMatchObject({ format: 'VIDEO', travelMinutes: null, bufferMinutes: null });
     const updates = await db.activityEvent.findMany({ where: { interviewId: before.id, type: 'UPDATED' } });
-    expect(updates[0]?.details).toEqual({ changed: expect.arrayContaining(['format', 'location', 'meetingUrl', 'travelMinutes', 'bufferMinutes']) });
+    expect(updates[0]?.details).toEqual({
+      changed: expect.arrayContaining(['format', 'location', 'meetingUrl', 'travelMinutes', 'bufferMinutes']),
+    });
   });
 
   it('saving the form unchanged writes no event and keeps the version', async () => {
@@ -227,11 +320,21 @@ describe('editing and deleting', () => {
     const user = await createTestUser();
     const original = await createInterviewFromForm(user.id);
     // Another tab saves first.
-    await updateInterview(user.id, original.id, parseInterviewForm(interviewInput({ company: 'Saved in tab one' })), original.updatedAt);
+    await updateInterview(
+      user.id,
+      original.id,
+      parseInterviewForm(interviewInput({ company: 'Saved in tab one' })),
+      original.updatedAt,
+    );
     const rowsBefore = await snapshotInterviews(user.id);
     const eventsBefore = await snapshotEvents(user.id);
 
-    const stale = updateInterview(user.id, original.id, parseInterviewForm(interviewInput({ company: 'Saved in tab two' })), original.updatedAt);
+    const stale = updateInterview(
+      user.id,
+      original.id,
+      parseInterviewForm(interviewInput({ company: 'Saved in tab two' })),
+      original.updatedAt,
+    );
 
     await expect(stale).rejects.toThrow(ConflictError);
     await expect(stale).rejects.toThrow('This interview was changed in another tab or window since you opened it.');
@@ -245,12 +348,19 @@ describe('editing and deleting', () => {
     const row = await createInterviewFromForm(user.id);
     await deleteInterview(user.id, row.id);
 
-    await expect(updateInterview(user.id, row.id, parseInterviewForm(interviewInput()), row.updatedAt)).rejects.toThrow(NotFoundError);
-    const result = await updateInterviewAction({ id: row.id, values: interviewInput({ company: 'Typed after the delete' }), expectedUpdatedAt: row.updatedAt.toISOString() });
+    await expect(updateInterview(user.id, row.id, parseInterviewForm(interviewInput()), row.updatedAt)).rejects.toThrow(
+      NotFoundError,
+    );
+    const result = await updateInterviewAction({
+      id: row.id,
+      values: interviewInput({ company: 'Typed after the delete' }),
+      expectedUpdatedAt: row.updatedAt.toISOString(),
+    });
     expect(result).toEqual({
       ok: false,
       code: 'NOT_FOUND',
-      message: 'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
+      message:
+        'This interview was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
     });
     expect(await db.interview.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -285,17 +395,20 @@ describe('editing and deleting', () => {
 });
 
 describe('status changes', () => {
-  it.each(INTERVIEW_STATUSES.filter((status) => status !== 'SCHEDULED'))('a scheduled interview can become %s, with a STATUS_CHANGED event', async (to) => {
-    const user = await createTestUser();
-    const row = await createInterviewFromForm(user.id);
+  it.each(INTERVIEW_STATUSES.filter((status) => status !== 'SCHEDULED'))(
+    'a scheduled interview can become %s, with a STATUS_CHANGED event',
+    async (to) => {
+      const user = await createTestUser();
+      const row = await createInterviewFromForm(user.id);
 
-    await changeInterviewStatus(user.id, row.id, to);
+      await changeInterviewStatus(user.id, row.id, to);
 
-    expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(to);
-    const events = await db.activityEvent.findMany({ where: { interviewId: row.id, type: 'STATUS_CHANGED' } });
-    expect(events).toHaveLength(1);
-    expect(events[0]?.details).toEqual({ from: 'SCHEDULED', to });
-  });
+      expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(to);
+      const events = await db.activityEvent.findMany({ where: { interviewId: row.id, type: 'STATUS_CHANGED' } });
+      expect(events).toHaveLength(1);
+      expect(events[0]?.details).toEqual({ from: 'SCHEDULED', to });
+    },
+  );
 
   it('records each step of a correction: completed → missed → completed', async () => {
     const user = await createTestUser();
@@ -304,14 +417,33 @@ describe('status changes', () => {
     await changeInterviewStatus(user.id, row.id, 'MISSED');
     await changeInterviewStatus(user.id, row.id, 'COMPLETED');
 
-    const events = await db.activityEvent.findMany({ where: { interviewId: row.id, type: 'STATUS_CHANGED' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
-    expect(events.map((event) => event.summary)).toEqual(['Scheduled → Completed', 'Completed → Missed', 'Missed → Completed']);
+    const events = await db.activityEvent.findMany({
+      where: { interviewId: row.id, type: 'STATUS_CHANGED' },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    });
+    expect(events.map((event) => event.summary)).toEqual([
+      'Scheduled → Completed',
+      'Completed → Missed',
+      'Missed → Completed',
+    ]);
   });
 
   it.each<[InterviewStatus, InterviewStatus, string]>([
-    ['CANCELLED', 'COMPLETED', 'A cancelled interview cannot be marked completed. Add a new interview if it is back on.'],
-    ['WITHDRAWN', 'SCHEDULED', 'A withdrawn interview cannot be moved back to scheduled. Add a new interview if you are back in the process.'],
-    ['RESCHEDULED', 'CANCELLED', 'A rescheduled interview cannot be cancelled. Update the interview it was moved to instead.'],
+    [
+      'CANCELLED',
+      'COMPLETED',
+      'A cancelled interview cannot be marked completed. Add a new interview if it is back on.',
+    ],
+    [
+      'WITHDRAWN',
+      'SCHEDULED',
+      'A withdrawn interview cannot be moved back to scheduled. Add a new interview if you are back in the process.',
+    ],
+    [
+      'RESCHEDULED',
+      'CANCELLED',
+      'A rescheduled interview cannot be cancelled. Update the interview it was moved to instead.',
+    ],
     ['COMPLETED', 'SCHEDULED', 'A completed interview cannot be moved back to scheduled.'],
     ['SCHEDULED', 'SCHEDULED', 'This interview is already scheduled.'],
   ])('refuses %s → %s with the domain message and changes nothing', async (from, to, message) => {
@@ -342,7 +474,12 @@ describe('status changes', () => {
       fieldErrors: {},
     });
     // Missed goes through the recovery flow, never straight through this action.
-    expect(await changeInterviewStatusAction({ id: row.id, status: 'MISSED' })).toEqual({ ok: false, code: 'VALIDATION', message: 'That status cannot be set here.', fieldErrors: {} });
+    expect(await changeInterviewStatusAction({ id: row.id, status: 'MISSED' })).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'That status cannot be set here.',
+      fieldErrors: {},
+    });
     expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('CANCELLED');
   });
 });
@@ -397,10 +534,19 @@ describe('rescheduling by the employer', () => {
     const rowsBefore = await snapshotInterviews(user.id);
     const eventsBefore = await snapshotEvents(user.id);
 
-    const attempt = rescheduleByEmployer(user.id, old.id, date ?? justBefore.slice(0, 10), time ?? justBefore.slice(11, 16), now);
+    const attempt = rescheduleByEmployer(
+      user.id,
+      old.id,
+      date ?? justBefore.slice(0, 10),
+      time ?? justBefore.slice(11, 16),
+      now,
+    );
 
     await expect(attempt).rejects.toThrow(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ message: 'The new time is in the past.', fieldErrors: { date: 'Choose a date and time in the future.' } });
+    await expect(attempt).rejects.toMatchObject({
+      message: 'The new time is in the past.',
+      fieldErrors: { date: 'Choose a date and time in the future.' },
+    });
     expect(await snapshotInterviews(user.id)).toEqual(rowsBefore);
     expect(await snapshotEvents(user.id)).toEqual(eventsBefore);
   });
@@ -411,7 +557,9 @@ describe('rescheduling by the employer', () => {
     await setStatus(old.id, 'CANCELLED');
     const rowsBefore = await snapshotInterviews(user.id);
 
-    await expect(rescheduleByEmployer(user.id, old.id, '2027-04-01', '14:00')).rejects.toThrow('A cancelled interview cannot be rescheduled.');
+    await expect(rescheduleByEmployer(user.id, old.id, '2027-04-01', '14:00')).rejects.toThrow(
+      'A cancelled interview cannot be rescheduled.',
+    );
     expect(await snapshotInterviews(user.id)).toEqual(rowsBefore);
   });
 
@@ -443,7 +591,10 @@ describe('the prep checklist', () => {
 
     await setPrepItem(user.id, row.id, 'route-planned', false);
     expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).prepChecklist).toEqual({});
-    const events = await db.activityEvent.findMany({ where: { interviewId: row.id, type: 'CHECKLIST_UPDATED' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    const events = await db.activityEvent.findMany({
+      where: { interviewId: row.id, type: 'CHECKLIST_UPDATED' },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    });
     expect(events.map((event) => event.details)).toEqual([
       { itemId: 'route-planned', checked: true },
       { itemId: 'route-planned', checked: false },
@@ -453,7 +604,9 @@ describe('the prep checklist', () => {
   it('refuses an item that does not apply to the format', async () => {
     const user = await createTestUser();
     const row = await createInterviewFromForm(user.id, inPersonInput());
-    await expect(setPrepItem(user.id, row.id, 'link-tested', true)).rejects.toThrow('That checklist item does not apply to this interview.');
+    await expect(setPrepItem(user.id, row.id, 'link-tested', true)).rejects.toThrow(
+      'That checklist item does not apply to this interview.',
+    );
     expect((await db.interview.findUniqueOrThrow({ where: { id: row.id } })).prepChecklist).toEqual({});
   });
 
@@ -467,7 +620,9 @@ describe('the prep checklist', () => {
     // After a miss (an incident on the interview it replaces), they apply.
     await db.missedIncident.create({ data: { userId: user.id, interviewId: old.id, reason: 'TRAFFIC_TRANSPORT' } });
     await setPrepItem(user.id, moved, 'second-chance-arrive-early', true);
-    expect(Object.keys((await db.interview.findUniqueOrThrow({ where: { id: moved } })).prepChecklist as object)).toEqual(['second-chance-arrive-early']);
+    expect(
+      Object.keys((await db.interview.findUniqueOrThrow({ where: { id: moved } })).prepChecklist as object),
+    ).toEqual(['second-chance-arrive-early']);
   });
 });
 
@@ -487,7 +642,10 @@ describe("another user's interview", () => {
 
   const calls: [string, (userId: string, id: string) => Promise<unknown>][] = [
     ['getInterview', (userId, id) => getInterview(userId, id)],
-    ['updateInterview', (userId, id) => updateInterview(userId, id, parseInterviewForm(interviewInput({ company: 'Hijacked' })))],
+    [
+      'updateInterview',
+      (userId, id) => updateInterview(userId, id, parseInterviewForm(interviewInput({ company: 'Hijacked' }))),
+    ],
     ['deleteInterview', (userId, id) => deleteInterview(userId, id)],
     ['changeInterviewStatus', (userId, id) => changeInterviewStatus(userId, id, 'CANCELLED')],
     ['rescheduleByEmployer', (userId, id) => rescheduleByEmployer(userId, id, '2027-05-01', '10:00')],
@@ -508,9 +666,13 @@ describe("another user's interview", () => {
   });
 
   it('answers exactly like an id that never existed', async () => {
-    const [theirs, missing] = await Promise.allSettled([getInterview(intruder.id, ownersId), getInterview(intruder.id, 'cnotarealid000000000000000')]);
+    const [theirs, missing] = await Promise.allSettled([
+      getInterview(intruder.id, ownersId),
+      getInterview(intruder.id, 'cnotarealid000000000000000'),
+    ]);
     expect(theirs.status).toBe('rejected');
     expect(missing.status).toBe('rejected');
-    if (theirs.status === 'rejected' && missing.status === 'rejected') expect(String(theirs.reason)).toBe(String(missing.reason));
+    if (theirs.status === 'rejected' && missing.status === 'rejected')
+      expect(String(theirs.reason)).toBe(String(missing.reason));
   });
 });

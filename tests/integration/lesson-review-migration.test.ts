@@ -23,13 +23,18 @@ function readBackfill(): string {
 describe('the lesson review count migration', () => {
   it('counts a lesson reviewed before the count existed as reviewed once, and a never reviewed one as not reviewed', async () => {
     const user = await createTestUser();
-    const reviewed = await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'x', reviewedAt: new Date('2026-05-01T09:00:00Z') } });
+    const reviewed = await db.lesson.create({
+      data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'x', reviewedAt: new Date('2026-05-01T09:00:00Z') },
+    });
     const never = await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'y' } });
     // Rolled back: the backfill touches every row, and other tests share this database.
     const transaction = db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(readBackfill());
       const counts = await tx.lesson.findMany({ where: { userId: user.id }, select: { id: true, reviewCount: true } });
-      expect(Object.fromEntries(counts.map((row) => [row.id, row.reviewCount]))).toEqual({ [reviewed.id]: 1, [never.id]: 0 });
+      expect(Object.fromEntries(counts.map((row) => [row.id, row.reviewCount]))).toEqual({
+        [reviewed.id]: 1,
+        [never.id]: 0,
+      });
       throw new RollBack();
     });
     await expect(transaction).rejects.toBeInstanceOf(RollBack);

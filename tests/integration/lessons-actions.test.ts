@@ -29,7 +29,9 @@ beforeEach(() => {
 afterAll(() => db.$disconnect());
 
 async function createUser(): Promise<User> {
-  return db.user.create({ data: { email: `lessons-${randomUUID()}@example.test`, name: 'Les Son', timeZone: 'Europe/London' } });
+  return db.user.create({
+    data: { email: `lessons-${randomUUID()}@example.test`, name: 'Les Son', timeZone: 'Europe/London' },
+  });
 }
 
 async function createLessonFor(userId: string, actions: string[] = ['Leave 30 minutes earlier', 'Check the trains']) {
@@ -72,7 +74,12 @@ describe('createLessonAction', () => {
     } as never);
     if (!result.ok) throw new Error(result.message);
     const saved = await getLesson(signedIn.id, result.data.id);
-    expect(saved).toMatchObject({ rootCause: 'FORGOT', whatHappened: 'Nearly forgot the call.', incident: null, reviewedAt: null });
+    expect(saved).toMatchObject({
+      rootCause: 'FORGOT',
+      whatHappened: 'Nearly forgot the call.',
+      incident: null,
+      reviewedAt: null,
+    });
     expect(saved.actions.map((action) => [action.text, action.position])).toEqual([
       ['Two reminders', 0],
       ['Write it on paper', 1],
@@ -95,13 +102,22 @@ describe('createLessonAction', () => {
         'actions.3.text': expect.stringMatching(/at most 300 characters/),
       },
     });
-    const eleven = await createLessonAction({ rootCause: 'OTHER', whatHappened: 'x', actions: Array.from({ length: 11 }, () => ({ text: 'a' })) });
-    expect(eleven).toMatchObject({ ok: false, fieldErrors: { actions: expect.stringMatching(/10 prevention actions at most/) } });
+    const eleven = await createLessonAction({
+      rootCause: 'OTHER',
+      whatHappened: 'x',
+      actions: Array.from({ length: 11 }, () => ({ text: 'a' })),
+    });
+    expect(eleven).toMatchObject({
+      ok: false,
+      fieldErrors: { actions: expect.stringMatching(/10 prevention actions at most/) },
+    });
     expect(await db.lesson.count({ where: { userId: signedIn.id } })).toBe(0);
   });
 
   it('sends a signed-out caller to sign in', async () => {
-    const digest = await captureDigest(() => createLessonAction({ rootCause: 'OTHER', whatHappened: 'x', actions: [] }));
+    const digest = await captureDigest(() =>
+      createLessonAction({ rootCause: 'OTHER', whatHappened: 'x', actions: [] }),
+    );
     expect(digest).toMatch(/^NEXT_REDIRECT;[^;]*;\/sign-in\?/);
   });
 });
@@ -110,14 +126,26 @@ describe('updateLessonAction', () => {
   it('edits the text, keeps, edits, removes and adds actions, and leaves retired ones alone', async () => {
     signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id, ['Keep me', 'Change me', 'Remove me', 'Habit']);
-    const [keep, change, , habit] = lesson.actions as [(typeof lesson.actions)[number], (typeof lesson.actions)[number], unknown, (typeof lesson.actions)[number]];
+    const [keep, change, , habit] = lesson.actions as [
+      (typeof lesson.actions)[number],
+      (typeof lesson.actions)[number],
+      unknown,
+      (typeof lesson.actions)[number],
+    ];
     await retirePreventionAction(signedIn.id, habit.id);
 
-    const result = await updateLessonAction({ id: lesson.id, values: {
-      rootCause: 'SCHEDULE_MIXUP',
-      whatHappened: 'It was the wrong day.',
-      actions: [{ actionId: change.id, text: 'Changed' }, { text: 'Brand new' }, { actionId: keep.id, text: 'Keep me' }],
-    } });
+    const result = await updateLessonAction({
+      id: lesson.id,
+      values: {
+        rootCause: 'SCHEDULE_MIXUP',
+        whatHappened: 'It was the wrong day.',
+        actions: [
+          { actionId: change.id, text: 'Changed' },
+          { text: 'Brand new' },
+          { actionId: keep.id, text: 'Keep me' },
+        ],
+      },
+    });
     expect(result).toEqual({ ok: true, data: undefined });
 
     const saved = await getLesson(signedIn.id, lesson.id);
@@ -138,7 +166,10 @@ describe('updateLessonAction', () => {
     const [first] = lesson.actions as [(typeof lesson.actions)[number]];
     await retirePreventionAction(signedIn.id, first.id);
     const before = await snapshot(lesson.id);
-    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: 'Changed', actions: [{ actionId: first.id, text: 'Edited' }] } });
+    const result = await updateLessonAction({
+      id: lesson.id,
+      values: { rootCause: 'OTHER', whatHappened: 'Changed', actions: [{ actionId: first.id, text: 'Edited' }] },
+    });
     expect(result).toEqual({ ok: false, code: 'VALIDATION', message: STALE_LESSON_MESSAGE, fieldErrors: {} });
     expect(await snapshot(lesson.id)).toEqual(before);
   });
@@ -149,7 +180,10 @@ describe('updateLessonAction', () => {
     const other = await createLessonFor(signedIn.id);
     const before = await snapshot(other.id);
     const foreignActionId = (other.actions[0] as { id: string }).id;
-    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: 'x', actions: [{ actionId: foreignActionId, text: 'Stolen' }] } });
+    const result = await updateLessonAction({
+      id: lesson.id,
+      values: { rootCause: 'OTHER', whatHappened: 'x', actions: [{ actionId: foreignActionId, text: 'Stolen' }] },
+    });
     expect(result).toMatchObject({ ok: false, message: STALE_LESSON_MESSAGE });
     expect(await snapshot(other.id)).toEqual(before);
   });
@@ -157,8 +191,14 @@ describe('updateLessonAction', () => {
   it('keeps field errors on their rows', async () => {
     signedIn = signInAs(await createUser());
     const lesson = await createLessonFor(signedIn.id);
-    const result = await updateLessonAction({ id: lesson.id, values: { rootCause: 'OTHER', whatHappened: '', actions: [{ text: 'fine' }, { text: 'z'.repeat(400) }] } });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { whatHappened: expect.any(String), 'actions.1.text': expect.any(String) } });
+    const result = await updateLessonAction({
+      id: lesson.id,
+      values: { rootCause: 'OTHER', whatHappened: '', actions: [{ text: 'fine' }, { text: 'z'.repeat(400) }] },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { whatHappened: expect.any(String), 'actions.1.text': expect.any(String) },
+    });
   });
 });
 
@@ -202,9 +242,15 @@ describe('ownership', () => {
     signedIn = signInAs(intruder);
     const actionId = (lesson.actions[0] as { id: string }).id;
     expect(await updateLessonAction({ id: lesson.id, values: form })).toEqual(NOT_FOUND);
-    expect(await updateLessonAction({ id: lesson.id, values: { ...form, actions: [{ actionId, text: 'Mine now' }] } })).toEqual(NOT_FOUND);
+    expect(
+      await updateLessonAction({ id: lesson.id, values: { ...form, actions: [{ actionId, text: 'Mine now' }] } }),
+    ).toEqual(NOT_FOUND);
     expect(await markLessonReviewedAction({ id: lesson.id })).toEqual(NOT_FOUND);
-    expect(await retirePreventionActionAction({ id: actionId })).toEqual({ ok: false, code: 'NOT_FOUND', message: 'That prevention action does not exist.' });
+    expect(await retirePreventionActionAction({ id: actionId })).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: 'That prevention action does not exist.',
+    });
     expect(await updateLessonAction({ id: `missing-${randomUUID()}`, values: form })).toEqual(NOT_FOUND);
     expect(await snapshot(lesson.id)).toEqual(before);
   });
@@ -212,7 +258,9 @@ describe('ownership', () => {
   it('throws NotFoundError from lib/server for another user’s ids', async () => {
     const actionId = (lesson.actions[0] as { id: string }).id;
     await expect(getLesson(intruder.id, lesson.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateLesson(intruder.id, lesson.id, { rootCause: 'OTHER', whatHappened: 'x', actions: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateLesson(intruder.id, lesson.id, { rootCause: 'OTHER', whatHappened: 'x', actions: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(markLessonReviewed(intruder.id, lesson.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(retirePreventionAction(intruder.id, actionId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await snapshot(lesson.id))?.reviewedAt).toBeNull();
@@ -222,21 +270,35 @@ describe('ownership', () => {
     signedIn = signInAs(intruder);
     expect(await markLessonReviewedAction({ id: { id: lesson.id } } as never)).toEqual(NOT_FOUND);
     expect(await updateLessonAction({ id: "' OR 1=1 --", values: form })).toEqual(NOT_FOUND);
-    expect(await retirePreventionActionAction({ id: null } as never)).toMatchObject({ ok: false, code: 'NOT_FOUND', message: 'That prevention action does not exist.' });
+    expect(await retirePreventionActionAction({ id: null } as never)).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: 'That prevention action does not exist.',
+    });
   });
 
   it('sends signed-out callers to sign in', async () => {
     signedIn = signInAs(null);
-    for (const call of [() => updateLessonAction({ id: lesson.id, values: form }), () => markLessonReviewedAction({ id: lesson.id }), () => retirePreventionActionAction({ id: 'x' })]) {
+    for (const call of [
+      () => updateLessonAction({ id: lesson.id, values: form }),
+      () => markLessonReviewedAction({ id: lesson.id }),
+      () => retirePreventionActionAction({ id: 'x' }),
+    ]) {
       expect(await captureDigest(call)).toMatch(/^NEXT_REDIRECT;[^;]*;\/sign-in\?/);
     }
   });
 
   it('shows the not-found page for another user’s lesson on the edit page', async () => {
     signedIn = signInAs(intruder);
-    const digest = await captureDigest(() => EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }));
+    const digest = await captureDigest(() =>
+      EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }),
+    );
     expect(digest).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
     signedIn = signInAs(owner);
-    expect(await captureDigest(() => EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }))).toBe('');
+    expect(
+      await captureDigest(() =>
+        EditLessonPage({ params: Promise.resolve({ lessonId: lesson.id }), searchParams: Promise.resolve({}) }),
+      ),
+    ).toBe('');
   });
 });

@@ -23,7 +23,9 @@ const ownerLessonIds: string[] = [];
 let otherLessonId = '';
 
 async function createUser(): Promise<User> {
-  return db.user.create({ data: { email: `export-${randomUUID()}@example.test`, name: 'Ex Port', timeZone: 'Europe/London' } });
+  return db.user.create({
+    data: { email: `export-${randomUUID()}@example.test`, name: 'Ex Port', timeZone: 'Europe/London' },
+  });
 }
 
 beforeAll(async () => {
@@ -40,7 +42,12 @@ beforeAll(async () => {
     },
   });
   const incident = await db.missedIncident.create({
-    data: { userId: owner.id, interviewId: interview.id, reason: 'TRAFFIC_TRANSPORT', recordedAt: new Date('2026-03-01T09:30:00Z') },
+    data: {
+      userId: owner.id,
+      interviewId: interview.id,
+      reason: 'TRAFFIC_TRANSPORT',
+      recordedAt: new Date('2026-03-01T09:30:00Z'),
+    },
   });
   const fromIncident = await db.lesson.create({
     data: {
@@ -48,14 +55,28 @@ beforeAll(async () => {
       incidentId: incident.id,
       rootCause: 'TRAFFIC_TRANSPORT',
       whatHappened: '+cmd|" /C calc"!A0',
-      actions: { create: [{ text: '@SUM(1+1)', position: 0 }, { text: 'Plan the route', position: 1 }] },
+      actions: {
+        create: [
+          { text: '@SUM(1+1)', position: 0 },
+          { text: 'Plan the route', position: 1 },
+        ],
+      },
     },
   });
   const nearMiss = await db.lesson.create({
-    data: { userId: owner.id, rootCause: 'FORGOT', whatHappened: '-Nearly forgot', createdAt: new Date('2026-04-10T10:00:00Z') },
+    data: {
+      userId: owner.id,
+      rootCause: 'FORGOT',
+      whatHappened: '-Nearly forgot',
+      createdAt: new Date('2026-04-10T10:00:00Z'),
+    },
   });
   ownerLessonIds.push(fromIncident.id, nearMiss.id);
-  otherLessonId = (await db.lesson.create({ data: { userId: other.id, rootCause: 'FORGOT', whatHappened: 'Secret of the other user' } })).id;
+  otherLessonId = (
+    await db.lesson.create({
+      data: { userId: other.id, rootCause: 'FORGOT', whatHappened: 'Secret of the other user' },
+    })
+  ).id;
 });
 
 const request = (query: string) => GET(new Request(`http://test/api/lessons/export${query}`));
@@ -72,7 +93,9 @@ describe('GET /api/lessons/export', () => {
     const response = await request('?format=csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-lessons-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rebound-lessons-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     const csv = await response.text();
     for (const id of ownerLessonIds) expect(csv).toContain(id);
@@ -91,7 +114,9 @@ describe('GET /api/lessons/export', () => {
     const response = await request('');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rebound-lessons-\d{4}-\d{2}-\d{2}\.md"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rebound-lessons-\d{4}-\d{2}-\d{2}\.md"$/,
+    );
     const markdown = await response.text();
     expect(markdown).toContain('# My interview lessons');
     expect(markdown).toContain('2 lessons');

@@ -23,7 +23,9 @@ let user: User;
 let lessonId = '';
 
 beforeAll(async () => {
-  user = await db.user.create({ data: { email: `pages-${randomUUID()}@example.test`, name: 'Page Tester', timeZone: 'Europe/London' } });
+  user = await db.user.create({
+    data: { email: `pages-${randomUUID()}@example.test`, name: 'Page Tester', timeZone: 'Europe/London' },
+  });
   signInAs(user);
   const interview = await db.interview.create({
     data: {
@@ -36,9 +38,19 @@ beforeAll(async () => {
       status: 'MISSED',
     },
   });
-  const incident = await db.missedIncident.create({ data: { userId: user.id, interviewId: interview.id, reason: 'TRAFFIC_TRANSPORT' } });
+  const incident = await db.missedIncident.create({
+    data: { userId: user.id, interviewId: interview.id, reason: 'TRAFFIC_TRANSPORT' },
+  });
   // Reaction times run from the interview's start, not from when the miss was recorded.
-  await db.recoveryStep.create({ data: { userId: user.id, incidentId: incident.id, step: 'CALL', status: 'DONE', completedAt: new Date(interview.scheduledStart.getTime() + 12 * 60_000) } });
+  await db.recoveryStep.create({
+    data: {
+      userId: user.id,
+      incidentId: incident.id,
+      step: 'CALL',
+      status: 'DONE',
+      completedAt: new Date(interview.scheduledStart.getTime() + 12 * 60_000),
+    },
+  });
   const lesson = await db.lesson.create({
     data: {
       userId: user.id,
@@ -47,11 +59,23 @@ beforeAll(async () => {
       whatHappened: 'The ring road was closed.',
       // Older than the first review interval, so both lessons are due.
       createdAt: new Date(Date.now() - 8 * 86_400_000),
-      actions: { create: [{ text: 'Check the roads before leaving', position: 0 }, { text: 'Visit the office beforehand', position: 1, retiredAt: new Date() }] },
+      actions: {
+        create: [
+          { text: 'Check the roads before leaving', position: 0 },
+          { text: 'Visit the office beforehand', position: 1, retiredAt: new Date() },
+        ],
+      },
     },
   });
   lessonId = lesson.id;
-  await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'Almost forgot a phone screen.', createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+  await db.lesson.create({
+    data: {
+      userId: user.id,
+      rootCause: 'FORGOT',
+      whatHappened: 'Almost forgot a phone screen.',
+      createdAt: new Date(Date.now() - 8 * 86_400_000),
+    },
+  });
 });
 
 afterAll(() => db.$disconnect());
@@ -70,7 +94,9 @@ describe('lessons pages', () => {
   });
 
   it('ignores an unknown cause and an impossible date in the URL', async () => {
-    const html = await render(LessonsPage({ searchParams: Promise.resolve({ cause: 'ALIENS', from: '2026-02-31', to: ['a', 'b'] }) }));
+    const html = await render(
+      LessonsPage({ searchParams: Promise.resolve({ cause: 'ALIENS', from: '2026-02-31', to: ['a', 'b'] }) }),
+    );
     expect(html).toContain('Globex · Analyst');
     expect(html).toContain('Almost forgot a phone screen.');
     expect(html).not.toContain('Clear filters');
@@ -102,7 +128,9 @@ describe('lessons pages', () => {
 
   it('renders the add and edit forms, the edit form with the active actions only', async () => {
     expect(await render(NewLessonPage())).toContain('Save lesson');
-    const html = await render(EditLessonPage({ params: Promise.resolve({ lessonId }), searchParams: Promise.resolve({ from: 'review' }) }));
+    const html = await render(
+      EditLessonPage({ params: Promise.resolve({ lessonId }), searchParams: Promise.resolve({ from: 'review' }) }),
+    );
     expect(html).toContain('The ring road was closed.');
     expect(html).toContain('value="Check the roads before leaving"');
     expect(html).not.toContain('value="Visit the office beforehand"');

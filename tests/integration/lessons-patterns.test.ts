@@ -3,7 +3,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { computeMedian } from '@/lib/domain/lesson-stats';
 import { minutesSinceMiss } from '@/lib/domain/recovery-timing';
 import { getDatabaseUrl } from '@/lib/env';
-import { PrismaClient, type IncidentKind, type IncidentOutcome, type MissReason, type RescheduleStatus } from '@/lib/generated/prisma/client';
+import {
+  PrismaClient,
+  type IncidentKind,
+  type IncidentOutcome,
+  type MissReason,
+  type RescheduleStatus,
+} from '@/lib/generated/prisma/client';
 import { getPatterns } from '@/lib/server/lessons/get-patterns';
 
 // Every SQL statement the app sends goes through this client: getDb() reuses the client it finds
@@ -55,8 +61,15 @@ async function createIncident(userId: string, spec: IncidentSpec) {
 
 const after = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
 
-async function addCall(userId: string, incident: { id: string; recordedAt: Date }, minutes: number, status: 'DONE' | 'SKIPPED' = 'DONE') {
-  await db.recoveryStep.create({ data: { userId, incidentId: incident.id, step: 'CALL', status, completedAt: after(incident.recordedAt, minutes) } });
+async function addCall(
+  userId: string,
+  incident: { id: string; recordedAt: Date },
+  minutes: number,
+  status: 'DONE' | 'SKIPPED' = 'DONE',
+) {
+  await db.recoveryStep.create({
+    data: { userId, incidentId: incident.id, step: 'CALL', status, completedAt: after(incident.recordedAt, minutes) },
+  });
 }
 
 async function addMessage(
@@ -111,7 +124,13 @@ async function seedVolume(count: number) {
     select: { id: true, interviewId: true, recordedAt: true },
   });
   await db.recoveryStep.createMany({
-    data: incidents.map((incident, index) => ({ userId: user.id, incidentId: incident.id, step: 'CALL' as const, status: 'DONE' as const, completedAt: after(incident.recordedAt, index + 5) })),
+    data: incidents.map((incident, index) => ({
+      userId: user.id,
+      incidentId: incident.id,
+      step: 'CALL' as const,
+      status: 'DONE' as const,
+      completedAt: after(incident.recordedAt, index + 5),
+    })),
   });
   await db.message.createMany({
     data: incidents.map((incident, index) => ({
@@ -126,11 +145,21 @@ async function seedVolume(count: number) {
     })),
   });
   await db.rescheduleRequest.createMany({
-    data: incidents.map((incident, index) => ({ userId: user.id, incidentId: incident.id, channel: 'EMAIL' as const, status: index % 2 === 0 ? ('ACCEPTED' as const) : ('DECLINED' as const) })),
+    data: incidents.map((incident, index) => ({
+      userId: user.id,
+      incidentId: incident.id,
+      channel: 'EMAIL' as const,
+      status: index % 2 === 0 ? ('ACCEPTED' as const) : ('DECLINED' as const),
+    })),
   });
   await db.lesson.createMany({
     data: [
-      ...incidents.map((incident) => ({ userId: user.id, incidentId: incident.id, rootCause: 'TRAFFIC_TRANSPORT' as const, whatHappened: 'Late.' })),
+      ...incidents.map((incident) => ({
+        userId: user.id,
+        incidentId: incident.id,
+        rootCause: 'TRAFFIC_TRANSPORT' as const,
+        whatHappened: 'Late.',
+      })),
       ...incidents.map(() => ({ userId: user.id, rootCause: 'FORGOT' as const, whatHappened: 'Nearly forgot.' })),
     ],
   });
@@ -171,10 +200,21 @@ describe('getPatterns: values', () => {
     user = await createUser('Asia/Tokyo');
     stranger = await createUser('Asia/Tokyo');
     const base = new Date('2026-05-10T03:00:00Z');
-    const first = await createIncident(user.id, { reason: 'TRAFFIC_TRANSPORT', recordedAt: base, outcome: 'RESCHEDULED' });
+    const first = await createIncident(user.id, {
+      reason: 'TRAFFIC_TRANSPORT',
+      recordedAt: base,
+      outcome: 'RESCHEDULED',
+    });
     const second = await createIncident(user.id, { reason: 'TRAFFIC_TRANSPORT', recordedAt: after(base, 1440) });
-    const third = await createIncident(user.id, { reason: 'FORGOT', kind: 'RUNNING_LATE', recordedAt: new Date('2026-01-31T20:00:00Z') });
-    const fourth = await createIncident(user.id, { reason: 'SCHEDULE_MIXUP', recordedAt: new Date('2026-06-01T00:00:00Z') });
+    const third = await createIncident(user.id, {
+      reason: 'FORGOT',
+      kind: 'RUNNING_LATE',
+      recordedAt: new Date('2026-01-31T20:00:00Z'),
+    });
+    const fourth = await createIncident(user.id, {
+      reason: 'SCHEDULE_MIXUP',
+      recordedAt: new Date('2026-06-01T00:00:00Z'),
+    });
     const fifth = await createIncident(user.id, { reason: 'OTHER', recordedAt: new Date('2026-06-02T00:00:00Z') });
     const [call1 = 0, call2 = 0, call3 = 0, call4 = 0] = callMinutes;
     await addCall(user.id, first, call1);
@@ -195,11 +235,17 @@ describe('getPatterns: values', () => {
     await addRequest(user.id, third.id, 'NO_RESPONSE', base);
     await addRequest(user.id, fourth.id, 'ACCEPTED', base);
     // The lesson's cause wins over the reason given when marking the miss.
-    await db.lesson.create({ data: { userId: user.id, incidentId: fifth.id, rootCause: 'TIMEZONE_ERROR', whatHappened: 'Wrong zone.' } });
+    await db.lesson.create({
+      data: { userId: user.id, incidentId: fifth.id, rootCause: 'TIMEZONE_ERROR', whatHappened: 'Wrong zone.' },
+    });
     await db.lesson.create({ data: { userId: user.id, rootCause: 'FORGOT', whatHappened: 'Nearly.' } });
 
     // Someone else's rows, shaped the same, must not count.
-    const foreign = await createIncident(stranger.id, { reason: 'TRAFFIC_TRANSPORT', recordedAt: base, outcome: 'DECLINED' });
+    const foreign = await createIncident(stranger.id, {
+      reason: 'TRAFFIC_TRANSPORT',
+      recordedAt: base,
+      outcome: 'DECLINED',
+    });
     await addCall(stranger.id, foreign, 1000);
     await addMessage(stranger.id, foreign, 'APOLOGY', 1);
     await addRequest(stranger.id, foreign.id, 'DECLINED', base);
@@ -210,7 +256,12 @@ describe('getPatterns: values', () => {
     const patterns = await getPatterns(user.id, user.timeZone, NOW);
     const byCause = Object.fromEntries(patterns.byCause.map((row) => [row.rootCause, row]));
     expect(patterns.byCause).toHaveLength(8);
-    expect(byCause.TRAFFIC_TRANSPORT).toEqual({ rootCause: 'TRAFFIC_TRANSPORT', missed: 2, runningLate: 0, nearMisses: 0 });
+    expect(byCause.TRAFFIC_TRANSPORT).toEqual({
+      rootCause: 'TRAFFIC_TRANSPORT',
+      missed: 2,
+      runningLate: 0,
+      nearMisses: 0,
+    });
     expect(byCause.FORGOT).toEqual({ rootCause: 'FORGOT', missed: 0, runningLate: 1, nearMisses: 1 });
     expect(byCause.TIMEZONE_ERROR).toMatchObject({ missed: 1 });
     expect(byCause.OTHER).toMatchObject({ missed: 0 });
@@ -230,7 +281,14 @@ describe('getPatterns: values', () => {
   it('groups recovery outcomes and computes the reschedule success rate from decided requests', async () => {
     const patterns = await getPatterns(user.id, user.timeZone, NOW);
     const outcomes = Object.fromEntries(patterns.outcomes.map((row) => [row.outcome, row.count]));
-    expect(outcomes).toEqual({ RESCHEDULED: 2, DECLINED: 1, NO_RESPONSE: 1, ATTENDED_LATE: 0, WAITING: 0, NOT_ASKED: 1 });
+    expect(outcomes).toEqual({
+      RESCHEDULED: 2,
+      DECLINED: 1,
+      NO_RESPONSE: 1,
+      ATTENDED_LATE: 0,
+      WAITING: 0,
+      NOT_ASKED: 1,
+    });
     expect(patterns.reschedule).toEqual({ accepted: 2, declined: 1, noResponse: 1, pending: 1, successRate: 2 / 3 });
   });
 
@@ -251,7 +309,12 @@ describe('getPatterns: values', () => {
     const empty = await createUser();
     const patterns = await getPatterns(empty.id, empty.timeZone, NOW);
     expect(patterns.totals).toEqual({ incidents: 0, nearMisses: 0 });
-    expect(patterns.timing).toEqual({ medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 });
+    expect(patterns.timing).toEqual({
+      medianMinutesToCall: null,
+      callsCounted: 0,
+      medianMinutesToApology: null,
+      apologiesCounted: 0,
+    });
     expect(patterns.reschedule.successRate).toBeNull();
     expect(patterns.byMonth).toHaveLength(12);
     expect(patterns.byMonth.every((row) => row.missed === 0 && row.runningLate === 0)).toBe(true);
@@ -278,17 +341,33 @@ describe('getPatterns: how fast the employer was contacted', () => {
     const late = { kind: 'RUNNING_LATE' as const, scheduledStart: start, recordedAt: after(start, -30) };
     for (const spec of [missed, late]) {
       const interview = await db.interview.create({
-        data: { userId: owner.id, company: 'Acme', roleTitle: 'Engineer', scheduledStart: spec.scheduledStart, timeZone: 'Europe/London', format: 'IN_PERSON' },
+        data: {
+          userId: owner.id,
+          company: 'Acme',
+          roleTitle: 'Engineer',
+          scheduledStart: spec.scheduledStart,
+          timeZone: 'Europe/London',
+          format: 'IN_PERSON',
+        },
       });
       const incident = await db.missedIncident.create({
-        data: { userId: owner.id, interviewId: interview.id, reason: 'OTHER', kind: spec.kind, recordedAt: spec.recordedAt },
+        data: {
+          userId: owner.id,
+          interviewId: interview.id,
+          reason: 'OTHER',
+          kind: spec.kind,
+          recordedAt: spec.recordedAt,
+        },
       });
       await addCall(owner.id, incident, 5);
       await addMessage(owner.id, incident, 'APOLOGY', 15);
     }
 
     const { timing } = await getPatterns(owner.id, owner.timeZone, NOW);
-    const calls = [minutesSinceMiss(missed, after(missed.recordedAt, 5)), minutesSinceMiss(late, after(late.recordedAt, 5))] as number[];
+    const calls = [
+      minutesSinceMiss(missed, after(missed.recordedAt, 5)),
+      minutesSinceMiss(late, after(late.recordedAt, 5)),
+    ] as number[];
     expect(calls).toEqual([125, 5]);
     expect(timing.medianMinutesToCall).toBeCloseTo(computeMedian(calls) ?? Number.NaN, 6);
     expect(timing.medianMinutesToCall).toBeCloseTo(65, 6);

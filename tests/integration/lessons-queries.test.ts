@@ -12,7 +12,10 @@ import { parseLessonFilters } from '@/lib/validation/lessons';
 
 // A query-logging client installed where getDb() finds it, to check getPreventionHints' cost.
 const statements: string[] = [];
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10 }), log: [{ emit: 'event', level: 'query' }] });
+const db = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10 }),
+  log: [{ emit: 'event', level: 'query' }],
+});
 db.$on('query', (event) => statements.push(event.query));
 (globalThis as unknown as { prisma?: unknown }).prisma = db;
 
@@ -25,7 +28,15 @@ async function createUser(timeZone = 'Europe/London') {
   return db.user.create({ data: { email: `lessons-q-${randomUUID()}@example.test`, name: 'Query Tester', timeZone } });
 }
 
-async function createInterview(userId: string, overrides: { format?: InterviewFormat; scheduledStart?: Date; timeZone?: string; status?: 'SCHEDULED' | 'COMPLETED' } = {}) {
+async function createInterview(
+  userId: string,
+  overrides: {
+    format?: InterviewFormat;
+    scheduledStart?: Date;
+    timeZone?: string;
+    status?: 'SCHEDULED' | 'COMPLETED';
+  } = {},
+) {
   return db.interview.create({
     data: {
       userId,
@@ -53,7 +64,9 @@ async function createLesson(userId: string, spec: LessonSpec = {}) {
   let incidentId: string | null = null;
   if (spec.incidentAt) {
     const interview = await createInterview(userId, { scheduledStart: spec.incidentAt, status: 'COMPLETED' });
-    const incident = await db.missedIncident.create({ data: { userId, interviewId: interview.id, reason: spec.rootCause ?? 'OTHER', recordedAt: spec.incidentAt } });
+    const incident = await db.missedIncident.create({
+      data: { userId, interviewId: interview.id, reason: spec.rootCause ?? 'OTHER', recordedAt: spec.incidentAt },
+    });
     incidentId = incident.id;
   }
   return db.lesson.create({
@@ -64,7 +77,9 @@ async function createLesson(userId: string, spec: LessonSpec = {}) {
       whatHappened: 'Something went wrong.',
       createdAt: spec.createdAt ?? NOW,
       reviewedAt: spec.reviewedAt ?? null,
-      actions: { create: (spec.actions ?? [{ text: 'Do better' }]).map((action, position) => ({ ...action, position })) },
+      actions: {
+        create: (spec.actions ?? [{ text: 'Do better' }]).map((action, position) => ({ ...action, position })),
+      },
     },
   });
 }
@@ -78,15 +93,30 @@ describe('listLessons filters', () => {
   beforeAll(async () => {
     user = await createUser('America/New_York');
     const other = await createUser('America/New_York');
-    lessons.trafficMarch = (await createLesson(user.id, { rootCause: 'TRAFFIC_TRANSPORT', incidentAt: new Date('2026-03-10T15:00:00Z'), createdAt: new Date('2026-03-11T00:00:00Z') })).id;
+    lessons.trafficMarch = (
+      await createLesson(user.id, {
+        rootCause: 'TRAFFIC_TRANSPORT',
+        incidentAt: new Date('2026-03-10T15:00:00Z'),
+        createdAt: new Date('2026-03-11T00:00:00Z'),
+      })
+    ).id;
     // 03:30Z on 1 April is still 31 March in New York.
-    lessons.forgotLateMarch = (await createLesson(user.id, { rootCause: 'FORGOT', incidentAt: new Date('2026-04-01T03:30:00Z'), createdAt: new Date('2026-04-02T00:00:00Z') })).id;
+    lessons.forgotLateMarch = (
+      await createLesson(user.id, {
+        rootCause: 'FORGOT',
+        incidentAt: new Date('2026-04-01T03:30:00Z'),
+        createdAt: new Date('2026-04-02T00:00:00Z'),
+      })
+    ).id;
     // A near miss has no incident: it is dated by when it was written down.
-    lessons.nearMissMay = (await createLesson(user.id, { rootCause: 'FORGOT', createdAt: new Date('2026-05-05T12:00:00Z') })).id;
+    lessons.nearMissMay = (
+      await createLesson(user.id, { rootCause: 'FORGOT', createdAt: new Date('2026-05-05T12:00:00Z') })
+    ).id;
     await createLesson(other.id, { rootCause: 'FORGOT', createdAt: new Date('2026-05-05T12:00:00Z') });
   });
 
-  const list = async (params: Record<string, string | string[]>) => idsOf((await listLessons(user.id, parseLessonFilters(params), user.timeZone)).items);
+  const list = async (params: Record<string, string | string[]>) =>
+    idsOf((await listLessons(user.id, parseLessonFilters(params), user.timeZone)).items);
 
   it('lists every lesson of the user, newest first, and none of anyone else', async () => {
     expect(await list({})).toEqual([lessons.nearMissMay, lessons.forgotLateMarch, lessons.trafficMarch]);
@@ -98,7 +128,10 @@ describe('listLessons filters', () => {
   });
 
   it('filters by whole days in the user’s zone, by when it happened', async () => {
-    expect(await list({ from: '2026-03-01', to: '2026-03-31' })).toEqual([lessons.forgotLateMarch, lessons.trafficMarch]);
+    expect(await list({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+      lessons.forgotLateMarch,
+      lessons.trafficMarch,
+    ]);
     expect(await list({ from: '2026-04-01' })).toEqual([lessons.nearMissMay]);
     expect(await list({ to: '2026-03-10' })).toEqual([lessons.trafficMarch]);
     expect(await list({ cause: 'FORGOT', from: '2026-05-01', to: '2026-05-31' })).toEqual([lessons.nearMissMay]);
@@ -116,7 +149,12 @@ describe('listLessons filters', () => {
     const pager = await createUser();
     const sameTime = new Date('2026-01-01T00:00:00Z');
     const created = await db.lesson.createManyAndReturn({
-      data: Array.from({ length: LESSON_PAGE_SIZE + 5 }, () => ({ userId: pager.id, rootCause: 'OTHER' as const, whatHappened: 'x', createdAt: sameTime })),
+      data: Array.from({ length: LESSON_PAGE_SIZE + 5 }, () => ({
+        userId: pager.id,
+        rootCause: 'OTHER' as const,
+        whatHappened: 'x',
+        createdAt: sameTime,
+      })),
       select: { id: true },
     });
     const first = await listLessons(pager.id, parseLessonFilters({}), pager.timeZone);
@@ -135,7 +173,10 @@ describe('review', () => {
     const other = await createUser();
     await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 8 * DAY) });
     await createLesson(user.id, { createdAt: new Date(NOW.getTime() - DAY) });
-    await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 60 * DAY), reviewedAt: new Date(NOW.getTime() - 5 * DAY) });
+    await createLesson(user.id, {
+      createdAt: new Date(NOW.getTime() - 60 * DAY),
+      reviewedAt: new Date(NOW.getTime() - 5 * DAY),
+    });
     await createLesson(other.id, { createdAt: new Date(NOW.getTime() - 30 * DAY) });
     expect(await countLessonsDueForReview(user.id, NOW)).toEqual({ due: 1, total: 3 });
     expect(await countLessonsDueForReview(user.id, new Date(NOW.getTime() + 5 * DAY))).toEqual({ due: 2, total: 3 });
@@ -144,9 +185,14 @@ describe('review', () => {
   it('does not call a lesson saved now due; it falls due after a week, then spaces out after each review', async () => {
     const user = await createUser();
     const saved = new Date();
-    const { id } = await createLessonThroughServer(user.id, { rootCause: 'FORGOT', whatHappened: 'Nearly forgot the call.', actions: [{ text: 'Set two alarms' }] });
+    const { id } = await createLessonThroughServer(user.id, {
+      rootCause: 'FORGOT',
+      whatHappened: 'Nearly forgot the call.',
+      actions: [{ text: 'Set two alarms' }],
+    });
     const due = async (at: Date) => (await countLessonsDueForReview(user.id, at)).due;
-    const dueOnList = async (at: Date) => (await listLessons(user.id, parseLessonFilters({}), user.timeZone, at)).items[0]?.isDueForReview;
+    const dueOnList = async (at: Date) =>
+      (await listLessons(user.id, parseLessonFilters({}), user.timeZone, at)).items[0]?.isDueForReview;
     const inDays = (days: number) => new Date(saved.getTime() + days * DAY);
 
     expect(await due(new Date(saved.getTime() + 60_000))).toBe(0);
@@ -197,10 +243,16 @@ describe('review', () => {
 
   it('walks the due lessons one by one: never reviewed first, then the longest unreviewed', async () => {
     const user = await createUser();
-    const stale = await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - 60 * DAY), createdAt: new Date(NOW.getTime() - 90 * DAY) });
+    const stale = await createLesson(user.id, {
+      reviewedAt: new Date(NOW.getTime() - 60 * DAY),
+      createdAt: new Date(NOW.getTime() - 90 * DAY),
+    });
     const neverOld = await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 10 * DAY) });
     const neverNew = await createLesson(user.id, { createdAt: new Date(NOW.getTime() - 8 * DAY) });
-    await createLesson(user.id, { reviewedAt: new Date(NOW.getTime() - DAY), createdAt: new Date(NOW.getTime() - 20 * DAY) });
+    await createLesson(user.id, {
+      reviewedAt: new Date(NOW.getTime() - DAY),
+      createdAt: new Date(NOW.getTime() - 20 * DAY),
+    });
     await createLesson(user.id, { createdAt: new Date(NOW.getTime() - DAY) });
 
     const start = await getReviewQueue(user.id, NOW);
@@ -233,7 +285,10 @@ describe('getPreventionHints', () => {
     const video = await createInterview(user.id, { format: 'VIDEO', timeZone: 'America/New_York' });
     const past = await createInterview(user.id, { scheduledStart: new Date(NOW.getTime() - DAY) });
     const done = await createInterview(user.id, { status: 'COMPLETED' });
-    await createLesson(user.id, { rootCause: 'TRAFFIC_TRANSPORT', actions: [{ text: 'Take the earlier train' }, { text: 'Old habit', retiredAt: NOW }] });
+    await createLesson(user.id, {
+      rootCause: 'TRAFFIC_TRANSPORT',
+      actions: [{ text: 'Take the earlier train' }, { text: 'Old habit', retiredAt: NOW }],
+    });
     await createLesson(user.id, { rootCause: 'TIMEZONE_ERROR', actions: [{ text: 'Check the zone' }] });
     await createLesson(user.id, { rootCause: 'FORGOT', actions: [{ text: 'All habit', retiredAt: NOW }] });
 
@@ -241,8 +296,14 @@ describe('getPreventionHints', () => {
     const foreignInterview = await createInterview(other.id);
     await createLesson(other.id, { rootCause: 'SCHEDULE_MIXUP' });
 
-    const hints = await getPreventionHints(user.id, [inPerson.id, video.id, past.id, done.id, foreignInterview.id], NOW);
-    expect(hints[inPerson.id]?.map((hint) => [hint.kind, hint.actionTexts])).toEqual([['extra-buffer', ['Take the earlier train']]]);
+    const hints = await getPreventionHints(
+      user.id,
+      [inPerson.id, video.id, past.id, done.id, foreignInterview.id],
+      NOW,
+    );
+    expect(hints[inPerson.id]?.map((hint) => [hint.kind, hint.actionTexts])).toEqual([
+      ['extra-buffer', ['Take the earlier train']],
+    ]);
     const buffer = hints[inPerson.id]?.[0];
     if (buffer?.kind !== 'extra-buffer') throw new Error('expected an extra-buffer hint');
     // start − 15 early − (5 + 30) buffer − 40 travel

@@ -101,16 +101,33 @@ describe('sendMail over SMTP', () => {
     expect(result.transport).toBe('smtp');
     expect(result.messageId).toMatch(/^<.+@.+>$/);
     expect(server.received[0]?.mailFrom).toBe('alerts@rebound.test');
-    expect(server.received[0]?.parsed.from?.value).toEqual([{ name: 'Rebound Alerts', address: 'alerts@rebound.test' }]);
+    expect(server.received[0]?.parsed.from?.value).toEqual([
+      { name: 'Rebound Alerts', address: 'alerts@rebound.test' },
+    ]);
   });
 
   it.each<[string, Partial<OutgoingMail>, keyof OutgoingMail, RegExp]>([
-    ['two recipients', { to: 'candidate@example.com, other@example.com' }, 'to', /recipient must be a single valid email/],
+    [
+      'two recipients',
+      { to: 'candidate@example.com, other@example.com' },
+      'to',
+      /recipient must be a single valid email/,
+    ],
     ['an invalid recipient', { to: 'not-an-address' }, 'to', /recipient must be a single valid email/],
-    ['a CRLF in the subject', { subject: 'Hello\r\nBcc: victim@example.com' }, 'subject', /subject must not contain line breaks/],
+    [
+      'a CRLF in the subject',
+      { subject: 'Hello\r\nBcc: victim@example.com' },
+      'subject',
+      /subject must not contain line breaks/,
+    ],
     ['an empty subject', { subject: '  ' }, 'subject', /subject must not be empty/],
     ['an empty body', { text: '' }, 'text', /body must not be empty/],
-    ['a line break in a custom header', { headers: { 'X-Note': 'a\nBcc: victim@example.com' } }, 'headers', /line breaks/],
+    [
+      'a line break in a custom header',
+      { headers: { 'X-Note': 'a\nBcc: victim@example.com' } },
+      'headers',
+      /line breaks/,
+    ],
     ['a custom header that would override Bcc', { headers: { Bcc: 'victim@example.com' } }, 'headers', /own field/],
   ])('refuses %s before connecting', async (_case, change, field, message) => {
     const error = await captureError(sendMail({ ...resetMail, ...change }));
@@ -131,7 +148,9 @@ describe('sendMail delivery failures', () => {
       const error = await captureError(sendMail(resetMail));
 
       expect(error).toBeInstanceOf(MailDeliveryError);
-      expect((error as MailDeliveryError).message).toMatch(/^The mail server refused the message: 550 No such user here/);
+      expect((error as MailDeliveryError).message).toMatch(
+        /^The mail server refused the message: 550 No such user here/,
+      );
       expect((error as MailDeliveryError).retryable).toBe(false);
       expect((error as MailDeliveryError).responseCode).toBe(550);
       expect(server.received).toHaveLength(0);

@@ -34,7 +34,10 @@ describe('a migration that fails halfway', () => {
       cpSync(path.join(root, 'prisma', 'migrations'), dir, { recursive: true });
       mkdirSync(path.join(dir, '29990101000000_fails_halfway'));
       // The first statement succeeds, the second fails: nothing of either may remain.
-      writeFileSync(path.join(dir, '29990101000000_fails_halfway', 'migration.sql'), 'CREATE TABLE "Probe" (id integer);\nCREATE TABLE "Probe" (id integer);\n');
+      writeFileSync(
+        path.join(dir, '29990101000000_fails_halfway', 'migration.sql'),
+        'CREATE TABLE "Probe" (id integer);\nCREATE TABLE "Probe" (id integer);\n',
+      );
       const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
         cwd: root,
         env: { ...process.env, PRISMA_MIGRATIONS_DIR: dir },
@@ -45,10 +48,13 @@ describe('a migration that fails halfway', () => {
       const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
       expect(report.attempts[0]).toEqual({
         ok: false,
-        message: 'A migration failed and was rolled back, so the database is as it was before it: ERROR: relation "Probe" already exists',
+        message:
+          'A migration failed and was rolled back, so the database is as it was before it: ERROR: relation "Probe" already exists',
       });
       expect(report.attempts[1].ok).toBe(false);
-      expect(report.attempts[1].message).toMatch(/^Migration 29990101000000_fails_halfway failed earlier and was rolled back/);
+      expect(report.attempts[1].message).toMatch(
+        /^Migration 29990101000000_fails_halfway failed earlier and was rolled back/,
+      );
       expect(report.probeTable).toBe(false);
       expect(report.ledger).toContainEqual({ migration_name: '29990101000000_fails_halfway', finished: false });
       expect(report.ledger.filter((row: { finished: boolean }) => row.finished).length).toBeGreaterThan(0);

@@ -82,10 +82,17 @@ describe('migrations', () => {
       }
       process.exit(0);
     `;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, env: process.env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: root,
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
-    const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    const folders = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    ).length;
     expect(report.ledger).toBe(folders);
     expect([...report.results].sort((a, b) => a - b)).toEqual([0, 0, folders]);
   });

@@ -19,8 +19,17 @@ const db = getDb();
 afterAll(() => db.$disconnect());
 
 function formValues(overrides: Partial<NotificationPreferencesInput> = {}): NotificationPreferencesInput {
-  const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, { EMAIL: true, PUSH: false, IN_APP: true }])) as NotificationPreferencesInput['channels'];
-  return { allOff: false, eveningBeforeTime: '19:30', quietHoursStart: '22:00', quietHoursEnd: '07:00', channels, ...overrides };
+  const channels = Object.fromEntries(
+    REMINDER_KINDS.map((kind) => [kind, { EMAIL: true, PUSH: false, IN_APP: true }]),
+  ) as NotificationPreferencesInput['channels'];
+  return {
+    allOff: false,
+    eveningBeforeTime: '19:30',
+    quietHoursStart: '22:00',
+    quietHoursEnd: '07:00',
+    channels,
+    ...overrides,
+  };
 }
 
 describe('the preferences form', () => {
@@ -28,19 +37,29 @@ describe('the preferences form', () => {
     const user = await createTestUser({ timeZone: 'Europe/London' });
     signInAs(user);
     const defaults = await getPreferencesForm(user.id);
-    expect(defaults).toMatchObject({ allOff: false, eveningBeforeTime: '18:00', quietHoursStart: '', quietHoursEnd: '', emailUnsubscribed: false });
+    expect(defaults).toMatchObject({
+      allOff: false,
+      eveningBeforeTime: '18:00',
+      quietHoursStart: '',
+      quietHoursEnd: '',
+      emailUnsubscribed: false,
+    });
     expect(defaults.channels.LEAVE_BY).toEqual({ EMAIL: false, PUSH: true, IN_APP: true });
 
     const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() + 5 * 86_400_000) });
     const { syncInterviewReminders } = await import('@/lib/server/reminders/sync-interview-reminders');
     await db.$transaction((tx) => syncInterviewReminders(tx, user.id, interview.id));
-    const before = await db.reminder.findFirstOrThrow({ where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' } });
+    const before = await db.reminder.findFirstOrThrow({
+      where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' },
+    });
 
     expect(await saveNotificationPreferencesAction(formValues())).toEqual({ ok: true, data: undefined });
     const saved = await getPreferencesForm(user.id);
     expect(saved).toMatchObject({ eveningBeforeTime: '19:30', quietHoursStart: '22:00', quietHoursEnd: '07:00' });
     expect(saved.channels.LEAVE_BY).toEqual({ EMAIL: true, PUSH: false, IN_APP: true });
-    const after = await db.reminder.findFirstOrThrow({ where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' } });
+    const after = await db.reminder.findFirstOrThrow({
+      where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' },
+    });
     expect(after.dueAt.getTime() - before.dueAt.getTime()).toBe(90 * 60_000);
     expect(after.channels).toEqual(['EMAIL', 'IN_APP']);
 
@@ -51,11 +70,16 @@ describe('the preferences form', () => {
   it('refuses bad times with a message on the field, and saves nothing', async () => {
     const user = await createTestUser();
     signInAs(user);
-    const answer = await saveNotificationPreferencesAction(formValues({ eveningBeforeTime: '25:00', quietHoursStart: '22:00', quietHoursEnd: '' }));
+    const answer = await saveNotificationPreferencesAction(
+      formValues({ eveningBeforeTime: '25:00', quietHoursStart: '22:00', quietHoursEnd: '' }),
+    );
     expect(answer).toMatchObject({
       ok: false,
       code: 'VALIDATION',
-      fieldErrors: { eveningBeforeTime: 'Enter a time like 18:00 (24-hour clock).', quietHoursEnd: 'Enter when the quiet hours end, or clear both times.' },
+      fieldErrors: {
+        eveningBeforeTime: 'Enter a time like 18:00 (24-hour clock).',
+        quietHoursEnd: 'Enter when the quiet hours end, or clear both times.',
+      },
     });
     expect(await db.notificationPreference.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -73,14 +97,31 @@ describe('the notifications list', () => {
           body: 'Starts 10:00',
           url: 'http://rebound.test/interviews/x',
           content: {},
-          deliveries: { create: [{ userId: owner.id, channel: 'EMAIL', state: 'FAILED', attempts: 6, lastError: 'The mail server refused the message: 550 no such user' }] },
+          deliveries: {
+            create: [
+              {
+                userId: owner.id,
+                channel: 'EMAIL',
+                state: 'FAILED',
+                attempts: 6,
+                lastError: 'The mail server refused the message: 550 no such user',
+              },
+            ],
+          },
         },
       });
     }
     const { notifications, unread } = await listNotifications(user.id);
     expect(unread).toBe(1);
     expect(notifications.map((notification) => notification.title)).toEqual([`Leave by 09:10 (${user.id})`]);
-    expect(notifications[0]!.deliveries).toEqual([expect.objectContaining({ channel: 'EMAIL', state: 'FAILED', attempts: 6, lastError: 'The mail server refused the message: 550 no such user' })]);
+    expect(notifications[0]!.deliveries).toEqual([
+      expect.objectContaining({
+        channel: 'EMAIL',
+        state: 'FAILED',
+        attempts: 6,
+        lastError: 'The mail server refused the message: 550 no such user',
+      }),
+    ]);
   });
 });
 
@@ -91,15 +132,25 @@ describe('the check-in link', () => {
     const token = await createCheckInToken(db, user.id, interview.id, new Date());
 
     expect(await getCheckInLink(other.id, token)).toBeNull();
-    expect(await getCheckInLink(user.id, token)).toMatchObject({ state: 'open', interview: { id: interview.id, status: 'SCHEDULED' } });
+    expect(await getCheckInLink(user.id, token)).toMatchObject({
+      state: 'open',
+      interview: { id: interview.id, status: 'SCHEDULED' },
+    });
     expect((await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('SCHEDULED');
 
     signInAs(other);
     expect(await confirmCheckInAction({ token, answer: 'happened' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     signInAs(user);
-    expect(await confirmCheckInAction({ token, answer: 'happened' })).toEqual({ ok: true, data: { interviewId: interview.id } });
+    expect(await confirmCheckInAction({ token, answer: 'happened' })).toEqual({
+      ok: true,
+      data: { interviewId: interview.id },
+    });
     expect((await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('COMPLETED');
-    expect(await confirmCheckInAction({ token, answer: 'missed' })).toMatchObject({ ok: false, code: 'VALIDATION', message: expect.stringMatching(/used already/) });
+    expect(await confirmCheckInAction({ token, answer: 'missed' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: expect.stringMatching(/used already/),
+    });
     expect(await getCheckInLink(user.id, token)).toMatchObject({ state: 'used' });
   });
 
@@ -109,7 +160,10 @@ describe('the check-in link', () => {
     const token = await createCheckInToken(db, user.id, interview.id, new Date(Date.now() - 8 * 86_400_000));
     signInAs(user);
     expect(await getCheckInLink(user.id, token)).toMatchObject({ state: 'expired' });
-    expect(await confirmCheckInAction({ token, answer: 'happened' })).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect(await confirmCheckInAction({ token, answer: 'happened' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/expired/),
+    });
     expect((await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('SCHEDULED');
   });
 });
@@ -120,11 +174,21 @@ describe('a new time zone for the user', () => {
     const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() + 10 * 86_400_000) });
     const { syncInterviewReminders } = await import('@/lib/server/reminders/sync-interview-reminders');
     await db.$transaction((tx) => syncInterviewReminders(tx, user.id, interview.id));
-    const evening = () => db.reminder.findFirstOrThrow({ where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' } });
+    const evening = () =>
+      db.reminder.findFirstOrThrow({
+        where: { interviewId: interview.id, kind: 'EVENING_BEFORE', state: 'SCHEDULED' },
+      });
     const inLondon = await evening();
     await updateTimeZone(user.id, 'Asia/Tokyo');
     const inTokyo = await evening();
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(inTokyo.dueAt)).toBe('18:00');
+    expect(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Tokyo',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(inTokyo.dueAt),
+    ).toBe('18:00');
     expect(inTokyo.dueAt.getTime()).not.toBe(inLondon.dueAt.getTime());
   });
 });

@@ -46,8 +46,12 @@ describe('a page of one record', () => {
   beforeAll(async () => {
     const other = await createTestUser();
     const interview = await createTestInterview(other.id);
-    const incident = await db.missedIncident.create({ data: { userId: other.id, interviewId: interview.id, reason: 'FORGOT', recoveryState: 'CALL' } });
-    const lesson = await db.lesson.create({ data: { userId: other.id, rootCause: 'FORGOT', whatHappened: 'Not mine' } });
+    const incident = await db.missedIncident.create({
+      data: { userId: other.id, interviewId: interview.id, reason: 'FORGOT', recoveryState: 'CALL' },
+    });
+    const lesson = await db.lesson.create({
+      data: { userId: other.id, rootCause: 'FORGOT', whatHappened: 'Not mine' },
+    });
     const token = await createCheckInToken(db, other.id, interview.id, new Date());
     others = {
       interview: interview.id,
@@ -60,12 +64,15 @@ describe('a page of one record', () => {
     signInAs(await createTestUser());
   });
 
-  it.each(Object.keys(pages) as (keyof Pages)[])('%s: another user’s, a made-up and a malformed id all answer not found', async (name) => {
-    const open = pages[name];
-    await expect(open(others[name])).rejects.toMatchObject(NOT_FOUND);
-    await expect(open(name === 'check-in' ? 'a'.repeat(32) : randomUUID())).rejects.toMatchObject(NOT_FOUND);
-    await expect(open('not an id')).rejects.toMatchObject(NOT_FOUND);
-  });
+  it.each(Object.keys(pages) as (keyof Pages)[])(
+    '%s: another user’s, a made-up and a malformed id all answer not found',
+    async (name) => {
+      const open = pages[name];
+      await expect(open(others[name])).rejects.toMatchObject(NOT_FOUND);
+      await expect(open(name === 'check-in' ? 'a'.repeat(32) : randomUUID())).rejects.toMatchObject(NOT_FOUND);
+      await expect(open('not an id')).rejects.toMatchObject(NOT_FOUND);
+    },
+  );
 });
 
 describe('orNotFound', () => {

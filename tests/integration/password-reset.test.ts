@@ -54,7 +54,9 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 /** The reset links in the mails that reached this address, in the order they arrived. */
 function readResetTokens(address: string): string[] {
-  return smtp.receivedBy(address).flatMap((mail) => [...(mail.parsed.text ?? '').matchAll(LINK)].map((match) => match[1] ?? ''));
+  return smtp
+    .receivedBy(address)
+    .flatMap((mail) => [...(mail.parsed.text ?? '').matchAll(LINK)].map((match) => match[1] ?? ''));
 }
 
 /** Asks for a reset link for the user and returns the token the email carried. */
@@ -110,7 +112,11 @@ describe('password reset by email', () => {
     const session = await createSession(user.id, null);
     const token = await requestToken(user.email);
 
-    const result = await resetPasswordAction({ token, password: 'a fresh start 2026', confirmPassword: 'a fresh start 2026' });
+    const result = await resetPasswordAction({
+      token,
+      password: 'a fresh start 2026',
+      confirmPassword: 'a fresh start 2026',
+    });
 
     expect(result).toEqual({ ok: true, data: undefined });
     await expect(authenticate(user.email, 'a fresh start 2026', ip)).resolves.toMatchObject({
@@ -118,7 +124,9 @@ describe('password reset by email', () => {
       sessionVersion: user.sessionVersion + 1,
     });
     await expect(authenticate(user.email, password, ip)).rejects.toThrow(SIGN_IN_FAILED);
-    expect(await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: session.id })).toBeNull();
+    expect(
+      await findSessionUser({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: session.id }),
+    ).toBeNull();
 
     const second = await captureError(resetPassword(token, 'someone else took it'));
     expect(second).toBeInstanceOf(ValidationError);
@@ -132,7 +140,9 @@ describe('password reset by email', () => {
     const sentAt = new Date();
     const token = await requestToken(user.email, sentAt);
 
-    const error = await captureError(resetPassword(token, 'too late for this', new Date(sentAt.getTime() + 61 * 60_000)));
+    const error = await captureError(
+      resetPassword(token, 'too late for this', new Date(sentAt.getTime() + 61 * 60_000)),
+    );
 
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toBe(RESET_LINK_INVALID);
@@ -199,14 +209,16 @@ describe('forgotPasswordAction', () => {
       await runAfterResponse();
 
       expect(answer).toEqual(answerWhenDelivered);
-      expect(logged).toHaveBeenCalledWith('[password-reset] could not send the reset email:', expect.stringContaining('ECONNREFUSED'));
+      expect(logged).toHaveBeenCalledWith(
+        '[password-reset] could not send the reset email:',
+        expect.stringContaining('ECONNREFUSED'),
+      );
     } finally {
       logged.mockRestore();
       restore();
     }
   });
 });
-
 
 describe('abuse limits', () => {
   it('mails at most three reset links per email in a window, then stays silent', async () => {
@@ -217,7 +229,8 @@ describe('abuse limits', () => {
 
   it('a completed reset lifts a sign-in lockout for that email', async () => {
     const { user } = await createUserWithPassword();
-    for (let attempt = 0; attempt < 6; attempt += 1) await captureError(authenticate(user.email, 'wrong password 123', ip));
+    for (let attempt = 0; attempt < 6; attempt += 1)
+      await captureError(authenticate(user.email, 'wrong password 123', ip));
     expect(await db.authThrottle.count({ where: { key: `sign-in:${user.email}` } })).toBe(1);
     const token = await requestToken(user.email);
     await resetPassword(token, 'brand new password 42');

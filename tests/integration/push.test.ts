@@ -22,7 +22,12 @@ import { revokeSession } from '@/lib/server/sessions/revoke-session';
 import type { ChannelMessage } from '@/lib/server/notifications/channels';
 import { sendReminderPush } from '@/lib/server/notifications/push-channel';
 import { createTestUser } from './support/factories';
-import { createBrowserKeys, decryptPushMessage, startLocalPushService, type LocalPushService } from './support/push-service';
+import {
+  createBrowserKeys,
+  decryptPushMessage,
+  startLocalPushService,
+  type LocalPushService,
+} from './support/push-service';
 import { signInAs } from './support/session';
 
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
@@ -62,7 +67,15 @@ async function subscribeBrowser(userId: string, sessionId?: string) {
   const pathname = `/push/${randomUUID()}`;
   const session = sessionId ?? (await signedInBrowser(userId)).sessionId;
   // Stored directly: the routes refuse endpoints on 127.0.0.1, which the server must never call for a stranger.
-  const row = await db.pushSubscription.create({ data: { userId, sessionId: session, endpoint: `${pushService.origin}${pathname}`, p256dh: keys.p256dh, auth: keys.auth } });
+  const row = await db.pushSubscription.create({
+    data: {
+      userId,
+      sessionId: session,
+      endpoint: `${pushService.origin}${pathname}`,
+      p256dh: keys.p256dh,
+      auth: keys.auth,
+    },
+  });
   return { keys, pathname, row };
 }
 
@@ -82,9 +95,16 @@ describe('sendPushToUser', () => {
 
     const outcomes = await sendPushToUser(user.id, payload, { ttlSeconds: 600, topic: 'reminder1' });
 
-    expect(outcomes).toEqual([{ subscriptionId: browser.row.id, endpoint: browser.row.endpoint, status: 'sent', statusCode: 201 }]);
+    expect(outcomes).toEqual([
+      { subscriptionId: browser.row.id, endpoint: browser.row.endpoint, status: 'sent', statusCode: 201 },
+    ]);
     const [request] = receivedAt(browser.pathname);
-    expect(request?.headers).toMatchObject({ 'content-encoding': 'aes128gcm', ttl: '600', urgency: 'high', topic: 'reminder1' });
+    expect(request?.headers).toMatchObject({
+      'content-encoding': 'aes128gcm',
+      ttl: '600',
+      urgency: 'high',
+      topic: 'reminder1',
+    });
     expect(JSON.parse(decryptPushMessage(request!.body, browser.keys))).toEqual({
       title: 'Acme interview tomorrow at 10:00',
       body: 'Leave by 09:20. 1 High Street, London.',
@@ -92,7 +112,11 @@ describe('sendPushToUser', () => {
       tag: 'reminder-1',
       actions: [
         { action: 'running-late', title: 'Running late', url: '/interviews/int_123/recover?kind=RUNNING_LATE' },
-        { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street%2C%20London' },
+        {
+          action: 'directions',
+          title: 'Directions',
+          url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street%2C%20London',
+        },
       ],
     });
 
@@ -100,8 +124,14 @@ describe('sendPushToUser', () => {
     const match = /^vapid t=([^,]+), k=(.+)$/.exec(String(request!.headers.authorization));
     expect(match?.[2]).toBe(getVapidKeys().publicKey);
     const rawPublicKey = Buffer.from(getVapidKeys().publicKey, 'base64url');
-    const spki = Buffer.concat([Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex'), rawPublicKey]);
-    const { payload: claims } = await jwtVerify(match![1]!, await importSPKI(`-----BEGIN PUBLIC KEY-----\n${spki.toString('base64')}\n-----END PUBLIC KEY-----`, 'ES256'));
+    const spki = Buffer.concat([
+      Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex'),
+      rawPublicKey,
+    ]);
+    const { payload: claims } = await jwtVerify(
+      match![1]!,
+      await importSPKI(`-----BEGIN PUBLIC KEY-----\n${spki.toString('base64')}\n-----END PUBLIC KEY-----`, 'ES256'),
+    );
     expect(claims).toMatchObject({ aud: pushService.origin, sub: 'mailto:push@rebound.invalid' });
 
     const stored = await db.pushSubscription.findUniqueOrThrow({ where: { id: browser.row.id } });
@@ -117,18 +147,28 @@ describe('sendPushToUser', () => {
 
   it('sends to every browser of the user and to nobody else', async () => {
     const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
-    const [laptop, phone, stranger] = await Promise.all([subscribeBrowser(user.id), subscribeBrowser(user.id), subscribeBrowser(other.id)]);
+    const [laptop, phone, stranger] = await Promise.all([
+      subscribeBrowser(user.id),
+      subscribeBrowser(user.id),
+      subscribeBrowser(other.id),
+    ]);
 
     const outcomes = await sendPushToUser(user.id, { title: 'Hi', body: 'There', url: '/dashboard' });
 
     expect(outcomes.map((outcome) => outcome.subscriptionId).sort()).toEqual([laptop.row.id, phone.row.id].sort());
-    expect(JSON.parse(decryptPushMessage(receivedAt(phone.pathname)[0]!.body, phone.keys))).toMatchObject({ title: 'Hi' });
+    expect(JSON.parse(decryptPushMessage(receivedAt(phone.pathname)[0]!.body, phone.keys))).toMatchObject({
+      title: 'Hi',
+    });
     expect(receivedAt(stranger.pathname)).toEqual([]);
   });
 
   it('deletes a subscription its push service calls gone (410) or unknown (404), and keeps the others', async () => {
     const user = await createTestUser();
-    const [expired, unknown, live] = await Promise.all([subscribeBrowser(user.id), subscribeBrowser(user.id), subscribeBrowser(user.id)]);
+    const [expired, unknown, live] = await Promise.all([
+      subscribeBrowser(user.id),
+      subscribeBrowser(user.id),
+      subscribeBrowser(user.id),
+    ]);
     pushService.answer(expired.pathname, 410, 'push subscription has unsubscribed or expired.');
     pushService.answer(unknown.pathname, 404);
 
@@ -141,7 +181,9 @@ describe('sendPushToUser', () => {
         { subscriptionId: live.row.id, endpoint: live.row.endpoint, status: 'sent', statusCode: 201 },
       ]),
     );
-    expect((await db.pushSubscription.findMany({ where: { userId: user.id } })).map((row) => row.id)).toEqual([live.row.id]);
+    expect((await db.pushSubscription.findMany({ where: { userId: user.id } })).map((row) => row.id)).toEqual([
+      live.row.id,
+    ]);
   });
 
   it('reports other failures as retryable (429, 5xx, no answer) or not (400, 403, 413), keeping the subscription', async () => {
@@ -151,13 +193,26 @@ describe('sendPushToUser', () => {
     statuses.forEach((status, index) => pushService.answer(browsers[index]!.pathname, status, `status ${status}`));
     // Nothing listens on port 1: the connection is refused.
     const { sessionId } = await signedInBrowser(user.id);
-    const unreachable = await db.pushSubscription.create({ data: { userId: user.id, sessionId, endpoint: 'https://127.0.0.1:1/push/x', p256dh: createBrowserKeys().p256dh, auth: createBrowserKeys().auth } });
+    const unreachable = await db.pushSubscription.create({
+      data: {
+        userId: user.id,
+        sessionId,
+        endpoint: 'https://127.0.0.1:1/push/x',
+        p256dh: createBrowserKeys().p256dh,
+        auth: createBrowserKeys().auth,
+      },
+    });
 
     const outcomes = await sendPushToUser(user.id, { title: 'Hi', body: 'There', url: '/dashboard' });
 
     const byId = new Map(outcomes.map((outcome) => [outcome.subscriptionId, outcome]));
     statuses.forEach((status, index) => {
-      expect(byId.get(browsers[index]!.row.id)).toMatchObject({ status: 'failed', statusCode: status, retryable: status === 429 || status >= 500, message: `The push service answered ${status}: status ${status}.` });
+      expect(byId.get(browsers[index]!.row.id)).toMatchObject({
+        status: 'failed',
+        statusCode: status,
+        retryable: status === 429 || status >= 500,
+        message: `The push service answered ${status}: status ${status}.`,
+      });
     });
     expect(byId.get(unreachable.id)).toMatchObject({ status: 'failed', statusCode: null, retryable: true });
     expect(await db.pushSubscription.count({ where: { userId: user.id } })).toBe(statuses.length + 1);
@@ -168,7 +223,10 @@ describe('sendPushToUser', () => {
     const user = await createTestUser();
     const shared = await signedInBrowser(user.id);
     const own = await signedInBrowser(user.id);
-    const [sharedComputer, phone] = await Promise.all([subscribeBrowser(user.id, shared.sessionId), subscribeBrowser(user.id, own.sessionId)]);
+    const [sharedComputer, phone] = await Promise.all([
+      subscribeBrowser(user.id, shared.sessionId),
+      subscribeBrowser(user.id, own.sessionId),
+    ]);
     await revokeSession(user.id, shared.sessionId);
 
     const outcomes = await sendPushToUser(user.id, { title: 'Hi', body: 'There', url: '/dashboard' });
@@ -177,18 +235,24 @@ describe('sendPushToUser', () => {
     expect(receivedAt(sharedComputer.pathname)).toEqual([]);
     // A later sign-in purges revoked sessions (createSession), and with them their subscriptions.
     await createSession(user.id, 'jest');
-    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: phone.row.id }]);
+    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([
+      { id: phone.row.id },
+    ]);
   });
 
   it('refuses a payload that would not fit in one push message, before sending anything', async () => {
     const user = await createTestUser();
     const browser = await subscribeBrowser(user.id);
-    await expect(sendPushToUser(user.id, { title: 'Hi', body: 'x'.repeat(5_000), url: '/dashboard' })).rejects.toThrow(RangeError);
+    await expect(sendPushToUser(user.id, { title: 'Hi', body: 'x'.repeat(5_000), url: '/dashboard' })).rejects.toThrow(
+      RangeError,
+    );
     expect(receivedAt(browser.pathname)).toEqual([]);
   });
 
   it('answers an empty list for a user without subscriptions', async () => {
-    expect(await sendPushToUser((await createTestUser()).id, { title: 'Hi', body: 'There', url: '/dashboard' })).toEqual([]);
+    expect(
+      await sendPushToUser((await createTestUser()).id, { title: 'Hi', body: 'There', url: '/dashboard' }),
+    ).toEqual([]);
   });
 });
 
@@ -229,7 +293,13 @@ const browserSubscription = (endpoint = `https://push.example.test/send/${random
 function call(method: 'POST' | 'DELETE', body: unknown, headers: Record<string, string> = {}) {
   const request = new Request(`${APP}/api/push/subscriptions`, {
     method,
-    headers: { origin: APP, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 Test', ...headers },
+    headers: {
+      origin: APP,
+      'sec-fetch-site': 'same-origin',
+      'content-type': 'application/json',
+      'user-agent': 'Mozilla/5.0 Test',
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return method === 'POST' ? postSubscription(request) : deleteSubscription(request);
@@ -248,8 +318,19 @@ describe('POST /api/push/subscriptions', () => {
     expect((await again.json()).id).toBe((await created.json()).id);
 
     const [session] = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true } });
-    expect(await db.pushSubscription.findMany({ where: { userId: user.id }, select: { endpoint: true, p256dh: true, auth: true, userAgent: true, sessionId: true } })).toEqual([
-      { endpoint: subscription.endpoint, p256dh: renewed.keys.p256dh, auth: renewed.keys.auth, userAgent: 'Mozilla/5.0 Test', sessionId: session?.id },
+    expect(
+      await db.pushSubscription.findMany({
+        where: { userId: user.id },
+        select: { endpoint: true, p256dh: true, auth: true, userAgent: true, sessionId: true },
+      }),
+    ).toEqual([
+      {
+        endpoint: subscription.endpoint,
+        p256dh: renewed.keys.p256dh,
+        auth: renewed.keys.auth,
+        userAgent: 'Mozilla/5.0 Test',
+        sessionId: session?.id,
+      },
     ]);
   });
 
@@ -262,7 +343,12 @@ describe('POST /api/push/subscriptions', () => {
     const response = await call('POST', browserSubscription(subscription.endpoint));
 
     expect(response.status).toBe(409);
-    expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: subscription.endpoint }, select: { userId: true, p256dh: true, auth: true } })).toEqual({
+    expect(
+      await db.pushSubscription.findUniqueOrThrow({
+        where: { endpoint: subscription.endpoint },
+        select: { userId: true, p256dh: true, auth: true },
+      }),
+    ).toEqual({
       userId: owner.id,
       ...subscription.keys,
     });
@@ -272,7 +358,10 @@ describe('POST /api/push/subscriptions', () => {
     const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
     const subscription = browserSubscription();
     const [browserA, browserB] = await Promise.all([signedInBrowser(a.id), signedInBrowser(b.id)]);
-    const results = await Promise.allSettled([savePushSubscription(browserA, subscription), savePushSubscription(browserB, subscription)]);
+    const results = await Promise.allSettled([
+      savePushSubscription(browserA, subscription),
+      savePushSubscription(browserB, subscription),
+    ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(ConflictError);
@@ -292,7 +381,10 @@ describe('POST /api/push/subscriptions', () => {
       { ...browserSubscription(), endpoint: 'https://[::1]/x' },
       // PostgreSQL refuses NUL in text: refused here, not a 500 there.
       { ...browserSubscription(), endpoint: 'https://push.example.test/a\u0000b' },
-      { ...browserSubscription(), keys: { p256dh: Buffer.alloc(65, 4).subarray(1).toString('base64url'), auth: 'AAAAAAAAAAAAAAAAAAAAAA' } },
+      {
+        ...browserSubscription(),
+        keys: { p256dh: Buffer.alloc(65, 4).subarray(1).toString('base64url'), auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+      },
       { ...browserSubscription(), keys: { p256dh: createBrowserKeys().p256dh, auth: 'c2hvcnQ' } },
     ];
     for (const body of invalid) expect((await call('POST', body)).status).toBe(422);
@@ -307,14 +399,22 @@ describe('DELETE /api/push/subscriptions', () => {
     const [owner, other] = await Promise.all([createTestUser(), createTestUser()]);
     const mine = browserSubscription();
     const theirs = browserSubscription();
-    await Promise.all([savePushSubscription(await signedInBrowser(owner.id), mine), savePushSubscription(await signedInBrowser(other.id), theirs)]);
+    await Promise.all([
+      savePushSubscription(await signedInBrowser(owner.id), mine),
+      savePushSubscription(await signedInBrowser(other.id), theirs),
+    ]);
     signInAs(owner);
 
     expect((await call('DELETE', { endpoint: theirs.endpoint })).status).toBe(404);
     expect((await call('DELETE', { endpoint: mine.endpoint })).status).toBe(204);
     expect((await call('DELETE', { endpoint: mine.endpoint })).status).toBe(404);
     expect((await call('DELETE', { endpoint: '\u0000' })).status).toBe(422);
-    expect(await db.pushSubscription.findMany({ where: { endpoint: { in: [mine.endpoint, theirs.endpoint] } }, select: { userId: true } })).toEqual([{ userId: other.id }]);
+    expect(
+      await db.pushSubscription.findMany({
+        where: { endpoint: { in: [mine.endpoint, theirs.endpoint] } },
+        select: { userId: true },
+      }),
+    ).toEqual([{ userId: other.id }]);
   });
 });
 
@@ -334,11 +434,26 @@ describe('a push host that resolves inside the network', () => {
     const pathname = `/push/${randomUUID()}`;
     // Stored directly, as a name that resolved to a public address when it was saved might; it resolves to 127.0.0.1 now.
     const endpoint = `${pushService.origin.replace('127.0.0.1', 'localhost')}${pathname}`;
-    await db.pushSubscription.create({ data: { userId: user.id, sessionId: (await signedInBrowser(user.id)).sessionId, endpoint, p256dh: keys.p256dh, auth: keys.auth } });
+    await db.pushSubscription.create({
+      data: {
+        userId: user.id,
+        sessionId: (await signedInBrowser(user.id)).sessionId,
+        endpoint,
+        p256dh: keys.p256dh,
+        auth: keys.auth,
+      },
+    });
 
-    const [outcome] = await sendPushToUser(user.id, buildInterviewPushPayload({ title: 'T', body: 'B', interviewId: 'int_1' }));
+    const [outcome] = await sendPushToUser(
+      user.id,
+      buildInterviewPushPayload({ title: 'T', body: 'B', interviewId: 'int_1' }),
+    );
 
-    expect(outcome).toMatchObject({ status: 'failed', retryable: true, message: expect.stringMatching(/localhost resolves to an address inside this network/) });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      message: expect.stringMatching(/localhost resolves to an address inside this network/),
+    });
     expect(receivedAt(pathname)).toEqual([]);
   });
 });
@@ -375,7 +490,10 @@ describe('the PUSH channel of reminders', () => {
     const user = await createTestUser();
     const [first, second] = [await subscribeBrowser(user.id), await subscribeBrowser(user.id)];
 
-    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'sent', detail: '2 of 2 browsers' });
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({
+      status: 'sent',
+      detail: '2 of 2 browsers',
+    });
 
     for (const browser of [first, second]) {
       const [request] = receivedAt(browser.pathname);
@@ -386,7 +504,11 @@ describe('the PUSH channel of reminders', () => {
         tag: 'LEAVE_BY:int_9:2027-01-15T10:00:00.000Z',
         actions: [
           { action: 'running-late', title: 'Running late', url: `${APP}/interviews/int_9/recover?kind=RUNNING_LATE` },
-          { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+          {
+            action: 'directions',
+            title: 'Directions',
+            url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street',
+          },
         ],
       });
       expect(String(request!.headers.topic)).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
@@ -395,10 +517,16 @@ describe('the PUSH channel of reminders', () => {
 
   it('is skipped, with the reason, when no browser has push on or every subscription expired', async () => {
     const user = await createTestUser();
-    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'skipped', reason: 'no browser has push turned on' });
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({
+      status: 'skipped',
+      reason: 'no browser has push turned on',
+    });
     const browser = await subscribeBrowser(user.id);
     pushService.answer(browser.pathname, 410);
-    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({ status: 'skipped', reason: 'every browser’s subscription had expired' });
+    await expect(sendReminderPush(reminderMessage(user.id))).resolves.toEqual({
+      status: 'skipped',
+      reason: 'every browser’s subscription had expired',
+    });
     expect(await db.pushSubscription.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -406,8 +534,14 @@ describe('the PUSH channel of reminders', () => {
     const user = await createTestUser();
     const browser = await subscribeBrowser(user.id);
     pushService.answer(browser.pathname, 503);
-    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({ name: 'ChannelError', retryable: true });
+    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({
+      name: 'ChannelError',
+      retryable: true,
+    });
     pushService.answer(browser.pathname, 400, 'bad payload');
-    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({ name: 'ChannelError', retryable: false });
+    await expect(sendReminderPush(reminderMessage(user.id))).rejects.toMatchObject({
+      name: 'ChannelError',
+      retryable: false,
+    });
   });
 });

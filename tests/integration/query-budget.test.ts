@@ -57,7 +57,9 @@ type Account = {
 
 async function seedAccount(interviews: number, lessons: number): Promise<Account> {
   const db = getDb();
-  const owner = await db.user.create({ data: { email: `budget-${randomUUID()}@example.test`, name: 'Budget Tester', timeZone: 'Europe/London' } });
+  const owner = await db.user.create({
+    data: { email: `budget-${randomUUID()}@example.test`, name: 'Budget Tester', timeZone: 'Europe/London' },
+  });
   const userId = owner.id;
   const statuses = ['SCHEDULED', 'COMPLETED', 'MISSED', 'CANCELLED'] as const;
   await db.interview.createMany({
@@ -75,18 +77,30 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
       notes: 'Bring the portfolio',
     })),
   });
-  const rows = await db.interview.findMany({ where: { userId }, orderBy: { scheduledStart: 'asc' }, select: { id: true, scheduledStart: true } });
+  const rows = await db.interview.findMany({
+    where: { userId },
+    orderBy: { scheduledStart: 'asc' },
+    select: { id: true, scheduledStart: true },
+  });
   const upcoming = rows.find((row) => row.scheduledStart > NOW);
   const missed = rows[0];
   if (!upcoming || !missed) throw new Error('seed needs past and upcoming interviews');
-  const incident = await db.missedIncident.create({ data: { userId, interviewId: missed.id, reason: 'FORGOT', recoveryState: 'SEND' } });
+  const incident = await db.missedIncident.create({
+    data: { userId, interviewId: missed.id, reason: 'FORGOT', recoveryState: 'SEND' },
+  });
   await db.recoveryStep.create({ data: { userId, incidentId: incident.id, step: 'CALL', status: 'DONE' } });
-  await db.rescheduleRequest.create({ data: { userId, incidentId: incident.id, channel: 'EMAIL', newInterviewId: upcoming.id, status: 'ACCEPTED' } });
+  await db.rescheduleRequest.create({
+    data: { userId, incidentId: incident.id, channel: 'EMAIL', newInterviewId: upcoming.id, status: 'ACCEPTED' },
+  });
   for (const interviewId of [missed.id, upcoming.id]) {
-    const message = await db.message.create({ data: { userId, incidentId: incident.id, interviewId, kind: 'APOLOGY', channel: 'EMAIL', body: 'Sorry.' } });
+    const message = await db.message.create({
+      data: { userId, incidentId: incident.id, interviewId, kind: 'APOLOGY', channel: 'EMAIL', body: 'Sorry.' },
+    });
     await db.messageRevision.create({ data: { messageId: message.id, body: 'Sorry.' } });
   }
-  await db.activityEvent.create({ data: { userId, interviewId: upcoming.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' } });
+  await db.activityEvent.create({
+    data: { userId, interviewId: upcoming.id, type: 'INCIDENT_OPENED', summary: 'Marked as missed' },
+  });
   // One notification per interview, each with a delivery: the list shows the latest only.
   for (const [index, row] of rows.entries()) {
     await db.notification.create({
@@ -114,7 +128,12 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
         rootCause: LESSON_CAUSES[index % LESSON_CAUSES.length] ?? 'OTHER',
         whatHappened: `Lesson ${index}`,
         createdAt: new Date(NOW.getTime() - (index + 1) * DAY_MS),
-        actions: { create: [{ text: `Action ${index}a`, position: 0, retiredAt }, { text: `Action ${index}b`, position: 1, retiredAt }] },
+        actions: {
+          create: [
+            { text: `Action ${index}a`, position: 0, retiredAt },
+            { text: `Action ${index}b`, position: 1, retiredAt },
+          ],
+        },
       },
     });
     lessonIds.push(lesson.id);
@@ -123,7 +142,15 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
   const claims = { userId, sessionVersion: owner.sessionVersion, sessionId: session.id };
   const user = await findSessionUser(claims);
   if (!user) throw new Error('the seeded session does not sign in');
-  return { claims, user, upcomingId: upcoming.id, missedId: missed.id, incidentId: incident.id, lessonIds, checkInToken };
+  return {
+    claims,
+    user,
+    upcomingId: upcoming.id,
+    missedId: missed.id,
+    incidentId: incident.id,
+    lessonIds,
+    checkInToken,
+  };
 }
 
 const pages: Record<string, (account: Account) => Promise<unknown>> = {
@@ -188,7 +215,9 @@ describe('the statement budget of every signed-in page', () => {
     const retired = new Set(heavy.lessonIds.filter((_, index) => index % 4 === 3));
     expect(nextHints.some((hint) => retired.has(hint.lessonId))).toBe(false);
     // The newest first: the cap keeps the latest lessons of a cause.
-    const forgot = nextHints.filter((hint) => hint.rootCause === 'FORGOT').map((hint) => heavy.lessonIds.indexOf(hint.lessonId));
+    const forgot = nextHints
+      .filter((hint) => hint.rootCause === 'FORGOT')
+      .map((hint) => heavy.lessonIds.indexOf(hint.lessonId));
     expect(forgot).toEqual([...forgot].sort((a, b) => a - b));
     expect(forgot[0]).toBe(0);
   });

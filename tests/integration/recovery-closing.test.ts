@@ -37,10 +37,15 @@ afterAll(() => db.$disconnect());
 type Call = Omit<RecordCallInput, 'incidentId'>;
 
 /** A miss two hours ago, the call as the form gives it, and the apology sent: the flow waits for their answer. */
-async function reachOutcome(call: Call = { result: 'REACHED', response: 'WILL_GET_BACK', note: 'They will check with the team.' }) {
+async function reachOutcome(
+  call: Call = { result: 'REACHED', response: 'WILL_GET_BACK', note: 'They will check with the team.' },
+) {
   const user = await createTestUser({ name: 'Sam Carter' });
   const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 2 * 3_600_000) });
-  await db.interview.update({ where: { id: interview.id }, data: { contactName: 'Priya Shah', contactEmail: 'priya@acme.test' } });
+  await db.interview.update({
+    where: { id: interview.id },
+    data: { contactName: 'Priya Shah', contactEmail: 'priya@acme.test' },
+  });
   const { incidentId } = await startRecovery(user.id, {
     interviewId: interview.id,
     kind: 'MISSED',
@@ -51,7 +56,13 @@ async function reachOutcome(call: Call = { result: 'REACHED', response: 'WILL_GE
   await recordCall(user.id, recordCallSchema.parse({ incidentId, ...call }));
   await approveDraft(user.id, { incidentId });
   const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
-  await sendMessage(user.id, { messageId: apology.id, recipient: 'priya@acme.test', subject: apology.subject ?? 'Apology', body: apology.body, idempotencyKey: randomUUID() });
+  await sendMessage(user.id, {
+    messageId: apology.id,
+    recipient: 'priya@acme.test',
+    subject: apology.subject ?? 'Apology',
+    body: apology.body,
+    idempotencyKey: randomUUID(),
+  });
   await confirmManualSend(user.id, { messageId: apology.id });
   return { user, interview, incidentId };
 }
@@ -64,7 +75,12 @@ async function acceptInAWeek(userId: string, incidentId: string) {
 }
 
 async function closeWithLesson(userId: string, incidentId: string) {
-  await saveLesson(userId, { incidentId, rootCause: 'TRAFFIC_TRANSPORT', whatHappened: 'Trusted one train.', actions: [{ text: 'Leave earlier' }] });
+  await saveLesson(userId, {
+    incidentId,
+    rootCause: 'TRAFFIC_TRANSPORT',
+    whatHappened: 'Trusted one train.',
+    actions: [{ text: 'Leave earlier' }],
+  });
 }
 
 describe('every request to reschedule ends with the incident', () => {
@@ -110,7 +126,9 @@ describe('every request to reschedule ends with the incident', () => {
   it('a request answered on the phone keeps its own answer when a later one decides', async () => {
     const { user, incidentId } = await reachOutcome({ result: 'REACHED', response: 'REFUSED' });
     await acceptInAWeek(user.id, incidentId);
-    const statuses = (await db.rescheduleRequest.findMany({ where: { incidentId }, orderBy: { askedAt: 'asc' } })).map((request) => request.status);
+    const statuses = (await db.rescheduleRequest.findMany({ where: { incidentId }, orderBy: { askedAt: 'asc' } })).map(
+      (request) => request.status,
+    );
     expect(statuses).toEqual(['DECLINED', 'ACCEPTED']);
   });
 });
@@ -124,7 +142,10 @@ describe('the new interview starts afresh', () => {
     }
     await completePrep(user.id, { incidentId });
 
-    const events = await db.activityEvent.findMany({ where: { interviewId: newInterviewId }, orderBy: { occurredAt: 'asc' } });
+    const events = await db.activityEvent.findMany({
+      where: { interviewId: newInterviewId },
+      orderBy: { occurredAt: 'asc' },
+    });
     expect(events.length).toBeGreaterThanOrEqual(1 + SECOND_CHANCE_PREP_ITEMS.length);
     expect(events[0]).toMatchObject({ type: 'CREATED' });
     for (const event of events) expect(event.summary).not.toMatch(/\bmiss(ed|ing)?\b|second chance|apolog|sorry/i);
@@ -139,8 +160,13 @@ describe('the new interview starts afresh', () => {
 describe('the call record', () => {
   it('keeps what they said on the phone, and shows it after the outcome settled the request', async () => {
     const { user, incidentId } = await reachOutcome({ result: 'REACHED', response: 'WILL_GET_BACK' });
-    const callRequest = async () => (await getRecovery(user.id, incidentId)).requests.find((request) => request.channel === 'CALL');
-    expect(await callRequest()).toMatchObject({ callResult: 'REACHED', callResponse: 'WILL_GET_BACK', status: 'PENDING' });
+    const callRequest = async () =>
+      (await getRecovery(user.id, incidentId)).requests.find((request) => request.channel === 'CALL');
+    expect(await callRequest()).toMatchObject({
+      callResult: 'REACHED',
+      callResponse: 'WILL_GET_BACK',
+      status: 'PENDING',
+    });
     expect(describeCall(await callRequest())).toBe('I reached them · They will get back to me');
 
     await acceptInAWeek(user.id, incidentId);
@@ -159,13 +185,16 @@ describe('messages still to send', () => {
   it('lists the thank-you left unsent after the recovery closed, until it is dismissed', async () => {
     const { user, incidentId } = await reachOutcome();
     const { thankYouMessageId } = await acceptInAWeek(user.id, incidentId);
-    for (const item of SECOND_CHANCE_PREP_ITEMS) await tickPrepItem(user.id, { incidentId, itemId: item.id, checked: true });
+    for (const item of SECOND_CHANCE_PREP_ITEMS)
+      await tickPrepItem(user.id, { incidentId, itemId: item.id, checked: true });
     await completePrep(user.id, { incidentId });
     await closeWithLesson(user.id, incidentId);
 
     const unsent = await listUnsentMessages(user.id);
     // The sent apology, the call script and the note for the day are not waiting to be sent.
-    expect(unsent.messages.map((message) => [message.id, message.kind, message.incidentId])).toEqual([[thankYouMessageId, 'THANK_YOU_ACCEPTED', incidentId]]);
+    expect(unsent.messages.map((message) => [message.id, message.kind, message.incidentId])).toEqual([
+      [thankYouMessageId, 'THANK_YOU_ACCEPTED', incidentId],
+    ]);
     expect(unsent.total).toBe(1);
     expect(unsent.messages[0]?.interview).toEqual({ company: 'Acme Ltd', roleTitle: 'Backend Engineer' });
 
@@ -177,13 +206,19 @@ describe('messages still to send', () => {
     expect(await dismissMessage(user.id, { messageId: thankYouMessageId })).toEqual({ dismissedAt });
     expect(await listUnsentMessages(user.id)).toEqual({ messages: [], total: 0 });
     // Dismissed is not deleted: the recovery's history still has it.
-    expect((await getRecovery(user.id, incidentId)).messages.find((message) => message.id === thankYouMessageId)).toMatchObject({ status: 'DRAFT', dismissedAt });
+    expect(
+      (await getRecovery(user.id, incidentId)).messages.find((message) => message.id === thankYouMessageId),
+    ).toMatchObject({ status: 'DRAFT', dismissedAt });
   });
 
   it('drops the nudge about an unsent thank-you as soon as the thank-you is dismissed', async () => {
     const { user, incidentId } = await reachOutcome();
     const { thankYouMessageId } = await acceptInAWeek(user.id, incidentId);
-    const nudges = () => getDb().reminder.findMany({ where: { incidentId, kind: 'THANK_YOU_UNSENT', state: 'SCHEDULED' }, select: { id: true } });
+    const nudges = () =>
+      getDb().reminder.findMany({
+        where: { incidentId, kind: 'THANK_YOU_UNSENT', state: 'SCHEDULED' },
+        select: { id: true },
+      });
     expect(await nudges()).toHaveLength(1);
 
     await dismissMessage(user.id, { messageId: thankYouMessageId });
@@ -221,20 +256,42 @@ describe('the migration that settles requests left pending by earlier versions',
     const make = async (outcome: 'RESCHEDULED' | 'DECLINED' | 'ATTENDED_LATE' | null) => {
       const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 86_400_000) });
       const incident = await db.missedIncident.create({
-        data: { userId: user.id, interviewId: interview.id, reason: 'OTHER', outcome, recoveryState: outcome ? 'CLOSED' : 'OUTCOME', closedAt: outcome ? new Date() : null },
+        data: {
+          userId: user.id,
+          interviewId: interview.id,
+          reason: 'OTHER',
+          outcome,
+          recoveryState: outcome ? 'CLOSED' : 'OUTCOME',
+          closedAt: outcome ? new Date() : null,
+        },
       });
       // As earlier versions stored a call that reached someone: the answer only in the timeline.
-      const call = await db.rescheduleRequest.create({ data: { userId: user.id, incidentId: incident.id, channel: 'CALL', callResult: 'REACHED', status: 'PENDING' } });
+      const call = await db.rescheduleRequest.create({
+        data: { userId: user.id, incidentId: incident.id, channel: 'CALL', callResult: 'REACHED', status: 'PENDING' },
+      });
       await db.activityEvent.create({
-        data: { userId: user.id, interviewId: interview.id, type: 'CALL_RECORDED', summary: 'Called.', details: { incidentId: incident.id, result: 'REACHED', response: 'WILL_GET_BACK', note: null } },
+        data: {
+          userId: user.id,
+          interviewId: interview.id,
+          type: 'CALL_RECORDED',
+          summary: 'Called.',
+          details: { incidentId: incident.id, result: 'REACHED', response: 'WILL_GET_BACK', note: null },
+        },
       });
       return call.id;
     };
-    const ids = { rescheduled: await make('RESCHEDULED'), declined: await make('DECLINED'), late: await make('ATTENDED_LATE'), open: await make(null) };
+    const ids = {
+      rescheduled: await make('RESCHEDULED'),
+      declined: await make('DECLINED'),
+      late: await make('ATTENDED_LATE'),
+      open: await make(null),
+    };
 
     await runSettleMigration();
 
-    const rows = new Map((await db.rescheduleRequest.findMany({ where: { userId: user.id } })).map((row) => [row.id, row]));
+    const rows = new Map(
+      (await db.rescheduleRequest.findMany({ where: { userId: user.id } })).map((row) => [row.id, row]),
+    );
     expect(rows.get(ids.rescheduled)).toMatchObject({ status: 'ACCEPTED', callResponse: 'WILL_GET_BACK' });
     expect(rows.get(ids.declined)).toMatchObject({ status: 'DECLINED', callResponse: 'WILL_GET_BACK' });
     expect(rows.get(ids.late)).toMatchObject({ status: 'NO_RESPONSE' });

@@ -20,7 +20,12 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { skipStep } from '@/lib/server/recovery/skip-step';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
-import { recordCallSchema, saveLessonSchema, SECOND_CHANCE_PREP_ITEMS, type SkipStepInput } from '@/lib/validation/recovery';
+import {
+  recordCallSchema,
+  saveLessonSchema,
+  SECOND_CHANCE_PREP_ITEMS,
+  type SkipStepInput,
+} from '@/lib/validation/recovery';
 import { createTestInterview, createTestUser } from './support/factories';
 import { signInAs } from './support/session';
 
@@ -71,7 +76,12 @@ async function startMissed(kind: 'MISSED' | 'RUNNING_LATE' = 'MISSED') {
 async function startAtOutcome(kind: 'MISSED' | 'RUNNING_LATE' = 'MISSED') {
   const scenario = await startMissed(kind);
   const { user, incidentId } = scenario;
-  await recordCall(user.id, { incidentId, result: 'REACHED', response: 'WILL_GET_BACK', note: 'Recruiter will check with the team.' });
+  await recordCall(user.id, {
+    incidentId,
+    result: 'REACHED',
+    response: 'WILL_GET_BACK',
+    note: 'Recruiter will check with the team.',
+  });
   await approveDraft(user.id, { incidentId });
   const apology = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'APOLOGY' } });
   await sendMessage(user.id, {
@@ -111,22 +121,34 @@ describe('recording the outcome', () => {
       contactName: 'Priya Shah',
       contactEmail: 'priya@acme.test',
     });
-    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'RESCHEDULED' });
-    const incident = await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId }, include: { rescheduleRequests: true } });
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'RESCHEDULED',
+    });
+    const incident = await db.missedIncident.findUniqueOrThrow({
+      where: { id: incidentId },
+      include: { rescheduleRequests: true },
+    });
     expect(incident).toMatchObject({ recoveryState: 'PREP', outcome: 'RESCHEDULED' });
     const emailRequest = incident.rescheduleRequests.find((request) => request.channel === 'EMAIL');
     expect(emailRequest).toMatchObject({ status: 'ACCEPTED', newInterviewId: replacement.id });
     expect(emailRequest?.respondedAt).toBeInstanceOf(Date);
 
     const thankYou = await db.message.findUniqueOrThrow({ where: { id: result.thankYouMessageId } });
-    expect(thankYou).toMatchObject({ kind: 'THANK_YOU_ACCEPTED', recipient: 'priya@acme.test', status: 'DRAFT', interviewId: interview.id });
+    expect(thankYou).toMatchObject({
+      kind: 'THANK_YOU_ACCEPTED',
+      recipient: 'priya@acme.test',
+      status: 'DRAFT',
+      interviewId: interview.id,
+    });
     expect(thankYou.body).toContain('Thank you for giving me a second chance');
     const prepNote = await db.message.findUniqueOrThrow({ where: { id: result.prepNoteId } });
     expect(prepNote).toMatchObject({ kind: 'PREP_NOTE', channel: 'NOTE', interviewId: replacement.id });
     expect(prepNote.body).toContain('Arrive at least 15 minutes early.');
 
     const oldEvents = await db.activityEvent.findMany({ where: { interviewId: interview.id } });
-    expect(oldEvents.map((event) => event.type)).toEqual(expect.arrayContaining(['OUTCOME_RECORDED', 'STATUS_CHANGED']));
+    expect(oldEvents.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['OUTCOME_RECORDED', 'STATUS_CHANGED']),
+    );
     const newEvents = await db.activityEvent.findMany({ where: { interviewId: replacement.id } });
     expect(newEvents.map((event) => event.type)).toEqual(['CREATED']);
   });
@@ -143,7 +165,9 @@ describe('recording the outcome', () => {
       newStartLocal: 'The new time is in the past. Check the date, the time and the time zone.',
     });
     expect(await db.interview.count({ where: { userId: user.id } })).toBe(1);
-    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ recoveryState: 'OUTCOME' });
+    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({
+      recoveryState: 'OUTCOME',
+    });
   });
 
   it('refuses an outcome recorded twice, also when both arrive at once', async () => {
@@ -156,7 +180,9 @@ describe('recording the outcome', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((result) => result.status === 'rejected');
     expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(ValidationError);
-    expect(later.message).toBe('“Record their answer” is already behind you. Next: finish preparing for the new interview.');
+    expect(later.message).toBe(
+      '“Record their answer” is already behind you. Next: finish preparing for the new interview.',
+    );
     expect(await db.interview.count({ where: { userId: user.id } })).toBe(2);
     expect(await db.message.count({ where: { incidentId, kind: 'THANK_YOU_ACCEPTED' } })).toBe(1);
   });
@@ -169,7 +195,11 @@ describe('recording the outcome', () => {
     if (result.answer !== 'DECLINED') throw new Error('Expected the declined outcome.');
     expect(result.state).toBe('LESSON');
     const thankYou = await db.message.findUniqueOrThrow({ where: { id: result.thankYouMessageId } });
-    expect(thankYou).toMatchObject({ kind: 'THANK_YOU_DECLINED', subject: 'Thank you for your consideration', recipient: 'priya@acme.test' });
+    expect(thankYou).toMatchObject({
+      kind: 'THANK_YOU_DECLINED',
+      subject: 'Thank you for your consideration',
+      recipient: 'priya@acme.test',
+    });
     expect(thankYou.body).toContain('I apologise once more');
     expect(thankYou.body).not.toMatch(/reschedul/i);
     const recovery = await getRecovery(user.id, incidentId);
@@ -195,12 +225,17 @@ describe('recording the outcome', () => {
     expect(closed.recoveryState).toBe('CLOSED');
     expect(closed.closedAt).toBeInstanceOf(Date);
     expect(closed.steps.find((step) => step.step === 'LESSON')).toMatchObject({ status: 'DONE' });
-    const saved = await db.lesson.findUniqueOrThrow({ where: { id: lesson.lessonId }, include: { actions: { orderBy: { position: 'asc' } } } });
+    const saved = await db.lesson.findUniqueOrThrow({
+      where: { id: lesson.lessonId },
+      include: { actions: { orderBy: { position: 'asc' } } },
+    });
     expect(saved.actions.map((action) => [action.position, action.text])).toEqual([
       [0, 'Plan a backup route'],
       [1, 'Leave 30 minutes earlier'],
     ]);
-    const types = (await db.activityEvent.findMany({ where: { interviewId: interview.id } })).map((event) => event.type);
+    const types = (await db.activityEvent.findMany({ where: { interviewId: interview.id } })).map(
+      (event) => event.type,
+    );
     expect(types).toEqual(expect.arrayContaining(['LESSON_SAVED', 'INCIDENT_CLOSED']));
     expect(await listOpenRecoveries(user.id)).toEqual([]);
     await expect(
@@ -213,9 +248,14 @@ describe('recording the outcome', () => {
 
     const waiting = await recordOutcome(user.id, { incidentId, answer: 'NO_RESPONSE' });
     expect(waiting).toMatchObject({ answer: 'NO_RESPONSE', state: 'OUTCOME', followUp: { status: 'WAITING' } });
-    await expect(draftFollowUp(user.id, { incidentId })).rejects.toThrow(/^Give them time to answer: a follow-up makes sense from /);
+    await expect(draftFollowUp(user.id, { incidentId })).rejects.toThrow(
+      /^Give them time to answer: a follow-up makes sense from /,
+    );
 
-    await db.rescheduleRequest.updateMany({ where: { incidentId, status: 'PENDING' }, data: { askedAt: new Date(Date.now() - 10 * DAY) } });
+    await db.rescheduleRequest.updateMany({
+      where: { incidentId, status: 'PENDING' },
+      data: { askedAt: new Date(Date.now() - 10 * DAY) },
+    });
     expect((await listOpenRecoveries(user.id))[0]).toMatchObject({ id: incidentId, isFollowUpDue: true });
     const drafted = await draftFollowUp(user.id, { incidentId });
     expect(await draftFollowUp(user.id, { incidentId })).toEqual({ messageId: drafted.messageId, created: false });
@@ -225,14 +265,21 @@ describe('recording the outcome', () => {
     await confirmManualSend(user.id, { messageId: drafted.messageId });
     await expect(draftFollowUp(user.id, { incidentId })).rejects.toThrow(/^You have already followed up once\./);
     expect(await stopWaiting(user.id, { incidentId })).toEqual({ state: 'LESSON' });
-    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ outcome: 'NO_RESPONSE' });
+    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({
+      outcome: 'NO_RESPONSE',
+    });
   });
 });
 
 describe('second-chance preparation', () => {
   it('must be ticked in full before the flow moves on, and keeps when each item was ticked', async () => {
     const { user, incidentId } = await startAtOutcome();
-    const accepted = await recordOutcome(user.id, { incidentId, answer: 'ACCEPTED', newStartLocal: localInDays(3), timeZone: ZONE });
+    const accepted = await recordOutcome(user.id, {
+      incidentId,
+      answer: 'ACCEPTED',
+      newStartLocal: localInDays(3),
+      timeZone: ZONE,
+    });
     if (accepted.answer !== 'ACCEPTED') throw new Error('Expected the accepted outcome.');
     const [first, ...rest] = SECOND_CHANCE_PREP_ITEMS;
 
@@ -240,9 +287,12 @@ describe('second-chance preparation', () => {
     expect(checklist.interviewId).toBe(accepted.newInterviewId);
     expect(checklist.leaveBy?.getTime()).toBe(checklist.scheduledStart.getTime() - (40 + 20 + 15) * 60_000);
     expect(checklist.items.find((item) => item.id === first.id)?.checkedAt).toBeInstanceOf(Date);
-    await expect(completePrep(user.id, { incidentId })).rejects.toThrow(/^Tick every item before moving on\. Still open: /);
+    await expect(completePrep(user.id, { incidentId })).rejects.toThrow(
+      /^Tick every item before moving on\. Still open: /,
+    );
 
-    for (const item of rest) await tickPrepItem(user.id, { interviewId: accepted.newInterviewId, itemId: item.id, checked: true });
+    for (const item of rest)
+      await tickPrepItem(user.id, { interviewId: accepted.newInterviewId, itemId: item.id, checked: true });
     const unticked = await tickPrepItem(user.id, { incidentId, itemId: first.id, checked: false });
     expect(unticked.isComplete).toBe(false);
     const done = await tickPrepItem(user.id, { incidentId, itemId: first.id, checked: true });
@@ -274,11 +324,21 @@ describe('the order of steps', () => {
     );
     signInAs(user);
     const empty = await skipStepAction({ incidentId, step: 'CALL', reason: '  ' });
-    expect(empty).toEqual({ ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: { reason: 'Say why you are skipping this step.' } });
+    expect(empty).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: { reason: 'Say why you are skipping this step.' },
+    });
     // The type forbids it, a crafted form post does not.
     const closedStep = 'CLOSED' as SkipStepInput['step'];
     const closing = await skipStepAction({ incidentId, step: closedStep, reason: 'done' });
-    expect(closing).toEqual({ ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: { step: 'Choose the step to skip.' } });
+    expect(closing).toEqual({
+      ok: false,
+      code: 'VALIDATION',
+      message: 'Check the highlighted fields.',
+      fieldErrors: { step: 'Choose the step to skip.' },
+    });
     expect(await db.recoveryStep.count({ where: { incidentId } })).toBe(0);
     expect(await db.lesson.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -286,10 +346,16 @@ describe('the order of steps', () => {
   it('skips a step with its reason, shown in the stepper', async () => {
     const { user, incidentId } = await startMissed();
 
-    expect(await skipStep(user.id, { incidentId, step: 'CALL', reason: 'No phone number for the recruiter.' })).toEqual({ state: 'APOLOGY' });
+    expect(await skipStep(user.id, { incidentId, step: 'CALL', reason: 'No phone number for the recruiter.' })).toEqual(
+      { state: 'APOLOGY' },
+    );
 
     const recovery = await getRecovery(user.id, incidentId);
-    expect(recovery.stepper[0]).toMatchObject({ step: 'CALL', status: 'skipped', skipReason: 'No phone number for the recruiter.' });
+    expect(recovery.stepper[0]).toMatchObject({
+      step: 'CALL',
+      status: 'skipped',
+      skipReason: 'No phone number for the recruiter.',
+    });
     expect(recovery.stepper[0]?.completedAt).toBeInstanceOf(Date);
   });
 
@@ -299,7 +365,10 @@ describe('the order of steps', () => {
 
     await recordCall(reached.user.id, { incidentId: reached.incidentId, result: 'REACHED', response: 'AGREED' });
     // As the form sends it with an answer still selected, parsed as its action parses it.
-    await recordCall(voicemail.user.id, recordCallSchema.parse({ incidentId: voicemail.incidentId, result: 'VOICEMAIL', response: 'AGREED' }));
+    await recordCall(
+      voicemail.user.id,
+      recordCallSchema.parse({ incidentId: voicemail.incidentId, result: 'VOICEMAIL', response: 'AGREED' }),
+    );
 
     expect(await db.rescheduleRequest.findFirst({ where: { incidentId: reached.incidentId } })).toMatchObject({
       channel: 'CALL',
@@ -320,8 +389,12 @@ describe('the order of steps', () => {
 
     expect(await recordAttendedLate(user.id, { incidentId })).toEqual({ state: 'LESSON' });
 
-    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'COMPLETED' });
-    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ outcome: 'ATTENDED_LATE' });
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'COMPLETED',
+    });
+    expect(await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({
+      outcome: 'ATTENDED_LATE',
+    });
     const missed = await startMissed();
     await expect(recordAttendedLate(missed.user.id, { incidentId: missed.incidentId })).rejects.toThrow(
       'Only a “running late” incident can end with attending late.',
@@ -344,25 +417,41 @@ describe('status changes on the timeline', () => {
     const other = await createTestInterview(user.id);
     await changeInterviewStatus(user.id, other.id, 'COMPLETED');
 
-    expect(await statusTimeline(user.id, other.id)).toEqual([{ summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } }]);
-    expect(await statusTimeline(user.id, interview.id)).toEqual([{ summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } }]);
+    expect(await statusTimeline(user.id, other.id)).toEqual([
+      { summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } },
+    ]);
+    expect(await statusTimeline(user.id, interview.id)).toEqual([
+      { summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } },
+    ]);
   });
 
   it('the status changes later in a recovery read "From → To" as well', async () => {
     const accepted = await startAtOutcome();
-    const result = await recordOutcome(accepted.user.id, { incidentId: accepted.incidentId, answer: 'ACCEPTED', newStartLocal: localInDays(7), timeZone: ZONE });
+    const result = await recordOutcome(accepted.user.id, {
+      incidentId: accepted.incidentId,
+      answer: 'ACCEPTED',
+      newStartLocal: localInDays(7),
+      timeZone: ZONE,
+    });
     if (result.answer !== 'ACCEPTED') throw new Error('Expected the accepted outcome.');
     expect(await statusTimeline(accepted.user.id, accepted.interview.id)).toEqual([
       { summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } },
-      { summary: 'Missed → Rescheduled', details: { from: 'MISSED', to: 'RESCHEDULED', newInterviewId: result.newInterviewId } },
+      {
+        summary: 'Missed → Rescheduled',
+        details: { from: 'MISSED', to: 'RESCHEDULED', newInterviewId: result.newInterviewId },
+      },
     ]);
 
     const declined = await startAtOutcome('RUNNING_LATE');
     await recordOutcome(declined.user.id, { incidentId: declined.incidentId, answer: 'DECLINED' });
-    expect(await statusTimeline(declined.user.id, declined.interview.id)).toEqual([{ summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } }]);
+    expect(await statusTimeline(declined.user.id, declined.interview.id)).toEqual([
+      { summary: 'Scheduled → Missed', details: { from: 'SCHEDULED', to: 'MISSED' } },
+    ]);
 
     const late = await startMissed('RUNNING_LATE');
     await recordAttendedLate(late.user.id, { incidentId: late.incidentId });
-    expect(await statusTimeline(late.user.id, late.interview.id)).toEqual([{ summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } }]);
+    expect(await statusTimeline(late.user.id, late.interview.id)).toEqual([
+      { summary: 'Scheduled → Completed', details: { from: 'SCHEDULED', to: 'COMPLETED' } },
+    ]);
   });
 });

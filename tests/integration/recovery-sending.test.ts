@@ -30,7 +30,15 @@ jest.setTimeout(20_000);
 const db = getDb();
 afterAll(() => db.$disconnect());
 
-const MAIL_ENV = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_SECURE', 'SMTP_FROM', 'MAIL_OUTBOX_DIR'] as const;
+const MAIL_ENV = [
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'SMTP_USER',
+  'SMTP_PASSWORD',
+  'SMTP_SECURE',
+  'SMTP_FROM',
+  'MAIL_OUTBOX_DIR',
+] as const;
 let savedEnv: Partial<Record<(typeof MAIL_ENV)[number], string>> = {};
 let outboxDir: string;
 let infoLog: jest.SpyInstance;
@@ -64,7 +72,10 @@ function useSmtpServer(port: number): void {
 async function createReadyToSend(options: { approve?: boolean } = {}) {
   const user = await createTestUser({ name: 'Sam Carter' });
   const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 3_600_000) });
-  await db.interview.update({ where: { id: interview.id }, data: { contactName: 'Priya Shah', contactEmail: 'priya@acme.test' } });
+  await db.interview.update({
+    where: { id: interview.id },
+    data: { contactName: 'Priya Shah', contactEmail: 'priya@acme.test' },
+  });
   const { incidentId } = await startRecovery(user.id, {
     interviewId: interview.id,
     kind: 'MISSED',
@@ -94,7 +105,11 @@ async function readState(incidentId: string) {
     where: { id: incidentId },
     include: { rescheduleRequests: { where: { channel: 'EMAIL' } }, steps: true },
   });
-  return { state: incident.recoveryState, emailRequests: incident.rescheduleRequests, steps: incident.steps.map((s) => s.step) };
+  return {
+    state: incident.recoveryState,
+    emailRequests: incident.rescheduleRequests,
+    steps: incident.steps.map((s) => s.step),
+  };
 }
 
 describe('autosave', () => {
@@ -103,7 +118,12 @@ describe('autosave', () => {
 
     const first = await saveDraft(user.id, { messageId: apology.id, subject: 'Sorry', body: 'Version two' });
     const same = await saveDraft(user.id, { messageId: apology.id, subject: 'Sorry', body: 'Version two' });
-    const recipientOnly = await saveDraft(user.id, { messageId: apology.id, subject: 'Sorry', body: 'Version two', recipient: 'hr@acme.test' });
+    const recipientOnly = await saveDraft(user.id, {
+      messageId: apology.id,
+      subject: 'Sorry',
+      body: 'Version two',
+      recipient: 'hr@acme.test',
+    });
     await saveDraft(user.id, { messageId: apology.id, subject: 'Sorry again', body: 'Version three' });
 
     expect([first.revisionCreated, same.revisionCreated, recipientOnly.revisionCreated]).toEqual([true, false, false]);
@@ -111,7 +131,12 @@ describe('autosave', () => {
       where: { id: apology.id },
       include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
     });
-    expect(message).toMatchObject({ subject: 'Sorry again', body: 'Version three', recipient: 'hr@acme.test', status: 'DRAFT' });
+    expect(message).toMatchObject({
+      subject: 'Sorry again',
+      body: 'Version three',
+      recipient: 'hr@acme.test',
+      status: 'DRAFT',
+    });
     expect(message.revisions.map((r) => r.body)).toEqual([apology.body, 'Version two', 'Version three']);
   });
 
@@ -144,7 +169,10 @@ describe('sending through SMTP', () => {
 
   it('delivers the apology with its recipient, subject, body, Reply-To and Message-ID, and moves the flow on', async () => {
     const { user, apology, incidentId, interview, send } = await createReadyToSend();
-    const input = send({ subject: 'Apology for missing our interview', body: 'I am sorry.\n\nCould we reschedule?\n\nSam' });
+    const input = send({
+      subject: 'Apology for missing our interview',
+      body: 'I am sorry.\n\nCould we reschedule?\n\nSam',
+    });
 
     const result = await sendMessage(user.id, input);
 
@@ -168,7 +196,9 @@ describe('sending through SMTP', () => {
     expect(after.state).toBe('OUTCOME');
     expect(after.emailRequests).toEqual([expect.objectContaining({ status: 'PENDING', channel: 'EMAIL' })]);
     expect(after.steps.sort()).toEqual(['APOLOGY', 'CALL', 'SEND']);
-    const types = (await db.activityEvent.findMany({ where: { interviewId: interview.id } })).map((event) => event.type);
+    const types = (await db.activityEvent.findMany({ where: { interviewId: interview.id } })).map(
+      (event) => event.type,
+    );
     expect(types).toEqual(expect.arrayContaining(['MESSAGE_SENT', 'RESCHEDULE_REQUESTED']));
 
     // A retry of the same request answers with the first result and sends nothing.
@@ -253,7 +283,9 @@ describe('sending through SMTP', () => {
       'Call the employer (or skip the call with a reason) before sending the email.',
     );
     const script = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'CALL_SCRIPT' } });
-    await expect(sendMessage(user.id, send({ messageId: script.id }))).rejects.toThrow(/Only email messages can be sent/);
+    await expect(sendMessage(user.id, send({ messageId: script.id }))).rejects.toThrow(
+      /Only email messages can be sent/,
+    );
     await expect(sendMessage((await createTestUser()).id, send())).rejects.toThrow(NotFoundError);
     expect(server.connectionCount()).toBe(0);
     expect((await readState(incidentId)).state).toBe('CALL');
@@ -262,7 +294,12 @@ describe('sending through SMTP', () => {
 
 describe('when sending fails', () => {
   it.each([
-    ['refuses with 550', async () => ({ server: await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'Mailbox unavailable' } }) })],
+    [
+      'refuses with 550',
+      async () => ({
+        server: await startSmtpPeer({ rejectRecipientWith: { code: 550, text: 'Mailbox unavailable' } }),
+      }),
+    ],
     ['is not listening', async () => ({ port: await findClosedPort() })],
   ])('keeps a FAILED, retryable draft when the server %s, then sends once after the fix', async (_case, setUp) => {
     const { user, apology, incidentId, interview, send } = await createReadyToSend();
@@ -274,7 +311,11 @@ describe('when sending fails', () => {
 
     expect(failed).toMatchObject({ status: 'FAILED' });
     const reason = failed.status === 'FAILED' ? failed.reason : '';
-    expect(reason).toMatch(broken.server ? /^The mail server refused the message: 550 Mailbox unavailable/ : /^Could not reach the mail server/);
+    expect(reason).toMatch(
+      broken.server
+        ? /^The mail server refused the message: 550 Mailbox unavailable/
+        : /^Could not reach the mail server/,
+    );
     expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({
       status: 'FAILED',
       failureReason: reason,
@@ -305,10 +346,15 @@ describe('without SMTP', () => {
 
     if (result.status !== 'DRAFT') throw new Error(`Expected the outbox, got ${result.status}.`);
     expect(result.transport).toBe('outbox');
-    expect(result.mailto).toBe('mailto:priya@acme.test?subject=Sorry%20%26%20thank%20you&body=Line%20one%0D%0ALine%20two');
+    expect(result.mailto).toBe(
+      'mailto:priya@acme.test?subject=Sorry%20%26%20thank%20you&body=Line%20one%0D%0ALine%20two',
+    );
     const eml = await simpleParser(await readFile(result.file));
     expect(listAddresses(eml.to)).toEqual(['priya@acme.test']);
-    expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({ status: 'DRAFT', delivery: 'MANUAL' });
+    expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({
+      status: 'DRAFT',
+      delivery: 'MANUAL',
+    });
     expect((await readState(incidentId)).state).toBe('SEND');
 
     const confirmed = await confirmManualSend(user.id, { messageId: apology.id });
@@ -316,8 +362,14 @@ describe('without SMTP', () => {
 
     expect(confirmed.isRepeat).toBe(false);
     expect(again).toEqual({ sentAt: confirmed.sentAt, isRepeat: true });
-    expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({ status: 'SENT', delivery: 'MANUAL' });
-    expect(await readState(incidentId)).toMatchObject({ state: 'OUTCOME', emailRequests: [expect.objectContaining({ status: 'PENDING' })] });
+    expect(await db.message.findUniqueOrThrow({ where: { id: apology.id } })).toMatchObject({
+      status: 'SENT',
+      delivery: 'MANUAL',
+    });
+    expect(await readState(incidentId)).toMatchObject({
+      state: 'OUTCOME',
+      emailRequests: [expect.objectContaining({ status: 'PENDING' })],
+    });
   });
 });
 
@@ -335,7 +387,11 @@ describe('message history', () => {
     const sent = byInterview.find((message) => message.id === apology.id);
     expect(sent).toMatchObject({ status: 'SENT', channel: 'EMAIL', recipient: 'priya@acme.test', delivery: 'MANUAL' });
     expect(sent?.sentAt).toBeInstanceOf(Date);
-    expect(sent?.revisions.map((revision) => revision.body)).toEqual([apology.body, 'Edited apology', 'Edited apology, final']);
+    expect(sent?.revisions.map((revision) => revision.body)).toEqual([
+      apology.body,
+      'Edited apology',
+      'Edited apology, final',
+    ]);
     const stranger = await createTestUser();
     await expect(listMessages(stranger.id, { interviewId: interview.id })).rejects.toThrow(NotFoundError);
     await expect(listMessages(stranger.id, { incidentId })).rejects.toThrow(NotFoundError);

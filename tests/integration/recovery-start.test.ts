@@ -31,7 +31,9 @@ afterAll(() => db.$disconnect());
 
 async function createMissedScenario(options: { withContact?: boolean; startsInMs?: number } = {}) {
   const user = await createTestUser({ name: 'Sam Carter' });
-  const interview = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() + (options.startsInMs ?? -3 * HOUR)) });
+  const interview = await createTestInterview(user.id, {
+    scheduledStart: new Date(Date.now() + (options.startsInMs ?? -3 * HOUR)),
+  });
   if (options.withContact ?? true) {
     await db.interview.update({
       where: { id: interview.id },
@@ -71,10 +73,20 @@ describe('startRecovery', () => {
 
     expect(result.created).toBe(true);
     const incident = await db.missedIncident.findUniqueOrThrow({ where: { id: result.incidentId } });
-    expect(incident).toMatchObject({ userId: user.id, kind: 'MISSED', recoveryState: 'CALL', reason: 'TRAFFIC_TRANSPORT', closedAt: null });
+    expect(incident).toMatchObject({
+      userId: user.id,
+      kind: 'MISSED',
+      recoveryState: 'CALL',
+      reason: 'TRAFFIC_TRANSPORT',
+      closedAt: null,
+    });
     expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'MISSED' });
 
-    const messages = await db.message.findMany({ where: { incidentId: incident.id }, include: { revisions: true }, orderBy: { kind: 'asc' } });
+    const messages = await db.message.findMany({
+      where: { incidentId: incident.id },
+      include: { revisions: true },
+      orderBy: { kind: 'asc' },
+    });
     expect(messages.map((m) => [m.kind, m.channel, m.recipient, m.status])).toEqual([
       ['CALL_SCRIPT', 'PHONE', '+44 20 7946 0000', 'DRAFT'],
       ['APOLOGY', 'EMAIL', 'priya@acme.test', 'DRAFT'],
@@ -104,7 +116,9 @@ describe('startRecovery', () => {
     await expect(startRecovery(user.id, startInput(interview.id))).rejects.toThrow('The template broke.');
 
     expect(await countRows(user.id)).toEqual({ incidents: 0, messages: 0, revisions: 0, events: 0 });
-    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'SCHEDULED' });
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'SCHEDULED',
+    });
   });
 
   it('answers a repeated submission with the same key with the first incident', async () => {
@@ -146,17 +160,24 @@ describe('startRecovery', () => {
     const intruder = await createTestUser();
 
     await expect(startRecovery(intruder.id, startInput(interview.id))).rejects.toThrow(NotFoundError);
-    await expect(startRecovery(intruder.id, startInput('missing-interview'))).rejects.toThrow('That interview does not exist.');
+    await expect(startRecovery(intruder.id, startInput('missing-interview'))).rejects.toThrow(
+      'That interview does not exist.',
+    );
 
     expect(await countRows(intruder.id)).toEqual({ incidents: 0, messages: 0, revisions: 0, events: 0 });
     expect(await countRows(owner.id)).toEqual({ incidents: 0, messages: 0, revisions: 0, events: 0 });
-    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'SCHEDULED' });
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'SCHEDULED',
+    });
   });
 
   it('drafts with a neutral greeting and no placeholders when the contact and explanation are unknown', async () => {
     const { user, interview } = await createMissedScenario({ withContact: false });
 
-    const { incidentId } = await startRecovery(user.id, startRecoverySchema.parse(startInput(interview.id, { explanation: '   ' })));
+    const { incidentId } = await startRecovery(
+      user.id,
+      startRecoverySchema.parse(startInput(interview.id, { explanation: '   ' })),
+    );
 
     const incident = await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(incident.explanation).toBeNull();
@@ -201,16 +222,23 @@ describe('startRecovery', () => {
     const error = await startRecovery(user.id, startInput(interview.id)).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toBe('A cancelled interview cannot be marked missed. Add a new interview if it is back on.');
+    expect((error as ValidationError).message).toBe(
+      'A cancelled interview cannot be marked missed. Add a new interview if it is back on.',
+    );
     expect(await countRows(user.id)).toEqual({ incidents: 0, messages: 0, revisions: 0, events: 0 });
   });
 
   it('starts the preventive flow for an upcoming interview without changing its status', async () => {
     const { user, interview } = await createMissedScenario({ startsInMs: HOUR });
 
-    const { incidentId } = await startRecovery(user.id, startInput(interview.id, { kind: 'RUNNING_LATE', employerWarned: false }));
+    const { incidentId } = await startRecovery(
+      user.id,
+      startInput(interview.id, { kind: 'RUNNING_LATE', employerWarned: false }),
+    );
 
-    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'SCHEDULED' });
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'SCHEDULED',
+    });
     const script = await db.message.findFirstOrThrow({ where: { incidentId, kind: 'CALL_SCRIPT' } });
     expect(script.body).toContain('Call now, before the start time.');
     const events = await db.activityEvent.findMany({ where: { interviewId: interview.id } });
@@ -234,7 +262,11 @@ describe('reading a recovery', () => {
     const recovery = await getRecovery(user.id, incidentId);
 
     expect(recovery.incident).toMatchObject({ id: incidentId, recoveryState: 'CALL', kind: 'MISSED' });
-    expect(recovery.interview).toMatchObject({ id: interview.id, company: 'Acme Ltd', contactPhone: '+44 20 7946 0000' });
+    expect(recovery.interview).toMatchObject({
+      id: interview.id,
+      company: 'Acme Ltd',
+      contactPhone: '+44 20 7946 0000',
+    });
     expect(recovery.stepper.map((item) => [item.step, item.status])).toEqual([
       ['CALL', 'current'],
       ['APOLOGY', 'upcoming'],

@@ -64,7 +64,13 @@ beforeAll(async () => {
   process.env.SMTP_HOST = '127.0.0.1';
   process.env.SMTP_PORT = String(smtp.port);
   process.env.NEXTAUTH_URL = 'http://rebound.test';
-  worker = await startReminderWorker({ connectionString: relay.url, pollingIntervalSeconds: 0.5, retry: { retryLimit: 5, retryDelay: 1, retryBackoff: false }, schedule: false, log: () => undefined });
+  worker = await startReminderWorker({
+    connectionString: relay.url,
+    pollingIntervalSeconds: 0.5,
+    retry: { retryLimit: 5, retryDelay: 1, retryBackoff: false },
+    schedule: false,
+    log: () => undefined,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -88,12 +94,26 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 it('sends nothing while the database is gone, keeps the worker up, and sends the due reminder once when it is back', async () => {
   const user = await createTestUser({ timeZone: 'UTC' });
   const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, kind === 'LEAVE_BY' ? ['EMAIL'] : []]));
-  await getDb().notificationPreference.create({ data: { userId: user.id, channels, unsubscribeToken: createUnsubscribeToken() } });
+  await getDb().notificationPreference.create({
+    data: { userId: user.id, channels, unsubscribeToken: createUnsubscribeToken() },
+  });
   // A video interview 20 minutes away: its reminder 30 minutes before the start is due now.
   const start = new Date(Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE);
   const local = utcToZonedLocal(start, 'UTC');
   const end = utcToZonedLocal(new Date(start.getTime() + 30 * MINUTE), 'UTC');
-  await createInterview(user.id, parseInterviewForm(interviewInput({ date: local.slice(0, 10), startTime: local.slice(11, 16), endTime: end.slice(11, 16), timeZone: 'UTC', format: 'VIDEO', company: 'Outage Ltd' })));
+  await createInterview(
+    user.id,
+    parseInterviewForm(
+      interviewInput({
+        date: local.slice(0, 10),
+        startTime: local.slice(11, 16),
+        endTime: end.slice(11, 16),
+        timeZone: 'UTC',
+        format: 'VIDEO',
+        company: 'Outage Ltd',
+      }),
+    ),
+  );
 
   await relay.cut();
   await expect(dispatchDueReminders(worker.boss)).rejects.toThrow();
@@ -102,10 +122,16 @@ it('sends nothing while the database is gone, keeps the worker up, and sends the
 
   await relay.restore();
   // The first dispatch after the cut may meet a pooled connection that died with it.
-  await waitFor(async () => (await dispatchDueReminders(worker.boss).catch(() => null)) !== null, 20_000, 'a dispatch to succeed');
+  await waitFor(
+    async () => (await dispatchDueReminders(worker.boss).catch(() => null)) !== null,
+    20_000,
+    'a dispatch to succeed',
+  );
   await waitFor(() => smtp.receivedBy(user.email).length > 0, 30_000, 'the reminder email');
   await dispatchDueReminders(worker.boss);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   expect(smtp.receivedBy(user.email)).toHaveLength(1);
-  expect(await getDb().reminder.findMany({ where: { userId: user.id, kind: 'LEAVE_BY' }, select: { state: true } })).toEqual([{ state: 'SENT' }]);
+  expect(
+    await getDb().reminder.findMany({ where: { userId: user.id, kind: 'LEAVE_BY' }, select: { state: true } }),
+  ).toEqual([{ state: 'SENT' }]);
 }, 120_000);

@@ -37,7 +37,17 @@ beforeAll(async () => {
   const connectionString = process.env.DATABASE_URL as string;
   // Two instances, as two app processes would run them; neither runs the cron here, the tests
   // ask for dispatches themselves instead of waiting for the minute.
-  workers = await Promise.all([0, 1].map(() => startReminderWorker({ connectionString, pollingIntervalSeconds: 0.5, retry: FAST_RETRY, schedule: false, log: () => undefined })));
+  workers = await Promise.all(
+    [0, 1].map(() =>
+      startReminderWorker({
+        connectionString,
+        pollingIntervalSeconds: 0.5,
+        retry: FAST_RETRY,
+        schedule: false,
+        log: () => undefined,
+      }),
+    ),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -71,26 +81,41 @@ function formAt(start: Date, overrides: Partial<InterviewFormInput> = {}): Inter
   const zone = pickZone(start);
   const local = utcToZonedLocal(start, zone);
   const end = utcToZonedLocal(new Date(start.getTime() + 30 * MINUTE), zone);
-  return interviewInput({ date: local.slice(0, 10), startTime: local.slice(11, 16), endTime: end.slice(11, 16), timeZone: zone, ...overrides });
+  return interviewInput({
+    date: local.slice(0, 10),
+    startTime: local.slice(11, 16),
+    endTime: end.slice(11, 16),
+    timeZone: zone,
+    ...overrides,
+  });
 }
 
 /** A user who gets only the given reminders: every other kind is off, so no test meets a stray mail. */
 async function createUserWith(chosen: Partial<Record<ReminderKind, ReminderChannel[]>>) {
   const user = await createTestUser({ timeZone: 'UTC' });
   const channels = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, chosen[kind] ?? []]));
-  await db.notificationPreference.create({ data: { userId: user.id, channels, unsubscribeToken: createUnsubscribeToken() } });
+  await db.notificationPreference.create({
+    data: { userId: user.id, channels, unsubscribeToken: createUnsubscribeToken() },
+  });
   return user;
 }
 
 /** A video interview 20 minutes away: its leave-by moment (30 minutes before) is due now, late but useful. */
 async function createSoonInterview(userId: string, minutesAway = 20) {
   const start = new Date(Math.ceil((Date.now() + minutesAway * MINUTE) / MINUTE) * MINUTE);
-  const { id } = await createInterview(userId, parseInterviewForm(formAt(start, { company: `Soon ${userId.slice(-6)}` })));
+  const { id } = await createInterview(
+    userId,
+    parseInterviewForm(formAt(start, { company: `Soon ${userId.slice(-6)}` })),
+  );
   return { id, start };
 }
 
 function remindersOf(interviewId: string) {
-  return db.reminder.findMany({ where: { interviewId }, orderBy: { dueAt: 'asc' }, select: { kind: true, state: true, dueAt: true, dedupeKey: true, lastError: true } });
+  return db.reminder.findMany({
+    where: { interviewId },
+    orderBy: { dueAt: 'asc' },
+    select: { kind: true, state: true, dueAt: true, dedupeKey: true, lastError: true },
+  });
 }
 
 async function dispatchFromBoth(now?: Date) {
@@ -104,7 +129,9 @@ describe('two workers on one database', () => {
     const interviews = await Promise.all(users.map((user) => createSoonInterview(user.id)));
     for (const { id } of interviews) {
       // Scheduled, or already taken by the dispatch each worker asks for when it starts.
-      expect(['SCHEDULED', 'QUEUED', 'SENT']).toContain((await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')?.state);
+      expect(['SCHEDULED', 'QUEUED', 'SENT']).toContain(
+        (await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')?.state,
+      );
     }
 
     await dispatchFromBoth();
@@ -112,22 +139,32 @@ describe('two workers on one database', () => {
     await Promise.all(workers.map((worker) => worker.requestDispatch()));
 
     const mine = () => users.flatMap((user) => smtp.receivedBy(user.email));
-    await waitFor(async () => mine().length, (count) => count >= users.length);
+    await waitFor(
+      async () => mine().length,
+      (count) => count >= users.length,
+    );
     // Time for a duplicate to show up if one were coming.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     for (const user of users) expect(smtp.receivedBy(user.email)).toHaveLength(1);
 
     const mail = smtp.receivedBy(users[0]!.email)[0]!.parsed;
     expect(mail.subject).toMatch(/^Starts at \d\d:\d\d: Backend Engineer interview at Soon /);
-    const rawHeader = (name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '');
+    const rawHeader = (name: string) =>
+      mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '');
     const unsubscribe = String(rawHeader('list-unsubscribe'));
     expect(unsubscribe).toMatch(/^<http:\/\/rebound\.test\/api\/unsubscribe\/[A-Za-z0-9_-]+>$/);
     expect(rawHeader('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.text).toContain(unsubscribe.slice(1, -1));
 
-    const reminders = await db.reminder.findMany({ where: { interviewId: { in: interviews.map((interview) => interview.id) }, kind: 'LEAVE_BY' }, select: { state: true } });
+    const reminders = await db.reminder.findMany({
+      where: { interviewId: { in: interviews.map((interview) => interview.id) }, kind: 'LEAVE_BY' },
+      select: { state: true },
+    });
     expect(reminders.map((reminder) => reminder.state)).toEqual(users.map(() => 'SENT'));
-    const deliveries = await db.notificationDelivery.findMany({ where: { userId: { in: users.map((user) => user.id) } }, select: { state: true, attempts: true } });
+    const deliveries = await db.notificationDelivery.findMany({
+      where: { userId: { in: users.map((user) => user.id) } },
+      select: { state: true, attempts: true },
+    });
     expect(deliveries).toEqual(users.map(() => ({ state: 'SENT', attempts: 1 })));
     const inApp = await db.notification.count({ where: { userId: { in: users.map((user) => user.id) } } });
     expect(inApp).toBe(users.length);
@@ -151,8 +188,13 @@ describe('two workers on one database', () => {
       await dispatchDueReminders(workers[0]!.boss);
       const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { userId: user.id } });
       const first = deliverNotification({ deliveryId: delivery.id, retryCount: 0, retryLimit: 2 });
-      await waitFor(async () => sends, (count) => count === 1);
-      const second = await deliverNotification({ deliveryId: delivery.id, retryCount: 0, retryLimit: 2 }).catch((error: Error) => error.name);
+      await waitFor(
+        async () => sends,
+        (count) => count === 1,
+      );
+      const second = await deliverNotification({ deliveryId: delivery.id, retryCount: 0, retryLimit: 2 }).catch(
+        (error: Error) => error.name,
+      );
       release();
       expect(await first).toBe('sent');
       expect(second).toBe('RetryLaterError');
@@ -168,7 +210,13 @@ describe('two workers on one database', () => {
 
 async function restartDeliveryWork(worker: ReminderWorker) {
   await worker.stop();
-  const restarted = await startReminderWorker({ connectionString: process.env.DATABASE_URL as string, pollingIntervalSeconds: 0.5, retry: FAST_RETRY, schedule: false, log: () => undefined });
+  const restarted = await startReminderWorker({
+    connectionString: process.env.DATABASE_URL as string,
+    pollingIntervalSeconds: 0.5,
+    retry: FAST_RETRY,
+    schedule: false,
+    log: () => undefined,
+  });
   workers[workers.indexOf(worker)] = restarted;
 }
 
@@ -185,7 +233,9 @@ describe('the interview write paths move the reminders', () => {
     expect(after.find((reminder) => reminder.dedupeKey === leaveBy.dedupeKey)?.state).toBe('CANCELLED');
     const moved = after.find((reminder) => reminder.kind === 'LEAVE_BY' && reminder.state === 'SCHEDULED')!;
     expect(moved.dueAt.getTime()).toBeGreaterThan(Date.now() + 2 * 24 * 60 * MINUTE);
-    expect(after.filter((reminder) => reminder.state === 'SCHEDULED').map((reminder) => reminder.kind)).toEqual(['LEAVE_BY']);
+    expect(after.filter((reminder) => reminder.state === 'SCHEDULED').map((reminder) => reminder.kind)).toEqual([
+      'LEAVE_BY',
+    ]);
 
     await dispatchFromBoth();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -198,7 +248,9 @@ describe('the interview write paths move the reminders', () => {
     const before = await remindersOf(id);
     expect(before.map((reminder) => reminder.kind)).toEqual(['LEAVE_BY', 'CHECK_IN']);
     const stale = new Date(0);
-    await expect(updateInterview(user.id, id, parseInterviewForm(formAt(new Date(Date.now() + 5 * 24 * 60 * MINUTE))), stale)).rejects.toThrow(/changed in another tab/);
+    await expect(
+      updateInterview(user.id, id, parseInterviewForm(formAt(new Date(Date.now() + 5 * 24 * 60 * MINUTE))), stale),
+    ).rejects.toThrow(/changed in another tab/);
     expect(await remindersOf(id)).toEqual(before);
   });
 
@@ -244,10 +296,18 @@ describe('a channel that throws', () => {
       const { id } = await createSoonInterview(user.id);
       await dispatchFromBoth();
       const delivery = await waitFor(
-        () => db.notificationDelivery.findFirstOrThrow({ where: { userId: user.id }, select: { state: true, attempts: true, lastError: true } }),
+        () =>
+          db.notificationDelivery.findFirstOrThrow({
+            where: { userId: user.id },
+            select: { state: true, attempts: true, lastError: true },
+          }),
         (row) => row.state === 'FAILED',
       );
-      expect(delivery).toEqual({ state: 'FAILED', attempts: FAST_RETRY.retryLimit + 1, lastError: 'The push service answered 503.' });
+      expect(delivery).toEqual({
+        state: 'FAILED',
+        attempts: FAST_RETRY.retryLimit + 1,
+        lastError: 'The push service answered 503.',
+      });
       expect(calls).toBe(FAST_RETRY.retryLimit + 1);
       const leaveBy = (await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')!;
       expect(leaveBy.state).toBe('FAILED');
@@ -281,12 +341,19 @@ describe('an SMTP server that refuses', () => {
       const { id } = await createSoonInterview(user.id);
       await dispatchFromBoth();
       const delivery = await waitFor(
-        () => db.notificationDelivery.findFirstOrThrow({ where: { userId: user.id }, select: { state: true, attempts: true, lastError: true } }),
+        () =>
+          db.notificationDelivery.findFirstOrThrow({
+            where: { userId: user.id },
+            select: { state: true, attempts: true, lastError: true },
+          }),
         (row) => row.state === 'FAILED',
       );
       expect(delivery.attempts).toBe(1);
       expect(delivery.lastError).toMatch(/refused the message: 550 No such mailbox here/);
-      expect((await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')).toMatchObject({ state: 'FAILED', lastError: expect.stringMatching(/^Email: /) });
+      expect((await remindersOf(id)).find((reminder) => reminder.kind === 'LEAVE_BY')).toMatchObject({
+        state: 'FAILED',
+        lastError: expect.stringMatching(/^Email: /),
+      });
     } finally {
       process.env.SMTP_PORT = String(smtp.port);
       await refusing.close();
@@ -298,19 +365,30 @@ describe('the one-click unsubscribe link', () => {
   it('shows a button on GET, unsubscribes on the one-click POST, and drops email from waiting reminders', async () => {
     const user = await createUserWith({ LEAVE_BY: ['EMAIL', 'IN_APP'], CHECK_IN: ['EMAIL'] });
     const { id } = await createSoonInterview(user.id, 3 * 24 * 60);
-    const { unsubscribeToken: token } = await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } });
+    const { unsubscribeToken: token } = await db.notificationPreference.findUniqueOrThrow({
+      where: { userId: user.id },
+    });
     const context = { params: Promise.resolve({ token }) };
-    const request = (method: string) => new Request(`http://rebound.test/api/unsubscribe/${token}`, { method, body: method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined });
+    const request = (method: string) =>
+      new Request(`http://rebound.test/api/unsubscribe/${token}`, {
+        method,
+        body: method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined,
+      });
 
     const shown = await getUnsubscribe(request('GET'), context);
     expect(shown.status).toBe(200);
     expect(await shown.text()).toContain('<form method="post">');
-    expect((await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } })).emailUnsubscribedAt).toBeNull();
+    expect(
+      (await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } })).emailUnsubscribedAt,
+    ).toBeNull();
 
     const done = await postUnsubscribe(request('POST'), { params: Promise.resolve({ token }) });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Reminder emails are off');
-    const waiting = await db.reminder.findMany({ where: { interviewId: id, state: 'SCHEDULED' }, select: { kind: true, channels: true } });
+    const waiting = await db.reminder.findMany({
+      where: { interviewId: id, state: 'SCHEDULED' },
+      select: { kind: true, channels: true },
+    });
     expect(waiting.length).toBeGreaterThan(0);
     for (const reminder of waiting) expect(reminder.channels).not.toContain('EMAIL');
 
@@ -328,9 +406,16 @@ describe('the check-in email', () => {
     // Two hours after the 30-minute slot, as the worker would see it.
     const checkInAt = new Date(start.getTime() + (30 + 120) * MINUTE + 1_000);
     await dispatchDueReminders(workers[0]!.boss, checkInAt);
-    const [mail] = await waitFor(async () => smtp.receivedBy(user.email), (mails) => mails.length >= 1);
+    const [mail] = await waitFor(
+      async () => smtp.receivedBy(user.email),
+      (mails) => mails.length >= 1,
+    );
     expect(mail!.parsed.subject).toMatch(/^Did it happen\? Backend Engineer interview at Soon /);
-    const links = [...String(mail!.parsed.text).matchAll(/http:\/\/rebound\.test\/check-in\/([A-Za-z0-9_-]+)\?answer=(happened|missed)/g)];
+    const links = [
+      ...String(mail!.parsed.text).matchAll(
+        /http:\/\/rebound\.test\/check-in\/([A-Za-z0-9_-]+)\?answer=(happened|missed)/g,
+      ),
+    ];
     expect(links.map((link) => link[2])).toEqual(['happened', 'missed']);
     const token = links[0]![1]!;
     expect(links[1]![1]).toBe(token);

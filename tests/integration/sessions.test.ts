@@ -23,7 +23,8 @@ jest.mock('next/headers', () => ({ headers: jest.fn(), cookies: jest.fn() }));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn() }));
 
 const db = getDb();
-const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+const CHROME_ON_LINUX =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 let savedSecret: string | undefined;
 
 beforeAll(() => {
@@ -43,7 +44,9 @@ type RequestHeaders = Awaited<ReturnType<typeof headers>>;
 async function sendCookie(token: JWT | null) {
   const value = token ? await encode({ token, secret: process.env.NEXTAUTH_SECRET! }) : null;
   // Both names, so the test does not depend on whether NEXTAUTH_URL is https.
-  const all = value ? ['next-auth.session-token', '__Secure-next-auth.session-token'].map((name) => ({ name, value })) : [];
+  const all = value
+    ? ['next-auth.session-token', '__Secure-next-auth.session-token'].map((name) => ({ name, value }))
+    : [];
   jest.mocked(cookies).mockResolvedValue({ getAll: () => all } as unknown as CookieStore);
   jest.mocked(headers).mockResolvedValue(new Headers({ 'user-agent': CHROME_ON_LINUX }) as unknown as RequestHeaders);
 }
@@ -122,7 +125,7 @@ describe('session rows', () => {
     expect((await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(later);
   });
 
-  it('deletes the user\'s revoked and long-unused sessions at the next sign-in, and keeps the live ones', async () => {
+  it("deletes the user's revoked and long-unused sessions at the next sign-in, and keeps the live ones", async () => {
     const { user } = await createUserWithPassword();
     const { user: other } = await createUserWithPassword();
     const live = await createSession(user.id, null);
@@ -131,10 +134,16 @@ describe('session rows', () => {
     const othersRevoked = await createSession(other.id, null);
     await revokeSession(user.id, revoked.id);
     await revokeSession(other.id, othersRevoked.id);
-    await db.userSession.update({ where: { id: stale.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await db.userSession.update({
+      where: { id: stale.id },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
 
     const fresh = await createSession(user.id, null);
-    const left = await db.userSession.findMany({ where: { userId: { in: [user.id, other.id] } }, select: { id: true } });
+    const left = await db.userSession.findMany({
+      where: { userId: { in: [user.id, other.id] } },
+      select: { id: true },
+    });
     expect(left.map((row) => row.id).sort()).toEqual([live.id, fresh.id, othersRevoked.id].sort());
   });
 });

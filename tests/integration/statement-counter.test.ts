@@ -44,7 +44,15 @@ describe('the bench statement counter', () => {
       head.writeInt32BE(4 + body.length, 1);
       return Buffer.concat([head, body]);
     };
-    const stream = Buffer.concat([startup, message('p', 'secret\0'), message('Q', 'SELECT 1\0'), message('P', '\0SELECT $1\0\0\0'), message('B', '\0\0\0\0\0\0\0'), message('E', '\0\0\0\0\0'), message('S', '')]);
+    const stream = Buffer.concat([
+      startup,
+      message('p', 'secret\0'),
+      message('Q', 'SELECT 1\0'),
+      message('P', '\0SELECT $1\0\0\0'),
+      message('B', '\0\0\0\0\0\0\0'),
+      message('E', '\0\0\0\0\0'),
+      message('S', ''),
+    ]);
     const counter = new FrontendMessageCounter();
     for (const byte of stream) counter.push(Buffer.from([byte]));
     expect(counter.statements).toBe(2);

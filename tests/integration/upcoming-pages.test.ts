@@ -40,10 +40,15 @@ const textOf = (html: string) =>
     .replaceAll('&#x27;', "'")
     .replaceAll('&quot;', '"')
     .replace(/\s+/g, ' ');
-const renderInterview = (id: string) => render(InterviewPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }));
+const renderInterview = (id: string) =>
+  render(InterviewPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }));
 
 beforeAll(async () => {
-  user = signInAs(await db.user.create({ data: { email: `upcoming-${randomUUID()}@example.test`, name: 'Sam Candidate', timeZone: 'Europe/London' } }));
+  user = signInAs(
+    await db.user.create({
+      data: { email: `upcoming-${randomUUID()}@example.test`, name: 'Sam Candidate', timeZone: 'Europe/London' },
+    }),
+  );
   const shared = {
     userId: user.id,
     company: 'Northwind',
@@ -56,11 +61,22 @@ beforeAll(async () => {
     travelMinutes: 40,
     bufferMinutes: 20,
   };
-  missed = await db.interview.create({ data: { ...shared, scheduledStart: new Date(Date.now() - 5 * DAY_MS), status: 'RESCHEDULED' } });
-  const incident = await db.missedIncident.create({
-    data: { userId: user.id, interviewId: missed.id, reason: 'TRAFFIC_TRANSPORT', recoveryState: 'CLOSED', closedAt: new Date(), outcome: 'RESCHEDULED' },
+  missed = await db.interview.create({
+    data: { ...shared, scheduledStart: new Date(Date.now() - 5 * DAY_MS), status: 'RESCHEDULED' },
   });
-  secondChance = await db.interview.create({ data: { ...shared, scheduledStart: SECOND_CHANCE_START, rescheduledFromId: missed.id } });
+  const incident = await db.missedIncident.create({
+    data: {
+      userId: user.id,
+      interviewId: missed.id,
+      reason: 'TRAFFIC_TRANSPORT',
+      recoveryState: 'CLOSED',
+      closedAt: new Date(),
+      outcome: 'RESCHEDULED',
+    },
+  });
+  secondChance = await db.interview.create({
+    data: { ...shared, scheduledStart: SECOND_CHANCE_START, rescheduledFromId: missed.id },
+  });
   await db.lesson.create({
     data: {
       userId: user.id,
@@ -87,7 +103,9 @@ describe('the second chance after a miss', () => {
   });
 
   it('its edit page and its dashboard card do not bring it up either', async () => {
-    expect(textOf(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) })))).not.toMatch(/\bmiss/i);
+    expect(textOf(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) })))).not.toMatch(
+      /\bmiss/i,
+    );
     expect(textOf(await render(DashboardPage()))).not.toMatch(/\bmiss/i);
   });
 
@@ -171,16 +189,28 @@ describe('the account’s time zone', () => {
 
   it('is the selected zone in the server’s HTML of the account and interview forms, not UTC until scripts load', async () => {
     expect(await render(AccountPage())).toMatch(/<option value="Europe\/London" selected="">/);
-    expect(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) }))).toMatch(/<option value="America\/New_York" selected="">/);
+    expect(await render(EditInterviewPage({ params: Promise.resolve({ id: secondChance.id }) }))).toMatch(
+      /<option value="America\/New_York" selected="">/,
+    );
   });
 
   it('follows the browser through the banner’s action, which keeps only a known zone', async () => {
-    const traveller = signInAs(await db.user.create({ data: { email: `traveller-${randomUUID()}@example.test`, name: 'Tess', timeZone: 'UTC' } }));
+    const traveller = signInAs(
+      await db.user.create({
+        data: { email: `traveller-${randomUUID()}@example.test`, name: 'Tess', timeZone: 'UTC' },
+      }),
+    );
     try {
-      expect(await updateTimeZoneAction({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringMatching(/does not exist/) } });
+      expect(await updateTimeZoneAction({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({
+        ok: false,
+        fieldErrors: { timeZone: expect.stringMatching(/does not exist/) },
+      });
       expect(await db.user.findUniqueOrThrow({ where: { id: traveller.id } })).toMatchObject({ timeZone: 'UTC' });
       expect(await updateTimeZoneAction({ timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, data: undefined });
-      expect(await db.user.findUniqueOrThrow({ where: { id: traveller.id } })).toMatchObject({ timeZone: 'Asia/Tokyo', name: 'Tess' });
+      expect(await db.user.findUniqueOrThrow({ where: { id: traveller.id } })).toMatchObject({
+        timeZone: 'Asia/Tokyo',
+        name: 'Tess',
+      });
     } finally {
       signInAs(user);
     }

@@ -93,6 +93,12 @@ function textValue(component: ICAL.Component, name: string): string | null {
 }
 
 /** The zone's UTC offset in minutes at a wall-clock time, as the VTIMEZONE defines it. */
-export function offsetMinutesAt(timezone: ICAL.Timezone, wallClock: { year: number; month: number; day: number; hour: number; minute?: number }): number {
-  return timezone.utcOffset(ICAL.Time.fromData({ ...wallClock, minute: wallClock.minute ?? 0, second: 0, isDate: false })) / 60;
+export function offsetMinutesAt(
+  timezone: ICAL.Timezone,
+  wallClock: { year: number; month: number; day: number; hour: number; minute?: number },
+): number {
+  return (
+    timezone.utcOffset(ICAL.Time.fromData({ ...wallClock, minute: wallClock.minute ?? 0, second: 0, isDate: false })) /
+    60
+  );
 }

@@ -1,14 +1,24 @@
-import { findActionBodyProblem, findArgumentListProblem, isServerActionCall, MAX_ACTION_BODY_DEPTH } from '@/scripts/lib/action-body.mjs';
+import {
+  findActionBodyProblem,
+  findArgumentListProblem,
+  isServerActionCall,
+  MAX_ACTION_BODY_DEPTH,
+} from '@/scripts/lib/action-body.mjs';
 import { declaresOversizedBody, hasDecodablePath, MAX_BODY_BYTES } from '@/scripts/lib/app-server.mjs';
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
 /** A multipart body as the browser would post it, with its Content-Type. */
-async function multipart(entries: [string, string | File][]): Promise<{ headers: Record<string, string>; body: Buffer }> {
+async function multipart(
+  entries: [string, string | File][],
+): Promise<{ headers: Record<string, string>; body: Buffer }> {
   const form = new FormData();
   for (const [name, value] of entries) form.append(name, value);
   const response = new Response(form);
-  return { headers: { 'content-type': response.headers.get('content-type') ?? '' }, body: Buffer.from(await response.arrayBuffer()) };
+  return {
+    headers: { 'content-type': response.headers.get('content-type') ?? '' },
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -18,9 +28,12 @@ describe('the launcher refuses what Next.js would answer with a 500', () => {
     expect(hasDecodablePath(url)).toBe(false);
   });
 
-  it.each(['/', '/interviews/abc', '/interviews?q=%00', '/search/caf%C3%A9', '/interviews?q=%ZZ'])('%s does (the query is the page’s to read)', (url) => {
-    expect(hasDecodablePath(url)).toBe(true);
-  });
+  it.each(['/', '/interviews/abc', '/interviews?q=%00', '/search/caf%C3%A9', '/interviews?q=%ZZ'])(
+    '%s does (the query is the page’s to read)',
+    (url) => {
+      expect(hasDecodablePath(url)).toBe(true);
+    },
+  );
 
   it('reads the declared body length against the limit', () => {
     expect(declaresOversizedBody({ 'content-length': String(MAX_BODY_BYTES + 1) })).toBe(true);
@@ -35,7 +48,9 @@ describe('a server action body Next.js cannot decode', () => {
     expect(isServerActionCall({ method: 'POST', url: '/', headers: { 'next-action': '' } })).toBe(true);
     expect(isServerActionCall({ method: 'POST', url: '/dashboard', headers: {} })).toBe(false);
     expect(isServerActionCall({ method: 'GET', url: '/dashboard', headers: { 'next-action': 'abc' } })).toBe(false);
-    expect(isServerActionCall({ method: 'POST', url: '/api/push/subscriptions', headers: { 'next-action': 'abc' } })).toBe(false);
+    expect(
+      isServerActionCall({ method: 'POST', url: '/api/push/subscriptions', headers: { 'next-action': 'abc' } }),
+    ).toBe(false);
     expect(isServerActionCall({ method: 'POST', url: '/apiary', headers: { 'next-action': 'abc' } })).toBe(true);
   });
 
@@ -48,36 +63,57 @@ describe('a server action body Next.js cannot decode', () => {
     expect(await findActionBodyProblem(TEXT, Buffer.from(body))).toBe('its body is not a JSON list of arguments');
   });
 
-  it.each(['name=Acme', '<xml/>', '[1,2', '[1,]', '{"a":1,}', '[1] x', '["\u0001"]', '["\\x"]', '[01]', '\ufeff[1]'])('is a body that is not JSON: %s', async (body) => {
-    expect(await findActionBodyProblem(TEXT, Buffer.from(body))).toMatch(/not (valid JSON|a JSON list)/);
-  });
+  it.each(['name=Acme', '<xml/>', '[1,2', '[1,]', '{"a":1,}', '[1] x', '["\u0001"]', '["\\x"]', '[01]', '\ufeff[1]'])(
+    'is a body that is not JSON: %s',
+    async (body) => {
+      expect(await findActionBodyProblem(TEXT, Buffer.from(body))).toMatch(/not (valid JSON|a JSON list)/);
+    },
+  );
 
   it('is nested deeper than the limit, 200,000 deep included, and is found without recursion', async () => {
-    expect(await findActionBodyProblem(TEXT, Buffer.from('['.repeat(200_000)))).toBe(`its body is nested more than ${MAX_ACTION_BODY_DEPTH} deep`);
-    expect(findArgumentListProblem(Buffer.from(`[${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}]`))).toMatch(/nested more than/);
+    expect(await findActionBodyProblem(TEXT, Buffer.from('['.repeat(200_000)))).toBe(
+      `its body is nested more than ${MAX_ACTION_BODY_DEPTH} deep`,
+    );
+    expect(findArgumentListProblem(Buffer.from(`[${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}]`))).toMatch(
+      /nested more than/,
+    );
     expect(findArgumentListProblem(Buffer.from(nested(MAX_ACTION_BODY_DEPTH + 1)))).toMatch(/nested more than/);
     expect(findArgumentListProblem(Buffer.from(nested(MAX_ACTION_BODY_DEPTH)))).toBeUndefined();
   });
 
   it('is a list of more arguments than Next.js calls an action with', () => {
-    expect(findArgumentListProblem(Buffer.from(JSON.stringify(Array(1_001).fill(1))))).toBe('it passes more than 1000 arguments');
+    expect(findArgumentListProblem(Buffer.from(JSON.stringify(Array(1_001).fill(1))))).toBe(
+      'it passes more than 1000 arguments',
+    );
     expect(findArgumentListProblem(Buffer.from(JSON.stringify(Array(1_000).fill([1, 2]))))).toBeUndefined();
   });
 
   it('is multipart without a boundary, cut short, or not multipart at all', async () => {
     const garbage = Buffer.from('\u0000\u00ff garbage --x\r\n');
-    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data' }, garbage)).toBe('its Content-Type is not multipart/form-data with a boundary');
-    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, garbage)).toBe('its multipart body is not well-formed');
-    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, Buffer.alloc(0))).toBe('its multipart body is not well-formed');
+    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data' }, garbage)).toBe(
+      'its Content-Type is not multipart/form-data with a boundary',
+    );
+    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, garbage)).toBe(
+      'its multipart body is not well-formed',
+    );
+    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, Buffer.alloc(0))).toBe(
+      'its multipart body is not well-formed',
+    );
     const cut = Buffer.from('--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1]');
-    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, cut)).toBe('its multipart body is not well-formed');
+    expect(await findActionBodyProblem({ 'content-type': 'multipart/form-data; boundary=x' }, cut)).toBe(
+      'its multipart body is not well-formed',
+    );
   });
 
   it('is multipart whose argument list (field 0) is missing, a file, or not a list', async () => {
     const missing = await multipart([['1', '[1]']]);
-    expect(await findActionBodyProblem(missing.headers, missing.body)).toBe('its multipart body has no argument list (field 0)');
+    expect(await findActionBodyProblem(missing.headers, missing.body)).toBe(
+      'its multipart body has no argument list (field 0)',
+    );
     const file = await multipart([['0', new File(['[1]'], 'arguments.json')]]);
-    expect(await findActionBodyProblem(file.headers, file.body)).toBe('its multipart body has no argument list (field 0)');
+    expect(await findActionBodyProblem(file.headers, file.body)).toBe(
+      'its multipart body has no argument list (field 0)',
+    );
     const empty = await multipart([['0', 'null']]);
     expect(await findActionBodyProblem(empty.headers, empty.body)).toBe('its body is not a JSON list of arguments');
     const deep = await multipart([['0', '['.repeat(200_000)]]);
@@ -85,26 +121,53 @@ describe('a server action body Next.js cannot decode', () => {
   });
 
   it('is none of what a browser posts', async () => {
-    const args = JSON.stringify([{ company: 'Café “Acme”', notes: 'a\nb\u2028', date: '2027-01-01', tags: ['$$literal', -1.5e3, true, null], nested: { a: [{}] } }]);
+    const args = JSON.stringify([
+      {
+        company: 'Café “Acme”',
+        notes: 'a\nb\u2028',
+        date: '2027-01-01',
+        tags: ['$$literal', -1.5e3, true, null],
+        nested: { a: [{}] },
+      },
+    ]);
     expect(await findActionBodyProblem(TEXT, Buffer.from(args))).toBeUndefined();
     expect(await findActionBodyProblem({}, Buffer.from(' { "name": "x" } '))).toBeUndefined();
     expect(await findActionBodyProblem(TEXT, Buffer.from('[]'))).toBeUndefined();
     // A File among the arguments: encodeReply's FormData, the list in field 0.
-    const withFile = await multipart([['0', '["$K1"]'], ['1_name', 'x'], ['1_upload', new File(['%PDF'], 'cv.pdf', { type: 'application/pdf' })]]);
+    const withFile = await multipart([
+      ['0', '["$K1"]'],
+      ['1_name', 'x'],
+      ['1_upload', new File(['%PDF'], 'cv.pdf', { type: 'application/pdf' })],
+    ]);
     expect(await findActionBodyProblem(withFile.headers, withFile.body)).toBeUndefined();
     // A form posted before hydration is url-encoded or has no Next-Action header: Next.js answers it without decoding.
-    expect(await findActionBodyProblem({ 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('%%%'))).toBeUndefined();
+    expect(
+      await findActionBodyProblem({ 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('%%%')),
+    ).toBeUndefined();
   });
 
   it('agrees with JSON.parse on what is JSON', () => {
-    for (const text of ['[1.5e-3, -0, 0.0, 1E+2]', '{"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t": [true, false, null]}', '[1e]', '[-]', '[.5]', '[tru]', '{"a" 1}', '{1: 2}', '["\t"]']) {
+    for (const text of [
+      '[1.5e-3, -0, 0.0, 1E+2]',
+      '{"\\u00e9\\"\\\\\\/\\b\\f\\n\\r\\t": [true, false, null]}',
+      '[1e]',
+      '[-]',
+      '[.5]',
+      '[tru]',
+      '{"a" 1}',
+      '{1: 2}',
+      '["\t"]',
+    ]) {
       let parses = true;
       try {
         JSON.parse(text);
       } catch {
         parses = false;
       }
-      expect({ text, accepted: findArgumentListProblem(Buffer.from(text)) === undefined }).toEqual({ text, accepted: parses });
+      expect({ text, accepted: findArgumentListProblem(Buffer.from(text)) === undefined }).toEqual({
+        text,
+        accepted: parses,
+      });
     }
   });
 });

@@ -13,7 +13,9 @@ function sourcesUnder(folder: string): string[] {
 
 describe('where code lives', () => {
   it('lib/server holds areas only: every function in lib/server/<area>/<verb>-<thing>.ts', () => {
-    const loose = readdirSync(path.join(root, 'lib/server')).filter((entry) => !statSync(path.join(root, 'lib/server', entry)).isDirectory());
+    const loose = readdirSync(path.join(root, 'lib/server')).filter(
+      (entry) => !statSync(path.join(root, 'lib/server', entry)).isDirectory(),
+    );
     expect(loose).toEqual([]);
   });
 

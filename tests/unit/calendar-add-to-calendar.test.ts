@@ -24,9 +24,11 @@ const interview = {
   rescheduledFrom: null,
 };
 
-const render = (props: Parameters<typeof AddToCalendar>[0]) => renderToStaticMarkup(createElement(AddToCalendar, props));
+const render = (props: Parameters<typeof AddToCalendar>[0]) =>
+  renderToStaticMarkup(createElement(AddToCalendar, props));
 const escapeHtml = (text: string) => text.replaceAll('&', '&amp;');
-const links = (html: string) => [...html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', text = '']) => ({ href, text }));
+const links = (html: string) =>
+  [...html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href = '', text = '']) => ({ href, text }));
 
 describe('AddToCalendar', () => {
   const savedUrl = process.env.NEXTAUTH_URL;
@@ -43,7 +45,10 @@ describe('AddToCalendar', () => {
     // 09:30 New York − 15 min early − 10 min buffer − 30 min travel = leave by 08:35.
     const withLeaveBy = { ...interview, sequence: 0, leaveBy: new Date('2027-01-15T13:35:00Z') };
     expect(links(html)).toEqual([
-      { href: escapeHtml(buildGoogleCalendarUrl(withLeaveBy, 'https://rebound.example.com')), text: 'Add to Google Calendar' },
+      {
+        href: escapeHtml(buildGoogleCalendarUrl(withLeaveBy, 'https://rebound.example.com')),
+        text: 'Add to Google Calendar',
+      },
       { href: escapeHtml(buildOutlookCalendarUrl(withLeaveBy, 'https://rebound.example.com')), text: 'Add to Outlook' },
       { href: '/api/interviews/int_123/ics', text: 'Download .ics file' },
     ]);

@@ -1,5 +1,10 @@
 // The calendar files as a real iCalendar parser (ical.js) reads them.
-import { buildCalendar, buildInterviewCalendar, SECOND_CHANCE_TIP, type CalendarInterview } from '@/lib/domain/calendar';
+import {
+  buildCalendar,
+  buildInterviewCalendar,
+  SECOND_CHANCE_TIP,
+  type CalendarInterview,
+} from '@/lib/domain/calendar';
 import { offsetMinutesAt, parseCalendar, type ParsedEvent } from '@/tests/support/ical';
 
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -66,11 +71,18 @@ describe('calendar files read by ical.js', () => {
     const london = calendar.timezones.get('Europe/London')!;
     expect(offsetMinutesAt(london, { year: 2027, month: 1, day: 15, hour: 10 })).toBe(0);
     expect(offsetMinutesAt(london, { year: 2027, month: 7, day: 15, hour: 10 })).toBe(60);
-    expect(offsetMinutesAt(calendar.timezones.get('Asia/Kolkata')!, { year: 2027, month: 7, day: 15, hour: 10 })).toBe(330);
+    expect(offsetMinutesAt(calendar.timezones.get('Asia/Kolkata')!, { year: 2027, month: 7, day: 15, hour: 10 })).toBe(
+      330,
+    );
   });
 
   it('names a linked zone by the interview’s own name in both TZID and VTIMEZONE', () => {
-    const calendar = parseCalendar(buildCalendar([makeInterview({ timeZone: 'Asia/Calcutta', scheduledStart: new Date('2027-01-15T04:30:00Z') })], options));
+    const calendar = parseCalendar(
+      buildCalendar(
+        [makeInterview({ timeZone: 'Asia/Calcutta', scheduledStart: new Date('2027-01-15T04:30:00Z') })],
+        options,
+      ),
+    );
     const event = only(calendar.events);
     expect(event.startZone).toBe('Asia/Calcutta');
     expect(event.startLocal).toBe('2027-01-15T10:00:00');
@@ -86,7 +98,12 @@ describe('calendar files read by ical.js', () => {
   it('keeps the UID across builds and writes the interview’s SEQUENCE', () => {
     const first = only(parseCalendar(buildInterviewCalendar(makeInterview({ sequence: 0 }), options)).events);
     const edited = only(
-      parseCalendar(buildCalendar([makeInterview({ sequence: 3, durationMinutes: 90 })], { ...options, now: new Date('2026-12-02T09:00:00Z') })).events,
+      parseCalendar(
+        buildCalendar([makeInterview({ sequence: 3, durationMinutes: 90 })], {
+          ...options,
+          now: new Date('2026-12-02T09:00:00Z'),
+        }),
+      ).events,
     );
     expect(first.uid).toBe('int_ny@rebound');
     expect(edited.uid).toBe(first.uid);
@@ -94,12 +111,15 @@ describe('calendar files read by ical.js', () => {
     expect(edited.sequence).toBe(3);
   });
 
-  it.each(['CANCELLED', 'WITHDRAWN', 'RESCHEDULED'] as const)('gives a %s interview STATUS:CANCELLED and no alarms', (status) => {
-    const event = only(parseCalendar(buildCalendar([makeInterview({ status, sequence: 2 })], options)).events);
-    expect(event.status).toBe('CANCELLED');
-    expect(event.alarms).toEqual([]);
-    expect(event.uid).toBe('int_ny@rebound');
-  });
+  it.each(['CANCELLED', 'WITHDRAWN', 'RESCHEDULED'] as const)(
+    'gives a %s interview STATUS:CANCELLED and no alarms',
+    (status) => {
+      const event = only(parseCalendar(buildCalendar([makeInterview({ status, sequence: 2 })], options)).events);
+      expect(event.status).toBe('CANCELLED');
+      expect(event.alarms).toEqual([]);
+      expect(event.uid).toBe('int_ny@rebound');
+    },
+  );
 
   it('asks subscribers to refresh hourly when built as a feed, and a download does not', () => {
     const feed = parseCalendar(buildCalendar([makeInterview()], { ...options, refreshSeconds: 3600 }));
@@ -140,11 +160,17 @@ describe('calendar files read by ical.js', () => {
       expect(event.description.split('\n')).toContain(SECOND_CHANCE_TIP);
       const [dayBefore, extra] = event.alarms;
       expect(dayBefore?.description).toBe(`Tomorrow: Interview: Platform Engineer at Acme. ${SECOND_CHANCE_TIP}`);
-      expect(extra).toEqual({ action: 'DISPLAY', trigger: '-PT16H', description: `Get ready: Interview: Platform Engineer at Acme. ${SECOND_CHANCE_TIP}` });
+      expect(extra).toEqual({
+        action: 'DISPLAY',
+        trigger: '-PT16H',
+        description: `Get ready: Interview: Platform Engineer at Acme. ${SECOND_CHANCE_TIP}`,
+      });
     });
 
     it('leaves an ordinary interview’s texts as they were', () => {
-      const event = only(parseCalendar(buildInterviewCalendar({ ...secondChance, isSecondChance: false }, options)).events);
+      const event = only(
+        parseCalendar(buildInterviewCalendar({ ...secondChance, isSecondChance: false }, options)).events,
+      );
       expect(event.description).not.toContain(SECOND_CHANCE_TIP);
       expect(event.alarms[1]?.description).toBe('Reminder from your lessons: Interview: Platform Engineer at Acme');
     });

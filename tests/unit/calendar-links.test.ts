@@ -79,9 +79,15 @@ describe('Outlook link', () => {
   });
 
   it('writes summer, half-hour and positive offsets, and encodes the plus sign', () => {
-    const summer = buildOutlookCalendarUrl(makeInterview({ scheduledStart: new Date('2027-07-15T13:30:00Z') }), APP_URL);
+    const summer = buildOutlookCalendarUrl(
+      makeInterview({ scheduledStart: new Date('2027-07-15T13:30:00Z') }),
+      APP_URL,
+    );
     expect(paramsOf(summer).startdt).toBe('2027-07-15T09:30:00-04:00');
-    const kolkata = buildOutlookCalendarUrl(makeInterview({ timeZone: 'Asia/Kolkata', scheduledStart: new Date('2027-01-15T04:30:00Z') }), APP_URL);
+    const kolkata = buildOutlookCalendarUrl(
+      makeInterview({ timeZone: 'Asia/Kolkata', scheduledStart: new Date('2027-01-15T04:30:00Z') }),
+      APP_URL,
+    );
     expect(paramsOf(kolkata).startdt).toBe('2027-01-15T10:00:00+05:30');
     expect(kolkata).toContain('startdt=2027-01-15T10%3A00%3A00%2B05%3A30');
   });

@@ -17,7 +17,10 @@ function parseIcs(text: string): Component {
   const physical = text.slice(0, -2).split('\r\n');
   for (const line of physical) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
 
-  const logical = text.slice(0, -2).replace(/\r\n[ \t]/g, '').split('\r\n');
+  const logical = text
+    .slice(0, -2)
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n');
   const root: Component = { type: 'ROOT', properties: [], children: [] };
   const stack: Component[] = [root];
   for (const line of logical) {
@@ -52,7 +55,8 @@ const onlyEvent = (calendar: Component) => {
   return event as Component;
 };
 const alarms = (event: Component) => event.children.filter((child) => child.type === 'VALARM');
-const triggers = (event: Component) => alarms(event).map((alarm) => `${prop(alarm, 'TRIGGER')?.params}:${value(alarm, 'TRIGGER')}`);
+const triggers = (event: Component) =>
+  alarms(event).map((alarm) => `${prop(alarm, 'TRIGGER')?.params}:${value(alarm, 'TRIGGER')}`);
 
 const NOW = new Date('2026-03-01T08:00:00Z');
 const options = { appUrl: 'https://rebound.example.com', name: 'Rebound interviews', now: NOW };
@@ -93,7 +97,11 @@ describe('buildCalendar', () => {
     const event = onlyEvent(parseIcs(buildCalendar([makeInterview()], options)));
     expect(value(event, 'UID')).toBe('int_123@rebound');
     expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe('Interview: Platform Engineer at Acme');
-    expect(prop(event, 'DTSTART')).toEqual({ name: 'DTSTART', params: ';TZID=Europe/London', value: '20260310T140000' });
+    expect(prop(event, 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: ';TZID=Europe/London',
+      value: '20260310T140000',
+    });
     expect(prop(event, 'DTEND')).toEqual({ name: 'DTEND', params: ';TZID=Europe/London', value: '20260310T144500' });
     expect(value(event, 'DTSTAMP')).toBe('20260301T080000Z');
     expect(value(event, 'STATUS')).toBe('CONFIRMED');
@@ -114,10 +122,21 @@ describe('buildCalendar', () => {
 
   it('shows the time in the interview zone, not the server zone', () => {
     const event = onlyEvent(
-      parseIcs(buildCalendar([makeInterview({ timeZone: 'America/New_York', scheduledStart: new Date('2026-03-09T13:00:00Z') })], options)),
+      parseIcs(
+        buildCalendar(
+          [makeInterview({ timeZone: 'America/New_York', scheduledStart: new Date('2026-03-09T13:00:00Z') })],
+          options,
+        ),
+      ),
     );
-    expect(prop(event, 'DTSTART')).toEqual({ name: 'DTSTART', params: ';TZID=America/New_York', value: '20260309T090000' });
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('When: Mon, 9 Mar 2026, 09:00 (New York time, EDT)');
+    expect(prop(event, 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: ';TZID=America/New_York',
+      value: '20260309T090000',
+    });
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain(
+      'When: Mon, 9 Mar 2026, 09:00 (New York time, EDT)',
+    );
   });
 
   it('reminds 1 day and 2 hours before the start when there is no leave-by time', () => {
@@ -130,11 +149,15 @@ describe('buildCalendar', () => {
   });
 
   it('adds the extra reminders a lesson asked for, at their own time', () => {
-    const interview = makeInterview({ extraReminders: [{ at: new Date('2026-03-09T18:00:00Z'), text: 'Reminder from your lessons' }] });
+    const interview = makeInterview({
+      extraReminders: [{ at: new Date('2026-03-09T18:00:00Z'), text: 'Reminder from your lessons' }],
+    });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
     // 18:00 the evening before a 14:00 start.
     expect(triggers(event)).toEqual([':-P1D', ':-PT20H', ':-PT2H']);
-    expect(unescapeText(value(alarms(event)[1] as Component, 'DESCRIPTION') ?? '')).toBe('Reminder from your lessons: Interview: Platform Engineer at Acme');
+    expect(unescapeText(value(alarms(event)[1] as Component, 'DESCRIPTION') ?? '')).toBe(
+      'Reminder from your lessons: Interview: Platform Engineer at Acme',
+    );
   });
 
   it('reminds 1 day before, 30 minutes before leave-by and at leave-by when leave-by is set', () => {
@@ -143,7 +166,9 @@ describe('buildCalendar', () => {
     // Leave by 13:05 for 14:00: at 12:35 and 13:05, relative to the start.
     expect(triggers(event)).toEqual([':-P1D', ':-PT1H25M', ':-PT55M']);
     expect(unescapeText(value(alarms(event)[2] as Component, 'DESCRIPTION') ?? '')).toMatch(/^Leave now: /);
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Tue, 10 Mar 2026, 13:05 (London time, GMT)');
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain(
+      'Leave by: Tue, 10 Mar 2026, 13:05 (London time, GMT)',
+    );
   });
 
   it('shows leave-by in local time across the spring-forward night', () => {
@@ -153,7 +178,9 @@ describe('buildCalendar', () => {
       leaveBy: new Date('2026-03-08T05:30:00Z'), // 00:30 EST
     });
     const event = onlyEvent(parseIcs(buildCalendar([interview], options)));
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Leave by: Sun, 8 Mar 2026, 00:30 (New York time, EST)');
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain(
+      'Leave by: Sun, 8 Mar 2026, 00:30 (New York time, EST)',
+    );
     expect(triggers(event)[2]).toBe(':-PT7H30M');
   });
 
@@ -162,7 +189,9 @@ describe('buildCalendar', () => {
     ['WITHDRAWN', 'Withdrawn'],
     ['RESCHEDULED', 'Moved'],
   ] as const)('marks a %s interview cancelled, free and silent, and says so in its title', (status, label) => {
-    const event = onlyEvent(parseIcs(buildCalendar([makeInterview({ status, leaveBy: new Date('2026-03-10T13:00:00Z') })], options)));
+    const event = onlyEvent(
+      parseIcs(buildCalendar([makeInterview({ status, leaveBy: new Date('2026-03-10T13:00:00Z') })], options)),
+    );
     expect(value(event, 'STATUS')).toBe('CANCELLED');
     expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe(`${label}: Interview: Platform Engineer at Acme`);
     expect(value(event, 'TRANSP')).toBe('TRANSPARENT');
@@ -180,7 +209,9 @@ describe('buildCalendar', () => {
   it('keeps the UID stable across rebuilds and edits, and distinct between interviews', () => {
     const first = onlyEvent(parseIcs(buildCalendar([makeInterview()], options)));
     const edited = onlyEvent(
-      parseIcs(buildCalendar([makeInterview({ company: 'Acme Ltd', durationMinutes: 90 })], { ...options, now: new Date() })),
+      parseIcs(
+        buildCalendar([makeInterview({ company: 'Acme Ltd', durationMinutes: 90 })], { ...options, now: new Date() }),
+      ),
     );
     expect(value(edited, 'UID')).toBe(value(first, 'UID'));
     const both = events(parseIcs(buildCalendar([makeInterview(), makeInterview({ id: 'int_456' })], options)));
@@ -197,7 +228,9 @@ describe('buildCalendar', () => {
 
     it('falls back to the meeting URL when an in-person interview has no address', () => {
       const interview = makeInterview({ location: '  ', meetingUrl: 'https://meet.example.com/abc' });
-      expect(value(onlyEvent(parseIcs(buildCalendar([interview], options))), 'LOCATION')).toBe('https://meet.example.com/abc');
+      expect(value(onlyEvent(parseIcs(buildCalendar([interview], options))), 'LOCATION')).toBe(
+        'https://meet.example.com/abc',
+      );
     });
 
     it('omits LOCATION when there is neither', () => {
@@ -215,8 +248,12 @@ describe('buildCalendar', () => {
     const text = buildCalendar([interview], options);
     expect(text).toContain('Smith\\, Jones\\; Partners \\\\ Co');
     const event = onlyEvent(parseIcs(text));
-    expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe('Interview: Platform Engineer at Smith, Jones; Partners \\ Co');
-    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain('Notes: Line one\nLine two, with comma; and semicolon');
+    expect(unescapeText(value(event, 'SUMMARY') ?? '')).toBe(
+      'Interview: Platform Engineer at Smith, Jones; Partners \\ Co',
+    );
+    expect(unescapeText(value(event, 'DESCRIPTION') ?? '')).toContain(
+      'Notes: Line one\nLine two, with comma; and semicolon',
+    );
     for (const alarm of alarms(event)) {
       expect(value(alarm, 'DESCRIPTION')).toContain('Smith\\, Jones\\; Partners \\\\ Co');
     }
@@ -232,7 +269,9 @@ describe('buildCalendar', () => {
   });
 
   it('strips a trailing slash from the app URL and encodes the id in the link', () => {
-    const event = onlyEvent(parseIcs(buildCalendar([makeInterview({ id: 'a b/c' })], { ...options, appUrl: 'http://localhost:3000/' })));
+    const event = onlyEvent(
+      parseIcs(buildCalendar([makeInterview({ id: 'a b/c' })], { ...options, appUrl: 'http://localhost:3000/' })),
+    );
     expect(value(event, 'URL')).toBe('http://localhost:3000/interviews/a%20b%2Fc');
     expect(value(event, 'UID')).toBe('a b/c@rebound');
   });
@@ -244,30 +283,41 @@ describe('buildCalendar', () => {
   });
 
   it('refuses an app URL that is not absolute http(s)', () => {
-    expect(() => buildCalendar([makeInterview()], { ...options, appUrl: 'rebound.example.com' })).toThrow(CalendarBuildError);
+    expect(() => buildCalendar([makeInterview()], { ...options, appUrl: 'rebound.example.com' })).toThrow(
+      CalendarBuildError,
+    );
     expect(() => buildCalendar([makeInterview()], { ...options, appUrl: 'javascript:alert(1)' })).toThrow(
       'The app URL must be an absolute http(s) URL (got "javascript:alert(1)").',
     );
   });
 
   it('refuses an invalid start or duration', () => {
-    expect(() => buildCalendar([makeInterview({ scheduledStart: new Date('nope') })], options)).toThrow(/invalid start time/);
+    expect(() => buildCalendar([makeInterview({ scheduledStart: new Date('nope') })], options)).toThrow(
+      /invalid start time/,
+    );
     expect(() => buildCalendar([makeInterview({ durationMinutes: -5 })], options)).toThrow(/invalid duration/);
   });
 
   it('refuses a time zone it has no VTIMEZONE for', () => {
     const nowhere = makeInterview({ timeZone: 'Mars/Olympus_Mons' });
     expect(() => buildCalendar([nowhere], options)).toThrow(CalendarBuildError);
-    expect(() => buildCalendar([nowhere], options)).toThrow('Interview int_123 has an unknown time zone ("Mars/Olympus_Mons").');
+    expect(() => buildCalendar([nowhere], options)).toThrow(
+      'Interview int_123 has an unknown time zone ("Mars/Olympus_Mons").',
+    );
   });
 });
 
 describe('writeCalendar', () => {
   const interviews = Array.from({ length: 7 }, (_, index) =>
-    makeInterview({ id: `int_${index}`, company: `Zoë ${index}`, timeZone: ['Europe/London', 'UTC', 'America/New_York'][index % 3], scheduledStart: new Date(Date.UTC(2026, 2, 10 + index, 14)) }),
+    makeInterview({
+      id: `int_${index}`,
+      company: `Zoë ${index}`,
+      timeZone: ['Europe/London', 'UTC', 'America/New_York'][index % 3],
+      scheduledStart: new Date(Date.UTC(2026, 2, 10 + index, 14)),
+    }),
   );
 
-  it('writes buildCalendar\'s text in pieces of the given number of events', () => {
+  it("writes buildCalendar's text in pieces of the given number of events", () => {
     const pieces = [...writeCalendar(interviews, options, 3)];
     expect(pieces.join('')).toBe(buildCalendar(interviews, options));
     // The header with both VTIMEZONEs, three pieces of events (3, 3 and 1), the end.
@@ -281,14 +331,22 @@ describe('writeCalendar', () => {
 
   it('refuses an interview it cannot write before giving any piece', () => {
     const broken = [...interviews, makeInterview({ id: 'int_late', durationMinutes: Number.NaN })];
-    expect(() => writeCalendar(broken, options, 3)).toThrow('Interview int_late has an invalid duration (NaN minutes).');
+    expect(() => writeCalendar(broken, options, 3)).toThrow(
+      'Interview int_late has an invalid duration (NaN minutes).',
+    );
   });
 });
 
 describe('buildInterviewEvent', () => {
   it('returns the event data with its zone, revision and status', () => {
     const event = buildInterviewEvent(makeInterview({ status: 'WITHDRAWN', sequence: 4 }), options);
-    expect(event).toMatchObject({ id: 'int_123@rebound', sequence: 4, timezone: 'Europe/London', status: 'CANCELLED', summary: 'Withdrawn: Interview: Platform Engineer at Acme' });
+    expect(event).toMatchObject({
+      id: 'int_123@rebound',
+      sequence: 4,
+      timezone: 'Europe/London',
+      status: 'CANCELLED',
+      summary: 'Withdrawn: Interview: Platform Engineer at Acme',
+    });
     expect(event.alarms).toEqual([]);
   });
 });

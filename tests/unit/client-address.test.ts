@@ -8,7 +8,10 @@ function fakeRequest(remoteAddress: string, headers: Record<string, string | str
 
 describe('setClientAddress', () => {
   it('without trusted proxies uses the socket and replaces a forged x-rebound-client-ip, ignoring X-Forwarded-For', () => {
-    const request = fakeRequest('::ffff:203.0.113.7', { 'x-forwarded-for': '10.9.1.1', 'x-rebound-client-ip': '10.9.2.1' });
+    const request = fakeRequest('::ffff:203.0.113.7', {
+      'x-forwarded-for': '10.9.1.1',
+      'x-rebound-client-ip': '10.9.2.1',
+    });
 
     setClientAddress(request, parseTrustedProxies(undefined));
 
@@ -16,7 +19,10 @@ describe('setClientAddress', () => {
   });
 
   it('behind one trusted hop takes the last X-Forwarded-For entry, whatever the client put before it', () => {
-    const request = fakeRequest('10.0.0.2', { 'x-forwarded-for': '10.9.1.1, 198.51.100.4', 'x-rebound-client-ip': '10.9.2.1' });
+    const request = fakeRequest('10.0.0.2', {
+      'x-forwarded-for': '10.9.1.1, 198.51.100.4',
+      'x-rebound-client-ip': '10.9.2.1',
+    });
 
     setClientAddress(request, parseTrustedProxies('1'));
 
@@ -29,9 +35,15 @@ describe('resolveClientAddress', () => {
 
   it('with a hop count skips that many proxies from the right, and stops at the left-most entry', () => {
     const forwardedFor = `${forged}, 198.51.100.4, 10.0.0.9`;
-    expect(resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor, trusted: { hops: 2 } })).toBe('198.51.100.4');
-    expect(resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor: '198.51.100.4', trusted: { hops: 5 } })).toBe('198.51.100.4');
-    expect(resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor: undefined, trusted: { hops: 1 } })).toBe('10.0.0.2');
+    expect(resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor, trusted: { hops: 2 } })).toBe(
+      '198.51.100.4',
+    );
+    expect(
+      resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor: '198.51.100.4', trusted: { hops: 5 } }),
+    ).toBe('198.51.100.4');
+    expect(resolveClientAddress({ remoteAddress: '10.0.0.2', forwardedFor: undefined, trusted: { hops: 1 } })).toBe(
+      '10.0.0.2',
+    );
   });
 
   it('with CIDRs takes the right-most address that is not a trusted proxy, over several header lines', () => {

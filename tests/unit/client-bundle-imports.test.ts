@@ -15,8 +15,14 @@ function sourcesUnder(folder: string): string[] {
 /** The specifiers a source imports or re-exports as values (type-only imports are erased). */
 function valueImports(source: string): string[] {
   const specifiers: string[] = [];
-  for (const [, clause = '', specifier = ''] of source.matchAll(/^(?:import|export)\s+(?!type\s)([^'";]*?)\s*from\s+'([^']+)'/gm)) {
-    const names = clause.replace(/^\{|\}$/g, '').split(',').map((name) => name.trim()).filter(Boolean);
+  for (const [, clause = '', specifier = ''] of source.matchAll(
+    /^(?:import|export)\s+(?!type\s)([^'";]*?)\s*from\s+'([^']+)'/gm,
+  )) {
+    const names = clause
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     if (names.length > 0 && names.every((name) => name.startsWith('type '))) continue;
     specifiers.push(specifier);
   }
@@ -24,7 +30,10 @@ function valueImports(source: string): string[] {
   return specifiers;
 }
 
-const bringsZod = (specifier: string) => /^zod(\/|$)/.test(specifier) || specifier === '@hookform/resolvers/zod' || (/lib\/validation\//.test(specifier) && !/\/limits$/.test(specifier));
+const bringsZod = (specifier: string) =>
+  /^zod(\/|$)/.test(specifier) ||
+  specifier === '@hookform/resolvers/zod' ||
+  (/lib\/validation\//.test(specifier) && !/\/limits$/.test(specifier));
 
 describe('what components import statically', () => {
   const files = sourcesUnder('components');
@@ -36,17 +45,33 @@ describe('what components import statically', () => {
   it('keeps zod and the schema modules to the *-checks modules', () => {
     const offenders = files
       .filter((file) => !/-checks\.ts$/.test(file))
-      .flatMap((file) => valueImports(readFileSync(path.join(root, file), 'utf8')).filter(bringsZod).map((specifier) => `${file} → ${specifier}`));
+      .flatMap((file) =>
+        valueImports(readFileSync(path.join(root, file), 'utf8'))
+          .filter(bringsZod)
+          .map((specifier) => `${file} → ${specifier}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('imports the *-checks modules only dynamically', () => {
-    const offenders = files.flatMap((file) => valueImports(readFileSync(path.join(root, file), 'utf8')).filter((specifier) => /-checks$/.test(specifier)).map((specifier) => `${file} → ${specifier}`));
+    const offenders = files.flatMap((file) =>
+      valueImports(readFileSync(path.join(root, file), 'utf8'))
+        .filter((specifier) => /-checks$/.test(specifier))
+        .map((specifier) => `${file} → ${specifier}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('keeps react-hook-form out of what every recovery step ships (the skip form, the message editor and the steps built on it)', () => {
-    const everyStep = ['skip-step-form.tsx', 'message-editor.tsx', 'use-message-editor.ts', 'message-workspace.tsx', 'send-panel.tsx', 'apology-step.tsx', 'current-step.tsx'];
+    const everyStep = [
+      'skip-step-form.tsx',
+      'message-editor.tsx',
+      'use-message-editor.ts',
+      'message-workspace.tsx',
+      'send-panel.tsx',
+      'apology-step.tsx',
+      'current-step.tsx',
+    ];
     const offenders = everyStep
       .map((file) => path.join('components/recovery', file))
       .filter((file) => valueImports(readFileSync(path.join(root, file), 'utf8')).includes('react-hook-form'));
@@ -54,6 +79,10 @@ describe('what components import statically', () => {
   });
 
   it('tells a value import from a type-only one', () => {
-    expect(valueImports("import type { A } from '@/lib/validation/auth';\nimport { type B } from '@/lib/validation/lessons';\nimport { c, type D } from '@/lib/validation/interview';\n")).toEqual(['@/lib/validation/interview']);
+    expect(
+      valueImports(
+        "import type { A } from '@/lib/validation/auth';\nimport { type B } from '@/lib/validation/lessons';\nimport { c, type D } from '@/lib/validation/interview';\n",
+      ),
+    ).toEqual(['@/lib/validation/interview']);
   });
 });

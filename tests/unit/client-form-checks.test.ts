@@ -1,7 +1,13 @@
 // The signed-out forms check in the browser without zod (components/forms/auth-rules.ts); the
 // server's schemas decide. Where both answer, they must say the same words.
 import { lazyResolver } from '@/components/forms/lazy-resolver';
-import { confirmPasswordRules, currentPasswordRules, emailRules, nameRules, newPasswordRules } from '@/components/forms/auth-rules';
+import {
+  confirmPasswordRules,
+  currentPasswordRules,
+  emailRules,
+  nameRules,
+  newPasswordRules,
+} from '@/components/forms/auth-rules';
 import { resetPasswordSchema, signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { toFieldErrors } from '@/lib/validation/common';
 import type { z } from 'zod/mini';
@@ -19,7 +25,9 @@ describe('the signed-out forms’ own checks', () => {
       expect(nameRules.validate(name)).toBe(serverMessage(signUpSchema, { ...signUp, name }, 'name'));
     }
     for (const password of ['', 'short', 'x'.repeat(129), 'long enough, really']) {
-      expect(newPasswordRules.validate(password)).toBe(serverMessage(signUpSchema, { ...signUp, password }, 'password'));
+      expect(newPasswordRules.validate(password)).toBe(
+        serverMessage(signUpSchema, { ...signUp, password }, 'password'),
+      );
     }
   });
 
@@ -27,12 +35,16 @@ describe('the signed-out forms’ own checks', () => {
     for (const email of ['', '  ', `${'x'.repeat(250)}@example.test`]) {
       expect(emailRules.validate(email)).toBe(serverMessage(signUpSchema, { ...signUp, email }, 'email'));
     }
-    expect(serverMessage(signInSchema, { email: 'ada@example.test', password: '' }, 'password')).toBe(currentPasswordRules.required);
+    expect(serverMessage(signInSchema, { email: 'ada@example.test', password: '' }, 'password')).toBe(
+      currentPasswordRules.required,
+    );
   });
 
   it('refuse a repetition that differs, as the reset schema does', () => {
     const input = { token: 't'.repeat(30), password: 'long enough, really', confirmPassword: 'long enough, realy' };
-    expect(confirmPasswordRules('password').validate(input.confirmPassword, input)).toBe(serverMessage(resetPasswordSchema, input, 'confirmPassword'));
+    expect(confirmPasswordRules('password').validate(input.confirmPassword, input)).toBe(
+      serverMessage(resetPasswordSchema, input, 'confirmPassword'),
+    );
     expect(confirmPasswordRules('password').validate(input.password, input)).toBe(true);
   });
 });

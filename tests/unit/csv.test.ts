@@ -45,9 +45,15 @@ const readOneCell = (value: CsvCell) => parseCsv(oneCell(value))[1]?.[0];
 
 describe('toCsv', () => {
   it('writes a header and rows separated by commas, each record ending in CRLF', () => {
-    expect(toCsv(['company', 'role'], [['Acme', 'Engineer'], ['Globex', 'Designer']])).toBe(
-      'company,role\r\nAcme,Engineer\r\nGlobex,Designer\r\n',
-    );
+    expect(
+      toCsv(
+        ['company', 'role'],
+        [
+          ['Acme', 'Engineer'],
+          ['Globex', 'Designer'],
+        ],
+      ),
+    ).toBe('company,role\r\nAcme,Engineer\r\nGlobex,Designer\r\n');
   });
 
   it('writes only the header when there are no rows', () => {
@@ -161,12 +167,26 @@ describe('toCsv', () => {
   it('round-trips a realistic export through an RFC 4180 reader', () => {
     const headers = ['Company', 'Role', 'Start', 'Notes', 'Travel minutes', 'Remote'];
     const rows: CsvCell[][] = [
-      ['Acme, Inc.', 'Senior "Platform" Engineer', new Date('2026-05-12T14:00:00Z'), 'Bring ID\nAsk about "on-call"', 45, false],
+      [
+        'Acme, Inc.',
+        'Senior "Platform" Engineer',
+        new Date('2026-05-12T14:00:00Z'),
+        'Bring ID\nAsk about "on-call"',
+        45,
+        false,
+      ],
       ['=Globex', '@Designer', null, '', undefined, true],
     ];
     expect(parseCsv(toCsv(headers, rows))).toEqual([
       headers,
-      ['Acme, Inc.', 'Senior "Platform" Engineer', '2026-05-12T14:00:00.000Z', 'Bring ID\nAsk about "on-call"', '45', 'false'],
+      [
+        'Acme, Inc.',
+        'Senior "Platform" Engineer',
+        '2026-05-12T14:00:00.000Z',
+        'Bring ID\nAsk about "on-call"',
+        '45',
+        'false',
+      ],
       ["'=Globex", "'@Designer", '', '', '', 'true'],
     ]);
   });

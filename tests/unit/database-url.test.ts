@@ -18,6 +18,8 @@ describe('describeDatabaseUrl', () => {
   });
 
   it('refuses another database engine with a clear message', () => {
-    expect(() => describeDatabaseUrl('mysql://root@localhost/test')).toThrow(/must start with postgresql:\/\/ \(got mysql:\/\/\)/);
+    expect(() => describeDatabaseUrl('mysql://root@localhost/test')).toThrow(
+      /must start with postgresql:\/\/ \(got mysql:\/\/\)/,
+    );
   });
 });

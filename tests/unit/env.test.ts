@@ -44,7 +44,13 @@ describe('parseEnv', () => {
     expect(config.appUrl).toBe('https://rebound.example');
     expect(config.configuredOrigin).toBe('https://rebound.example');
     expect(config.isHttps).toBe(true);
-    expect(config.smtp).toEqual({ host: 'mail.example', port: 465, secure: true, user: undefined, password: undefined });
+    expect(config.smtp).toEqual({
+      host: 'mail.example',
+      port: 465,
+      secure: true,
+      user: undefined,
+      password: undefined,
+    });
     expect(config.mailDomain).toBe('rebound.example');
     expect(config.mailOutboxDir).toBe(path.join('/var/rebound', 'outbox'));
     expect(config.signUpsPerAddress).toBe(50);
@@ -55,19 +61,30 @@ describe('parseEnv', () => {
   it.each([
     [{ SMTP_PORT: 'abc' }, 'SMTP_PORT must be a port number between 1 and 65535 (it is "abc").'],
     [{ PORT: '70000' }, 'PORT must be a port number between 1 and 65535 (it is "70000").'],
-    [{ REBOUND_TRUSTED_PROXIES: 'banana' }, 'REBOUND_TRUSTED_PROXIES must be a number of proxy hops (like 1) or a comma list of CIDRs (like 10.0.0.0/8,::1/128) (it is "banana").'],
+    [
+      { REBOUND_TRUSTED_PROXIES: 'banana' },
+      'REBOUND_TRUSTED_PROXIES must be a number of proxy hops (like 1) or a comma list of CIDRs (like 10.0.0.0/8,::1/128) (it is "banana").',
+    ],
     [{ NEXTAUTH_URL: 'rebound.example' }, 'NEXTAUTH_URL must be an http:// or https:// URL (it is "rebound.example").'],
     [{ DATABASE_URL: 'mysql://db/rebound' }, 'DATABASE_URL must be a postgresql:// URL (it is "mysql://db/rebound").'],
     [{ REBOUND_WORKER: 'maybe' }, 'REBOUND_WORKER must be "on" or "off" (it is "maybe").'],
     [{ SMTP_SECURE: 'yes' }, 'SMTP_SECURE must be "true" or "false" (it is "yes").'],
-    [{ REBOUND_SIGN_IN_FAILURES_PER_IP: '0' }, 'REBOUND_SIGN_IN_FAILURES_PER_IP must be a whole number of 1 or more (it is "0").'],
-    [{ VAPID_SUBJECT: 'push@rebound.example' }, 'VAPID_SUBJECT must be a mailto: address or an https:// URL (it is "push@rebound.example").'],
+    [
+      { REBOUND_SIGN_IN_FAILURES_PER_IP: '0' },
+      'REBOUND_SIGN_IN_FAILURES_PER_IP must be a whole number of 1 or more (it is "0").',
+    ],
+    [
+      { VAPID_SUBJECT: 'push@rebound.example' },
+      'VAPID_SUBJECT must be a mailto: address or an https:// URL (it is "push@rebound.example").',
+    ],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(() => parseEnv(env)).toThrow(new ConfigError(message));
   });
 
   it('names the missing half of a VAPID pair and never echoes a secret', () => {
-    expect(() => parseEnv({ VAPID_PUBLIC_KEY: 'BPublic' })).toThrow(/^VAPID_PRIVATE_KEY must be set as well: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither/);
+    expect(() => parseEnv({ VAPID_PUBLIC_KEY: 'BPublic' })).toThrow(
+      /^VAPID_PRIVATE_KEY must be set as well: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither/,
+    );
     expect(() => parseEnv({ VAPID_PRIVATE_KEY: 'hidden-value' })).toThrow(/^VAPID_PUBLIC_KEY must be set as well/);
     let message = '';
     try {
@@ -98,8 +115,13 @@ describe('getEnv', () => {
 describe('the configuration table', () => {
   it('lists exactly the variables lib/env.ts reads (besides the internal ones)', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
-    const documented = [...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap(([, cell = '']) => [...cell.matchAll(/`([A-Z_]+)`/g)].map(([, name]) => name));
+    const table = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+    );
+    const documented = [...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap(([, cell = '']) =>
+      [...cell.matchAll(/`([A-Z_]+)`/g)].map(([, name]) => name),
+    );
     const internal = ['REBOUND_DATABASE_MODE', 'NODE_ENV', 'REBOUND_BENCH_FLOOR'];
     expect([...documented].sort()).toEqual(CONFIG_VARIABLES.filter((name) => !internal.includes(name)).sort());
   });

@@ -23,6 +23,8 @@ describe("the bench's first-load scripts of a page", () => {
   });
 
   it('finds nothing in a page without scripts', () => {
-    expect(findFirstLoadScripts('<html><head><title>Rebound</title></head><body><p>Hello</p></body></html>')).toEqual([]);
+    expect(findFirstLoadScripts('<html><head><title>Rebound</title></head><body><p>Hello</p></body></html>')).toEqual(
+      [],
+    );
   });
 });

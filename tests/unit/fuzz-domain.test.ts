@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { assertTransition, canTransition, INTERVIEW_STATUSES, InvalidTransitionError } from '@/lib/domain/interview-status';
+import {
+  assertTransition,
+  canTransition,
+  INTERVIEW_STATUSES,
+  InvalidTransitionError,
+} from '@/lib/domain/interview-status';
 import {
   canMoveTo,
   type IncidentKind,
@@ -10,10 +15,26 @@ import {
   type RecoveryState,
   stepOrder,
 } from '@/lib/domain/recovery-state';
-import { draftMessage, findPlaceholders, type MessageFacts, messageKinds, type MissReason } from '@/lib/domain/message-templates';
+import {
+  draftMessage,
+  findPlaceholders,
+  type MessageFacts,
+  messageKinds,
+  type MissReason,
+} from '@/lib/domain/message-templates';
 import { checkInDueAt, computeLeaveBy, needsAnswer } from '@/lib/domain/travel';
 import { formatInZone, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMinutes } from '@/lib/domain/time';
-import { addMonths, computeAxisMax, computeMedian, computeRate, formatDuration, formatMonthLabel, formatPercent, listMonthKeys, toMonthKey } from '@/lib/domain/lesson-stats';
+import {
+  addMonths,
+  computeAxisMax,
+  computeMedian,
+  computeRate,
+  formatDuration,
+  formatMonthLabel,
+  formatPercent,
+  listMonthKeys,
+  toMonthKey,
+} from '@/lib/domain/lesson-stats';
 
 // Property tests over the pure rules with the widest input: each asserts what the module's own
 // comments promise, over inputs no example-based test would think of.
@@ -24,12 +45,37 @@ const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fro
 const text = fc.oneof(
   fc.string({ unit: anyCodeUnit, maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.constantFrom('', ' ', '\u0000', '\uD800', 'undefined', 'null', 'NaN', '{company}', 'a{b}c', 'Invalid Date', 'Line one\nline two', 'x'.repeat(10_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\uD800',
+    'undefined',
+    'null',
+    'NaN',
+    '{company}',
+    'a{b}c',
+    'Invalid Date',
+    'Line one\nline two',
+    'x'.repeat(10_000),
+  ),
 );
-const zones = fc.constantFrom(...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/GMT+12', 'Etc/GMT-14', 'Pacific/Kiritimati', 'America/St_Johns', 'Asia/Kathmandu');
+const zones = fc.constantFrom(
+  ...Intl.supportedValuesOf('timeZone'),
+  'UTC',
+  'Etc/GMT+12',
+  'Etc/GMT-14',
+  'Pacific/Kiritimati',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+);
 // Instants from year 1000 to 9990, inside the range the app accepts (lib/validation/common.ts)
 // with a margin for the widest zone offsets and the three years a month range may span.
-const instants = fc.date({ min: new Date('1000-01-02T00:00:00Z'), max: new Date('9990-12-31T00:00:00Z'), noInvalidDate: true });
+const instants = fc.date({
+  min: new Date('1000-01-02T00:00:00Z'),
+  max: new Date('9990-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const anyDate = fc.oneof(instants, fc.constant(new Date(Number.NaN)), fc.constant(null), fc.constant(undefined));
 
 describe('the recovery state machine under any sequence of events', () => {
@@ -43,31 +89,38 @@ describe('the recovery state machine under any sequence of events', () => {
       { type: 'PREP_DONE' },
       { type: 'LESSON_SAVED' },
     ),
-    fc.constantFrom('ACCEPTED', 'DECLINED', 'NO_RESPONSE').map((answer) => ({ type: 'OUTCOME_RECORDED', answer }) as RecoveryEvent),
+    fc
+      .constantFrom('ACCEPTED', 'DECLINED', 'NO_RESPONSE')
+      .map((answer) => ({ type: 'OUTCOME_RECORDED', answer }) as RecoveryEvent),
     text.map((reason) => ({ type: 'STEP_SKIPPED', reason }) as RecoveryEvent),
   );
 
   it('always lands on a known state, by an allowed move, or refuses with a RecoveryStepError', () => {
     fc.assert(
-      fc.property(fc.constantFrom<IncidentKind>('MISSED', 'RUNNING_LATE'), fc.constantFrom(...stepOrder), fc.array(event, { maxLength: 30 }), (kind, start, events) => {
-        let state: RecoveryState = start;
-        for (const next of events) {
-          let moved: RecoveryState;
-          try {
-            moved = nextState(state, next, kind);
-          } catch (error) {
-            expect(error).toBeInstanceOf(RecoveryStepError);
-            expect((error as RecoveryStepError).message).not.toMatch(/undefined|null|NaN/);
-            continue;
+      fc.property(
+        fc.constantFrom<IncidentKind>('MISSED', 'RUNNING_LATE'),
+        fc.constantFrom(...stepOrder),
+        fc.array(event, { maxLength: 30 }),
+        (kind, start, events) => {
+          let state: RecoveryState = start;
+          for (const next of events) {
+            let moved: RecoveryState;
+            try {
+              moved = nextState(state, next, kind);
+            } catch (error) {
+              expect(error).toBeInstanceOf(RecoveryStepError);
+              expect((error as RecoveryStepError).message).not.toMatch(/undefined|null|NaN/);
+              continue;
+            }
+            expect(stepOrder).toContain(moved);
+            expect(listNextStates(state, kind)).toContain(moved);
+            expect(canMoveTo(state, moved, kind)).toBe(true);
+            state = moved;
           }
-          expect(stepOrder).toContain(moved);
-          expect(listNextStates(state, kind)).toContain(moved);
-          expect(canMoveTo(state, moved, kind)).toBe(true);
-          state = moved;
-        }
-        // CLOSED is the end: nothing leaves it.
-        if (state === 'CLOSED') expect(listNextStates(state, kind)).toEqual([]);
-      }),
+          // CLOSED is the end: nothing leaves it.
+          if (state === 'CLOSED') expect(listNextStates(state, kind)).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -95,7 +148,16 @@ describe('interview status transitions for every pair', () => {
 });
 
 describe('message drafts for arbitrary facts', () => {
-  const reasons: MissReason[] = ['TRAFFIC_TRANSPORT', 'EMERGENCY', 'ILLNESS', 'SCHEDULE_MIXUP', 'TIMEZONE_ERROR', 'FORGOT', 'TECHNICAL_PROBLEM', 'OTHER'];
+  const reasons: MissReason[] = [
+    'TRAFFIC_TRANSPORT',
+    'EMERGENCY',
+    'ILLNESS',
+    'SCHEDULE_MIXUP',
+    'TIMEZONE_ERROR',
+    'FORGOT',
+    'TECHNICAL_PROBLEM',
+    'OTHER',
+  ];
   const optionalText = fc.option(text, { nil: undefined }).chain((value) => fc.constantFrom(value, null));
   const facts: fc.Arbitrary<MessageFacts> = fc.record(
     {
@@ -174,15 +236,23 @@ describe('leave-by and check-in times', () => {
 
   it('checkInDueAt and needsAnswer answer or raise a RangeError, nothing else', () => {
     fc.assert(
-      fc.property(fc.oneof(instants, fc.constant(new Date(Number.NaN))), minutes, instants, fc.constantFrom(...INTERVIEW_STATUSES), (start, duration, now, status) => {
-        try {
-          const due = checkInDueAt(start, duration);
-          expect(due.getTime()).toBeGreaterThan(start.getTime());
-          expect(typeof needsAnswer({ status, scheduledStart: start, durationMinutes: duration }, now)).toBe('boolean');
-        } catch (error) {
-          expect(isDocumented(error)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(instants, fc.constant(new Date(Number.NaN))),
+        minutes,
+        instants,
+        fc.constantFrom(...INTERVIEW_STATUSES),
+        (start, duration, now, status) => {
+          try {
+            const due = checkInDueAt(start, duration);
+            expect(due.getTime()).toBeGreaterThan(start.getTime());
+            expect(typeof needsAnswer({ status, scheduledStart: start, durationMinutes: duration }, now)).toBe(
+              'boolean',
+            );
+          } catch (error) {
+            expect(isDocumented(error)).toBe(true);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -197,23 +267,30 @@ describe('time zones and wall-clock times', () => {
       hour: fc.integer({ min: 0, max: 25 }),
       minute: fc.integer({ min: 0, max: 61 }),
     })
-    .map(({ year, month, day, hour, minute }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+    .map(
+      ({ year, month, day, hour, minute }) =>
+        `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    );
   const localInput = fc.oneof({ weight: 4, arbitrary: wallTimes }, { weight: 1, arbitrary: text });
 
   it('zonedLocalToUtc returns a valid instant that reads back as the time asked for (or a shift it reports), or a RangeError', () => {
     fc.assert(
-      fc.property(localInput, fc.oneof({ weight: 4, arbitrary: zones }, { weight: 1, arbitrary: text }), (local, zone) => {
-        let result: ReturnType<typeof zonedLocalToUtc>;
-        try {
-          result = zonedLocalToUtc(local, zone);
-        } catch (error) {
-          expect(error).toBeInstanceOf(RangeError);
-          return;
-        }
-        expect(isValidTimeZone(zone)).toBe(true);
-        expect(Number.isNaN(result.instant.getTime())).toBe(false);
-        if (result.adjustment !== 'gap-shifted-forward') expect(utcToZonedLocal(result.instant, zone)).toBe(local);
-      }),
+      fc.property(
+        localInput,
+        fc.oneof({ weight: 4, arbitrary: zones }, { weight: 1, arbitrary: text }),
+        (local, zone) => {
+          let result: ReturnType<typeof zonedLocalToUtc>;
+          try {
+            result = zonedLocalToUtc(local, zone);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RangeError);
+            return;
+          }
+          expect(isValidTimeZone(zone)).toBe(true);
+          expect(Number.isNaN(result.instant.getTime())).toBe(false);
+          if (result.adjustment !== 'gap-shifted-forward') expect(utcToZonedLocal(result.instant, zone)).toBe(local);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -237,20 +314,30 @@ describe('lesson statistics', () => {
   // What the database hands over: counts and durations in minutes, plus the non-finite values
   // the helpers promise to absorb. (Extreme finite doubles overflow: computeRate(1, 5e-324) is
   // Infinity, and the median of two values near Number.MAX_VALUE is too.)
-  const numbers = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000_000 }), fc.double({ min: -1e12, max: 1e12 }), fc.constantFrom(NaN, Infinity, -Infinity, 0, -0));
+  const numbers = fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000_000 }),
+    fc.double({ min: -1e12, max: 1e12 }),
+    fc.constantFrom(NaN, Infinity, -Infinity, 0, -0),
+  );
   const counts = fc.integer({ min: 0, max: 1_000_000_000 });
   const finiteOrNull = (value: number | null) => value === null || Number.isFinite(value);
 
   it('median, rate and axis top are finite or null, never NaN or Infinity', () => {
     fc.assert(
-      fc.property(fc.array(numbers, { maxLength: 40 }), fc.oneof(counts, numbers), fc.oneof(counts, fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, -0)), (values, part, whole) => {
-        const median = computeMedian(values);
-        expect(finiteOrNull(median)).toBe(true);
-        expect(finiteOrNull(computeRate(part, whole))).toBe(true);
-        const axis = computeAxisMax(part);
-        expect(Number.isFinite(axis) && axis >= 1).toBe(true);
-        for (const text of [formatDuration(median), formatPercent(computeRate(part, whole))]) expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
-      }),
+      fc.property(
+        fc.array(numbers, { maxLength: 40 }),
+        fc.oneof(counts, numbers),
+        fc.oneof(counts, fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, -0)),
+        (values, part, whole) => {
+          const median = computeMedian(values);
+          expect(finiteOrNull(median)).toBe(true);
+          expect(finiteOrNull(computeRate(part, whole))).toBe(true);
+          const axis = computeAxisMax(part);
+          expect(Number.isFinite(axis) && axis >= 1).toBe(true);
+          for (const text of [formatDuration(median), formatPercent(computeRate(part, whole))])
+            expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

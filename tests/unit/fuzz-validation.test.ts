@@ -24,7 +24,23 @@ const RAW_FIELDS: Record<string, readonly string[]> = {
 };
 
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
-const nasty = fc.constantFrom('\u0000', '\uD800', '\uDC00', '\uDBFF\u0000', '\t', '\n', '\r\n', '\u000b', '\u001f', '\u007f', '\u2028', '\uFEFF', ' ', '{', 'undefined');
+const nasty = fc.constantFrom(
+  '\u0000',
+  '\uD800',
+  '\uDC00',
+  '\uDBFF\u0000',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u000b',
+  '\u001f',
+  '\u007f',
+  '\u2028',
+  '\uFEFF',
+  ' ',
+  '{',
+  'undefined',
+);
 // Values a real form sends, so the successful paths are reached too.
 const plausible = fc.constantFrom(
   'Europe/London',
@@ -73,7 +89,10 @@ const deep = fc.integer({ min: 1, max: 2000 }).map((depth) => {
 });
 const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: text },
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(NaN, Infinity, -0, 1e308, 30, 600, 601)) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(NaN, Infinity, -0, 1e308, 30, 600, 601)),
+  },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, [], {}) },
   { weight: 1, arbitrary: fc.array(text, { maxLength: 3 }) },
   { weight: 1, arbitrary: deep },
@@ -94,7 +113,9 @@ function shapeOf(schema: z.core.$ZodType): Record<string, unknown> | null {
 function inputFor(schema: z.core.$ZodType): fc.Arbitrary<unknown> {
   const shape = shapeOf(schema);
   if (!shape) return fc.oneof(text, fieldValue);
-  const model = Object.fromEntries(Object.keys(shape).map((key) => [key, key === 'actions' ? actionsValue : fieldValue]));
+  const model = Object.fromEntries(
+    Object.keys(shape).map((key) => [key, key === 'actions' ? actionsValue : fieldValue]),
+  );
   return fc.oneof(
     { weight: 4, arbitrary: fc.record(model, { requiredKeys: [] }) },
     { weight: 1, arbitrary: fc.record(model) },
@@ -128,7 +149,15 @@ const multiLineText = { name: 'textSchema({ multiLine })', schema: textSchema({ 
 describe('every schema in lib/validation under arbitrary input', () => {
   it('finds the schemas it is meant to cover', () => {
     const names = cases.map((entry) => entry.name);
-    for (const expected of ['signUpSchema', 'interviewFormSchema', 'lessonFormSchema', 'lessonFilterSchema', 'startRecoverySchema', 'saveDraftSchema', 'skipStepSchema']) {
+    for (const expected of [
+      'signUpSchema',
+      'interviewFormSchema',
+      'lessonFormSchema',
+      'lessonFilterSchema',
+      'startRecoverySchema',
+      'saveDraftSchema',
+      'skipStepSchema',
+    ]) {
       expect(names).toContain(expected);
     }
     expect(names.length).toBeGreaterThanOrEqual(25);
@@ -144,7 +173,11 @@ describe('every schema in lib/validation under arbitrary input', () => {
         collectStrings(result.data, '', strings);
         for (const { key, value } of strings) {
           if (raw.has(key)) continue;
-          expect({ name, key, clean: isCleanText(value, { multiLine: MULTI_LINE_FIELDS.has(key) }) }).toEqual({ name, key, clean: true });
+          expect({ name, key, clean: isCleanText(value, { multiLine: MULTI_LINE_FIELDS.has(key) }) }).toEqual({
+            name,
+            key,
+            clean: true,
+          });
         }
       }),
       { numRuns: RUNS },

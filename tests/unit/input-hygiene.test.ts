@@ -1,5 +1,12 @@
 import { signUpSchema } from '@/lib/validation/auth';
-import { CONTROL_CHARACTER_MESSAGE, IMPOSSIBLE_DATE_MESSAGE, isCleanText, isRealDate, textSchema, toFieldErrors } from '@/lib/validation/common';
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  IMPOSSIBLE_DATE_MESSAGE,
+  isCleanText,
+  isRealDate,
+  textSchema,
+  toFieldErrors,
+} from '@/lib/validation/common';
 import { interviewFormSchema, interviewListQuerySchema, rescheduleByEmployerSchema } from '@/lib/validation/interview';
 import { lessonFormSchema, parseLessonFilters } from '@/lib/validation/lessons';
 import { saveDraftSchema, skipStepSchema, startRecoverySchema } from '@/lib/validation/recovery';
@@ -24,12 +31,19 @@ const LONE_HIGH = '\ud83d';
 const LONE_LOW = '\ude00';
 
 describe('textSchema', () => {
-  it.each(['a\u0000b', 'a\u0001b', 'a\u001bb', 'a\u007fb', 'a\nb', 'a\tb', `a${LONE_HIGH}b`, `a${LONE_LOW}b`, `${LONE_LOW}${LONE_HIGH}`])(
-    'refuses %j in a single-line field',
-    (value) => {
-      expect(errorsOf(textSchema(), value)).toEqual({ form: CONTROL_CHARACTER_MESSAGE });
-    },
-  );
+  it.each([
+    'a\u0000b',
+    'a\u0001b',
+    'a\u001bb',
+    'a\u007fb',
+    'a\nb',
+    'a\tb',
+    `a${LONE_HIGH}b`,
+    `a${LONE_LOW}b`,
+    `${LONE_LOW}${LONE_HIGH}`,
+  ])('refuses %j in a single-line field', (value) => {
+    expect(errorsOf(textSchema(), value)).toEqual({ form: CONTROL_CHARACTER_MESSAGE });
+  });
 
   it('allows tab and line breaks in a multi-line field, and nothing else below 0x20', () => {
     expect(textSchema({ multiLine: true }).safeParse('one\ttwo\r\nthree\n').success).toBe(true);
@@ -39,7 +53,9 @@ describe('textSchema', () => {
 
   it('trims first when asked, so whitespace around the text is dropped rather than refused', () => {
     expect(textSchema({ trim: true }).parse('\tname@example.com\n')).toBe('name@example.com');
-    expect(errorsOf(textSchema({ trim: true }), '\tname\u0000@example.com')).toEqual({ form: CONTROL_CHARACTER_MESSAGE });
+    expect(errorsOf(textSchema({ trim: true }), '\tname\u0000@example.com')).toEqual({
+      form: CONTROL_CHARACTER_MESSAGE,
+    });
   });
 
   it('keeps accents, emoji (a whole surrogate pair) and other scripts', () => {
@@ -48,20 +64,33 @@ describe('textSchema', () => {
 });
 
 describe('every text field uses it', () => {
-  it.each(['company', 'roleTitle', 'roundLabel', 'location', 'contactName', 'notes', 'meetingUrl', 'contactEmail', 'contactPhone', 'timeZone'])(
-    'interview %s with a NUL',
-    (field) => {
-      expect(errorsOf(interviewFormSchema, { ...interview, [field]: 'a\u0000b' })[field]).toBe(CONTROL_CHARACTER_MESSAGE);
-    },
-  );
+  it.each([
+    'company',
+    'roleTitle',
+    'roundLabel',
+    'location',
+    'contactName',
+    'notes',
+    'meetingUrl',
+    'contactEmail',
+    'contactPhone',
+    'timeZone',
+  ])('interview %s with a NUL', (field) => {
+    expect(errorsOf(interviewFormSchema, { ...interview, [field]: 'a\u0000b' })[field]).toBe(CONTROL_CHARACTER_MESSAGE);
+  });
 
   it('lesson text and prevention actions', () => {
     const lesson = { rootCause: 'OTHER', whatHappened: 'x\u0000', actions: [{ text: `plan${LONE_HIGH}` }] };
-    expect(errorsOf(lessonFormSchema, lesson)).toEqual({ whatHappened: CONTROL_CHARACTER_MESSAGE, 'actions.0.text': CONTROL_CHARACTER_MESSAGE });
+    expect(errorsOf(lessonFormSchema, lesson)).toEqual({
+      whatHappened: CONTROL_CHARACTER_MESSAGE,
+      'actions.0.text': CONTROL_CHARACTER_MESSAGE,
+    });
   });
 
   it('the skip-step reason with a lone surrogate', () => {
-    expect(errorsOf(skipStepSchema, { incidentId: 'abc', step: 'CALL', reason: `because ${LONE_HIGH}` }).reason).toBe(CONTROL_CHARACTER_MESSAGE);
+    expect(errorsOf(skipStepSchema, { incidentId: 'abc', step: 'CALL', reason: `because ${LONE_HIGH}` }).reason).toBe(
+      CONTROL_CHARACTER_MESSAGE,
+    );
   });
 
   it('a draft body and subject, a recovery explanation, a sign-up name', () => {
@@ -69,7 +98,14 @@ describe('every text field uses it', () => {
       subject: CONTROL_CHARACTER_MESSAGE,
       body: CONTROL_CHARACTER_MESSAGE,
     });
-    const start = { interviewId: 'i1', kind: 'MISSED', reason: 'OTHER', explanation: 'x\u0000', employerWarned: false, idempotencyKey: crypto.randomUUID() };
+    const start = {
+      interviewId: 'i1',
+      kind: 'MISSED',
+      reason: 'OTHER',
+      explanation: 'x\u0000',
+      employerWarned: false,
+      idempotencyKey: crypto.randomUUID(),
+    };
     expect(errorsOf(startRecoverySchema, start).explanation).toBe(CONTROL_CHARACTER_MESSAGE);
     const signUp = { name: 'Ann\u0000', email: 'ann@example.com', password: 'a long enough password', timeZone: 'UTC' };
     expect(errorsOf(signUpSchema, signUp).name).toBe(CONTROL_CHARACTER_MESSAGE);
@@ -77,11 +113,14 @@ describe('every text field uses it', () => {
 });
 
 describe('dates', () => {
-  it.each(['2026-02-30', '0000-00-00', '2026-13-01', '2026-04-31', '2025-02-29', '0099-01-01'])('%s does not exist', (date) => {
-    expect(isRealDate(date)).toBe(false);
-    expect(errorsOf(interviewFormSchema, { ...interview, date }).date).toBe(IMPOSSIBLE_DATE_MESSAGE);
-    expect(errorsOf(rescheduleByEmployerSchema, { date, time: '10:00' }).date).toBe(IMPOSSIBLE_DATE_MESSAGE);
-  });
+  it.each(['2026-02-30', '0000-00-00', '2026-13-01', '2026-04-31', '2025-02-29', '0099-01-01'])(
+    '%s does not exist',
+    (date) => {
+      expect(isRealDate(date)).toBe(false);
+      expect(errorsOf(interviewFormSchema, { ...interview, date }).date).toBe(IMPOSSIBLE_DATE_MESSAGE);
+      expect(errorsOf(rescheduleByEmployerSchema, { date, time: '10:00' }).date).toBe(IMPOSSIBLE_DATE_MESSAGE);
+    },
+  );
 
   it.each(['2028-02-29', '2026-12-31', '9999-12-31'])('%s does', (date) => {
     expect(isRealDate(date)).toBe(true);

@@ -38,12 +38,14 @@ describe('isSecondChance', () => {
 
 describe('buildMailtoLink', () => {
   it('keeps the address readable, encodes the rest and ends lines with CRLF', () => {
-    expect(buildMailtoLink({ recipient: 'priya@acme.test', subject: 'Sorry & thank you', body: 'Line one\nLine two' })).toBe(
-      'mailto:priya@acme.test?subject=Sorry%20%26%20thank%20you&body=Line%20one%0D%0ALine%20two',
-    );
+    expect(
+      buildMailtoLink({ recipient: 'priya@acme.test', subject: 'Sorry & thank you', body: 'Line one\nLine two' }),
+    ).toBe('mailto:priya@acme.test?subject=Sorry%20%26%20thank%20you&body=Line%20one%0D%0ALine%20two');
   });
 
   it('does not double a CR that is already there', () => {
-    expect(buildMailtoLink({ recipient: 'a@b.test', subject: 's', body: 'a\r\nb' })).toBe('mailto:a@b.test?subject=s&body=a%0D%0Ab');
+    expect(buildMailtoLink({ recipient: 'a@b.test', subject: 's', body: 'a\r\nb' })).toBe(
+      'mailto:a@b.test?subject=s&body=a%0D%0Ab',
+    );
   });
 });

@@ -133,9 +133,7 @@ describe('assertTransition', () => {
       /^A cancelled interview cannot be marked completed\./,
     );
     expect(() => assertTransition('WITHDRAWN', 'MISSED')).toThrow(/^A withdrawn interview cannot be marked missed\./);
-    expect(() => assertTransition('COMPLETED', 'CANCELLED')).toThrow(
-      /^A completed interview cannot be cancelled\.$/,
-    );
+    expect(() => assertTransition('COMPLETED', 'CANCELLED')).toThrow(/^A completed interview cannot be cancelled\.$/);
     expect(() => assertTransition('COMPLETED', 'SCHEDULED')).toThrow(
       'A completed interview cannot be moved back to scheduled.',
     );

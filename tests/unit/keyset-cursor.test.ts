@@ -9,7 +9,9 @@ describe('the keyset cursor', () => {
   });
 
   it('is URL-safe as it stands', () => {
-    expect(encodeKeysetCursor({ at: new Date('2027-01-02T03:04:05.678Z'), id: 'cm1abcdefghijklmnopqrstu' })).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(encodeKeysetCursor({ at: new Date('2027-01-02T03:04:05.678Z'), id: 'cm1abcdefghijklmnopqrstu' })).toMatch(
+      /^[A-Za-z0-9_-]+$/,
+    );
   });
 
   it.each([
@@ -26,6 +28,9 @@ describe('the keyset cursor', () => {
   });
 
   it('accepts an id of up to 40 characters', () => {
-    expect(decodeKeysetCursor(base64url(`2027-06-16T12:00:00.000Z|${'c'.repeat(40)}`))).toEqual({ at: new Date('2027-06-16T12:00:00.000Z'), id: 'c'.repeat(40) });
+    expect(decodeKeysetCursor(base64url(`2027-06-16T12:00:00.000Z|${'c'.repeat(40)}`))).toEqual({
+      at: new Date('2027-06-16T12:00:00.000Z'),
+      id: 'c'.repeat(40),
+    });
   });
 });

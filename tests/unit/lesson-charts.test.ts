@@ -23,17 +23,27 @@ const data: ChartDatum[] = [
 
 describe('charts', () => {
   it('draws server-side SVG with a fixed aspect ratio and an accessible name', () => {
-    const html = renderToStaticMarkup(createElement(HorizontalBarChart, { id: 'c1', title: 'Misses by root cause', series, data }));
+    const html = renderToStaticMarkup(
+      createElement(HorizontalBarChart, { id: 'c1', title: 'Misses by root cause', series, data }),
+    );
     expect(html).toMatch(/<svg viewBox="0 0 480 78" width="480" height="78"[^>]*role="img" aria-labelledby="c1-title"/);
-    expect(html).toContain('<title id="c1-title">Misses by root cause (bar chart; the table beside it has the numbers)</title>');
+    expect(html).toContain(
+      '<title id="c1-title">Misses by root cause (bar chart; the table beside it has the numbers)</title>',
+    );
     // One rectangle per non-zero segment; zero segments draw nothing.
     expect(html.match(/<rect /g)).toHaveLength(3);
     expect(html).toContain('Running late');
   });
 
   it('draws columns for every month, even empty ones, and survives all-zero data', () => {
-    const months: ChartDatum[] = Array.from({ length: 14 }, (_, index) => ({ key: `m${index}`, label: `M${index}`, values: { missed: index === 3 ? 2 : 0 } }));
-    const html = renderToStaticMarkup(createElement(ColumnChart, { id: 'c2', title: 'Per month', series: series.slice(0, 1), data: months }));
+    const months: ChartDatum[] = Array.from({ length: 14 }, (_, index) => ({
+      key: `m${index}`,
+      label: `M${index}`,
+      values: { missed: index === 3 ? 2 : 0 },
+    }));
+    const html = renderToStaticMarkup(
+      createElement(ColumnChart, { id: 'c2', title: 'Per month', series: series.slice(0, 1), data: months }),
+    );
     expect(html.match(/<rect /g)).toHaveLength(1);
     expect(html).not.toContain('NaN');
     const empty = renderToStaticMarkup(createElement(ColumnChart, { id: 'c3', title: 'Per month', series, data: [] }));
@@ -41,7 +51,15 @@ describe('charts', () => {
   });
 
   it('puts the numbers in a table with a caption and scoped headers', () => {
-    const html = renderToStaticMarkup(createElement(DataTable, { caption: 'Misses by root cause', rowHeading: 'Root cause', series, data, showTotal: true }));
+    const html = renderToStaticMarkup(
+      createElement(DataTable, {
+        caption: 'Misses by root cause',
+        rowHeading: 'Root cause',
+        series,
+        data,
+        showTotal: true,
+      }),
+    );
     expect(html).toContain('<caption');
     expect(html).toContain('Misses by root cause</caption>');
     expect(html.match(/<th scope="col"/g)).toHaveLength(4);
@@ -51,7 +69,8 @@ describe('charts', () => {
 });
 
 describe('components for other areas', () => {
-  const dueCard = (due: number, total: number) => renderToStaticMarkup(createElement(LessonsDueCard, { count: { due, total } }));
+  const dueCard = (due: number, total: number) =>
+    renderToStaticMarkup(createElement(LessonsDueCard, { count: { due, total } }));
 
   it('LessonsDueCard links to the review when lessons are due', () => {
     expect(dueCard(3, 5)).toContain('href="/lessons/review"');
@@ -75,12 +94,20 @@ describe('components for other areas', () => {
   });
 
   it('PreventionHints shows each suggestion once with its actions, and nothing without hints', () => {
-    const interview = { format: 'IN_PERSON' as const, scheduledStart: new Date('2026-06-10T09:00:00Z'), timeZone: 'Europe/London', travelMinutes: 30, bufferMinutes: 0 };
+    const interview = {
+      format: 'IN_PERSON' as const,
+      scheduledStart: new Date('2026-06-10T09:00:00Z'),
+      timeZone: 'Europe/London',
+      travelMinutes: 30,
+      bufferMinutes: 0,
+    };
     const lessons = [
       { id: 'l1', rootCause: 'TRAFFIC_TRANSPORT' as const, actions: [{ text: 'Check <the> trains', retiredAt: null }] },
       { id: 'l2', rootCause: 'TRAFFIC_TRANSPORT' as const, actions: [{ text: 'Leave earlier', retiredAt: null }] },
     ];
-    const html = renderToStaticMarkup(createElement(PreventionHints, { hints: findApplicableLessons(interview, lessons, 'Europe/London') }));
+    const html = renderToStaticMarkup(
+      createElement(PreventionHints, { hints: findApplicableLessons(interview, lessons, 'Europe/London') }),
+    );
     expect(html.match(/More time for the journey/g)).toHaveLength(1);
     expect(html).toContain('The leave-by time for this interview includes them.');
     expect(html).toContain('Check &lt;the&gt; trains');
@@ -92,7 +119,11 @@ describe('components for other areas', () => {
 describe('MonthSection', () => {
   const patterns: LessonPatterns = {
     byCause: [],
-    byMonth: listMonthKeys('2025-07', '2026-06').map((month) => ({ month, missed: month === '2026-05' ? 1 : 0, runningLate: 0 })),
+    byMonth: listMonthKeys('2025-07', '2026-06').map((month) => ({
+      month,
+      missed: month === '2026-05' ? 1 : 0,
+      runningLate: 0,
+    })),
     outcomes: [],
     timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
     reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },

@@ -1,4 +1,10 @@
-import { CSV_HEADERS, escapeMarkdown, renderLessonsCsv, renderLessonsMarkdown, type ExportLesson } from '@/lib/domain/lesson-export';
+import {
+  CSV_HEADERS,
+  escapeMarkdown,
+  renderLessonsCsv,
+  renderLessonsMarkdown,
+  type ExportLesson,
+} from '@/lib/domain/lesson-export';
 
 const fromIncident: ExportLesson = {
   id: 'lesson-1',
@@ -34,7 +40,10 @@ const nearMiss: ExportLesson = {
 
 function parseCsvRecords(csv: string): string[] {
   // Records end in CRLF; quoted cells may contain bare LF.
-  return csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  return csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 describe('renderLessonsCsv', () => {

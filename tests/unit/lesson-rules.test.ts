@@ -37,7 +37,10 @@ const inPerson = (overrides: Partial<HintInterview> = {}): HintInterview => ({
 });
 
 let nextId = 0;
-const lesson = (rootCause: RootCause, actions: (string | { text: string; retiredAt: Date | null })[] = ['Do the thing']): HintLesson => ({
+const lesson = (
+  rootCause: RootCause,
+  actions: (string | { text: string; retiredAt: Date | null })[] = ['Do the thing'],
+): HintLesson => ({
   id: `lesson-${(nextId += 1)}`,
   rootCause,
   actions: actions.map((action) => (typeof action === 'string' ? { text: action, retiredAt: null } : action)),
@@ -62,27 +65,39 @@ describe('root causes', () => {
 
 describe('findApplicableLessons: traffic and transport', () => {
   it('applies to an in-person interview with a larger buffer and the leave-by time recomputed', () => {
-    const hint = only(findApplicableLessons(inPerson(), [lesson('TRAFFIC_TRANSPORT', ['Check the trains the night before'])], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(
+        inPerson(),
+        [lesson('TRAFFIC_TRANSPORT', ['Check the trains the night before'])],
+        'Europe/London',
+      ),
+    );
     expect(hint.kind).toBe('extra-buffer');
     if (hint.kind !== 'extra-buffer') throw new Error('unreachable');
     expect(hint.bufferMinutes).toBe(10 + EXTRA_BUFFER_MINUTES);
     // start − 15 early − 40 buffer − 45 travel
     expect(hint.leaveBy).toEqual(new Date(START.getTime() - 100 * MINUTE));
     expect(hint.currentLeaveBy).toEqual(new Date(START.getTime() - 70 * MINUTE));
-    expect(hint.suggestion).toBe('Plan 30 extra minutes for delays (40 minutes of buffer in all). The leave-by time for this interview includes them.');
+    expect(hint.suggestion).toBe(
+      'Plan 30 extra minutes for delays (40 minutes of buffer in all). The leave-by time for this interview includes them.',
+    );
     expect(hint.suggestion).not.toMatch(/\d{2}:\d{2}/);
     expect(hint.actionTexts).toEqual(['Check the trains the night before']);
   });
 
   it('treats a missing buffer as zero', () => {
-    const hint = only(findApplicableLessons(inPerson({ bufferMinutes: null }), [lesson('TRAFFIC_TRANSPORT')], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(inPerson({ bufferMinutes: null }), [lesson('TRAFFIC_TRANSPORT')], 'Europe/London'),
+    );
     if (hint.kind !== 'extra-buffer') throw new Error('expected an extra-buffer hint');
     expect(hint.bufferMinutes).toBe(EXTRA_BUFFER_MINUTES);
     expect(hint.leaveBy).toEqual(new Date(START.getTime() - 90 * MINUTE));
   });
 
   it('still suggests the buffer, without a leave-by time, when the travel time is unknown', () => {
-    const hint = only(findApplicableLessons(inPerson({ travelMinutes: null }), [lesson('TRAFFIC_TRANSPORT')], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(inPerson({ travelMinutes: null }), [lesson('TRAFFIC_TRANSPORT')], 'Europe/London'),
+    );
     if (hint.kind !== 'extra-buffer') throw new Error('expected an extra-buffer hint');
     expect(hint.leaveBy).toBeNull();
     expect(hint.currentLeaveBy).toBeNull();
@@ -98,7 +113,12 @@ describe('findApplicableLessons: traffic and transport', () => {
     const hint = only(findApplicableLessons(interview, [lesson('TRAFFIC_TRANSPORT')], 'America/New_York'));
     if (hint.kind !== 'extra-buffer') throw new Error('expected an extra-buffer hint');
     expect(hint.suggestion).toMatch(/The leave-by time for this interview includes them\.$/);
-    const plan = planLeaveBy({ start: interview.scheduledStart, travelMinutes: interview.travelMinutes, bufferMinutes: interview.bufferMinutes, lessonExtraMinutes: EXTRA_BUFFER_MINUTES });
+    const plan = planLeaveBy({
+      start: interview.scheduledStart,
+      travelMinutes: interview.travelMinutes,
+      bufferMinutes: interview.bufferMinutes,
+      lessonExtraMinutes: EXTRA_BUFFER_MINUTES,
+    });
     expect(plan?.leaveBy).toEqual(hint.leaveBy);
   });
 });
@@ -109,7 +129,13 @@ describe('findApplicableLessons: time-zone mistakes', () => {
   });
 
   it('applies when the zones differ, with both local times', () => {
-    const hint = only(findApplicableLessons(inPerson({ timeZone: 'America/New_York', format: 'VIDEO' }), [lesson('TIMEZONE_ERROR')], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(
+        inPerson({ timeZone: 'America/New_York', format: 'VIDEO' }),
+        [lesson('TIMEZONE_ERROR')],
+        'Europe/London',
+      ),
+    );
     if (hint.kind !== 'time-zone-check') throw new Error('expected a time-zone check');
     expect(hint.offsetDifferenceMinutes).toBe(-300);
     expect(hint.suggestion).toContain('05:00 in America/New York');
@@ -119,14 +145,22 @@ describe('findApplicableLessons: time-zone mistakes', () => {
   it('uses the offsets at the interview’s instant (the weeks when US and UK clocks change on different dates)', () => {
     // 16 March 2026: New York is already on EDT (−4), London still on GMT (0).
     const march = new Date('2026-03-16T15:00:00Z');
-    const hint = only(findApplicableLessons(inPerson({ scheduledStart: march, timeZone: 'America/New_York' }), [lesson('TIMEZONE_ERROR')], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(
+        inPerson({ scheduledStart: march, timeZone: 'America/New_York' }),
+        [lesson('TIMEZONE_ERROR')],
+        'Europe/London',
+      ),
+    );
     if (hint.kind !== 'time-zone-check') throw new Error('expected a time-zone check');
     expect(hint.offsetDifferenceMinutes).toBe(-240);
     expect(hint.suggestion).toContain('11:00 in America/New York is Mon 16 Mar, 15:00 where you are');
   });
 
   it('applies when the zone differs even though the clocks agree at that moment', () => {
-    const hint = only(findApplicableLessons(inPerson({ timeZone: 'Europe/Paris' }), [lesson('TIMEZONE_ERROR')], 'Europe/Berlin'));
+    const hint = only(
+      findApplicableLessons(inPerson({ timeZone: 'Europe/Paris' }), [lesson('TIMEZONE_ERROR')], 'Europe/Berlin'),
+    );
     if (hint.kind !== 'time-zone-check') throw new Error('expected a time-zone check');
     expect(hint.offsetDifferenceMinutes).toBe(0);
     expect(hint.suggestion).toMatch(/confirm the time zone in the invitation/);
@@ -161,26 +195,37 @@ describe('findApplicableLessons: forgot', () => {
 
   it('applies to every format', () => {
     for (const format of ['IN_PERSON', 'VIDEO', 'PHONE'] as const) {
-      expect(only(findApplicableLessons(inPerson({ format }), [lesson('FORGOT')], 'Europe/London')).kind).toBe('extra-reminder');
+      expect(only(findApplicableLessons(inPerson({ format }), [lesson('FORGOT')], 'Europe/London')).kind).toBe(
+        'extra-reminder',
+      );
     }
   });
 });
 
 describe('findApplicableLessons: other causes', () => {
-  it.each(['IN_PERSON', 'VIDEO', 'PHONE'] as const)('schedule mix-ups apply to %s interviews: double-check with the employer', (format) => {
-    const hint = only(findApplicableLessons(inPerson({ format }), [lesson('SCHEDULE_MIXUP')], 'Europe/London'));
-    expect(hint.kind).toBe('general');
-    expect(hint.suggestion).toMatch(/Double-check the date and time with the employer/);
-  });
+  it.each(['IN_PERSON', 'VIDEO', 'PHONE'] as const)(
+    'schedule mix-ups apply to %s interviews: double-check with the employer',
+    (format) => {
+      const hint = only(findApplicableLessons(inPerson({ format }), [lesson('SCHEDULE_MIXUP')], 'Europe/London'));
+      expect(hint.kind).toBe('general');
+      expect(hint.suggestion).toMatch(/Double-check the date and time with the employer/);
+    },
+  );
 
   it('technical problems apply to video and phone interviews only', () => {
-    expect(only(findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson('TECHNICAL_PROBLEM')], 'UTC')).suggestion).toMatch(/camera/);
-    expect(only(findApplicableLessons(inPerson({ format: 'PHONE' }), [lesson('TECHNICAL_PROBLEM')], 'UTC')).suggestion).toMatch(/Charge your phone/);
+    expect(
+      only(findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson('TECHNICAL_PROBLEM')], 'UTC')).suggestion,
+    ).toMatch(/camera/);
+    expect(
+      only(findApplicableLessons(inPerson({ format: 'PHONE' }), [lesson('TECHNICAL_PROBLEM')], 'UTC')).suggestion,
+    ).toMatch(/Charge your phone/);
     expect(findApplicableLessons(inPerson(), [lesson('TECHNICAL_PROBLEM')], 'UTC')).toEqual([]);
   });
 
   it.each(['EMERGENCY', 'ILLNESS', 'OTHER'] as const)('%s lessons apply everywhere as a general reminder', (cause) => {
-    const hint = only(findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson(cause, ['Keep a backup plan'])], 'UTC'));
+    const hint = only(
+      findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson(cause, ['Keep a backup plan'])], 'UTC'),
+    );
     expect(hint).toMatchObject({ kind: 'general', rootCause: cause, actionTexts: ['Keep a backup plan'] });
   });
 });
@@ -189,13 +234,21 @@ describe('findApplicableLessons: retired actions and order', () => {
   const retired = { text: 'Old habit', retiredAt: new Date('2026-01-01T00:00:00Z') };
 
   it('never prompts a retired action', () => {
-    const hint = only(findApplicableLessons(inPerson(), [lesson('TRAFFIC_TRANSPORT', [retired, 'Leave earlier'])], 'Europe/London'));
+    const hint = only(
+      findApplicableLessons(inPerson(), [lesson('TRAFFIC_TRANSPORT', [retired, 'Leave earlier'])], 'Europe/London'),
+    );
     expect(hint.actionTexts).toEqual(['Leave earlier']);
   });
 
   it('stays quiet when every action of the lesson is retired', () => {
     expect(findApplicableLessons(inPerson(), [lesson('TRAFFIC_TRANSPORT', [retired])], 'Europe/London')).toEqual([]);
-    expect(findApplicableLessons(inPerson(), [lesson('FORGOT', [retired, { ...retired, text: 'Another' }])], 'Europe/London')).toEqual([]);
+    expect(
+      findApplicableLessons(
+        inPerson(),
+        [lesson('FORGOT', [retired, { ...retired, text: 'Another' }])],
+        'Europe/London',
+      ),
+    ).toEqual([]);
   });
 
   it('still brings the rule’s suggestion for a lesson that never had actions', () => {
@@ -204,14 +257,30 @@ describe('findApplicableLessons: retired actions and order', () => {
   });
 
   it('puts the most concrete advice first and keeps the given order within a kind', () => {
-    const lessons = [lesson('OTHER'), lesson('FORGOT'), lesson('SCHEDULE_MIXUP'), lesson('TIMEZONE_ERROR'), lesson('TRAFFIC_TRANSPORT')];
+    const lessons = [
+      lesson('OTHER'),
+      lesson('FORGOT'),
+      lesson('SCHEDULE_MIXUP'),
+      lesson('TIMEZONE_ERROR'),
+      lesson('TRAFFIC_TRANSPORT'),
+    ];
     const hints = findApplicableLessons(inPerson({ timeZone: 'Asia/Tokyo' }), lessons, 'Europe/London');
-    expect(hints.map((hint) => hint.kind)).toEqual(['extra-buffer', 'time-zone-check', 'extra-reminder', 'general', 'general']);
+    expect(hints.map((hint) => hint.kind)).toEqual([
+      'extra-buffer',
+      'time-zone-check',
+      'extra-reminder',
+      'general',
+      'general',
+    ]);
     expect(hints.slice(3).map((hint) => hint.rootCause)).toEqual(['OTHER', 'SCHEDULE_MIXUP']);
   });
 
   it('does not fail on an interview with an unknown zone', () => {
-    const hints = findApplicableLessons(inPerson({ timeZone: 'Nowhere/Special' }), [lesson('TRAFFIC_TRANSPORT'), lesson('TIMEZONE_ERROR')], 'Europe/London');
+    const hints = findApplicableLessons(
+      inPerson({ timeZone: 'Nowhere/Special' }),
+      [lesson('TRAFFIC_TRANSPORT'), lesson('TIMEZONE_ERROR')],
+      'Europe/London',
+    );
     expect(hints.map((hint) => hint.kind)).toEqual(['extra-buffer', 'time-zone-check']);
   });
 
@@ -224,7 +293,9 @@ describe('mergeHints', () => {
   it('shows one suggestion for lessons of the same cause, with every distinct action', () => {
     const first = lesson('TRAFFIC_TRANSPORT', ['Check the trains', 'Leave earlier']);
     const second = lesson('TRAFFIC_TRANSPORT', ['Leave earlier', 'Visit the place beforehand']);
-    const merged = mergeHints(findApplicableLessons(inPerson(), [first, second, lesson('FORGOT', [])], 'Europe/London'));
+    const merged = mergeHints(
+      findApplicableLessons(inPerson(), [first, second, lesson('FORGOT', [])], 'Europe/London'),
+    );
     expect(merged).toHaveLength(2);
     expect(merged[0]).toMatchObject({
       kind: 'extra-buffer',
@@ -236,7 +307,13 @@ describe('mergeHints', () => {
   });
 
   it('merges general hints only when they say the same thing', () => {
-    const merged = mergeHints(findApplicableLessons(inPerson({ format: 'VIDEO' }), [lesson('ILLNESS'), lesson('OTHER'), lesson('TECHNICAL_PROBLEM')], 'UTC'));
+    const merged = mergeHints(
+      findApplicableLessons(
+        inPerson({ format: 'VIDEO' }),
+        [lesson('ILLNESS'), lesson('OTHER'), lesson('TECHNICAL_PROBLEM')],
+        'UTC',
+      ),
+    );
     expect(merged.map((hint) => hint.rootCauses)).toEqual([['ILLNESS', 'OTHER'], ['TECHNICAL_PROBLEM']]);
   });
 });

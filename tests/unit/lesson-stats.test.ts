@@ -144,13 +144,25 @@ describe('dropLeadingEmptyMonths', () => {
   const isEmpty = (item: { missed: number }) => item.missed === 0;
 
   it('starts at the first month with an incident and keeps the quiet months after it', () => {
-    const months = listMonthKeys('2026-01', '2026-12').map((month) => row(month, ['2026-09', '2026-11'].includes(month) ? 1 : 0));
-    expect(dropLeadingEmptyMonths(months, isEmpty).map((item) => item.month)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    const months = listMonthKeys('2026-01', '2026-12').map((month) =>
+      row(month, ['2026-09', '2026-11'].includes(month) ? 1 : 0),
+    );
+    expect(dropLeadingEmptyMonths(months, isEmpty).map((item) => item.month)).toEqual([
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
   });
 
   it('shows one month for one incident this month, and nothing when no month has any', () => {
     const months = listMonthKeys('2026-01', '2026-12').map((month) => row(month, month === '2026-12' ? 1 : 0));
     expect(dropLeadingEmptyMonths(months, isEmpty)).toEqual([row('2026-12', 1)]);
-    expect(dropLeadingEmptyMonths(months.map((item) => ({ ...item, missed: 0 })), isEmpty)).toEqual([]);
+    expect(
+      dropLeadingEmptyMonths(
+        months.map((item) => ({ ...item, missed: 0 })),
+        isEmpty,
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import { lessonFilterSchema, lessonFormSchema, parseLessonFilters } from '@/lib/validation/lessons';
 
-const valid = { rootCause: 'TRAFFIC_TRANSPORT', whatHappened: 'The train was cancelled and I had no plan B.', actions: [{ text: 'Leave 30 minutes earlier' }] };
+const valid = {
+  rootCause: 'TRAFFIC_TRANSPORT',
+  whatHappened: 'The train was cancelled and I had no plan B.',
+  actions: [{ text: 'Leave 30 minutes earlier' }],
+};
 
 function fieldErrors(input: unknown): Record<string, string> {
   const result = lessonFormSchema.safeParse(input);
@@ -10,12 +14,22 @@ function fieldErrors(input: unknown): Record<string, string> {
 
 describe('lessonFormSchema', () => {
   it('accepts a lesson and trims its text', () => {
-    const result = lessonFormSchema.parse({ ...valid, whatHappened: '  Late.  ', actions: [{ text: '  Plan the route  ' }] });
-    expect(result).toEqual({ rootCause: 'TRAFFIC_TRANSPORT', whatHappened: 'Late.', actions: [{ text: 'Plan the route' }] });
+    const result = lessonFormSchema.parse({
+      ...valid,
+      whatHappened: '  Late.  ',
+      actions: [{ text: '  Plan the route  ' }],
+    });
+    expect(result).toEqual({
+      rootCause: 'TRAFFIC_TRANSPORT',
+      whatHappened: 'Late.',
+      actions: [{ text: 'Plan the route' }],
+    });
   });
 
   it.each(['', '   ', '\n\t'])('refuses empty text (%j) with a clear message', (whatHappened) => {
-    expect(fieldErrors({ ...valid, whatHappened })).toEqual({ whatHappened: 'Write what happened, even in one sentence.' });
+    expect(fieldErrors({ ...valid, whatHappened })).toEqual({
+      whatHappened: 'Write what happened, even in one sentence.',
+    });
   });
 
   it('refuses a missing text', () => {
@@ -28,7 +42,9 @@ describe('lessonFormSchema', () => {
   });
 
   it('refuses an unknown root cause, naming the choices', () => {
-    expect(fieldErrors({ ...valid, rootCause: 'ALIENS' }).rootCause).toMatch(/^Choose what caused it: traffic or transport, /);
+    expect(fieldErrors({ ...valid, rootCause: 'ALIENS' }).rootCause).toMatch(
+      /^Choose what caused it: traffic or transport, /,
+    );
   });
 
   it('allows up to 10 actions and refuses 11', () => {
@@ -51,13 +67,19 @@ describe('lessonFormSchema', () => {
   });
 
   it('refuses a malformed action id', () => {
-    expect(fieldErrors({ ...valid, actions: [{ actionId: "x' OR 1=1 --", text: 'a' }] })).toHaveProperty(['actions.0.actionId']);
+    expect(fieldErrors({ ...valid, actions: [{ actionId: "x' OR 1=1 --", text: 'a' }] })).toHaveProperty([
+      'actions.0.actionId',
+    ]);
   });
 });
 
 describe('lesson filters from the URL', () => {
   it('keeps valid filters', () => {
-    expect(parseLessonFilters({ cause: 'FORGOT', from: '2026-01-01', to: '2026-03-31' })).toEqual({ cause: 'FORGOT', from: '2026-01-01', to: '2026-03-31' });
+    expect(parseLessonFilters({ cause: 'FORGOT', from: '2026-01-01', to: '2026-03-31' })).toEqual({
+      cause: 'FORGOT',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
   });
 
   it('ignores an unknown cause, impossible dates and repeated parameters instead of failing', () => {
@@ -72,11 +94,16 @@ describe('lesson filters from the URL', () => {
   });
 
   it('reads a reversed range the right way round', () => {
-    expect(parseLessonFilters({ from: '2026-05-01', to: '2026-01-01' })).toEqual({ from: '2026-01-01', to: '2026-05-01' });
+    expect(parseLessonFilters({ from: '2026-05-01', to: '2026-01-01' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-05-01',
+    });
   });
 
   it('reads URLSearchParams too', () => {
-    expect(parseLessonFilters(new URLSearchParams('cause=TIMEZONE_ERROR&from=2026-13-01&format=csv'))).toEqual({ cause: 'TIMEZONE_ERROR' });
+    expect(parseLessonFilters(new URLSearchParams('cause=TIMEZONE_ERROR&from=2026-13-01&format=csv'))).toEqual({
+      cause: 'TIMEZONE_ERROR',
+    });
   });
 
   it('never throws', () => {

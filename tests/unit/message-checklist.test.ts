@@ -127,7 +127,10 @@ describe('checkReasonShort', () => {
   });
 
   it('passes one brief reason', () => {
-    expect(checkReasonShort('I am sorry. My train was cancelled and I could not reach you in time. Could we reschedule?').passed).toBe(true);
+    expect(
+      checkReasonShort('I am sorry. My train was cancelled and I could not reach you in time. Could we reschedule?')
+        .passed,
+    ).toBe(true);
   });
 
   it(`fails when the sentences naming a cause add up to more than ${MAX_EXPLANATION_WORDS} words`, () => {
@@ -148,7 +151,8 @@ describe('checkReasonShort', () => {
   });
 
   it('does not count sentences that name no cause, however long', () => {
-    const warm = 'I remain very interested in the role and in the work your team is doing on the new platform, which I have followed closely for a long time and admire greatly for its ambition and care for its users and its many contributors.';
+    const warm =
+      'I remain very interested in the role and in the work your team is doing on the new platform, which I have followed closely for a long time and admire greatly for its ambition and care for its users and its many contributors.';
     expect(countWords(warm)).toBeGreaterThan(MAX_EXPLANATION_WORDS);
     expect(checkReasonShort(warm).passed).toBe(true);
   });
@@ -215,7 +219,9 @@ describe('checkNoBlame', () => {
 
   it('passes a message that keeps to the candidate’s own part, including neutral mentions of others', () => {
     expect(checkNoBlame(GOOD).passed).toBe(true);
-    expect(checkNoBlame('Thank you for your email and for your team’s time. My train was cancelled.').passed).toBe(true);
+    expect(checkNoBlame('Thank you for your email and for your team’s time. My train was cancelled.').passed).toBe(
+      true,
+    );
   });
 });
 
@@ -240,6 +246,9 @@ describe('checkDoesDifferently (optional)', () => {
   });
 
   it('does not take a plain request about the future for a change of habit', () => {
-    expect(checkDoesDifferently('Would it be possible to reschedule at a time that suits you? I will be available all week.').passed).toBe(false);
+    expect(
+      checkDoesDifferently('Would it be possible to reschedule at a time that suits you? I will be available all week.')
+        .passed,
+    ).toBe(false);
   });
 });

@@ -8,7 +8,16 @@ import { draftMessage, type MessageFacts, type MissReason } from '@/lib/domain/m
 
 const RUNS = 500;
 
-const REASONS: MissReason[] = ['TRAFFIC_TRANSPORT', 'EMERGENCY', 'ILLNESS', 'SCHEDULE_MIXUP', 'TIMEZONE_ERROR', 'FORGOT', 'TECHNICAL_PROBLEM', 'OTHER'];
+const REASONS: MissReason[] = [
+  'TRAFFIC_TRANSPORT',
+  'EMERGENCY',
+  'ILLNESS',
+  'SCHEDULE_MIXUP',
+  'TIMEZONE_ERROR',
+  'FORGOT',
+  'TECHNICAL_PROBLEM',
+  'OTHER',
+];
 
 const missing = fc.constantFrom(null, undefined, '', '   ', 'undefined');
 const maybe = <T>(present: fc.Arbitrary<T>) => fc.oneof(present, missing);
@@ -52,7 +61,9 @@ describe.each(KINDS)('the %s draft with any facts missing', (kind) => {
     fc.assert(
       fc.property(facts, (given) => {
         const { body } = draftMessage(kind, given);
-        const failed = checkDraft(kind, body).items.filter((item) => !item.passed).map((item) => item.id);
+        const failed = checkDraft(kind, body)
+          .items.filter((item) => !item.passed)
+          .map((item) => item.id);
         expect(failed).toEqual([]);
       }),
       { numRuns: RUNS },
@@ -63,13 +74,15 @@ describe.each(KINDS)('the %s draft with any facts missing', (kind) => {
 describe('checkDraft', () => {
   it('fails a draft that leaves out what its kind must say', () => {
     expect(checkDraft('APOLOGY', 'Hello, can we meet another time? Thanks.').allPassed).toBe(false);
-    expect(checkDraft('RESCHEDULE_REQUEST', 'Hello, I am sorry. Kind regards.').items.filter((item) => !item.passed).map((item) => item.id)).toEqual([
-      'asks-to-reschedule',
-      'thanks',
-    ]);
-    expect(checkDraft('CALL_SCRIPT', 'Hello, I could not make it. Could we reschedule? Thank you.').items.filter((item) => !item.passed).map((item) => item.id)).toEqual([
-      'apologises',
-      'takes-responsibility',
-    ]);
+    expect(
+      checkDraft('RESCHEDULE_REQUEST', 'Hello, I am sorry. Kind regards.')
+        .items.filter((item) => !item.passed)
+        .map((item) => item.id),
+    ).toEqual(['asks-to-reschedule', 'thanks']);
+    expect(
+      checkDraft('CALL_SCRIPT', 'Hello, I could not make it. Could we reschedule? Thank you.')
+        .items.filter((item) => !item.passed)
+        .map((item) => item.id),
+    ).toEqual(['apologises', 'takes-responsibility']);
   });
 });

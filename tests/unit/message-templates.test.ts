@@ -31,7 +31,13 @@ const combinations = Array.from({ length: 2 ** OPTIONAL_FACTS.length }, (_, mask
 });
 
 const INCIDENT_KINDS = ['MISSED', 'RUNNING_LATE'] as const;
-const EMAIL_KINDS: MessageKind[] = ['APOLOGY', 'RESCHEDULE_REQUEST', 'FOLLOW_UP', 'THANK_YOU_ACCEPTED', 'THANK_YOU_DECLINED'];
+const EMAIL_KINDS: MessageKind[] = [
+  'APOLOGY',
+  'RESCHEDULE_REQUEST',
+  'FOLLOW_UP',
+  'THANK_YOU_ACCEPTED',
+  'THANK_YOU_DECLINED',
+];
 const TIME_TEXT = 'Tuesday 3 March at 14:00 (London time, GMT)';
 const REASON_TEXT = 'I misread the time zone in the invitation.';
 
@@ -100,14 +106,20 @@ describe('draftMessage over every kind and every combination of missing facts', 
 
     if (messageKind === 'APOLOGY') {
       const result = checkMessage(body);
-      expect(listRequiredItems(result).filter((item) => !item.passed).map((item) => item.id)).toEqual([]);
+      expect(
+        listRequiredItems(result)
+          .filter((item) => !item.passed)
+          .map((item) => item.id),
+      ).toEqual([]);
       expect(result.allPassed).toBe(true);
     }
 
     if (messageKind === 'THANK_YOU_DECLINED') {
       expect(body).toMatch(/Thank you for your consideration/);
       expect(body).toMatch(/apologise once more/);
-      expect(`${subject} ${body}`).not.toMatch(/\?|reschedul|rearrang|another (time|chance|date|opportunity)|new (time|date)|future|keep me in mind/i);
+      expect(`${subject} ${body}`).not.toMatch(
+        /\?|reschedul|rearrang|another (time|chance|date|opportunity)|new (time|date)|future|keep me in mind/i,
+      );
     }
 
     if (messageKind === 'PREP_NOTE') {
@@ -124,7 +136,12 @@ describe('draftMessage over every kind and every combination of missing facts', 
 describe('facts that would leak placeholders', () => {
   it('treats blank names and the strings "undefined" and "null" as missing', () => {
     for (const contactName of ['', '   ', 'undefined', 'null', undefined, null]) {
-      const { body } = draftMessage('APOLOGY', { kind: 'MISSED', contactName, company: 'null', roleTitle: 'undefined' });
+      const { body } = draftMessage('APOLOGY', {
+        kind: 'MISSED',
+        contactName,
+        company: 'null',
+        roleTitle: 'undefined',
+      });
       expect(body.startsWith('Hello,\n')).toBe(true);
       expect(body).toContain('your team');
     }
@@ -132,13 +149,23 @@ describe('facts that would leak placeholders', () => {
 
   it('omits an invalid date and falls back to UTC for a missing or unknown zone', () => {
     const start = new Date('2026-03-03T14:00:00Z');
-    expect(draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: new Date('nope') }).body).not.toMatch(/Invalid|\d\d:\d\d/);
-    expect(draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: start }).body).toContain('Tuesday 3 March at 14:00 (UTC)');
-    expect(draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: start, timeZone: 'Nowhere/Atlantis' }).body).toContain('14:00 (UTC)');
+    expect(draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: new Date('nope') }).body).not.toMatch(
+      /Invalid|\d\d:\d\d/,
+    );
+    expect(draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: start }).body).toContain(
+      'Tuesday 3 March at 14:00 (UTC)',
+    );
+    expect(
+      draftMessage('APOLOGY', { kind: 'MISSED', scheduledStart: start, timeZone: 'Nowhere/Atlantis' }).body,
+    ).toContain('14:00 (UTC)');
   });
 
   it('flattens line breaks in facts so a subject cannot carry an extra header', () => {
-    const { subject, body } = draftMessage('APOLOGY', { kind: 'MISSED', roleTitle: 'Engineer\r\nBcc: victim@example.com', contactName: 'Jane\nSmith' });
+    const { subject, body } = draftMessage('APOLOGY', {
+      kind: 'MISSED',
+      roleTitle: 'Engineer\r\nBcc: victim@example.com',
+      contactName: 'Jane\nSmith',
+    });
     expect(subject).toBe('Apology and request to reschedule: Engineer Bcc: victim@example.com interview');
     expect(subject).not.toMatch(/[\r\n]/);
     expect(body.split('\n')[0]).toBe('Dear Jane Smith,');
@@ -156,17 +183,23 @@ describe('formatInterviewTime', () => {
     expect(formatInterviewTime(instant, 'Europe/London')).toBe('Tuesday 3 March at 14:00 (London time, GMT)');
     expect(formatInterviewTime(instant, 'America/New_York')).toBe('Tuesday 3 March at 09:00 (New York time, EST)');
     expect(formatInterviewTime(instant, 'Asia/Tokyo')).toBe('Tuesday 3 March at 23:00 (Tokyo time, UTC+9)');
-    expect(formatInterviewTime(new Date('2026-07-03T08:05:00Z'), 'Europe/London')).toBe('Friday 3 July at 09:05 (London time, BST)');
+    expect(formatInterviewTime(new Date('2026-07-03T08:05:00Z'), 'Europe/London')).toBe(
+      'Friday 3 July at 09:05 (London time, BST)',
+    );
   });
 
   it('names the local day when it differs from the UTC day', () => {
-    expect(formatInterviewTime(new Date('2026-03-03T23:30:00Z'), 'Asia/Tokyo')).toBe('Wednesday 4 March at 08:30 (Tokyo time, UTC+9)');
+    expect(formatInterviewTime(new Date('2026-03-03T23:30:00Z'), 'Asia/Tokyo')).toBe(
+      'Wednesday 4 March at 08:30 (Tokyo time, UTC+9)',
+    );
   });
 });
 
 describe('summariseExplanation', () => {
   it('keeps only the first sentence', () => {
-    expect(summariseExplanation('My train was cancelled. Then the bus broke down! Awful day.')).toBe('My train was cancelled.');
+    expect(summariseExplanation('My train was cancelled. Then the bus broke down! Awful day.')).toBe(
+      'My train was cancelled.',
+    );
   });
 
   it('cuts a long sentence to 25 words and ends it properly', () => {
@@ -179,11 +212,16 @@ describe('summariseExplanation', () => {
   it('cuts a long sentence at its last clause rather than mid-phrase, and never on a word that needs the next', () => {
     const explanation =
       'My train was cancelled at the last minute because of a signal failure near the station, and the replacement bus that I waited for was over an hour late to arrive';
-    expect(summariseExplanation(explanation)).toBe('My train was cancelled at the last minute because of a signal failure near the station.');
-    const noClause = 'I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit with the kids';
+    expect(summariseExplanation(explanation)).toBe(
+      'My train was cancelled at the last minute because of a signal failure near the station.',
+    );
+    const noClause =
+      'I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit with the kids';
     const summary = summariseExplanation(noClause) ?? '';
     expect(summary.split(' ').length).toBeLessThanOrEqual(25);
-    expect(summary).toBe('I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit.');
+    expect(summary).toBe(
+      'I completely forgot to check the calendar invitation again on the morning of the interview itself because I was travelling back from a family visit.',
+    );
   });
 
   it('capitalises, collapses whitespace, adds a full stop, and returns null for nothing', () => {
@@ -195,12 +233,17 @@ describe('summariseExplanation', () => {
 });
 
 describe('assertNoPlaceholders', () => {
-  it.each(['Dear undefined,', 'Hello null', 'at NaN:NaN', 'on Invalid Date', 'Dear {contactName},', 'closing }'])('rejects %p', (text) => {
-    expect(() => assertNoPlaceholders(text)).toThrow(PlaceholderLeakError);
-  });
+  it.each(['Dear undefined,', 'Hello null', 'at NaN:NaN', 'on Invalid Date', 'Dear {contactName},', 'closing }'])(
+    'rejects %p',
+    (text) => {
+      expect(() => assertNoPlaceholders(text)).toThrow(PlaceholderLeakError);
+    },
+  );
 
   it('accepts ordinary text, including words that merely contain the tokens', () => {
-    expect(() => assertNoPlaceholders('Thank you. I will not nullify or undefine anything; nanny is fine.')).not.toThrow();
+    expect(() =>
+      assertNoPlaceholders('Thank you. I will not nullify or undefine anything; nanny is fine.'),
+    ).not.toThrow();
   });
 
   it('names the tokens found', () => {
@@ -209,7 +252,13 @@ describe('assertNoPlaceholders', () => {
 });
 
 describe('wording that depends on the facts', () => {
-  const base: MessageFacts = { kind: 'MISSED', contactName: 'Jane Smith', company: 'Acme Ltd', roleTitle: 'Designer', timeZone: 'Europe/London' };
+  const base: MessageFacts = {
+    kind: 'MISSED',
+    contactName: 'Jane Smith',
+    company: 'Acme Ltd',
+    roleTitle: 'Designer',
+    timeZone: 'Europe/London',
+  };
 
   it('opens differently when the employer was warned beforehand', () => {
     expect(draftMessage('APOLOGY', { ...base, employerWarned: true }).body).toContain('As I let you know beforehand');
@@ -233,7 +282,11 @@ describe('wording that depends on the facts', () => {
   });
 
   it('confirms the new time and place in the accepted thank-you, in the interview zone', () => {
-    const { subject, body } = draftMessage('THANK_YOU_ACCEPTED', { ...base, newStart: new Date('2026-03-10T09:30:00Z'), location: '1 King Street' });
+    const { subject, body } = draftMessage('THANK_YOU_ACCEPTED', {
+      ...base,
+      newStart: new Date('2026-03-10T09:30:00Z'),
+      location: '1 King Street',
+    });
     expect(body).toContain('second chance');
     expect(body).toContain('I confirm the new time: Tuesday 10 March at 09:30 (London time, GMT), at 1 King Street.');
     expect(subject).toContain('Tuesday 10 March at 09:30 (London time, GMT)');

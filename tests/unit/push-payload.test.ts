@@ -3,29 +3,52 @@ import { isAcceptablePushEndpoint } from '@/lib/server/push/push-endpoint';
 
 describe('buildInterviewPushPayload', () => {
   it('opens the interview, with "Running late" and "Directions" for an interview with an address', () => {
-    expect(buildInterviewPushPayload({ title: 'Acme at 10:00', body: 'Leave by 09:20.', interviewId: 'int_1', address: ' 1 High Street ', tag: 'r1' })).toEqual({
+    expect(
+      buildInterviewPushPayload({
+        title: 'Acme at 10:00',
+        body: 'Leave by 09:20.',
+        interviewId: 'int_1',
+        address: ' 1 High Street ',
+        tag: 'r1',
+      }),
+    ).toEqual({
       title: 'Acme at 10:00',
       body: 'Leave by 09:20.',
       url: '/interviews/int_1',
       tag: 'r1',
       actions: [
         { action: 'running-late', title: 'Running late', url: '/interviews/int_1/recover?kind=RUNNING_LATE' },
-        { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+        {
+          action: 'directions',
+          title: 'Directions',
+          url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street',
+        },
       ],
     });
   });
 
   it('leaves out "Directions" without an address and "Running late" once it cannot apply', () => {
-    expect(buildInterviewPushPayload({ title: 'Video call', body: 'Test your link.', interviewId: 'int_2', address: '  ' }).actions).toEqual([
-      { action: 'running-late', title: 'Running late', url: '/interviews/int_2/recover?kind=RUNNING_LATE' },
-    ]);
-    const after = buildInterviewPushPayload({ title: 'Did it happen?', body: 'Check in.', interviewId: 'int_3', canRunLate: false });
+    expect(
+      buildInterviewPushPayload({ title: 'Video call', body: 'Test your link.', interviewId: 'int_2', address: '  ' })
+        .actions,
+    ).toEqual([{ action: 'running-late', title: 'Running late', url: '/interviews/int_2/recover?kind=RUNNING_LATE' }]);
+    const after = buildInterviewPushPayload({
+      title: 'Did it happen?',
+      body: 'Check in.',
+      interviewId: 'int_3',
+      canRunLate: false,
+    });
     expect(after).not.toHaveProperty('actions');
     expect(after).not.toHaveProperty('tag');
   });
 
   it('encodes the id into the paths and shortens long text so the payload fits', () => {
-    const payload = buildInterviewPushPayload({ title: 'T'.repeat(500), body: '🦋'.repeat(2_000), interviewId: 'a/b?c', address: 'x'.repeat(300) });
+    const payload = buildInterviewPushPayload({
+      title: 'T'.repeat(500),
+      body: '🦋'.repeat(2_000),
+      interviewId: 'a/b?c',
+      address: 'x'.repeat(300),
+    });
     expect(payload.url).toBe('/interviews/a%2Fb%3Fc');
     expect(Array.from(payload.title)).toHaveLength(120);
     expect(payload.title.endsWith('…')).toBe(true);
@@ -34,7 +57,9 @@ describe('buildInterviewPushPayload', () => {
   });
 
   it('serializePushPayload refuses what would not fit in one push message', () => {
-    expect(() => serializePushPayload({ title: 'x', body: 'y'.repeat(MAX_PAYLOAD_BYTES), url: '/' })).toThrow(RangeError);
+    expect(() => serializePushPayload({ title: 'x', body: 'y'.repeat(MAX_PAYLOAD_BYTES), url: '/' })).toThrow(
+      RangeError,
+    );
   });
 });
 

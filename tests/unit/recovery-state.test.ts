@@ -90,7 +90,13 @@ describe('nextState', () => {
   it('runs the running-late flow through the same steps, call first', () => {
     expect(
       runEvents(
-        [{ type: 'CALL_MADE' }, { type: 'DRAFT_APPROVED' }, { type: 'MESSAGE_SENT' }, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { type: 'LESSON_SAVED' }],
+        [
+          { type: 'CALL_MADE' },
+          { type: 'DRAFT_APPROVED' },
+          { type: 'MESSAGE_SENT' },
+          { type: 'OUTCOME_RECORDED', answer: 'DECLINED' },
+          { type: 'LESSON_SAVED' },
+        ],
         'RUNNING_LATE',
       ),
     ).toEqual(['CALL', 'APOLOGY', 'SEND', 'OUTCOME', 'LESSON', 'CLOSED']);
@@ -100,12 +106,16 @@ describe('nextState', () => {
     expect(nextState('CALL', { type: 'ATTENDED_LATE' }, 'RUNNING_LATE')).toBe('LESSON');
     expect(nextState('OUTCOME', { type: 'ATTENDED_LATE' }, 'RUNNING_LATE')).toBe('LESSON');
     expect(catchStepError(() => nextState('CALL', { type: 'ATTENDED_LATE' }, 'MISSED')).code).toBe('NOT_ALLOWED');
-    expect(catchStepError(() => nextState('PREP', { type: 'ATTENDED_LATE' }, 'RUNNING_LATE')).code).toBe('ALREADY_PASSED');
+    expect(catchStepError(() => nextState('PREP', { type: 'ATTENDED_LATE' }, 'RUNNING_LATE')).code).toBe(
+      'ALREADY_PASSED',
+    );
   });
 
   it('refuses events that do not belong to the current step', () => {
     expect(catchStepError(() => nextState('CALL', { type: 'MESSAGE_SENT' })).code).toBe('OUT_OF_ORDER');
-    expect(catchStepError(() => nextState('APOLOGY', { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' })).code).toBe('OUT_OF_ORDER');
+    expect(catchStepError(() => nextState('APOLOGY', { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' })).code).toBe(
+      'OUT_OF_ORDER',
+    );
     expect(catchStepError(() => nextState('OUTCOME', { type: 'PREP_DONE' })).message).toBe(
       'Record the outcome of your reschedule request before preparing for the new interview.',
     );
@@ -126,7 +136,11 @@ describe('nextState', () => {
 
 describe('skipStep', () => {
   it('moves to the next step and keeps the trimmed reason', () => {
-    expect(skipStep('CALL', '  They asked for email only ')).toEqual({ skipped: 'CALL', next: 'APOLOGY', reason: 'They asked for email only' });
+    expect(skipStep('CALL', '  They asked for email only ')).toEqual({
+      skipped: 'CALL',
+      next: 'APOLOGY',
+      reason: 'They asked for email only',
+    });
     expect(skipStep('APOLOGY', 'Agreed on the phone').next).toBe('SEND');
     expect(skipStep('PREP', 'Prepared offline').next).toBe('LESSON');
     expect(skipStep('LESSON', 'Nothing to change').next).toBe('CLOSED');
@@ -250,8 +264,21 @@ describe('describeStepper', () => {
   const statuses = (items: ReturnType<typeof describeStepper>) => items.map((item) => `${item.step}:${item.status}`);
 
   it('shows every step before CLOSED, the current one and the upcoming ones', () => {
-    const items = describeStepper({ state: 'SEND', steps: [{ step: 'CALL', status: 'DONE', completedAt: at }, { step: 'APOLOGY', status: 'DONE' }] });
-    expect(statuses(items)).toEqual(['CALL:done', 'APOLOGY:done', 'SEND:current', 'OUTCOME:upcoming', 'PREP:upcoming', 'LESSON:upcoming']);
+    const items = describeStepper({
+      state: 'SEND',
+      steps: [
+        { step: 'CALL', status: 'DONE', completedAt: at },
+        { step: 'APOLOGY', status: 'DONE' },
+      ],
+    });
+    expect(statuses(items)).toEqual([
+      'CALL:done',
+      'APOLOGY:done',
+      'SEND:current',
+      'OUTCOME:upcoming',
+      'PREP:upcoming',
+      'LESSON:upcoming',
+    ]);
     expect(items[0]?.completedAt).toBe(at);
     expect(items[0]?.label).toBe('Call the employer');
   });
@@ -259,13 +286,29 @@ describe('describeStepper', () => {
   it('shows a skipped step with the reason the user gave', () => {
     const steps: RecordedStep[] = [{ step: 'CALL', status: 'SKIPPED', skipReason: 'No phone number', completedAt: at }];
     const [call] = describeStepper({ state: 'APOLOGY', steps });
-    expect(call).toEqual({ step: 'CALL', label: 'Call the employer', status: 'skipped', skipReason: 'No phone number', completedAt: at });
+    expect(call).toEqual({
+      step: 'CALL',
+      label: 'Call the employer',
+      status: 'skipped',
+      skipReason: 'No phone number',
+      completedAt: at,
+    });
   });
 
   it('explains PREP as not needed after a refusal instead of leaving a silent gap', () => {
-    const steps: RecordedStep[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'].map((step) => ({ step: step as RecoveryState, status: 'DONE' }));
+    const steps: RecordedStep[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'].map((step) => ({
+      step: step as RecoveryState,
+      status: 'DONE',
+    }));
     const items = describeStepper({ state: 'LESSON', steps, outcome: 'DECLINED' });
-    expect(statuses(items)).toEqual(['CALL:done', 'APOLOGY:done', 'SEND:done', 'OUTCOME:done', 'PREP:skipped', 'LESSON:current']);
+    expect(statuses(items)).toEqual([
+      'CALL:done',
+      'APOLOGY:done',
+      'SEND:done',
+      'OUTCOME:done',
+      'PREP:skipped',
+      'LESSON:current',
+    ]);
     expect(items[4]?.skipReason).toBe('Not needed: they declined to reschedule.');
   });
 
@@ -275,7 +318,14 @@ describe('describeStepper', () => {
       { step: 'LESSON', status: 'DONE' },
     ];
     const items = describeStepper({ state: 'CLOSED', steps, kind: 'RUNNING_LATE', outcome: 'ATTENDED_LATE' });
-    expect(statuses(items)).toEqual(['CALL:done', 'APOLOGY:skipped', 'SEND:skipped', 'OUTCOME:skipped', 'PREP:skipped', 'LESSON:done']);
+    expect(statuses(items)).toEqual([
+      'CALL:done',
+      'APOLOGY:skipped',
+      'SEND:skipped',
+      'OUTCOME:skipped',
+      'PREP:skipped',
+      'LESSON:done',
+    ]);
     expect(items[0]?.label).toBe('Call ahead now');
     expect(items[1]?.skipReason).toBe('Not needed: you were seen on the day.');
   });
@@ -307,7 +357,11 @@ describe('adviseFollowUp', () => {
   });
 
   it('has nothing to say outside the outcome step or before a request was made', () => {
-    expect(adviseFollowUp({ ...base, state: 'PREP', now: new Date('2026-03-20T10:00:00Z') })).toEqual({ status: 'NOT_WAITING' });
-    expect(adviseFollowUp({ ...base, askedAt: null, now: new Date('2026-03-20T10:00:00Z') })).toEqual({ status: 'NOT_WAITING' });
+    expect(adviseFollowUp({ ...base, state: 'PREP', now: new Date('2026-03-20T10:00:00Z') })).toEqual({
+      status: 'NOT_WAITING',
+    });
+    expect(adviseFollowUp({ ...base, askedAt: null, now: new Date('2026-03-20T10:00:00Z') })).toEqual({
+      status: 'NOT_WAITING',
+    });
   });
 });

@@ -16,8 +16,12 @@ describe('minutesSinceMiss', () => {
   });
 
   it('counts "running late" from when the candidate knew, i.e. recorded it, even after the start', () => {
-    expect(minutesSinceMiss({ kind: 'RUNNING_LATE', scheduledStart: at('09:00'), recordedAt: at('08:30') }, at('08:35'))).toBe(5);
-    expect(minutesSinceMiss({ kind: 'RUNNING_LATE', scheduledStart: at('09:00'), recordedAt: at('09:10') }, at('09:12'))).toBe(2);
+    expect(
+      minutesSinceMiss({ kind: 'RUNNING_LATE', scheduledStart: at('09:00'), recordedAt: at('08:30') }, at('08:35')),
+    ).toBe(5);
+    expect(
+      minutesSinceMiss({ kind: 'RUNNING_LATE', scheduledStart: at('09:00'), recordedAt: at('09:10') }, at('09:12')),
+    ).toBe(2);
   });
 
   it('never answers negative time, and nothing for an unknown moment', () => {

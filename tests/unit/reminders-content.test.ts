@@ -1,5 +1,11 @@
 import { SECOND_CHANCE_TIP } from '@/lib/domain/calendar';
-import { buildReminderContent, describeDay, formatInBothZones, type ReminderContentInput, type ReminderContentInterview } from '@/lib/domain/reminders-content';
+import {
+  buildReminderContent,
+  describeDay,
+  formatInBothZones,
+  type ReminderContentInput,
+  type ReminderContentInterview,
+} from '@/lib/domain/reminders-content';
 import type { ReminderKind } from '@/lib/domain/reminders';
 import { zonedLocalToUtc } from '@/lib/domain/time';
 
@@ -28,7 +34,11 @@ const links = {
   lessons: 'https://rebound.example/lessons',
 };
 
-function build(kind: ReminderKind, overrides: Partial<ReminderContentInput> = {}, interview: Partial<ReminderContentInterview> = {}) {
+function build(
+  kind: ReminderKind,
+  overrides: Partial<ReminderContentInput> = {},
+  interview: Partial<ReminderContentInterview> = {},
+) {
   return buildReminderContent({
     reminder: { kind, leaveBy: atLocal('2026-12-03T08:50', NY) },
     interview: { ...inPerson, ...interview },
@@ -41,7 +51,15 @@ function build(kind: ReminderKind, overrides: Partial<ReminderContentInput> = {}
 }
 
 const everyText = (content: ReturnType<typeof build>) =>
-  [content.subject, content.body, content.push.title, content.push.body, content.confirmation?.subject, content.confirmation?.body, ...content.links.map((link) => link.label)]
+  [
+    content.subject,
+    content.body,
+    content.push.title,
+    content.push.body,
+    content.confirmation?.subject,
+    content.confirmation?.body,
+    ...content.links.map((link) => link.label),
+  ]
     .join('\n')
     // The app's own addresses (/lessons) are paths, not words the reader takes in.
     .replace(/https?:\/\/\S+/g, '<link>');
@@ -54,7 +72,9 @@ describe('formatInBothZones', () => {
   });
 
   it('shows one zone when they are the same, aliases included', () => {
-    expect(formatInBothZones(atLocal('2026-12-03T10:00', LONDON), LONDON, 'Europe/London')).toBe('Thu, 3 Dec 2026, 10:00 (London time, GMT)');
+    expect(formatInBothZones(atLocal('2026-12-03T10:00', LONDON), LONDON, 'Europe/London')).toBe(
+      'Thu, 3 Dec 2026, 10:00 (London time, GMT)',
+    );
     expect(formatInBothZones(new Date('2026-12-03T10:00:00Z'), 'UTC', 'Etc/UTC')).toBe('Thu, 3 Dec 2026, 10:00 (UTC)');
   });
 
@@ -79,7 +99,9 @@ describe('describeDay', () => {
 
   it('counts calendar days across a clock change, not 24-hour blocks', () => {
     // 23 hours from 18:00 on 28 March to 18:00 on 29 March in London is still one day.
-    expect(describeDay(atLocal('2026-03-28T18:00', LONDON), atLocal('2026-03-29T18:00', LONDON), LONDON)).toBe('tomorrow');
+    expect(describeDay(atLocal('2026-03-28T18:00', LONDON), atLocal('2026-03-29T18:00', LONDON), LONDON)).toBe(
+      'tomorrow',
+    );
   });
 });
 
@@ -87,14 +109,21 @@ describe('the evening-before content', () => {
   it('has both zones, the leave-by time, the address with a map link, and the contact', () => {
     const content = build('EVENING_BEFORE');
     expect(content.subject).toBe('Tomorrow at 15:00: Backend Engineer interview at Acme');
-    expect(content.body).toContain('When: Thu, 3 Dec 2026, 10:00 (New York time, EST); for you Thu, 3 Dec 2026, 15:00 (London time, GMT)');
+    expect(content.body).toContain(
+      'When: Thu, 3 Dec 2026, 10:00 (New York time, EST); for you Thu, 3 Dec 2026, 15:00 (London time, GMT)',
+    );
     expect(content.body).toContain('Leave by: Thu, 3 Dec 2026, 08:50 (New York time, EST)');
     expect(content.body).toContain('Where: 350 Fifth Avenue, New York');
-    expect(content.body).toContain('Map: https://www.google.com/maps/search/?api=1&query=350%20Fifth%20Avenue%2C%20New%20York');
+    expect(content.body).toContain(
+      'Map: https://www.google.com/maps/search/?api=1&query=350%20Fifth%20Avenue%2C%20New%20York',
+    );
     expect(content.body).toContain('Contact: Dana Smith, +1 (212) 555-0100, dana@acme.example');
     expect(content.links).toEqual(
       expect.arrayContaining([
-        { label: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=350%20Fifth%20Avenue%2C%20New%20York' },
+        {
+          label: 'Directions',
+          url: 'https://www.google.com/maps/search/?api=1&query=350%20Fifth%20Avenue%2C%20New%20York',
+        },
         { label: 'Call', url: 'tel:+12125550100' },
         { label: 'Running late', url: links.runningLate },
       ]),
@@ -120,16 +149,24 @@ describe('the evening-before content', () => {
 
   it('says “today” to the contact when the user’s evening is the contact’s interview day', () => {
     // 19:30 in New York is 00:30 tomorrow in London: the user's "tomorrow" is the contact's "today".
-    const content = build('EVENING_BEFORE', { reminder: { kind: 'EVENING_BEFORE', leaveBy: null } }, { scheduledStart: atLocal('2026-12-02T19:30', NY), format: 'VIDEO', meetingUrl: 'https://meet.example/abc' });
+    const content = build(
+      'EVENING_BEFORE',
+      { reminder: { kind: 'EVENING_BEFORE', leaveBy: null } },
+      { scheduledStart: atLocal('2026-12-02T19:30', NY), format: 'VIDEO', meetingUrl: 'https://meet.example/abc' },
+    );
     expect(content.subject).toBe('Tomorrow at 00:30: Backend Engineer interview at Acme');
     expect(content.confirmation?.subject).toBe('Looking forward to our interview today');
-    expect(content.confirmation?.body).toContain('today, Wednesday 2 December at 19:30 (New York time, EST), by video.');
+    expect(content.confirmation?.body).toContain(
+      'today, Wednesday 2 December at 19:30 (New York time, EST), by video.',
+    );
     expect(content.body).toContain('Join: https://meet.example/abc');
     expect(content.body).not.toContain('Leave by');
   });
 
   it('asks for a travel time when an in-person interview has none', () => {
-    expect(build('EVENING_BEFORE', { reminder: { kind: 'EVENING_BEFORE', leaveBy: null } }).body).toContain('Add your travel time in Rebound');
+    expect(build('EVENING_BEFORE', { reminder: { kind: 'EVENING_BEFORE', leaveBy: null } }).body).toContain(
+      'Add your travel time in Rebound',
+    );
   });
 
   it('has no confirmation without anyone to send it to', () => {
@@ -139,14 +176,20 @@ describe('the evening-before content', () => {
 
 describe('leave-by content', () => {
   it('gives the time to leave before it, and says “leave now” once it has come', () => {
-    expect(build('LEAVE_BY', { sentAt: atLocal('2026-12-03T08:35', NY) }).subject).toBe('Leave by 13:50: Backend Engineer interview at Acme');
+    expect(build('LEAVE_BY', { sentAt: atLocal('2026-12-03T08:35', NY) }).subject).toBe(
+      'Leave by 13:50: Backend Engineer interview at Acme',
+    );
     const late = build('LEAVE_BY', { sentAt: atLocal('2026-12-03T08:55', NY) });
     expect(late.subject).toBe('Leave now: Backend Engineer interview at Acme');
     expect(late.body).toContain('If you will be late, call ahead as soon as you know: +1 (212) 555-0100.');
   });
 
   it('tells a video candidate to test the link and be somewhere quiet', () => {
-    const content = build('LEAVE_BY', { reminder: { kind: 'LEAVE_BY', leaveBy: null } }, { format: 'VIDEO', meetingUrl: 'https://meet.example/abc', location: null });
+    const content = build(
+      'LEAVE_BY',
+      { reminder: { kind: 'LEAVE_BY', leaveBy: null } },
+      { format: 'VIDEO', meetingUrl: 'https://meet.example/abc', location: null },
+    );
     expect(content.body).toContain('Test your link, camera and microphone now, and be somewhere quiet.');
     expect(content.links).toContainEqual({ label: 'Join', url: 'https://meet.example/abc' });
     expect(content.links.map((link) => link.label)).not.toContain('Directions');
@@ -167,7 +210,10 @@ describe('check-in content', () => {
 
 describe('lesson review content', () => {
   it('lists what the user decided to change', () => {
-    const content = build('LESSON_REVIEW', { lessonActions: ['Leave 30 minutes earlier'], sentAt: atLocal('2026-12-02T10:00', NY) });
+    const content = build('LESSON_REVIEW', {
+      lessonActions: ['Leave 30 minutes earlier'],
+      sentAt: atLocal('2026-12-02T10:00', NY),
+    });
     expect(content.body).toContain('- Leave 30 minutes earlier');
     expect(content.links).toEqual([{ label: 'Open your lessons', url: links.lessons }]);
   });

@@ -20,8 +20,12 @@ const zones = fc.constantFrom(
   '',
 );
 // 2025–2028: every DST rule in use now, both hemispheres.
-const instants = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) }).map((ms) => new Date(Math.floor(ms / 60_000) * 60_000));
-const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const instants = fc
+  .integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) })
+  .map((ms) => new Date(Math.floor(ms / 60_000) * 60_000));
+const clock = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const preferences: fc.Arbitrary<ReminderPreferences> = fc.record({
   eveningBeforeTime: fc.option(clock, { nil: undefined }),
   quietHours: fc.option(fc.record({ start: clock, end: clock }), { nil: null }),
@@ -45,18 +49,30 @@ describe('reminder plans, over any zones and clocks', () => {
       fc.property(input, (value) => {
         const now = new Date(value.start.getTime() - value.nowOffsetHours * HOUR_MS);
         const plan = planInterviewReminders({
-          interview: { id: 'i', scheduledStart: value.start, durationMinutes: value.durationMinutes, timeZone: value.interviewZone, format: value.format, status: 'SCHEDULED', travelMinutes: value.travelMinutes },
+          interview: {
+            id: 'i',
+            scheduledStart: value.start,
+            durationMinutes: value.durationMinutes,
+            timeZone: value.interviewZone,
+            format: value.format,
+            status: 'SCHEDULED',
+            travelMinutes: value.travelMinutes,
+          },
           userTimeZone: value.userZone,
           preferences: value.preferences,
           lessons: [],
           now,
         });
-        const userZone = plan.zoneFallbacks.some((fallback) => fallback.field === 'userTimeZone') ? 'UTC' : value.userZone;
+        const userZone = plan.zoneFallbacks.some((fallback) => fallback.field === 'userTimeZone')
+          ? 'UTC'
+          : value.userZone;
         for (const reminder of plan.reminders) {
           expect(reminder.dueAt.getTime()).toBeGreaterThanOrEqual(now.getTime());
           expect(reminder.dueAt.getTime()).toBeLessThan(reminder.latestUsefulAt.getTime());
-          if (reminder.kind === 'LEAVE_BY' || reminder.kind === 'EVENING_BEFORE') expect(reminder.dueAt.getTime()).toBeLessThan(value.start.getTime());
-          if (value.preferences.quietHours) expect(findQuietPeriod(reminder.dueAt, value.preferences.quietHours, userZone)).toBeNull();
+          if (reminder.kind === 'LEAVE_BY' || reminder.kind === 'EVENING_BEFORE')
+            expect(reminder.dueAt.getTime()).toBeLessThan(value.start.getTime());
+          if (value.preferences.quietHours)
+            expect(findQuietPeriod(reminder.dueAt, value.preferences.quietHours, userZone)).toBeNull();
         }
       }),
       { numRuns: RUNS },
@@ -68,7 +84,15 @@ describe('reminder plans, over any zones and clocks', () => {
       fc.property(input, fc.integer({ min: -96, max: 72 }), (value, otherOffset) => {
         const keys = (nowOffsetHours: number) =>
           planInterviewReminders({
-            interview: { id: 'i', scheduledStart: value.start, durationMinutes: value.durationMinutes, timeZone: value.interviewZone, format: value.format, status: 'SCHEDULED', travelMinutes: value.travelMinutes },
+            interview: {
+              id: 'i',
+              scheduledStart: value.start,
+              durationMinutes: value.durationMinutes,
+              timeZone: value.interviewZone,
+              format: value.format,
+              status: 'SCHEDULED',
+              travelMinutes: value.travelMinutes,
+            },
             userTimeZone: value.userZone,
             preferences: {},
             lessons: [],
@@ -86,21 +110,46 @@ describe('reminder plans, over any zones and clocks', () => {
 
   it('build content for every kind without throwing, and the second chance never mentions the miss', () => {
     fc.assert(
-      fc.property(input, fc.constantFrom('EVENING_BEFORE', 'LEAVE_BY', 'EXTRA', 'CHECK_IN', 'LESSON_REVIEW') , (value, kind) => {
-        const content = buildReminderContent({
-          reminder: { kind, leaveBy: value.travelMinutes === null ? null : new Date(value.start.getTime() - (value.travelMinutes + 15) * 60_000) },
-          interview: { company: 'Acme', roleTitle: 'Engineer', scheduledStart: value.start, durationMinutes: value.durationMinutes, timeZone: value.interviewZone, format: value.format, location: '1 Main St', meetingUrl: 'https://meet.example/x', contactName: 'Dana', contactEmail: 'dana@acme.example', contactPhone: '+1 212 555 0100', isSecondChance: value.isSecondChance },
-          userTimeZone: value.userZone,
-          links: { open: 'https://rebound.example/interviews/i' },
-          lessonActions: ['Never miss the train again'],
-          sentAt: new Date(value.start.getTime() - value.nowOffsetHours * HOUR_MS),
-        });
-        expect(content.subject.length).toBeGreaterThan(0);
-        if (value.isSecondChance) {
-          const words = [content.subject, content.body, content.confirmation?.body ?? ''].join('\n').replace(/https?:\/\/\S+/g, '');
-          expect(words).not.toMatch(/miss|apolog|sorry|lesson|reschedul/i);
-        }
-      }),
+      fc.property(
+        input,
+        fc.constantFrom('EVENING_BEFORE', 'LEAVE_BY', 'EXTRA', 'CHECK_IN', 'LESSON_REVIEW'),
+        (value, kind) => {
+          const content = buildReminderContent({
+            reminder: {
+              kind,
+              leaveBy:
+                value.travelMinutes === null
+                  ? null
+                  : new Date(value.start.getTime() - (value.travelMinutes + 15) * 60_000),
+            },
+            interview: {
+              company: 'Acme',
+              roleTitle: 'Engineer',
+              scheduledStart: value.start,
+              durationMinutes: value.durationMinutes,
+              timeZone: value.interviewZone,
+              format: value.format,
+              location: '1 Main St',
+              meetingUrl: 'https://meet.example/x',
+              contactName: 'Dana',
+              contactEmail: 'dana@acme.example',
+              contactPhone: '+1 212 555 0100',
+              isSecondChance: value.isSecondChance,
+            },
+            userTimeZone: value.userZone,
+            links: { open: 'https://rebound.example/interviews/i' },
+            lessonActions: ['Never miss the train again'],
+            sentAt: new Date(value.start.getTime() - value.nowOffsetHours * HOUR_MS),
+          });
+          expect(content.subject.length).toBeGreaterThan(0);
+          if (value.isSecondChance) {
+            const words = [content.subject, content.body, content.confirmation?.body ?? '']
+              .join('\n')
+              .replace(/https?:\/\/\S+/g, '');
+            expect(words).not.toMatch(/miss|apolog|sorry|lesson|reschedul/i);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -42,10 +42,24 @@ describe('placeAroundQuietHours', () => {
 
   it('keeps, moves after, moves before, or drops', () => {
     const dueAt = at('2026-12-03T10:00:00Z'); // 05:00 EST
-    expect(placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-04T00:00:00Z'), now, quiet: null, timeZone: NY })).toEqual({ action: 'keep', at: dueAt });
-    expect(placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-04T00:00:00Z'), now, quiet, timeZone: NY })).toEqual({ action: 'after', at: at('2026-12-03T12:00:00Z') });
-    expect(placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-03T12:00:00Z'), now, quiet, timeZone: NY })).toEqual({ action: 'before', at: at('2026-12-03T02:59:00Z') });
-    expect(placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-03T12:00:00Z'), now: at('2026-12-03T04:00:00Z'), quiet, timeZone: NY })).toEqual({ action: 'drop' });
+    expect(
+      placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-04T00:00:00Z'), now, quiet: null, timeZone: NY }),
+    ).toEqual({ action: 'keep', at: dueAt });
+    expect(
+      placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-04T00:00:00Z'), now, quiet, timeZone: NY }),
+    ).toEqual({ action: 'after', at: at('2026-12-03T12:00:00Z') });
+    expect(
+      placeAroundQuietHours({ dueAt, latestUsefulAt: at('2026-12-03T12:00:00Z'), now, quiet, timeZone: NY }),
+    ).toEqual({ action: 'before', at: at('2026-12-03T02:59:00Z') });
+    expect(
+      placeAroundQuietHours({
+        dueAt,
+        latestUsefulAt: at('2026-12-03T12:00:00Z'),
+        now: at('2026-12-03T04:00:00Z'),
+        quiet,
+        timeZone: NY,
+      }),
+    ).toEqual({ action: 'drop' });
   });
 });
 

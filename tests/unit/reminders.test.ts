@@ -48,13 +48,15 @@ function lesson(overrides: Partial<ReminderLesson> = {}): ReminderLesson {
   };
 }
 
-function plan(options: {
-  interview?: Partial<ReminderInterview>;
-  userTimeZone?: string;
-  preferences?: ReminderPreferences;
-  lessons?: ReminderLesson[];
-  now?: Date;
-} = {}): ReminderPlan {
+function plan(
+  options: {
+    interview?: Partial<ReminderInterview>;
+    userTimeZone?: string;
+    preferences?: ReminderPreferences;
+    lessons?: ReminderLesson[];
+    now?: Date;
+  } = {},
+): ReminderPlan {
   return planInterviewReminders({
     interview: interview(options.interview),
     userTimeZone: options.userTimeZone ?? NY,
@@ -88,7 +90,9 @@ describe('the evening before', () => {
   });
 
   it('falls back to 18:00 for a malformed preferred time', () => {
-    expect(computeEveningBeforeAt(atLocal('2026-12-03T10:00', NY), NY, '25:00')).toEqual(atLocal('2026-12-02T18:00', NY));
+    expect(computeEveningBeforeAt(atLocal('2026-12-03T10:00', NY), NY, '25:00')).toEqual(
+      atLocal('2026-12-02T18:00', NY),
+    );
   });
 
   it('takes the date from the user’s calendar when the interview crosses midnight there', () => {
@@ -109,17 +113,28 @@ describe('the evening before', () => {
 
   it('keeps 18:00 local on the day the clocks go forward in New York (8 March 2026)', () => {
     const start = atLocal('2026-03-09T09:00', NY);
-    expect(find(plan({ interview: { scheduledStart: start } }), 'EVENING_BEFORE').dueAt.toISOString()).toBe('2026-03-08T22:00:00.000Z');
+    expect(find(plan({ interview: { scheduledStart: start } }), 'EVENING_BEFORE').dueAt.toISOString()).toBe(
+      '2026-03-08T22:00:00.000Z',
+    );
   });
 
   it('keeps 18:00 local on the day the clocks go forward in London (29 March 2026)', () => {
     const start = atLocal('2026-03-30T09:00', LONDON);
-    const reminder = find(plan({ interview: { scheduledStart: start, timeZone: LONDON }, userTimeZone: LONDON }), 'EVENING_BEFORE');
+    const reminder = find(
+      plan({ interview: { scheduledStart: start, timeZone: LONDON }, userTimeZone: LONDON }),
+      'EVENING_BEFORE',
+    );
     expect(reminder.dueAt.toISOString()).toBe('2026-03-29T17:00:00.000Z');
   });
 
   it('keeps 18:00 local on the days the clocks go back (London 25 October, New York 1 November)', () => {
-    const london = find(plan({ interview: { scheduledStart: atLocal('2026-10-26T09:00', LONDON), timeZone: LONDON }, userTimeZone: LONDON }), 'EVENING_BEFORE');
+    const london = find(
+      plan({
+        interview: { scheduledStart: atLocal('2026-10-26T09:00', LONDON), timeZone: LONDON },
+        userTimeZone: LONDON,
+      }),
+      'EVENING_BEFORE',
+    );
     expect(london.dueAt.toISOString()).toBe('2026-10-25T18:00:00.000Z');
     const newYork = find(plan({ interview: { scheduledStart: atLocal('2026-11-02T09:00', NY) } }), 'EVENING_BEFORE');
     expect(newYork.dueAt.toISOString()).toBe('2026-11-01T23:00:00.000Z');
@@ -161,7 +176,10 @@ describe('leave-by', () => {
 
   it('includes a traffic lesson’s extra minutes', () => {
     const lessons = [lesson({ rootCause: 'TRAFFIC_TRANSPORT' })];
-    const reminder = find(plan({ interview: { format: 'IN_PERSON', travelMinutes: 45, bufferMinutes: 10 }, lessons }), 'LEAVE_BY');
+    const reminder = find(
+      plan({ interview: { format: 'IN_PERSON', travelMinutes: 45, bufferMinutes: 10 }, lessons }),
+      'LEAVE_BY',
+    );
     expect(reminder.leaveBy).toEqual(atLocal('2026-12-03T08:20', NY));
     expect(reminder.dueAt).toEqual(atLocal('2026-12-03T08:05', NY));
   });
@@ -181,7 +199,10 @@ describe('leave-by', () => {
   it('is measured in real minutes across the night the clocks go back', () => {
     // 1 November 2026, 03:00 EST: 120 real minutes earlier is 01:00 EST, the second 01:00 of the night.
     const early = atLocal('2026-11-01T03:00', NY);
-    const reminder = find(plan({ interview: { scheduledStart: early, format: 'IN_PERSON', travelMinutes: 75, bufferMinutes: 15 } }), 'LEAVE_BY');
+    const reminder = find(
+      plan({ interview: { scheduledStart: early, format: 'IN_PERSON', travelMinutes: 75, bufferMinutes: 15 } }),
+      'LEAVE_BY',
+    );
     expect(reminder.dueAt.toISOString()).toBe('2026-11-01T06:00:00.000Z');
     expect(early.getTime() - reminder.dueAt.getTime()).toBe(120 * 60_000);
   });
@@ -209,21 +230,31 @@ describe('check-in', () => {
   it('counts real hours over the night London’s clocks go forward', () => {
     // 23:30 GMT on 28 March + 60 min + 2 h = 02:30 GMT = 03:30 BST.
     const start = atLocal('2026-03-28T23:30', LONDON);
-    const reminder = find(plan({ interview: { scheduledStart: start, timeZone: LONDON }, userTimeZone: LONDON, now: at('2026-03-01T00:00:00Z') }), 'CHECK_IN');
+    const reminder = find(
+      plan({
+        interview: { scheduledStart: start, timeZone: LONDON },
+        userTimeZone: LONDON,
+        now: at('2026-03-01T00:00:00Z'),
+      }),
+      'CHECK_IN',
+    );
     expect(reminder.dueAt.toISOString()).toBe('2026-03-29T02:30:00.000Z');
   });
 });
 
 describe('interview status, preferences and channels', () => {
-  it.each(['COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN'] as const)('a %s interview gets no reminders', (status) => {
-    const result = plan({ interview: { status } });
-    expect(result.reminders).toEqual([]);
-    expect(result.skipped.map((skip) => [skip.kind, skip.reason])).toEqual([
-      ['EVENING_BEFORE', 'status'],
-      ['LEAVE_BY', 'status'],
-      ['CHECK_IN', 'status'],
-    ]);
-  });
+  it.each(['COMPLETED', 'MISSED', 'RESCHEDULED', 'CANCELLED', 'WITHDRAWN'] as const)(
+    'a %s interview gets no reminders',
+    (status) => {
+      const result = plan({ interview: { status } });
+      expect(result.reminders).toEqual([]);
+      expect(result.skipped.map((skip) => [skip.kind, skip.reason])).toEqual([
+        ['EVENING_BEFORE', 'status'],
+        ['LEAVE_BY', 'status'],
+        ['CHECK_IN', 'status'],
+      ]);
+    },
+  );
 
   it('sends nothing when everything is turned off', () => {
     const result = plan({ preferences: { allOff: true } });
@@ -240,7 +271,10 @@ describe('interview status, preferences and channels', () => {
   });
 
   it('lists reminders in the order they go out', () => {
-    const result = plan({ interview: { format: 'IN_PERSON', travelMinutes: 30 }, lessons: [lesson({ rootCause: 'FORGOT' })] });
+    const result = plan({
+      interview: { format: 'IN_PERSON', travelMinutes: 30 },
+      lessons: [lesson({ rootCause: 'FORGOT' })],
+    });
     expect(kinds(result)).toEqual(['LESSON_REVIEW', 'EVENING_BEFORE', 'EXTRA', 'LEAVE_BY', 'CHECK_IN']);
     const times = result.reminders.map((reminder) => reminder.dueAt.getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -256,7 +290,10 @@ describe('lessons', () => {
   });
 
   it('a lesson whose actions are all habits now adds nothing', () => {
-    const retired = lesson({ rootCause: 'FORGOT', actions: [{ text: 'Set two alarms', retiredAt: at('2026-11-01T00:00:00Z') }] });
+    const retired = lesson({
+      rootCause: 'FORGOT',
+      actions: [{ text: 'Set two alarms', retiredAt: at('2026-11-01T00:00:00Z') }],
+    });
     expect(kinds(plan({ lessons: [retired] }))).not.toContain('EXTRA');
   });
 
@@ -297,7 +334,11 @@ describe('quiet hours', () => {
 
   it('drops it when both ways out have passed', () => {
     const start = atLocal('2026-12-03T07:00', NY);
-    const result = plan({ interview: { scheduledStart: start }, preferences: { quietHours }, now: atLocal('2026-12-02T23:00', NY) });
+    const result = plan({
+      interview: { scheduledStart: start },
+      preferences: { quietHours },
+      now: atLocal('2026-12-02T23:00', NY),
+    });
     expect(kinds(result)).not.toContain('LEAVE_BY');
     expect(result.skipped).toContainEqual(expect.objectContaining({ kind: 'LEAVE_BY', reason: 'quiet-hours' }));
   });
@@ -305,34 +346,72 @@ describe('quiet hours', () => {
   it('leaves reminders outside the quiet period alone, including one due the minute it ends', () => {
     const reminder = find(plan({ preferences: { quietHours } }), 'EVENING_BEFORE');
     expect(reminder.adjustment).toBe('none');
-    const atEnd = find(plan({ interview: { scheduledStart: atLocal('2026-12-03T04:00', NY), durationMinutes: 60 }, preferences: { quietHours } }), 'CHECK_IN');
+    const atEnd = find(
+      plan({
+        interview: { scheduledStart: atLocal('2026-12-03T04:00', NY), durationMinutes: 60 },
+        preferences: { quietHours },
+      }),
+      'CHECK_IN',
+    );
     expect(atEnd).toMatchObject({ dueAt: atLocal('2026-12-03T07:00', NY), adjustment: 'none' });
   });
 
   it('ends at 07:00 local on the nights the clocks change in New York', () => {
-    const spring = find(plan({ interview: { scheduledStart: atLocal('2026-03-07T23:00', NY) }, preferences: { quietHours }, now: at('2026-03-01T00:00:00Z') }), 'CHECK_IN');
+    const spring = find(
+      plan({
+        interview: { scheduledStart: atLocal('2026-03-07T23:00', NY) },
+        preferences: { quietHours },
+        now: at('2026-03-01T00:00:00Z'),
+      }),
+      'CHECK_IN',
+    );
     expect(spring.dueAt.toISOString()).toBe('2026-03-08T11:00:00.000Z'); // 07:00 EDT
-    const autumn = find(plan({ interview: { scheduledStart: atLocal('2026-10-31T23:00', NY) }, preferences: { quietHours }, now: at('2026-10-01T00:00:00Z') }), 'CHECK_IN');
+    const autumn = find(
+      plan({
+        interview: { scheduledStart: atLocal('2026-10-31T23:00', NY) },
+        preferences: { quietHours },
+        now: at('2026-10-01T00:00:00Z'),
+      }),
+      'CHECK_IN',
+    );
     expect(autumn.dueAt.toISOString()).toBe('2026-11-01T12:00:00.000Z'); // 07:00 EST
   });
 
   it('ends at 07:00 local on the night London’s clocks go back', () => {
     const start = atLocal('2026-10-24T23:00', LONDON);
-    const reminder = find(plan({ interview: { scheduledStart: start, timeZone: LONDON }, userTimeZone: LONDON, preferences: { quietHours }, now: at('2026-10-01T00:00:00Z') }), 'CHECK_IN');
+    const reminder = find(
+      plan({
+        interview: { scheduledStart: start, timeZone: LONDON },
+        userTimeZone: LONDON,
+        preferences: { quietHours },
+        now: at('2026-10-01T00:00:00Z'),
+      }),
+      'CHECK_IN',
+    );
     expect(reminder.dueAt.toISOString()).toBe('2026-10-25T07:00:00.000Z'); // 07:00 GMT
   });
 
   it('is judged in the user’s zone: 06:30 in New York is 11:30 in London', () => {
     const start = atLocal('2026-12-03T07:00', NY);
-    const reminder = find(plan({ interview: { scheduledStart: start }, userTimeZone: LONDON, preferences: { quietHours } }), 'LEAVE_BY');
+    const reminder = find(
+      plan({ interview: { scheduledStart: start }, userTimeZone: LONDON, preferences: { quietHours } }),
+      'LEAVE_BY',
+    );
     expect(reminder).toMatchObject({ dueAt: atLocal('2026-12-03T06:30', NY), adjustment: 'none' });
   });
 
   it('treats a daytime period that does not wrap midnight, and equal edges as none', () => {
     const lunch = { start: '12:00', end: '13:00' };
     const start = atLocal('2026-12-03T09:00', NY); // check-in at 12:00 exactly
-    expect(find(plan({ interview: { scheduledStart: start }, preferences: { quietHours: lunch } }), 'CHECK_IN').dueAt).toEqual(atLocal('2026-12-03T13:00', NY));
-    expect(find(plan({ interview: { scheduledStart: start }, preferences: { quietHours: { start: '12:00', end: '12:00' } } }), 'CHECK_IN').adjustment).toBe('none');
+    expect(
+      find(plan({ interview: { scheduledStart: start }, preferences: { quietHours: lunch } }), 'CHECK_IN').dueAt,
+    ).toEqual(atLocal('2026-12-03T13:00', NY));
+    expect(
+      find(
+        plan({ interview: { scheduledStart: start }, preferences: { quietHours: { start: '12:00', end: '12:00' } } }),
+        'CHECK_IN',
+      ).adjustment,
+    ).toBe('none');
   });
 });
 
@@ -365,14 +444,21 @@ describe('dedupe keys', () => {
   it('stay the same when only the clock, quiet hours or channels change', () => {
     const keys = (result: ReminderPlan) => result.reminders.map((reminder) => reminder.dedupeKey).sort();
     const first = plan({ lessons: [lesson({ rootCause: 'FORGOT' })] });
-    const later = plan({ lessons: [lesson({ rootCause: 'FORGOT' })], now: atLocal('2026-12-02T21:00', NY), preferences: { quietHours: { start: '01:00', end: '05:00' }, channels: { CHECK_IN: ['EMAIL'] } } });
+    const later = plan({
+      lessons: [lesson({ rootCause: 'FORGOT' })],
+      now: atLocal('2026-12-02T21:00', NY),
+      preferences: { quietHours: { start: '01:00', end: '05:00' }, channels: { CHECK_IN: ['EMAIL'] } },
+    });
     expect(keys(later)).toEqual(keys(first));
     expect(new Set(keys(first)).size).toBe(first.reminders.length);
   });
 
   it('change when the interview moves, so the new time gets its own reminders', () => {
     const before = find(plan(), 'EVENING_BEFORE').dedupeKey;
-    const moved = find(plan({ interview: { scheduledStart: atLocal('2026-12-10T10:00', NY) } }), 'EVENING_BEFORE').dedupeKey;
+    const moved = find(
+      plan({ interview: { scheduledStart: atLocal('2026-12-10T10:00', NY) } }),
+      'EVENING_BEFORE',
+    ).dedupeKey;
     expect(moved).not.toBe(before);
     expect(before).toBe('evening-before:int_1:2026-12-03T15:00:00.000Z');
   });
@@ -386,7 +472,9 @@ describe('recovery nudges', () => {
     // Friday 17:00 in New York (21:00 in London): + 3 business days there is Wednesday 17:00 EDT.
     const askedAt = atLocal('2026-03-20T17:00', NY);
     const result = recovery({ followUp: { id: 'inc', state: 'OUTCOME', askedAt, followUpsSent: 0, timeZone: NY } });
-    expect(result.reminders).toEqual([expect.objectContaining({ kind: 'FOLLOW_UP_DUE', incidentId: 'inc', dueAt: atLocal('2026-03-25T17:00', NY) })]);
+    expect(result.reminders).toEqual([
+      expect.objectContaining({ kind: 'FOLLOW_UP_DUE', incidentId: 'inc', dueAt: atLocal('2026-03-25T17:00', NY) }),
+    ]);
     expect(result.reminders[0]?.dedupeKey).toBe(`follow-up:inc:${askedAt.toISOString()}`);
   });
 
@@ -399,23 +487,32 @@ describe('recovery nudges', () => {
 
   it('does not nudge twice, nor outside the waiting step', () => {
     const askedAt = at('2026-03-16T10:00:00Z');
-    expect(recovery({ followUp: { id: 'inc', state: 'OUTCOME', askedAt, followUpsSent: 1, timeZone: NY } }).reminders).toEqual([]);
-    expect(recovery({ followUp: { id: 'inc', state: 'LESSON', askedAt, followUpsSent: 0, timeZone: NY } }).reminders).toEqual([]);
-    expect(recovery({ followUp: { id: 'inc', state: 'OUTCOME', askedAt: null, followUpsSent: 0, timeZone: NY } }).skipped).toEqual([
-      { kind: 'FOLLOW_UP_DUE', dedupeKey: null, reason: 'nothing-due' },
-    ]);
+    expect(
+      recovery({ followUp: { id: 'inc', state: 'OUTCOME', askedAt, followUpsSent: 1, timeZone: NY } }).reminders,
+    ).toEqual([]);
+    expect(
+      recovery({ followUp: { id: 'inc', state: 'LESSON', askedAt, followUpsSent: 0, timeZone: NY } }).reminders,
+    ).toEqual([]);
+    expect(
+      recovery({ followUp: { id: 'inc', state: 'OUTCOME', askedAt: null, followUpsSent: 0, timeZone: NY } }).skipped,
+    ).toEqual([{ kind: 'FOLLOW_UP_DUE', dedupeKey: null, reason: 'nothing-due' }]);
   });
 
   it('reminds about an unsent thank-you a day after the answer', () => {
     const answeredAt = at('2026-03-19T15:00:00Z');
     const result = recovery({ thankYou: { id: 'inc', answeredAt, isSettled: false } });
-    expect(result.reminders).toEqual([expect.objectContaining({ kind: 'THANK_YOU_UNSENT', dueAt: at('2026-03-20T15:00:00Z'), adjustment: 'none' })]);
+    expect(result.reminders).toEqual([
+      expect.objectContaining({ kind: 'THANK_YOU_UNSENT', dueAt: at('2026-03-20T15:00:00Z'), adjustment: 'none' }),
+    ]);
     expect(recovery({ thankYou: { id: 'inc', answeredAt, isSettled: true } }).reminders).toEqual([]);
   });
 
   it('sends a nudge late within a week, and not after', () => {
     const answeredAt = at('2026-03-10T15:00:00Z');
-    expect(recovery({ thankYou: { id: 'inc', answeredAt, isSettled: false }, now: at('2026-03-15T00:00:00Z') }).reminders[0]?.adjustment).toBe('late');
+    expect(
+      recovery({ thankYou: { id: 'inc', answeredAt, isSettled: false }, now: at('2026-03-15T00:00:00Z') }).reminders[0]
+        ?.adjustment,
+    ).toBe('late');
     const stale = recovery({ thankYou: { id: 'inc', answeredAt, isSettled: false }, now: at('2026-03-20T00:00:00Z') });
     expect(stale.reminders).toEqual([]);
     expect(stale.skipped).toEqual([expect.objectContaining({ kind: 'THANK_YOU_UNSENT', reason: 'passed' })]);
@@ -423,7 +520,10 @@ describe('recovery nudges', () => {
 
   it('moves a nudge out of the user’s quiet hours', () => {
     const answeredAt = at('2026-03-19T23:30:00Z');
-    const result = recovery({ thankYou: { id: 'inc', answeredAt, isSettled: false }, preferences: { quietHours: { start: '22:00', end: '08:00' } } });
+    const result = recovery({
+      thankYou: { id: 'inc', answeredAt, isSettled: false },
+      preferences: { quietHours: { start: '22:00', end: '08:00' } },
+    });
     expect(result.reminders[0]).toMatchObject({ dueAt: at('2026-03-21T08:00:00Z'), adjustment: 'after-quiet-hours' });
   });
 });

@@ -31,7 +31,11 @@ const reminder = {
   tag: 'reminder-1',
   actions: [
     { action: 'running-late', title: 'Running late', url: '/interviews/int_1/recover?kind=RUNNING_LATE' },
-    { action: 'directions', title: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
+    {
+      action: 'directions',
+      title: 'Directions',
+      url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street',
+    },
   ],
 };
 
@@ -75,7 +79,14 @@ describe('push', () => {
     const { shown, waited } = pushTo(data);
     await Promise.all(waited);
     expect(shown).toEqual([
-      { title: 'Rebound', options: expect.objectContaining({ body: 'You have a new reminder.', actions: [], data: { url: `${ORIGIN}/dashboard`, actionUrls: {} } }) },
+      {
+        title: 'Rebound',
+        options: expect.objectContaining({
+          body: 'You have a new reminder.',
+          actions: [],
+          data: { url: `${ORIGIN}/dashboard`, actionUrls: {} },
+        }),
+      },
     ]);
     expect(shown[0]?.options).not.toHaveProperty('tag');
   });
@@ -96,7 +107,10 @@ describe('push', () => {
         ],
       }),
     );
-    expect((shown[0]?.options.actions as { action: string }[]).map((button) => button.action)).toEqual(['running-late', 'directions']);
+    expect((shown[0]?.options.actions as { action: string }[]).map((button) => button.action)).toEqual([
+      'running-late',
+      'directions',
+    ]);
   });
 });
 
@@ -113,7 +127,11 @@ function clickOn(notificationData: unknown, action: string | undefined, windows:
     openWindow: async (url: string) => opened.push(url),
   };
   sw.handleNotificationClick(
-    { action, notification: { data: notificationData, close: () => (closed = true) }, waitUntil: (promise) => waited.push(promise) },
+    {
+      action,
+      notification: { data: notificationData, close: () => (closed = true) },
+      waitUntil: (promise) => waited.push(promise),
+    },
     { location: { origin: ORIGIN }, clients },
   );
   return { focused, opened, waited, isClosed: () => closed };
@@ -147,14 +165,20 @@ describe('notificationclick', () => {
   });
 
   it('focuses a window already on that page instead of opening another', async () => {
-    const click = clickOn(shownData(), 'running-late', [{ url: `${ORIGIN}/dashboard` }, { url: `${ORIGIN}/interviews/int_1/recover?kind=RUNNING_LATE` }]);
+    const click = clickOn(shownData(), 'running-late', [
+      { url: `${ORIGIN}/dashboard` },
+      { url: `${ORIGIN}/interviews/int_1/recover?kind=RUNNING_LATE` },
+    ]);
     await Promise.all(click.waited);
     expect(click.focused).toEqual([`${ORIGIN}/interviews/int_1/recover?kind=RUNNING_LATE`]);
     expect(click.opened).toEqual([]);
   });
 
   it('never opens an unsafe URL that reached the notification data, falling back to the dashboard', async () => {
-    const click = clickOn({ url: 'javascript:alert(1)', actionUrls: { 'running-late': 'data:text/html,x' } }, 'running-late');
+    const click = clickOn(
+      { url: 'javascript:alert(1)', actionUrls: { 'running-late': 'data:text/html,x' } },
+      'running-late',
+    );
     await Promise.all(click.waited);
     expect(click.opened).toEqual([`${ORIGIN}/dashboard`]);
     const noData = clickOn(undefined, undefined);
@@ -185,7 +209,11 @@ describe('pushsubscriptionchange', () => {
     expect(requests).toEqual([
       {
         url: '/api/push/subscriptions',
-        init: expect.objectContaining({ method: 'POST', credentials: 'same-origin', body: JSON.stringify(renewed.toJSON()) }),
+        init: expect.objectContaining({
+          method: 'POST',
+          credentials: 'same-origin',
+          body: JSON.stringify(renewed.toJSON()),
+        }),
       },
     ]);
   });

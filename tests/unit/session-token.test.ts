@@ -7,7 +7,11 @@ describe('decodeSessionToken', () => {
   it('reads a cookie that next-auth encoded, every time with the key it derived once', async () => {
     const token = await encode({ token: { uid: 'user-1', sv: 3, sid: 'session-1' }, secret });
     for (let round = 0; round < 3; round += 1) {
-      await expect(decodeSessionToken({ token, secret })).resolves.toMatchObject({ uid: 'user-1', sv: 3, sid: 'session-1' });
+      await expect(decodeSessionToken({ token, secret })).resolves.toMatchObject({
+        uid: 'user-1',
+        sv: 3,
+        sid: 'session-1',
+      });
     }
   });
 

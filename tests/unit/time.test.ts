@@ -150,7 +150,9 @@ describe('zonedLocalToUtc', () => {
           // A wall time read off a real instant exists, so it is never in a gap; in an overlap the
           // earlier reading may differ from t, but never be later.
           const isExpected =
-            adjustment === 'none' ? instant.getTime() === t : adjustment === 'ambiguous-earlier' && instant.getTime() <= t;
+            adjustment === 'none'
+              ? instant.getTime() === t
+              : adjustment === 'ambiguous-earlier' && instant.getTime() <= t;
           if (!isExpected) surprises.push(`${zone} ${local} → ${instant.toISOString()} (${adjustment})`);
         }
       }
@@ -158,12 +160,18 @@ describe('zonedLocalToUtc', () => {
     expect(surprises).toEqual([]);
   });
 
-  it.each(['2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01T10:60', '2026-1-1T10:00', '2026-01-01 10:00', '2026-01-01T10:00:00', ''])(
-    'rejects the malformed or impossible value %p',
-    (value) => {
-      expect(() => zonedLocalToUtc(value, 'UTC')).toThrow(RangeError);
-    },
-  );
+  it.each([
+    '2026-02-30T10:00',
+    '2026-13-01T10:00',
+    '2026-01-01T24:00',
+    '2026-01-01T10:60',
+    '2026-1-1T10:00',
+    '2026-01-01 10:00',
+    '2026-01-01T10:00:00',
+    '',
+  ])('rejects the malformed or impossible value %p', (value) => {
+    expect(() => zonedLocalToUtc(value, 'UTC')).toThrow(RangeError);
+  });
 
   it('accepts 29 February in a leap year only', () => {
     expect(zonedLocalToUtc('2028-02-29T12:00', 'UTC').instant).toEqual(iso('2028-02-29T12:00:00Z'));
@@ -171,7 +179,9 @@ describe('zonedLocalToUtc', () => {
   });
 
   it('refuses an unknown zone', () => {
-    expect(() => zonedLocalToUtc('2026-01-01T10:00', 'Europe/Atlantis')).toThrow('"Europe/Atlantis" is not a known time zone.');
+    expect(() => zonedLocalToUtc('2026-01-01T10:00', 'Europe/Atlantis')).toThrow(
+      '"Europe/Atlantis" is not a known time zone.',
+    );
   });
 });
 
@@ -188,12 +198,16 @@ describe('formatInZone', () => {
   });
 
   it('uses only the fields asked for when options are given', () => {
-    expect(formatInZone(summerNoon, 'America/New_York', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe('07:00');
+    expect(formatInZone(summerNoon, 'America/New_York', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe(
+      '07:00',
+    );
     expect(formatInZone(summerNoon, 'Asia/Kolkata', { timeStyle: 'short', hourCycle: 'h23' })).toBe('16:30');
   });
 
   it('honours another locale', () => {
-    expect(formatInZone(summerNoon, 'America/New_York', { locale: 'en-US', timeZoneName: 'short', hour: 'numeric' })).toMatch(/7\sAM EDT/);
+    expect(
+      formatInZone(summerNoon, 'America/New_York', { locale: 'en-US', timeZoneName: 'short', hour: 'numeric' }),
+    ).toMatch(/7\sAM EDT/);
   });
 
   it('refuses an unknown zone with a clear message', () => {
@@ -206,12 +220,19 @@ describe('describeTimeZone', () => {
   const summer = iso('2026-07-15T12:00:00Z');
 
   it('names the zone by the offset in force at each instant, however the calls alternate', () => {
-    const names = [winter, summer, winter, summer].flatMap((instant) => [describeTimeZone(instant, 'America/New_York'), describeTimeZone(instant, 'Europe/London')]);
+    const names = [winter, summer, winter, summer].flatMap((instant) => [
+      describeTimeZone(instant, 'America/New_York'),
+      describeTimeZone(instant, 'Europe/London'),
+    ]);
     expect(names).toEqual([
-      'New York time, EST', 'London time, GMT',
-      'New York time, EDT', 'London time, BST',
-      'New York time, EST', 'London time, GMT',
-      'New York time, EDT', 'London time, BST',
+      'New York time, EST',
+      'London time, GMT',
+      'New York time, EDT',
+      'London time, BST',
+      'New York time, EST',
+      'London time, GMT',
+      'New York time, EDT',
+      'London time, BST',
     ]);
   });
 
@@ -265,15 +286,23 @@ describe('describeTimeZone', () => {
   });
 
   it('refuses an unknown zone', () => {
-    expect(() => describeTimeZone(winter, 'Mars/Olympus_Mons')).toThrow('"Mars/Olympus_Mons" is not a known time zone.');
+    expect(() => describeTimeZone(winter, 'Mars/Olympus_Mons')).toThrow(
+      '"Mars/Olympus_Mons" is not a known time zone.',
+    );
   });
 });
 
 describe('formatWithZone', () => {
   it('shows the wall clock with the zone as people read it', () => {
-    expect(formatWithZone(iso('2026-12-03T14:00:00Z'), 'America/New_York')).toBe('Thu, 3 Dec 2026, 09:00 (New York time, EST)');
-    expect(formatWithZone(iso('2026-07-15T11:00:00Z'), 'Asia/Kolkata', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe(
-      '16:30 (Kolkata time, UTC+5:30)',
+    expect(formatWithZone(iso('2026-12-03T14:00:00Z'), 'America/New_York')).toBe(
+      'Thu, 3 Dec 2026, 09:00 (New York time, EST)',
     );
+    expect(
+      formatWithZone(iso('2026-07-15T11:00:00Z'), 'Asia/Kolkata', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+    ).toBe('16:30 (Kolkata time, UTC+5:30)');
   });
 });

@@ -75,18 +75,21 @@ describe('computeLeaveBy', () => {
       ['Australia/Sydney', '2026-10-04T08:00', 400, 5, 15, '2026-10-04T00:00'],
       // Lord Howe only moves 30 minutes, so the error a naive sum would make is 30 minutes.
       ['Australia/Lord_Howe', '2026-10-04T06:00', 240, 0, 0, '2026-10-04T01:30'],
-    ])('%s: interview %s, travel %d, buffer %d, early %d → leave at %s', (zone, local, travel, buffer, early, expected) => {
-      const leaveBy = computeLeaveBy({
-        start: atLocal(local, zone),
-        travelMinutes: travel,
-        bufferMinutes: buffer,
-        earlyArrivalMinutes: early,
-      });
-      expect(leaveBy).not.toBeNull();
-      expect(utcToZonedLocal(leaveBy as Date, zone)).toBe(expected);
-      // And the real time between leaving and the start is exactly what was asked for.
-      expect(atLocal(local, zone).getTime() - (leaveBy as Date).getTime()).toBe((travel + buffer + early) * 60_000);
-    });
+    ])(
+      '%s: interview %s, travel %d, buffer %d, early %d → leave at %s',
+      (zone, local, travel, buffer, early, expected) => {
+        const leaveBy = computeLeaveBy({
+          start: atLocal(local, zone),
+          travelMinutes: travel,
+          bufferMinutes: buffer,
+          earlyArrivalMinutes: early,
+        });
+        expect(leaveBy).not.toBeNull();
+        expect(utcToZonedLocal(leaveBy as Date, zone)).toBe(expected);
+        // And the real time between leaving and the start is exactly what was asked for.
+        expect(atLocal(local, zone).getTime() - (leaveBy as Date).getTime()).toBe((travel + buffer + early) * 60_000);
+      },
+    );
 
     it('shows New York leave-by an hour earlier on the clock than on an ordinary day', () => {
       const input = { travelMinutes: 420, bufferMinutes: 15 };

@@ -22,7 +22,12 @@ describe('checks without a message of their own', () => {
   });
 
   it('keep the messages the forms show', () => {
-    expect(errorsOf(signInSchema, { email: ' ', password: '' })).toEqual({ email: 'Enter your email address.', password: 'Enter your password.' });
-    expect(errorsOf(signInSchema, { email: 'not-an-address', password: 'x' })).toEqual({ email: 'Enter a valid email address, like name@example.com.' });
+    expect(errorsOf(signInSchema, { email: ' ', password: '' })).toEqual({
+      email: 'Enter your email address.',
+      password: 'Enter your password.',
+    });
+    expect(errorsOf(signInSchema, { email: 'not-an-address', password: 'x' })).toEqual({
+      email: 'Enter a valid email address, like name@example.com.',
+    });
   });
 });

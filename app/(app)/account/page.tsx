@@ -24,8 +24,8 @@ export default async function AccountPage() {
           <>
             <p>Signed in as {user.email}.</p>
             <p>
-              Times are shown in <strong>{describeTimeZone(new Date(), user.timeZone)}</strong> ({user.timeZone.replaceAll('_', ' ')}). If that is not where you
-              are, choose your zone below and save.
+              Times are shown in <strong>{describeTimeZone(new Date(), user.timeZone)}</strong> (
+              {user.timeZone.replaceAll('_', ' ')}). If that is not where you are, choose your zone below and save.
             </p>
           </>
         }
@@ -35,14 +35,27 @@ export default async function AccountPage() {
       <Card title="Password" description="You need your current password. Changing it signs out every other device.">
         <ChangePasswordForm email={user.email} />
       </Card>
-      <Card title="Notifications" description="Reminders on this device before an interview, even when Rebound is not open.">
+      <Card
+        title="Notifications"
+        description="Reminders on this device before an interview, even when Rebound is not open."
+      >
         <PushSubscribe />
       </Card>
-      <Card title="Signed-in devices" description="Every browser signed in to your account. Signing one out ends its session at once.">
+      <Card
+        title="Signed-in devices"
+        description="Every browser signed in to your account. Signing one out ends its session at once."
+      >
         <SessionsList sessions={sessions} />
       </Card>
-      <Card title="Your data" description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event.">
-        <a href="/api/account/export" className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" download>
+      <Card
+        title="Your data"
+        description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event."
+      >
+        <a
+          href="/api/account/export"
+          className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+          download
+        >
           Download my data
         </a>
       </Card>

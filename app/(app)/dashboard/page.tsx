@@ -15,7 +15,17 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const now = new Date();
-  const { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer, openIncidents, lessonsDue, unsent, nextHints } = await loadDashboard(user, now);
+  const {
+    nextInterview,
+    weekAhead,
+    moreThisWeek,
+    needsAnswer,
+    moreNeedAnswer,
+    openIncidents,
+    lessonsDue,
+    unsent,
+    nextHints,
+  } = await loadDashboard(user, now);
 
   return (
     <div className="space-y-6">
@@ -23,7 +33,10 @@ export default async function DashboardPage() {
         title={<>Welcome, {user.name}</>}
         description={`Times are shown in ${user.timeZone.replaceAll('_', ' ')} unless an interview has its own zone.`}
         actions={
-          <Link href="/interviews/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/interviews/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Add interview
           </Link>
         }

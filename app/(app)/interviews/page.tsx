@@ -13,7 +13,11 @@ import { interviewListQuerySchema } from '@/lib/validation/interview';
 
 export const metadata: Metadata = { title: 'Interviews' };
 
-export default async function InterviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InterviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser('/interviews');
   const raw = await searchParams;
   const query = interviewListQuerySchema.parse({
@@ -30,10 +34,17 @@ export default async function InterviewsPage({ searchParams }: { searchParams: P
         title="Interviews"
         actions={
           <div className="flex gap-2">
-            <a href="/api/interviews/export" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" download>
+            <a
+              href="/api/interviews/export"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+              download
+            >
               Export CSV
             </a>
-            <Link href="/interviews/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/interviews/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               Add interview
             </Link>
           </div>

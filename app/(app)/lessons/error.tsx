@@ -7,7 +7,9 @@ export default function LessonsError({ reset }: { error: Error & { digest?: stri
   return (
     <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">
       <h1 className="text-lg font-semibold text-red-800">Your lessons could not be loaded</h1>
-      <p className="text-sm text-slate-700">Something went wrong on our side. Nothing you saved was lost; try again in a moment.</p>
+      <p className="text-sm text-slate-700">
+        Something went wrong on our side. Nothing you saved was lost; try again in a moment.
+      </p>
       <Button type="button" variant="secondary" onClick={reset}>
         Try again
       </Button>

@@ -20,7 +20,9 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
   const now = new Date();
   const { page, reviewCounts } = await loadLessonsPage(user, filters, now);
   const filterQuery = new URLSearchParams(
-    Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
   );
   const nextQuery = new URLSearchParams(filterQuery);
   if (page.nextCursor) nextQuery.set('cursor', page.nextCursor);
@@ -33,7 +35,10 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
         description="What went wrong, and what you will do differently next time."
         align="start"
         actions={
-          <Link href="/lessons/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/lessons/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Add a lesson
           </Link>
         }
@@ -42,11 +47,19 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
       <LessonFilters filters={filters} />
       <p className="text-sm text-slate-600">
         Download {isFiltered ? 'these lessons' : 'all lessons'}:{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`} className={textLinkClassName('hover:text-brand-900')} download>
+        <a
+          href={`/api/lessons/export?${withFormat(filterQuery, 'md')}`}
+          className={textLinkClassName('hover:text-brand-900')}
+          download
+        >
           Markdown
         </a>{' '}
         ·{' '}
-        <a href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`} className={textLinkClassName('hover:text-brand-900')} download>
+        <a
+          href={`/api/lessons/export?${withFormat(filterQuery, 'csv')}`}
+          className={textLinkClassName('hover:text-brand-900')}
+          download
+        >
           CSV (spreadsheet)
         </a>
       </p>
@@ -64,7 +77,10 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
           {page.items.map((lesson) => (
             <li key={lesson.id}>
               <LessonCard lesson={lesson} timeZone={user.timeZone} isDue={lesson.isDueForReview} canRetire>
-                <Link href={`/lessons/${lesson.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/lessons/${lesson.id}/edit`}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                >
                   Edit
                 </Link>
               </LessonCard>
@@ -73,7 +89,10 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
         </ul>
       )}
       {page.nextCursor ? (
-        <Link href={`/lessons?${nextQuery}`} className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={`/lessons?${nextQuery}`}
+          className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Older lessons
         </Link>
       ) : null}

@@ -27,11 +27,16 @@ export default async function NotificationsPage() {
     <div className="space-y-6">
       <PageHeader
         title="Notifications"
-        description={<>{unread > 0 ? `${unread} unread.` : 'Nothing unread.'} Reminders that could not be sent say why.</>}
+        description={
+          <>{unread > 0 ? `${unread} unread.` : 'Nothing unread.'} Reminders that could not be sent say why.</>
+        }
         actions={
           <div className="flex items-center gap-2">
             {unread > 0 ? <MarkReadButton /> : null}
-            <Link href="/notifications/preferences" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            <Link
+              href="/notifications/preferences"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
               Preferences
             </Link>
           </div>
@@ -39,20 +44,28 @@ export default async function NotificationsPage() {
       />
       {notifications.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          No reminders yet. They appear here as they are sent: the evening before an interview, when to leave, and the check-in afterwards.
+          No reminders yet. They appear here as they are sent: the evening before an interview, when to leave, and the
+          check-in afterwards.
         </section>
       ) : (
         <ul className="space-y-3">
           {notifications.map((notification) => {
             const failed = notification.deliveries.filter((delivery) => delivery.state === 'FAILED');
             return (
-              <li key={notification.id} className={`rounded-lg border bg-white p-4 shadow-sm ${failed.length > 0 ? 'border-red-300' : 'border-slate-200'}`}>
+              <li
+                key={notification.id}
+                className={`rounded-lg border bg-white p-4 shadow-sm ${failed.length > 0 ? 'border-red-300' : 'border-slate-200'}`}
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={toPath(notification.url)} className="font-medium text-brand-900 underline-offset-2 hover:underline">
+                  <Link
+                    href={toPath(notification.url)}
+                    className="font-medium text-brand-900 underline-offset-2 hover:underline"
+                  >
                     {notification.title}
                   </Link>
                   <span className="text-xs text-slate-500">
-                    {REMINDER_KIND_LABELS[notification.kind as ReminderKind]?.label ?? notification.kind} · {formatWithZone(notification.createdAt, user.timeZone)}
+                    {REMINDER_KIND_LABELS[notification.kind as ReminderKind]?.label ?? notification.kind} ·{' '}
+                    {formatWithZone(notification.createdAt, user.timeZone)}
                     {notification.readAt ? null : <strong className="ml-2 text-brand-700">new</strong>}
                   </span>
                 </div>
@@ -61,8 +74,11 @@ export default async function NotificationsPage() {
                   <ul aria-label="Channels" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
                     {notification.deliveries.map((delivery) => (
                       <li key={delivery.channel} className={delivery.state === 'FAILED' ? 'text-red-700' : undefined}>
-                        {REMINDER_CHANNEL_LABELS[delivery.channel as ReminderChannel] ?? delivery.channel}: {DELIVERY_STATE_LABELS[delivery.state] ?? delivery.state}
-                        {delivery.state === 'FAILED' || delivery.state === 'SKIPPED' ? ` (${delivery.lastError ?? 'no reason given'}${delivery.state === 'FAILED' ? `; tried ${delivery.attempts} times` : ''})` : null}
+                        {REMINDER_CHANNEL_LABELS[delivery.channel as ReminderChannel] ?? delivery.channel}:{' '}
+                        {DELIVERY_STATE_LABELS[delivery.state] ?? delivery.state}
+                        {delivery.state === 'FAILED' || delivery.state === 'SKIPPED'
+                          ? ` (${delivery.lastError ?? 'no reason given'}${delivery.state === 'FAILED' ? `; tried ${delivery.attempts} times` : ''})`
+                          : null}
                       </li>
                     ))}
                   </ul>

@@ -18,7 +18,10 @@ const notices: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = toSafeReturnPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : null, getEnv().configuredOrigin);
+  const callbackUrl = toSafeReturnPath(
+    typeof params.callbackUrl === 'string' ? params.callbackUrl : null,
+    getEnv().configuredOrigin,
+  );
   if (await getCurrentUser()) redirect(callbackUrl);
   const providers = getOAuthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
   const notice = typeof params.notice === 'string' ? notices[params.notice] : undefined;

@@ -30,25 +30,40 @@ export const SIGN_IN_FAILED = 'Incorrect email or password.';
  * The first two are counted before the password is checked, so a burst of concurrent
  * attempts cannot slip past them; a success takes its count back from the address.
  */
-export async function authenticate(email: string, password: string, clientIp: string, now = new Date()): Promise<SessionUser> {
+export async function authenticate(
+  email: string,
+  password: string,
+  clientIp: string,
+  now = new Date(),
+): Promise<SessionUser> {
   const addressKey = signInAddressThrottleKey(clientIp);
   const fromAddress = await recordAttempt(addressKey, now, getEnv().signInFailuresPerAddress);
   if (!fromAddress.allowed) {
-    throw new RateLimitError(`Too many failed sign-ins from this network. Try again after ${formatRetryTime(fromAddress.retryAt)}.`, fromAddress.retryAt);
+    throw new RateLimitError(
+      `Too many failed sign-ins from this network. Try again after ${formatRetryTime(fromAddress.retryAt)}.`,
+      fromAddress.retryAt,
+    );
   }
   const pairKey = signInFromThrottleKey(email, clientIp);
   const [pair, account] = await Promise.all([
     recordAttempt(pairKey, now, SIGN_IN_FAILURES_PER_ACCOUNT_AND_ADDRESS),
-    getDb().authThrottle.findUnique({ where: { key: signInThrottleKey(email) }, select: { failures: true, windowStart: true, updatedAt: true } }),
+    getDb().authThrottle.findUnique({
+      where: { key: signInThrottleKey(email) },
+      select: { failures: true, windowStart: true, updatedAt: true },
+    }),
   ]);
   if (!pair.allowed) throw tooManyFailures(pair.retryAt);
-  const accountRetryAt = account && account.windowStart.getTime() > now.getTime() - THROTTLE_WINDOW_MS
-    ? new Date(account.updatedAt.getTime() + accountDelayMs(account.failures))
-    : null;
+  const accountRetryAt =
+    account && account.windowStart.getTime() > now.getTime() - THROTTLE_WINDOW_MS
+      ? new Date(account.updatedAt.getTime() + accountDelayMs(account.failures))
+      : null;
   // pair.failures includes this attempt: more than one means this address has failed here lately.
   if (accountRetryAt && accountRetryAt > now && pair.failures > 1) throw tooManyFailures(accountRetryAt);
 
-  const user = await getDb().user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true } });
+  const user = await getDb().user.findUnique({
+    where: { email },
+    select: { ...sessionUserSelect, passwordHash: true },
+  });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendPasswordCheck(password), false);
   if (!user || !valid) {
     await recordAttempt(signInThrottleKey(email), now, Number.MAX_SAFE_INTEGER);

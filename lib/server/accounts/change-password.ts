@@ -9,7 +9,9 @@ export async function changePassword(userId: string, currentPassword: string, ne
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new ValidationError('Your current password is not right.', { currentPassword: 'Your current password is not right.' });
+    throw new ValidationError('Your current password is not right.', {
+      currentPassword: 'Your current password is not right.',
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {

@@ -1,6 +1,11 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { allSignUpsThrottleKey, formatRetryTime, SIGN_UPS_PER_WINDOW_OVERALL, signUpThrottleKey } from '@/lib/domain/throttle-rules';
+import {
+  allSignUpsThrottleKey,
+  formatRetryTime,
+  SIGN_UPS_PER_WINDOW_OVERALL,
+  signUpThrottleKey,
+} from '@/lib/domain/throttle-rules';
 import { getEnv } from '@/lib/env';
 import { RateLimitError, ValidationError } from '@/lib/errors';
 import { recordAttempt } from '@/lib/server/throttle/record-attempt';
@@ -19,10 +24,16 @@ export async function createAccount(
     recordAttempt(allSignUpsThrottleKey, new Date(), SIGN_UPS_PER_WINDOW_OVERALL),
   ]);
   if (!overall.allowed) {
-    throw new RateLimitError(`Too many new accounts right now. Try again after ${formatRetryTime(overall.retryAt)}.`, overall.retryAt);
+    throw new RateLimitError(
+      `Too many new accounts right now. Try again after ${formatRetryTime(overall.retryAt)}.`,
+      overall.retryAt,
+    );
   }
   if (!attempt.allowed) {
-    throw new RateLimitError(`Too many sign-ups from this network. Try again after ${formatRetryTime(attempt.retryAt)}.`, attempt.retryAt);
+    throw new RateLimitError(
+      `Too many sign-ups from this network. Try again after ${formatRetryTime(attempt.retryAt)}.`,
+      attempt.retryAt,
+    );
   }
   const db = getDb();
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });

@@ -7,7 +7,9 @@ export async function deleteAccount(userId: string, confirmEmail: string): Promi
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   if (confirmEmail.trim().toLowerCase() !== user.email) {
-    throw new ValidationError('Type your account email exactly to confirm.', { confirmEmail: `Type ${user.email} to confirm.` });
+    throw new ValidationError('Type your account email exactly to confirm.', {
+      confirmEmail: `Type ${user.email} to confirm.`,
+    });
   }
   await db.user.delete({ where: { id: userId } });
 }

@@ -26,7 +26,9 @@ export async function findOrCreateOAuthUser(input: {
         data: { email, name: input.name?.slice(0, 100) || email.split('@')[0] || email },
         select: { id: true, sessionVersion: true },
       }));
-    await tx.oAuthAccount.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
+    await tx.oAuthAccount.create({
+      data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId },
+    });
     return user;
   });
 }

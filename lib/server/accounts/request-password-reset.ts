@@ -23,7 +23,11 @@ export async function requestPasswordReset(email: string, appUrl: string, now = 
   if (!attempt.allowed) return;
   const token = randomBytes(32).toString('base64url');
   await db.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+    data: {
+      userId: user.id,
+      tokenHash: hashResetToken(token),
+      expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+    },
   });
   const link = new URL('/reset-password', appUrl);
   link.searchParams.set('token', token);

@@ -7,7 +7,8 @@ import { clearThrottle } from '@/lib/server/throttle/clear-throttle';
 import { hashPassword } from './passwords';
 import { hashResetToken } from './reset-token';
 
-export const RESET_LINK_INVALID = 'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
+export const RESET_LINK_INVALID =
+  'This reset link is not valid any more. Links work once and for one hour; ask for a new one.';
 
 /**
  * Sets a new password from a reset token: the token is used up, every other token of the
@@ -22,7 +23,10 @@ export async function resetPassword(token: string, newPassword: string, now = ne
       data: { usedAt: now },
     });
     if (claimed.count !== 1) throw new ValidationError(RESET_LINK_INVALID, { token: RESET_LINK_INVALID });
-    const record = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashResetToken(token) }, select: { userId: true } });
+    const record = await tx.passwordResetToken.findUniqueOrThrow({
+      where: { tokenHash: hashResetToken(token) },
+      select: { userId: true },
+    });
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({
       where: { id: record.userId },

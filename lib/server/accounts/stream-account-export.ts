@@ -23,14 +23,47 @@ function keysetAfter<F extends string>(field: F, after: Cursor | undefined) {
 /** The account's tables in file order, each read in batches; the time field is the sort key. */
 function accountSections(tx: Tx, userId: string): [name: string, field: string, read: ReadBatch][] {
   return [
-    ['interviews', 'scheduledStart', (after, take) => tx.interview.findMany({ where: { userId, ...keysetAfter('scheduledStart', after) }, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }], take })],
+    [
+      'interviews',
+      'scheduledStart',
+      (after, take) =>
+        tx.interview.findMany({
+          where: { userId, ...keysetAfter('scheduledStart', after) },
+          orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
     [
       'incidents',
       'recordedAt',
-      (after, take) => tx.missedIncident.findMany({ where: { userId, ...keysetAfter('recordedAt', after) }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], take, omit: { idempotencyKey: true } }),
+      (after, take) =>
+        tx.missedIncident.findMany({
+          where: { userId, ...keysetAfter('recordedAt', after) },
+          orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+          take,
+          omit: { idempotencyKey: true },
+        }),
     ],
-    ['recoverySteps', 'completedAt', (after, take) => tx.recoveryStep.findMany({ where: { userId, ...keysetAfter('completedAt', after) }, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }], take })],
-    ['rescheduleRequests', 'askedAt', (after, take) => tx.rescheduleRequest.findMany({ where: { userId, ...keysetAfter('askedAt', after) }, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }], take })],
+    [
+      'recoverySteps',
+      'completedAt',
+      (after, take) =>
+        tx.recoveryStep.findMany({
+          where: { userId, ...keysetAfter('completedAt', after) },
+          orderBy: [{ completedAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
+    [
+      'rescheduleRequests',
+      'askedAt',
+      (after, take) =>
+        tx.rescheduleRequest.findMany({
+          where: { userId, ...keysetAfter('askedAt', after) },
+          orderBy: [{ askedAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
     [
       'messages',
       'createdAt',
@@ -54,7 +87,16 @@ function accountSections(tx: Tx, userId: string): [name: string, field: string, 
           include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
         }),
     ],
-    ['activityEvents', 'occurredAt', (after, take) => tx.activityEvent.findMany({ where: { userId, ...keysetAfter('occurredAt', after) }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], take })],
+    [
+      'activityEvents',
+      'occurredAt',
+      (after, take) =>
+        tx.activityEvent.findMany({
+          where: { userId, ...keysetAfter('occurredAt', after) },
+          orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
   ];
 }
 
@@ -93,7 +135,10 @@ async function* writeAccountJson(tx: Tx, userId: string, exportedAt: Date, batch
 }
 
 /** Everything stored for the user, as a JSON byte stream read from one snapshot. Never another user's rows. */
-export function streamAccountExport(userId: string, options: { exportedAt?: Date; batchSize?: number; signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
+export function streamAccountExport(
+  userId: string,
+  options: { exportedAt?: Date; batchSize?: number; signal?: AbortSignal } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const exportedAt = options.exportedAt ?? new Date();
   const batchSize = options.batchSize ?? ACCOUNT_EXPORT_BATCH_SIZE;
   return openSnapshotStream((tx) => writeAccountJson(tx, userId, exportedAt, batchSize), { signal: options.signal });

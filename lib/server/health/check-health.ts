@@ -42,7 +42,12 @@ async function reportWorker(reachable: boolean): Promise<WorkerReport> {
   if (!reachable) return { ...base, queueDepth: null, oldestDueAt: null, failedLastDay: null };
   try {
     const depth = await readQueueDepth(getDb());
-    return { ...base, queueDepth: depth.depth, oldestDueAt: depth.oldestDueAt?.toISOString() ?? null, failedLastDay: depth.failedLastDay };
+    return {
+      ...base,
+      queueDepth: depth.depth,
+      oldestDueAt: depth.oldestDueAt?.toISOString() ?? null,
+      failedLastDay: depth.failedLastDay,
+    };
   } catch {
     // Before the reminders migration, say nothing rather than fail the report.
     return { ...base, queueDepth: null, oldestDueAt: null, failedLastDay: null };
@@ -52,7 +57,10 @@ async function reportWorker(reachable: boolean): Promise<WorkerReport> {
 async function listMigrationFolders(): Promise<string[]> {
   const dir = path.join(process.cwd(), 'prisma', 'migrations');
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 export async function checkHealth(): Promise<HealthReport> {

@@ -12,7 +12,12 @@ export async function buildInterviewIcs(userId: string, id: string, appUrl: stri
   ]);
   if (!row) throw new NotFoundError('interview');
   return {
-    filename: `interview-${row.company.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'rebound'}.ics`,
+    filename: `interview-${
+      row.company
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'rebound'
+    }.ics`,
     body: buildInterviewCalendar(toCalendarInterview(row, hints), { appUrl }),
   };
 }

@@ -24,7 +24,10 @@ type CalendarRow = Parameters<typeof isSecondChance>[0] & {
 };
 
 /** A row as the calendar builders take it: its leave-by time and the reminders its lessons add. */
-export function toCalendarInterview<T extends CalendarRow>(row: T, hints: PreventionHintsByInterview): T & Pick<CalendarInterview, 'leaveBy' | 'extraReminders' | 'sequence' | 'isSecondChance'> {
+export function toCalendarInterview<T extends CalendarRow>(
+  row: T,
+  hints: PreventionHintsByInterview,
+): T & Pick<CalendarInterview, 'leaveBy' | 'extraReminders' | 'sequence' | 'isSecondChance'> {
   // A lesson about forgetting turns on an extra reminder, at the time the lesson's rule chose.
   const reminderTimes = new Set(
     (hints[row.id] ?? []).flatMap((hint) => (hint.kind === 'extra-reminder' ? [hint.remindAt.getTime()] : [])),
@@ -33,7 +36,11 @@ export function toCalendarInterview<T extends CalendarRow>(row: T, hints: Preven
     ...row,
     sequence: row.calendarSequence,
     isSecondChance: isSecondChance(row),
-    leaveBy: computeLeaveBy({ start: row.scheduledStart, travelMinutes: row.travelMinutes, bufferMinutes: row.bufferMinutes }),
+    leaveBy: computeLeaveBy({
+      start: row.scheduledStart,
+      travelMinutes: row.travelMinutes,
+      bufferMinutes: row.bufferMinutes,
+    }),
     extraReminders: [...reminderTimes].map((time) => ({ at: new Date(time), text: 'Reminder from your lessons' })),
   };
 }

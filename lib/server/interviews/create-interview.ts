@@ -11,7 +11,12 @@ export async function createInterview(userId: string, values: InterviewFormValue
   const interview = await getDb().$transaction(async (tx) => {
     const created = await tx.interview.create({ data: { ...data, userId }, select: { id: true } });
     await recordActivity(tx, [
-      { userId, interviewId: created.id, type: 'CREATED', summary: `Interview added for ${formatWithZone(start.instant, values.timeZone)}` },
+      {
+        userId,
+        interviewId: created.id,
+        type: 'CREATED',
+        summary: `Interview added for ${formatWithZone(start.instant, values.timeZone)}`,
+      },
     ]);
     await syncInterviewReminders(tx, userId, created.id);
     return created;

@@ -10,7 +10,10 @@ export async function getCalendarFeedToken(userId: string): Promise<string> {
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarFeedToken: true } });
   if (user.calendarFeedToken) return user.calendarFeedToken;
-  await db.user.updateMany({ where: { id: userId, calendarFeedToken: null }, data: { calendarFeedToken: randomBytes(24).toString('base64url') } });
+  await db.user.updateMany({
+    where: { id: userId, calendarFeedToken: null },
+    data: { calendarFeedToken: randomBytes(24).toString('base64url') },
+  });
   const created = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarFeedToken: true } });
   return created.calendarFeedToken!;
 }

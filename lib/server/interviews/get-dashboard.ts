@@ -30,7 +30,11 @@ export async function getDashboard(userId: string, now = new Date()) {
       select: { ...interviewListSelect, contactName: true, contactPhone: true },
     }),
     db.interview.findMany({
-      where: { userId, status: 'SCHEDULED', scheduledStart: { lt: new Date(now.getTime() - CHECK_IN_GRACE_MINUTES * 60_000) } },
+      where: {
+        userId,
+        status: 'SCHEDULED',
+        scheduledStart: { lt: new Date(now.getTime() - CHECK_IN_GRACE_MINUTES * 60_000) },
+      },
       orderBy: [{ scheduledStart: 'desc' }, { id: 'desc' }],
       take: 20,
       select: interviewListSelect,

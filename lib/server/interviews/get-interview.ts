@@ -7,9 +7,14 @@ export async function getInterview(userId: string, id: string) {
     where: { id, userId },
     include: {
       activityEvents: { orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: 100 },
-      rescheduledFrom: { select: { id: true, scheduledStart: true, timeZone: true, _count: { select: { incidents: true } } } },
+      rescheduledFrom: {
+        select: { id: true, scheduledStart: true, timeZone: true, _count: { select: { incidents: true } } },
+      },
       rescheduledTo: { select: { id: true, scheduledStart: true, timeZone: true, status: true } },
-      incidents: { select: { id: true, recoveryState: true, kind: true, recordedAt: true }, orderBy: { recordedAt: 'desc' } },
+      incidents: {
+        select: { id: true, recoveryState: true, kind: true, recordedAt: true },
+        orderBy: { recordedAt: 'desc' },
+      },
     },
   });
   if (!interview) throw new NotFoundError('interview');

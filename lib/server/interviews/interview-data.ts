@@ -11,7 +11,9 @@ export function toInterviewData(values: InterviewFormValues) {
   const end = zonedLocalToUtc(`${values.date}T${values.endTime}`, values.timeZone).instant;
   const durationMinutes = Math.round((end.getTime() - start.instant.getTime()) / 60_000);
   if (durationMinutes <= 0) {
-    throw new ValidationError('The end time must be after the start time.', { endTime: 'The end time must be after the start time.' });
+    throw new ValidationError('The end time must be after the start time.', {
+      endTime: 'The end time must be after the start time.',
+    });
   }
   const inPerson = values.format === 'IN_PERSON';
   return {

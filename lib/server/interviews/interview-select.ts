@@ -28,7 +28,10 @@ export const interviewFactsSelect = {
 } satisfies Prisma.InterviewSelect & Record<keyof InterviewFacts, true>;
 
 /** What a list row of an interview shows. */
-export const interviewListSelect = { ...interviewSummarySelect, rescheduledFromId: true } satisfies Prisma.InterviewSelect;
+export const interviewListSelect = {
+  ...interviewSummarySelect,
+  rescheduledFromId: true,
+} satisfies Prisma.InterviewSelect;
 
 /** An interview read with interviewFactsSelect: the domain's InterviewFacts, every field present. */
 export type FactsInterview = Required<InterviewFacts>;

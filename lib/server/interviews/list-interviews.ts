@@ -37,7 +37,12 @@ export async function listInterviews(userId: string, query: InterviewListQuery, 
           AND: [
             where,
             { scheduledStart: { [ascending ? 'gte' : 'lte']: cursor.at } },
-            { OR: [{ scheduledStart: { [direction]: cursor.at } }, { scheduledStart: cursor.at, id: { [direction]: cursor.id } }] },
+            {
+              OR: [
+                { scheduledStart: { [direction]: cursor.at } },
+                { scheduledStart: cursor.at, id: { [direction]: cursor.id } },
+              ],
+            },
           ],
         }
       : where,

@@ -20,13 +20,27 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       throw new ValidationError('The new time is in the past.', { date: 'Choose a date and time in the future.' });
     }
     await transitionInterviewStatus(tx, userId, old, 'RESCHEDULED');
-    const { id: _id, createdAt: _c, updatedAt: _u, status: _s, prepChecklist: _p, rescheduledFromId: _r, calendarSequence: _q, ...copy } = old;
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      status: _s,
+      prepChecklist: _p,
+      rescheduledFromId: _r,
+      calendarSequence: _q,
+      ...copy
+    } = old;
     const created = await tx.interview.create({
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
       select: { id: true },
     });
     await recordActivity(tx, [
-      { userId, interviewId: created.id, type: 'CREATED', summary: `Rescheduled by the employer from ${formatWithZone(old.scheduledStart, old.timeZone)}` },
+      {
+        userId,
+        interviewId: created.id,
+        type: 'CREATED',
+        summary: `Rescheduled by the employer from ${formatWithZone(old.scheduledStart, old.timeZone)}`,
+      },
     ]);
     await syncInterviewReminders(tx, userId, created.id);
     return { id: created.id, notice: start.message };

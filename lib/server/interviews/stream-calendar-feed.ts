@@ -42,7 +42,11 @@ export function countFeeds(): { open: number; waiting: number } {
  * memory whole, and a client that leaves stops the writing. `signal` is the request's: a client
  * that leaves before the body is read frees its turn at once.
  */
-export async function streamCalendarFeed(token: string, appUrl: string, options: { signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array> | null> {
+export async function streamCalendarFeed(
+  token: string,
+  appUrl: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<ReadableStream<Uint8Array> | null> {
   const { signal } = options;
   const giveBack = await takeFeedSlot();
   // A client can leave while its request waits in line: its turn passes on at once, unread.

@@ -11,7 +11,27 @@ import { interviewFactsSelect } from './interview-select';
 /** Interviews per read: a few hundred KB of CSV, and a short IN list for their histories. */
 export const INTERVIEW_EXPORT_BATCH_SIZE = 500;
 
-export const INTERVIEW_CSV_HEADERS = ['Company', 'Role', 'Round', 'Start (local)', 'Time zone', 'Start (UTC)', 'Duration (min)', 'Format', 'Status', 'Address', 'Meeting link', 'Contact', 'Contact email', 'Contact phone', 'Travel (min)', 'Buffer (min)', 'Notes', 'Status history', 'Added'] as const;
+export const INTERVIEW_CSV_HEADERS = [
+  'Company',
+  'Role',
+  'Round',
+  'Start (local)',
+  'Time zone',
+  'Start (UTC)',
+  'Duration (min)',
+  'Format',
+  'Status',
+  'Address',
+  'Meeting link',
+  'Contact',
+  'Contact email',
+  'Contact phone',
+  'Travel (min)',
+  'Buffer (min)',
+  'Notes',
+  'Status history',
+  'Added',
+] as const;
 
 // Only the columns the file shows (the facts, the notes, when it was added), and the two the keyset needs.
 const exportSelect = { ...interviewFactsSelect, notes: true, createdAt: true } satisfies Prisma.InterviewSelect;
@@ -91,7 +111,10 @@ async function* writeInterviewsCsv(tx: Tx, userId: string, batchSize: number): A
 }
 
 /** Every interview of the user with its status history, as a CSV byte stream read from one snapshot. */
-export function streamInterviewsCsv(userId: string, options: { batchSize?: number; signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
+export function streamInterviewsCsv(
+  userId: string,
+  options: { batchSize?: number; signal?: AbortSignal } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const batchSize = options.batchSize ?? INTERVIEW_EXPORT_BATCH_SIZE;
   return openSnapshotStream((tx) => writeInterviewsCsv(tx, userId, batchSize), { signal: options.signal });
 }

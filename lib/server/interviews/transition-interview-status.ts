@@ -1,6 +1,11 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { assertTransition, INTERVIEW_STATUS_LABELS, InvalidTransitionError, type InterviewStatus } from '@/lib/domain/interview-status';
+import {
+  assertTransition,
+  INTERVIEW_STATUS_LABELS,
+  InvalidTransitionError,
+  type InterviewStatus,
+} from '@/lib/domain/interview-status';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { recordActivity } from './record-activity';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
@@ -28,7 +33,10 @@ export async function transitionInterviewStatus(
     throw refusal;
   }
   // The status in the where makes a concurrent change lose cleanly instead of both applying.
-  const { count } = await tx.interview.updateMany({ where: { id: interview.id, userId, status: from }, data: { status: to, calendarSequence: { increment: 1 } } });
+  const { count } = await tx.interview.updateMany({
+    where: { id: interview.id, userId, status: from },
+    data: { status: to, calendarSequence: { increment: 1 } },
+  });
   if (count === 0) throw new ConflictError('This interview changed in the meantime. Reload and try again.');
   await recordActivity(tx, [
     {

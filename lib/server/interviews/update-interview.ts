@@ -6,30 +6,64 @@ import { recordActivity } from './record-activity';
 import { toInterviewData } from './interview-data';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
-const trackedFields = ['company', 'roleTitle', 'roundLabel', 'scheduledStart', 'durationMinutes', 'timeZone', 'format', 'location', 'meetingUrl', 'contactName', 'contactEmail', 'contactPhone', 'notes', 'travelMinutes', 'bufferMinutes'] as const;
+const trackedFields = [
+  'company',
+  'roleTitle',
+  'roundLabel',
+  'scheduledStart',
+  'durationMinutes',
+  'timeZone',
+  'format',
+  'location',
+  'meetingUrl',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'notes',
+  'travelMinutes',
+  'bufferMinutes',
+] as const;
 
 /**
  * Saves an edit. `expectedUpdatedAt` is the version the form was loaded from: when another
  * tab saved in between, nothing is overwritten and the user is told.
  */
-export async function updateInterview(userId: string, id: string, values: InterviewFormValues, expectedUpdatedAt?: Date) {
+export async function updateInterview(
+  userId: string,
+  id: string,
+  values: InterviewFormValues,
+  expectedUpdatedAt?: Date,
+) {
   const { data, start } = toInterviewData(values);
   await getDb().$transaction(async (tx) => {
     const current = await tx.interview.findFirst({ where: { id, userId } });
     if (!current) throw new NotFoundError('interview');
     if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
+      throw new ConflictError(
+        'This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.',
+      );
     }
     const changed = trackedFields.filter((field) => String(current[field] ?? '') !== String(data[field] ?? ''));
     if (changed.length === 0) return;
     // The version in the where makes the check and the write one step: of two saves from the
     // same version, the second finds nothing to update.
-    const { count } = await tx.interview.updateMany({ where: { id, userId, updatedAt: current.updatedAt }, data: { ...data, calendarSequence: { increment: 1 } } });
+    const { count } = await tx.interview.updateMany({
+      where: { id, userId, updatedAt: current.updatedAt },
+      data: { ...data, calendarSequence: { increment: 1 } },
+    });
     if (count === 0) {
-      throw new ConflictError('This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.');
+      throw new ConflictError(
+        'This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.',
+      );
     }
     await recordActivity(tx, [
-      { userId, interviewId: id, type: 'UPDATED', summary: `Edited: ${changed.join(', ')}`, details: { changed: [...changed] } },
+      {
+        userId,
+        interviewId: id,
+        type: 'UPDATED',
+        summary: `Edited: ${changed.join(', ')}`,
+        details: { changed: [...changed] },
+      },
     ]);
     await syncInterviewReminders(tx, userId, id);
   });

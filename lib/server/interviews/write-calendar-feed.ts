@@ -29,9 +29,16 @@ export async function buildCalendarFeed(token: string, appUrl: string, now = new
 }
 
 /** The same feed in pieces (see writeCalendar), for sending as it is written. */
-export async function writeCalendarFeed(token: string, appUrl: string, now = new Date()): Promise<Iterable<string> | null> {
+export async function writeCalendarFeed(
+  token: string,
+  appUrl: string,
+  now = new Date(),
+): Promise<Iterable<string> | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const user = await getDb().user.findUnique({ where: { calendarFeedToken: token }, select: { id: true, timeZone: true } });
+  const user = await getDb().user.findUnique({
+    where: { calendarFeedToken: token },
+    select: { id: true, timeZone: true },
+  });
   if (!user) return null;
   // Every status, not only scheduled ones: a cancelled, withdrawn or moved interview stays in
   // the feed marked STATUS:CANCELLED, which tells subscribed calendars to drop the event they
@@ -47,5 +54,8 @@ export async function writeCalendarFeed(token: string, appUrl: string, now = new
     findHintLessons(user.id, ['FORGOT']),
   ]);
   const hints = applyHintLessons(rows, reminderLessons, user.timeZone, now);
-  return writeCalendar(rows.map((row) => toCalendarInterview(row, hints)), { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS });
+  return writeCalendar(
+    rows.map((row) => toCalendarInterview(row, hints)),
+    { appUrl, name: 'Rebound interviews', refreshSeconds: FEED_REFRESH_SECONDS },
+  );
 }

@@ -21,12 +21,21 @@ export async function writePrepTick(
 ): Promise<void> {
   const { userId, interviewId, itemId, label, checked } = tick;
   await lockInterview(tx, userId, interviewId);
-  const { prepChecklist } = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: { prepChecklist: true } });
+  const { prepChecklist } = await tx.interview.findFirstOrThrow({
+    where: { id: interviewId, userId },
+    select: { prepChecklist: true },
+  });
   const ticks = readPrepTicks(prepChecklist);
   if (checked) ticks[itemId] ??= new Date().toISOString();
   else delete ticks[itemId];
   await tx.interview.update({ where: { id: interviewId, userId }, data: { prepChecklist: ticks } });
   await recordActivity(tx, [
-    { userId, interviewId, type: 'CHECKLIST_UPDATED', summary: `${checked ? 'Ticked' : 'Unticked'}: ${label}.`, details: { itemId, checked } },
+    {
+      userId,
+      interviewId,
+      type: 'CHECKLIST_UPDATED',
+      summary: `${checked ? 'Ticked' : 'Unticked'}: ${label}.`,
+      details: { itemId, checked },
+    },
   ]);
 }

@@ -2,7 +2,12 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import type { ReminderKind } from '@/lib/domain/reminders';
 import type { ReminderContent } from '@/lib/domain/reminders-content';
-import { ChannelError, findChannelSender, type ChannelOutcome, type ExternalChannel } from '@/lib/server/notifications/channels';
+import {
+  ChannelError,
+  findChannelSender,
+  type ChannelOutcome,
+  type ExternalChannel,
+} from '@/lib/server/notifications/channels';
 import { ensureUnsubscribeToken } from '@/lib/server/notifications/unsubscribe';
 import { getPublicAppUrl } from './app-url';
 
@@ -41,7 +46,10 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
     data: { state: 'SENDING', claimedAt: now, attempts: { increment: 1 } },
   });
   if (count === 0) {
-    const current = await db.notificationDelivery.findUnique({ where: { id: attempt.deliveryId }, select: { state: true } });
+    const current = await db.notificationDelivery.findUnique({
+      where: { id: attempt.deliveryId },
+      select: { state: true },
+    });
     // Another worker is sending it right now: look again later in case that worker dies.
     if (current?.state === 'SENDING') throw new RetryLaterError('This notification is being sent by another worker.');
     return 'not-mine';
@@ -69,19 +77,32 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
   const { notification } = delivery;
   const reminder = notification.reminder;
   if (!reminder || reminder.state === 'CANCELLED' || reminder.latestUsefulAt.getTime() <= now.getTime()) {
-    const reason = !reminder || reminder.state === 'CANCELLED' ? 'The interview changed before this could be sent.' : 'It was no longer useful by the time it could be sent.';
+    const reason =
+      !reminder || reminder.state === 'CANCELLED'
+        ? 'The interview changed before this could be sent.'
+        : 'It was no longer useful by the time it could be sent.';
     await settleDelivery(delivery.id, reminder?.id ?? null, { status: 'skipped', reason }, now);
     return 'skipped';
   }
   const channel = delivery.channel as ExternalChannel;
   const sender = findChannelSender(channel);
   if (!sender) {
-    await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: `${channelLabel(channel)}: not set up on this server.` }, now);
+    await settleDelivery(
+      delivery.id,
+      reminder.id,
+      { status: 'skipped', reason: `${channelLabel(channel)}: not set up on this server.` },
+      now,
+    );
     return 'skipped';
   }
   const unsubscribe = await ensureUnsubscribeToken(db, delivery.userId);
   if (channel === 'EMAIL' && unsubscribe.emailUnsubscribedAt) {
-    await settleDelivery(delivery.id, reminder.id, { status: 'skipped', reason: 'You unsubscribed from reminder emails.' }, now);
+    await settleDelivery(
+      delivery.id,
+      reminder.id,
+      { status: 'skipped', reason: 'You unsubscribed from reminder emails.' },
+      now,
+    );
     return 'skipped';
   }
   let outcome: ChannelOutcome;
@@ -106,36 +127,71 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
   return outcome.status;
 }
 
-async function recordFailure(deliveryId: string, reminderId: string, channel: ExternalChannel, error: unknown, attempt: DeliveryAttempt): Promise<DeliveryResult> {
+async function recordFailure(
+  deliveryId: string,
+  reminderId: string,
+  channel: ExternalChannel,
+  error: unknown,
+  attempt: DeliveryAttempt,
+): Promise<DeliveryResult> {
   const db = getDb();
-  const reason = error instanceof ChannelError ? error.message : `${channelLabel(channel)} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+  const reason =
+    error instanceof ChannelError
+      ? error.message
+      : `${channelLabel(channel)} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
   const retryable = error instanceof ChannelError ? error.retryable : true;
   if (retryable && attempt.retryCount < attempt.retryLimit) {
-    await db.notificationDelivery.updateMany({ where: { id: deliveryId, state: 'SENDING' }, data: { state: 'PENDING', lastError: reason, claimedAt: null } });
+    await db.notificationDelivery.updateMany({
+      where: { id: deliveryId, state: 'SENDING' },
+      data: { state: 'PENDING', lastError: reason, claimedAt: null },
+    });
     throw new RetryLaterError(reason, { cause: error });
   }
   await db.$transaction([
-    db.notificationDelivery.updateMany({ where: { id: deliveryId, state: 'SENDING' }, data: { state: 'FAILED', lastError: reason } }),
-    db.reminder.updateMany({ where: { id: reminderId }, data: { state: 'FAILED', lastError: `${channelLabel(channel)}: ${reason}`, attempts: { increment: 1 } } }),
+    db.notificationDelivery.updateMany({
+      where: { id: deliveryId, state: 'SENDING' },
+      data: { state: 'FAILED', lastError: reason },
+    }),
+    db.reminder.updateMany({
+      where: { id: reminderId },
+      data: { state: 'FAILED', lastError: `${channelLabel(channel)}: ${reason}`, attempts: { increment: 1 } },
+    }),
   ]);
   return 'failed';
 }
 
-async function settleDelivery(deliveryId: string, reminderId: string | null, outcome: ChannelOutcome, now: Date): Promise<void> {
+async function settleDelivery(
+  deliveryId: string,
+  reminderId: string | null,
+  outcome: ChannelOutcome,
+  now: Date,
+): Promise<void> {
   const db = getDb();
   await db.$transaction(async (tx) => {
     await tx.notificationDelivery.updateMany({
       where: { id: deliveryId, state: 'SENDING' },
-      data: outcome.status === 'sent' ? { state: 'SENT', sentAt: now, lastError: null } : { state: 'SKIPPED', lastError: outcome.reason },
+      data:
+        outcome.status === 'sent'
+          ? { state: 'SENT', sentAt: now, lastError: null }
+          : { state: 'SKIPPED', lastError: outcome.reason },
     });
     if (!reminderId) return;
     if (outcome.status === 'sent') {
-      await tx.reminder.updateMany({ where: { id: reminderId, state: 'QUEUED' }, data: { state: 'SENT', sentAt: now, attempts: { increment: 1 } } });
+      await tx.reminder.updateMany({
+        where: { id: reminderId, state: 'QUEUED' },
+        data: { state: 'SENT', sentAt: now, attempts: { increment: 1 } },
+      });
       return;
     }
     // Nothing went out on any channel (no in-app copy, every outside channel skipped): say why.
-    const open = await tx.notificationDelivery.count({ where: { notification: { reminderId }, state: { in: ['PENDING', 'SENDING', 'SENT'] } } });
-    if (open === 0) await tx.reminder.updateMany({ where: { id: reminderId, state: 'QUEUED' }, data: { state: 'SKIPPED', lastError: outcome.reason } });
+    const open = await tx.notificationDelivery.count({
+      where: { notification: { reminderId }, state: { in: ['PENDING', 'SENDING', 'SENT'] } },
+    });
+    if (open === 0)
+      await tx.reminder.updateMany({
+        where: { id: reminderId, state: 'QUEUED' },
+        data: { state: 'SKIPPED', lastError: outcome.reason },
+      });
   });
 }
 

@@ -52,10 +52,19 @@ export async function dispatchDueReminders(boss: PgBoss, now: Date = new Date())
   return result;
 }
 
-async function dispatchOwner(tx: Tx, boss: PgBoss, owner: Owner, now: Date): Promise<{ queued: number; skipped: number }> {
+async function dispatchOwner(
+  tx: Tx,
+  boss: PgBoss,
+  owner: Owner,
+  now: Date,
+): Promise<{ queued: number; skipped: number }> {
   const locked = owner.interviewId
-    ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Interview" WHERE "id" = ${owner.interviewId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`
-    : await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MissedIncident" WHERE "id" = ${owner.incidentId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`;
+    ? await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "Interview" WHERE "id" = ${owner.interviewId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`
+    : await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "MissedIncident" WHERE "id" = ${owner.incidentId} AND "userId" = ${owner.userId} FOR UPDATE SKIP LOCKED`;
   if (locked.length === 0) return { queued: 0, skipped: 0 };
   const applied = owner.interviewId
     ? await syncInterviewReminders(tx, owner.userId, owner.interviewId, now)
@@ -77,12 +86,27 @@ type ContentFacts = Awaited<ReturnType<typeof loadContentFacts>>;
 async function loadContentFacts(tx: Tx, owner: Owner, reminders: readonly ReminderRow[]) {
   const lessonIds = [...new Set(reminders.flatMap((reminder) => reminder.lessonIds))];
   const [user, interview, lessonActions] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { id: true, name: true, email: true, timeZone: true } }),
+    tx.user.findUniqueOrThrow({
+      where: { id: owner.userId },
+      select: { id: true, name: true, email: true, timeZone: true },
+    }),
     owner.interviewId
-      ? tx.interview.findFirstOrThrow({ where: { id: owner.interviewId, userId: owner.userId }, select: contentInterviewSelect })
-      : tx.missedIncident.findFirstOrThrow({ where: { id: owner.incidentId as string, userId: owner.userId }, select: { interview: { select: contentInterviewSelect } } }).then((incident) => incident.interview),
+      ? tx.interview.findFirstOrThrow({
+          where: { id: owner.interviewId, userId: owner.userId },
+          select: contentInterviewSelect,
+        })
+      : tx.missedIncident
+          .findFirstOrThrow({
+            where: { id: owner.incidentId as string, userId: owner.userId },
+            select: { interview: { select: contentInterviewSelect } },
+          })
+          .then((incident) => incident.interview),
     lessonIds.length > 0
-      ? tx.preventionAction.findMany({ where: { lessonId: { in: lessonIds }, retiredAt: null, lesson: { userId: owner.userId } }, orderBy: [{ lessonId: 'asc' }, { position: 'asc' }], select: { text: true } })
+      ? tx.preventionAction.findMany({
+          where: { lessonId: { in: lessonIds }, retiredAt: null, lesson: { userId: owner.userId } },
+          orderBy: [{ lessonId: 'asc' }, { position: 'asc' }],
+          select: { text: true },
+        })
       : Promise.resolve([]),
   ]);
   return { user, interview, lessonActions: lessonActions.map((action) => action.text) };
@@ -104,7 +128,13 @@ async function buildLinks(tx: Tx, reminder: ReminderRow, facts: ContentFacts, no
   return links;
 }
 
-async function queueReminder(tx: Tx, boss: PgBoss, reminder: ReminderRow, facts: ContentFacts, now: Date): Promise<void> {
+async function queueReminder(
+  tx: Tx,
+  boss: PgBoss,
+  reminder: ReminderRow,
+  facts: ContentFacts,
+  now: Date,
+): Promise<void> {
   const { resultingFrom, ...interview } = facts.interview;
   const links = await buildLinks(tx, reminder, facts, now);
   const content: ReminderContent = buildReminderContent({
@@ -139,7 +169,10 @@ async function queueReminder(tx: Tx, boss: PgBoss, reminder: ReminderRow, facts:
   });
   for (const delivery of notification.deliveries) {
     const job: DeliveryJob = { deliveryId: delivery.id };
-    const id = await boss.send(DELIVERY_QUEUE, job, { singletonKey: `${reminder.id}:${delivery.channel}`, db: prismaJobDb(tx) });
+    const id = await boss.send(DELIVERY_QUEUE, job, {
+      singletonKey: `${reminder.id}:${delivery.channel}`,
+      db: prismaJobDb(tx),
+    });
     if (!id) throw new Error(`The delivery queue refused the job for reminder ${reminder.id} (${delivery.channel}).`);
   }
 }

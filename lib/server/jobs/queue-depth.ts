@@ -16,7 +16,9 @@ export async function readQueueDepth(db: PrismaClient, now: Date = new Date()): 
       FROM "Reminder"
      WHERE ("state" = 'SCHEDULED' AND "dueAt" <= ${now}) OR "state" = 'FAILED'`;
   let jobs: { depth: number; oldest: Date | null } = { depth: 0, oldest: null };
-  const [installed] = await db.$queryRaw<{ present: boolean }[]>`SELECT to_regclass(${`${JOB_SCHEMA}.job`}) IS NOT NULL AS present`;
+  const [installed] = await db.$queryRaw<
+    { present: boolean }[]
+  >`SELECT to_regclass(${`${JOB_SCHEMA}.job`}) IS NOT NULL AS present`;
   if (installed?.present) {
     const [row] = await db.$queryRawUnsafe<{ depth: number; oldest: Date | null }[]>(
       `SELECT count(*)::int AS depth, min(start_after) AS oldest FROM ${JOB_SCHEMA}.job WHERE state IN ('created', 'retry') AND start_after <= $1`,
@@ -24,6 +26,9 @@ export async function readQueueDepth(db: PrismaClient, now: Date = new Date()): 
     );
     if (row) jobs = row;
   }
-  const oldest = [reminders?.oldest ?? null, jobs.oldest].filter((value): value is Date => value !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const oldest =
+    [reminders?.oldest ?? null, jobs.oldest]
+      .filter((value): value is Date => value !== null)
+      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   return { depth: (reminders?.depth ?? 0) + jobs.depth, oldestDueAt: oldest, failedLastDay: reminders?.failed ?? 0 };
 }

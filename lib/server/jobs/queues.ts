@@ -24,7 +24,9 @@ export function prismaJobDb(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const params = values.map((value) =>
-        value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) ? JSON.stringify(value) : value,
+        value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+          ? JSON.stringify(value)
+          : value,
       );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },

@@ -3,7 +3,15 @@ import PgBoss from 'pg-boss';
 import { registerDefaultChannels } from '@/lib/server/notifications/register-channels';
 import { deliverNotification, RetryLaterError } from './deliver-notification';
 import { dispatchDueReminders } from './dispatch-reminders';
-import { DEFAULT_DELIVERY_RETRY, DELIVERY_QUEUE, DISPATCH_CRON, DISPATCH_QUEUE, JOB_SCHEMA, type DeliveryJob, type DeliveryRetry } from './queues';
+import {
+  DEFAULT_DELIVERY_RETRY,
+  DELIVERY_QUEUE,
+  DISPATCH_CRON,
+  DISPATCH_QUEUE,
+  JOB_SCHEMA,
+  type DeliveryJob,
+  type DeliveryRetry,
+} from './queues';
 
 export type ReminderWorkerOptions = {
   connectionString: string;
@@ -52,7 +60,13 @@ export async function startReminderWorker(options: ReminderWorkerOptions): Promi
   const log = options.log ?? defaultLog;
   const retry = options.retry ?? DEFAULT_DELIVERY_RETRY;
   const polling = options.pollingIntervalSeconds ?? 2;
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: JOB_SCHEMA, max: 4, application_name: 'rebound-worker', schedule: options.schedule ?? true });
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: JOB_SCHEMA,
+    max: 4,
+    application_name: 'rebound-worker',
+    schedule: options.schedule ?? true,
+  });
   // pg-boss reports pool and worker errors as events; unheard, they would crash the process.
   boss.on('error', (error) => log('queue error', error));
   await boss.start();
@@ -69,16 +83,24 @@ export async function startReminderWorker(options: ReminderWorkerOptions): Promi
   await boss.work(DISPATCH_QUEUE, { pollingIntervalSeconds: polling }, async () => {
     await dispatchDueReminders(boss);
   });
-  await boss.work<DeliveryJob>(DELIVERY_QUEUE, { pollingIntervalSeconds: polling, includeMetadata: true, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      try {
-        await deliverNotification({ deliveryId: job.data.deliveryId, retryCount: job.retryCount, retryLimit: job.retryLimit });
-      } catch (error) {
-        if (!(error instanceof RetryLaterError)) log(`delivery ${job.data.deliveryId} failed`, error);
-        throw error;
+  await boss.work<DeliveryJob>(
+    DELIVERY_QUEUE,
+    { pollingIntervalSeconds: polling, includeMetadata: true, batchSize: 1 },
+    async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await deliverNotification({
+            deliveryId: job.data.deliveryId,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+        } catch (error) {
+          if (!(error instanceof RetryLaterError)) log(`delivery ${job.data.deliveryId} failed`, error);
+          throw error;
+        }
       }
-    }
-  });
+    },
+  );
 
   const requestDispatch = async () => {
     await boss.send(DISPATCH_QUEUE, {});

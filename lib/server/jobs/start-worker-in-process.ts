@@ -12,7 +12,9 @@ const RETRY_START_MS = 30_000;
  * twice in one process is a no-op. REBOUND_WORKER=off leaves it to separate `npm run worker`
  * processes.
  */
-export async function startWorkerInProcess(options: { log?: (message: string) => void; onChange?: (state: WorkerState) => void } = {}): Promise<WorkerState> {
+export async function startWorkerInProcess(
+  options: { log?: (message: string) => void; onChange?: (state: WorkerState) => void } = {},
+): Promise<WorkerState> {
   const existing = getWorkerState();
   if (existing) return existing;
   const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
@@ -43,7 +45,7 @@ export async function startWorkerInProcess(options: { log?: (message: string) =>
       options.onChange?.(state);
       log('reminders are being sent from this process.');
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
       Object.assign(state, { status: 'retrying', lastError: message });
       options.onChange?.(state);
       log(`could not start (${message}); trying again in ${RETRY_START_MS / 1000}s.`);

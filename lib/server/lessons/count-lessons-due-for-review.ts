@@ -1,9 +1,13 @@
 import 'server-only';
 import type { LessonReviewCounts } from '@/lib/domain/lesson-review';
 import { getDb } from '@/lib/db';
-import { computeInterviewHorizon, INTERVIEW_LEAD_HOURS, listSpacedCutoffs, REVIEW_PROMPTING_STATUSES } from '@/lib/domain/lesson-review';
+import {
+  computeInterviewHorizon,
+  INTERVIEW_LEAD_HOURS,
+  listSpacedCutoffs,
+  REVIEW_PROMPTING_STATUSES,
+} from '@/lib/domain/lesson-review';
 import { Prisma } from '@/lib/generated/prisma/client';
-
 
 /**
  * For the dashboard and the lessons pages: how many lessons are due, out of how many. One

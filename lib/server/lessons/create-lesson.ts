@@ -10,6 +10,11 @@ import { insertLesson } from './insert-lesson';
  */
 export async function createLesson(userId: string, values: LessonFormValues): Promise<{ id: string }> {
   return getDb().$transaction((tx) =>
-    insertLesson(tx, { userId, rootCause: values.rootCause, whatHappened: values.whatHappened, actionTexts: values.actions.map((action) => action.text) }),
+    insertLesson(tx, {
+      userId,
+      rootCause: values.rootCause,
+      whatHappened: values.whatHappened,
+      actionTexts: values.actions.map((action) => action.text),
+    }),
   );
 }

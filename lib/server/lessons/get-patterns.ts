@@ -1,7 +1,14 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { ROOT_CAUSES, isRootCause } from '@/lib/domain/lesson-rules';
-import { addMonths, computeRate, fillMonths, OUTCOME_BUCKETS, toMonthKey, type LessonPatterns } from '@/lib/domain/lesson-stats';
+import {
+  addMonths,
+  computeRate,
+  fillMonths,
+  OUTCOME_BUCKETS,
+  toMonthKey,
+  type LessonPatterns,
+} from '@/lib/domain/lesson-stats';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 
 // Every statistic is computed by Postgres in a fixed set of four queries, whatever the number
@@ -14,7 +21,6 @@ import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 const MIN_MONTHS = 12;
 /** Months shown at most. */
 const MAX_MONTHS = 24;
-
 
 type CauseQueryRow = { rootCause: string; missed: number; runningLate: number; nearMisses: number };
 type MonthQueryRow = { month: string; missed: number; runningLate: number };
@@ -46,7 +52,12 @@ export async function getPatterns(userId: string, timeZone: string, now = new Da
   const causeCounts = new Map(causeRows.filter((row) => isRootCause(row.rootCause)).map((row) => [row.rootCause, row]));
   const byCause = ROOT_CAUSES.map((rootCause) => {
     const row = causeCounts.get(rootCause);
-    return { rootCause, missed: row?.missed ?? 0, runningLate: row?.runningLate ?? 0, nearMisses: row?.nearMisses ?? 0 };
+    return {
+      rootCause,
+      missed: row?.missed ?? 0,
+      runningLate: row?.runningLate ?? 0,
+      nearMisses: row?.nearMisses ?? 0,
+    };
   });
 
   const firstDataMonth = monthRows[0]?.month;

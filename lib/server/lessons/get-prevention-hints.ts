@@ -1,6 +1,13 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { findApplicableLessons, ROOT_CAUSES, type HintInterview, type HintLesson, type PreventionHint, type RootCause } from '@/lib/domain/lesson-rules';
+import {
+  findApplicableLessons,
+  ROOT_CAUSES,
+  type HintInterview,
+  type HintLesson,
+  type PreventionHint,
+  type RootCause,
+} from '@/lib/domain/lesson-rules';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // A page lists a bounded number of interviews; a longer list is a bug, not a request to honour.
@@ -26,7 +33,10 @@ type HintLessonRow = { id: string; rootCause: RootCause; actionTexts: string[] }
  * retired is a habit now and the rules skip it, so it is left out here rather than counted
  * against the cap.
  */
-export async function findHintLessons(userId: string, causes: readonly RootCause[] = ROOT_CAUSES): Promise<HintLesson[]> {
+export async function findHintLessons(
+  userId: string,
+  causes: readonly RootCause[] = ROOT_CAUSES,
+): Promise<HintLesson[]> {
   if (causes.length === 0) return [];
   // Causes are the fixed enum values, compared as text: a bound text parameter does not compare
   // with the enum column itself.
@@ -50,7 +60,11 @@ export async function findHintLessons(userId: string, causes: readonly RootCause
     ) texts ON true
     WHERE ranked."rank" <= ${HINT_LESSONS_PER_CAUSE}
     ORDER BY ranked."createdAt" DESC, ranked."id" DESC`;
-  return rows.map((row) => ({ id: row.id, rootCause: row.rootCause, actions: row.actionTexts.map((text) => ({ text, retiredAt: null })) }));
+  return rows.map((row) => ({
+    id: row.id,
+    rootCause: row.rootCause,
+    actions: row.actionTexts.map((text) => ({ text, retiredAt: null })),
+  }));
 }
 
 /** Only interviews still ahead get hints: scheduled and not started. */
@@ -67,7 +81,10 @@ export function applyHintLessons(
 ): PreventionHintsByInterview {
   const result: PreventionHintsByInterview = {};
   for (const interview of interviews) {
-    result[interview.id] = isHintCandidate(interview, now) && lessons.length > 0 ? findApplicableLessons(interview, lessons, userTimeZone) : [];
+    result[interview.id] =
+      isHintCandidate(interview, now) && lessons.length > 0
+        ? findApplicableLessons(interview, lessons, userTimeZone)
+        : [];
   }
   return result;
 }
@@ -93,7 +110,15 @@ export async function getPreventionHints(
   if (!user) return result;
   const interviews = await getDb().interview.findMany({
     where: { userId, id: { in: ids }, status: 'SCHEDULED', scheduledStart: { gte: now } },
-    select: { id: true, status: true, format: true, scheduledStart: true, timeZone: true, travelMinutes: true, bufferMinutes: true },
+    select: {
+      id: true,
+      status: true,
+      format: true,
+      scheduledStart: true,
+      timeZone: true,
+      travelMinutes: true,
+      bufferMinutes: true,
+    },
   });
   return { ...result, ...applyHintLessons(interviews, lessons, user.timeZone, now) };
 }

@@ -1,6 +1,11 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { computeInterviewCutoff, computeInterviewHorizon, listSpacedCutoffs, REVIEW_PROMPTING_STATUSES } from '@/lib/domain/lesson-review';
+import {
+  computeInterviewCutoff,
+  computeInterviewHorizon,
+  listSpacedCutoffs,
+  REVIEW_PROMPTING_STATUSES,
+} from '@/lib/domain/lesson-review';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
@@ -9,7 +14,11 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  */
 export async function findLatestReviewInterviewStart(userId: string, now: Date): Promise<Date | null> {
   const latest = await getDb().interview.findFirst({
-    where: { userId, status: { in: [...REVIEW_PROMPTING_STATUSES] }, scheduledStart: { lte: computeInterviewHorizon(now) } },
+    where: {
+      userId,
+      status: { in: [...REVIEW_PROMPTING_STATUSES] },
+      scheduledStart: { lte: computeInterviewHorizon(now) },
+    },
     orderBy: [{ scheduledStart: 'desc' }],
     select: { scheduledStart: true },
   });

@@ -18,7 +18,9 @@ export const lessonSelect = {
       kind: true,
       recordedAt: true,
       outcome: true,
-      interview: { select: { id: true, company: true, roleTitle: true, scheduledStart: true, timeZone: true, format: true } },
+      interview: {
+        select: { id: true, company: true, roleTitle: true, scheduledStart: true, timeZone: true, format: true },
+      },
     },
   },
   actions: {
@@ -27,13 +29,16 @@ export const lessonSelect = {
   },
 } as const satisfies Prisma.LessonSelect;
 
-
 /**
  * The where clause for the URL filters. A lesson "happened" when its incident was recorded;
  * a near miss added by hand has no incident, so its own creation time stands in. Dates are
  * whole days in the user's time zone.
  */
-export function buildLessonWhere(userId: string, filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>, timeZone: string): Prisma.LessonWhereInput {
+export function buildLessonWhere(
+  userId: string,
+  filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>,
+  timeZone: string,
+): Prisma.LessonWhereInput {
   const where: Prisma.LessonWhereInput = { userId };
   if (filters.cause) where.rootCause = filters.cause;
   const range: Prisma.DateTimeFilter = {};

@@ -14,7 +14,12 @@ export type LessonListItem = LessonDetail & { isDueForReview: boolean };
 export type LessonPage = { items: LessonListItem[]; nextCursor: string | null };
 
 /** One page of the user's lessons, newest first, by keyset on (createdAt, id). */
-export async function listLessons(userId: string, filters: LessonFilters, timeZone: string, now = new Date()): Promise<LessonPage> {
+export async function listLessons(
+  userId: string,
+  filters: LessonFilters,
+  timeZone: string,
+  now = new Date(),
+): Promise<LessonPage> {
   const where = buildLessonWhere(userId, filters, timeZone);
   const cursor = decodeKeysetCursor(filters.cursor);
   const pageQuery = getDb().lesson.findMany({

@@ -28,19 +28,32 @@ export async function updateLesson(userId: string, lessonId: string, values: Les
       if (!activeIds.has(row.actionId) || keptIds.has(row.actionId)) throw new ValidationError(STALE_LESSON_MESSAGE);
       keptIds.add(row.actionId);
     }
-    await tx.lesson.update({ where: { id: lesson.id }, data: { rootCause: values.rootCause, whatHappened: values.whatHappened } });
+    await tx.lesson.update({
+      where: { id: lesson.id },
+      data: { rootCause: values.rootCause, whatHappened: values.whatHappened },
+    });
     const removed = [...activeIds].filter((id) => !keptIds.has(id));
-    if (removed.length > 0) await tx.preventionAction.deleteMany({ where: { lessonId: lesson.id, id: { in: removed } } });
+    if (removed.length > 0)
+      await tx.preventionAction.deleteMany({ where: { lessonId: lesson.id, id: { in: removed } } });
     // Positions follow the form's order; at most ACTIONS_MAX rows, so the updates stay few.
     const positioned = rows.map((row, position) => ({ ...row, position }));
     await Promise.all(
       positioned.flatMap((row) =>
-        row.actionId ? [tx.preventionAction.update({ where: { id: row.actionId, lessonId: lesson.id }, data: { text: row.text, position: row.position } })] : [],
+        row.actionId
+          ? [
+              tx.preventionAction.update({
+                where: { id: row.actionId, lessonId: lesson.id },
+                data: { text: row.text, position: row.position },
+              }),
+            ]
+          : [],
       ),
     );
     const added = positioned.filter((row) => row.actionId === undefined);
     if (added.length > 0) {
-      await tx.preventionAction.createMany({ data: added.map((row) => ({ lessonId: lesson.id, text: row.text, position: row.position })) });
+      await tx.preventionAction.createMany({
+        data: added.map((row) => ({ lessonId: lesson.id, text: row.text, position: row.position })),
+      });
     }
   });
 }

@@ -13,7 +13,14 @@ async function findToken(userId: string, token: string) {
   // Another user's token is not found, exactly like a missing one.
   return getDb().checkInToken.findFirst({
     where: { tokenHash: hashToken(token), userId },
-    select: { id: true, usedAt: true, expiresAt: true, interview: { select: { id: true, company: true, roleTitle: true, scheduledStart: true, timeZone: true, status: true } } },
+    select: {
+      id: true,
+      usedAt: true,
+      expiresAt: true,
+      interview: {
+        select: { id: true, company: true, roleTitle: true, scheduledStart: true, timeZone: true, status: true },
+      },
+    },
   });
 }
 
@@ -22,11 +29,16 @@ export type CheckInLink =
   | { state: 'used' | 'expired'; message: string; interviewId: string };
 
 /** What a check-in link opens; opening records nothing. */
-export async function getCheckInLink(userId: string, token: string, now: Date = new Date()): Promise<CheckInLink | null> {
+export async function getCheckInLink(
+  userId: string,
+  token: string,
+  now: Date = new Date(),
+): Promise<CheckInLink | null> {
   const row = await findToken(userId, token);
   if (!row) return null;
   if (row.usedAt) return { state: 'used', message: USED, interviewId: row.interview.id };
-  if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired', message: EXPIRED, interviewId: row.interview.id };
+  if (row.expiresAt.getTime() <= now.getTime())
+    return { state: 'expired', message: EXPIRED, interviewId: row.interview.id };
   return { state: 'open', interview: row.interview };
 }
 
@@ -35,16 +47,27 @@ export async function getCheckInLink(userId: string, token: string, now: Date = 
  * and "it happened" marks the interview attended, in one transaction: a refused status change
  * leaves the link usable. "It did not" only spends the token; the page goes on to the recovery.
  */
-export async function confirmCheckIn(userId: string, token: string, answer: 'happened' | 'missed', now: Date = new Date()): Promise<{ interviewId: string }> {
+export async function confirmCheckIn(
+  userId: string,
+  token: string,
+  answer: 'happened' | 'missed',
+  now: Date = new Date(),
+): Promise<{ interviewId: string }> {
   const row = await findToken(userId, token);
   if (!row) throw new NotFoundError('check-in link');
   if (row.usedAt) throw new ValidationError(USED);
   if (row.expiresAt.getTime() <= now.getTime()) throw new ValidationError(EXPIRED);
   await getDb().$transaction(async (tx) => {
-    const { count } = await tx.checkInToken.updateMany({ where: { id: row.id, userId, usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.checkInToken.updateMany({
+      where: { id: row.id, userId, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count === 0) throw new ValidationError(USED);
     if (answer !== 'happened') return;
-    const interview = await tx.interview.findFirst({ where: { id: row.interview.id, userId }, select: { id: true, status: true } });
+    const interview = await tx.interview.findFirst({
+      where: { id: row.interview.id, userId },
+      select: { id: true, status: true },
+    });
     if (!interview) throw new NotFoundError('interview');
     // Already marked attended elsewhere: nothing more to record.
     if (interview.status !== 'COMPLETED') await transitionInterviewStatus(tx, userId, interview, 'COMPLETED');

@@ -10,10 +10,20 @@ export function hashToken(token: string): string {
 }
 
 /** A new single-use token for the check-in link; only its hash is stored. */
-export async function createCheckInToken(tx: Pick<Tx, 'checkInToken'>, userId: string, interviewId: string, now: Date): Promise<string> {
+export async function createCheckInToken(
+  tx: Pick<Tx, 'checkInToken'>,
+  userId: string,
+  interviewId: string,
+  now: Date,
+): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   await tx.checkInToken.create({
-    data: { userId, interviewId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CHECK_IN_TOKEN_DAYS * 86_400_000) },
+    data: {
+      userId,
+      interviewId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + CHECK_IN_TOKEN_DAYS * 86_400_000),
+    },
   });
   return token;
 }

@@ -29,7 +29,8 @@ export async function sendReminderEmail(message: ChannelMessage): Promise<Channe
     });
     return { status: 'sent', detail: result.transport === 'smtp' ? 'smtp' : 'outbox' };
   } catch (error) {
-    if (error instanceof MailDeliveryError) throw new ChannelError(error.message, { retryable: error.retryable, cause: error });
+    if (error instanceof MailDeliveryError)
+      throw new ChannelError(error.message, { retryable: error.retryable, cause: error });
     if (error instanceof MailInputError) throw new ChannelError(error.message, { retryable: false, cause: error });
     throw error;
   }

@@ -20,7 +20,10 @@ export async function listNotifications(userId: string) {
         createdAt: true,
         readAt: true,
         reminder: { select: { state: true, lastError: true } },
-        deliveries: { orderBy: { channel: 'asc' }, select: { channel: true, state: true, attempts: true, lastError: true, sentAt: true } },
+        deliveries: {
+          orderBy: { channel: 'asc' },
+          select: { channel: true, state: true, attempts: true, lastError: true, sentAt: true },
+        },
       },
     }),
     db.notification.count({ where: { userId, readAt: null } }),

@@ -1,6 +1,13 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { DEFAULT_EVENING_BEFORE_TIME, DEFAULT_REMINDER_CHANNELS, REMINDER_CHANNELS, REMINDER_KINDS, type ReminderChannel, type ReminderKind } from '@/lib/domain/reminders';
+import {
+  DEFAULT_EVENING_BEFORE_TIME,
+  DEFAULT_REMINDER_CHANNELS,
+  REMINDER_CHANNELS,
+  REMINDER_KINDS,
+  type ReminderChannel,
+  type ReminderKind,
+} from '@/lib/domain/reminders';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { NotificationPreferencesValues } from '@/lib/validation/notifications';
 import { resyncUserReminders } from '@/lib/server/reminders/resync-user-reminders';
@@ -34,7 +41,8 @@ export async function getPreferencesForm(userId: string): Promise<PreferencesFor
  */
 export async function savePreferences(userId: string, values: NotificationPreferencesValues): Promise<void> {
   const channels: Partial<Record<ReminderKind, ReminderChannel[]>> = {};
-  for (const kind of REMINDER_KINDS) channels[kind] = REMINDER_CHANNELS.filter((channel) => values.channels[kind][channel]);
+  for (const kind of REMINDER_KINDS)
+    channels[kind] = REMINDER_CHANNELS.filter((channel) => values.channels[kind][channel]);
   const wantsEmail = REMINDER_KINDS.some((kind) => channels[kind]?.includes('EMAIL'));
   const data = {
     allOff: values.allOff,
@@ -45,7 +53,11 @@ export async function savePreferences(userId: string, values: NotificationPrefer
     ...(wantsEmail ? { emailUnsubscribedAt: null } : {}),
   };
   await getDb().$transaction(async (tx) => {
-    await tx.notificationPreference.upsert({ where: { userId }, create: { userId, unsubscribeToken: createUnsubscribeToken(), ...data }, update: data });
+    await tx.notificationPreference.upsert({
+      where: { userId },
+      create: { userId, unsubscribeToken: createUnsubscribeToken(), ...data },
+      update: data,
+    });
     await resyncUserReminders(tx, userId);
   });
 }

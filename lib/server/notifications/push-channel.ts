@@ -17,9 +17,16 @@ export function toPushPayload(message: ChannelMessage): PushPayload {
     const link = message.content.links.find((candidate) => candidate.label === label);
     return link ? [{ action, title: label, url: link.url }] : [];
   });
-  const payload: PushPayload = { title: message.content.push.title, body: message.content.push.body, url: message.url, tag: message.dedupeKey, ...(actions.length ? { actions } : {}) };
+  const payload: PushPayload = {
+    title: message.content.push.title,
+    body: message.content.push.body,
+    url: message.url,
+    tag: message.dedupeKey,
+    ...(actions.length ? { actions } : {}),
+  };
   // A body too long for one push message is cut, never refused: the notification page has it whole.
-  while (Buffer.byteLength(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES && payload.body.length > 40) payload.body = `${Array.from(payload.body).slice(0, -200).join('')}…`;
+  while (Buffer.byteLength(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES && payload.body.length > 40)
+    payload.body = `${Array.from(payload.body).slice(0, -200).join('')}…`;
   return payload;
 }
 
@@ -31,12 +38,22 @@ export function toPushPayload(message: ChannelMessage): PushPayload {
 export async function sendReminderPush(message: ChannelMessage): Promise<ChannelOutcome> {
   const payload = toPushPayload(message);
   serializePushPayload(payload);
-  const outcomes = await sendPushToUser(message.user.id, payload, { topic: topicFor(message.dedupeKey), urgency: 'high' });
+  const outcomes = await sendPushToUser(message.user.id, payload, {
+    topic: topicFor(message.dedupeKey),
+    urgency: 'high',
+  });
   const sent = outcomes.filter((outcome) => outcome.status === 'sent').length;
-  if (sent > 0) return { status: 'sent', detail: `${sent} of ${outcomes.length} browser${outcomes.length === 1 ? '' : 's'}` };
+  if (sent > 0)
+    return { status: 'sent', detail: `${sent} of ${outcomes.length} browser${outcomes.length === 1 ? '' : 's'}` };
   const failures = outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [outcome] : []));
-  if (failures.length === 0) return { status: 'skipped', reason: outcomes.length === 0 ? 'no browser has push turned on' : 'every browser’s subscription had expired' };
-  throw new ChannelError(`the push service refused it (${failures[0]?.message ?? 'no answer'})`, { retryable: failures.some((failure) => failure.retryable) });
+  if (failures.length === 0)
+    return {
+      status: 'skipped',
+      reason: outcomes.length === 0 ? 'no browser has push turned on' : 'every browser’s subscription had expired',
+    };
+  throw new ChannelError(`the push service refused it (${failures[0]?.message ?? 'no answer'})`, {
+    retryable: failures.some((failure) => failure.retryable),
+  });
 }
 
 // A Topic header is at most 32 URL-safe base64 characters; a later push with the same topic

@@ -1,7 +1,14 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_REMINDER_CHANNELS, REMINDER_CHANNELS, REMINDER_KINDS, type ReminderChannel, type ReminderKind, type ReminderPreferences } from '@/lib/domain/reminders';
+import {
+  DEFAULT_REMINDER_CHANNELS,
+  REMINDER_CHANNELS,
+  REMINDER_KINDS,
+  type ReminderChannel,
+  type ReminderKind,
+  type ReminderPreferences,
+} from '@/lib/domain/reminders';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Db = Pick<Tx, 'notificationPreference'>;
@@ -50,7 +57,8 @@ export function toReminderPreferences(row: StoredPreference | null): ReminderPre
     allOff: row.allOff,
     eveningBeforeTime: row.eveningBeforeTime,
     channels,
-    quietHours: row.quietHoursStart && row.quietHoursEnd ? { start: row.quietHoursStart, end: row.quietHoursEnd } : null,
+    quietHours:
+      row.quietHoursStart && row.quietHoursEnd ? { start: row.quietHoursStart, end: row.quietHoursEnd } : null,
   };
 }
 

@@ -6,7 +6,10 @@ import { createUnsubscribeToken } from './reminder-preferences';
 type Db = Pick<Tx, 'notificationPreference'>;
 
 /** The user's unsubscribe token (made with their preference row the first time it is needed) and whether they used it. */
-export async function ensureUnsubscribeToken(db: Db, userId: string): Promise<{ token: string; emailUnsubscribedAt: Date | null }> {
+export async function ensureUnsubscribeToken(
+  db: Db,
+  userId: string,
+): Promise<{ token: string; emailUnsubscribedAt: Date | null }> {
   const row = await db.notificationPreference.upsert({
     where: { userId },
     create: { userId, unsubscribeToken: createUnsubscribeToken() },
@@ -28,7 +31,10 @@ export type UnsubscribeResult = { found: false } | { found: true; email: string;
 export async function unsubscribeFromReminderEmails(token: string, now: Date = new Date()): Promise<UnsubscribeResult> {
   if (!TOKEN_PATTERN.test(token)) return { found: false };
   return getDb().$transaction(async (tx) => {
-    const row = await tx.notificationPreference.findUnique({ where: { unsubscribeToken: token }, select: { userId: true, emailUnsubscribedAt: true, user: { select: { email: true } } } });
+    const row = await tx.notificationPreference.findUnique({
+      where: { unsubscribeToken: token },
+      select: { userId: true, emailUnsubscribedAt: true, user: { select: { email: true } } },
+    });
     if (!row) return { found: false };
     if (row.emailUnsubscribedAt) return { found: true, email: row.user.email, alreadyUnsubscribed: true };
     await tx.notificationPreference.update({ where: { userId: row.userId }, data: { emailUnsubscribedAt: now } });
@@ -38,8 +44,13 @@ export async function unsubscribeFromReminderEmails(token: string, now: Date = n
 }
 
 /** Whether a token belongs to someone (the confirmation page says so before the click). */
-export async function findUnsubscribeToken(token: string): Promise<{ email: string; alreadyUnsubscribed: boolean } | null> {
+export async function findUnsubscribeToken(
+  token: string,
+): Promise<{ email: string; alreadyUnsubscribed: boolean } | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const row = await getDb().notificationPreference.findUnique({ where: { unsubscribeToken: token }, select: { emailUnsubscribedAt: true, user: { select: { email: true } } } });
+  const row = await getDb().notificationPreference.findUnique({
+    where: { unsubscribeToken: token },
+    select: { emailUnsubscribedAt: true, user: { select: { email: true } } },
+  });
   return row ? { email: row.user.email, alreadyUnsubscribed: row.emailUnsubscribedAt !== null } : null;
 }

@@ -10,13 +10,31 @@ import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
  * the bounded hint lessons are read alongside the interviews rather than after them.
  */
 export async function loadDashboard(user: { id: string; timeZone: string }, now = new Date()) {
-  const [{ nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer }, openIncidents, lessonsDue, unsent, hintLessons] = await Promise.all([
+  const [
+    { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer },
+    openIncidents,
+    lessonsDue,
+    unsent,
+    hintLessons,
+  ] = await Promise.all([
     getDashboard(user.id, now),
     listOpenRecoveries(user.id, now),
     countLessonsDueForReview(user.id, now),
     listUnsentMessages(user.id),
     findHintLessons(user.id),
   ]);
-  const nextHints = nextInterview ? (applyHintLessons([nextInterview], hintLessons, user.timeZone, now)[nextInterview.id] ?? []) : [];
-  return { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer, openIncidents, lessonsDue, unsent, nextHints };
+  const nextHints = nextInterview
+    ? (applyHintLessons([nextInterview], hintLessons, user.timeZone, now)[nextInterview.id] ?? [])
+    : [];
+  return {
+    nextInterview,
+    weekAhead,
+    moreThisWeek,
+    needsAnswer,
+    moreNeedAnswer,
+    openIncidents,
+    lessonsDue,
+    unsent,
+    nextHints,
+  };
 }

@@ -10,7 +10,10 @@ import type { InterviewFormInput } from '@/lib/validation/interview';
 export async function loadEditInterviewPage(userId: string, id: string) {
   const interview = await getInterview(userId, id);
   const local = utcToZonedLocal(interview.scheduledStart, interview.timeZone);
-  const end = utcToZonedLocal(new Date(interview.scheduledStart.getTime() + interview.durationMinutes * 60_000), interview.timeZone);
+  const end = utcToZonedLocal(
+    new Date(interview.scheduledStart.getTime() + interview.durationMinutes * 60_000),
+    interview.timeZone,
+  );
   const defaults: InterviewFormInput = {
     company: interview.company,
     roleTitle: interview.roleTitle,
@@ -30,7 +33,12 @@ export async function loadEditInterviewPage(userId: string, id: string) {
     bufferMinutes: interview.bufferMinutes?.toString() ?? '',
   };
   return {
-    interview: { id: interview.id, company: interview.company, roleTitle: interview.roleTitle, version: interview.updatedAt.toISOString() },
+    interview: {
+      id: interview.id,
+      company: interview.company,
+      roleTitle: interview.roleTitle,
+      version: interview.updatedAt.toISOString(),
+    },
     defaults,
   };
 }

@@ -5,6 +5,9 @@ import type { InterviewListQuery } from '@/lib/validation/interview';
 
 /** The interviews list: one page of interviews and the private calendar feed's token. */
 export async function loadInterviewsPage(userId: string, query: InterviewListQuery, now = new Date()) {
-  const [{ items, nextCursor }, feedToken] = await Promise.all([listInterviews(userId, query, now), getCalendarFeedToken(userId)]);
+  const [{ items, nextCursor }, feedToken] = await Promise.all([
+    listInterviews(userId, query, now),
+    getCalendarFeedToken(userId),
+  ]);
   return { items, nextCursor, feedToken };
 }

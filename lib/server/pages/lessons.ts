@@ -10,13 +10,19 @@ type PageUser = { id: string; timeZone: string };
 
 /** The lessons list: one page of lessons and the review counts for the tabs. */
 export async function loadLessonsPage(user: PageUser, filters: LessonFilters, now = new Date()) {
-  const [page, reviewCounts] = await Promise.all([listLessons(user.id, filters, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const [page, reviewCounts] = await Promise.all([
+    listLessons(user.id, filters, user.timeZone, now),
+    countLessonsDueForReview(user.id, now),
+  ]);
   return { page, reviewCounts };
 }
 
 /** The patterns page: the statistics and the review counts for the tabs. */
 export async function loadPatternsPage(user: PageUser, now = new Date()) {
-  const [patterns, reviewCounts] = await Promise.all([getPatterns(user.id, user.timeZone, now), countLessonsDueForReview(user.id, now)]);
+  const [patterns, reviewCounts] = await Promise.all([
+    getPatterns(user.id, user.timeZone, now),
+    countLessonsDueForReview(user.id, now),
+  ]);
   return { patterns, reviewCounts };
 }
 

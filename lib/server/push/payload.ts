@@ -41,18 +41,33 @@ type InterviewNotice = {
 };
 
 /** A notification about one interview: opens it, with "Running late" and "Directions" where they apply. */
-export function buildInterviewPushPayload({ title, body, interviewId, address, tag, canRunLate = true }: InterviewNotice): PushPayload {
+export function buildInterviewPushPayload({
+  title,
+  body,
+  interviewId,
+  address,
+  tag,
+  canRunLate = true,
+}: InterviewNotice): PushPayload {
   const interviewPath = `/interviews/${encodeURIComponent(interviewId)}`;
   const actions: PushAction[] = [];
-  if (canRunLate) actions.push({ action: 'running-late', title: 'Running late', url: `${interviewPath}/recover?kind=RUNNING_LATE` });
+  if (canRunLate)
+    actions.push({ action: 'running-late', title: 'Running late', url: `${interviewPath}/recover?kind=RUNNING_LATE` });
   if (address?.trim()) actions.push({ action: 'directions', title: 'Directions', url: mapsSearchUrl(address) });
-  return { title: shorten(title, MAX_TITLE), body: shorten(body, MAX_BODY), url: interviewPath, ...(tag ? { tag } : {}), ...(actions.length ? { actions } : {}) };
+  return {
+    title: shorten(title, MAX_TITLE),
+    body: shorten(body, MAX_BODY),
+    url: interviewPath,
+    ...(tag ? { tag } : {}),
+    ...(actions.length ? { actions } : {}),
+  };
 }
 
 /** The payload as sent: JSON, refused when it would not fit in one push message. */
 export function serializePushPayload(payload: PushPayload): string {
   const json = JSON.stringify(payload);
   const bytes = Buffer.byteLength(json);
-  if (bytes > MAX_PAYLOAD_BYTES) throw new RangeError(`A push payload is at most ${MAX_PAYLOAD_BYTES} bytes; this one is ${bytes}.`);
+  if (bytes > MAX_PAYLOAD_BYTES)
+    throw new RangeError(`A push payload is at most ${MAX_PAYLOAD_BYTES} bytes; this one is ${bytes}.`);
   return json;
 }

@@ -22,9 +22,17 @@ type Subscriber = { userId: string; sessionId: string; userAgent: string | null 
  * subscription, which has a new endpoint. The update is scoped by user and the create relies
  * on the unique endpoint, so two accounts racing for one endpoint cannot both win.
  */
-export async function savePushSubscription({ userId, sessionId, userAgent }: Subscriber, input: PushSubscriptionInput): Promise<{ id: string; created: boolean }> {
+export async function savePushSubscription(
+  { userId, sessionId, userAgent }: Subscriber,
+  input: PushSubscriptionInput,
+): Promise<{ id: string; created: boolean }> {
   const db = getDb();
-  const data = { sessionId, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 512) ?? null };
+  const data = {
+    sessionId,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    userAgent: userAgent?.slice(0, 512) ?? null,
+  };
   const refresh = () =>
     db.pushSubscription
       .update({ where: { endpoint: input.endpoint, userId }, data, select: { id: true } })
@@ -36,7 +44,10 @@ export async function savePushSubscription({ userId, sessionId, userAgent }: Sub
   const refreshed = await refresh();
   if (refreshed) return refreshed;
   try {
-    const row = await db.pushSubscription.create({ data: { ...data, userId, endpoint: input.endpoint }, select: { id: true } });
+    const row = await db.pushSubscription.create({
+      data: { ...data, userId, endpoint: input.endpoint },
+      select: { id: true },
+    });
     await pruneOldSubscriptions(userId);
     return { id: row.id, created: true };
   } catch (error) {

@@ -44,7 +44,12 @@ function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     if (addresses.length === 0 || addresses.some((entry) => isInternalAddress(entry.address))) {
-      return callback(Object.assign(new Error(`refused: ${hostname} resolves to an address inside this network`), { code: 'EPUSHINTERNAL' }), []);
+      return callback(
+        Object.assign(new Error(`refused: ${hostname} resolves to an address inside this network`), {
+          code: 'EPUSHINTERNAL',
+        }),
+        [],
+      );
     }
     if (options.all) return callback(null, addresses);
     const [first] = addresses;
@@ -63,10 +68,17 @@ function isRetryableStatus(statusCode: number): boolean {
  * the answer has one outcome per subscription, in no particular order. A user with no
  * subscriptions gets an empty list.
  */
-export async function sendPushToUser(userId: string, payload: PushPayload, options: PushOptions = {}): Promise<PushOutcome[]> {
+export async function sendPushToUser(
+  userId: string,
+  payload: PushPayload,
+  options: PushOptions = {},
+): Promise<PushOutcome[]> {
   const db = getDb();
   const body = serializePushPayload(payload);
-  const subscriptions = await db.pushSubscription.findMany({ where: { userId, session: { revokedAt: null } }, select: { id: true, endpoint: true, p256dh: true, auth: true } });
+  const subscriptions = await db.pushSubscription.findMany({
+    where: { userId, session: { revokedAt: null } },
+    select: { id: true, endpoint: true, p256dh: true, auth: true },
+  });
   if (subscriptions.length === 0) return [];
   const vapidDetails = getVapidKeys();
   const request = {
@@ -92,16 +104,32 @@ export async function sendPushToUser(userId: string, payload: PushPayload, optio
             await db.pushSubscription.deleteMany({ where: { id, userId } });
             return { ...sent, status: 'gone', statusCode: error.statusCode };
           }
-          return { ...sent, status: 'failed', retryable: isRetryableStatus(error.statusCode), statusCode: error.statusCode, message: describeRefusal(error) };
+          return {
+            ...sent,
+            status: 'failed',
+            retryable: isRetryableStatus(error.statusCode),
+            statusCode: error.statusCode,
+            message: describeRefusal(error),
+          };
         }
         // No answer at all: refused connection, DNS, timeout, TLS.
-        return { ...sent, status: 'failed', retryable: true, statusCode: null, message: error instanceof Error ? error.message : String(error) };
+        return {
+          ...sent,
+          status: 'failed',
+          retryable: true,
+          statusCode: null,
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
     }),
   );
 
   const delivered = outcomes.filter((outcome) => outcome.status === 'sent').map((outcome) => outcome.subscriptionId);
-  if (delivered.length) await db.pushSubscription.updateMany({ where: { userId, id: { in: delivered } }, data: { lastSuccessAt: new Date() } });
+  if (delivered.length)
+    await db.pushSubscription.updateMany({
+      where: { userId, id: { in: delivered } },
+      data: { lastSuccessAt: new Date() },
+    });
   return outcomes;
 }
 

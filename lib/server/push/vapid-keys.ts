@@ -28,7 +28,9 @@ function resolveSubject(): string {
 function readKeyFile(file: string): Pick<VapidKeys, 'publicKey' | 'privateKey'> {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { publicKey?: unknown; privateKey?: unknown };
   if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') {
-    throw new Error(`${file} does not hold a VAPID key pair; delete it to generate a new one (existing push subscriptions then stop working).`);
+    throw new Error(
+      `${file} does not hold a VAPID key pair; delete it to generate a new one (existing push subscriptions then stop working).`,
+    );
   }
   return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
 }

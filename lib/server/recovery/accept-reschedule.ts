@@ -39,7 +39,12 @@ export async function acceptReschedule(
   if (!newStart || !answer.timeZone || newStart.getTime() <= Date.now()) {
     throw new ValidationError(PAST_TIME, { newStartLocal: PAST_TIME });
   }
-  const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' }, { data: { outcome: 'RESCHEDULED' } });
+  const state = await advanceIncident(
+    tx,
+    incident,
+    { type: 'OUTCOME_RECORDED', answer: 'ACCEPTED' },
+    { data: { outcome: 'RESCHEDULED' } },
+  );
   const original = incident.interview;
   const replacement = await createReplacement(tx, incident.userId, original, newStart, answer.timeZone);
   await answerLatestRequest(tx, incident, { status: 'ACCEPTED', note: answer.note, newInterviewId: replacement.id });
@@ -53,7 +58,12 @@ export async function acceptReschedule(
       interviewId: original.id,
       type: 'OUTCOME_RECORDED',
       summary: `They agreed to reschedule: new interview on ${when}.`,
-      details: { incidentId: incident.id, answer: 'ACCEPTED', newInterviewId: replacement.id, note: answer.note ?? null },
+      details: {
+        incidentId: incident.id,
+        answer: 'ACCEPTED',
+        newInterviewId: replacement.id,
+        note: answer.note ?? null,
+      },
     },
   ]);
   await transitionInterviewStatus(tx, incident.userId, original, 'RESCHEDULED', { newInterviewId: replacement.id });
@@ -99,7 +109,12 @@ async function draftSecondChanceMessages(tx: Tx, incident: LockedIncident, repla
     ...base,
     interviewId: replacement.id,
     kind: 'PREP_NOTE',
-    facts: buildMessageFacts({ interview: replacement, incident, candidateName: incident.user.name, extra: { newStart } }),
+    facts: buildMessageFacts({
+      interview: replacement,
+      incident,
+      candidateName: incident.user.name,
+      extra: { newStart },
+    }),
   });
   return { thankYouMessageId: thankYou.id, prepNoteId: prepNote.id };
 }

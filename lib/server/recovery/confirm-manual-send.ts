@@ -15,7 +15,10 @@ export type ConfirmManualSendResult = { sentAt: Date; isRepeat: boolean };
  * message being sent through SMTP right now, a non-email message, or an apology whose step is not
  * open yet.
  */
-export async function confirmManualSend(userId: string, data: ConfirmManualSendValues): Promise<ConfirmManualSendResult> {
+export async function confirmManualSend(
+  userId: string,
+  data: ConfirmManualSendValues,
+): Promise<ConfirmManualSendResult> {
   return getDb().$transaction(async (tx) => {
     const message = await findSendableMessage(tx, userId, data.messageId);
     if (message.status === 'SENT' && message.sentAt) return { sentAt: message.sentAt, isRepeat: true };

@@ -28,7 +28,10 @@ export async function dismissMessage(userId: string, data: MessageRefValues): Pr
     return count === 1;
   });
   if (dismissed) return { dismissedAt };
-  const message = await db.message.findFirst({ where: { id: data.messageId, userId }, select: { status: true, dismissedAt: true } });
+  const message = await db.message.findFirst({
+    where: { id: data.messageId, userId },
+    select: { status: true, dismissedAt: true },
+  });
   if (!message) throw new NotFoundError('message');
   if (message.dismissedAt) return { dismissedAt: message.dismissedAt };
   throw new ValidationError('This message has been sent already, so there is nothing to dismiss.');

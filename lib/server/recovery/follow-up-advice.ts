@@ -36,7 +36,10 @@ export async function loadFollowUpAdvice(
   incident: { id: string; userId: string; recoveryState: RecoveryState; interview: { timeZone: string } },
 ): Promise<FollowUpAdvice> {
   const where = { incidentId: incident.id, userId: incident.userId };
-  const pendingRequests = await tx.rescheduleRequest.findMany({ ...pendingRequestQuery, where: { ...where, status: 'PENDING' } });
+  const pendingRequests = await tx.rescheduleRequest.findMany({
+    ...pendingRequestQuery,
+    where: { ...where, status: 'PENDING' },
+  });
   const followUpsSent = await tx.message.count({ where: { ...where, ...sentFollowUpsWhere } });
   return adviseIncidentFollowUp({
     state: incident.recoveryState,

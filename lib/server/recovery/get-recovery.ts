@@ -82,7 +82,12 @@ export async function getRecovery(userId: string, incidentId: string, now: Date 
   if (!record) throw new NotFoundError('incident');
   const { steps, rescheduleRequests, messages, lessons, ...incident } = record;
 
-  const stepper = describeStepper({ state: incident.recoveryState, steps, kind: incident.kind, outcome: incident.outcome });
+  const stepper = describeStepper({
+    state: incident.recoveryState,
+    steps,
+    kind: incident.kind,
+    outcome: incident.outcome,
+  });
   const pendingRequests = rescheduleRequests.filter((request) => request.status === 'PENDING').reverse();
   const followUp = adviseIncidentFollowUp({
     state: incident.recoveryState,
@@ -91,7 +96,9 @@ export async function getRecovery(userId: string, incidentId: string, now: Date 
     timeZone: incident.interview.timeZone,
     now,
   });
-  const newInterview = rescheduleRequests.findLast((request) => request.status === 'ACCEPTED' && request.newInterview)?.newInterview;
+  const newInterview = rescheduleRequests.findLast(
+    (request) => request.status === 'ACCEPTED' && request.newInterview,
+  )?.newInterview;
   return {
     incident,
     interview: incident.interview,

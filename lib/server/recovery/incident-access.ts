@@ -29,7 +29,10 @@ export async function loadIncidentForUpdate(tx: Tx, userId: string, incidentId: 
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "MissedIncident" WHERE "id" = ${incidentId} AND "userId" = ${userId} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError('incident');
-  const incident = await tx.missedIncident.findFirst({ where: { id: incidentId, userId }, select: lockedIncidentSelect });
+  const incident = await tx.missedIncident.findFirst({
+    where: { id: incidentId, userId },
+    select: lockedIncidentSelect,
+  });
   if (!incident) throw new NotFoundError('incident');
   return incident;
 }

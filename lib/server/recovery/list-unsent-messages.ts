@@ -5,8 +5,11 @@ import type { UnsentMessage, UnsentMessages } from '@/lib/domain/recovery-view';
 /** The dashboard is a reminder, not an archive: the newest few, with the total beside them. */
 const SHOWN = 10;
 
-
-type UnsentRow = Omit<UnsentMessage, 'interview'> & { company: string | null; roleTitle: string | null; total: bigint | number };
+type UnsentRow = Omit<UnsentMessage, 'interview'> & {
+  company: string | null;
+  roleTitle: string | null;
+  total: bigint | number;
+};
 
 /**
  * The user's messages to an employer that were drafted and never sent nor dismissed, newest

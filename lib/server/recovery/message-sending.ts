@@ -77,11 +77,19 @@ export async function recordMessageSent(
   // Read again under lock: a step skipped in another tab while the mail was on its way leaves
   // the state alone, and the message still counts as sent.
   const incident =
-    isFlowMessage(message) && message.incident ? await loadIncidentForUpdate(tx, message.userId, message.incident.id) : null;
+    isFlowMessage(message) && message.incident
+      ? await loadIncidentForUpdate(tx, message.userId, message.incident.id)
+      : null;
   if (incident?.recoveryState === 'SEND') {
     await advanceIncident(tx, incident, { type: 'MESSAGE_SENT' });
     await tx.rescheduleRequest.create({
-      data: { userId: message.userId, incidentId: incident.id, channel: 'EMAIL', status: 'PENDING', askedAt: sent.sentAt },
+      data: {
+        userId: message.userId,
+        incidentId: incident.id,
+        channel: 'EMAIL',
+        status: 'PENDING',
+        askedAt: sent.sentAt,
+      },
     });
     if (message.interviewId) {
       events.push({

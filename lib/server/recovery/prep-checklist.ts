@@ -5,7 +5,11 @@ import { computeLeaveBy } from '@/lib/domain/travel';
 import { getDb, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { type Prisma } from '@/lib/generated/prisma/client';
-import { type IncidentRefValues, type PrepChecklistTickValues, listSecondChancePrepItems } from '@/lib/validation/recovery';
+import {
+  type IncidentRefValues,
+  type PrepChecklistTickValues,
+  listSecondChancePrepItems,
+} from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { readPrepTicks, writePrepTick } from '@/lib/server/interviews/write-prep-tick';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
@@ -16,7 +20,6 @@ import { loadIncidentForUpdate } from './incident-access';
 const timelineLabels: Partial<Record<PrepChecklistTickValues['itemId'], string>> = {
   'second-chance-no-rehash': 'Will keep the conversation on the role and what I bring',
 };
-
 
 export const prepInterviewSelect = {
   id: true,
@@ -83,9 +86,15 @@ export async function tickPrepItem(userId: string, data: PrepChecklistTickValues
   return getDb().$transaction(async (tx) => {
     if (data.incidentId) await loadIncidentForUpdate(tx, userId, data.incidentId);
     const interviewId = data.interviewId ?? (await findSecondChanceInterviewId(tx, userId, data.incidentId ?? ''));
-    const label = timelineLabels[data.itemId] ?? listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ?? data.itemId;
+    const label =
+      timelineLabels[data.itemId] ??
+      listSecondChancePrepItems(null).find((item) => item.id === data.itemId)?.label ??
+      data.itemId;
     await writePrepTick(tx, { userId, interviewId, itemId: data.itemId, label, checked: data.checked });
-    const updated = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
+    const updated = await tx.interview.findFirstOrThrow({
+      where: { id: interviewId, userId },
+      select: prepInterviewSelect,
+    });
     return describePrepChecklist(updated);
   });
 }
@@ -101,13 +110,24 @@ export async function completePrep(userId: string, data: IncidentRefValues): Pro
     const incident = await loadIncidentForUpdate(tx, userId, data.incidentId);
     const state = await advanceIncident(tx, incident, { type: 'PREP_DONE' });
     const interviewId = await findSecondChanceInterviewId(tx, userId, incident.id);
-    const interview = await tx.interview.findFirstOrThrow({ where: { id: interviewId, userId }, select: prepInterviewSelect });
+    const interview = await tx.interview.findFirstOrThrow({
+      where: { id: interviewId, userId },
+      select: prepInterviewSelect,
+    });
     const missing = describePrepChecklist(interview).items.filter((item) => !item.checked);
     if (missing.length > 0) {
-      throw new ValidationError(`Tick every item before moving on. Still open: ${missing.map((item) => item.label.toLowerCase()).join('; ')}.`);
+      throw new ValidationError(
+        `Tick every item before moving on. Still open: ${missing.map((item) => item.label.toLowerCase()).join('; ')}.`,
+      );
     }
     await recordActivity(tx, [
-      { userId, interviewId, type: 'CHECKLIST_UPDATED', summary: 'Preparation done: ready for the interview.', details: { incidentId: incident.id } },
+      {
+        userId,
+        interviewId,
+        type: 'CHECKLIST_UPDATED',
+        summary: 'Preparation done: ready for the interview.',
+        details: { incidentId: incident.id },
+      },
     ]);
     return { state };
   });

@@ -26,7 +26,13 @@ export async function recordAttendedLate(userId: string, data: IncidentRefValues
     );
     await settlePendingRequests(tx, incident, 'ATTENDED_LATE');
     await recordActivity(tx, [
-      { userId, interviewId: incident.interviewId, type: 'OUTCOME_RECORDED', summary: 'Arrived late and was still seen.', details: { incidentId: incident.id } },
+      {
+        userId,
+        interviewId: incident.interviewId,
+        type: 'OUTCOME_RECORDED',
+        summary: 'Arrived late and was still seen.',
+        details: { incidentId: incident.id },
+      },
     ]);
     await transitionInterviewStatus(tx, userId, incident.interview, 'COMPLETED');
     return { state };

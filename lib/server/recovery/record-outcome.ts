@@ -38,8 +38,17 @@ export async function recordOutcome(userId: string, data: RecordOutcomeValues): 
   });
 }
 
-async function recordDeclined(tx: Tx, incident: LockedIncident, data: RecordOutcomeValues): Promise<RecordOutcomeResult> {
-  const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'DECLINED' }, { data: { outcome: 'DECLINED' } });
+async function recordDeclined(
+  tx: Tx,
+  incident: LockedIncident,
+  data: RecordOutcomeValues,
+): Promise<RecordOutcomeResult> {
+  const state = await advanceIncident(
+    tx,
+    incident,
+    { type: 'OUTCOME_RECORDED', answer: 'DECLINED' },
+    { data: { outcome: 'DECLINED' } },
+  );
   await answerLatestRequest(tx, incident, { status: 'DECLINED', note: data.note });
   await settlePendingRequests(tx, incident, 'DECLINED');
   const interview = incident.interview;
@@ -66,7 +75,11 @@ async function recordDeclined(tx: Tx, incident: LockedIncident, data: RecordOutc
   return { answer: 'DECLINED', state, thankYouMessageId: thankYou.id };
 }
 
-async function recordNoResponse(tx: Tx, incident: LockedIncident, data: RecordOutcomeValues): Promise<RecordOutcomeResult> {
+async function recordNoResponse(
+  tx: Tx,
+  incident: LockedIncident,
+  data: RecordOutcomeValues,
+): Promise<RecordOutcomeResult> {
   // Refuses an answer outside the outcome step; inside it, waiting changes nothing.
   const state = await advanceIncident(tx, incident, { type: 'OUTCOME_RECORDED', answer: 'NO_RESPONSE' });
   await recordActivity(tx, [

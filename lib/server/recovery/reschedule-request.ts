@@ -27,7 +27,9 @@ export async function answerLatestRequest(
   if (latest) {
     await tx.rescheduleRequest.update({ where: { id: latest.id, userId: incident.userId }, data });
   } else {
-    await tx.rescheduleRequest.create({ data: { userId: incident.userId, incidentId: incident.id, channel: 'EMAIL', ...data } });
+    await tx.rescheduleRequest.create({
+      data: { userId: incident.userId, incidentId: incident.id, channel: 'EMAIL', ...data },
+    });
   }
 }
 
@@ -45,7 +47,11 @@ const statusByOutcome: Record<IncidentOutcome, RescheduleStatus> = {
  * the call's "they will get back to me" is answered by the outcome recorded after the email,
  * and must not stay waiting for ever. Requests already answered keep their own answer.
  */
-export async function settlePendingRequests(tx: Tx, incident: { id: string; userId: string }, outcome: IncidentOutcome): Promise<void> {
+export async function settlePendingRequests(
+  tx: Tx,
+  incident: { id: string; userId: string },
+  outcome: IncidentOutcome,
+): Promise<void> {
   await tx.rescheduleRequest.updateMany({
     where: { incidentId: incident.id, userId: incident.userId, status: 'PENDING' },
     data: { status: statusByOutcome[outcome], respondedAt: new Date() },

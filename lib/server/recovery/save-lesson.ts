@@ -33,7 +33,12 @@ export async function saveLesson(userId: string, data: SaveLessonValues): Promis
     });
     const base = { userId, interviewId: incident.interviewId };
     await recordActivity(tx, [
-      { ...base, type: 'LESSON_SAVED', summary: 'Lesson saved.', details: { incidentId: incident.id, lessonId: lesson.id } },
+      {
+        ...base,
+        type: 'LESSON_SAVED',
+        summary: 'Lesson saved.',
+        details: { incidentId: incident.id, lessonId: lesson.id },
+      },
       { ...base, type: 'INCIDENT_CLOSED', summary: 'Recovery closed.', details: { incidentId: incident.id, outcome } },
     ]);
     return { lessonId: lesson.id, outcome };

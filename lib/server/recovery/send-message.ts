@@ -7,12 +7,7 @@ import { MailDeliveryError, MailInputError, sendMail } from '@/lib/mail';
 import { type SendMessageValues } from '@/lib/validation/recovery';
 import { isUniqueViolation } from './guards';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
-import {
-  type SendableMessage,
-  assertReadyToSend,
-  findSendableMessage,
-  recordMessageSent,
-} from './message-sending';
+import { type SendableMessage, assertReadyToSend, findSendableMessage, recordMessageSent } from './message-sending';
 
 export type SendMessageResult =
   | { status: 'SENT'; transport: 'smtp' | 'manual'; sentAt: Date; isRepeat: boolean }
@@ -24,7 +19,8 @@ export type SendMessageResult =
 // message with no way to send or edit it.
 const STALE_SENDING_MS = 10 * 60_000;
 
-const BEING_SENT = 'This message is being sent right now (perhaps from another tab). Wait a moment and reload the page.';
+const BEING_SENT =
+  'This message is being sent right now (perhaps from another tab). Wait a moment and reload the page.';
 const ALREADY_SENT = 'This message has already been sent.';
 const REUSED_KEY = 'This send request was already used for another message. Reload the page and try again.';
 

@@ -30,7 +30,15 @@ export async function skipStep(userId: string, data: SkipStepValues): Promise<{ 
         details: { incidentId: incident.id, step: data.step, reason: data.reason },
       },
       ...(state === 'CLOSED'
-        ? [{ userId, interviewId: incident.interviewId, type: 'INCIDENT_CLOSED' as const, summary: 'Recovery closed.', details: { incidentId: incident.id } }]
+        ? [
+            {
+              userId,
+              interviewId: incident.interviewId,
+              type: 'INCIDENT_CLOSED' as const,
+              summary: 'Recovery closed.',
+              details: { incidentId: incident.id },
+            },
+          ]
         : []),
     ]);
     return { state };

@@ -68,7 +68,12 @@ async function openIncident(tx: Tx, userId: string, data: StartRecoveryValues): 
 }
 
 /** The incident, the status change, the first two drafts and the timeline entries. */
-async function createIncident(tx: Tx, userId: string, data: StartRecoveryValues, interview: FactsInterview & { user: { name: string } }) {
+async function createIncident(
+  tx: Tx,
+  userId: string,
+  data: StartRecoveryValues,
+  interview: FactsInterview & { user: { name: string } },
+) {
   const incident = await tx.missedIncident.create({
     data: {
       userId,
@@ -83,7 +88,14 @@ async function createIncident(tx: Tx, userId: string, data: StartRecoveryValues,
   });
   const facts = buildMessageFacts({ interview, incident, candidateName: interview.user.name });
   for (const kind of ['CALL_SCRIPT', 'APOLOGY'] as const) {
-    await createDraft(tx, { userId, incidentId: incident.id, interviewId: interview.id, kind, facts, contactsFrom: interview });
+    await createDraft(tx, {
+      userId,
+      incidentId: incident.id,
+      interviewId: interview.id,
+      kind,
+      facts,
+      contactsFrom: interview,
+    });
   }
   await recordActivity(tx, [
     {
@@ -95,7 +107,8 @@ async function createIncident(tx: Tx, userId: string, data: StartRecoveryValues,
     },
   ]);
   // Running late leaves the status alone: the interview may still happen.
-  if (data.kind === 'MISSED' && interview.status !== 'MISSED') await transitionInterviewStatus(tx, userId, interview, 'MISSED');
+  if (data.kind === 'MISSED' && interview.status !== 'MISSED')
+    await transitionInterviewStatus(tx, userId, interview, 'MISSED');
   return incident.id;
 }
 

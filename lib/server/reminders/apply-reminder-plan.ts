@@ -24,20 +24,42 @@ function toRow(reminder: PlannedReminder) {
  * are history and stay as they are; a cancelled row whose key comes back (an interview moved back
  * to its first time) is scheduled again. A planned moment that has passed is recorded as skipped.
  */
-export async function applyReminderPlan(tx: Tx, userId: string, scope: ReminderScope, plan: ReminderPlan): Promise<AppliedPlan> {
+export async function applyReminderPlan(
+  tx: Tx,
+  userId: string,
+  scope: ReminderScope,
+  plan: ReminderPlan,
+): Promise<AppliedPlan> {
   const planned = new Map(plan.reminders.map((reminder) => [reminder.dedupeKey, reminder]));
-  const passedKeys = plan.skipped.filter((skip) => skip.reason === 'passed' && skip.dedupeKey).map((skip) => skip.dedupeKey as string);
+  const passedKeys = plan.skipped
+    .filter((skip) => skip.reason === 'passed' && skip.dedupeKey)
+    .map((skip) => skip.dedupeKey as string);
   const existing = await tx.reminder.findMany({
-    where: { userId, ...scope, OR: [{ state: { in: ['SCHEDULED', 'CANCELLED'] } }, { dedupeKey: { in: [...planned.keys(), ...passedKeys] } }] },
+    where: {
+      userId,
+      ...scope,
+      OR: [{ state: { in: ['SCHEDULED', 'CANCELLED'] } }, { dedupeKey: { in: [...planned.keys(), ...passedKeys] } }],
+    },
     select: { id: true, dedupeKey: true, state: true, dueAt: true, latestUsefulAt: true, channels: true },
   });
   const byKey = new Map(existing.map((row) => [row.dedupeKey, row]));
 
-  const cancelIds = existing.filter((row) => row.state === 'SCHEDULED' && !planned.has(row.dedupeKey) && !passedKeys.includes(row.dedupeKey)).map((row) => row.id);
-  const passedIds = existing.filter((row) => row.state === 'SCHEDULED' && passedKeys.includes(row.dedupeKey)).map((row) => row.id);
-  if (cancelIds.length > 0) await tx.reminder.updateMany({ where: { id: { in: cancelIds }, userId, state: 'SCHEDULED' }, data: { state: 'CANCELLED' } });
+  const cancelIds = existing
+    .filter((row) => row.state === 'SCHEDULED' && !planned.has(row.dedupeKey) && !passedKeys.includes(row.dedupeKey))
+    .map((row) => row.id);
+  const passedIds = existing
+    .filter((row) => row.state === 'SCHEDULED' && passedKeys.includes(row.dedupeKey))
+    .map((row) => row.id);
+  if (cancelIds.length > 0)
+    await tx.reminder.updateMany({
+      where: { id: { in: cancelIds }, userId, state: 'SCHEDULED' },
+      data: { state: 'CANCELLED' },
+    });
   if (passedIds.length > 0) {
-    await tx.reminder.updateMany({ where: { id: { in: passedIds }, userId, state: 'SCHEDULED' }, data: { state: 'SKIPPED', lastError: 'Its moment passed before it could be sent.' } });
+    await tx.reminder.updateMany({
+      where: { id: { in: passedIds }, userId, state: 'SCHEDULED' },
+      data: { state: 'SKIPPED', lastError: 'Its moment passed before it could be sent.' },
+    });
   }
 
   let moved = 0;
@@ -56,12 +78,21 @@ export async function applyReminderPlan(tx: Tx, userId: string, scope: ReminderS
       row.channels.join() === reminder.channels.join();
     if (unchanged) continue;
     // The state in the where keeps a row the dispatcher took meanwhile as it is.
-    await tx.reminder.updateMany({ where: { id: row.id, userId, state: row.state }, data: { ...toRow(reminder), state: 'SCHEDULED', lastError: null } });
+    await tx.reminder.updateMany({
+      where: { id: row.id, userId, state: row.state },
+      data: { ...toRow(reminder), state: 'SCHEDULED', lastError: null },
+    });
     moved += 1;
   }
   if (fresh.length > 0) {
     await tx.reminder.createMany({
-      data: fresh.map((reminder) => ({ ...toRow(reminder), userId, interviewId: reminder.interviewId, incidentId: reminder.incidentId, dedupeKey: reminder.dedupeKey })),
+      data: fresh.map((reminder) => ({
+        ...toRow(reminder),
+        userId,
+        interviewId: reminder.interviewId,
+        incidentId: reminder.incidentId,
+        dedupeKey: reminder.dedupeKey,
+      })),
       skipDuplicates: true,
     });
   }

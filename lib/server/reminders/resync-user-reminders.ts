@@ -11,7 +11,10 @@ import { syncInterviewReminders } from './sync-interview-reminders';
 export async function resyncUserReminders(tx: Tx, userId: string, now: Date = new Date()): Promise<void> {
   const since = new Date(now.getTime() - NUDGE_USEFUL_DAYS * 86_400_000);
   const [interviews, incidents] = await Promise.all([
-    tx.interview.findMany({ where: { userId, status: 'SCHEDULED', scheduledStart: { gte: since } }, select: { id: true } }),
+    tx.interview.findMany({
+      where: { userId, status: 'SCHEDULED', scheduledStart: { gte: since } },
+      select: { id: true },
+    }),
     tx.missedIncident.findMany({ where: { userId, closedAt: null }, select: { id: true } }),
   ]);
   for (const interview of interviews) await syncInterviewReminders(tx, userId, interview.id, now);

@@ -29,29 +29,47 @@ export type RecoveryReminderFacts = Prisma.MissedIncidentGetPayload<{ select: ty
 export function toRecoveryFacts(incident: RecoveryReminderFacts) {
   const pending = incident.rescheduleRequests.find((request) => request.status === 'PENDING');
   const answered = incident.rescheduleRequests.find((request) => request.status !== 'PENDING');
-  const thankYous = incident.messages.filter((message) => (THANK_YOU_KINDS as readonly string[]).includes(message.kind));
+  const thankYous = incident.messages.filter((message) =>
+    (THANK_YOU_KINDS as readonly string[]).includes(message.kind),
+  );
   return {
     followUp: {
       id: incident.id,
       state: incident.recoveryState,
       askedAt: pending?.askedAt ?? null,
-      followUpsSent: incident.messages.filter((message) => message.kind === 'FOLLOW_UP' && message.status === 'SENT').length,
+      followUpsSent: incident.messages.filter((message) => message.kind === 'FOLLOW_UP' && message.status === 'SENT')
+        .length,
       timeZone: incident.interview.timeZone,
     },
     thankYou: {
       id: incident.id,
       answeredAt: answered?.respondedAt ?? null,
       // No thank-you drafted means nothing to nudge about.
-      isSettled: thankYous.length === 0 || thankYous.some((message) => message.status === 'SENT' || message.dismissedAt !== null),
+      isSettled:
+        thankYous.length === 0 ||
+        thankYous.some((message) => message.status === 'SENT' || message.dismissedAt !== null),
     },
   };
 }
 
 /** Recomputes one incident's recovery nudges in the caller's transaction (see syncInterviewReminders). */
-export async function syncIncidentReminders(tx: Tx, userId: string, incidentId: string, now: Date = new Date()): Promise<AppliedPlan | null> {
-  const incident = await tx.missedIncident.findFirst({ where: { id: incidentId, userId }, select: recoveryReminderSelect });
+export async function syncIncidentReminders(
+  tx: Tx,
+  userId: string,
+  incidentId: string,
+  now: Date = new Date(),
+): Promise<AppliedPlan | null> {
+  const incident = await tx.missedIncident.findFirst({
+    where: { id: incidentId, userId },
+    select: recoveryReminderSelect,
+  });
   if (!incident) return null;
   const preferences = await loadReminderPreferences(tx, userId);
-  const plan = planRecoveryReminders({ ...toRecoveryFacts(incident), userTimeZone: incident.user.timeZone, preferences, now });
+  const plan = planRecoveryReminders({
+    ...toRecoveryFacts(incident),
+    userTimeZone: incident.user.timeZone,
+    preferences,
+    now,
+  });
   return applyReminderPlan(tx, userId, { incidentId }, plan);
 }

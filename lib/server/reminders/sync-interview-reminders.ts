@@ -22,14 +22,29 @@ const reminderInterviewSelect = {
  * its reminders commit or roll back together. A deleted interview takes its reminders with it
  * (cascade); one that no longer exists for this user has nothing to bring in line.
  */
-export async function syncInterviewReminders(tx: Tx, userId: string, interviewId: string, now: Date = new Date()): Promise<AppliedPlan | null> {
-  const interview = await tx.interview.findFirst({ where: { id: interviewId, userId }, select: reminderInterviewSelect });
+export async function syncInterviewReminders(
+  tx: Tx,
+  userId: string,
+  interviewId: string,
+  now: Date = new Date(),
+): Promise<AppliedPlan | null> {
+  const interview = await tx.interview.findFirst({
+    where: { id: interviewId, userId },
+    select: reminderInterviewSelect,
+  });
   if (!interview) return null;
   const [preferences, lessons] = await Promise.all([
     loadReminderPreferences(tx, userId),
     tx.lesson.findMany({
       where: { userId },
-      select: { id: true, rootCause: true, createdAt: true, reviewedAt: true, reviewCount: true, actions: { select: { text: true, retiredAt: true } } },
+      select: {
+        id: true,
+        rootCause: true,
+        createdAt: true,
+        reviewedAt: true,
+        reviewCount: true,
+        actions: { select: { text: true, retiredAt: true } },
+      },
     }),
   ]);
   const { user, ...facts } = interview;

@@ -20,6 +20,8 @@ function encryptionKey(secret: string): Uint8Array {
 /** next-auth/jwt's decode with the derived key kept: the session cookie's claims, or a rejection. */
 export async function decodeSessionToken({ token, secret }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(typeof secret === 'string' ? secret : secret.toString()), { clockTolerance: 15 });
+  const { payload } = await jwtDecrypt(token, encryptionKey(typeof secret === 'string' ? secret : secret.toString()), {
+    clockTolerance: 15,
+  });
   return payload as JWT;
 }

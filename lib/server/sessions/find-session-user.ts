@@ -16,7 +16,10 @@ export type SessionClaims = { userId: string; sessionVersion: number; sessionId:
  * everywhere"). A cookie without a session id predates session rows and cannot be revoked, so
  * it is refused too.
  */
-export async function findSessionUser({ userId, sessionVersion, sessionId }: SessionClaims, now = new Date()): Promise<SignedInUser | null> {
+export async function findSessionUser(
+  { userId, sessionVersion, sessionId }: SessionClaims,
+  now = new Date(),
+): Promise<SignedInUser | null> {
   if (!sessionId) return null;
   const db = getDb();
   const session = await db.userSession.findUnique({
@@ -28,7 +31,10 @@ export async function findSessionUser({ userId, sessionVersion, sessionId }: Ses
   const staleBefore = new Date(now.getTime() - LAST_SEEN_INTERVAL_MS);
   if (session.lastSeenAt < staleBefore) {
     // The lastSeenAt condition makes concurrent requests write once between them.
-    await db.userSession.updateMany({ where: { id: sessionId, lastSeenAt: { lt: staleBefore } }, data: { lastSeenAt: now } });
+    await db.userSession.updateMany({
+      where: { id: sessionId, lastSeenAt: { lt: staleBefore } },
+      data: { lastSeenAt: now },
+    });
   }
   return { ...session.user, sessionId };
 }

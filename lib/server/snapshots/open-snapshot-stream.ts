@@ -51,7 +51,10 @@ export function countSnapshots(): { open: number; waiting: number } {
 async function waitForReader(wantsMore: Promise<boolean>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('The download stalled: nothing was read for too long.')), STALLED_READER_MS);
+    timer = setTimeout(
+      () => reject(new Error('The download stalled: nothing was read for too long.')),
+      STALLED_READER_MS,
+    );
   });
   try {
     return await Promise.race([wantsMore, stalled]);
@@ -117,7 +120,11 @@ export async function openSnapshotStream(
       }
       step.piece.resolve(null);
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: CONNECTION_WAIT_MS, timeout: SNAPSHOT_TIMEOUT_MS },
+    {
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+      maxWait: CONNECTION_WAIT_MS,
+      timeout: SNAPSHOT_TIMEOUT_MS,
+    },
   );
   // The reader waits on the step it is at; an error of the transaction is that step's error.
   transaction

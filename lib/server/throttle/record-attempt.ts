@@ -11,7 +11,11 @@ export type AttemptState = { allowed: boolean; retryAt: Date; failures: number }
  * not. One statement, so a burst of concurrent attempts from any number of processes each
  * gets its own number and cannot slip past the limit. A window that has ended starts over.
  */
-export async function recordAttempt(key: string, now = new Date(), maxAttempts = THROTTLE_MAX_FAILURES): Promise<AttemptState> {
+export async function recordAttempt(
+  key: string,
+  now = new Date(),
+  maxAttempts = THROTTLE_MAX_FAILURES,
+): Promise<AttemptState> {
   const windowFloor = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [row] = await getDb().$queryRaw<{ failures: number; windowStart: Date }[]>`
     INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "updatedAt")

@@ -24,7 +24,8 @@ export type AccessibilityViolation = { path: string; rule: string; impact: strin
  * axe to run (the new document gets its own audit; accessibility.test.ts calls auditPage
  * directly, so an axe that cannot run at all still fails there).
  */
-const GONE = /Execution context was destroyed|Target page, context or browser has been closed|Frame was detached|navigat|reading 'runPartial'|axe is not defined/i;
+const GONE =
+  /Execution context was destroyed|Target page, context or browser has been closed|Frame was detached|navigat|reading 'runPartial'|axe is not defined/i;
 
 // axe refuses to start while it is already running in a page, so audits of one page take turns.
 const auditsInFlight = new WeakMap<Page, Promise<unknown>>();
@@ -66,7 +67,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 function describeViolations(violations: readonly AccessibilityViolation[]): string {
-  return violations.map((item) => `${item.path}: ${item.rule} (${item.impact}) ${item.help}\n    ${item.targets.join('\n    ')}`).join('\n');
+  return violations
+    .map((item) => `${item.path}: ${item.rule} (${item.impact}) ${item.help}\n    ${item.targets.join('\n    ')}`)
+    .join('\n');
 }
 
 class PageAudits {
@@ -131,7 +134,11 @@ class PageAudits {
 }
 
 /** Routes browser.newContext through `watch` for the length of one test. */
-function watchNewContexts(browser: Browser, contexts: BrowserContext[], watch: (context: BrowserContext) => void): () => void {
+function watchNewContexts(
+  browser: Browser,
+  contexts: BrowserContext[],
+  watch: (context: BrowserContext) => void,
+): () => void {
   const { newContext } = browser;
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext.apply(browser, args);
@@ -157,7 +164,10 @@ export const test = base.extend<{ accessibilityAudit: void }>({
         restore();
       }
       await audits.finish(contexts);
-      expect(audits.violations.length + audits.failures.length, `Accessibility (axe, serious or critical):\n${audits.report()}`).toBe(0);
+      expect(
+        audits.violations.length + audits.failures.length,
+        `Accessibility (axe, serious or critical):\n${audits.report()}`,
+      ).toBe(0);
     },
     { auto: true },
   ],

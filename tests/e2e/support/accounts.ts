@@ -15,7 +15,10 @@ export async function submitSignUp(page: Page, email: string, password: string, 
 }
 
 /** Signs up a fresh account on `page` and waits for the dashboard; the account's zone is the browser's. */
-export async function signUpNewUser(page: Page, options: { name?: string } = {}): Promise<{ email: string; password: string }> {
+export async function signUpNewUser(
+  page: Page,
+  options: { name?: string } = {},
+): Promise<{ email: string; password: string }> {
   const email = `e2e-${randomUUID()}@example.test`;
   const password = 'a long enough password';
   await submitSignUp(page, email, password, options.name);

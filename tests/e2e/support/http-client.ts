@@ -16,13 +16,16 @@ let actionIds: Map<string, string> | undefined;
 /** The id the build gave the server action exported as `name` (names are unique in the app). */
 export function actionId(name: string): string {
   if (!actionIds) {
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+    ) as {
       node: Record<string, ManifestEntry>;
     };
     actionIds = new Map();
     for (const [id, entry] of Object.entries(manifest.node)) {
       if (!entry.exportedName) continue;
-      if (actionIds.has(entry.exportedName) && actionIds.get(entry.exportedName) !== id) throw new Error(`two server actions are named ${entry.exportedName}`);
+      if (actionIds.has(entry.exportedName) && actionIds.get(entry.exportedName) !== id)
+        throw new Error(`two server actions are named ${entry.exportedName}`);
       actionIds.set(entry.exportedName, id);
     }
   }
@@ -58,8 +61,14 @@ export class HttpClient {
 
   async request(pathname: string, init: RequestInit = {}): Promise<HttpResponse> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(`${this.baseUrl}${pathname}`, { ...init, headers, redirect: 'manual', signal: init.signal ?? AbortSignal.timeout(60_000) });
+    if (this.cookies.size > 0)
+      headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      ...init,
+      headers,
+      redirect: 'manual',
+      signal: init.signal ?? AbortSignal.timeout(60_000),
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const pair = cookie.split(';')[0] ?? '';
       const separator = pair.indexOf('=');
@@ -85,10 +94,19 @@ export class HttpClient {
   }
 
   /** Posts a server action the way the browser does, from the page at `pathname`. */
-  async callAction(name: string, args: unknown[], pathname = '/dashboard'): Promise<{ status: number; result: unknown }> {
+  async callAction(
+    name: string,
+    args: unknown[],
+    pathname = '/dashboard',
+  ): Promise<{ status: number; result: unknown }> {
     const response = await this.request(pathname, {
       method: 'POST',
-      headers: { 'Next-Action': actionId(name), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: this.baseUrl },
+      headers: {
+        'Next-Action': actionId(name),
+        Accept: 'text/x-component',
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Origin: this.baseUrl,
+      },
       body: JSON.stringify(args),
     });
     if (response.status !== 200) return { status: response.status, result: undefined };
@@ -103,15 +121,23 @@ export class HttpClient {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrfToken, email, password, json: 'true' }).toString(),
     });
-    if (![200, 302].includes(response.status) || ![...this.cookies.keys()].some((name) => name.endsWith('next-auth.session-token'))) {
+    if (
+      ![200, 302].includes(response.status) ||
+      ![...this.cookies.keys()].some((name) => name.endsWith('next-auth.session-token'))
+    ) {
       throw new Error(`sign-in failed for ${email}: ${response.status} ${response.text.slice(0, 200)}`);
     }
   }
 
   /** Creates an account through the sign-up action, then signs in. */
   async signUp(email: string, password = 'a long enough password', name = 'Load Tester'): Promise<void> {
-    const { status, result } = await this.callAction('signUpAction', [{ name, email, password, timeZone: 'Europe/London' }], '/sign-up');
-    if (status !== 200 || (result as { ok?: boolean })?.ok !== true) throw new Error(`sign-up failed for ${email}: ${status} ${JSON.stringify(result)}`);
+    const { status, result } = await this.callAction(
+      'signUpAction',
+      [{ name, email, password, timeZone: 'Europe/London' }],
+      '/sign-up',
+    );
+    if (status !== 200 || (result as { ok?: boolean })?.ok !== true)
+      throw new Error(`sign-up failed for ${email}: ${status} ${JSON.stringify(result)}`);
     await this.signIn(email, password);
   }
 }

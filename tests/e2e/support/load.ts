@@ -29,15 +29,36 @@ export function interviewForm(company: string, date = '2027-03-10') {
   };
 }
 
-export type WriteOutcome = { company: string; sentAt: number; answeredAt: number; acknowledged: boolean; status: number | 'network error' };
+export type WriteOutcome = {
+  company: string;
+  sentAt: number;
+  answeredAt: number;
+  acknowledged: boolean;
+  status: number | 'network error';
+};
 
 /** Creates one interview; an acknowledged write is a 200 whose result says ok. */
-export async function createInterview(client: HttpClient, company: string, date?: string): Promise<WriteOutcome & { id?: string }> {
+export async function createInterview(
+  client: HttpClient,
+  company: string,
+  date?: string,
+): Promise<WriteOutcome & { id?: string }> {
   const sentAt = Date.now();
   try {
-    const { status, result } = await client.callAction('createInterviewAction', [interviewForm(company, date)], '/interviews/new');
+    const { status, result } = await client.callAction(
+      'createInterviewAction',
+      [interviewForm(company, date)],
+      '/interviews/new',
+    );
     const data = result as { ok?: boolean; data?: { id: string } } | undefined;
-    return { company, sentAt, answeredAt: Date.now(), status, acknowledged: status === 200 && data?.ok === true, id: data?.data?.id };
+    return {
+      company,
+      sentAt,
+      answeredAt: Date.now(),
+      status,
+      acknowledged: status === 200 && data?.ok === true,
+      id: data?.data?.id,
+    };
   } catch {
     return { company, sentAt, answeredAt: Date.now(), status: 'network error', acknowledged: false };
   }
@@ -83,7 +104,11 @@ export function runningPostmaster(dataDir: string): number | null {
   }
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
@@ -114,12 +139,27 @@ export function removeDataDir(dir: string): void {
  * `extraEnv` overrides the environment last: other limits, or a database of the test's own
  * (DATABASE_URL, NEXTAUTH_SECRET).
  */
-export async function startLauncher(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<Launcher> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), REBOUND_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, REBOUND_SIGN_UPS_PER_IP: '1000' };
+export async function startLauncher(
+  dataDir: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Launcher> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    REBOUND_DATA_DIR: dataDir,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    REBOUND_SIGN_UPS_PER_IP: '1000',
+  };
   delete env.DATABASE_URL;
   delete env.SMTP_HOST;
   Object.assign(env, extraEnv);
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

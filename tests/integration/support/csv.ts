@@ -24,7 +24,8 @@ export function parseCsv(text: string): string[][] {
         field += text[index];
         index += 1;
       }
-      if (index < text.length && text[index] !== ',' && text[index] !== '\r') throw new Error(`text after a closing quote at ${index}`);
+      if (index < text.length && text[index] !== ',' && text[index] !== '\r')
+        throw new Error(`text after a closing quote at ${index}`);
       continue;
     }
     if (char === ',') {

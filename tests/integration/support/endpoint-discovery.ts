@@ -24,11 +24,17 @@ function hasDirective(statements: readonly ts.Statement[], directive: string): b
 }
 
 function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 function isDefaultExport(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)
+  );
 }
 
 /** Every value a module exports, by its public name. Types are left out: they are not endpoints. */
@@ -36,10 +42,12 @@ function listExportedNames(source: ts.SourceFile): string[] {
   const names: string[] = [];
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
-      if (isExported(statement)) names.push(isDefaultExport(statement) ? 'default' : (statement.name?.text ?? 'default'));
+      if (isExported(statement))
+        names.push(isDefaultExport(statement) ? 'default' : (statement.name?.text ?? 'default'));
     } else if (ts.isVariableStatement(statement) && isExported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name)) throw new Error(`${source.fileName}: name destructured exports one by one`);
+        if (!ts.isIdentifier(declaration.name))
+          throw new Error(`${source.fileName}: name destructured exports one by one`);
         names.push(declaration.name.text);
       }
     } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
@@ -59,10 +67,15 @@ function listExportedNames(source: ts.SourceFile): string[] {
 function listInlineServerFunctions(source: ts.SourceFile): string[] {
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+    const isFunction =
+      ts.isFunctionDeclaration(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isMethodDeclaration(node);
     if (isFunction && node.body && ts.isBlock(node.body) && hasDirective(node.body.statements, 'use server')) {
       const named = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) ? node.name?.text : undefined;
-      const holder = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
+      const holder =
+        ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
       names.push(named ?? holder ?? `inline@${line + 1}`);
     }
@@ -74,7 +87,13 @@ function listInlineServerFunctions(source: ts.SourceFile): string[] {
 
 /** The endpoints one source file publishes, as `<file>#<name>` (file relative to the project root). */
 export function findEndpoints(file: string, text: string): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   let names: string[];
   if (hasDirective(source.statements, 'use server')) names = listExportedNames(source);
   else if (ROUTE_FILE.test(file)) names = listExportedNames(source).filter((name) => HTTP_METHODS.has(name));
@@ -87,7 +106,8 @@ async function listSourceFiles(dir: string): Promise<string[]> {
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : listSourceFiles(relative);
+      if (entry.isDirectory())
+        return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : listSourceFiles(relative);
       return SOURCE_FILE.test(entry.name) ? [relative] : [];
     }),
   );
@@ -96,6 +116,8 @@ async function listSourceFiles(dir: string): Promise<string[]> {
 
 export async function discoverEndpoints(): Promise<string[]> {
   const files = (await Promise.all(SCANNED_DIRS.map(listSourceFiles))).flat();
-  const found = await Promise.all(files.map(async (file) => findEndpoints(file, await readFile(path.join(ROOT, file), 'utf8'))));
+  const found = await Promise.all(
+    files.map(async (file) => findEndpoints(file, await readFile(path.join(ROOT, file), 'utf8'))),
+  );
   return found.flat().sort();
 }

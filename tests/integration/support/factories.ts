@@ -12,7 +12,10 @@ export async function createTestUser(overrides: { email?: string; name?: string;
   });
 }
 
-export async function createTestInterview(userId: string, overrides: Partial<{ company: string; scheduledStart: Date }> = {}) {
+export async function createTestInterview(
+  userId: string,
+  overrides: Partial<{ company: string; scheduledStart: Date }> = {},
+) {
   return getDb().interview.create({
     data: {
       userId,

@@ -25,7 +25,14 @@ export function interviewInput(overrides: Partial<InterviewFormInput> = {}): Int
 
 /** An in-person variant: address instead of a link, with travel and buffer minutes. */
 export function inPersonInput(overrides: Partial<InterviewFormInput> = {}): InterviewFormInput {
-  return interviewInput({ format: 'IN_PERSON', location: '1 High Street, London', meetingUrl: '', travelMinutes: '40', bufferMinutes: '10', ...overrides });
+  return interviewInput({
+    format: 'IN_PERSON',
+    location: '1 High Street, London',
+    meetingUrl: '',
+    travelMinutes: '40',
+    bufferMinutes: '10',
+    ...overrides,
+  });
 }
 
 /** The form values exactly as the server action would pass them on: through the shared schema. */
@@ -43,7 +50,10 @@ export function fieldErrorsFor(input: InterviewFormInput): Record<string, string
 }
 
 /** Creates an interview the way the app does (schema, then data layer) and returns its stored row. */
-export async function createInterviewFromForm(userId: string, overrides: Partial<InterviewFormInput> = {}): Promise<Interview> {
+export async function createInterviewFromForm(
+  userId: string,
+  overrides: Partial<InterviewFormInput> = {},
+): Promise<Interview> {
   const { id } = await createInterview(userId, parseInterviewForm(interviewInput(overrides)));
   return getDb().interview.findUniqueOrThrow({ where: { id } });
 }
@@ -54,13 +64,29 @@ export function utcFormParts(instant: Date): { date: string; startTime: string }
   return { date: iso.slice(0, 10), startTime: iso.slice(11, 16) };
 }
 
-type RowOverrides = Partial<Pick<Interview, 'company' | 'roleTitle' | 'status' | 'durationMinutes' | 'format' | 'location' | 'meetingUrl' | 'travelMinutes' | 'bufferMinutes'>>;
+type RowOverrides = Partial<
+  Pick<
+    Interview,
+    | 'company'
+    | 'roleTitle'
+    | 'status'
+    | 'durationMinutes'
+    | 'format'
+    | 'location'
+    | 'meetingUrl'
+    | 'travelMinutes'
+    | 'bufferMinutes'
+  >
+>;
 
 /**
  * Inserts many interviews in one statement; for list and pagination tests, where going through
  * the form for each row would only make the test slow.
  */
-export async function insertInterviews(userId: string, rows: readonly ({ scheduledStart: Date } & RowOverrides)[]): Promise<void> {
+export async function insertInterviews(
+  userId: string,
+  rows: readonly ({ scheduledStart: Date } & RowOverrides)[],
+): Promise<void> {
   await getDb().interview.createMany({
     data: rows.map((row) => ({
       userId,
@@ -95,7 +121,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * none has written it, which makes a read-check-write race happen every time instead of rarely.
  * The embedded database runs one transaction at a time, so there the calls simply run in turn.
  */
-export async function whileRowLocked<T>(interviewId: string, waiters: number, start: () => Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
+export async function whileRowLocked<T>(
+  interviewId: string,
+  waiters: number,
+  start: () => Promise<T>[],
+): Promise<PromiseSettledResult<T>[]> {
   let pending: Promise<T>[] = [];
   await getDb().$transaction(
     async (tx) => {

@@ -35,7 +35,9 @@ export async function seedUserData(userId: string) {
     },
   });
   const revision = await db.messageRevision.create({ data: { messageId: message.id, body: 'I am sorry.' } });
-  const step = await db.recoveryStep.create({ data: { userId, incidentId: incident.id, step: 'CALL', status: 'DONE' } });
+  const step = await db.recoveryStep.create({
+    data: { userId, incidentId: incident.id, step: 'CALL', status: 'DONE' },
+  });
   const lesson = await db.lesson.create({
     data: {
       userId,

@@ -3,7 +3,15 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { AddressObject } from 'mailparser';
 
-const MAIL_ENV = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_SECURE', 'SMTP_FROM', 'MAIL_OUTBOX_DIR'] as const;
+const MAIL_ENV = [
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'SMTP_USER',
+  'SMTP_PASSWORD',
+  'SMTP_SECURE',
+  'SMTP_FROM',
+  'MAIL_OUTBOX_DIR',
+] as const;
 
 /** Points lib/mail at 127.0.0.1:port (plain SMTP, no auth); the returned function puts the env back. */
 export function useSmtpServer(port: number): () => void {

@@ -13,10 +13,18 @@ export const metadata: Metadata = { title: 'Check in' };
 
 // The link from the check-in email. Opening it records nothing (mail scanners open links too);
 // the answer counts when the signed-in user presses a button, and then the link is spent.
-export default async function CheckInPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ answer?: string }> }) {
+export default async function CheckInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ answer?: string }>;
+}) {
   const { token } = await params;
   const { answer } = await searchParams;
-  const user = await requireUser(`/check-in/${encodeURIComponent(token)}${answer === 'missed' || answer === 'happened' ? `?answer=${answer}` : ''}`);
+  const user = await requireUser(
+    `/check-in/${encodeURIComponent(token)}${answer === 'missed' || answer === 'happened' ? `?answer=${answer}` : ''}`,
+  );
   const { link } = await orNotFound(loadCheckInPage(user.id, token));
   if (link.state !== 'open') {
     return (
@@ -33,9 +41,16 @@ export default async function CheckInPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <PageHeader title="Did it happen?" />
-      <Card title={`${interview.roleTitle} at ${interview.company}`} description={`Planned for ${formatWithZone(interview.scheduledStart, interview.timeZone)}.`}>
+      <Card
+        title={`${interview.roleTitle} at ${interview.company}`}
+        description={`Planned for ${formatWithZone(interview.scheduledStart, interview.timeZone)}.`}
+      >
         <p className="mb-4 text-sm text-slate-600">Nothing is recorded until you choose.</p>
-        <CheckInConfirm token={token} interviewId={interview.id} suggested={answer === 'missed' || answer === 'happened' ? answer : null} />
+        <CheckInConfirm
+          token={token}
+          interviewId={interview.id}
+          suggested={answer === 'missed' || answer === 'happened' ? answer : null}
+        />
       </Card>
     </div>
   );

@@ -64,7 +64,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <LastMessage
               key={message.id}
               message={message}
-              title={message.kind === 'THANK_YOU_DECLINED' ? 'Still to send: thank them for their consideration' : 'Still to send: thank them for the second chance'}
+              title={
+                message.kind === 'THANK_YOU_DECLINED'
+                  ? 'Still to send: thank them for their consideration'
+                  : 'Still to send: thank them for the second chance'
+              }
               headingLevel="h2"
             />
           ))}
@@ -81,7 +85,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       ) : null}
 
       {isRunningLate && attendedLateStates.includes(state) ? (
-        <Card title="Did they see you after all?" description="If you arrived late and still had the interview, there is nothing to reschedule.">
+        <Card
+          title="Did they see you after all?"
+          description="If you arrived late and still had the interview, there is nothing to reschedule."
+        >
           <AttendedLateButton incidentId={incident.id} />
         </Card>
       ) : null}

@@ -37,7 +37,10 @@ function findFlowMessage(messages: RecoveryMessage[]): RecoveryMessage | null {
 }
 
 /** The finished steps' one-line records, each step's messages with every version. */
-export function buildStepRecords(recovery: Recovery, format: Formatter): Partial<Record<RecoveryState, StepRecordView>> {
+export function buildStepRecords(
+  recovery: Recovery,
+  format: Formatter,
+): Partial<Record<RecoveryState, StepRecordView>> {
   const { messages } = recovery;
   const input = {
     recovery,
@@ -65,9 +68,12 @@ export function buildRecoveryView(recovery: Recovery, format: Formatter): Recove
       : followUp.status === 'NOT_WAITING'
         ? { status: 'NOT_WAITING' }
         : { status: followUp.status, message: followUp.message };
-  const unsentFollowUp = messages.findLast((message) => message.kind === 'FOLLOW_UP' && message.status !== 'SENT') ?? null;
+  const unsentFollowUp =
+    messages.findLast((message) => message.kind === 'FOLLOW_UP' && message.status !== 'SENT') ?? null;
   const thankYous = [findLatest(messages, ['THANK_YOU_ACCEPTED']), findLatest(messages, ['THANK_YOU_DECLINED'])];
-  const unsentThankYous = thankYous.filter((message): message is RecoveryMessage => Boolean(message && message.status !== 'SENT' && !message.dismissedAt));
+  const unsentThankYous = thankYous.filter((message): message is RecoveryMessage =>
+    Boolean(message && message.status !== 'SENT' && !message.dismissedAt),
+  );
   // Shown elsewhere on the page: the letter and the scripts under their steps, the drafts still
   // to send in their own panels (the follow-up only while the answer is awaited).
   const shownIds = new Set([
@@ -75,7 +81,9 @@ export function buildRecoveryView(recovery: Recovery, format: Formatter): Recove
     ...unsentThankYous.map((message) => message.id),
     recovery.incident.recoveryState === 'OUTCOME' ? unsentFollowUp?.id : undefined,
   ]);
-  const otherMessages = messages.filter((message) => !shownIds.has(message.id) && message.kind !== 'CALL_SCRIPT' && message.kind !== 'PREP_NOTE');
+  const otherMessages = messages.filter(
+    (message) => !shownIds.has(message.id) && message.kind !== 'CALL_SCRIPT' && message.kind !== 'PREP_NOTE',
+  );
   return {
     flowMessage: editable(flowMessage),
     callScript: findLatest(messages, ['CALL_SCRIPT'])?.body ?? null,

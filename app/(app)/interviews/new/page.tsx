@@ -12,7 +12,15 @@ export default async function NewInterviewPage() {
       <PageHeader title="Add an interview" />
       <InterviewForm
         userTimeZone={user.timeZone}
-        defaults={{ company: '', roleTitle: '', date: '', startTime: '10:00', endTime: '11:00', timeZone: user.timeZone, format: 'IN_PERSON' }}
+        defaults={{
+          company: '',
+          roleTitle: '',
+          date: '',
+          startTime: '10:00',
+          endTime: '11:00',
+          timeZone: user.timeZone,
+          format: 'IN_PERSON',
+        }}
       />
     </div>
   );

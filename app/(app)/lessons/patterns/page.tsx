@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { TextLink } from '@/components/ui/text-link';
-import { CauseSection, MonthSection, OutcomeSection, RescheduleSection, SpeedSection } from '@/components/lessons/pattern-sections';
+import {
+  CauseSection,
+  MonthSection,
+  OutcomeSection,
+  RescheduleSection,
+  SpeedSection,
+} from '@/components/lessons/pattern-sections';
 import { loadPatternsPage } from '@/lib/server/pages/lessons';
 import { requireUser } from '@/lib/session';
 

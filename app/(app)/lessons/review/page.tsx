@@ -24,8 +24,9 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
         title="Review lessons"
         description={
           <>
-            A lesson is due {INTERVIEW_LEAD_HOURS} hours before your next interview, or {FIRST_REVIEW_DAYS} days after you wrote it if that
-            comes first; each review spaces the next one further out. Read it, keep it up to date, and retire the actions that are habits now.
+            A lesson is due {INTERVIEW_LEAD_HOURS} hours before your next interview, or {FIRST_REVIEW_DAYS} days after
+            you wrote it if that comes first; each review spaces the next one further out. Read it, keep it up to date,
+            and retire the actions that are habits now.
           </>
         }
       />
@@ -37,7 +38,10 @@ export default async function ReviewLessonsPage({ searchParams }: ReviewPageProp
           </p>
           <LessonCard lesson={queue.current} timeZone={user.timeZone} isDue canRetire>
             <MarkReviewedButton lessonId={queue.current.id} />
-            <Link href={`/lessons/${queue.current.id}/edit?from=review`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/lessons/${queue.current.id}/edit?from=review`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               Edit
             </Link>
             {queue.nextId ? (

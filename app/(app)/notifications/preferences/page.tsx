@@ -20,13 +20,23 @@ export default async function NotificationPreferencesPage() {
           ← Notifications
         </Link>
         <PageHeader title="Notification preferences" className="mt-2" />
-        <p className="mt-1 text-sm text-slate-600">Times are in your time zone, {user.timeZone.replaceAll('_', ' ')}.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Times are in your time zone, {user.timeZone.replaceAll('_', ' ')}.
+        </p>
       </div>
-      {emailUnsubscribed ? <Alert>You unsubscribed from reminder emails. Tick Email for any reminder and save to get them again.</Alert> : null}
-      <Card title="Push on this browser" description="Reminders on this device before an interview, even when Rebound is not open.">
+      {emailUnsubscribed ? (
+        <Alert>You unsubscribed from reminder emails. Tick Email for any reminder and save to get them again.</Alert>
+      ) : null}
+      <Card
+        title="Push on this browser"
+        description="Reminders on this device before an interview, even when Rebound is not open."
+      >
         <PushSubscribe />
       </Card>
-      <Card title="Which reminders, where" description="Push needs this browser's permission; quiet hours hold reminders back, and one that would be useless afterwards comes just before them.">
+      <Card
+        title="Which reminders, where"
+        description="Push needs this browser's permission; quiet hours hold reminders back, and one that would be useless afterwards comes just before them."
+      >
         <PreferencesForm defaults={defaults} />
       </Card>
     </div>

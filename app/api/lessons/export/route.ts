@@ -14,7 +14,12 @@ export async function GET(request: Request) {
   if (!isExportFormat(format)) {
     return NextResponse.json({ error: 'Choose format=md (Markdown) or format=csv (spreadsheet).' }, { status: 400 });
   }
-  const file = await exportLessons(user.id, { format, filters: parseLessonFilters(params), timeZone: user.timeZone, signal: request.signal });
+  const file = await exportLessons(user.id, {
+    format,
+    filters: parseLessonFilters(params),
+    timeZone: user.timeZone,
+    signal: request.signal,
+  });
   return new NextResponse(file.body, {
     headers: {
       'Content-Type': file.contentType,

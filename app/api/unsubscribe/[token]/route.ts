@@ -8,7 +8,11 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ token: string }> };
 
-const HEADERS = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+const HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -19,13 +23,19 @@ function page(title: string, body: string, status = 200): Response {
   return new Response(html, { status, headers: HEADERS });
 }
 
-const NOT_FOUND = () => page('This link does not work', '<p>This unsubscribe link is not valid. You can turn reminder emails off in Rebound under Notifications → Preferences.</p>', 404);
+const NOT_FOUND = () =>
+  page(
+    'This link does not work',
+    '<p>This unsubscribe link is not valid. You can turn reminder emails off in Rebound under Notifications → Preferences.</p>',
+    404,
+  );
 
 export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
   const found = await findUnsubscribeToken(token);
   if (!found) return NOT_FOUND();
-  if (found.alreadyUnsubscribed) return page('Reminder emails are off', `<p>Rebound sends no reminder emails to ${escapeHtml(found.email)}.</p>`);
+  if (found.alreadyUnsubscribed)
+    return page('Reminder emails are off', `<p>Rebound sends no reminder emails to ${escapeHtml(found.email)}.</p>`);
   return page(
     'Stop reminder emails?',
     `<p>Rebound will stop sending interview reminders to ${escapeHtml(found.email)}. Reminders in the app and on your devices stay as they are.</p><form method="post"><button type="submit" style="padding: 0.5rem 1rem">Stop reminder emails</button></form>`,
@@ -36,5 +46,8 @@ export async function POST(_request: Request, { params }: Context) {
   const { token } = await params;
   const result = await unsubscribeFromReminderEmails(token);
   if (!result.found) return NOT_FOUND();
-  return page('Reminder emails are off', `<p>Rebound sends no more reminder emails to ${escapeHtml(result.email)}. You can turn them back on in Rebound under Notifications → Preferences.</p>`);
+  return page(
+    'Reminder emails are off',
+    `<p>Rebound sends no more reminder emails to ${escapeHtml(result.email)}. You can turn them back on in Rebound under Notifications → Preferences.</p>`,
+  );
 }

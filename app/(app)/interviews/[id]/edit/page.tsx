@@ -20,7 +20,12 @@ export default async function EditInterviewPage({ params }: { params: Promise<{ 
           </>
         }
       />
-      <InterviewForm interviewId={interview.id} version={interview.version} userTimeZone={user.timeZone} defaults={defaults} />
+      <InterviewForm
+        interviewId={interview.id}
+        version={interview.version}
+        userTimeZone={user.timeZone}
+        defaults={defaults}
+      />
     </div>
   );
 }

@@ -43,8 +43,9 @@ export default async function RecoverPage({
         <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
           <p className="font-semibold">Do not just turn up late.</p>
           <p>
-            Call them now, before the start time. Say you are sorry, tell them you will be late and offer to reschedule: arriving late and
-            flustered helps nobody, and the team may not be able to see you today anyway. Let them choose.
+            Call them now, before the start time. Say you are sorry, tell them you will be late and offer to reschedule:
+            arriving late and flustered helps nobody, and the team may not be able to see you today anyway. Let them
+            choose.
           </p>
           {phone ? (
             <p>
@@ -59,8 +60,8 @@ export default async function RecoverPage({
         </div>
       ) : (
         <p className="text-slate-700">
-          It happens, and how you handle it now matters more than the miss itself. Rebound walks you through it: call them as soon as
-          you can, apologise sincerely, ask to reschedule, and keep the lesson for next time.
+          It happens, and how you handle it now matters more than the miss itself. Rebound walks you through it: call
+          them as soon as you can, apologise sincerely, ask to reschedule, and keep the lesson for next time.
         </p>
       )}
 

@@ -12,7 +12,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) return NextResponse.json({ error: 'Sign in to download calendar files.' }, { status: 401 });
   const { id } = await params;
   // A malformed id (a NUL in it, say, which PostgreSQL refuses outright) names no interview.
-  if (!idSchema('interview').safeParse(id).success) return NextResponse.json({ error: 'That interview does not exist.' }, { status: 404 });
+  if (!idSchema('interview').safeParse(id).success)
+    return NextResponse.json({ error: 'That interview does not exist.' }, { status: 404 });
   try {
     const { filename, body } = await buildInterviewIcs(user.id, id, getAppUrl());
     return new NextResponse(body, {
