@@ -6,9 +6,9 @@ import { useAction } from '@/components/forms/use-action';
 import { forgotPasswordAction } from '@/lib/actions/auth';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { describedBy, Field, Input } from '@/components/ui/form';
 import type { ForgotPasswordInput } from '@/lib/validation/auth';
 import { emailRules } from '@/components/forms/auth-rules';
+import { EmailField } from './email-field';
 
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
@@ -30,16 +30,7 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {sent ? <Alert tone="success">{sent}</Alert> : null}
-      <Field id="email" label="Email" error={errors.email?.message}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          required
-          {...describedBy('email', errors.email?.message)}
-          {...register('email', emailRules)}
-        />
-      </Field>
+      <EmailField error={errors.email?.message} registration={register('email', emailRules)} />
       <Button type="submit" pending={isSending} className="w-full">
         {isSending ? 'Sending…' : 'Send me a reset link'}
       </Button>

@@ -10,6 +10,7 @@ import { describedBy, Field, Input } from '@/components/ui/form';
 import type { SignInInput } from '@/lib/validation/auth';
 import { currentPasswordRules, emailRules } from '@/components/forms/auth-rules';
 import { TextLink } from '@/components/ui/text-link';
+import { EmailField } from './email-field';
 
 type Provider = { id: string; name: string };
 
@@ -46,16 +47,7 @@ export function SignInForm({
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <Field id="email" label="Email" error={errors.email?.message}>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="email"
-            required
-            {...describedBy('email', errors.email?.message)}
-            {...register('email', emailRules)}
-          />
-        </Field>
+        <EmailField error={errors.email?.message} registration={register('email', emailRules)} />
         <Field id="password" label="Password" error={errors.password?.message}>
           <Input
             id="password"

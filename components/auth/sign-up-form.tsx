@@ -14,6 +14,7 @@ import type { SignUpInput } from '@/lib/validation/auth';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/limits';
 import { emailRules, nameRules, newPasswordRules } from '@/components/forms/auth-rules';
 import { TextLink } from '@/components/ui/text-link';
+import { EmailField } from './email-field';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -57,16 +58,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           {...register('name', nameRules)}
         />
       </Field>
-      <Field id="email" label="Email" error={errors.email?.message}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          required
-          {...describedBy('email', errors.email?.message)}
-          {...register('email', emailRules)}
-        />
-      </Field>
+      <EmailField error={errors.email?.message} registration={register('email', emailRules)} />
       <Field
         id="password"
         label="Password"
