@@ -7,6 +7,7 @@
 //
 // SIGINT/SIGTERM: the HTTP server stops accepting at once, requests in flight finish (at most
 // 10 s), then Next.js and the embedded database stop. A second signal skips the wait.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,12 +63,29 @@ function resolveAuthSecret(embedded) {
 /**
  * The app's configuration, checked the way the app reads it (lib/env.ts, loaded through tsx
  * as the worker is): a bad value stops start-up here, naming the variable, before a database
- * or a build is started for nothing.
+ * or a build is started for nothing. In a child process of its own, because tsx leaves an
+ * esbuild service running beside whatever loaded it, and the launcher's process group must be
+ * gone the moment it exits.
  */
-async function checkConfiguration() {
-  const { tsImport } = await import('tsx/esm/api');
-  const { parseEnv } = await tsImport('../lib/env.ts', import.meta.url);
-  parseEnv(process.env);
+function checkConfiguration() {
+  const check = `
+    import { tsImport } from 'tsx/esm/api';
+    const { parseEnv } = await tsImport('./lib/env.ts', import.meta.url);
+    try {
+      parseEnv(process.env);
+    } catch (error) {
+      if (error?.name !== 'ConfigError') throw error;
+      process.stderr.write(error.message);
+      process.exit(2);
+    }`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', check], {
+    cwd: projectRoot,
+    env: process.env,
+    encoding: 'utf8',
+  });
+  if (result.status === 2) throw new Error(result.stderr.trim());
+  if (result.status !== 0)
+    throw new Error(`the configuration could not be checked: ${result.stderr.trim() || result.error?.message}`);
 }
 
 async function ensureBuild(env) {
@@ -101,7 +119,7 @@ async function prepareDatabase(env) {
 }
 
 async function main() {
-  await checkConfiguration();
+  checkConfiguration();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   env.NEXTAUTH_SECRET = resolveAuthSecret(!process.env.DATABASE_URL);
   env.PORT = process.env.PORT ?? '3000';
