@@ -97,6 +97,9 @@ CREATE INDEX "Application_userId_matchKey_idx" ON "Application"("userId", "match
 CREATE INDEX "Application_userId_updatedAt_id_idx" ON "Application"("userId", "updatedAt", "id");
 
 -- CreateIndex
+CREATE INDEX "Application_userId_createdAt_id_idx" ON "Application"("userId", "createdAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Application_userId_stageId_idx" ON "Application"("userId", "stageId");
 
 -- CreateIndex
