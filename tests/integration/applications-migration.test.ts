@@ -53,6 +53,9 @@ const INTERVIEWS = [
   ['a-glx-2', 'ua', 'Globex', 'Analyst', 'WITHDRAWN', '2026-01-06T09:00:00Z', null],
   ['a-ini-1', 'ua', 'Initech', 'PM', 'CANCELLED', '2026-01-07T09:00:00Z', null],
   ['b-eng-1', 'ub', 'ACME', 'engineer', 'MISSED', '2026-01-08T09:00:00Z', null],
+  // Made into a loop of reschedules below, which no first interview leads to.
+  ['c-loop-1', 'uc', 'Loop Co', 'QA', 'RESCHEDULED', '2026-01-09T09:00:00Z', null],
+  ['c-loop-2', 'uc', 'Loop Co', 'QA', 'SCHEDULED', '2026-01-10T09:00:00Z', null],
 ] as const;
 
 async function seedOldData(client: pg.Client) {
@@ -60,7 +63,8 @@ async function seedOldData(client: pg.Client) {
     INSERT INTO "User" (id, email, name, "timeZone", "updatedAt") VALUES
       ('ua', 'ua@example.test', 'Ada', 'Europe/London', now()),
       ('ub', 'ub@example.test', 'Bo', 'America/New_York', now()),
-      ('uc', 'uc@example.test', 'Cy', 'UTC', now())`);
+      ('uc', 'uc@example.test', 'Cy', 'UTC', now()),
+      ('ud', 'ud@example.test', 'Di', 'UTC', now())`);
   for (const [id, userId, company, role, status, createdAt, from] of INTERVIEWS) {
     await client.query(
       `INSERT INTO "Interview" (id, "userId", company, "roleTitle", status, "scheduledStart", "timeZone", format,
@@ -69,6 +73,9 @@ async function seedOldData(client: pg.Client) {
       [id, userId, company, role, status, createdAt, from],
     );
   }
+  await client.query(`
+    UPDATE "Interview" SET "rescheduledFromId" = 'c-loop-2' WHERE id = 'c-loop-1';
+    UPDATE "Interview" SET "rescheduledFromId" = 'c-loop-1' WHERE id = 'c-loop-2';`);
   await client.query(`
     INSERT INTO "MissedIncident" (id, "userId", "interviewId", reason, outcome, "closedAt", "updatedAt")
       VALUES ('inc', 'ua', 'a-des-1', 'TRAFFIC_TRANSPORT', 'RESCHEDULED', now(), now());
@@ -192,6 +199,14 @@ describe('the applications migration on data of the earlier version', () => {
       },
       { userId: 'ua', company: 'Initech', roleTitle: 'PM', interviews: ['a-ini-1'], stage: 'INTERVIEWING', ...open },
       { userId: 'ub', company: 'ACME', roleTitle: 'engineer', interviews: ['b-eng-1'], stage: 'INTERVIEWING', ...open },
+      {
+        userId: 'uc',
+        company: 'Loop Co',
+        roleTitle: 'QA',
+        interviews: ['c-loop-1', 'c-loop-2'],
+        stage: 'INTERVIEWING',
+        ...open,
+      },
     ]);
     // Created when the group's earliest interview was.
     expect(rows.map((row) => row.createdAt.toISOString())).toEqual([
@@ -200,6 +215,7 @@ describe('the applications migration on data of the earlier version', () => {
       '2026-01-04T09:00:00.000Z',
       '2026-01-07T09:00:00.000Z',
       '2026-01-08T09:00:00.000Z',
+      '2026-01-09T09:00:00.000Z',
     ]);
     const { rows: keys } = await client.query(`SELECT DISTINCT "matchKey" FROM "Application" WHERE "userId" = 'ua'`);
     expect(keys.map((row) => row.matchKey)).toContain('acme\u001fengineer');
@@ -210,7 +226,7 @@ describe('the applications migration on data of the earlier version', () => {
       SELECT "userId", array_agg("systemKey" ORDER BY position) AS keys, array_agg(name ORDER BY position) AS names,
              array_agg(kind::text ORDER BY position) AS kinds, array_agg("noReplyDays" ORDER BY position) AS days
       FROM "ApplicationStage" GROUP BY "userId" ORDER BY "userId"`);
-    expect(rows.map((row) => row.userId)).toEqual(['ua', 'ub', 'uc']);
+    expect(rows.map((row) => row.userId)).toEqual(['ua', 'ub', 'uc', 'ud']);
     for (const row of rows) {
       expect(row.names).toEqual([
         'Saved',
@@ -247,7 +263,7 @@ describe('the applications migration on data of the earlier version', () => {
                       AND c."userId" = a."userId") AS shaped
       FROM "Application" AS a LEFT JOIN "StageChange" AS c ON c."applicationId" = a.id
       GROUP BY a.id`);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
     for (const row of rows) expect(row).toMatchObject({ changes: 1, shaped: true });
   });
 

@@ -206,11 +206,13 @@ WITH RECURSIVE "chain" ("id", "rootId") AS (
   SELECT i."id", c."rootId" FROM "Interview" AS i JOIN "chain" AS c ON i."rescheduledFromId" = c."id"
 )
 SELECT i."id", i."userId", i."company", i."roleTitle", i."status", i."createdAt", i."updatedAt",
-       lower(btrim(regexp_replace(root."company", '\s+', ' ', 'g'))) || chr(31) ||
-       lower(btrim(regexp_replace(root."roleTitle", '\s+', ' ', 'g'))) AS "matchKey"
+       lower(btrim(regexp_replace(COALESCE(root."company", i."company"), '\s+', ' ', 'g'))) || chr(31) ||
+       lower(btrim(regexp_replace(COALESCE(root."roleTitle", i."roleTitle"), '\s+', ' ', 'g'))) AS "matchKey"
 FROM "Interview" AS i
-JOIN "chain" AS c ON c."id" = i."id"
-JOIN "Interview" AS root ON root."id" = c."rootId" AND root."userId" = i."userId"
+-- LEFT: an interview outside any chain from a first interview (a loop of reschedules, which the
+-- app never writes) keys by its own company and role rather than being left without an application.
+LEFT JOIN "chain" AS c ON c."id" = i."id"
+LEFT JOIN "Interview" AS root ON root."id" = c."rootId" AND root."userId" = i."userId"
 WHERE i."applicationId" IS NULL;
 
 -- One application per group, named as its earliest interview (by creation) named it, created
