@@ -50,8 +50,12 @@ export type PipelineStage = {
 
 const UNIT_SEPARATOR = '\u001f';
 
+// JavaScript's \s spelled out: the migration uses the same class in SQL, where \s would depend
+// on the server's locale.
+const WHITE_SPACE = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
 function normaliseForMatch(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(WHITE_SPACE, ' ').replace(/^ | $/g, '').toLowerCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { applicationMatchKey } from '@/lib/domain/application-stages';
 import { createScratchDatabase } from '@/scripts/lib/scratch-database.mjs';
 
 /*
@@ -46,6 +47,7 @@ const NEW_TABLES = ['Application', 'ApplicationStage', 'StageChange', 'Applicati
 const INTERVIEWS = [
   ['a-eng-1', 'ua', 'Acme', 'Engineer', 'COMPLETED', '2026-01-01T09:00:00Z', null],
   ['a-eng-2', 'ua', ' acme ', 'ENGINEER  ', 'SCHEDULED', '2026-01-05T09:00:00Z', null],
+  ['a-eng-3', 'ua', 'Acme\u00a0', 'Engineer', 'SCHEDULED', '2026-01-11T09:00:00Z', null],
   ['a-des-1', 'ua', 'Acme', 'Designer', 'RESCHEDULED', '2026-01-02T09:00:00Z', null],
   // Its replacement, whose company was edited afterwards: the chain keeps it with its original.
   ['a-des-2', 'ua', 'Acme Inc', 'Designer', 'SCHEDULED', '2026-01-03T09:00:00Z', 'a-des-1'],
@@ -175,7 +177,7 @@ describe('the applications migration on data of the earlier version', () => {
         userId: 'ua',
         company: 'Acme',
         roleTitle: 'Engineer',
-        interviews: ['a-eng-1', 'a-eng-2'],
+        interviews: ['a-eng-1', 'a-eng-2', 'a-eng-3'],
         stage: 'INTERVIEWING',
         ...open,
       },
@@ -217,7 +219,9 @@ describe('the applications migration on data of the earlier version', () => {
       '2026-01-08T09:00:00.000Z',
       '2026-01-09T09:00:00.000Z',
     ]);
-    const { rows: keys } = await client.query(`SELECT DISTINCT "matchKey" FROM "Application" WHERE "userId" = 'ua'`);
+    // The key the app computes for a new interview finds each carried-over application.
+    const { rows: keys } = await client.query(`SELECT company, "roleTitle", "matchKey" FROM "Application"`);
+    for (const row of keys) expect(row.matchKey).toBe(applicationMatchKey(row.company, row.roleTitle));
     expect(keys.map((row) => row.matchKey)).toContain('acme\u001fengineer');
   });
 

@@ -53,6 +53,14 @@ describe('applicationMatchKey', () => {
     expect(applicationMatchKey('Acme\t Ltd', 'Backend  Engineer')).toBe('acme ltd\u001fbackend engineer');
     expect(applicationMatchKey('Acme', 'Designer')).not.toBe(applicationMatchKey('Acme', 'Engineer'));
     expect(applicationMatchKey('Acme Eng', 'ineer')).not.toBe(applicationMatchKey('Acme', 'Eng ineer'));
+    expect(applicationMatchKey('\u00a0Acme\u202fLtd\ufeff', 'QA')).toBe('acme ltd\u001fqa');
+    // Every character JavaScript counts as white space, and only those.
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const char = String.fromCharCode(code);
+      if (/[\ud800-\udfff]/.test(char)) continue;
+      const isSpace = applicationMatchKey(`a${char}b`, '') === 'a b\u001f';
+      expect([code, isSpace]).toEqual([code, /\s/.test(char)]);
+    }
   });
 });
 

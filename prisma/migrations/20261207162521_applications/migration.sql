@@ -196,7 +196,8 @@ WHERE NOT EXISTS (
 
 -- Which application each interview not yet in one belongs to. The key is applicationMatchKey's
 -- (lib/domain/application-stages.ts): company and role lower-cased, runs of white space made one
--- space and trimmed, joined by U+001F. An interview that replaced another (rescheduledFromId)
+-- space and trimmed, joined by U+001F. White space is spelled out as JavaScript's \s, since
+-- PostgreSQL's \s depends on the server's locale. An interview that replaced another (rescheduledFromId)
 -- takes the key of the first interview of its chain, so a reschedule stays in its application
 -- even when the company or role was edited on the way. Groups never span users.
 CREATE TEMPORARY TABLE "_InterviewApplicationKey" ON COMMIT DROP AS
@@ -206,8 +207,8 @@ WITH RECURSIVE "chain" ("id", "rootId") AS (
   SELECT i."id", c."rootId" FROM "Interview" AS i JOIN "chain" AS c ON i."rescheduledFromId" = c."id"
 )
 SELECT i."id", i."userId", i."company", i."roleTitle", i."status", i."createdAt", i."updatedAt",
-       lower(btrim(regexp_replace(COALESCE(root."company", i."company"), '\s+', ' ', 'g'))) || chr(31) ||
-       lower(btrim(regexp_replace(COALESCE(root."roleTitle", i."roleTitle"), '\s+', ' ', 'g'))) AS "matchKey"
+       lower(btrim(regexp_replace(COALESCE(root."company", i."company"), '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+', ' ', 'g'))) || chr(31) ||
+       lower(btrim(regexp_replace(COALESCE(root."roleTitle", i."roleTitle"), '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+', ' ', 'g'))) AS "matchKey"
 FROM "Interview" AS i
 -- LEFT: an interview outside any chain from a first interview (a loop of reschedules, which the
 -- app never writes) keys by its own company and role rather than being left without an application.
