@@ -141,10 +141,24 @@ async function seedDatabase(client, plan) {
        FROM jsonb_to_recordset($1::jsonb) AS a("userId" text, "eveningBeforeTime" text, token text)`,
       [JSON.stringify(rows), JSON.stringify(channels)],
     );
+    // Every interview belongs to an application: one per interview, in the one stage it needs.
     await client.query(
-      `INSERT INTO "Interview" (id, "userId", company, "roleTitle", "scheduledStart", "durationMinutes", "timeZone", format, location,
+      `INSERT INTO "ApplicationStage" (id, "userId", name, position, kind, "noReplyDays", "systemKey")
+       SELECT DISTINCT a."userId" || '-stage', a."userId", 'Interviewing', 3, 'OPEN'::"StageKind", 7, 'INTERVIEWING'
+       FROM jsonb_to_recordset($1::jsonb) AS a("userId" text)`,
+      [JSON.stringify(rows)],
+    );
+    await client.query(
+      `INSERT INTO "Application" (id, "userId", company, "roleTitle", "matchKey", "stageId", "updatedAt")
+       SELECT a."interviewId" || '-app', a."userId", a.company, 'Backend Engineer',
+              lower(a.company) || chr(31) || 'backend engineer', a."userId" || '-stage', now()
+       FROM jsonb_to_recordset($1::jsonb) AS a("interviewId" text, "userId" text, company text)`,
+      [JSON.stringify(rows)],
+    );
+    await client.query(
+      `INSERT INTO "Interview" (id, "userId", "applicationId", company, "roleTitle", "scheduledStart", "durationMinutes", "timeZone", format, location,
                                 "contactName", "contactPhone", status, "travelMinutes", "bufferMinutes", "updatedAt")
-       SELECT a."interviewId", a."userId", a.company, 'Backend Engineer', a.start::timestamptz, 60, $2, 'IN_PERSON',
+       SELECT a."interviewId", a."userId", a."interviewId" || '-app', a.company, 'Backend Engineer', a.start::timestamptz, 60, $2, 'IN_PERSON',
               '350 Fifth Avenue, New York, NY 10118', 'Jordan Recruiter', '+1 212 555 0100', 'SCHEDULED', $3, $4, now()
        FROM jsonb_to_recordset($1::jsonb) AS a("interviewId" text, "userId" text, company text, start text)`,
       [JSON.stringify(rows), INTERVIEW_ZONE, TRAVEL_MINUTES, BUFFER_MINUTES],

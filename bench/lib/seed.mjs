@@ -76,14 +76,27 @@ export async function seedDatabase(client, accounts) {
       ],
     );
 
+    // Every interview belongs to an application: one per user, in the one stage it needs.
+    await client.query(
+      `INSERT INTO "ApplicationStage" (id, "userId", name, position, kind, "noReplyDays", "systemKey")
+       SELECT a.id || '-stage', a.id, 'Interviewing', 3, 'OPEN', 7, 'INTERVIEWING' FROM jsonb_to_recordset($1::jsonb) AS a(id text)`,
+      [JSON.stringify(accounts)],
+    );
+    await client.query(
+      `INSERT INTO "Application" (id, "userId", company, "roleTitle", "matchKey", "stageId", "updatedAt")
+       SELECT a.id || '-app', a.id, 'Bench Company', 'Bench Role', 'bench company' || chr(31) || 'bench role', a.id || '-stage', now()
+       FROM jsonb_to_recordset($1::jsonb) AS a(id text)`,
+      [JSON.stringify(accounts)],
+    );
+
     // Interviews: number n of a user starts n days from (today − 60 % of the span), so about
     // 60 % are past, at 09:00–16:00 UTC; one past interview in ten was missed, one in twenty-five
     // cancelled, the other past ones completed.
     await client.query(
-      `INSERT INTO "Interview" (id, "userId", company, "roleTitle", "roundLabel", "scheduledStart", "durationMinutes", "timeZone",
+      `INSERT INTO "Interview" (id, "userId", "applicationId", company, "roleTitle", "roundLabel", "scheduledStart", "durationMinutes", "timeZone",
                                 format, location, "meetingUrl", "contactName", "contactEmail", "contactPhone", notes, status,
                                 "travelMinutes", "bufferMinutes", "updatedAt")
-       SELECT a.id || '-i' || n, a.id, 'Company ' || (n % 97), 'Role ' || (n % 13), CASE WHEN n % 3 = 0 THEN 'Round ' || (n % 4 + 1) END,
+       SELECT a.id || '-i' || n, a.id, a.id || '-app', 'Company ' || (n % 97), 'Role ' || (n % 13), CASE WHEN n % 3 = 0 THEN 'Round ' || (n % 4 + 1) END,
               date_trunc('day', now()) + ((n - (a.interviews * 6 / 10)) * interval '1 day') / GREATEST(1, a.interviews / 400)
                 + ((9 + n % 8) * interval '1 hour'),
               45 + (n % 4) * 15, ($2::text[])[1 + n % $3],

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
+import { applicationMatchKey } from '@/lib/domain/application-stages';
 import { decodeKeysetCursor } from '@/lib/domain/keyset-cursor';
 import { getDashboard } from '@/lib/server/interviews/get-dashboard';
 import { listInterviews } from '@/lib/server/interviews/list-interviews';
@@ -134,6 +135,21 @@ async function seedUser(label: string): Promise<string> {
     },
     select: { id: true },
   });
+  // Every interview belongs to an application; the list reads interviews, so one holds them all.
+  const stage = await client.applicationStage.create({
+    data: { userId: user.id, name: 'Interviewing', position: 3, kind: 'OPEN', systemKey: 'INTERVIEWING' },
+    select: { id: true },
+  });
+  const application = await client.application.create({
+    data: {
+      userId: user.id,
+      company: `Bench ${label}`,
+      roleTitle: 'Engineer',
+      matchKey: applicationMatchKey(`Bench ${label}`, 'Engineer'),
+      stageId: stage.id,
+    },
+    select: { id: true },
+  });
   for (let offset = 0; offset < ROWS_PER_USER; offset += BATCH) {
     const data: Prisma.InterviewCreateManyInput[] = [];
     for (let index = offset; index < Math.min(offset + BATCH, ROWS_PER_USER); index += 1) {
@@ -141,6 +157,7 @@ async function seedUser(label: string): Promise<string> {
       const slot = Math.floor(index / 2);
       data.push({
         userId: user.id,
+        applicationId: application.id,
         company: `${COMPANIES[index % COMPANIES.length]} ${label} ${index}`,
         roleTitle: index % 3 === 0 ? 'Backend Engineer' : 'Product Designer',
         scheduledStart: new Date(NOW.getTime() + (slot - 1000) * SLOT_MS),

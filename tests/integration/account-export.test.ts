@@ -52,6 +52,10 @@ type ExportedAccount = {
   messages: (Row & { revisions: Row[] })[];
   lessons: (Row & { actions: (Row & { text: string })[] })[];
   activityEvents: Row[];
+  applicationStages: Row[];
+  applications: Row[];
+  stageChanges: Row[];
+  applicationContacts: Row[];
 };
 
 /** The downloaded file, read to the end and parsed. */
@@ -62,33 +66,49 @@ async function exportAccountData(userId: string): Promise<ExportedAccount> {
 /** The account as the export read it before it streamed: every table at once. */
 async function readAccountAtOnce(userId: string, exportedAt: Date) {
   const where = { userId };
-  const [user, interviews, incidents, recoverySteps, rescheduleRequests, messages, lessons, activityEvents] =
-    await Promise.all([
-      db.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true },
-      }),
-      db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
-      db.missedIncident.findMany({
-        where,
-        orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
-        omit: { idempotencyKey: true },
-      }),
-      db.recoveryStep.findMany({ where, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }] }),
-      db.rescheduleRequest.findMany({ where, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }] }),
-      db.message.findMany({
-        where,
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        omit: { idempotencyKey: true },
-        include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
-      }),
-      db.lesson.findMany({
-        where,
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
-      }),
-      db.activityEvent.findMany({ where, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
-    ]);
+  const [
+    user,
+    interviews,
+    incidents,
+    recoverySteps,
+    rescheduleRequests,
+    messages,
+    lessons,
+    activityEvents,
+    applicationStages,
+    applications,
+    stageChanges,
+    applicationContacts,
+  ] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true },
+    }),
+    db.interview.findMany({ where, orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }] }),
+    db.missedIncident.findMany({
+      where,
+      orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+      omit: { idempotencyKey: true },
+    }),
+    db.recoveryStep.findMany({ where, orderBy: [{ completedAt: 'asc' }, { id: 'asc' }] }),
+    db.rescheduleRequest.findMany({ where, orderBy: [{ askedAt: 'asc' }, { id: 'asc' }] }),
+    db.message.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      omit: { idempotencyKey: true },
+      include: { revisions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    }),
+    db.lesson.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      include: { actions: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+    }),
+    db.activityEvent.findMany({ where, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }),
+    db.applicationStage.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    db.application.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], omit: { matchKey: true } }),
+    db.stageChange.findMany({ where, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),
+    db.applicationContact.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  ]);
   const exported = exportedAt.toISOString();
   return {
     format: 'rebound-export',
@@ -102,11 +122,15 @@ async function readAccountAtOnce(userId: string, exportedAt: Date) {
     messages,
     lessons,
     activityEvents,
+    applicationStages,
+    applications,
+    stageChanges,
+    applicationContacts,
   };
 }
 
 describe('exportAccountData', () => {
-  it('contains every interview, incident, step, request, message with revisions, lesson with actions and event of the user', async () => {
+  it('contains every interview, incident, step, request, message with revisions, lesson with actions, event, application, stage, stage change and contact of the user', async () => {
     const data = await exportAccountData(owner.user.id);
     const { seed } = owner;
 
@@ -129,6 +153,17 @@ describe('exportAccountData', () => {
     expect(ids(data.lessons[0]?.actions ?? [])).toEqual([...seed.preventionActionIds].sort());
     expect(data.lessons[0]?.actions[0]).toMatchObject({ text: 'Leave 30 minutes earlier' });
     expect(ids(data.activityEvents)).toEqual([seed.activityEventId]);
+    expect(ids(data.applicationStages)).toEqual([...seed.stageIds].sort());
+    expect(data.applicationStages).toHaveLength(9);
+    expect(ids(data.applications)).toEqual([seed.applicationId]);
+    expect(data.applications[0]).toMatchObject({ company: 'Acme Ltd', roleTitle: 'Backend Engineer' });
+    expect(data.applications[0]).not.toHaveProperty('matchKey');
+    expect(ids(data.stageChanges)).toEqual([seed.stageChangeId]);
+    expect(ids(data.applicationContacts)).toEqual([seed.applicationContactId]);
+    expect(data.interviews.map((interview) => interview.applicationId)).toEqual([
+      seed.applicationId,
+      seed.applicationId,
+    ]);
     // The file is JSON: every row survives the round trip.
     const json = JSON.stringify(data);
     for (const id of listExportedIds(seed)) expect(json).toContain(`"${id}"`);

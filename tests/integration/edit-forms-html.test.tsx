@@ -9,7 +9,7 @@ import { saveNotificationPreferencesAction } from '@/lib/actions/notifications';
 import { getDb } from '@/lib/db';
 import { REMINDER_KINDS } from '@/lib/domain/reminders';
 import type { NotificationPreferencesInput } from '@/lib/validation/notifications';
-import { createTestUser } from './support/factories';
+import { createTestApplication, createTestUser } from './support/factories';
 import { signInAs } from './support/session';
 
 // A form that edits saved data shows the saved values in the server's HTML: before scripts run
@@ -104,6 +104,8 @@ describe('saved values in the server’s HTML', () => {
     const interview = await db.interview.create({
       data: {
         userId: user.id,
+        applicationId: (await createTestApplication(user.id, { company: 'Initech', roleTitle: 'Platform Engineer' }))
+          .id,
         company: 'Initech',
         roleTitle: 'Platform Engineer',
         roundLabel: 'Final',

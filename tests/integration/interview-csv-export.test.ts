@@ -9,7 +9,7 @@ import { formatInZone } from '@/lib/domain/time';
 import { countSnapshots } from '@/lib/server/snapshots/open-snapshot-stream';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { csvRows } from './support/csv';
-import { createTestUser } from './support/factories';
+import { createTestApplication, createTestUser } from './support/factories';
 import { signInAs } from './support/session';
 
 // Route handlers read the session through getCurrentUser; each test says who is signed in.
@@ -103,11 +103,13 @@ async function buildMaterialisedCsv(userId: string): Promise<string> {
 /** Interviews with starts shared by seven at a time, so equal starts straddle every batch boundary. */
 function interviewRows(
   userId: string,
+  applicationId: string,
   count: number,
   company: (index: number) => string,
 ): Prisma.InterviewCreateManyInput[] {
   return Array.from({ length: count }, (_, index) => ({
     userId,
+    applicationId,
     company: company(index),
     roleTitle: index % 11 === 0 ? '=cmd|" /C calc"!A0' : 'Backend Engineer',
     roundLabel: index % 3 === 0 ? null : `Round ${index % 4}`,
@@ -128,9 +130,13 @@ function interviewRows(
 async function seedOwner(): Promise<{ id: string; sessionVersion: number }> {
   const db = getDb();
   const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
-  await db.interview.createMany({ data: interviewRows(user.id, INTERVIEWS, companyOf) });
+  const [application, othersApplication] = await Promise.all([
+    createTestApplication(user.id),
+    createTestApplication(other.id, { company: 'Not mine' }),
+  ]);
+  await db.interview.createMany({ data: interviewRows(user.id, application.id, INTERVIEWS, companyOf) });
   // Another user's interviews at the very same times: never in the owner's file.
-  await db.interview.createMany({ data: interviewRows(other.id, 600, () => 'Not mine') });
+  await db.interview.createMany({ data: interviewRows(other.id, othersApplication.id, 600, () => 'Not mine') });
   const idsOf = (userId: string) =>
     db.interview.findMany({
       where: { userId },

@@ -6,6 +6,7 @@ import type { User } from '@/lib/generated/prisma/client';
 import { exportLessons } from '@/lib/server/lessons/export-lessons';
 import { lessonSelect } from '@/lib/server/lessons/lesson-select';
 import { signInAs } from './support/session';
+import { createTestApplication } from './support/factories';
 
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const interview = await db.interview.create({
     data: {
       userId: owner.id,
+      applicationId: (await createTestApplication(owner.id)).id,
       company: '=HYPERLINK("http://evil.example","Acme")',
       roleTitle: 'Engineer',
       scheduledStart: new Date('2026-03-01T09:00:00Z'),

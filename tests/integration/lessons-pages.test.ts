@@ -9,6 +9,7 @@ import ReviewLessonsPage from '@/app/(app)/lessons/review/page';
 import { getDb } from '@/lib/db';
 import type { User } from '@/lib/generated/prisma/client';
 import { signInAs } from './support/session';
+import { createTestApplication } from './support/factories';
 
 // Pages are async server components: call them as Next.js would, then render the tree they
 // return (plain and client components) to HTML. Client hooks get a stand-in router.
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const interview = await db.interview.create({
     data: {
       userId: user.id,
+      applicationId: (await createTestApplication(user.id, { company: 'Globex', roleTitle: 'Analyst' })).id,
       company: 'Globex',
       roleTitle: 'Analyst',
       scheduledStart: new Date(Date.now() - 3 * 86_400_000),

@@ -11,6 +11,7 @@ import {
   type RescheduleStatus,
 } from '@/lib/generated/prisma/client';
 import { getPatterns } from '@/lib/server/lessons/get-patterns';
+import { createTestApplication } from './support/factories';
 
 // Every SQL statement the app sends goes through this client: getDb() reuses the client it finds
 // on globalThis, so installing one that logs queries before the first getDb() call counts the
@@ -39,6 +40,7 @@ async function createIncident(userId: string, spec: IncidentSpec) {
   const interview = await db.interview.create({
     data: {
       userId,
+      applicationId: (await createTestApplication(userId, { company: 'Acme', roleTitle: 'Engineer' })).id,
       company: 'Acme',
       roleTitle: 'Engineer',
       scheduledStart: spec.recordedAt,
@@ -102,9 +104,11 @@ async function addRequest(userId: string, incidentId: string, status: Reschedule
  */
 async function seedVolume(count: number) {
   const user = await createUser();
+  const application = await createTestApplication(user.id);
   const interviews = await db.interview.createManyAndReturn({
     data: Array.from({ length: count }, (_, index) => ({
       userId: user.id,
+      applicationId: application.id,
       company: `Company ${index}`,
       roleTitle: 'Engineer',
       scheduledStart: new Date(NOW.getTime() - (index + 1) * 86_400_000),
@@ -343,6 +347,7 @@ describe('getPatterns: how fast the employer was contacted', () => {
       const interview = await db.interview.create({
         data: {
           userId: owner.id,
+          applicationId: (await createTestApplication(owner.id, { company: 'Acme', roleTitle: 'Engineer' })).id,
           company: 'Acme',
           roleTitle: 'Engineer',
           scheduledStart: spec.scheduledStart,

@@ -9,6 +9,7 @@ import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
 import { LESSON_PAGE_SIZE, listLessons } from '@/lib/server/lessons/list-lessons';
 import { markLessonReviewed } from '@/lib/server/lessons/mark-lesson-reviewed';
 import { parseLessonFilters } from '@/lib/validation/lessons';
+import { createTestApplication } from './support/factories';
 
 // A query-logging client installed where getDb() finds it, to check getPreventionHints' cost.
 const statements: string[] = [];
@@ -40,6 +41,7 @@ async function createInterview(
   return db.interview.create({
     data: {
       userId,
+      applicationId: (await createTestApplication(userId, { company: 'Acme', roleTitle: 'Engineer' })).id,
       company: 'Acme',
       roleTitle: 'Engineer',
       scheduledStart: overrides.scheduledStart ?? new Date(NOW.getTime() + 7 * DAY),

@@ -20,6 +20,7 @@ import { createSession } from '@/lib/server/sessions/create-session';
 import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 import { interviewListQuerySchema } from '@/lib/validation/interview';
 import { parseLessonFilters } from '@/lib/validation/lessons';
+import { createTestApplication } from './support/factories';
 
 // Every signed-in page's data: the session read plus the page's loader, counted at the wire by
 // the bench's relay (BEGIN/COMMIT and relation loads included). The count must not depend on
@@ -62,9 +63,11 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
   });
   const userId = owner.id;
   const statuses = ['SCHEDULED', 'COMPLETED', 'MISSED', 'CANCELLED'] as const;
+  const application = await createTestApplication(userId);
   await db.interview.createMany({
     data: Array.from({ length: interviews }, (_, index) => ({
       userId,
+      applicationId: application.id,
       company: `Company ${index}`,
       roleTitle: 'Engineer',
       // Half behind, half ahead; every upcoming one is scheduled, the past ones mixed.

@@ -112,6 +112,8 @@ describe('recording the outcome', () => {
     expect(replacement).toMatchObject({
       userId: user.id,
       rescheduledFromId: interview.id,
+      // A new round of the same application.
+      applicationId: interview.applicationId,
       scheduledStart: zonedLocalToUtc(newStartLocal, ZONE).instant,
       status: 'SCHEDULED',
       company: 'Acme Ltd',

@@ -11,6 +11,7 @@ import { createInterviewAction } from '@/lib/actions/interviews';
 import { getDb } from '@/lib/db';
 import type { Interview, User } from '@/lib/generated/prisma/client';
 import { signInAs } from './support/session';
+import { createTestApplication } from './support/factories';
 
 // The pages of an upcoming interview, rendered as Next.js renders them (see lessons-pages.test.ts).
 jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
@@ -51,6 +52,7 @@ beforeAll(async () => {
   );
   const shared = {
     userId: user.id,
+    applicationId: (await createTestApplication(user.id, { company: 'Northwind', roleTitle: 'Data Engineer' })).id,
     company: 'Northwind',
     roleTitle: 'Data Engineer',
     timeZone: 'America/New_York',

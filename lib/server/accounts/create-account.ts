@@ -8,6 +8,7 @@ import {
 } from '@/lib/domain/throttle-rules';
 import { getEnv } from '@/lib/env';
 import { RateLimitError, ValidationError } from '@/lib/errors';
+import { createDefaultStages } from '@/lib/server/applications/create-default-stages';
 import { recordAttempt } from '@/lib/server/throttle/record-attempt';
 import { hashPassword } from './passwords';
 import { type SessionUser, sessionUserSelect } from './session-user';
@@ -40,9 +41,13 @@ export async function createAccount(
   if (existing) throw new ValidationError(EMAIL_TAKEN, { email: EMAIL_TAKEN });
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({
-      data: { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash },
-      select: sessionUserSelect,
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: input.name, email: input.email, timeZone: input.timeZone, passwordHash },
+        select: sessionUserSelect,
+      });
+      await createDefaultStages(tx, user.id);
+      return user;
     });
   } catch (error) {
     // Two sign-ups with one email at the same moment: the unique index decides.

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { createDefaultStages } from '@/lib/server/applications/create-default-stages';
 
 /**
  * The user behind an OAuth sign-in: the linked one, else the account with the same
@@ -20,12 +21,14 @@ export async function findOrCreateOAuthUser(input: {
   if (!input.email) throw new Error(`Your ${input.provider} account has no email address we can use.`);
   const email = input.email.trim().toLowerCase();
   return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
     const user =
-      (await tx.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } })) ??
+      existing ??
       (await tx.user.create({
         data: { email, name: input.name?.slice(0, 100) || email.split('@')[0] || email },
         select: { id: true, sessionVersion: true },
       }));
+    if (!existing) await createDefaultStages(tx, user.id);
     await tx.oAuthAccount.create({
       data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId },
     });

@@ -97,6 +97,48 @@ function accountSections(tx: Tx, userId: string): [name: string, field: string, 
           take,
         }),
     ],
+    [
+      'applicationStages',
+      'createdAt',
+      (after, take) =>
+        tx.applicationStage.findMany({
+          where: { userId, ...keysetAfter('createdAt', after) },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
+    [
+      'applications',
+      'createdAt',
+      (after, take) =>
+        tx.application.findMany({
+          where: { userId, ...keysetAfter('createdAt', after) },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take,
+          // Derived from company and role, for matching only.
+          omit: { matchKey: true },
+        }),
+    ],
+    [
+      'stageChanges',
+      'changedAt',
+      (after, take) =>
+        tx.stageChange.findMany({
+          where: { userId, ...keysetAfter('changedAt', after) },
+          orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
+    [
+      'applicationContacts',
+      'createdAt',
+      (after, take) =>
+        tx.applicationContact.findMany({
+          where: { userId, ...keysetAfter('createdAt', after) },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take,
+        }),
+    ],
   ];
 }
 

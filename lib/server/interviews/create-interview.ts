@@ -4,12 +4,27 @@ import { formatWithZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from './record-activity';
 import { toInterviewData } from './interview-data';
+import { placeInterviewInApplication } from '@/lib/server/applications/place-interview-in-application';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
-export async function createInterview(userId: string, values: InterviewFormValues) {
+/**
+ * Adds an interview to the application named by `options.applicationId` (the user's own), else
+ * to the open application for the same company and role, else to a new one: no interview exists
+ * without its application.
+ */
+export async function createInterview(
+  userId: string,
+  values: InterviewFormValues,
+  options: { applicationId?: string } = {},
+) {
   const { data, start } = toInterviewData(values);
   const interview = await getDb().$transaction(async (tx) => {
-    const created = await tx.interview.create({ data: { ...data, userId }, select: { id: true } });
+    const applicationId = await placeInterviewInApplication(tx, userId, {
+      company: data.company,
+      roleTitle: data.roleTitle,
+      applicationId: options.applicationId,
+    });
+    const created = await tx.interview.create({ data: { ...data, userId, applicationId }, select: { id: true } });
     await recordActivity(tx, [
       {
         userId,

@@ -9,7 +9,8 @@ import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-re
 
 /**
  * The employer moved the interview: the old one becomes "rescheduled" and a new one,
- * linked to it, takes the new time. One transaction.
+ * linked to it, takes the new time, in the same application (copied with the rest). One
+ * transaction.
  */
 export async function rescheduleByEmployer(userId: string, id: string, date: string, time: string, now = new Date()) {
   return getDb().$transaction(async (tx) => {

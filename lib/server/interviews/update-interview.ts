@@ -27,6 +27,10 @@ const trackedFields = [
 /**
  * Saves an edit. `expectedUpdatedAt` is the version the form was loaded from: when another
  * tab saved in between, nothing is overwritten and the user is told.
+ *
+ * A new company or role does not move the interview to another application: an edit usually
+ * corrects a typo in the same round, and moving rounds between applications is a choice the
+ * user makes on the application itself.
  */
 export async function updateInterview(
   userId: string,

@@ -82,7 +82,14 @@ export async function acceptReschedule(
   return { answer: 'ACCEPTED', state, newInterviewId: replacement.id, ...drafts };
 }
 
-function createReplacement(tx: Tx, userId: string, original: FactsInterview, scheduledStart: Date, timeZone: string) {
+/** The new slot, in the same application as the interview it replaces. */
+function createReplacement(
+  tx: Tx,
+  userId: string,
+  original: LockedIncident['interview'],
+  scheduledStart: Date,
+  timeZone: string,
+) {
   const { id: _id, status: _status, ...copied } = original;
   return tx.interview.create({
     data: { ...copied, userId, scheduledStart, timeZone, rescheduledFromId: original.id },

@@ -14,7 +14,8 @@ const lockedIncidentSelect = {
   employerWarned: true,
   recoveryState: true,
   outcome: true,
-  interview: { select: interviewFactsSelect },
+  // The application and contact go with the facts onto a replacement interview.
+  interview: { select: { ...interviewFactsSelect, applicationId: true, contactId: true } },
   user: { select: { name: true, email: true } },
 } satisfies Prisma.MissedIncidentSelect;
 

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import type { Interview } from '@/lib/generated/prisma/client';
 import { createInterview } from '@/lib/server/interviews/create-interview';
+import { createTestApplication } from './factories';
 import { interviewFormSchema, type InterviewFormInput, type InterviewFormValues } from '@/lib/validation/interview';
 
 /** What a filled-in form sends for a video interview: valid as it stands, overridable per field. */
@@ -87,9 +88,12 @@ export async function insertInterviews(
   userId: string,
   rows: readonly ({ scheduledStart: Date } & RowOverrides)[],
 ): Promise<void> {
+  // One application holds them all: lists and pages read the interviews, not how they group.
+  const application = await createTestApplication(userId);
   await getDb().interview.createMany({
     data: rows.map((row) => ({
       userId,
+      applicationId: application.id,
       company: 'Acme Ltd',
       roleTitle: 'Backend Engineer',
       durationMinutes: 60,

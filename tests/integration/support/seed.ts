@@ -18,7 +18,25 @@ export async function seedUserData(userId: string) {
       idempotencyKey: `incident-${randomUUID()}`,
     },
   });
-  const replacement = await createTestInterview(userId, { company: 'Acme Ltd (rescheduled)' });
+  const replacement = await createTestInterview(userId, {
+    company: 'Acme Ltd (rescheduled)',
+    applicationId: interview.applicationId,
+  });
+  const contact = await db.applicationContact.create({
+    data: { userId, applicationId: interview.applicationId, name: 'Dana Recruiter', role: 'RECRUITER' },
+  });
+  await db.interview.update({ where: { id: interview.id }, data: { contactId: contact.id } });
+  const stageChange = await db.stageChange.create({
+    data: {
+      userId,
+      applicationId: interview.applicationId,
+      toStageId: (await db.application.findUniqueOrThrow({ where: { id: interview.applicationId } })).stageId,
+      cause: 'USER',
+    },
+  });
+  const stageIds = (await db.applicationStage.findMany({ where: { userId }, select: { id: true } })).map(
+    (stage) => stage.id,
+  );
   await db.interview.update({ where: { id: replacement.id }, data: { rescheduledFromId: interview.id } });
   const request = await db.rescheduleRequest.create({
     data: { userId, incidentId: incident.id, channel: 'EMAIL', status: 'ACCEPTED', newInterviewId: replacement.id },
@@ -63,6 +81,10 @@ export async function seedUserData(userId: string) {
   });
   return {
     interviewIds: [interview.id, replacement.id],
+    applicationId: interview.applicationId,
+    applicationContactId: contact.id,
+    stageChangeId: stageChange.id,
+    stageIds,
     incidentId: incident.id,
     incidentIdempotencyKey: incident.idempotencyKey ?? '',
     rescheduleRequestId: request.id,
@@ -84,6 +106,10 @@ export type SeededUserData = Awaited<ReturnType<typeof seedUserData>>;
 export function listExportedIds(seed: SeededUserData): string[] {
   return [
     ...seed.interviewIds,
+    seed.applicationId,
+    seed.applicationContactId,
+    seed.stageChangeId,
+    ...seed.stageIds,
     seed.incidentId,
     seed.rescheduleRequestId,
     seed.messageId,
@@ -174,6 +200,10 @@ export async function snapshotAccount(userId: string) {
         lessons: { ...byId, include: { actions: byId } },
         activityEvents: byId,
         pushSubscriptions: byId,
+        applications: byId,
+        applicationStages: byId,
+        stageChanges: byId,
+        applicationContacts: byId,
       },
     }),
     db.recoveryStep.findMany({ where: { userId }, ...byId }),
