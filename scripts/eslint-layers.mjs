@@ -29,12 +29,12 @@ const noParentRelative = {
   message: 'Import across folders with the @/ alias; relative paths stay inside one folder.',
 };
 
-function restrict(...patterns) {
-  return { 'no-restricted-imports': ['error', { patterns: [noServerBarrel, noParentRelative, ...patterns] }] };
+// ESLint keeps one no-restricted-imports per file (the last matching block wins), so every block
+// builds its own from the rules that hold everywhere plus its folder's patterns (and names).
+function restrict(patterns = [], paths = []) {
+  return { 'no-restricted-imports': ['error', { patterns: [noServerBarrel, noParentRelative, ...patterns], paths }] };
 }
 
-// ESLint keeps one no-restricted-imports per file (the last matching block wins), so every
-// block repeats the rules that hold everywhere, and this one adds names as well as patterns.
 const actionLayer = [
   {
     group: ['@/lib/db', '@/lib/generated/prisma/client', '@prisma/*'],
@@ -82,18 +82,18 @@ export const layerConfigs = [
   },
   {
     files: ['components/**'],
-    rules: restrict(
+    rules: restrict([
       ...serverOnly('a component gets its data as props, and its types from lib/domain or lib/validation.'),
       { group: ['@/app/**'], message: 'components sit below app/: pass what a component needs as props.' },
       {
         group: ['@/lib/env', '@/lib/mail', '@/lib/auth'],
         message: 'configuration, mail and auth are for the server: a component gets what it shows as props.',
       },
-    ),
+    ]),
   },
   {
     files: ['lib/domain/**', 'lib/validation/**'],
-    rules: restrict(
+    rules: restrict([
       ...serverOnly('lib/domain and lib/validation are pure, usable in the browser and in unit tests.'),
       {
         group: ['next', 'next/**', 'next-auth', 'next-auth/**', 'react', 'react-dom'],
@@ -128,11 +128,11 @@ export const layerConfigs = [
         ],
         message: 'lib/domain and lib/validation import only each other (and generated enums).',
       },
-    ),
+    ]),
   },
   {
     files: ['lib/server/**'],
-    rules: restrict(
+    rules: restrict([
       {
         group: ['next', 'next/**'],
         message:
@@ -142,30 +142,22 @@ export const layerConfigs = [
         group: ['@/lib/actions/**', '@/components/**', '@/app/**'],
         message: 'lib/server sits below actions, components and app/.',
       },
-    ),
+    ]),
   },
   {
     files: ['lib/actions/**'],
-    rules: restrict(...actionLayer),
+    rules: restrict(actionLayer),
   },
   {
     // Which pages an action refreshes is named once, in lib/actions/revalidate.ts.
     files: ['lib/actions/**'],
     ignores: ['lib/actions/revalidate.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [noServerBarrel, noParentRelative, ...actionLayer],
-          paths: [
-            {
-              name: 'next/cache',
-              importNames: ['revalidatePath', 'revalidateTag'],
-              message: 'Revalidate through lib/actions/revalidate.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict(actionLayer, [
+      {
+        name: 'next/cache',
+        importNames: ['revalidatePath', 'revalidateTag'],
+        message: 'Revalidate through lib/actions/revalidate.ts.',
+      },
+    ]),
   },
 ];

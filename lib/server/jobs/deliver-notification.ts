@@ -9,7 +9,7 @@ import {
   type ExternalChannel,
 } from '@/lib/server/notifications/channels';
 import { ensureUnsubscribeToken } from '@/lib/server/notifications/unsubscribe';
-import { getPublicAppUrl } from './app-url';
+import { getEnv } from '@/lib/env';
 
 /**
  * A SENDING claim older than this belongs to a worker that died mid-send (pg-boss expires the
@@ -118,7 +118,7 @@ export async function deliverNotification(attempt: DeliveryAttempt): Promise<Del
       url: notification.url,
       content: notification.content as unknown as ReminderContent,
       dedupeKey: reminder.dedupeKey,
-      unsubscribeUrl: `${getPublicAppUrl()}/api/unsubscribe/${unsubscribe.token}`,
+      unsubscribeUrl: `${getEnv().appUrl}/api/unsubscribe/${unsubscribe.token}`,
     });
   } catch (error) {
     return recordFailure(delivery.id, reminder.id, channel, error, attempt);

@@ -8,7 +8,7 @@ import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
-import { getPublicAppUrl } from './app-url';
+import { getEnv } from '@/lib/env';
 import { DELIVERY_QUEUE, prismaJobDb, type DeliveryJob } from './queues';
 
 /** Due reminders taken per run; the next minute's run takes the rest. */
@@ -113,7 +113,7 @@ async function loadContentFacts(tx: Tx, owner: Owner, reminders: readonly Remind
 }
 
 async function buildLinks(tx: Tx, reminder: ReminderRow, facts: ContentFacts, now: Date): Promise<ReminderLinks> {
-  const base = getPublicAppUrl();
+  const base = getEnv().appUrl;
   const interviewUrl = `${base}/interviews/${facts.interview.id}`;
   const links: ReminderLinks = {
     open: reminder.incidentId ? `${base}/incidents/${reminder.incidentId}` : interviewUrl,
