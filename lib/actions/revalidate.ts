@@ -43,3 +43,10 @@ export function revalidateNotificationPages(): void {
 export function revalidateNotificationList(): void {
   revalidatePath('/notifications');
 }
+
+/** After a change to an application, its stages or contacts: every applications page, the dashboard's pipeline, interview pages. */
+export function revalidateApplicationPages(): void {
+  revalidatePath('/applications', 'layout');
+  revalidatePath('/dashboard');
+  revalidatePath('/interviews', 'layout');
+}

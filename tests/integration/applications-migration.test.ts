@@ -18,6 +18,7 @@ const folders = readdirSync(migrations, { withFileTypes: true })
 const applicationsFolder = folders.find((name) => name.endsWith('_applications'));
 if (!applicationsFolder) throw new Error('no applications migration');
 const earlierFolders = folders.slice(0, folders.indexOf(applicationsFolder));
+const laterFolders = folders.slice(folders.indexOf(applicationsFolder) + 1);
 
 const readMigration = (folder: string) => readFileSync(path.join(migrations, folder, 'migration.sql'), 'utf8');
 const applicationsSql = readMigration(applicationsFolder);
@@ -282,6 +283,27 @@ describe('the applications migration on data of the earlier version', () => {
     const once = await snapshotNewTables(client);
     await client.query(readDataPart());
     expect(await snapshotNewTables(client)).toEqual(once);
+    expect(await snapshotOldTables(client)).toEqual(before);
+  });
+
+  it('keeps every row through the migrations after it, each change carrying its stages’ names', async () => {
+    const carried = await snapshotNewTables(client);
+    for (const folder of laterFolders) await client.query(readMigration(folder));
+    const { rows } = await client.query(`
+      SELECT count(*)::int AS "changes",
+             count(*) FILTER (WHERE c."toStageName" = s.name AND c."fromStageName" IS NULL)::int AS "named"
+      FROM "StageChange" AS c JOIN "ApplicationStage" AS s ON s.id = c."toStageId"`);
+    expect(rows[0].changes).toBeGreaterThan(0);
+    expect(rows[0].named).toBe(rows[0].changes);
+    const after = await client.query(`SELECT
+      (SELECT count(*)::int FROM "Application") AS applications,
+      (SELECT count(*)::int FROM "StageChange") AS changes,
+      (SELECT count(*)::int FROM "ApplicationStage") AS stages`);
+    expect(after.rows[0]).toEqual({
+      applications: carried.Application?.length,
+      changes: carried.StageChange?.length,
+      stages: carried.ApplicationStage?.length,
+    });
     expect(await snapshotOldTables(client)).toEqual(before);
   });
 });

@@ -27,7 +27,7 @@ async function readPipeline(applicationId: string) {
     stage: application.stage.systemKey,
     changes: application.stageChanges.map((change) => [
       change.fromStage?.systemKey ?? null,
-      change.toStage.systemKey,
+      change.toStage?.systemKey ?? null,
       change.cause,
     ]),
   };

@@ -9,9 +9,11 @@ import {
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { createDefaultStages } from './create-default-stages';
+import { recordStageChange } from './record-stage-change';
 
 const stageSelect = {
   id: true,
+  name: true,
   position: true,
   kind: true,
   systemKey: true,
@@ -40,7 +42,9 @@ export async function placeInterviewInApplication(
   return application.id;
 }
 
-async function readStages(tx: Tx, userId: string): Promise<PipelineStage[]> {
+type NamedPipelineStage = PipelineStage & { name: string };
+
+async function readStages(tx: Tx, userId: string): Promise<NamedPipelineStage[]> {
   const read = () =>
     tx.applicationStage.findMany({
       where: { userId },
@@ -64,7 +68,7 @@ async function findOrCreateOpenApplication(
   tx: Tx,
   userId: string,
   interview: { company: string; roleTitle: string },
-  stages: readonly PipelineStage[],
+  stages: readonly NamedPipelineStage[],
   now: Date,
 ): Promise<PlacedApplication> {
   const matchKey = applicationMatchKey(interview.company, interview.roleTitle);
@@ -83,8 +87,13 @@ async function findOrCreateOpenApplication(
     data: { userId, company: interview.company, roleTitle: interview.roleTitle, matchKey, stageId: stage.id },
     select: { id: true, stageId: true },
   });
-  await tx.stageChange.create({
-    data: { userId, applicationId: created.id, toStageId: stage.id, changedAt: now, cause: 'INTERVIEW_SCHEDULED' },
+  await recordStageChange(tx, {
+    userId,
+    applicationId: created.id,
+    from: null,
+    to: stage,
+    changedAt: now,
+    cause: 'INTERVIEW_SCHEDULED',
   });
   return created;
 }
@@ -93,7 +102,7 @@ async function moveForScheduledInterview(
   tx: Tx,
   userId: string,
   application: PlacedApplication,
-  stages: readonly PipelineStage[],
+  stages: readonly NamedPipelineStage[],
   now: Date,
 ): Promise<void> {
   const current = stages.find((stage) => stage.id === application.stageId);
@@ -106,14 +115,12 @@ async function moveForScheduledInterview(
     data: { stageId: next.id },
   });
   if (count === 0) return;
-  await tx.stageChange.create({
-    data: {
-      userId,
-      applicationId: application.id,
-      fromStageId: current.id,
-      toStageId: next.id,
-      changedAt: now,
-      cause: 'INTERVIEW_SCHEDULED',
-    },
+  await recordStageChange(tx, {
+    userId,
+    applicationId: application.id,
+    from: current,
+    to: next,
+    changedAt: now,
+    cause: 'INTERVIEW_SCHEDULED',
   });
 }

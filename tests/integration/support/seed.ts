@@ -26,11 +26,16 @@ export async function seedUserData(userId: string) {
     data: { userId, applicationId: interview.applicationId, name: 'Dana Recruiter', role: 'RECRUITER' },
   });
   await db.interview.update({ where: { id: interview.id }, data: { contactId: contact.id } });
+  const { stage } = await db.application.findUniqueOrThrow({
+    where: { id: interview.applicationId },
+    select: { stage: { select: { id: true, name: true } } },
+  });
   const stageChange = await db.stageChange.create({
     data: {
       userId,
       applicationId: interview.applicationId,
-      toStageId: (await db.application.findUniqueOrThrow({ where: { id: interview.applicationId } })).stageId,
+      toStageId: stage.id,
+      toStageName: stage.name,
       cause: 'USER',
     },
   });

@@ -1,0 +1,53 @@
+// When an application has gone quiet. Each stage may set a "no reply after" threshold; the
+// clock starts at the application's last sign of life (applied, a stage change, a reply the user
+// recorded, the end of a round). Past the threshold the application is flagged and the user is
+// nudged to follow up; after a second period of silence Rebound suggests Ghosted, which only the
+// user can choose. After a round the wait is counted in business days where the employer is, as
+// a recruiter counts it; before any round, in calendar days from the application or its move.
+import { addBusinessDays } from './business-days';
+
+const MS_PER_DAY = 86_400_000;
+
+export type LastSignOfLife = {
+  at: Date;
+  // 'round': the end of the application's latest past round; the others count calendar days.
+  kind: 'applied' | 'stage-change' | 'reply' | 'round';
+};
+
+export type GhostInput = {
+  // The current stage's threshold in days; null when the stage waits on the candidate or is closed.
+  noReplyDays: number | null;
+  stageKind: 'OPEN' | 'CLOSED';
+  last: LastSignOfLife | null;
+  // The employer's zone (the latest round's), else the user's.
+  timeZone: string;
+  now: Date;
+};
+
+export type GhostState =
+  | { kind: 'none' }
+  | { kind: 'waiting'; flagAt: Date }
+  | { kind: 'no-reply'; since: Date; suggestGhostedAt: Date }
+  | { kind: 'suggest-ghosted'; since: Date };
+
+/** The instant `days` after `from`, counted the way `kind` says (see the file's header). */
+export function addWaitDays(from: Date, days: number, kind: LastSignOfLife['kind'], timeZone: string): Date {
+  return kind === 'round' ? addBusinessDays(from, days, timeZone) : new Date(from.getTime() + days * MS_PER_DAY);
+}
+
+/** Where the application stands on the no-reply clock at `now`. */
+export function ghostState({ noReplyDays, stageKind, last, timeZone, now }: GhostInput): GhostState {
+  if (stageKind === 'CLOSED' || noReplyDays === null || noReplyDays <= 0 || !last) return { kind: 'none' };
+  const flagAt = addWaitDays(last.at, noReplyDays, last.kind, timeZone);
+  if (now < flagAt) return { kind: 'waiting', flagAt };
+  const suggestGhostedAt = addWaitDays(flagAt, noReplyDays, last.kind, timeZone);
+  if (now < suggestGhostedAt) return { kind: 'no-reply', since: flagAt, suggestGhostedAt };
+  return { kind: 'suggest-ghosted', since: flagAt };
+}
+
+/** The latest of the signs of life given (any may be missing). */
+export function latestSignOfLife(...signs: readonly (LastSignOfLife | null | undefined)[]): LastSignOfLife | null {
+  let latest: LastSignOfLife | null = null;
+  for (const sign of signs) if (sign && (!latest || sign.at > latest.at)) latest = sign;
+  return latest;
+}
