@@ -304,6 +304,11 @@ describe('the applications migration on data of the earlier version', () => {
       changes: carried.StageChange?.length,
       stages: carried.ApplicationStage?.length,
     });
-    expect(await snapshotOldTables(client)).toEqual(before);
+    const lesson = await client.query(`SELECT company FROM "Lesson" WHERE id = 'les'`);
+    expect(lesson.rows[0].company).toBe(INTERVIEWS.find(([id]) => id === 'a-des-1')?.[2]);
+    // The old rows as they were, leaving aside the columns the later migrations added.
+    const now = await snapshotOldTables(client);
+    const { company: _added, ...oldLesson } = (now.Lesson?.[0] ?? {}) as Record<string, unknown>;
+    expect({ ...now, Lesson: [oldLesson] }).toEqual(before);
   });
 });

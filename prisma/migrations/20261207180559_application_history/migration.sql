@@ -4,6 +4,13 @@ ALTER TABLE "StageChange" DROP CONSTRAINT "StageChange_toStageId_fkey";
 -- AlterTable
 ALTER TABLE "Application" ADD COLUMN     "lastReplyAt" TIMESTAMPTZ(3);
 
+-- AlterTable: a lesson keeps its employer's name, so it survives the interview's deletion whole.
+ALTER TABLE "Lesson" ADD COLUMN     "company" TEXT;
+
+UPDATE "Lesson" AS l SET "company" = i."company"
+  FROM "MissedIncident" AS m JOIN "Interview" AS i ON i."id" = m."interviewId"
+  WHERE m."id" = l."incidentId" AND l."company" IS NULL;
+
 -- AlterTable
 ALTER TABLE "Reminder" ADD COLUMN     "applicationId" TEXT;
 
