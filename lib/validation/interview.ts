@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
 import {
   calendarDateSchema,
+  idSchema,
   IMPOSSIBLE_DATE_MESSAGE,
   isCleanText,
   isRealDate,
@@ -39,6 +40,13 @@ const optionalMinutes = (label: string) =>
     }),
   );
 
+/** A record chosen in a select whose first option is "none": '' reads as absent. */
+const optionalChoice = (what: string) =>
+  z.pipe(
+    z.optional(z.union([z.literal(''), idSchema(what)])),
+    z.transform((value: string | undefined) => (value ? value : undefined)),
+  );
+
 const dateSchema = calendarDateSchema;
 const timeSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM (24-hour).'));
 
@@ -67,6 +75,11 @@ const phoneSchema = textSchema({ trim: true }).check(
  */
 export const interviewFormSchema = z
   .object({
+    // The application it is a round of; absent: the open one for this company and role, or a new
+    // one. Read when the interview is added; an interview never changes application afterwards.
+    applicationId: optionalChoice('application'),
+    // One of the application's contacts; absent: the contact typed below, saved to the application.
+    contactId: optionalChoice('contact'),
     company: textSchema({ trim: true }).check(
       z.minLength(1, 'Enter the company.'),
       z.maxLength(200, 'A company name is at most 200 characters.'),

@@ -287,8 +287,22 @@ describe('the applications migration on data of the earlier version', () => {
   });
 
   it('keeps every row through the migrations after it, each change carrying its stages’ names', async () => {
+    // Contacts typed into two rounds of one application, spelled differently, and one elsewhere.
+    await client.query(`
+      UPDATE "Interview" SET "contactName" = 'Dana Reyes', "contactEmail" = NULL WHERE id = 'a-des-1';
+      UPDATE "Interview" SET "contactName" = 'dana reyes', "contactEmail" = 'dana@acme.test' WHERE id = 'a-des-2';
+      UPDATE "Interview" SET "contactName" = 'Lee', "contactPhone" = '+44 20 7946 0000' WHERE id = 'a-eng-2';`);
+    before = await snapshotOldTables(client);
     const carried = await snapshotNewTables(client);
     for (const folder of laterFolders) await client.query(readMigration(folder));
+    const contacts = await client.query(`
+      SELECT c.name, c.email, c.phone, array_agg(i.id ORDER BY i.id) AS interviews
+      FROM "ApplicationContact" AS c JOIN "Interview" AS i ON i."contactId" = c.id AND i."applicationId" = c."applicationId"
+      GROUP BY c.id ORDER BY c.name`);
+    expect(contacts.rows).toEqual([
+      { name: 'Dana Reyes', email: 'dana@acme.test', phone: null, interviews: ['a-des-1', 'a-des-2'] },
+      { name: 'Lee', email: null, phone: '+44 20 7946 0000', interviews: ['a-eng-2'] },
+    ]);
     const { rows } = await client.query(`
       SELECT count(*)::int AS "changes",
              count(*) FILTER (WHERE c."toStageName" = s.name AND c."fromStageName" IS NULL)::int AS "named"
@@ -298,9 +312,11 @@ describe('the applications migration on data of the earlier version', () => {
     const after = await client.query(`SELECT
       (SELECT count(*)::int FROM "Application") AS applications,
       (SELECT count(*)::int FROM "StageChange") AS changes,
-      (SELECT count(*)::int FROM "ApplicationStage") AS stages`);
+      (SELECT count(*)::int FROM "ApplicationStage") AS stages,
+      (SELECT count(*)::int FROM "ApplicationContact") AS contacts`);
     expect(after.rows[0]).toEqual({
       applications: carried.Application?.length,
+      contacts: 2,
       changes: carried.StageChange?.length,
       stages: carried.ApplicationStage?.length,
     });
@@ -310,5 +326,12 @@ describe('the applications migration on data of the earlier version', () => {
     const now = await snapshotOldTables(client);
     const { company: _added, ...oldLesson } = (now.Lesson?.[0] ?? {}) as Record<string, unknown>;
     expect({ ...now, Lesson: [oldLesson] }).toEqual(before);
+
+    const linked = await snapshotNewTables(client);
+    const historyFolder = folders.find((folder) => folder.endsWith('_application_history'));
+    if (!historyFolder) throw new Error('no application_history migration');
+    const historySql = readMigration(historyFolder);
+    await client.query(historySql.slice(historySql.indexOf('-- The contacts typed into interviews')));
+    expect(await snapshotNewTables(client)).toEqual(linked);
   });
 });

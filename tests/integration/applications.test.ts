@@ -177,6 +177,85 @@ describe('the interview’s application on other writes', () => {
   });
 });
 
+describe('the interview’s contact, a contact of its application', () => {
+  it('a typed contact is saved to the application, and the next round with the same name reuses it', async () => {
+    const user = await createTestUser();
+    const first = await createInterviewFromForm(user.id, { contactName: 'Dana Reyes', contactEmail: '' });
+    const second = await createInterviewFromForm(user.id, {
+      contactName: 'dana reyes',
+      contactEmail: 'dana@acme.test',
+      date: '2030-06-02',
+    });
+
+    const contacts = await db.applicationContact.findMany({ where: { applicationId: first.applicationId } });
+    expect(contacts).toEqual([expect.objectContaining({ name: 'Dana Reyes', email: 'dana@acme.test' })]);
+    expect([first.contactId, second.contactId]).toEqual([contacts[0]?.id, contacts[0]?.id]);
+    expect(second.applicationId).toBe(first.applicationId);
+  });
+
+  it('a chosen contact fills what the form left blank, and the application is the one chosen', async () => {
+    const user = await createTestUser();
+    const application = await createTestApplication(user.id, { company: 'Initech', roleTitle: 'Analyst' });
+    const contact = await db.applicationContact.create({
+      data: { userId: user.id, applicationId: application.id, name: 'Sam Lead', email: 'sam@initech.test' },
+    });
+
+    const interview = await createInterviewFromForm(user.id, {
+      applicationId: application.id,
+      contactId: contact.id,
+      company: 'Initech',
+      roleTitle: 'Analyst',
+      contactName: '',
+      contactEmail: '',
+    });
+
+    expect(interview).toMatchObject({
+      applicationId: application.id,
+      contactId: contact.id,
+      contactName: 'Sam Lead',
+      contactEmail: 'sam@initech.test',
+    });
+  });
+
+  it("refuses another user's contact, or one of another application, and writes nothing", async () => {
+    const [owner, intruder] = await Promise.all([createTestUser(), createTestUser()]);
+    const theirs = await createTestApplication(owner.id);
+    const theirContact = await db.applicationContact.create({
+      data: { userId: owner.id, applicationId: theirs.id, name: 'Private Person' },
+    });
+    const mine = await createTestApplication(intruder.id, { company: 'Mine', roleTitle: 'Mine' });
+    const myOther = await createTestApplication(intruder.id, { company: 'Other', roleTitle: 'Other' });
+    const otherContact = await db.applicationContact.create({
+      data: { userId: intruder.id, applicationId: myOther.id, name: 'Elsewhere' },
+    });
+    const before = await Promise.all([countRows(owner.id), countRows(intruder.id)]);
+
+    for (const contactId of [theirContact.id, otherContact.id]) {
+      await expect(
+        createInterview(intruder.id, parseInterviewForm(interviewInput({ applicationId: mine.id, contactId }))),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await expect(
+      createInterview(intruder.id, parseInterviewForm(interviewInput({ applicationId: theirs.id }))),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await Promise.all([countRows(owner.id), countRows(intruder.id)])).toEqual(before);
+  });
+
+  it('an edit that names a new contact saves it to the interview’s application', async () => {
+    const user = await createTestUser();
+    const interview = await createInterviewFromForm(user.id);
+
+    await updateInterview(
+      user.id,
+      interview.id,
+      parseInterviewForm(interviewInput({ contactName: 'New Person', contactEmail: 'new@acme.example' })),
+    );
+
+    const after = await db.interview.findUniqueOrThrow({ where: { id: interview.id }, include: { contact: true } });
+    expect(after.contact).toMatchObject({ name: 'New Person', applicationId: interview.applicationId });
+  });
+});
+
 describe('new accounts', () => {
   it('get the default stages with the account, by password and by OAuth', async () => {
     const byPassword = await createAccount(

@@ -4,13 +4,15 @@ import { formatWithZone } from '@/lib/domain/time';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from './record-activity';
 import { toInterviewData } from './interview-data';
+import { linkInterviewContact } from '@/lib/server/applications/link-interview-contact';
 import { placeInterviewInApplication } from '@/lib/server/applications/place-interview-in-application';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 /**
- * Adds an interview to the application named by `options.applicationId` (the user's own), else
- * to the open application for the same company and role, else to a new one: no interview exists
- * without its application.
+ * Adds an interview to the application the form chose (or `options.applicationId`; the user's
+ * own, else NotFoundError), else to the open application for the same company and role, else to
+ * a new one: no interview exists without its application. Its contact is one of the
+ * application's contacts (linkInterviewContact).
  */
 export async function createInterview(
   userId: string,
@@ -22,9 +24,13 @@ export async function createInterview(
     const applicationId = await placeInterviewInApplication(tx, userId, {
       company: data.company,
       roleTitle: data.roleTitle,
-      applicationId: options.applicationId,
+      applicationId: values.applicationId ?? options.applicationId,
     });
-    const created = await tx.interview.create({ data: { ...data, userId, applicationId }, select: { id: true } });
+    const contact = await linkInterviewContact(tx, userId, applicationId, values);
+    const created = await tx.interview.create({
+      data: { ...data, ...contact, userId, applicationId },
+      select: { id: true },
+    });
     await recordActivity(tx, [
       {
         userId,

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
 import { recordActivity } from './record-activity';
 import { toInterviewData } from './interview-data';
+import { linkInterviewContact } from '@/lib/server/applications/link-interview-contact';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
 const trackedFields = [
@@ -47,13 +48,14 @@ export async function updateInterview(
         'This interview was changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.',
       );
     }
+    const contact = await linkInterviewContact(tx, userId, current.applicationId, values);
     const changed = trackedFields.filter((field) => String(current[field] ?? '') !== String(data[field] ?? ''));
-    if (changed.length === 0) return;
+    if (changed.length === 0 && contact.contactId === current.contactId) return;
     // The version in the where makes the check and the write one step: of two saves from the
     // same version, the second finds nothing to update.
     const { count } = await tx.interview.updateMany({
       where: { id, userId, updatedAt: current.updatedAt },
-      data: { ...data, calendarSequence: { increment: 1 } },
+      data: { ...data, ...contact, calendarSequence: { increment: 1 } },
     });
     if (count === 0) {
       throw new ConflictError(
@@ -65,8 +67,8 @@ export async function updateInterview(
         userId,
         interviewId: id,
         type: 'UPDATED',
-        summary: `Edited: ${changed.join(', ')}`,
-        details: { changed: [...changed] },
+        summary: `Edited: ${(changed.length > 0 ? changed : ['contactId']).join(', ')}`,
+        details: { changed: changed.length > 0 ? [...changed] : ['contactId'] },
       },
     ]);
     await syncInterviewReminders(tx, userId, id);
