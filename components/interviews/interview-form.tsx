@@ -10,6 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
+import { applicationMatchKey } from '@/lib/domain/application-stages';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
 import type { ActionResult } from '@/lib/errors';
 import type { InterviewFormInput } from '@/lib/validation/interview';
@@ -17,14 +18,29 @@ import { lazyResolver } from '@/components/forms/lazy-resolver';
 
 const resolver = lazyResolver(() => import('./interview-checks').then((module) => module.interviewFormResolver));
 
+/** An open application a new interview can be a round of. */
+export type ApplicationChoice = { id: string; company: string; roleTitle: string; stageName: string };
+/** A contact saved to the application, to pick instead of retyping. */
+export type ContactChoice = { id: string; name: string; email: string | null; phone: string | null };
+
 type Props = {
   defaults: InterviewFormInput;
   interviewId?: string;
   version?: string;
   userTimeZone: string;
+  /** New interviews only: the applications to choose from, and the chosen one's contacts. */
+  applications?: readonly ApplicationChoice[];
+  contacts?: readonly ContactChoice[];
 };
 
-export function InterviewForm({ defaults, interviewId, version, userTimeZone }: Props) {
+export function InterviewForm({
+  defaults,
+  interviewId,
+  version,
+  userTimeZone,
+  applications = [],
+  contacts = [],
+}: Props) {
   const router = useRouter();
   const [saved, setSaved] = useState<{ id: string; notice: string } | null>(null);
   const form = useForm<InterviewFormInput>({
@@ -36,6 +52,11 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
   const format = useWatch({ control, name: 'format' });
   const timeZone = useWatch({ control, name: 'timeZone' });
   const contactPhone = useWatch({ control, name: 'contactPhone' });
+  const applicationId = useWatch({ control, name: 'applicationId' });
+  const company = useWatch({ control, name: 'company' });
+  const roleTitle = useWatch({ control, name: 'roleTitle' });
+  const chosenApplication = applications.find((application) => application.id === applicationId);
+  const matchingApplication = chosenApplication ? undefined : findMatching(applications, company, roleTitle);
   // Not required: the form saves without it. But running late means calling them first.
   const phoneHint =
     format === 'IN_PERSON' && !contactPhone?.trim()
@@ -88,16 +109,82 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
     );
   }
 
+  const chooseApplication = (id: string) => {
+    const chosen = applications.find((application) => application.id === id);
+    if (!chosen) return;
+    form.setValue('company', chosen.company, { shouldValidate: formState.isSubmitted });
+    form.setValue('roleTitle', chosen.roleTitle, { shouldValidate: formState.isSubmitted });
+  };
+  const chooseContact = (id: string) => {
+    const chosen = contacts.find((contact) => contact.id === id);
+    if (!chosen) return;
+    form.setValue('contactName', chosen.name);
+    form.setValue('contactEmail', chosen.email ?? '');
+    form.setValue('contactPhone', chosen.phone ?? '');
+  };
+  const applicationField = register('applicationId', { onChange: (event) => chooseApplication(event.target.value) });
+  const contactField = register('contactId', { onChange: (event) => chooseContact(event.target.value) });
+  const companies = [...new Set(applications.map((application) => application.company))];
+
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {save.error ? <Alert tone="error">{save.error}</Alert> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-700">The job</legend>
+        {!interviewId && applications.length > 0 ? (
+          <div className="sm:col-span-2">
+            <Field
+              id="applicationId"
+              label="Application"
+              error={errors.applicationId?.message}
+              hint={
+                chosenApplication
+                  ? 'This interview is a round of that application; its company and role come from it.'
+                  : 'Leave this to join the open application with the same company and role, or open a new one.'
+              }
+            >
+              <Select
+                id="applicationId"
+                defaultValue={defaults.applicationId}
+                {...describedBy('applicationId', errors.applicationId?.message)}
+                {...applicationField}
+              >
+                <option value="">Match by company and role</option>
+                {applications.map((application) => (
+                  <option key={application.id} value={application.id}>
+                    {application.company} · {application.roleTitle} ({application.stageName})
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        ) : null}
         <Field id="company" label="Company" error={errors.company?.message}>
-          <Input autoComplete="organization" {...field('company')} />
+          <Input
+            autoComplete="organization"
+            list={companies.length > 0 && !interviewId ? 'company-suggestions' : undefined}
+            readOnly={Boolean(chosenApplication)}
+            {...field('company')}
+          />
         </Field>
-        <Field id="roleTitle" label="Role" error={errors.roleTitle?.message}>
-          <Input {...field('roleTitle')} />
+        {companies.length > 0 && !interviewId ? (
+          <datalist id="company-suggestions">
+            {companies.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        ) : null}
+        <Field
+          id="roleTitle"
+          label="Role"
+          error={errors.roleTitle?.message}
+          hint={
+            matchingApplication && !interviewId
+              ? `Joins your application ${matchingApplication.company} · ${matchingApplication.roleTitle} (${matchingApplication.stageName}).`
+              : undefined
+          }
+        >
+          <Input readOnly={Boolean(chosenApplication)} {...field('roleTitle')} />
         </Field>
         <Field
           id="roundLabel"
@@ -180,6 +267,30 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
 
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Contact</legend>
+        {contacts.length > 0 ? (
+          <div className="sm:col-span-3">
+            <Field
+              id="contactId"
+              label="Saved contact"
+              hint="Picks one of the application's contacts; a name typed below is saved to the application."
+            >
+              <Select
+                id="contactId"
+                defaultValue={defaults.contactId}
+                {...describedBy('contactId', errors.contactId?.message)}
+                {...contactField}
+              >
+                <option value="">Someone else</option>
+                {contacts.map((contact) => (
+                  <option key={contact.id} value={contact.id}>
+                    {contact.name}
+                    {contact.email ? ` (${contact.email})` : ''}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        ) : null}
         <Field id="contactName" label="Name" error={errors.contactName?.message}>
           <Input autoComplete="off" {...field('contactName')} />
         </Field>
@@ -213,4 +324,15 @@ export function InterviewForm({ defaults, interviewId, version, userTimeZone }: 
       </div>
     </form>
   );
+}
+
+/** The open application a new interview with this company and role would join, if any. */
+function findMatching(
+  applications: readonly ApplicationChoice[],
+  company: string | undefined,
+  roleTitle: string | undefined,
+): ApplicationChoice | undefined {
+  if (!company?.trim() || !roleTitle?.trim()) return undefined;
+  const key = applicationMatchKey(company, roleTitle);
+  return applications.find((application) => applicationMatchKey(application.company, application.roleTitle) === key);
 }

@@ -80,6 +80,11 @@ export const emailSchema = z.pipe(
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Whether a value from the URL can be a record's id at all (before asking the database). */
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
 /**
  * The one schema for a record id in any input. A malformed id cannot name one of the user's
  * records, so it fails like a missing one: the action layer answers NOT_FOUND for it, with

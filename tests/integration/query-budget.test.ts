@@ -10,6 +10,7 @@ import { loadDashboard } from '@/lib/server/pages/dashboard';
 import { loadIncidentPage } from '@/lib/server/pages/incident';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { loadEditInterviewPage } from '@/lib/server/pages/interview-edit';
+import { loadNewInterviewPage } from '@/lib/server/pages/interview-new';
 import { loadRecoverPage } from '@/lib/server/pages/interview-recover';
 import { loadInterviewsPage } from '@/lib/server/pages/interviews';
 import { loadEditLessonPage } from '@/lib/server/pages/lesson-edit';
@@ -49,6 +50,7 @@ afterAll(async () => {
 type Account = {
   claims: { userId: string; sessionVersion: number; sessionId: string };
   user: SignedInUser;
+  applicationId: string;
   upcomingId: string;
   missedId: string;
   incidentId: string;
@@ -148,6 +150,7 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
   return {
     claims,
     user,
+    applicationId: application.id,
     upcomingId: upcoming.id,
     missedId: missed.id,
     incidentId: incident.id,
@@ -161,6 +164,8 @@ const pages: Record<string, (account: Account) => Promise<unknown>> = {
   interviews: ({ user }) => loadInterviewsPage(user.id, interviewListQuerySchema.parse({}), NOW),
   interview: ({ user, upcomingId }) => loadInterviewPage(user, upcomingId, NOW),
   'interview edit': ({ user, upcomingId }) => loadEditInterviewPage(user.id, upcomingId),
+  'interview new, a round of an application': ({ user, applicationId }) =>
+    loadNewInterviewPage(user.id, user.timeZone, applicationId),
   'interview recover': ({ user, missedId }) => loadRecoverPage(user.id, missedId),
   incident: ({ user, incidentId }) => loadIncidentPage(user.id, incidentId, NOW),
   'check-in': ({ user, checkInToken }) => loadCheckInPage(user.id, checkInToken, NOW),

@@ -178,9 +178,42 @@ describe('the dashboard’s next interview', () => {
 
 describe('the interview form', () => {
   it('suggests a contact phone for an in-person interview, as a hint and not an error', async () => {
-    const html = await render(NewInterviewPage());
+    const html = await render(NewInterviewPage({ searchParams: Promise.resolve({}) }));
     expect(textOf(html)).toMatch(/Add their phone number/);
     expect(html).not.toMatch(/role="alert"[^>]*>[^<]*phone/i);
+  });
+
+  it('offers the open applications, and typing a company suggests the ones there are', async () => {
+    const html = await render(NewInterviewPage({ searchParams: Promise.resolve({}) }));
+    expect(textOf(html)).toContain('Northwind · Data Engineer (Interviewing)');
+    expect(html).toMatch(
+      /<datalist id="company-suggestions">(<option value="\w+"><\/option>)*<option value="Northwind">/,
+    );
+  });
+
+  it('opened for an application ("Add a round"), is prefilled from it and its latest round, with its contacts', async () => {
+    const contact = await db.applicationContact.create({
+      data: { userId: user.id, applicationId: secondChance.applicationId, name: 'Priya Shah', email: 'priya@nw.test' },
+    });
+    const html = await render(
+      NewInterviewPage({ searchParams: Promise.resolve({ application: secondChance.applicationId }) }),
+    );
+    expect(textOf(html)).toContain('Add a round: Data Engineer at Northwind');
+    expect(html).toMatch(new RegExp(`<option value="${secondChance.applicationId}" selected="">`));
+    expect(html).toMatch(/<option value="America\/New_York" selected="">/);
+    expect(html).toContain('value="Round 3"');
+    expect(html).toContain(`<option value="${contact.id}">Priya Shah (priya@nw.test)</option>`);
+  });
+
+  it("answers another user's application, or a malformed id, like a missing page", async () => {
+    const other = await createTestApplication(
+      (await db.user.create({ data: { email: `other-${randomUUID()}@example.test`, name: 'Other' } })).id,
+    );
+    await expect(
+      render(NewInterviewPage({ searchParams: Promise.resolve({ application: other.id }) })),
+    ).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    const html = await render(NewInterviewPage({ searchParams: Promise.resolve({ application: '../../etc' }) }));
+    expect(textOf(html)).toContain('Add an interview');
   });
 });
 
