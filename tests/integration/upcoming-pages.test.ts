@@ -176,6 +176,23 @@ describe('the dashboard’s next interview', () => {
   });
 });
 
+describe('the dashboard’s pipeline', () => {
+  it('counts the applications in each open stage, each count opening the table for its stage', async () => {
+    const stages = await db.applicationStage.findMany({ where: { userId: user.id }, orderBy: { position: 'asc' } });
+    const interviewing = stages.find((stage) => stage.systemKey === 'INTERVIEWING');
+    const counts = await db.application.groupBy({ by: ['stageId'], where: { userId: user.id }, _count: true });
+    const inInterviewing = counts.find((row) => row.stageId === interviewing?.id)?._count ?? 0;
+    expect(inInterviewing).toBeGreaterThan(0);
+
+    const html = await render(DashboardPage());
+
+    expect(html).toContain(
+      `href="/applications/table?stage=${interviewing?.id}"><span class="block text-2xl font-semibold text-brand-900">${inInterviewing}</span>`,
+    );
+    expect(textOf(html)).toMatch(new RegExp(`Pipeline ${inInterviewing} active applications?\\.`));
+  });
+});
+
 describe('the interview form', () => {
   it('suggests a contact phone for an in-person interview, as a hint and not an error', async () => {
     const html = await render(NewInterviewPage({ searchParams: Promise.resolve({}) }));

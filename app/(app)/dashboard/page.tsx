@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NeedsAnswerSection } from '@/components/dashboard/needs-answer-section';
 import { NextInterviewSection } from '@/components/dashboard/next-interview-section';
+import { PipelineSection } from '@/components/dashboard/pipeline-section';
 import { RecoveriesInProgressSection } from '@/components/dashboard/recoveries-in-progress-section';
 import { WeekAheadSection } from '@/components/dashboard/week-ahead-section';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
     lessonsDue,
     unsent,
     nextHints,
+    pipeline,
   } = await loadDashboard(user, now);
 
   return (
@@ -47,6 +49,7 @@ export default async function DashboardPage() {
       <NextInterviewSection interview={nextInterview} hints={nextHints} now={now} userTimeZone={user.timeZone} />
       <LessonsDueCard count={lessonsDue} />
       <WeekAheadSection interviews={weekAhead} hasMore={moreThisWeek} userTimeZone={user.timeZone} />
+      <PipelineSection stages={pipeline} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { countApplicationsByStage } from '@/lib/server/applications/count-applications-by-stage';
 import { getDashboard } from '@/lib/server/interviews/get-dashboard';
 import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
@@ -16,12 +17,14 @@ export async function loadDashboard(user: { id: string; timeZone: string }, now 
     lessonsDue,
     unsent,
     hintLessons,
+    pipeline,
   ] = await Promise.all([
     getDashboard(user.id, now),
     listOpenRecoveries(user.id, now),
     countLessonsDueForReview(user.id, now),
     listUnsentMessages(user.id),
     findHintLessons(user.id),
+    countApplicationsByStage(user.id),
   ]);
   const nextHints = nextInterview
     ? (applyHintLessons([nextInterview], hintLessons, user.timeZone, now)[nextInterview.id] ?? [])
@@ -36,5 +39,6 @@ export async function loadDashboard(user: { id: string; timeZone: string }, now 
     lessonsDue,
     unsent,
     nextHints,
+    pipeline,
   };
 }
