@@ -23,6 +23,8 @@ type Props = {
     rescheduledFrom: MovedInterview | null;
     rescheduledTo: readonly MovedInterview[];
     incidents: readonly { id: string; recoveryState: RecoveryState }[];
+    /** The application it is a round of; absent where a caller does not show it. */
+    application?: { id: string; company: string; roleTitle: string; stage: { name: string } };
   };
   userTimeZone: string;
 };
@@ -50,6 +52,15 @@ export function InterviewHeader({ interview, userTimeZone }: Props) {
         <InterviewTime start={interview.scheduledStart} timeZone={interview.timeZone} userTimeZone={userTimeZone} /> ·{' '}
         {interview.durationMinutes} min
       </p>
+      {interview.application ? (
+        <p className="text-sm text-slate-600">
+          A round of your application{' '}
+          <TextLink href={`/applications/${interview.application.id}`}>
+            {interview.application.company} · {interview.application.roleTitle}
+          </TextLink>{' '}
+          ({interview.application.stage.name}).
+        </p>
+      ) : null}
       {interview.rescheduledFrom ? (
         <p className="text-sm text-slate-600">
           Rescheduled from{' '}

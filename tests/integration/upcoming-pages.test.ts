@@ -176,6 +176,14 @@ describe('the dashboard’s next interview', () => {
   });
 });
 
+describe('an interview’s page', () => {
+  it('names the application it is a round of, with its stage, and links to it', async () => {
+    const html = await renderInterview(secondChance.id);
+    expect(html).toContain(`href="/applications/${secondChance.applicationId}">Northwind · Data Engineer</a>`);
+    expect(textOf(html)).toContain('A round of your application Northwind · Data Engineer (Interviewing).');
+  });
+});
+
 describe('the dashboard’s pipeline', () => {
   it('counts the applications in each open stage, each count opening the table for its stage', async () => {
     const stages = await db.applicationStage.findMany({ where: { userId: user.id }, orderBy: { position: 'asc' } });

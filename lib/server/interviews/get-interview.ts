@@ -6,6 +6,7 @@ export async function getInterview(userId: string, id: string) {
   const interview = await getDb().interview.findFirst({
     where: { id, userId },
     include: {
+      application: { select: { id: true, company: true, roleTitle: true, stage: { select: { name: true } } } },
       activityEvents: { orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: 100 },
       rescheduledFrom: {
         select: { id: true, scheduledStart: true, timeZone: true, _count: { select: { incidents: true } } },
