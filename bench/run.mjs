@@ -2,7 +2,8 @@
 // npm run bench: how fast the production app answers for an ordinary user and for a heavy one,
 // next to a floor measured in the same run.
 //
-//   npm run bench [-- --users 100 --interviews-per-user 100 --heavy 10000 --heavy-lessons 636
+//   npm run bench [-- --users 100 --interviews-per-user 100 --applications-per-user 10 --heavy 10000
+//                     --heavy-lessons 636 --heavy-applications 1000
 //                     --connections 16 --seconds 10 --warmup 3 --only dashboard,calendar --cpu-prof]
 //
 // 1. A fresh database: a new database on BENCH_DATABASE_URL's server, or a throwaway embedded
@@ -40,6 +41,8 @@ const { values: args } = parseArgs({
     'interviews-per-user': { type: 'string', default: '100' },
     heavy: { type: 'string', default: '10000' },
     'heavy-lessons': { type: 'string', default: '636' },
+    'applications-per-user': { type: 'string', default: '10' },
+    'heavy-applications': { type: 'string', default: '1000' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
@@ -58,6 +61,8 @@ const settings = {
   interviewsPerUser: Math.max(10, number('interviews-per-user')),
   heavyInterviews: number('heavy'),
   heavyLessons: number('heavy-lessons'),
+  applicationsPerUser: Math.max(1, number('applications-per-user')),
+  heavyApplications: Math.max(1, number('heavy-applications')),
   connections: Math.max(1, number('connections')),
   seconds: Math.max(1, number('seconds')),
   warmupSeconds: number('warmup'),

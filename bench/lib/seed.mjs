@@ -9,6 +9,19 @@ import { hash } from '@node-rs/argon2';
 
 export const BENCH_PASSWORD = 'bench password, long enough';
 
+// lib/domain/application-stages.ts DEFAULT_STAGES, as every account gets them.
+const STAGES = [
+  { name: 'Saved', position: 0, kind: 'OPEN', noReplyDays: null, systemKey: 'SAVED' },
+  { name: 'Applied', position: 1, kind: 'OPEN', noReplyDays: 14, systemKey: 'APPLIED' },
+  { name: 'Screening', position: 2, kind: 'OPEN', noReplyDays: 7, systemKey: 'SCREENING' },
+  { name: 'Interviewing', position: 3, kind: 'OPEN', noReplyDays: 7, systemKey: 'INTERVIEWING' },
+  { name: 'Offer', position: 4, kind: 'OPEN', noReplyDays: null, systemKey: 'OFFER' },
+  { name: 'Accepted', position: 5, kind: 'CLOSED', noReplyDays: null, systemKey: 'ACCEPTED' },
+  { name: 'Rejected', position: 6, kind: 'CLOSED', noReplyDays: null, systemKey: 'REJECTED' },
+  { name: 'Withdrawn', position: 7, kind: 'CLOSED', noReplyDays: null, systemKey: 'WITHDRAWN' },
+  { name: 'Ghosted', position: 8, kind: 'CLOSED', noReplyDays: null, systemKey: 'GHOSTED' },
+];
+
 const ZONES = ['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Europe/Berlin'];
 const REASONS = [
   'TRAFFIC_TRANSPORT',
@@ -30,11 +43,19 @@ export function feedTokenFor(userId) {
  * The accounts to seed: [{ id, email, interviews, lessons, heavy }]. Lessons of an ordinary user
  * follow from their misses (one in ten past interviews is missed, each with a lesson).
  */
-export function planAccounts({ users, interviewsPerUser, heavyInterviews, heavyLessons }) {
+export function planAccounts({
+  users,
+  interviewsPerUser,
+  applicationsPerUser,
+  heavyInterviews,
+  heavyLessons,
+  heavyApplications,
+}) {
   const accounts = Array.from({ length: users }, (_, index) => ({
     id: `bench-user-${index + 1}`,
     email: `bench-user-${index + 1}@rebound.test`,
     interviews: interviewsPerUser,
+    applications: Math.max(1, Math.min(applicationsPerUser, interviewsPerUser)),
     lessons: null,
     heavy: false,
   }));
@@ -43,6 +64,7 @@ export function planAccounts({ users, interviewsPerUser, heavyInterviews, heavyL
       id: 'bench-heavy',
       email: 'bench-heavy@rebound.test',
       interviews: heavyInterviews,
+      applications: Math.max(1, Math.min(heavyApplications, heavyInterviews)),
       lessons: heavyLessons,
       heavy: true,
     });
@@ -76,17 +98,38 @@ export async function seedDatabase(client, accounts) {
       ],
     );
 
-    // Every interview belongs to an application: one per user, in the one stage it needs.
+    // The default pipeline for every user, and `applications` applications spread over its
+    // stages (most open, one in five closed), each with the two timeline rows of a move from
+    // Applied. Interview n is a round of application n % applications.
     await client.query(
       `INSERT INTO "ApplicationStage" (id, "userId", name, position, kind, "noReplyDays", "systemKey")
-       SELECT a.id || '-stage', a.id, 'Interviewing', 3, 'OPEN', 7, 'INTERVIEWING' FROM jsonb_to_recordset($1::jsonb) AS a(id text)`,
+       SELECT a.id || '-stage-' || s.position, a.id, s.name, s.position, s.kind::"StageKind", s."noReplyDays", s."systemKey"
+       FROM jsonb_to_recordset($1::jsonb) AS a(id text),
+            jsonb_to_recordset($2::jsonb) AS s(name text, position int, kind text, "noReplyDays" int, "systemKey" text)`,
+      [JSON.stringify(accounts), JSON.stringify(STAGES)],
+    );
+    await client.query(
+      `INSERT INTO "Application" (id, "userId", company, "roleTitle", "matchKey", source, "appliedOn", "stageId",
+                                  "closedAt", "closeReason", "createdAt", "updatedAt")
+       SELECT a.id || '-app' || k, a.id, 'Company ' || k, 'Role ' || (k % 13),
+              'company ' || k || chr(31) || 'role ' || (k % 13),
+              (ARRAY['JOB_BOARD','REFERRAL','COMPANY_SITE','RECRUITER','OTHER']::"ApplicationSource"[])[1 + k % 5],
+              (date_trunc('day', now()) - (k % 180) * interval '1 day')::date,
+              a.id || '-stage-' || (CASE WHEN k % 5 = 4 THEN 5 + k % 4 ELSE k % 5 END),
+              CASE WHEN k % 5 = 4 THEN now() - (k % 30) * interval '1 day' END,
+              CASE WHEN k % 5 = 4 THEN (ARRAY['OFFER_ACCEPTED','REJECTED','WITHDRAWN','GHOSTED']::"ApplicationCloseReason"[])[1 + k % 4] END,
+              now() - (k % 180) * interval '1 day', now()
+       FROM jsonb_to_recordset($1::jsonb) AS a(id text, applications int), generate_series(0, a.applications - 1) AS k`,
       [JSON.stringify(accounts)],
     );
     await client.query(
-      `INSERT INTO "Application" (id, "userId", company, "roleTitle", "matchKey", "stageId", "updatedAt")
-       SELECT a.id || '-app', a.id, 'Bench Company', 'Bench Role', 'bench company' || chr(31) || 'bench role', a.id || '-stage', now()
-       FROM jsonb_to_recordset($1::jsonb) AS a(id text)`,
-      [JSON.stringify(accounts)],
+      `INSERT INTO "StageChange" (id, "userId", "applicationId", "fromStageId", "fromStageName", "toStageId", "toStageName", "changedAt", cause)
+       SELECT ap.id || '-c0', ap."userId", ap.id, NULL, NULL, ap."userId" || '-stage-1', 'Applied', ap."createdAt", 'USER'::"StageChangeCause"
+       FROM "Application" ap WHERE ap."userId" LIKE 'bench-%'
+       UNION ALL
+       SELECT ap.id || '-c1', ap."userId", ap.id, ap."userId" || '-stage-1', 'Applied', st.id, st.name, ap."createdAt" + interval '5 days', 'USER'::"StageChangeCause"
+       FROM "Application" ap JOIN "ApplicationStage" st ON st.id = ap."stageId"
+       WHERE ap."userId" LIKE 'bench-%' AND st.position <> 1`,
     );
 
     // Interviews: number n of a user starts n days from (today − 60 % of the span), so about
@@ -96,7 +139,7 @@ export async function seedDatabase(client, accounts) {
       `INSERT INTO "Interview" (id, "userId", "applicationId", company, "roleTitle", "roundLabel", "scheduledStart", "durationMinutes", "timeZone",
                                 format, location, "meetingUrl", "contactName", "contactEmail", "contactPhone", notes, status,
                                 "travelMinutes", "bufferMinutes", "updatedAt")
-       SELECT a.id || '-i' || n, a.id, a.id || '-app', 'Company ' || (n % 97), 'Role ' || (n % 13), CASE WHEN n % 3 = 0 THEN 'Round ' || (n % 4 + 1) END,
+       SELECT a.id || '-i' || n, a.id, a.id || '-app' || (n % a.applications), 'Company ' || (n % a.applications), 'Role ' || ((n % a.applications) % 13), CASE WHEN n % 3 = 0 THEN 'Round ' || (n % 4 + 1) END,
               date_trunc('day', now()) + ((n - (a.interviews * 6 / 10)) * interval '1 day') / GREATEST(1, a.interviews / 400)
                 + ((9 + n % 8) * interval '1 hour'),
               45 + (n % 4) * 15, ($2::text[])[1 + n % $3],
@@ -112,7 +155,7 @@ export async function seedDatabase(client, accounts) {
                  ELSE 'COMPLETED'
                END)::"InterviewStatus",
               CASE WHEN n % 3 = 0 THEN 20 + n % 40 END, CASE WHEN n % 3 = 0 THEN 10 END, now()
-       FROM jsonb_to_recordset($1::jsonb) AS a(id text, interviews int), generate_series(0, a.interviews - 1) AS n`,
+       FROM jsonb_to_recordset($1::jsonb) AS a(id text, interviews int, applications int), generate_series(0, a.interviews - 1) AS n`,
       [JSON.stringify(accounts), ZONES, ZONES.length],
     );
 
@@ -176,6 +219,7 @@ export async function seedDatabase(client, accounts) {
   const counts = await client.query(
     `SELECT (SELECT count(*) FROM "User" WHERE id LIKE 'bench-%')::int AS users,
             (SELECT count(*) FROM "Interview" WHERE "userId" LIKE 'bench-%')::int AS interviews,
+            (SELECT count(*) FROM "Application" WHERE "userId" LIKE 'bench-%')::int AS applications,
             (SELECT count(*) FROM "MissedIncident" WHERE "userId" LIKE 'bench-%')::int AS incidents,
             (SELECT count(*) FROM "Lesson" WHERE "userId" LIKE 'bench-%')::int AS lessons`,
   );
@@ -205,8 +249,16 @@ export async function describeAccount(client, account) {
      ORDER BY "scheduledStart" DESC, id DESC OFFSET LEAST(2499, GREATEST(0, (SELECT count(*) FROM "Interview" WHERE "userId" = $1 AND "scheduledStart" < now()) - 26)) LIMIT 1`,
     [account.id],
   );
+  // The application with the most rounds: its page is the heaviest one the account has.
+  const {
+    rows: [application],
+  } = await client.query(
+    `SELECT "applicationId" AS id FROM "Interview" WHERE "userId" = $1 GROUP BY "applicationId" ORDER BY count(*) DESC, "applicationId" LIMIT 1`,
+    [account.id],
+  );
   return {
     ...account,
+    applicationId: application?.id ?? null,
     upcomingInterviewId: upcoming?.id ?? null,
     incidentId: incident?.id ?? null,
     deepCursor: deep ? Buffer.from(`${deep.scheduledStart.toISOString()}|${deep.id}`).toString('base64url') : null,
