@@ -93,7 +93,10 @@ describe('the words on a card and in announcements', () => {
     expect(announce.onDragStart({ active })).toBe(
       'Picked up Acme Ltd · Engineer, in Applied. Use the left and right arrow keys to choose a stage.',
     );
+    // Over its own column as the drag starts: nothing to say yet, so the pick-up is heard whole.
+    expect(announce.onDragOver({ active, over: over('applied') })).toBeUndefined();
     expect(announce.onDragOver({ active, over: over('screening') })).toBe('Acme Ltd · Engineer is over Screening.');
+    expect(announce.onDragOver({ active, over: over('applied') })).toBe('Acme Ltd · Engineer is over Applied.');
     expect(announce.onDragEnd({ active, over: over('screening') })).toBe('Acme Ltd · Engineer dropped in Screening.');
     expect(announce.onDragEnd({ active, over: over('applied') })).toBe(
       'Acme Ltd · Engineer dropped where it was, in Applied.',

@@ -69,11 +69,13 @@ export function ApplicationsBoard({ columns, userTimeZone }: Props) {
         onDragEnd={onDragEnd}
         onDragCancel={() => setActiveId(null)}
       >
+        {/* relative: the screen-reader-only text in far columns is positioned against the board,
+            so the board clips it instead of it widening the page. */}
         <div
           role="region"
           aria-label="Applications board"
           tabIndex={0}
-          className="-mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-4 focus-visible:outline-2 focus-visible:outline-brand-600 sm:mx-0 sm:snap-none sm:px-0"
+          className="relative -mx-4 flex snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-4 focus-visible:outline-2 focus-visible:outline-brand-600 sm:mx-0 sm:snap-none sm:px-0"
         >
           {board.map((column) => (
             <BoardColumn key={column.id} column={column}>

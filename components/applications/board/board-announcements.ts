@@ -17,13 +17,19 @@ function dragData(active: Pick<Active, 'data'>): CardDragData {
 
 /** The announcements, given the stages' names by id. */
 export function boardAnnouncements(stageName: (stageId: string) => string): Announcements {
+  // Whether the held card has left its own column yet: being over it at the start of a drag is
+  // not news, and saying so would cut off the pick-up announcement and its instructions.
+  let hasLeft = false;
   return {
     onDragStart: ({ active }) => {
+      hasLeft = false;
       const { label, stageId } = dragData(active);
       return `Picked up ${label}, in ${stageName(stageId)}. Use the left and right arrow keys to choose a stage.`;
     },
     onDragOver: ({ active, over }) => {
-      const { label } = dragData(active);
+      const { label, stageId } = dragData(active);
+      if (!hasLeft && over && String(over.id) === stageId) return undefined;
+      hasLeft = true;
       return over ? `${label} is over ${stageName(String(over.id))}.` : `${label} is over no stage.`;
     },
     onDragEnd: ({ active, over }) => {

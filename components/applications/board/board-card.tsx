@@ -47,7 +47,7 @@ export function BoardCard({ card, stages, userTimeZone, isMoving, takeFocus, onF
     <article
       ref={setNodeRef}
       aria-label={label}
-      className={`rounded-md border border-slate-200 bg-white p-3 shadow-sm ${isDragging ? 'opacity-50' : ''}`}
+      className={`rounded-md border bg-white p-3 shadow-sm ${isDragging ? 'border-dashed border-brand-600' : 'border-slate-200'}`}
     >
       <div className="flex items-start gap-2">
         <button
