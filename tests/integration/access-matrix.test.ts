@@ -88,6 +88,8 @@ import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
 import { signInAs } from './support/session';
 import { createTestInterview, createTestUser } from './support/factories';
 import { createBrowserKeys } from './support/push-service';
+import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
+import { createTestApplication, ensureTestStages } from './support/factories';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
@@ -839,6 +841,31 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'public',
     reason:
       "next-auth's sign-in, callback and sign-out, behind its CSRF token. Credentials go through authenticate() (accounts.test.ts: throttling, one failure message).",
+  },
+  // ── The applications board (lib/actions/board.ts) ──
+  'lib/actions/board.ts#moveApplicationAction': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      // The victim's application in Applied, and their Screening stage to move it to.
+      const application = await createTestApplication(victim.id, { stage: 'APPLIED' });
+      const stages = await ensureTestStages(victim.id);
+      const toStageId = stages.find((stage) => stage.systemKey === 'SCREENING')?.id ?? '';
+      return { applicationId: application.id, fromStageId: application.stageId, toStageId };
+    },
+    call: (ids) =>
+      moveApplicationAction({ id: ids.applicationId!, toStageId: ids.toStageId!, expectedStageId: ids.fromStageId! }),
+  },
+  'lib/actions/board.ts#undoMoveAction': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      // The victim's application in Applied, and their Screening stage to move it to.
+      const application = await createTestApplication(victim.id, { stage: 'APPLIED' });
+      const stages = await ensureTestStages(victim.id);
+      const toStageId = stages.find((stage) => stage.systemKey === 'SCREENING')?.id ?? '';
+      return { applicationId: application.id, fromStageId: application.stageId, toStageId };
+    },
+    call: (ids) =>
+      undoMoveAction({ id: ids.applicationId!, toStageId: ids.toStageId!, expectedStageId: ids.fromStageId! }),
   },
 };
 
