@@ -24,10 +24,7 @@ export function ApplicationTimeline({ changes, timeZone }: { changes: readonly C
             <li key={change.id} className="text-sm">
               <p className="font-medium text-slate-900">
                 {change.fromStageName ? (
-                  <>
-                    {change.fromStageName} <span aria-hidden="true">→</span>
-                    <span className="sr-only">to</span> {change.toStageName}
-                  </>
+                  `${change.fromStageName} → ${change.toStageName}`
                 ) : (
                   <>Started in {change.toStageName}</>
                 )}

@@ -68,7 +68,9 @@ export function ApplicationsTable({ items, query, userTimeZone }: Props) {
       role="region"
       aria-label="Applications"
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600"
+      // relative: the headers' screen-reader text is positioned absolutely, and would otherwise
+      // be placed against the page and widen it on a phone.
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <table className="min-w-[48rem] w-full text-sm">
         <thead className="bg-slate-50 text-slate-700">
