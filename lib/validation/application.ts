@@ -87,8 +87,10 @@ export function latestAppliedDate(now = new Date()): string {
   return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const appliedOn = blankAsAbsent(
-  calendarDateSchema.check(z.refine((value) => value <= latestAppliedDate(), FUTURE_APPLIED_MESSAGE)),
+// Blank first: the form sends '' for "not recorded", which the date checks would refuse.
+const appliedOn = z.pipe(
+  blankAsAbsent(textSchema({ trim: true })),
+  z.optional(calendarDateSchema.check(z.refine((value) => value <= latestAppliedDate(), FUTURE_APPLIED_MESSAGE))),
 );
 
 const phoneSchema = textSchema({ trim: true }).check(
