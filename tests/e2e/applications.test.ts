@@ -79,14 +79,14 @@ test.describe('applications', () => {
 
     await page.goto(`${baseUrl}/applications/table`);
     await page.getByRole('heading', { level: 1, name: 'Applications' }).waitFor();
-    await expect(page.getByRole('link', { name: 'Northwind <b>Labs</b>' })).toHaveCount(1);
-    await expect(page.getByRole('link', { name: 'northwind <b>labs</b>' })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Northwind <b>Labs</b>', exact: true })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'northwind <b>labs</b>', exact: true })).toHaveCount(1);
     await expectAccessible(page);
     await page.getByLabel('Search company or role').fill('analyst');
     await page.getByLabel('Stage').selectOption({ label: 'Screening' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/stage=/);
-    await expect(page.getByRole('cell', { name: 'Screening' })).toHaveCount(1);
+    await expect(page.getByRole('cell', { name: 'Screening', exact: true })).toHaveCount(1);
   });
 
   test.describe('on a phone', () => {
