@@ -53,6 +53,17 @@ import {
   tickPrepItemAction,
 } from '@/lib/actions/incidents';
 import {
+  addApplicationContactAction,
+  changeApplicationStageAction,
+  createApplicationAction,
+  deleteApplicationAction,
+  deleteApplicationContactAction,
+  markApplicationGhostedAction,
+  recordReplyAction,
+  updateApplicationAction,
+  updateApplicationContactAction,
+} from '@/lib/actions/applications';
+import {
   createLessonAction,
   markLessonReviewedAction,
   retirePreventionActionAction,
@@ -86,7 +97,7 @@ import { requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
 import { signInAs } from './support/session';
-import { createTestInterview, createTestUser } from './support/factories';
+import { createTestApplication, createTestInterview, createTestUser } from './support/factories';
 import { createBrowserKeys } from './support/push-service';
 import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
 import { createTestApplication, ensureTestStages } from './support/factories';
@@ -240,6 +251,15 @@ const interviewForm = () => ({
   format: 'VIDEO',
   meetingUrl: 'https://meet.example/mallory',
 });
+/** The victim's application in Applied, with a contact; the stage id is one of the victim's. */
+const seedApplication = async (victim: User) => {
+  const application = await createTestApplication(victim.id, { stage: 'APPLIED' });
+  const contact = await db.applicationContact.create({
+    data: { userId: victim.id, applicationId: application.id, name: 'Dana Recruiter' },
+  });
+  const stage = await db.applicationStage.findFirstOrThrow({ where: { userId: victim.id, systemKey: 'OFFER' } });
+  return { applicationId: application.id, contactId: contact.id, stageId: stage.id };
+};
 const seedInterview = async (victim: User) => ({ interviewId: (await createTestInterview(victim.id)).id });
 const routeContext = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
@@ -866,6 +886,67 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
     call: (ids) =>
       undoMoveAction({ id: ids.applicationId!, toStageId: ids.toStageId!, expectedStageId: ids.fromStageId! }),
+  },
+  // ─── Applications: the table, the application page and its form (issue 19) ───
+  'lib/actions/applications.ts#createApplicationAction': {
+    kind: 'no-id',
+    reason: 'Creates an application for the session user; the schema keeps only form fields, never an owner.',
+    attack: async ({ victim, attacker }) => {
+      const answer = await createApplicationAction({
+        ...pointAt(victim),
+        values: { company: 'Mallory Corp', roleTitle: 'Spy' },
+        acknowledgeWarnings: true,
+      } as never);
+      expect(answer).toMatchObject({ ok: true, data: { saved: true } });
+      const id = answer.ok && answer.data.saved ? answer.data.id : '';
+      expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id });
+    },
+    callSignedOut: ({ victim }) =>
+      createApplicationAction({ ...pointAt(victim), values: { company: 'Mallory Corp', roleTitle: 'Spy' } } as never),
+  },
+  'lib/actions/applications.ts#updateApplicationAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) =>
+      updateApplicationAction({ id: ids.applicationId!, values: { company: 'Mallory', roleTitle: 'Spy' } }),
+    notFoundMessage:
+      'This application was deleted (perhaps in another tab), so there is nothing to save. What you typed is still in the form.',
+  },
+  'lib/actions/applications.ts#deleteApplicationAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => deleteApplicationAction({ id: ids.applicationId! }),
+  },
+  'lib/actions/applications.ts#changeApplicationStageAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => changeApplicationStageAction({ id: ids.applicationId!, stageId: ids.stageId!, note: 'mine now' }),
+  },
+  'lib/actions/applications.ts#markApplicationGhostedAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => markApplicationGhostedAction({ id: ids.applicationId! }),
+  },
+  'lib/actions/applications.ts#recordReplyAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => recordReplyAction({ id: ids.applicationId! }),
+  },
+  'lib/actions/applications.ts#addApplicationContactAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) =>
+      addApplicationContactAction({ applicationId: ids.applicationId!, values: { name: 'Mallory', role: 'OTHER' } }),
+  },
+  'lib/actions/applications.ts#updateApplicationContactAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => updateApplicationContactAction({ id: ids.contactId!, values: { name: 'Mallory', role: 'OTHER' } }),
+  },
+  'lib/actions/applications.ts#deleteApplicationContactAction': {
+    kind: 'takes-id',
+    seed: seedApplication,
+    call: (ids) => deleteApplicationContactAction({ id: ids.contactId! }),
   },
 };
 
