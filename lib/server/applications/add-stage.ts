@@ -12,8 +12,8 @@ import { findNameClash, lockStages, nameClashMessage, writeStagePositions } from
 export async function addStage(userId: string, values: AddStageValues): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const stages = await lockStages(tx, userId);
-    if (findNameClash(stages, values.name))
-      throw new ValidationError(nameClashMessage(values.name), { name: nameClashMessage(values.name) });
+    const clash = findNameClash(stages, values.name);
+    if (clash) throw new ValidationError(nameClashMessage(clash.name), { name: nameClashMessage(clash.name) });
     const afterIndex = values.afterStageId ? stages.findIndex((stage) => stage.id === values.afterStageId) : -1;
     if (values.afterStageId && afterIndex < 0) throw new NotFoundError('stage');
     const created = await tx.applicationStage.create({

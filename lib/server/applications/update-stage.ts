@@ -14,8 +14,8 @@ export async function updateStage(userId: string, stageId: string, values: Stage
     const stages = await lockStages(tx, userId);
     const stage = stages.find((candidate) => candidate.id === stageId);
     if (!stage) throw new NotFoundError('stage');
-    if (findNameClash(stages, values.name, stageId))
-      throw new ValidationError(nameClashMessage(values.name), { name: nameClashMessage(values.name) });
+    const clash = findNameClash(stages, values.name, stageId);
+    if (clash) throw new ValidationError(nameClashMessage(clash.name), { name: nameClashMessage(clash.name) });
     await tx.applicationStage.updateMany({
       where: { id: stageId, userId },
       data: { name: values.name, noReplyDays: stage.kind === 'OPEN' ? values.noReplyDays : null },
