@@ -33,7 +33,7 @@ export type GhostState =
   | { kind: 'none' }
   | { kind: 'waiting'; flagAt: Date }
   | { kind: 'no-reply'; since: Date; suggestGhostedAt: Date }
-  | { kind: 'suggest-ghosted'; since: Date };
+  | { kind: 'suggest-ghosted'; since: Date; suggestGhostedAt: Date };
 
 /** The instant `days` after `from`, counted the way `kind` says (see the file's header). */
 export function addWaitDays(from: Date, days: number, kind: LastSignOfLife['kind'], timeZone: string): Date {
@@ -70,7 +70,7 @@ export function ghostState({ noReplyDays, stageKind, last, timeZone, now }: Ghos
   if (now < flagAt) return { kind: 'waiting', flagAt };
   const suggestGhostedAt = addWaitDays(flagAt, noReplyDays, last.kind, timeZone);
   if (now < suggestGhostedAt) return { kind: 'no-reply', since: flagAt, suggestGhostedAt };
-  return { kind: 'suggest-ghosted', since: flagAt };
+  return { kind: 'suggest-ghosted', since: flagAt, suggestGhostedAt };
 }
 
 /** The latest of the signs of life given (any may be missing). */

@@ -43,7 +43,11 @@ describe('ghostState: calendar days before any round', () => {
       suggestGhostedAt: at('2026-11-30T10:00:00Z'),
     });
     expect(state({ now: at('2026-11-30T09:59:59Z') }).kind).toBe('no-reply');
-    expect(state({ now: at('2026-11-30T10:00:00Z') })).toEqual({ kind: 'suggest-ghosted', since: flagAt });
+    expect(state({ now: at('2026-11-30T10:00:00Z') })).toEqual({
+      kind: 'suggest-ghosted',
+      since: flagAt,
+      suggestGhostedAt: at('2026-11-30T10:00:00Z'),
+    });
   });
 
   it('counts weekends like any day: 14 calendar days from a Friday is a Friday', () => {
