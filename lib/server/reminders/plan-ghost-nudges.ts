@@ -24,13 +24,15 @@ export type GhostNudgePlanResult = { scanned: number; created: number };
  */
 export async function planGhostNudges(
   now: Date = new Date(),
-  options: { limit?: number } = {},
+  // userIds narrows the scan to some accounts (tests; a user's own resync), never widens it.
+  options: { limit?: number; userIds?: readonly string[] } = {},
 ): Promise<GhostNudgePlanResult> {
   const db = getDb();
   const limit = options.limit ?? GHOST_SCAN_BATCH;
   const rows = await db.$queryRaw<GhostFactsRow[]>(Prisma.sql`
     ${GHOST_FACTS_SELECT}
     WHERE a."closedAt" IS NULL AND s."kind" = 'OPEN' AND s."noReplyDays" > 0
+      ${options.userIds ? Prisma.sql`AND a."userId" = ANY(${[...options.userIds]}::text[])` : Prisma.empty}
       AND ${LAST_SIGN_SQL} + (s."noReplyDays" - 1) * ${DAY} <= ${now}
       AND (
         NOT EXISTS (SELECT 1 FROM "Reminder" rm WHERE rm."applicationId" = a."id" AND rm."kind" = 'NO_REPLY_NUDGE'
