@@ -4,8 +4,10 @@ import {
   ghostState,
   latestSignOfLife,
   type GhostInput,
+  type GhostState,
   type LastSignOfLife,
 } from '@/lib/domain/ghosting';
+import { planApplicationNudges, type ReminderPreferences } from '@/lib/domain/reminders';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -159,5 +161,57 @@ describe('appliedOnSign', () => {
     });
     expect(appliedOnSign(at('2026-07-02T00:00:00Z'), 'America/Los_Angeles').at).toEqual(at('2026-07-02T07:00:00Z'));
     expect(appliedOnSign(at('2026-07-02T00:00:00Z'), 'Gone/Zone').at).toEqual(at('2026-07-02T00:00:00Z'));
+  });
+});
+
+describe('planApplicationNudges: the reminders a ghost state asks for', () => {
+  const flagAt = at('2026-11-16T10:00:00Z');
+  const suggestGhostedAt = at('2026-11-30T10:00:00Z');
+  const plan = (ghost: GhostState, now: Date, preferences: ReminderPreferences = {}) =>
+    planApplicationNudges({ applicationId: 'app1', ghost, userTimeZone: 'Europe/London', preferences, now });
+
+  it('asks for nothing while waiting or when nothing is counted', () => {
+    expect(plan({ kind: 'waiting', flagAt }, at('2026-11-10T00:00:00Z')).reminders).toEqual([]);
+    expect(plan({ kind: 'none' }, at('2026-11-10T00:00:00Z')).reminders).toEqual([]);
+  });
+
+  it('past the threshold: one nudge keyed by application and clock, on every channel, useful until the suggestion', () => {
+    const now = at('2026-11-17T12:00:00Z');
+    const { reminders } = plan({ kind: 'no-reply', since: flagAt, suggestGhostedAt }, now);
+    expect(reminders).toEqual([
+      expect.objectContaining({
+        kind: 'NO_REPLY_NUDGE',
+        dedupeKey: 'no-reply:app1:2026-11-16T10:00:00.000Z',
+        dueAt: now,
+        latestUsefulAt: suggestGhostedAt,
+        channels: ['EMAIL', 'PUSH', 'IN_APP'],
+      }),
+    ]);
+  });
+
+  it('after the second period: the suggestion replaces the nudge, which is recorded as passed', () => {
+    const now = at('2026-12-01T09:00:00Z');
+    const result = plan({ kind: 'suggest-ghosted', since: flagAt, suggestGhostedAt }, now);
+    expect(result.reminders.map((reminder) => [reminder.kind, reminder.dedupeKey])).toEqual([
+      ['GHOSTED_SUGGESTION', 'ghosted:app1:2026-11-16T10:00:00.000Z'],
+    ]);
+    expect(result.skipped).toEqual([
+      { kind: 'NO_REPLY_NUDGE', dedupeKey: 'no-reply:app1:2026-11-16T10:00:00.000Z', reason: 'passed' },
+    ]);
+    // A suggestion a week stale is not sent at all (an old backlog after an upgrade stays quiet).
+    expect(
+      plan({ kind: 'suggest-ghosted', since: flagAt, suggestGhostedAt }, at('2026-12-08T10:00:00Z')).reminders,
+    ).toEqual([]);
+  });
+
+  it('respects the user’s choices and quiet hours', () => {
+    const ghost: GhostState = { kind: 'no-reply', since: flagAt, suggestGhostedAt };
+    expect(plan(ghost, at('2026-11-17T12:00:00Z'), { channels: { NO_REPLY_NUDGE: [] } }).skipped[0]?.reason).toBe(
+      'turned-off',
+    );
+    expect(plan(ghost, at('2026-11-17T12:00:00Z'), { allOff: true }).skipped[0]?.reason).toBe('all-off');
+    // 23:00 in London falls in 22:00–07:00 quiet hours: it waits for the morning.
+    const quiet = plan(ghost, at('2026-11-17T23:00:00Z'), { quietHours: { start: '22:00', end: '07:00' } });
+    expect(quiet.reminders[0]).toMatchObject({ dueAt: at('2026-11-18T07:00:00Z'), adjustment: 'after-quiet-hours' });
   });
 });
