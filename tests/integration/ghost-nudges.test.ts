@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { getDb } from '@/lib/db';
 import { dispatchApplicationNudges } from '@/lib/server/jobs/dispatch-application-nudges';
 import { moveApplication } from '@/lib/server/applications/move-application';
+import { readGhostStates } from '@/lib/server/applications/read-ghost-states';
 import { planGhostNudges } from '@/lib/server/reminders/plan-ghost-nudges';
 import { createUnsubscribeToken } from '@/lib/server/notifications/reminder-preferences';
 import { createTestApplication, createTestUser, ensureTestStages } from './support/factories';
@@ -258,5 +259,18 @@ describe('sending nudges', () => {
     expect(result).toEqual({ queued: 0, skipped: 0 });
     expect(send).not.toHaveBeenCalled();
     expect((await remindersOf(application.id))[0]?.state).toBe('SCHEDULED');
+  });
+});
+
+describe('reading the flag for the board and the application page', () => {
+  it("gives each of the user's applications its ghost state, in one read, and leaves out another user's", async () => {
+    const { user, application } = await quietApplication();
+    const other = await quietApplication();
+    const states = await readGhostStates(user.id, [application.id, other.application.id], after(15 * DAY));
+    expect([...states.keys()]).toEqual([application.id]);
+    expect(states.get(application.id)).toEqual({
+      ghost: { kind: 'no-reply', since: after(14 * DAY), suggestGhostedAt: after(28 * DAY + HOUR) },
+      last: { at: T0, kind: 'stage-change' },
+    });
   });
 });
