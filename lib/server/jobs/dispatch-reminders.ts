@@ -37,8 +37,12 @@ const contentInterviewSelect = {
  */
 export async function dispatchDueReminders(boss: PgBoss, now: Date = new Date()): Promise<DispatchResult> {
   const db = getDb();
-  // Quiet applications get their nudges written first, so one that came due now goes out now.
-  await planGhostNudges(now);
+  // Quiet applications get their nudges written first, so one that came due now goes out now. A
+  // failure there must not hold back the interview reminders below: it is logged and retried
+  // on the next run.
+  await planGhostNudges(now).catch((error: unknown) =>
+    console.error('[worker] planning no-reply nudges failed', error),
+  );
   const due = await db.reminder.findMany({
     where: { state: 'SCHEDULED', dueAt: { lte: now } },
     orderBy: { dueAt: 'asc' },
