@@ -4,7 +4,12 @@
 // nudged to follow up; after a second period of silence Rebound suggests Ghosted, which only the
 // user can choose. After a round the wait is counted in business days where the employer is, as
 // a recruiter counts it; before any round, in calendar days from the application or its move.
+//
+// Calendar days keep the local clock time in the zone (14 days after 10:00 is 10:00, across a
+// DST change too), as a person counting on a calendar would; a zone that no longer exists counts
+// in UTC rather than failing the board.
 import { addBusinessDays } from './business-days';
+import { isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from './time';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -28,21 +33,44 @@ export type GhostState =
   | { kind: 'none' }
   | { kind: 'waiting'; flagAt: Date }
   | { kind: 'no-reply'; since: Date; suggestGhostedAt: Date }
-  | { kind: 'suggest-ghosted'; since: Date };
+  | { kind: 'suggest-ghosted'; since: Date; suggestGhostedAt: Date };
 
 /** The instant `days` after `from`, counted the way `kind` says (see the file's header). */
 export function addWaitDays(from: Date, days: number, kind: LastSignOfLife['kind'], timeZone: string): Date {
-  return kind === 'round' ? addBusinessDays(from, days, timeZone) : new Date(from.getTime() + days * MS_PER_DAY);
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return kind === 'round' ? addBusinessDays(from, days, zone) : addCalendarDays(from, days, zone);
+}
+
+/** `days` calendar days after `from` in `timeZone`, at the same local clock time (seconds kept). */
+function addCalendarDays(from: Date, days: number, timeZone: string): Date {
+  const local = utcToZonedLocal(from, timeZone);
+  const [year = 0, month = 1, day = 1] = local.slice(0, 10).split('-').map(Number);
+  const targetDay = new Date(Date.UTC(year, month - 1, day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  const { instant } = zonedLocalToUtc(`${targetDay}T${local.slice(11, 16)}`, timeZone);
+  const subMinute = ((from.getTime() % 60_000) + 60_000) % 60_000;
+  return new Date(instant.getTime() + subMinute);
+}
+
+/**
+ * The start of the day the user says they applied (a calendar date, stored as midnight UTC), as
+ * midnight in their zone: "applied on the 3rd" starts the clock when the 3rd starts for them.
+ */
+export function appliedOnSign(appliedOn: Date, timeZone: string): LastSignOfLife {
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return { at: zonedLocalToUtc(`${appliedOn.toISOString().slice(0, 10)}T00:00`, zone).instant, kind: 'applied' };
 }
 
 /** Where the application stands on the no-reply clock at `now`. */
 export function ghostState({ noReplyDays, stageKind, last, timeZone, now }: GhostInput): GhostState {
-  if (stageKind === 'CLOSED' || noReplyDays === null || noReplyDays <= 0 || !last) return { kind: 'none' };
+  // A fractional threshold cannot be counted in business days; the stage form only stores whole ones.
+  if (stageKind === 'CLOSED' || noReplyDays === null || !Number.isInteger(noReplyDays) || noReplyDays <= 0 || !last)
+    return { kind: 'none' };
+  if (Number.isNaN(last.at.getTime()) || Number.isNaN(now.getTime())) return { kind: 'none' };
   const flagAt = addWaitDays(last.at, noReplyDays, last.kind, timeZone);
   if (now < flagAt) return { kind: 'waiting', flagAt };
   const suggestGhostedAt = addWaitDays(flagAt, noReplyDays, last.kind, timeZone);
   if (now < suggestGhostedAt) return { kind: 'no-reply', since: flagAt, suggestGhostedAt };
-  return { kind: 'suggest-ghosted', since: flagAt };
+  return { kind: 'suggest-ghosted', since: flagAt, suggestGhostedAt };
 }
 
 /** The latest of the signs of life given (any may be missing). */

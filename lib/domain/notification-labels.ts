@@ -16,6 +16,14 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; hint: s
   FOLLOW_UP_DUE: { label: 'No answer from the employer', hint: 'After three business days, a follow-up is ready.' },
   THANK_YOU_UNSENT: { label: 'Thank-you still unsent', hint: 'A day after their answer.' },
   LESSON_REVIEW: { label: 'Lessons to look over', hint: 'The day before the next interview.' },
+  NO_REPLY_NUDGE: {
+    label: 'An application has gone quiet',
+    hint: "Past the stage's no-reply threshold: a polite follow-up is drafted for you.",
+  },
+  GHOSTED_SUGGESTION: {
+    label: 'Still quiet: mark it Ghosted?',
+    hint: 'After a second period with no reply; only you can move it.',
+  },
 };
 
 export const REMINDER_CHANNEL_LABELS: Record<ReminderChannel, string> = {

@@ -91,6 +91,10 @@ export function buildReminderContent(input: ReminderContentInput): ReminderConte
         ],
         [{ label: 'Review the thank-you', url: input.links.open }],
       );
+    case 'NO_REPLY_NUDGE':
+    case 'GHOSTED_SUGGESTION':
+      // About an application, not an interview: lib/domain/ghost-follow-up.ts words them.
+      throw new Error(`${input.reminder.kind} is worded by buildGhostNudgeContent.`);
   }
 }
 

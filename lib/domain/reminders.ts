@@ -17,6 +17,7 @@
 //   not block the one for the new time; the clock, quiet hours and channel choices never change
 //   a key.
 // - A zone that no longer exists falls back to UTC and says so in `zoneFallbacks`.
+import type { GhostState } from './ghosting';
 import type { InterviewFacts } from './interview-facts';
 import { computeInterviewCutoff, computeLastLook, type LessonReviewState } from './lesson-review';
 import { EXTRA_BUFFER_MINUTES, findApplicableLessons, type HintLesson } from './lesson-rules';
@@ -34,6 +35,8 @@ export const REMINDER_KINDS = [
   'FOLLOW_UP_DUE',
   'THANK_YOU_UNSENT',
   'LESSON_REVIEW',
+  'NO_REPLY_NUDGE',
+  'GHOSTED_SUGGESTION',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -67,6 +70,8 @@ export const DEFAULT_REMINDER_CHANNELS: Readonly<Record<ReminderKind, readonly R
   FOLLOW_UP_DUE: ['EMAIL', 'IN_APP'],
   THANK_YOU_UNSENT: ['EMAIL', 'IN_APP'],
   LESSON_REVIEW: ['EMAIL', 'IN_APP'],
+  NO_REPLY_NUDGE: ['EMAIL', 'PUSH', 'IN_APP'],
+  GHOSTED_SUGGESTION: ['EMAIL', 'PUSH', 'IN_APP'],
 };
 
 export type ReminderPreferences = {
@@ -335,6 +340,59 @@ export function planRecoveryReminders(input: {
   }
   const plan = finalise(candidates, context);
   return { ...plan, skipped: [...skipped, ...plan.skipped] };
+}
+
+/** The dedupe keys of an application's nudges: one per application and clock (the moment it was flagged). */
+export function applicationNudgeKey(
+  kind: 'NO_REPLY_NUDGE' | 'GHOSTED_SUGGESTION',
+  applicationId: string,
+  flagAt: Date,
+) {
+  return `${kind === 'NO_REPLY_NUDGE' ? 'no-reply' : 'ghosted'}:${applicationId}:${flagAt.toISOString()}`;
+}
+
+/**
+ * The nudges of one quiet application (lib/domain/ghosting.ts), for the clock it is on now:
+ * past its threshold, a follow-up nudge, useful until the second period ends; after that, the
+ * suggestion to mark it Ghosted, useful for NUDGE_USEFUL_DAYS. A reply, a move or a new round
+ * starts a new clock, so new keys, and a waiting row of the old clock leaves the plan.
+ */
+export function planApplicationNudges(input: {
+  applicationId: string;
+  ghost: GhostState;
+  userTimeZone: string;
+  preferences: ReminderPreferences;
+  now: Date;
+}): ReminderPlan {
+  const zoneFallbacks: ZoneFallback[] = [];
+  const context: Context = {
+    now: input.now,
+    userTimeZone: safeZone(input.userTimeZone, 'userTimeZone', zoneFallbacks),
+    preferences: input.preferences,
+    zoneFallbacks,
+  };
+  const { ghost, applicationId } = input;
+  if (ghost.kind === 'none' || ghost.kind === 'waiting') return { reminders: [], skipped: [], zoneFallbacks };
+  const base = { interviewId: null, incidentId: null, lessonIds: [] as string[], leaveBy: null };
+  const candidates: Candidate[] = [
+    {
+      ...base,
+      kind: 'NO_REPLY_NUDGE',
+      dedupeKey: applicationNudgeKey('NO_REPLY_NUDGE', applicationId, ghost.since),
+      plannedAt: ghost.since,
+      latestUsefulAt: ghost.suggestGhostedAt,
+    },
+  ];
+  if (ghost.kind === 'suggest-ghosted') {
+    candidates.push({
+      ...base,
+      kind: 'GHOSTED_SUGGESTION',
+      dedupeKey: applicationNudgeKey('GHOSTED_SUGGESTION', applicationId, ghost.since),
+      plannedAt: ghost.suggestGhostedAt,
+      latestUsefulAt: new Date(ghost.suggestGhostedAt.getTime() + NUDGE_USEFUL_DAYS * DAY_MS),
+    });
+  }
+  return finalise(candidates, context);
 }
 
 function buildNudge(kind: ReminderKind, incidentId: string, dedupeKey: string, plannedAt: Date): Candidate {

@@ -69,6 +69,7 @@ import {
   retirePreventionActionAction,
   updateLessonAction,
 } from '@/lib/actions/lessons';
+import { addStageAction, moveStageAction, removeStageAction, updateStageAction } from '@/lib/actions/stages';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
 import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
@@ -271,6 +272,13 @@ const seedLesson = async (victim: User) => {
   return { lessonId: lesson.id, actionId: lesson.actions[0]?.id ?? '' };
 };
 
+/** The victim's Screening stage, holding an application, and another stage to move it to. */
+const seedStage = async (victim: User) => {
+  const application = await createTestApplication(victim.id, { stage: 'SCREENING' });
+  const target = await db.applicationStage.findFirstOrThrow({ where: { userId: victim.id, systemKey: 'APPLIED' } });
+  return { stageId: application.stageId, targetStageId: target.id };
+};
+
 /** A missed interview of the victim's with an open recovery and its first drafts. */
 const seedIncident = async (victim: User) => {
   const interview = await createTestInterview(victim.id, { scheduledStart: new Date(Date.now() - 3 * 3_600_000) });
@@ -421,6 +429,27 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedLesson,
     call: (ids) => retirePreventionActionAction({ id: ids.actionId! }),
+  },
+  // Stages (applications/stages): each takes a stage id; the victim's answers like a missing one.
+  'lib/actions/stages.ts#addStageAction': {
+    kind: 'takes-id',
+    seed: seedStage,
+    call: (ids) => addStageAction({ name: 'Mallory', kind: 'OPEN', afterStageId: ids.stageId ?? '', noReplyDays: '' }),
+  },
+  'lib/actions/stages.ts#updateStageAction': {
+    kind: 'takes-id',
+    seed: seedStage,
+    call: (ids) => updateStageAction({ id: ids.stageId ?? '', values: { name: 'Hijacked', noReplyDays: '1' } }),
+  },
+  'lib/actions/stages.ts#moveStageAction': {
+    kind: 'takes-id',
+    seed: seedStage,
+    call: (ids) => moveStageAction({ id: ids.stageId ?? '', direction: 'up' }),
+  },
+  'lib/actions/stages.ts#removeStageAction': {
+    kind: 'takes-id',
+    seed: seedStage,
+    call: (ids) => removeStageAction({ id: ids.stageId ?? '', moveToStageId: ids.targetStageId }),
   },
   'lib/actions/lessons.ts#createLessonAction': {
     kind: 'no-id',

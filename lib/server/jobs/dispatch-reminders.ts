@@ -1,7 +1,7 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
 import { getDb, type Tx } from '@/lib/db';
-import type { ReminderChannel, ReminderKind } from '@/lib/domain/reminders';
+import type { ReminderKind } from '@/lib/domain/reminders';
 import { buildReminderContent, type ReminderContent, type ReminderLinks } from '@/lib/domain/reminders-content';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
@@ -9,14 +9,16 @@ import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { getEnv } from '@/lib/env';
-import { DELIVERY_QUEUE, prismaJobDb, type DeliveryJob } from './queues';
+import { planGhostNudges } from '@/lib/server/reminders/plan-ghost-nudges';
+import { dispatchApplicationNudges } from './dispatch-application-nudges';
+import { queueNotification } from './queue-notification';
 
 /** Due reminders taken per run; the next minute's run takes the rest. */
 const BATCH_SIZE = 200;
 
 export type DispatchResult = { queued: number; skipped: number; owners: number };
 
-type Owner = { userId: string; interviewId: string | null; incidentId: string | null };
+type Owner = { userId: string; interviewId: string | null; incidentId: string | null; applicationId: string | null };
 
 // The facts every drafted message is built from, and whether it is a second chance.
 const contentInterviewSelect = {
@@ -35,17 +37,27 @@ const contentInterviewSelect = {
  */
 export async function dispatchDueReminders(boss: PgBoss, now: Date = new Date()): Promise<DispatchResult> {
   const db = getDb();
+  // Quiet applications get their nudges written first, so one that came due now goes out now. A
+  // failure there must not hold back the interview reminders below: it is logged and retried
+  // on the next run.
+  await planGhostNudges(now).catch((error: unknown) =>
+    console.error('[worker] planning no-reply nudges failed', error),
+  );
   const due = await db.reminder.findMany({
     where: { state: 'SCHEDULED', dueAt: { lte: now } },
     orderBy: { dueAt: 'asc' },
     take: BATCH_SIZE,
-    select: { userId: true, interviewId: true, incidentId: true },
+    select: { userId: true, interviewId: true, incidentId: true, applicationId: true },
   });
   const owners = new Map<string, Owner>();
-  for (const row of due) owners.set(`${row.interviewId ?? ''}|${row.incidentId ?? ''}`, row);
+  for (const row of due) owners.set(`${row.interviewId ?? ''}|${row.incidentId ?? ''}|${row.applicationId ?? ''}`, row);
   const result: DispatchResult = { queued: 0, skipped: 0, owners: owners.size };
   for (const owner of owners.values()) {
-    const counts = await db.$transaction((tx) => dispatchOwner(tx, boss, owner, now));
+    const counts = await db.$transaction((tx) =>
+      owner.applicationId
+        ? dispatchApplicationNudges(tx, boss, { userId: owner.userId, applicationId: owner.applicationId }, now)
+        : dispatchOwner(tx, boss, owner, now),
+    );
     result.queued += counts.queued;
     result.skipped += counts.skipped;
   }
@@ -146,33 +158,5 @@ async function queueReminder(
     lessonActions: facts.lessonActions,
     sentAt: now,
   });
-  const channels = reminder.channels as ReminderChannel[];
-  const outside = channels.filter((channel) => channel !== 'IN_APP');
-  const notification = await tx.notification.create({
-    data: {
-      userId: reminder.userId,
-      reminderId: reminder.id,
-      kind: reminder.kind,
-      title: content.push.title,
-      body: content.push.body,
-      url: links.open,
-      content: content as unknown as Prisma.InputJsonValue,
-      deliveries: { create: outside.map((channel) => ({ userId: reminder.userId, channel })) },
-    },
-    select: { id: true, deliveries: { select: { id: true, channel: true } } },
-  });
-  // The in-app list has it from now on; the outside channels report back as they finish.
-  const isShownInApp = channels.includes('IN_APP');
-  await tx.reminder.update({
-    where: { id: reminder.id },
-    data: isShownInApp || outside.length === 0 ? { state: 'SENT', sentAt: now } : { state: 'QUEUED' },
-  });
-  for (const delivery of notification.deliveries) {
-    const job: DeliveryJob = { deliveryId: delivery.id };
-    const id = await boss.send(DELIVERY_QUEUE, job, {
-      singletonKey: `${reminder.id}:${delivery.channel}`,
-      db: prismaJobDb(tx),
-    });
-    if (!id) throw new Error(`The delivery queue refused the job for reminder ${reminder.id} (${delivery.channel}).`);
-  }
+  await queueNotification(tx, boss, reminder, content, links.open, now);
 }

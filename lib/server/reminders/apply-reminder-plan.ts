@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { PlannedReminder, ReminderPlan } from '@/lib/domain/reminders';
 
-export type ReminderScope = { interviewId: string } | { incidentId: string };
+export type ReminderScope = { interviewId: string } | { incidentId: string } | { applicationId: string };
 
 export type AppliedPlan = { created: number; moved: number; cancelled: number; skipped: number };
 
@@ -29,6 +29,7 @@ export async function applyReminderPlan(
   userId: string,
   scope: ReminderScope,
   plan: ReminderPlan,
+  options: { dropped?: 'CANCELLED' | 'SKIPPED' } = {},
 ): Promise<AppliedPlan> {
   const planned = new Map(plan.reminders.map((reminder) => [reminder.dedupeKey, reminder]));
   const passedKeys = plan.skipped
@@ -50,10 +51,18 @@ export async function applyReminderPlan(
   const passedIds = existing
     .filter((row) => row.state === 'SCHEDULED' && passedKeys.includes(row.dedupeKey))
     .map((row) => row.id);
+  // An application's nudge whose clock was reset is recorded as skipped: it stays history, and
+  // its key never comes back (a new clock makes new keys).
   if (cancelIds.length > 0)
     await tx.reminder.updateMany({
       where: { id: { in: cancelIds }, userId, state: 'SCHEDULED' },
-      data: { state: 'CANCELLED' },
+      data:
+        options.dropped === 'SKIPPED'
+          ? {
+              state: 'SKIPPED',
+              lastError: 'The application moved on (a reply, a move or a new round) before it was sent.',
+            }
+          : { state: 'CANCELLED' },
     });
   if (passedIds.length > 0) {
     await tx.reminder.updateMany({
@@ -91,6 +100,7 @@ export async function applyReminderPlan(
         userId,
         interviewId: reminder.interviewId,
         incidentId: reminder.incidentId,
+        applicationId: 'applicationId' in scope ? scope.applicationId : null,
         dedupeKey: reminder.dedupeKey,
       })),
       skipDuplicates: true,
