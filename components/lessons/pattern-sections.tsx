@@ -213,3 +213,62 @@ export function SpeedSection({ patterns }: { patterns: LessonPatterns }) {
     </section>
   );
 }
+
+const COMPANY_COLUMNS = [
+  { key: 'missed', label: 'Missed or late' },
+  { key: 'rescheduledRounds', label: 'Rounds rescheduled' },
+  { key: 'requestsAccepted', label: 'Requests accepted' },
+  { key: 'requestsDeclined', label: 'Requests declined' },
+] as const;
+
+/** Whom the user missed and who rescheduled, per employer: a plain table, the numbers written out. */
+export function CompanySection({ patterns }: { patterns: LessonPatterns }) {
+  if (patterns.byCompany.length === 0) return null;
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="company-title">
+      <h2 id="company-title" className="text-lg font-semibold">
+        By company
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Whom you missed, and who rescheduled: rounds that replaced another, and the reschedule requests the employer
+        answered. A lesson whose interview was deleted still counts under the company it named.
+      </p>
+      <div
+        role="region"
+        aria-label="By company: table"
+        tabIndex={0}
+        className="mt-4 max-h-96 overflow-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Misses and reschedules by company</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Company
+              </th>
+              {COMPANY_COLUMNS.map((column) => (
+                <th key={column.key} scope="col" className="py-1 pr-3 text-right font-medium">
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {patterns.byCompany.map((row) => (
+              <tr key={row.company.toLowerCase()} className="border-b border-slate-100">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {row.company}
+                </th>
+                {COMPANY_COLUMNS.map((column) => (
+                  <td key={column.key} className="py-1 pr-3 text-right tabular-nums">
+                    {row[column.key]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -133,6 +133,21 @@ export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
 export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
 export type MonthRow = { month: MonthKey; missed: number; runningLate: number };
 
+/** One employer in the recovery patterns: whom the user missed, and who rescheduled. */
+export type CompanyRow = {
+  company: string;
+  /** Missed or late interviews, and lessons kept after their interview was deleted. */
+  missed: number;
+  /** Rounds that replaced another round (a reschedule, by either side). */
+  rescheduledRounds: number;
+  /** Reschedule requests the employer answered. */
+  requestsAccepted: number;
+  requestsDeclined: number;
+};
+
+/** Companies shown at most in the recovery patterns, the most missed first. */
+export const COMPANIES_SHOWN = 20;
+
 export type LessonPatterns = {
   /** Every root cause, in the fixed order, zeros included. */
   byCause: CauseRow[];
@@ -147,5 +162,7 @@ export type LessonPatterns = {
     apologiesCounted: number;
   };
   reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
+  /** At most COMPANIES_SHOWN employers, the most missed first. */
+  byCompany: CompanyRow[];
   totals: { incidents: number; nearMisses: number };
 };

@@ -75,6 +75,9 @@ import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
 import { GET as interviewIcsGet } from '@/app/api/interviews/[id]/ics/route';
 import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
+import { GET as exportApplicationsGet } from '@/app/api/applications/export/route';
+import { GET as proofOfSearchGet } from '@/app/api/applications/proof/route';
+import { csvRows } from './support/csv';
 import { GET as healthGet } from '@/app/api/health/route';
 import { GET as pushPublicKeyGet } from '@/app/api/push/public-key/route';
 import { DELETE as pushSubscriptionDelete, POST as pushSubscriptionPost } from '@/app/api/push/subscriptions/route';
@@ -549,6 +552,38 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(text.split('\r\n')[0]).toMatch(/^Company,Role,/);
     },
     callSignedOut: () => exportInterviewsGet(new Request('http://test/api/interviews/export')),
+  },
+  'app/api/applications/export/route.ts#GET': {
+    kind: 'no-id',
+    reason: 'Exports the session user’s applications; it reads nothing from the request but its abort signal.',
+    attack: async ({ victim, attacker }) => {
+      const response = await exportApplicationsGet(
+        new Request(`http://test/api/applications/export?userId=${victim.user.id}`),
+      );
+      expect(response.status).toBe(200);
+      const text = (await response.text()).replace(/^\uFEFF/, '');
+      expect(await db.application.count({ where: { userId: victim.user.id } })).toBeGreaterThan(0);
+      // One record per application of the attacker's (both parties have the same seed).
+      expect(csvRows(text)).toHaveLength(await db.application.count({ where: { userId: attacker.user.id } }));
+      expect(text).not.toContain(victim.user.email);
+    },
+    callSignedOut: () => exportApplicationsGet(new Request('http://test/api/applications/export')),
+  },
+  'app/api/applications/proof/route.ts#GET': {
+    kind: 'no-id',
+    reason: 'The session user’s proof of job search; the query carries only the date range.',
+    attack: async ({ victim, attacker }) => {
+      const response = await proofOfSearchGet(
+        new Request(`http://test/api/applications/proof?userId=${victim.user.id}&id=${victim.seed.applicationId}`),
+      );
+      expect(response.status).toBe(200);
+      const rows = csvRows((await response.text()).replace(/^\uFEFF/, ''));
+      expect(await db.application.count({ where: { userId: victim.user.id } })).toBeGreaterThan(0);
+      // Everything the seed wrote is in the last 30 days: the attacker's applications, and only those.
+      expect(rows).toHaveLength(await db.application.count({ where: { userId: attacker.user.id } }));
+    },
+    callSignedOut: () =>
+      proofOfSearchGet(new Request('http://test/api/applications/proof?from=2026-01-01&to=2026-01-31')),
   },
   'app/api/calendar/[token]/route.ts#GET': {
     kind: 'public',

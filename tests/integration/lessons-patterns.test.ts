@@ -177,6 +177,7 @@ async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; c
 }
 
 describe('getPatterns: cost', () => {
+  // Seeding 63 incidents with their lessons takes seconds on a busy machine.
   it('sends the same small number of queries for 3 and for 60 lessons', async () => {
     const [small, large] = [await seedVolume(3), await seedVolume(60)];
 
@@ -187,10 +188,11 @@ describe('getPatterns: cost', () => {
     expect(forLarge.result.totals).toEqual({ incidents: 60, nearMisses: 60 });
     expect(forLarge.count).toBe(forSmall.count);
     expect(forSmall.count).toBeGreaterThan(0);
-    expect(forSmall.count).toBeLessThanOrEqual(4);
+    // Causes, months, outcomes, timing and requests, and the companies.
+    expect(forSmall.count).toBeLessThanOrEqual(5);
     // The work is done by the database: aggregates, not rows, come back.
     expect(statements.every((sql) => /\b(count|percentile_cont)\(/i.test(sql))).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('getPatterns: values', () => {

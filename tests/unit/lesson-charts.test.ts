@@ -127,6 +127,7 @@ describe('MonthSection', () => {
     outcomes: [],
     timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
     reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },
+    byCompany: [],
     totals: { incidents: 1, nearMisses: 0 },
   };
 

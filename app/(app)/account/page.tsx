@@ -49,15 +49,24 @@ export default async function AccountPage() {
       </Card>
       <Card
         title="Your data"
-        description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event."
+        description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event; your applications, with their contacts and stage history, also as a CSV for a spreadsheet."
       >
-        <a
-          href="/api/account/export"
-          className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-          download
-        >
-          Download my data
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a
+            href="/api/account/export"
+            className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            download
+          >
+            Download my data
+          </a>
+          <a
+            href="/api/applications/export"
+            className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            download
+          >
+            Download applications (CSV)
+          </a>
+        </div>
       </Card>
       <Card title="Delete account" description="This deletes your account and everything in it, at once and for good.">
         <DeleteAccountForm email={user.email} />

@@ -3,15 +3,17 @@ import { getDb } from '@/lib/db';
 import { ROOT_CAUSES, isRootCause } from '@/lib/domain/lesson-rules';
 import {
   addMonths,
+  COMPANIES_SHOWN,
   computeRate,
   fillMonths,
   OUTCOME_BUCKETS,
   toMonthKey,
+  type CompanyRow,
   type LessonPatterns,
 } from '@/lib/domain/lesson-stats';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 
-// Every statistic is computed by Postgres in a fixed set of four queries, whatever the number
+// Every statistic is computed by Postgres in a fixed set of five queries, whatever the number
 // of incidents or lessons: the page must stay fast for someone with years of history. Every
 // query is scoped by userId in each table it reads, joins included. Enum values are written as
 // SQL literals (constants, not user input) because a bound text parameter would not compare
@@ -42,11 +44,12 @@ export async function getPatterns(userId: string, timeZone: string, now = new Da
   const earliestMonth = addMonths(currentMonth, -(MAX_MONTHS - 1));
   const since = zonedLocalToUtc(`${earliestMonth}-01T00:00`, zone).instant;
 
-  const [causeRows, monthRows, outcomeRows, summaryRows] = await Promise.all([
+  const [causeRows, monthRows, outcomeRows, summaryRows, companyRows] = await Promise.all([
     queryByCause(userId),
     queryByMonth(userId, zone, since),
     queryOutcomes(userId),
     querySummary(userId),
+    queryByCompany(userId),
   ]);
 
   const causeCounts = new Map(causeRows.filter((row) => isRootCause(row.rootCause)).map((row) => [row.rootCause, row]));
@@ -95,6 +98,7 @@ export async function getPatterns(userId: string, timeZone: string, now = new Da
       // Success among the requests the employer decided on; waiting or unanswered ones say nothing yet.
       successRate: computeRate(accepted, accepted + declined),
     },
+    byCompany: companyRows,
     totals: {
       incidents: byCause.reduce((sum, row) => sum + row.missed + row.runningLate, 0),
       nearMisses: byCause.reduce((sum, row) => sum + row.nearMisses, 0),
@@ -211,4 +215,40 @@ function querySummary(userId: string) {
       FROM "RescheduleRequest" r
       WHERE r."userId" = ${userId}
     ) requests`;
+}
+
+/**
+ * The recovery patterns by employer: misses (the interview's company; for a lesson whose
+ * interview was deleted, the company the lesson kept), rounds that replaced another, and the
+ * reschedule requests the employer answered. Spellings of one company that differ only in case
+ * or surrounding spaces are one row, named by the spelling used most.
+ */
+function queryByCompany(userId: string) {
+  return getDb().$queryRaw<CompanyRow[]>`
+    SELECT mode() WITHIN GROUP (ORDER BY rows.company) AS "company",
+           (count(*) FILTER (WHERE rows.what = 'MISSED'))::int AS "missed",
+           (count(*) FILTER (WHERE rows.what = 'RESCHEDULED_ROUND'))::int AS "rescheduledRounds",
+           (count(*) FILTER (WHERE rows.what = 'ACCEPTED'))::int AS "requestsAccepted",
+           (count(*) FILTER (WHERE rows.what = 'DECLINED'))::int AS "requestsDeclined"
+    FROM (
+      SELECT iv."company", 'MISSED' AS what
+      FROM "MissedIncident" i
+      JOIN "Interview" iv ON iv."id" = i."interviewId" AND iv."userId" = ${userId}
+      WHERE i."userId" = ${userId}
+      UNION ALL
+      SELECT l."company", 'MISSED' FROM "Lesson" l
+      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL AND l."company" IS NOT NULL
+      UNION ALL
+      SELECT iv."company", 'RESCHEDULED_ROUND' FROM "Interview" iv
+      WHERE iv."userId" = ${userId} AND iv."rescheduledFromId" IS NOT NULL
+      UNION ALL
+      SELECT iv."company", r."status"::text
+      FROM "RescheduleRequest" r
+      JOIN "MissedIncident" i ON i."id" = r."incidentId" AND i."userId" = ${userId}
+      JOIN "Interview" iv ON iv."id" = i."interviewId" AND iv."userId" = ${userId}
+      WHERE r."userId" = ${userId} AND r."status" IN ('ACCEPTED', 'DECLINED')
+    ) rows
+    GROUP BY lower(btrim(rows.company))
+    ORDER BY 2 DESC, 3 DESC, 1
+    LIMIT ${COMPANIES_SHOWN}`;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getApplicationInsights } from '@/lib/server/applications/get-application-insights';
 import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
 import { getPatterns } from '@/lib/server/lessons/get-patterns';
 import { getReviewQueue } from '@/lib/server/lessons/get-review-queue';
@@ -17,13 +18,14 @@ export async function loadLessonsPage(user: PageUser, filters: LessonFilters, no
   return { page, reviewCounts };
 }
 
-/** The patterns page: the statistics and the review counts for the tabs. */
+/** The patterns page: the recovery statistics, the applications' insights and the review counts for the tabs. */
 export async function loadPatternsPage(user: PageUser, now = new Date()) {
-  const [patterns, reviewCounts] = await Promise.all([
+  const [patterns, applications, reviewCounts] = await Promise.all([
     getPatterns(user.id, user.timeZone, now),
+    getApplicationInsights(user.id, user.timeZone, now),
     countLessonsDueForReview(user.id, now),
   ]);
-  return { patterns, reviewCounts };
+  return { patterns, applications, reviewCounts };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { ApplicationInsightsSection } from '@/components/applications/insights/application-insights-section';
 import { LessonsNav } from '@/components/lessons/lessons-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { TextLink } from '@/components/ui/text-link';
 import {
   CauseSection,
+  CompanySection,
   MonthSection,
   OutcomeSection,
   RescheduleSection,
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: 'Patterns' };
 export default async function PatternsPage() {
   const user = await requireUser('/lessons/patterns');
   const now = new Date();
-  const { patterns, reviewCounts } = await loadPatternsPage(user, now);
+  const { patterns, applications, reviewCounts } = await loadPatternsPage(user, now);
   const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
   return (
     <div className="space-y-6">
@@ -50,8 +52,10 @@ export default async function PatternsPage() {
           <OutcomeSection patterns={patterns} />
           <SpeedSection patterns={patterns} />
           <RescheduleSection patterns={patterns} />
+          <CompanySection patterns={patterns} />
         </>
       )}
+      <ApplicationInsightsSection insights={applications} />
     </div>
   );
 }
