@@ -101,10 +101,9 @@ import { requireUser } from '@/lib/session';
 import { createUserWithPassword, uniqueEmail, uniqueIp } from './support/accounts';
 import { discoverEndpoints, findEndpoints } from './support/endpoint-discovery';
 import { signInAs } from './support/session';
-import { createTestApplication, createTestInterview, createTestUser } from './support/factories';
+import { createTestApplication, createTestInterview, createTestUser, ensureTestStages } from './support/factories';
 import { createBrowserKeys } from './support/push-service';
 import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
-import { createTestApplication, ensureTestStages } from './support/factories';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
