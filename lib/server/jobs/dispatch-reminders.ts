@@ -9,6 +9,7 @@ import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
 import { syncIncidentReminders } from '@/lib/server/reminders/sync-incident-reminders';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { getEnv } from '@/lib/env';
+import { isDatabaseUnavailable } from '@/lib/errors';
 import { planGhostNudges } from '@/lib/server/reminders/plan-ghost-nudges';
 import { dispatchApplicationNudges } from './dispatch-application-nudges';
 import { queueNotification } from './queue-notification';
@@ -38,11 +39,12 @@ const contentInterviewSelect = {
 export async function dispatchDueReminders(boss: PgBoss, now: Date = new Date()): Promise<DispatchResult> {
   const db = getDb();
   // Quiet applications get their nudges written first, so one that came due now goes out now. A
-  // failure there must not hold back the interview reminders below: it is logged and retried
-  // on the next run.
-  await planGhostNudges(now).catch((error: unknown) =>
-    console.error('[worker] planning no-reply nudges failed', error),
-  );
+  // failure there (other than the database being gone, which stops the whole run) must not hold
+  // back the interview reminders below: it is logged and retried on the next run.
+  await planGhostNudges(now).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) throw error;
+    console.error('[worker] planning no-reply nudges failed', error);
+  });
   const due = await db.reminder.findMany({
     where: { state: 'SCHEDULED', dueAt: { lte: now } },
     orderBy: { dueAt: 'asc' },
