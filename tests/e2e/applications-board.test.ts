@@ -30,6 +30,9 @@ async function openBoardWithTwoRounds(page: Page): Promise<void> {
   await addInterviewThroughForm(page, { company: 'Northwind', date: localDate(10) });
   await page.goto(`${baseUrl}/applications`);
   await expect(column(page, 'Interviewing').getByRole('article', { name: CARD })).toBeVisible();
+  // The server's HTML shows the card before the board is hydrated; dnd-kit's live region is added
+  // once it is, and only then does a drag do anything.
+  await page.locator('[id^="DndLiveRegion"]').waitFor({ state: 'attached' });
 }
 
 /** The page is no wider than the screen. */

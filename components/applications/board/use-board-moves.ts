@@ -50,6 +50,8 @@ export function useBoardMoves(columns: readonly BoardColumnView[]) {
     onError: (failure, input) => {
       inFlight.current.delete(input.id);
       fail(failure, 'The card was put back. ');
+      // The card went back to its column as a new element: focus goes with it again.
+      setFocusCardId(input.id);
     },
   });
 
