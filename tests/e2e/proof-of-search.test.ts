@@ -7,7 +7,7 @@ import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 import { addInterviewThroughForm } from './support/interview-form';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 test.use({ timezoneId: TIME_ZONE });
 
 const FORMULA_COMPANY = '=SUM(1+1) Ltd';
@@ -31,7 +31,7 @@ test.describe('proof of job search', () => {
     const table = page.getByRole('table', { name: 'Applications in the period, oldest first' });
     await expect(table.getByRole('rowheader', { name: 'Proofworks' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: FORMULA_COMPANY })).toBeVisible();
-    await expect(page.getByText('Robin Proof')).toBeVisible();
+    await expect(page.getByText('Robin Proof', { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     await page.emulateMedia({ media: 'print' });
@@ -40,7 +40,7 @@ test.describe('proof of job search', () => {
     await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Application views' })).toBeHidden();
     await expect(table).toBeVisible();
-    await expect(page.getByText('Robin Proof')).toBeVisible();
+    await expect(page.getByText('Robin Proof', { exact: true })).toBeVisible();
     await page.emulateMedia({ media: 'screen' });
     await expect(page.getByRole('banner')).toBeVisible();
 
@@ -66,7 +66,7 @@ test.describe('proof of job search', () => {
     await seedApplications(page);
 
     await page.goto(`${baseUrl}/applications/proof?from=${localDate(0)}&to=${localDate(-5)}`);
-    await expect(page.getByRole('alert')).toHaveText(/The start date is after the end date/);
+    await expect(page.getByText(/^The start date is after the end date/)).toHaveAttribute('role', 'alert');
     await expect(page.getByLabel('From')).toHaveValue(localDate(0));
     await expect(page.getByRole('table')).toHaveCount(0);
     await expectAccessible(page);
