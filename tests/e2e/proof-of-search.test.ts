@@ -7,7 +7,7 @@ import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
 import { baseUrl, watchPageErrors } from './support/browser';
 import { addInterviewThroughForm } from './support/interview-form';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 test.use({ timezoneId: TIME_ZONE });
 
 const FORMULA_COMPANY = '=SUM(1+1) Ltd';
@@ -31,7 +31,7 @@ test.describe('proof of job search', () => {
     const table = page.getByRole('table', { name: 'Applications in the period, oldest first' });
     await expect(table.getByRole('rowheader', { name: 'Proofworks' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: FORMULA_COMPANY })).toBeVisible();
-    await expect(page.getByText('Robin Proof')).toBeVisible();
+    await expect(page.getByText('Robin Proof', { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     await page.emulateMedia({ media: 'print' });
@@ -40,7 +40,7 @@ test.describe('proof of job search', () => {
     await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Application views' })).toBeHidden();
     await expect(table).toBeVisible();
-    await expect(page.getByText('Robin Proof')).toBeVisible();
+    await expect(page.getByText('Robin Proof', { exact: true })).toBeVisible();
     await page.emulateMedia({ media: 'screen' });
     await expect(page.getByRole('banner')).toBeVisible();
 
@@ -58,7 +58,9 @@ test.describe('proof of job search', () => {
     expect(lines.some((line) => line.includes(',Proofworks,Data Engineer,'))).toBe(true);
     // A spreadsheet would run the formula; the file makes it text.
     expect(lines.some((line) => line.includes(`,'${FORMULA_COMPANY},`))).toBe(true);
-    expect(errors).toEqual([]);
+    // The views nav prefetches its sibling pages; until the board, table and stages pages are
+    // merged beside this one, those prefetches answer 404, which says nothing about this page.
+    expect(errors.filter((error) => !/\/applications(\/table|\/stages)?\?_rsc=/.test(error))).toEqual([]);
   });
 
   test('refuses an inverted period and shows the applications on the patterns page', async ({ page }) => {
@@ -66,7 +68,7 @@ test.describe('proof of job search', () => {
     await seedApplications(page);
 
     await page.goto(`${baseUrl}/applications/proof?from=${localDate(0)}&to=${localDate(-5)}`);
-    await expect(page.getByRole('alert')).toHaveText(/The start date is after the end date/);
+    await expect(page.getByText(/^The start date is after the end date/)).toHaveAttribute('role', 'alert');
     await expect(page.getByLabel('From')).toHaveValue(localDate(0));
     await expect(page.getByRole('table')).toHaveCount(0);
     await expectAccessible(page);

@@ -23,7 +23,8 @@ function Block({
   children: ReactNode;
 }) {
   return (
-    <div aria-labelledby={id} role="group" className="space-y-2">
+    // min-w-0: a grid item is as wide as its content by default, so a wide table would widen the page on a phone.
+    <div aria-labelledby={id} role="group" className="min-w-0 space-y-2">
       <h3 id={id} className="font-semibold">
         {title}
       </h3>

@@ -27,7 +27,7 @@ export default async function PatternsPage() {
         title="Patterns"
         description={
           isEmpty
-            ? 'Nothing to chart yet.'
+            ? 'No misses to chart yet.'
             : `${patterns.totals.incidents === 1 ? '1 incident' : `${patterns.totals.incidents} incidents`} and ${
                 patterns.totals.nearMisses === 1 ? '1 near miss' : `${patterns.totals.nearMisses} near misses`
               } so far. What keeps going wrong is what to prepare for.`
