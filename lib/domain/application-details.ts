@@ -8,7 +8,6 @@ import type {
   SalaryPeriod,
   StageChangeCause,
 } from '@/lib/generated/prisma/enums';
-import { latestSignOfLife, type LastSignOfLife } from './ghosting';
 
 export const APPLICATION_SOURCES = [
   'JOB_BOARD',
@@ -148,44 +147,4 @@ export type ApplicationWarnings = {
 
 export function hasApplicationWarnings(warnings: ApplicationWarnings): boolean {
   return warnings.sameRole.length > 0 || warnings.recentClosures.length > 0;
-}
-
-type RoundForGhosting = { scheduledStart: Date; durationMinutes: number; timeZone: string; status: string };
-
-// A round that did not take place tells nothing about the employer's interest.
-const ROUND_STATUSES_NOT_HELD = new Set(['CANCELLED', 'WITHDRAWN']);
-
-/**
- * What ghostState needs of an application besides its stage: its last sign of life (the latest
- * of its last stage change, the last reply recorded, the end of its latest past round and the
- * day it was applied for) and the employer's zone (the latest round's, else the user's).
- */
-export function ghostClockOf(
-  application: {
-    appliedOn: Date | null;
-    lastReplyAt: Date | null;
-    stageChanges: readonly { changedAt: Date }[];
-    rounds: readonly RoundForGhosting[];
-  },
-  userTimeZone: string,
-  now: Date,
-): { last: LastSignOfLife | null; timeZone: string } {
-  let lastChange: Date | null = null;
-  for (const change of application.stageChanges)
-    if (!lastChange || change.changedAt > lastChange) lastChange = change.changedAt;
-  let lastRoundEnd: Date | null = null;
-  let latestRound: RoundForGhosting | null = null;
-  for (const round of application.rounds) {
-    if (!latestRound || round.scheduledStart > latestRound.scheduledStart) latestRound = round;
-    const end = new Date(round.scheduledStart.getTime() + round.durationMinutes * 60_000);
-    if (end <= now && !ROUND_STATUSES_NOT_HELD.has(round.status) && (!lastRoundEnd || end > lastRoundEnd))
-      lastRoundEnd = end;
-  }
-  const last = latestSignOfLife(
-    application.appliedOn ? { at: application.appliedOn, kind: 'applied' } : null,
-    lastChange ? { at: lastChange, kind: 'stage-change' } : null,
-    application.lastReplyAt ? { at: application.lastReplyAt, kind: 'reply' } : null,
-    lastRoundEnd ? { at: lastRoundEnd, kind: 'round' } : null,
-  );
-  return { last, timeZone: latestRound?.timeZone ?? userTimeZone };
 }

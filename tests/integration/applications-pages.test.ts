@@ -394,7 +394,7 @@ describe('replies, stage changes and the no-reply clock', () => {
       kind: 'no-reply',
       since: new Date('2026-10-15T00:00:00Z'),
       // Fourteen calendar days in London keep the clock time across the end of summer time.
-      suggestGhostedAt: new Date("2026-10-29T01:00:00Z"),
+      suggestGhostedAt: new Date('2026-10-29T01:00:00Z'),
     });
     const ghosted = await loadApplicationPage(owner, id, new Date('2026-11-01T00:00:00Z'));
     expect(ghosted.ghost.kind).toBe('suggest-ghosted');

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { describeSource, formatSalary, ghostClockOf, hasApplicationWarnings } from '@/lib/domain/application-details';
+import { describeSource, formatSalary, hasApplicationWarnings } from '@/lib/domain/application-details';
 import {
   applicationContactSchema,
   applicationFormSchema,
@@ -166,51 +166,5 @@ describe('how an application is shown', () => {
         recentClosures: [],
       }),
     ).toBe(true);
-  });
-});
-
-describe('the no-reply clock of an application', () => {
-  const now = new Date('2026-12-10T12:00:00Z');
-  const round = (start: string, status = 'COMPLETED', timeZone = 'America/New_York') => ({
-    scheduledStart: new Date(start),
-    durationMinutes: 60,
-    timeZone,
-    status,
-  });
-
-  it('starts at the latest of applied, the last stage change, the last reply and the end of the latest past round', () => {
-    const clock = ghostClockOf(
-      {
-        appliedOn: new Date('2026-11-01T00:00:00Z'),
-        lastReplyAt: new Date('2026-11-20T00:00:00Z'),
-        stageChanges: [{ changedAt: new Date('2026-11-10T00:00:00Z') }],
-        rounds: [round('2026-12-01T15:00:00Z'), round('2026-12-20T15:00:00Z', 'SCHEDULED', 'Asia/Tokyo')],
-      },
-      'Europe/London',
-      now,
-    );
-    // The future round is not a sign of life yet, but its zone is the employer's latest.
-    expect(clock).toEqual({ last: { at: new Date('2026-12-01T16:00:00Z'), kind: 'round' }, timeZone: 'Asia/Tokyo' });
-  });
-
-  it('ignores rounds that did not take place, and falls back to the user’s zone without rounds', () => {
-    expect(
-      ghostClockOf(
-        {
-          appliedOn: new Date('2026-11-01T00:00:00Z'),
-          lastReplyAt: null,
-          stageChanges: [],
-          rounds: [round('2026-12-01T15:00:00Z', 'CANCELLED')],
-        },
-        'Europe/London',
-        now,
-      ).last,
-    ).toEqual({ at: new Date('2026-11-01T00:00:00Z'), kind: 'applied' });
-    expect(
-      ghostClockOf({ appliedOn: null, lastReplyAt: null, stageChanges: [], rounds: [] }, 'Europe/Paris', now),
-    ).toEqual({
-      last: null,
-      timeZone: 'Europe/Paris',
-    });
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { ghostState, latestSignOfLife, type GhostState, type LastSignOfLife } from '@/lib/domain/ghosting';
+import { readGhostStates, type ApplicationGhostState } from './read-ghost-states';
 import type { StageKind } from '@/lib/generated/prisma/enums';
 
 /** How many cards a closed column shows, the most recently closed first; the table lists the rest. */
@@ -36,34 +36,27 @@ type BoardRow = {
   roleTitle: string;
   stageId: string;
   stageCount: number;
-  appliedOn: Date | null;
-  lastReplyAt: Date | null;
   createdAt: Date;
   lastChangeAt: Date | null;
   nextStart: Date | null;
   nextTimeZone: string | null;
   nextLabel: string | null;
-  lastRoundEnd: Date | null;
-  latestRoundTimeZone: string | null;
 };
-
-type StageRow = { id: string; name: string; kind: StageKind; noReplyDays: number | null };
 
 /*
  * One statement for every card, however many applications and rounds there are: the window
  * functions count each stage and rank a closed stage's applications (so a closed column is
  * capped in SQL, not after reading thousands of rows), and each card's facts (its last stage
- * change, next round, latest past round, the employer's zone) come from LATERAL joins that the
+ * change and next round) come from LATERAL joins that the
  * (applicationId, …) indexes answer with one index probe each.
  */
 function queryCards(userId: string, now: Date) {
   return getDb().$queryRaw<BoardRow[]>`
-    SELECT k."id", k."company", k."roleTitle", k."stageId", k."stageCount", k."appliedOn", k."lastReplyAt",
+    SELECT k."id", k."company", k."roleTitle", k."stageId", k."stageCount",
            k."createdAt", change."changedAt" AS "lastChangeAt",
-           next."scheduledStart" AS "nextStart", next."timeZone" AS "nextTimeZone", next."roundLabel" AS "nextLabel",
-           past."endsAt" AS "lastRoundEnd", latest."timeZone" AS "latestRoundTimeZone"
+           next."scheduledStart" AS "nextStart", next."timeZone" AS "nextTimeZone", next."roundLabel" AS "nextLabel"
     FROM (
-      SELECT a."id", a."company", a."roleTitle", a."stageId", a."appliedOn", a."lastReplyAt", a."createdAt",
+      SELECT a."id", a."company", a."roleTitle", a."stageId", a."createdAt",
              s."kind", s."position",
              (count(*) OVER (PARTITION BY a."stageId"))::int AS "stageCount",
              row_number() OVER (
@@ -86,40 +79,16 @@ function queryCards(userId: string, now: Date) {
       ORDER BY i."scheduledStart" ASC
       LIMIT 1
     ) next ON true
-    LEFT JOIN LATERAL (
-      SELECT i."scheduledStart" + make_interval(mins => i."durationMinutes") AS "endsAt" FROM "Interview" i
-      WHERE i."applicationId" = k."id" AND i."userId" = ${userId}
-        AND i."scheduledStart" + make_interval(mins => i."durationMinutes") <= ${now}
-      ORDER BY i."scheduledStart" DESC
-      LIMIT 1
-    ) past ON true
-    LEFT JOIN LATERAL (
-      SELECT i."timeZone" FROM "Interview" i
-      WHERE i."applicationId" = k."id" AND i."userId" = ${userId}
-      ORDER BY i."scheduledStart" DESC
-      LIMIT 1
-    ) latest ON true
     WHERE k."kind" = 'OPEN' OR k."rank" <= ${CLOSED_COLUMN_CARDS}
     ORDER BY COALESCE(change."changedAt", k."createdAt") DESC, k."id" DESC`;
 }
 
 /** The flag a card shows, or null while the application is within its stage's wait. */
-function toGhostFlag(row: BoardRow, stage: StageRow, userTimeZone: string, now: Date): BoardGhostFlag | null {
-  const last = latestSignOfLife(
-    row.lastChangeAt && { at: row.lastChangeAt, kind: 'stage-change' },
-    row.lastReplyAt && { at: row.lastReplyAt, kind: 'reply' },
-    row.lastRoundEnd && { at: row.lastRoundEnd, kind: 'round' },
-    row.appliedOn && { at: row.appliedOn, kind: 'applied' },
-  );
-  const state: GhostState = ghostState({
-    noReplyDays: stage.noReplyDays,
-    stageKind: stage.kind,
-    last,
-    timeZone: row.latestRoundTimeZone ?? userTimeZone,
-    now,
-  });
-  if (state.kind !== 'no-reply' && state.kind !== 'suggest-ghosted') return null;
-  return { kind: state.kind, days: wholeDaysBetween((last as LastSignOfLife).at, now) };
+function toGhostFlag(reading: ApplicationGhostState | undefined, now: Date): BoardGhostFlag | null {
+  if (!reading || !reading.last) return null;
+  const { ghost, last } = reading;
+  if (ghost.kind !== 'no-reply' && ghost.kind !== 'suggest-ghosted') return null;
+  return { kind: ghost.kind, days: wholeDaysBetween(last.at, now) };
 }
 
 function wholeDaysBetween(from: Date, to: Date): number {
@@ -128,26 +97,30 @@ function wholeDaysBetween(from: Date, to: Date): number {
 
 /**
  * The user's board: one column per stage in position order (closed stages too), each with its
- * count and its cards, in two statements whatever the size of the account. `userTimeZone` is the
- * employer's zone for the no-reply clock when an application has no round to take it from.
+ * count and its cards, in three statements whatever the size of the account (the stages, the
+ * cards, and their no-reply clocks read as the nudges read them).
  */
-export async function getBoard(userId: string, userTimeZone: string, now = new Date()): Promise<BoardColumn[]> {
+export async function getBoard(userId: string, now = new Date()): Promise<BoardColumn[]> {
   const [stages, rows] = await Promise.all([
     getDb().applicationStage.findMany({
       where: { userId },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, name: true, kind: true, noReplyDays: true },
+      select: { id: true, name: true, kind: true },
     }),
     queryCards(userId, now),
   ]);
+  // The no-reply clock as the nudges read it, so a card's flag and its nudge always agree.
+  const ghosts = await readGhostStates(
+    userId,
+    rows.map((row) => row.id),
+    now,
+  );
   const columns = new Map<string, BoardColumn>(
     stages.map((stage) => [stage.id, { id: stage.id, name: stage.name, kind: stage.kind, count: 0, cards: [] }]),
   );
-  const stagesById = new Map(stages.map((stage) => [stage.id, stage]));
   for (const row of rows) {
     const column = columns.get(row.stageId);
-    const stage = stagesById.get(row.stageId);
-    if (!column || !stage) continue;
+    if (!column) continue;
     column.count = row.stageCount;
     column.cards.push({
       id: row.id,
@@ -159,7 +132,7 @@ export async function getBoard(userId: string, userTimeZone: string, now = new D
           ? { start: row.nextStart, timeZone: row.nextTimeZone, label: row.nextLabel }
           : null,
       daysInStage: wholeDaysBetween(row.lastChangeAt ?? row.createdAt, now),
-      ghost: toGhostFlag(row, stage, userTimeZone, now),
+      ghost: toGhostFlag(ghosts.get(row.id), now),
     });
   }
   return [...columns.values()];
