@@ -3,6 +3,7 @@
 // applications as for a thousand; this file defines the same rules in plain code, so they are
 // written down once, unit-tested, and used to shape what the database returns.
 import type { ApplicationSource, StageChangeCause, StageKind } from '@/lib/generated/prisma/enums';
+import { SOURCE_LABELS } from './application-details';
 import { computeMedian, computeRate } from './lesson-stats';
 
 /** 'YYYY-MM-DD', the Monday a week starts on. */
@@ -13,17 +14,9 @@ export const WEEKS_SHOWN = 12;
 
 const MS_PER_DAY = 86_400_000;
 
-export const APPLICATION_SOURCE_LABELS: Readonly<Record<ApplicationSource, string>> = {
-  JOB_BOARD: 'Job board',
-  REFERRAL: 'Referral',
-  COMPANY_SITE: 'Company site',
-  RECRUITER: 'Recruiter',
-  OTHER: 'Other',
-};
-
 /** The label of an application's source; applications carried over from interviews have none. */
 export function formatSourceLabel(source: ApplicationSource | null): string {
-  return source ? APPLICATION_SOURCE_LABELS[source] : 'Not recorded';
+  return source ? SOURCE_LABELS[source] : 'Not recorded';
 }
 
 // ─── Weeks ──────────────────────────────────────────────────────────────────────────────────

@@ -2,23 +2,8 @@
 // (date, employer, position, how applied, contact, result, stage history). The page and both CSV
 // files (/api/applications/proof and /api/applications/export) word it the same way from here.
 import type { ApplicationCloseReason, ApplicationSource, ContactRole, StageKind } from '@/lib/generated/prisma/enums';
+import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS } from './application-details';
 import { formatSourceLabel } from './application-insights';
-
-export const CLOSE_REASON_LABELS: Readonly<Record<ApplicationCloseReason, string>> = {
-  REJECTED: 'Rejected',
-  WITHDRAWN: 'Withdrawn',
-  GHOSTED: 'No reply (ghosted)',
-  OFFER_DECLINED: 'Offer declined',
-  OFFER_ACCEPTED: 'Offer accepted',
-  POSITION_FILLED: 'Position filled',
-};
-
-export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
-  RECRUITER: 'recruiter',
-  HIRING_MANAGER: 'hiring manager',
-  INTERVIEWER: 'interviewer',
-  OTHER: 'contact',
-};
 
 export type ProofContact = { name: string; email: string | null; phone: string | null; role: ContactRole };
 
@@ -60,7 +45,7 @@ export function describeResult(row: Pick<ProofRow, 'stageName' | 'stageKind' | '
 
 /** "Dana Reyes (recruiter)"; several contacts on one line each. */
 export function describeContactNames(contacts: readonly ProofContact[]): string {
-  return contacts.map((contact) => `${contact.name} (${CONTACT_ROLE_LABELS[contact.role]})`).join('\n');
+  return contacts.map((contact) => `${contact.name} (${CONTACT_ROLE_LABELS[contact.role].toLowerCase()})`).join('\n');
 }
 
 /** Every email and phone number of the contacts, in the contacts' order. */

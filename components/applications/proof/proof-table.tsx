@@ -1,5 +1,5 @@
+import { CONTACT_ROLE_LABELS } from '@/lib/domain/application-details';
 import {
-  CONTACT_ROLE_LABELS,
   describeHowApplied,
   describeResult,
   formatProofDate,
@@ -17,7 +17,7 @@ function ContactCell({ contacts }: { contacts: ProofRow['contacts'] }) {
     <ul className="space-y-1">
       {contacts.map((contact, index) => (
         <li key={index}>
-          {contact.name} ({CONTACT_ROLE_LABELS[contact.role]})
+          {contact.name} ({CONTACT_ROLE_LABELS[contact.role].toLowerCase()})
           {contact.email ? <span className="block break-all">{contact.email}</span> : null}
           {contact.phone ? <span className="block">{contact.phone}</span> : null}
         </li>

@@ -1,16 +1,11 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import type { ApplicationCloseReason, StageChangeCause } from '@/lib/generated/prisma/enums';
+import { closeReasonForStage } from '@/lib/domain/application-details';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordStageChange } from './record-stage-change';
 
 // The close reason a closed default stage implies; a closed stage of the user's own has none.
-const CLOSE_REASON_BY_SYSTEM_KEY: Record<string, ApplicationCloseReason> = {
-  ACCEPTED: 'OFFER_ACCEPTED',
-  REJECTED: 'REJECTED',
-  WITHDRAWN: 'WITHDRAWN',
-  GHOSTED: 'GHOSTED',
-};
 
 export type MoveResult = {
   applicationId: string;
@@ -69,7 +64,7 @@ export async function moveApplication(
       data: {
         stageId: to.id,
         closedAt: closing ? now : null,
-        closeReason: closing ? (options.closeReason ?? CLOSE_REASON_BY_SYSTEM_KEY[to.systemKey ?? ''] ?? null) : null,
+        closeReason: closing ? (options.closeReason ?? closeReasonForStage(to)) : null,
       },
     });
     const change = await recordStageChange(tx, {

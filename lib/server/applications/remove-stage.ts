@@ -1,16 +1,10 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
-import type { ApplicationCloseReason } from '@/lib/generated/prisma/enums';
+import { closeReasonForStage } from '@/lib/domain/application-details';
 import { lockStages, writeStagePositions } from './lock-stages';
 
 // The close reason a closed default stage implies (as moveApplication sets it).
-const CLOSE_REASON_BY_SYSTEM_KEY: Record<string, ApplicationCloseReason> = {
-  ACCEPTED: 'OFFER_ACCEPTED',
-  REJECTED: 'REJECTED',
-  WITHDRAWN: 'WITHDRAWN',
-  GHOSTED: 'GHOSTED',
-};
 
 /** What the page says when a stage still holds applications and no stage to move them to was chosen. */
 export function stageInUseMessage(name: string, count: number): string {
@@ -62,7 +56,7 @@ export async function removeStage(
         where: { id: { in: ids }, userId, stageId },
         data: {
           stageId: target.id,
-          closeReason: closing ? (CLOSE_REASON_BY_SYSTEM_KEY[target.systemKey ?? ''] ?? null) : null,
+          closeReason: closeReasonForStage(target),
           ...(closing ? {} : { closedAt: null }),
         },
       });

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { formatSourceLabel } from '@/lib/domain/application-insights';
 import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
-import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS, formatStageHistory } from '@/lib/domain/proof-of-search';
+import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS } from '@/lib/domain/application-details';
+import { formatStageHistory } from '@/lib/domain/proof-of-search';
 import { isValidTimeZone, utcToZonedLocal } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
@@ -94,7 +95,7 @@ function toCells(row: ExportRow, timeZone: string): CsvCell[] {
     row.notes,
     row.contacts
       .map((contact) =>
-        [`${contact.name} (${CONTACT_ROLE_LABELS[contact.role]})`, contact.email, contact.phone]
+        [`${contact.name} (${CONTACT_ROLE_LABELS[contact.role].toLowerCase()})`, contact.email, contact.phone]
           .filter(Boolean)
           .join(', '),
       )
