@@ -11,6 +11,14 @@ import { loadIncidentPage } from '@/lib/server/pages/incident';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { loadEditInterviewPage } from '@/lib/server/pages/interview-edit';
 import { loadNewInterviewPage } from '@/lib/server/pages/interview-new';
+import { loadApplicationPage } from '@/lib/server/pages/application';
+import { loadEditApplicationPage, loadNewApplicationPage } from '@/lib/server/pages/application-form';
+import { loadProofPage } from '@/lib/server/pages/application-proof';
+import { loadApplicationStagesPage } from '@/lib/server/pages/application-stages';
+import { loadBoardPage } from '@/lib/server/pages/applications-board';
+import { loadApplicationsTablePage } from '@/lib/server/pages/applications-table';
+import { parseApplicationTableQuery } from '@/lib/validation/application';
+import { ensureTestStages } from './support/factories';
 import { loadRecoverPage } from '@/lib/server/pages/interview-recover';
 import { loadInterviewsPage } from '@/lib/server/pages/interviews';
 import { loadEditLessonPage } from '@/lib/server/pages/lesson-edit';
@@ -58,7 +66,7 @@ type Account = {
   checkInToken: string;
 };
 
-async function seedAccount(interviews: number, lessons: number): Promise<Account> {
+async function seedAccount(interviews: number, lessons: number, applications: number): Promise<Account> {
   const db = getDb();
   const owner = await db.user.create({
     data: { email: `budget-${randomUUID()}@example.test`, name: 'Budget Tester', timeZone: 'Europe/London' },
@@ -66,6 +74,35 @@ async function seedAccount(interviews: number, lessons: number): Promise<Account
   const userId = owner.id;
   const statuses = ['SCHEDULED', 'COMPLETED', 'MISSED', 'CANCELLED'] as const;
   const application = await createTestApplication(userId);
+  // More applications across the stages, each with its first timeline row: the pipeline pages'
+  // size; the interviews are rounds of the first one (the heaviest application page).
+  const stages = await ensureTestStages(userId);
+  await db.application.createMany({
+    data: Array.from({ length: applications - 1 }, (_, index) => {
+      const stage = stages[index % stages.length];
+      if (!stage) throw new Error('no stages');
+      return {
+        id: `${userId}-app-${index}`,
+        userId,
+        company: `Company ${index}`,
+        roleTitle: 'Engineer',
+        matchKey: `company ${index}\u001fengineer`,
+        stageId: stage.id,
+        appliedOn: new Date(NOW.getTime() - (index % 90) * DAY_MS),
+        lastReplyAt: index % 3 ? null : new Date(NOW.getTime() - 20 * DAY_MS),
+      };
+    }),
+  });
+  await db.stageChange.createMany({
+    data: Array.from({ length: applications - 1 }, (_, index) => ({
+      userId,
+      applicationId: `${userId}-app-${index}`,
+      toStageId: stages[index % stages.length]?.id ?? null,
+      toStageName: stages[index % stages.length]?.name ?? 'Applied',
+      cause: 'USER' as const,
+      changedAt: new Date(NOW.getTime() - (index % 60) * DAY_MS),
+    })),
+  });
   await db.interview.createMany({
     data: Array.from({ length: interviews }, (_, index) => ({
       userId,
@@ -166,6 +203,19 @@ const pages: Record<string, (account: Account) => Promise<unknown>> = {
   'interview edit': ({ user, upcomingId }) => loadEditInterviewPage(user.id, upcomingId),
   'interview new, a round of an application': ({ user, applicationId }) =>
     loadNewInterviewPage(user.id, user.timeZone, applicationId),
+  'applications board': ({ user }) => loadBoardPage(user, NOW),
+  'applications table': ({ user }) => loadApplicationsTablePage(user.id, parseApplicationTableQuery({}), NOW),
+  'applications table, by company': ({ user }) =>
+    loadApplicationsTablePage(user.id, parseApplicationTableQuery({ sort: 'company', q: 'Company' }), NOW),
+  application: ({ user, applicationId }) => loadApplicationPage(user, applicationId, NOW),
+  'application new': ({ user }) => loadNewApplicationPage(user.id),
+  'application edit': ({ user, applicationId }) => loadEditApplicationPage(user.id, applicationId),
+  'application stages': ({ user }) => loadApplicationStagesPage(user.id),
+  'proof of search': ({ user }) =>
+    loadProofPage(user, {
+      from: new Date(NOW.getTime() - 365 * DAY_MS).toISOString().slice(0, 10),
+      to: NOW.toISOString().slice(0, 10),
+    }),
   'interview recover': ({ user, missedId }) => loadRecoverPage(user.id, missedId),
   incident: ({ user, incidentId }) => loadIncidentPage(user.id, incidentId, NOW),
   'check-in': ({ user, checkInToken }) => loadCheckInPage(user.id, checkInToken, NOW),
@@ -197,22 +247,25 @@ describe('the statement budget of every signed-in page', () => {
   let heavy: Account;
 
   beforeAll(async () => {
-    normal = await seedAccount(3, 3);
-    heavy = await seedAccount(300, 60);
+    normal = await seedAccount(3, 3, 3);
+    heavy = await seedAccount(300, 60, 300);
     // One warm-up per loader: opening pool connections is not a page's cost.
     for (const load of Object.values(pages)) await Promise.all([load(normal), load(heavy)]);
   }, 60_000);
 
-  it.each(Object.keys(pages))('%s: the same count for 3 and for 300 interviews, within the budget', async (name) => {
-    const load = pages[name];
-    if (!load) throw new Error(name);
-    const small = await measure(normal, load);
-    const large = await measure(heavy, load);
-    expect({ name, statements: large.statements }).toEqual({ name, statements: small.statements });
-    expect(large.statements).toBeLessThanOrEqual(STATEMENT_BUDGET);
-    // What a page carries stays bounded however many lessons there are.
-    expect(countLessonIds(large.result, heavy.lessonIds)).toBeLessThanOrEqual(HINT_CAP);
-  });
+  it.each(Object.keys(pages))(
+    '%s: the same count for 3 and for 300 interviews and applications, within the budget',
+    async (name) => {
+      const load = pages[name];
+      if (!load) throw new Error(name);
+      const small = await measure(normal, load);
+      const large = await measure(heavy, load);
+      expect({ name, statements: large.statements }).toEqual({ name, statements: small.statements });
+      expect(large.statements).toBeLessThanOrEqual(STATEMENT_BUDGET);
+      // What a page carries stays bounded however many lessons there are.
+      expect(countLessonIds(large.result, heavy.lessonIds)).toBeLessThanOrEqual(HINT_CAP);
+    },
+  );
 
   it('caps the hints per cause and leaves out lessons that became habits', async () => {
     const { nextHints } = await loadDashboard(heavy.user, NOW);
