@@ -256,9 +256,21 @@ export async function describeAccount(client, account) {
     `SELECT "applicationId" AS id FROM "Interview" WHERE "userId" = $1 GROUP BY "applicationId" ORDER BY count(*) DESC, "applicationId" LIMIT 1`,
     [account.id],
   );
+  // The applications table (last change first), 100 pages of 25 in, or as deep as the account
+  // goes while a full page still follows; the cursor as lib/server/applications/list-applications.ts writes it.
+  const {
+    rows: [deepApplication],
+  } = await client.query(
+    `SELECT "updatedAt", id FROM "Application" WHERE "userId" = $1
+     ORDER BY "updatedAt" DESC, id DESC OFFSET LEAST(2499, GREATEST(0, (SELECT count(*) FROM "Application" WHERE "userId" = $1) - 26)) LIMIT 1`,
+    [account.id],
+  );
   return {
     ...account,
     applicationId: application?.id ?? null,
+    deepApplicationsCursor: deepApplication
+      ? Buffer.from(JSON.stringify([deepApplication.updatedAt.toISOString(), deepApplication.id])).toString('base64url')
+      : null,
     upcomingInterviewId: upcoming?.id ?? null,
     incidentId: incident?.id ?? null,
     deepCursor: deep ? Buffer.from(`${deep.scheduledStart.toISOString()}|${deep.id}`).toString('base64url') : null,
