@@ -12,6 +12,8 @@ import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/for
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { applicationMatchKey } from '@/lib/domain/application-stages';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
+import { ApplicationWarningsNotice } from '@/components/applications/application-warnings';
+import type { ApplicationWarnings } from '@/lib/domain/application-details';
 import type { ActionResult } from '@/lib/errors';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
@@ -22,6 +24,9 @@ const resolver = lazyResolver(() => import('./interview-checks').then((module) =
 export type ApplicationChoice = { id: string; company: string; roleTitle: string; stageName: string };
 /** A contact saved to the application, to pick instead of retyping. */
 export type ContactChoice = { id: string; name: string; email: string | null; phone: string | null };
+
+type SaveAnswer =
+  { saved: true; id: string; notice: string | null | undefined } | { saved: false; warnings: ApplicationWarnings };
 
 type Props = {
   defaults: InterviewFormInput;
@@ -63,16 +68,29 @@ export function InterviewForm({
       ? 'Add their phone number: if you are running late, calling them comes first.'
       : undefined;
 
+  // The new application's company turned the user down lately: said once, then saved anyway.
+  const [warned, setWarned] = useState<{ key: string; warnings: ApplicationWarnings } | null>(null);
+  // Only for the company and role they were about: another company is checked afresh.
+  const warnings =
+    warned && warned.key === applicationMatchKey(company ?? '', roleTitle ?? '') ? warned.warnings : null;
   const save = useAction(
-    (values: InterviewFormInput): Promise<ActionResult<{ id: string; notice: string | null | undefined }>> =>
+    (values: InterviewFormInput): Promise<ActionResult<SaveAnswer>> =>
       interviewId
         ? updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) =>
-            r.ok ? { ok: true as const, data: { id: interviewId, notice: r.data.notice } } : r,
+            r.ok ? { ok: true as const, data: { saved: true as const, id: interviewId, notice: r.data.notice } } : r,
           )
         : createInterviewAction(values),
     {
       form,
-      onSuccess: ({ id, notice }) => {
+      onSuccess: (answer) => {
+        if (!answer.saved) {
+          setWarned({
+            key: applicationMatchKey(form.getValues('company'), form.getValues('roleTitle')),
+            warnings: answer.warnings,
+          });
+          return;
+        }
+        const { id, notice } = answer;
         if (notice) {
           // A time the clocks skip or repeat: show what was saved before moving on.
           setSaved({ id, notice });
@@ -84,11 +102,11 @@ export function InterviewForm({
     },
   );
   const isSaving = isSubmitting || save.isPending;
-  const onSubmit = handleSubmit((values) => save.execute(values));
+  const onSubmit = handleSubmit((values) => save.execute({ ...values, acknowledgeWarnings: warnings !== null }));
 
   // defaultValue puts the saved value into the server's HTML; register alone fills the control
   // in only once scripts run (a select would read its first option, UTC for the zone, until then).
-  const field = (name: keyof InterviewFormInput) => ({
+  const field = (name: Exclude<keyof InterviewFormInput, 'acknowledgeWarnings'>) => ({
     id: name,
     defaultValue: defaults[name],
     ...describedBy(name, errors[name]?.message),
@@ -311,9 +329,10 @@ export function InterviewForm({
         <Textarea rows={4} {...field('notes')} />
       </Field>
 
+      {warnings ? <ApplicationWarningsNotice warnings={warnings} /> : null}
       <div className="flex gap-3">
         <Button type="submit" pending={isSaving}>
-          {isSaving ? 'Saving…' : interviewId ? 'Save changes' : 'Add interview'}
+          {isSaving ? 'Saving…' : interviewId ? 'Save changes' : warnings ? 'Add interview anyway' : 'Add interview'}
         </Button>
         <Link
           href={interviewId ? `/interviews/${interviewId}` : '/interviews'}

@@ -8,6 +8,7 @@ import { regenerateCalendarFeedToken } from '@/lib/server/interviews/regenerate-
 import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-status';
 import { createInterview } from '@/lib/server/interviews/create-interview';
 import { deleteInterview } from '@/lib/server/interviews/delete-interview';
+import { findInterviewWarnings } from '@/lib/server/interviews/find-interview-warnings';
 import { rescheduleByEmployer } from '@/lib/server/interviews/reschedule-by-employer';
 import { setPrepItem } from '@/lib/server/interviews/set-prep-item';
 import { updateInterview } from '@/lib/server/interviews/update-interview';
@@ -20,8 +21,12 @@ const revalidate = () => revalidateInterviewPages();
 export const createInterviewAction = authedAction(
   interviewFormSchema,
   async (values, { user }) => {
+    if (!values.acknowledgeWarnings) {
+      const warnings = await findInterviewWarnings(user.id, values);
+      if (warnings) return { saved: false as const, warnings };
+    }
     const { id, notice } = await createInterview(user.id, values);
-    return { id, notice };
+    return { saved: true as const, id, notice };
   },
   { returnTo: '/interviews/new', revalidate },
 );

@@ -80,6 +80,8 @@ export const interviewFormSchema = z
     applicationId: optionalChoice('application'),
     // One of the application's contacts; absent: the contact typed below, saved to the application.
     contactId: optionalChoice('contact'),
+    // Saving anyway after the warnings a new application's company brought up (findInterviewWarnings).
+    acknowledgeWarnings: z.optional(z.boolean()),
     company: textSchema({ trim: true }).check(
       z.minLength(1, 'Enter the company.'),
       z.maxLength(200, 'A company name is at most 200 characters.'),

@@ -480,8 +480,8 @@ const MATRIX: Record<string, MatrixEntry> = {
     reason: 'Creates an interview for the session user; the schema keeps only form fields, never an owner.',
     attack: async ({ victim, attacker }) => {
       const answer = await createInterviewAction({ ...pointAt(victim), ...interviewForm() } as never);
-      expect(answer).toMatchObject({ ok: true });
-      const id = answer.ok ? answer.data.id : '';
+      expect(answer).toMatchObject({ ok: true, data: { saved: true } });
+      const id = answer.ok && answer.data.saved ? answer.data.id : '';
       expect(await db.interview.findUniqueOrThrow({ where: { id } })).toMatchObject({
         userId: attacker.user.id,
         company: 'Mallory Corp',

@@ -12,7 +12,7 @@ import { rescheduleByEmployer } from '@/lib/server/interviews/reschedule-by-empl
 import { setPrepItem } from '@/lib/server/interviews/set-prep-item';
 import { updateInterview } from '@/lib/server/interviews/update-interview';
 import type { InterviewFormInput } from '@/lib/validation/interview';
-import { createTestUser } from './support/factories';
+import { createTestApplication, createTestUser } from './support/factories';
 import {
   createInterviewFromForm,
   fieldErrorsFor,
@@ -164,6 +164,58 @@ describe('creating an interview from the form', () => {
   });
 });
 
+describe('an interview that opens an application at a company that turned the user down', () => {
+  it('warns of a rejection in the last six months before saving, then saves when told to', async () => {
+    const user = await createTestUser();
+    signInAs(user);
+    await createTestApplication(user.id, {
+      company: 'Initech',
+      roleTitle: 'Analyst',
+      stage: 'REJECTED',
+      closedAt: new Date(),
+    });
+    await db.application.updateMany({ where: { userId: user.id }, data: { closeReason: 'REJECTED' } });
+    const values = interviewInput({ company: ' initech ', roleTitle: 'Engineer' });
+
+    const first = await createInterviewAction(values);
+
+    expect(first).toMatchObject({
+      ok: true,
+      data: {
+        saved: false,
+        warnings: { sameRole: [], recentClosures: [{ company: 'Initech', closeReason: 'REJECTED' }] },
+      },
+    });
+    expect(await db.interview.count({ where: { userId: user.id } })).toBe(0);
+    const second = await createInterviewAction({ ...values, acknowledgeWarnings: true });
+    expect(second).toMatchObject({ ok: true, data: { saved: true } });
+    expect(await db.interview.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it('says nothing when the interview joins an open application, or the closure is older than six months', async () => {
+    const user = await createTestUser();
+    signInAs(user);
+    const old = new Date(Date.now() - 200 * 86_400_000);
+    await createTestApplication(user.id, { company: 'Globex', roleTitle: 'Analyst', stage: 'REJECTED', closedAt: old });
+    await createTestApplication(user.id, {
+      company: 'Initech',
+      roleTitle: 'Analyst',
+      stage: 'REJECTED',
+      closedAt: new Date(),
+    });
+    await createTestApplication(user.id, { company: 'Initech', roleTitle: 'Engineer', stage: 'SCREENING' });
+    await db.application.updateMany({
+      where: { userId: user.id, closedAt: { not: null } },
+      data: { closeReason: 'REJECTED' },
+    });
+
+    for (const company of ['Globex', 'Initech']) {
+      const answer = await createInterviewAction(interviewInput({ company, roleTitle: 'Engineer' }));
+      expect(answer).toMatchObject({ ok: true, data: { saved: true } });
+    }
+  });
+});
+
 describe('form input the schema refuses', () => {
   it.each<[string, Partial<InterviewFormInput>, string, string]>([
     [
@@ -264,6 +316,7 @@ describe('form input the schema refuses', () => {
       interviewInput({ date: '2026-03-08', startTime: '02:30', endTime: '04:00', timeZone: 'America/New_York' }),
     );
     if (!result.ok) throw new Error(result.message);
+    if (!result.data.saved) throw new Error('not saved');
     expect(result.data.notice).toMatch(/^02:30 does not exist on 2026-03-08 in America\/New_York/);
     expect((await db.interview.findUniqueOrThrow({ where: { id: result.data.id } })).userId).toBe(user.id);
   });

@@ -160,6 +160,7 @@ describe('the timeline', () => {
       meetingUrl: 'https://meet.example.com/contoso',
     });
     if (!created.ok) throw new Error(created.message);
+    if (!created.data.saved) throw new Error('not saved');
     const event = await db.activityEvent.findFirstOrThrow({ where: { interviewId: created.data.id, type: 'CREATED' } });
     expect(event.summary).toBe('Interview added for Mon, 1 Feb 2027, 10:00 (New York time, EST)');
     await db.interview.delete({ where: { id: created.data.id } });
