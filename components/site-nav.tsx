@@ -7,6 +7,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 
 const SIGNED_IN_LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/applications', label: 'Applications' },
   { href: '/interviews', label: 'Interviews' },
   { href: '/lessons', label: 'Lessons' },
   { href: '/notifications', label: 'Notifications' },

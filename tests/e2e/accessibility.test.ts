@@ -60,7 +60,14 @@ test.describe('accessibility', () => {
   test('every signed-in page, with data', async ({ page }) => {
     await signUpNewUser(page);
     // Empty states first: a new account's dashboard, lists and lesson pages.
-    for (const path of ['/dashboard', '/interviews', '/lessons', '/lessons/review', '/lessons/patterns'])
+    for (const path of [
+      '/dashboard',
+      '/applications',
+      '/interviews',
+      '/lessons',
+      '/lessons/review',
+      '/lessons/patterns',
+    ])
       await visit(page, path);
 
     const missedId = await addInterviewThroughForm(page, {
@@ -104,6 +111,11 @@ test.describe('accessibility', () => {
       '/lessons/review',
       '/lessons/patterns',
       '/account',
+      '/applications',
+      '/applications/table',
+      '/applications/new',
+      '/applications/stages',
+      '/applications/proof',
     ]) {
       await visit(page, path);
     }

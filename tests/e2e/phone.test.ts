@@ -224,7 +224,7 @@ test.describe('on a phone', () => {
     await plain.goto(`${baseUrl}/lessons`);
     const nav = mainNav(plain);
     await expect(nav.getByRole('button', { name: 'Menu', includeHidden: true })).toBeHidden();
-    for (const label of ['Dashboard', 'Interviews', 'Lessons', 'Notifications', 'Account'])
+    for (const label of ['Dashboard', 'Applications', 'Interviews', 'Lessons', 'Notifications', 'Account'])
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Lessons', exact: true })).toHaveAttribute('aria-current', 'page');
     await expectFitsTheScreen(plain);
@@ -274,6 +274,11 @@ test.describe('on a phone', () => {
       '/lessons/patterns',
       '/notifications',
       '/account',
+      '/applications',
+      '/applications/table',
+      '/applications/new',
+      '/applications/stages',
+      '/applications/proof',
     ]) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
