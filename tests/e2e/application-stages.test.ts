@@ -129,5 +129,18 @@ test.describe('application stages', () => {
     await expect(link).toHaveAttribute('href', new RegExp(`/applications/${applicationId}$`));
     await expect(page.getByText('An application has gone quiet').first()).toBeVisible();
     await expectAccessible(page);
+
+    // The board flags the card in words, and the application page says since when.
+    await page.goto(`${baseUrl}/applications`);
+    const card = page.getByRole('article').filter({ hasText: company });
+    await expect(card).toContainText('No reply for 20 days');
+    await page.goto(`${baseUrl}/applications/${applicationId}`);
+    await expect(page.getByText(/No reply since/)).toBeVisible();
+    // A reply recorded starts the clock again: the flag goes from the page and the board.
+    await page.getByRole('button', { name: 'Record a reply' }).click();
+    await expect(page.getByText(/Last reply:/)).toBeVisible();
+    await expect(page.getByText(/No reply since/)).toBeHidden();
+    await page.goto(`${baseUrl}/applications`);
+    await expect(page.getByRole('article').filter({ hasText: company })).not.toContainText('No reply');
   });
 });

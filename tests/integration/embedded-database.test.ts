@@ -171,8 +171,9 @@ describe('the embedded database', () => {
         migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(),
         applied_steps_count integer NOT NULL DEFAULT 0)\`);
       // That version predates applications: its interviews get theirs when the import is migrated.
-      const earlier = readdirSync('prisma/migrations').filter((entry) => !entry.endsWith('.toml') && !entry.endsWith('_applications'));
-      for (const name of earlier.sort()) {
+      const folders = readdirSync('prisma/migrations').filter((entry) => !entry.endsWith('.toml')).sort();
+      const earlier = folders.slice(0, folders.findIndex((entry) => entry.endsWith('_applications')));
+      for (const name of earlier) {
         await old.exec(readFileSync(path.join('prisma/migrations', name, 'migration.sql'), 'utf8'));
         await old.query("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, 'x', now(), $1, 1)", [name]);
       }
