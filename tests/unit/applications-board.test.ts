@@ -1,7 +1,7 @@
 import type { Active, Over } from '@dnd-kit/core';
 import { boardAnnouncements } from '@/components/applications/board/board-announcements';
 import { cardLabel, moveCardOnBoard } from '@/components/applications/board/board-state';
-import type { BoardCardView, BoardColumnView } from '@/components/applications/board/board-types';
+import type { BoardCardView, BoardColumnView } from '@/lib/domain/board-view';
 import { daysInStageText, ghostFlagText } from '@/components/applications/board/card-text';
 import { adjacentColumnOrigin } from '@/components/applications/board/keyboard-coordinates';
 

@@ -20,7 +20,7 @@ import { BoardCard } from './board-card';
 import { BoardColumn } from './board-column';
 import { cardLabel, findCard } from './board-state';
 import { BoardStatusLine } from './board-status-line';
-import type { BoardColumnView } from './board-types';
+import type { BoardColumnView } from '@/lib/domain/board-view';
 import { columnKeyboardCoordinates } from './keyboard-coordinates';
 import { useBoardMoves } from './use-board-moves';
 

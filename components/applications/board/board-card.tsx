@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import type { CardDragData } from './board-announcements';
 import { cardLabel } from './board-state';
-import type { BoardCardView } from './board-types';
+import type { BoardCardView } from '@/lib/domain/board-view';
 import { daysInStageText, ghostFlagText } from './card-text';
 import { MoveMenu } from './move-menu';
 import { formatInZone } from '@/lib/domain/time';

@@ -3,7 +3,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { BoardColumnView } from './board-types';
+import type { BoardColumnView } from '@/lib/domain/board-view';
 
 type Props = { column: BoardColumnView; children: ReactNode };
 

@@ -1,7 +1,7 @@
 // The board's optimistic moves: what it shows between a drop and the server's answer. A moved
 // card goes to the top of its new column with a fresh stage clock (a stage change resets the
 // no-reply clock too), and both counts follow it.
-import type { BoardCardView, BoardColumnView } from './board-types';
+import type { BoardCardView, BoardColumnView } from '@/lib/domain/board-view';
 
 /** "Acme Ltd · Backend Engineer": how the board names an application in text and announcements. */
 export function cardLabel(card: Pick<BoardCardView, 'company' | 'roleTitle'>): string {

@@ -1,6 +1,6 @@
 // The words on a card. Every fact is said in text (the ghost flag has an icon beside its words,
 // never a colour alone), so it reads the same to a screen reader and in high-contrast mode.
-import type { BoardGhostFlag } from './board-types';
+import type { BoardGhostFlag } from '@/lib/domain/board-view';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 

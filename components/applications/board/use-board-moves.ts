@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useOptimistic, useRef, useState } from 'react';
 import { cardLabel, findCard, findColumn, moveCardOnBoard } from './board-state';
-import type { BoardColumnView, BoardMove } from './board-types';
+import type { BoardColumnView } from '@/lib/domain/board-view';
+import type { BoardMove } from './board-types';
 import { useAction } from '@/components/forms/use-action';
 import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
 import type { ActionFailure } from '@/lib/errors';

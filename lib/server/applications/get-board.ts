@@ -1,34 +1,15 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { readGhostStates, type ApplicationGhostState } from './read-ghost-states';
-import type { StageKind } from '@/lib/generated/prisma/enums';
+import type { BoardCardView, BoardColumnView, BoardGhostFlag } from '@/lib/domain/board-view';
 
 /** How many cards a closed column shows, the most recently closed first; the table lists the rest. */
 export const CLOSED_COLUMN_CARDS = 50;
 
 const MS_PER_DAY = 86_400_000;
 
-export type BoardGhostFlag = { kind: 'no-reply' | 'suggest-ghosted'; days: number };
-
-export type BoardCard = {
-  id: string;
-  company: string;
-  roleTitle: string;
-  stageId: string;
-  nextRound: { start: Date; timeZone: string; label: string | null } | null;
-  // Whole days since the application last changed stage (since it was created, without a change).
-  daysInStage: number;
-  ghost: BoardGhostFlag | null;
-};
-
-export type BoardColumn = {
-  id: string;
-  name: string;
-  kind: StageKind;
-  // Every application in the stage, including those a capped closed column leaves out.
-  count: number;
-  cards: BoardCard[];
-};
+// Built card by card here; handed over as the read-only view.
+type BoardColumn = Omit<BoardColumnView, 'cards'> & { cards: BoardCardView[] };
 
 type BoardRow = {
   id: string;
@@ -100,7 +81,7 @@ function wholeDaysBetween(from: Date, to: Date): number {
  * count and its cards, in three statements whatever the size of the account (the stages, the
  * cards, and their no-reply clocks read as the nudges read them).
  */
-export async function getBoard(userId: string, now = new Date()): Promise<BoardColumn[]> {
+export async function getBoard(userId: string, now = new Date()): Promise<BoardColumnView[]> {
   const [stages, rows] = await Promise.all([
     getDb().applicationStage.findMany({
       where: { userId },
