@@ -2,26 +2,10 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { applicationFieldsSelect } from './application-select';
 
 const applicationSelect = {
-  id: true,
-  company: true,
-  roleTitle: true,
-  source: true,
-  sourceDetail: true,
-  postingUrl: true,
-  location: true,
-  isRemote: true,
-  salaryMin: true,
-  salaryMax: true,
-  salaryCurrency: true,
-  salaryPeriod: true,
-  appliedOn: true,
-  notes: true,
-  closedAt: true,
-  closeReason: true,
-  lastReplyAt: true,
-  createdAt: true,
+  ...applicationFieldsSelect,
   updatedAt: true,
   stage: { select: { id: true, name: true, kind: true, systemKey: true, noReplyDays: true } },
   stageChanges: {

@@ -2,11 +2,12 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { formatSourceLabel } from '@/lib/domain/application-insights';
 import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
-import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS } from '@/lib/domain/application-details';
+import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS, SALARY_PERIOD_LABELS } from '@/lib/domain/application-details';
 import { formatStageHistory } from '@/lib/domain/proof-of-search';
 import { isValidTimeZone, utcToZonedLocal } from '@/lib/domain/time';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { openSnapshotStream } from '@/lib/server/snapshots/open-snapshot-stream';
+import { applicationFieldsSelect } from './application-select';
 
 /** Applications per read: one statement per batch (contacts and history joined in). */
 export const APPLICATION_EXPORT_BATCH_SIZE = 500;
@@ -34,28 +35,9 @@ export const APPLICATION_CSV_HEADERS = [
   'Added',
 ] as const;
 
-const SALARY_PERIOD_LABELS = { YEAR: 'per year', MONTH: 'per month', HOUR: 'per hour' } as const;
-
 function exportSelect(userId: string) {
   return {
-    id: true,
-    company: true,
-    roleTitle: true,
-    source: true,
-    sourceDetail: true,
-    postingUrl: true,
-    location: true,
-    isRemote: true,
-    salaryMin: true,
-    salaryMax: true,
-    salaryCurrency: true,
-    salaryPeriod: true,
-    appliedOn: true,
-    notes: true,
-    closedAt: true,
-    closeReason: true,
-    lastReplyAt: true,
-    createdAt: true,
+    ...applicationFieldsSelect,
     stage: { select: { name: true } },
     contacts: {
       where: { userId },
