@@ -37,6 +37,16 @@ function answerUnavailableFor500(response, facts) {
 // Next.js refuses a server action body over 1 MB (serverActions.bodySizeLimit) by throwing,
 // which is a 500; refusing it here, before Next reads it, answers what it is.
 export const MAX_BODY_BYTES = 1024 * 1024;
+// Uploads (docs/ARCHITECTURE.md, "Uploads and bulk writes") take files up to 5 MB, and a
+// multipart envelope around one; each route still counts its own file against its own limit.
+export const IMPORT_PATH_PREFIX = '/api/imports/';
+export const MAX_IMPORT_BODY_BYTES = 5 * 1024 * 1024 + 64 * 1024;
+
+/** The largest body the request's path may carry: 1 MB, except for the upload routes. */
+export function bodyLimitFor(url = '/') {
+  const pathname = url.split(/[?#]/, 1)[0];
+  return pathname.startsWith(IMPORT_PATH_PREFIX) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 /** Whether every segment of the request's path decodes; Next.js throws on one that does not. */
 export function hasDecodablePath(url = '/') {
@@ -65,18 +75,21 @@ export function refuseMalformedRequest(request, response) {
     response.end('This address is not valid: part of it is not correctly percent-encoded.\n');
     return true;
   }
-  if (declaresOversizedBody(request.headers)) {
-    answerTooLarge(response);
+  const limit = bodyLimitFor(request.url);
+  if (declaresOversizedBody(request.headers, limit)) {
+    answerTooLarge(response, limit);
     return true;
   }
   return false;
 }
 
-function answerTooLarge(response) {
+function answerTooLarge(response, limit = MAX_BODY_BYTES) {
   // The body is not read to its end, so the connection cannot carry another request.
   response.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
   response.end(
-    `That request is too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB can be sent at once. Shorten the text and try again.\n`,
+    `That request is too large: at most ${Math.floor(limit / (1024 * 1024))} MB can be sent at once. ${
+      limit === MAX_BODY_BYTES ? 'Shorten the text' : 'Split the file'
+    } and try again.\n`,
   );
 }
 
@@ -87,15 +100,16 @@ function answerTooLarge(response) {
  */
 function limitStreamedBody(request, response) {
   if (request.headers['content-length'] !== undefined || !request.headers['transfer-encoding']) return;
+  const limit = bodyLimitFor(request.url);
   let received = 0;
   let refused = false;
   const push = request.push;
   request.push = function pushCounted(chunk, encoding) {
     if (refused) return false;
     if (chunk !== null) received += chunk.length;
-    if (received <= MAX_BODY_BYTES) return push.call(this, chunk, encoding);
+    if (received <= limit) return push.call(this, chunk, encoding);
     refused = true;
-    answerTooLarge(response);
+    answerTooLarge(response, limit);
     response.setHeader = () => response;
     response.writeHead = () => response;
     response.write = () => true;

@@ -4,7 +4,13 @@ import {
   isServerActionCall,
   MAX_ACTION_BODY_DEPTH,
 } from '@/scripts/lib/action-body.mjs';
-import { declaresOversizedBody, hasDecodablePath, MAX_BODY_BYTES } from '@/scripts/lib/app-server.mjs';
+import {
+  bodyLimitFor,
+  declaresOversizedBody,
+  hasDecodablePath,
+  MAX_BODY_BYTES,
+  MAX_IMPORT_BODY_BYTES,
+} from '@/scripts/lib/app-server.mjs';
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
@@ -39,6 +45,24 @@ describe('the launcher refuses what Next.js would answer with a 500', () => {
     expect(declaresOversizedBody({ 'content-length': String(MAX_BODY_BYTES + 1) })).toBe(true);
     expect(declaresOversizedBody({ 'content-length': String(MAX_BODY_BYTES) })).toBe(false);
     expect(declaresOversizedBody({})).toBe(false);
+  });
+
+  it('lets the upload routes alone take files up to 5 MB', () => {
+    expect(MAX_IMPORT_BODY_BYTES).toBeGreaterThan(5 * 1024 * 1024);
+    expect(bodyLimitFor('/api/imports/csv')).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(bodyLimitFor('/api/imports/calendar?x=1')).toBe(MAX_IMPORT_BODY_BYTES);
+    for (const url of [
+      '/api/import',
+      '/api/importsx/csv',
+      '/interviews/new',
+      '/x/api/imports/csv',
+      '/?/api/imports/',
+    ]) {
+      expect(bodyLimitFor(url)).toBe(MAX_BODY_BYTES);
+    }
+    const twoMegabytes = { 'content-length': String(2 * 1024 * 1024) };
+    expect(declaresOversizedBody(twoMegabytes, bodyLimitFor('/api/imports/csv'))).toBe(false);
+    expect(declaresOversizedBody(twoMegabytes, bodyLimitFor('/dashboard'))).toBe(true);
   });
 });
 

@@ -21,6 +21,10 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       throw new ValidationError('The new time is in the past.', { date: 'Choose a date and time in the future.' });
     }
     await transitionInterviewStatus(tx, userId, old, 'RESCHEDULED');
+    // A later update of the employer's invitation is for the new slot: its UID moves there.
+    if (old.invitationUid) {
+      await tx.interview.update({ where: { id: old.id }, data: { invitationUid: null }, select: { id: true } });
+    }
     const {
       id: _id,
       createdAt: _c,
@@ -29,6 +33,8 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       prepChecklist: _p,
       rescheduledFromId: _r,
       calendarSequence: _q,
+      // The imported row stays the old interview's: importing the file again finds it there.
+      importKey: _k,
       ...copy
     } = old;
     const created = await tx.interview.create({
