@@ -29,6 +29,7 @@ export const IMPORT_FIELDS = [
   'interviewTime',
   'timeZone',
   'location',
+  'remote',
   'postingUrl',
   'meetingUrl',
   'contactName',
@@ -38,7 +39,9 @@ export const IMPORT_FIELDS = [
   'salaryMin',
   'salaryMax',
   'salaryCurrency',
+  'salaryPeriod',
   'source',
+  'sourceDetail',
   'notes',
   'stageHistory',
   'contacts',
@@ -127,6 +130,8 @@ export type ImportRecord = {
   interview: ImportedInterview | null;
   contacts: ImportedContact[];
   stageHistory: ImportedStageStep[];
+  /** What the import left out of an otherwise good row (an interview date with no time), to show in the preview. */
+  notices?: string[];
 };
 
 export type SkippedRow = { rowNumber: number; reason: string; cells: string[] };

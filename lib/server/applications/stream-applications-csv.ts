@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { formatSourceLabel } from '@/lib/domain/application-insights';
 import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
+import { APPLICATION_CSV_HEADERS } from '@/lib/domain/csv-import-headers';
 import { CLOSE_REASON_LABELS, CONTACT_ROLE_LABELS, SALARY_PERIOD_LABELS } from '@/lib/domain/application-details';
 import { formatStageHistory } from '@/lib/domain/proof-of-search';
 import { isValidTimeZone, utcToZonedLocal } from '@/lib/domain/time';
@@ -12,28 +13,8 @@ import { applicationFieldsSelect } from './application-select';
 /** Applications per read: one statement per batch (contacts and history joined in). */
 export const APPLICATION_EXPORT_BATCH_SIZE = 500;
 
-export const APPLICATION_CSV_HEADERS = [
-  'Company',
-  'Role',
-  'Stage',
-  'Closed',
-  'Close reason',
-  'Source',
-  'Source detail',
-  'Posting URL',
-  'Location',
-  'Remote',
-  'Salary min',
-  'Salary max',
-  'Currency',
-  'Salary period',
-  'Applied on',
-  'Last reply',
-  'Notes',
-  'Contacts',
-  'Stage history',
-  'Added',
-] as const;
+// The header row is shared with the CSV import's preset for this file.
+export { APPLICATION_CSV_HEADERS };
 
 function exportSelect(userId: string) {
   return {

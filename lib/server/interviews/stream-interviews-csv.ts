@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { createCsvWriter, type CsvCell } from '@/lib/domain/csv';
+import { INTERVIEW_CSV_HEADERS } from '@/lib/domain/csv-import-headers';
 import { FORMAT_LABELS } from '@/lib/domain/interview-format';
 import { INTERVIEW_STATUS_LABELS } from '@/lib/domain/interview-status';
 import { formatInZone } from '@/lib/domain/time';
@@ -11,27 +12,8 @@ import { interviewFactsSelect } from './interview-select';
 /** Interviews per read: a few hundred KB of CSV, and a short IN list for their histories. */
 export const INTERVIEW_EXPORT_BATCH_SIZE = 500;
 
-export const INTERVIEW_CSV_HEADERS = [
-  'Company',
-  'Role',
-  'Round',
-  'Start (local)',
-  'Time zone',
-  'Start (UTC)',
-  'Duration (min)',
-  'Format',
-  'Status',
-  'Address',
-  'Meeting link',
-  'Contact',
-  'Contact email',
-  'Contact phone',
-  'Travel (min)',
-  'Buffer (min)',
-  'Notes',
-  'Status history',
-  'Added',
-] as const;
+// The header row is shared with the CSV import's preset for this file.
+export { INTERVIEW_CSV_HEADERS };
 
 // Only the columns the file shows (the facts, the notes, when it was added), and the two the keyset needs.
 const exportSelect = { ...interviewFactsSelect, notes: true, createdAt: true } satisfies Prisma.InterviewSelect;

@@ -1,0 +1,401 @@
+// The first guess at a file's mapping, which the user then checks and changes: which column is
+// which field (by its header), which of the file's stage values is which of the user's stages,
+// and which order its dates are in. Every guess here can be overridden on the mapping page, so
+// each one prefers leaving something unmapped to mapping it wrongly.
+import type { CsvImportOptions, CsvTable, DateOrder, ImportField } from './csv-import';
+import { dateOrderEvidence } from './csv-import-dates';
+import { detectPreset, isPresetHeader, presetField, type CsvPreset } from './csv-import-presets';
+
+export type ImportStage = { id: string; name: string; systemKey: string | null };
+
+/** What each field is called on the mapping page. */
+export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
+  company: 'Company',
+  roleTitle: 'Role',
+  stage: 'Stage',
+  appliedOn: 'Applied on',
+  interviewDate: 'Interview date',
+  interviewTime: 'Interview time',
+  timeZone: 'Time zone',
+  location: 'Location',
+  remote: 'Remote',
+  postingUrl: 'Posting link',
+  meetingUrl: 'Meeting link',
+  contactName: 'Contact name',
+  contactEmail: 'Contact email',
+  contactPhone: 'Contact phone',
+  salary: 'Salary (text)',
+  salaryMin: 'Salary min',
+  salaryMax: 'Salary max',
+  salaryCurrency: 'Currency',
+  salaryPeriod: 'Salary period',
+  source: 'Source',
+  sourceDetail: 'Source detail',
+  notes: 'Notes',
+  stageHistory: 'Stage history (Rebound)',
+  contacts: 'Contacts (Rebound)',
+  closeReason: 'Close reason',
+  roundLabel: 'Interview round',
+  interviewFormat: 'Interview format',
+  durationMinutes: 'Interview duration (min)',
+  addedAt: 'Added',
+};
+
+/** A header as words: lower case, camelCase and snake_case split, punctuation gone ("JobTitle" → "job title"). */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// Exact headers (after normaliseHeader) and the field each names.
+const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
+  company: [
+    'company',
+    'company name',
+    'employer',
+    'employer name',
+    'organisation',
+    'organization',
+    'org',
+    'firm',
+    'business',
+  ],
+  roleTitle: [
+    'role',
+    'role title',
+    'job title',
+    'title',
+    'position',
+    'position title',
+    'job',
+    'job position',
+    'job name',
+    'job role',
+    'vacancy',
+    'opening',
+  ],
+  stage: [
+    'status',
+    'stage',
+    'application status',
+    'current status',
+    'current stage',
+    'state',
+    'list',
+    'list name',
+    'pipeline stage',
+    'column',
+    'progress',
+  ],
+  appliedOn: [
+    'date applied',
+    'applied',
+    'applied on',
+    'applied date',
+    'applied at',
+    'application date',
+    'date of application',
+    'date submitted',
+    'submitted',
+    'submitted on',
+    'date',
+  ],
+  interviewDate: [
+    'interview date',
+    'interview',
+    'interview on',
+    'interview at',
+    'next interview',
+    'interview date time',
+    'interview datetime',
+    'interview start',
+    'start',
+    'start utc',
+    'start date',
+  ],
+  interviewTime: ['time', 'interview time', 'start time'],
+  timeZone: ['timezone', 'time zone', 'tz', 'zone', 'interview time zone'],
+  location: ['location', 'city', 'place', 'office', 'address', 'job location', 'where'],
+  remote: ['remote', 'is remote', 'workplace type', 'work type', 'workplace', 'remote onsite', 'work mode'],
+  postingUrl: [
+    'url',
+    'link',
+    'job url',
+    'job link',
+    'posting',
+    'posting url',
+    'posting link',
+    'job posting',
+    'job posting url',
+    'listing',
+    'listing url',
+    'job ad',
+    'application link',
+    'application url',
+    'website',
+  ],
+  meetingUrl: ['meeting link', 'meeting url', 'video link', 'zoom link', 'call link', 'meet link', 'teams link'],
+  contactName: [
+    'contact',
+    'contact name',
+    'contact person',
+    'recruiter',
+    'recruiter name',
+    'hiring manager',
+    'interviewer',
+    'point of contact',
+    'person',
+    'referrer',
+  ],
+  contactEmail: ['email', 'e mail', 'contact email', 'recruiter email', 'email address', 'contact e mail'],
+  contactPhone: [
+    'phone',
+    'phone number',
+    'contact phone',
+    'contact phone number',
+    'recruiter phone',
+    'mobile',
+    'telephone',
+    'tel',
+  ],
+  salary: [
+    'salary',
+    'compensation',
+    'pay',
+    'salary range',
+    'comp',
+    'expected salary',
+    'salary expectation',
+    'rate',
+    'wage',
+    'pay range',
+    'base salary',
+  ],
+  salaryMin: ['salary min', 'min salary', 'minimum salary', 'salary from', 'salary minimum'],
+  salaryMax: ['salary max', 'max salary', 'maximum salary', 'salary to', 'salary maximum'],
+  salaryCurrency: ['currency', 'salary currency'],
+  salaryPeriod: ['salary period', 'pay period', 'per'],
+  source: [
+    'source',
+    'job source',
+    'found via',
+    'found on',
+    'found through',
+    'channel',
+    'platform',
+    'how applied',
+    'how found',
+    'where found',
+    'job board',
+    'board',
+    'applied via',
+    'applied through',
+  ],
+  sourceDetail: ['source detail', 'source details'],
+  notes: ['notes', 'note', 'comments', 'comment', 'description', 'details', 'remarks', 'memo'],
+  stageHistory: ['stage history', 'history', 'timeline', 'status history'],
+  contacts: ['contacts'],
+  closeReason: ['close reason', 'closed reason', 'reason closed', 'rejection reason', 'outcome reason'],
+  roundLabel: ['round', 'interview round', 'round name', 'interview stage'],
+  interviewFormat: ['format', 'interview format', 'interview type', 'meeting type'],
+  durationMinutes: ['duration', 'duration min', 'duration minutes', 'length', 'interview length', 'interview duration'],
+  addedAt: ['added', 'added on', 'date added', 'created', 'created at', 'created on', 'date created', 'saved on'],
+};
+
+const EXACT = new Map<string, ImportField>();
+for (const [field, names] of Object.entries(SYNONYMS) as [ImportField, readonly string[]][]) {
+  for (const name of names) EXACT.set(name, field);
+}
+
+// Headers that contain these words, tried after every exact match, most specific first. The
+// words of people other than a contact (the user, the creator) keep an export's own account
+// columns ("creatorUserEmail", "applicant email") out of the contacts.
+const NOT_A_CONTACT = /\b(?:my|your|user|creator|owner|applicant|candidate|resume|cv)\b/;
+const CONTAINS: readonly [RegExp, ImportField][] = [
+  [/\b(?:company|employer|organi[sz]ation)\b/, 'company'],
+  [/\b(?:job title|position|role)\b/, 'roleTitle'],
+  [/\b(?:status|stage)\b/, 'stage'],
+  [/\bapplied\b|\bapplication date\b/, 'appliedOn'],
+  [/\binterview\b.*\b(?:date|when|day)\b/, 'interviewDate'],
+  [/\btime ?zone\b/, 'timeZone'],
+  [/\binterview\b.*\btime\b/, 'interviewTime'],
+  [/\b(?:meeting|zoom|teams|video)\b.*\b(?:link|url)\b/, 'meetingUrl'],
+  [/\b(?:posting|job|listing)\b.*\b(?:link|url)\b|\burl\b/, 'postingUrl'],
+  [/\b(?:salary|compensation)\b/, 'salary'],
+  [/\blocation\b/, 'location'],
+  [/\bsource\b/, 'source'],
+  [/\b(?:notes?|comments?)\b/, 'notes'],
+];
+const CONTACT_CONTAINS: readonly [RegExp, ImportField][] = [
+  [/\be ?mail\b/, 'contactEmail'],
+  [/\b(?:phone|mobile)\b/, 'contactPhone'],
+  [/\b(?:recruiter|contact|hiring manager)\b/, 'contactName'],
+];
+
+function guessField(header: string, pass: 'exact' | 'contains'): ImportField | null {
+  const words = normaliseHeader(header);
+  if (!words) return null;
+  if (pass === 'exact') return EXACT.get(words) ?? null;
+  for (const [pattern, field] of CONTAINS) if (pattern.test(words)) return field;
+  if (NOT_A_CONTACT.test(words)) return null;
+  for (const [pattern, field] of CONTACT_CONTAINS) if (pattern.test(words)) return field;
+  return null;
+}
+
+/**
+ * The field each column fills, or null to skip it. A preset's own headers take its mapping (and
+ * stay skipped when it maps them to nothing); other headers are matched by name, exact synonyms
+ * first, then by the words they contain. Each field goes to one column at most: the first.
+ */
+export function suggestColumns(headers: string[], preset: CsvPreset | null): (ImportField | null)[] {
+  const result: (ImportField | null)[] = headers.map(() => null);
+  const used = new Set<ImportField>();
+  const open = headers.map((header) => !(preset && isPresetHeader(preset, header)));
+  if (preset) {
+    headers.forEach((header, index) => {
+      const field = presetField(preset, header);
+      if (field && !used.has(field)) {
+        result[index] = field;
+        used.add(field);
+      }
+    });
+  }
+  for (const pass of ['exact', 'contains'] as const) {
+    headers.forEach((header, index) => {
+      if (!open[index] || result[index] !== null) return;
+      const field = guessField(header, pass);
+      if (field && !used.has(field)) {
+        result[index] = field;
+        used.add(field);
+      }
+    });
+  }
+  return result;
+}
+
+/** Each distinct value of the stage column (trimmed) and how many rows have it, most common first. */
+export function collectStageValues(
+  table: CsvTable,
+  columns: (ImportField | null)[],
+): { value: string; count: number }[] {
+  const index = columns.indexOf('stage');
+  if (index === -1) return [];
+  const counts = new Map<string, number>();
+  for (const row of table.rows) {
+    const value = (row[index] ?? '').trim();
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  // Map keeps first-seen order, and sort is stable: ties stay in file order.
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
+}
+
+// A stage value's words → the default stage they mean, most specific first ("offer declined"
+// before "offer", "phone screen" before "phone interview"'s "interview").
+const STAGE_RULES: readonly [RegExp, string][] = [
+  [/\b(?:accepted|hired|signed|offer accepted)\b/, 'ACCEPTED'],
+  [
+    /\b(?:withdrawn|withdrew|withdraw|offer declined|declined offer|declined the offer|not interested|retracted)\b/,
+    'WITHDRAWN',
+  ],
+  [/\b(?:ghosted|no response|no reply|no answer|never heard back|unresponsive)\b/, 'GHOSTED'],
+  [
+    /\b(?:reject\w*|declined|not selected|unsuccessful|turned down|denied|not moving forward|no offer|did not get)\b/,
+    'REJECTED',
+  ],
+  [/\boffer\w*\b/, 'OFFER'],
+  [
+    /\b(?:screen\w*|phone screen|recruiter call|hr call|intro call|initial call|assessment|take home|coding test|online test)\b/,
+    'SCREENING',
+  ],
+  [/\b(?:interview\w*|on ?site|final round|technical|panel|round)\b/, 'INTERVIEWING'],
+  [/\b(?:not (?:yet )?applied|to apply|not submitted)\b/, 'SAVED'],
+  [
+    /\b(?:applied|application sent|application submitted|submitted|in review|under review|pending|waiting)\b/,
+    'APPLIED',
+  ],
+  [/\b(?:saved|wish ?list|bookmark\w*|interested|draft|to apply|not applied|planned|watching|lead)\b/, 'SAVED'],
+];
+
+/**
+ * The user's stage for each value from the file: the preset's own word for it, else a stage of
+ * the user's with that name, else the default stage its words mean; null when none fits (the
+ * row then goes into the default stage, and the mapping page shows it unmapped).
+ */
+export function suggestStageMap(
+  values: string[],
+  stages: ImportStage[],
+  preset: CsvPreset | null,
+): Record<string, string | null> {
+  const byKey = (key: string) => stages.find((stage) => stage.systemKey === key)?.id ?? null;
+  const presetValues = new Map(
+    Object.entries(preset?.stageValues ?? {}).map(([value, key]) => [value.trim().toLowerCase(), key]),
+  );
+  const map: Record<string, string | null> = {};
+  for (const value of values) {
+    const folded = value.trim().toLowerCase();
+    const presetKey = presetValues.get(folded);
+    const named = stages.find((stage) => normaliseHeader(stage.name) === normaliseHeader(value));
+    let id = (presetKey && byKey(presetKey)) || named?.id || null;
+    if (!id) {
+      const words = normaliseHeader(value);
+      const rule = STAGE_RULES.find(([pattern]) => pattern.test(words));
+      id = rule ? byKey(rule[1]) : null;
+    }
+    map[value] = id;
+  }
+  return map;
+}
+
+const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate'];
+
+/**
+ * The day order of the file's dates, from all of them: a first part over 12 proves day-first, a
+ * second part over 12 month-first; ISO dates say nothing about the others. When every numeric
+ * date could be either, the answer is ambiguous and the order is the preset's, else day-first
+ * (most of the world writes it; the mapping page asks whenever `ambiguous` is true). A file
+ * with proof both ways is ambiguous too, and takes the order with more proof.
+ */
+export function detectDateOrder(
+  table: CsvTable,
+  columns: (ImportField | null)[],
+  preset: CsvPreset | null = null,
+): { order: DateOrder; ambiguous: boolean } {
+  const indexes = columns.flatMap((field, index) => (field && DATE_FIELDS.includes(field) ? [index] : []));
+  let dmy = 0;
+  let mdy = 0;
+  let unclear = 0;
+  let iso = 0;
+  for (const row of table.rows) {
+    for (const index of indexes) {
+      const evidence = dateOrderEvidence(row[index] ?? '');
+      if (evidence === 'DMY') dmy += 1;
+      else if (evidence === 'MDY') mdy += 1;
+      else if (evidence === 'ambiguous') unclear += 1;
+      else if (evidence === 'YMD') iso += 1;
+    }
+  }
+  const fallback = preset?.dateOrder && preset.dateOrder !== 'YMD' ? preset.dateOrder : 'DMY';
+  if (dmy > 0 && mdy > 0) return { order: dmy >= mdy ? 'DMY' : 'MDY', ambiguous: true };
+  if (dmy > 0) return { order: 'DMY', ambiguous: false };
+  if (mdy > 0) return { order: 'MDY', ambiguous: false };
+  if (unclear > 0) return { order: fallback, ambiguous: true };
+  if (iso > 0) return { order: 'YMD', ambiguous: false };
+  return { order: preset?.dateOrder ?? 'DMY', ambiguous: false };
+}
+
+/** The whole first guess for a new import: preset, columns, stage map, date order, the user's zone. */
+export function defaultOptions(table: CsvTable, stages: ImportStage[], userTimeZone: string): CsvImportOptions {
+  const preset = detectPreset(table.headers);
+  const columns = suggestColumns(table.headers, preset);
+  const values = collectStageValues(table, columns).map((entry) => entry.value);
+  return {
+    presetId: preset?.id ?? null,
+    columns,
+    stageMap: suggestStageMap(values, stages, preset),
+    dateOrder: detectDateOrder(table, columns, preset).order,
+    timeZone: userTimeZone,
+  };
+}
