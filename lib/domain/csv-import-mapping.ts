@@ -3,7 +3,7 @@
 // and which order its dates are in. Every guess here can be overridden on the mapping page, so
 // each one prefers leaving something unmapped to mapping it wrongly.
 import type { CsvImportOptions, CsvTable, DateOrder, ImportField } from './csv-import';
-import { dateOrderEvidence } from './csv-import-dates';
+import { dateOrderEvidence, parseImportDate } from './csv-import-dates';
 import { detectPreset, isPresetHeader, presetField, type CsvPreset } from './csv-import-presets';
 
 export type ImportStage = { id: string; name: string; systemKey: string | null };
@@ -37,6 +37,7 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   closeReason: 'Close reason',
   roundLabel: 'Interview round',
   interviewFormat: 'Interview format',
+  interviewStatus: 'Interview status',
   durationMinutes: 'Interview duration (min)',
   addedAt: 'Added',
 };
@@ -201,6 +202,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   closeReason: ['close reason', 'closed reason', 'reason closed', 'rejection reason', 'outcome reason'],
   roundLabel: ['round', 'interview round', 'round name', 'interview stage'],
   interviewFormat: ['format', 'interview format', 'interview type', 'meeting type'],
+  interviewStatus: ['interview status', 'round status', 'interview outcome', 'interview result'],
   durationMinutes: ['duration', 'duration min', 'duration minutes', 'length', 'interview length', 'interview duration'],
   addedAt: ['added', 'added on', 'date added', 'created', 'created at', 'created on', 'date created', 'saved on'],
 };
@@ -349,7 +351,7 @@ export function suggestStageMap(
   return map;
 }
 
-const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate'];
+const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate', 'addedAt'];
 
 /**
  * The day order of the file's dates, from all of them: a first part over 12 proves day-first, a
@@ -386,10 +388,24 @@ export function detectDateOrder(
   return { order: preset?.dateOrder ?? 'DMY', ambiguous: false };
 }
 
+// Whether a column named like a date holds dates: JobSync's "applied" is Yes/No, and a column of
+// those mapped to the applied date would skip every row. Looks at the first 200 filled cells.
+function holdsDates(table: CsvTable, index: number): boolean {
+  const cells = table.rows
+    .map((row) => (row[index] ?? '').trim())
+    .filter(Boolean)
+    .slice(0, 200);
+  if (cells.length === 0) return true;
+  const readable = cells.filter((cell) => parseImportDate(cell, 'DMY') ?? parseImportDate(cell, 'MDY')).length;
+  return readable * 2 >= cells.length;
+}
+
 /** The whole first guess for a new import: preset, columns, stage map, date order, the user's zone. */
 export function defaultOptions(table: CsvTable, stages: ImportStage[], userTimeZone: string): CsvImportOptions {
   const preset = detectPreset(table.headers);
-  const columns = suggestColumns(table.headers, preset);
+  const columns = suggestColumns(table.headers, preset).map((field, index) =>
+    field && DATE_FIELDS.includes(field) && !holdsDates(table, index) ? null : field,
+  );
   const values = collectStageValues(table, columns).map((entry) => entry.value);
   return {
     presetId: preset?.id ?? null,

@@ -26,6 +26,7 @@ import {
   parseCurrency,
   parseDurationMinutes,
   parseInterviewFormat,
+  parseInterviewStatus,
   parseRemote,
   parseSalaryPeriod,
   parseSalaryText,
@@ -339,6 +340,9 @@ function readInterview(
   const location = preset?.kind === 'interviews' ? requireShort(cells, 'location', 'The address') : null;
   const formatText = cells.get('interviewFormat');
   const durationText = cells.get('durationMinutes');
+  const statusText = cells.get('interviewStatus');
+  const status = statusText === null ? null : parseInterviewStatus(statusText);
+  if (statusText !== null && status === null) keepInNotes(cells.header('interviewStatus'), statusText);
   return {
     startLocal,
     timeZone,
@@ -350,25 +354,29 @@ function readInterview(
     location,
     meetingUrl,
     notes: null,
+    ...(status && { status }),
   };
 }
 
+const normaliseKeyCell = (cell: string) => cell.replace(/\s+/g, ' ').trim().toLowerCase();
+
 /**
- * What identifies a row across imports: the source's own id when the preset has one, else the
- * mapped cells, trimmed, spaces collapsed and lower-cased, each with its field, in column order.
+ * What identifies a row across imports: the source's own id (or identifying columns) when the
+ * preset has them and the row fills them, else the mapped cells, trimmed, spaces collapsed and
+ * lower-cased, each with its field, in column order. The same row always gives the same key.
  */
 function keySourceOf(row: string[], options: CsvImportOptions, preset: CsvPreset | null, table: CsvTable): string {
-  if (preset?.idHeader) {
-    const index = table.headers.findIndex((header) => header.trim().toLowerCase() === preset.idHeader?.toLowerCase());
-    const id = (row[index] ?? '').trim();
-    if (index !== -1 && id) return `${preset.id}:${id}`;
+  const cellUnder = (name: string) => {
+    const index = table.headers.findIndex((header) => header.trim().toLowerCase() === name.toLowerCase());
+    return index === -1 ? '' : normaliseKeyCell(row[index] ?? '');
+  };
+  const ownKey = preset?.idHeader ? [preset.idHeader] : preset?.keyHeaders;
+  if (preset && ownKey) {
+    const cells = ownKey.map(cellUnder);
+    if (cells.every(Boolean)) return `${preset.id}:${cells.join('\u001f')}`;
   }
   return options.columns
-    .flatMap((field, index) => {
-      if (!field) return [];
-      const cell = (row[index] ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-      return [`${field}=${cell}`];
-    })
+    .flatMap((field, index) => (field ? [`${field}=${normaliseKeyCell(row[index] ?? '')}`] : []))
     .join('\u001f');
 }
 

@@ -190,12 +190,28 @@ describe('detectDateOrder', () => {
     });
   });
 
+  it('reads the added dates too', () => {
+    const file = table(['Company', 'Added'], [['A', '25/12/2026 10:00']]);
+    expect(detectDateOrder(file, ['company', 'addedAt'])).toEqual({ order: 'DMY', ambiguous: false });
+  });
+
   it('month names say nothing about order', () => {
     expect(detectDateOrder(datesIn('7 Dec 2026'), columns)).toEqual({ order: 'DMY', ambiguous: false });
   });
 });
 
 describe('defaultOptions', () => {
+  it('does not map a column named like a date that holds no dates', () => {
+    const file = table(
+      ['Company', 'Role', 'Applied', 'Created'],
+      [
+        ['Acme', 'Dev', 'Yes', '2026-11-02'],
+        ['Beta', 'QA', 'No', '2026-11-03'],
+      ],
+    );
+    expect(defaultOptions(file, stages, 'UTC').columns).toEqual(['company', 'roleTitle', null, 'addedAt']);
+  });
+
   it('puts the preset, columns, stage map, date order and the user’s zone together', () => {
     const file = table(
       ['Company', 'Position', 'Status', 'Date Applied'],

@@ -158,6 +158,19 @@ describe('buildImportRecords: Rebound’s applications export', () => {
     expect(again.map((record) => record.keySource)).toEqual(first);
     expect(new Set(first).size).toBe(3);
   });
+
+  it('recognises a record in a newer export by its company, role and the instant it was added', () => {
+    const chosen = defaultOptions(table, stages, 'Europe/Berlin');
+    const [before] = buildImportRecords(table, chosen).records;
+    const changed = rows.map((row) => [...row]);
+    changed[0]?.splice(2, 1, 'Offer');
+    const [after] = buildImportRecords(
+      readTable(toCsv(APPLICATION_CSV_HEADERS, changed, { bom: true })),
+      chosen,
+    ).records;
+    expect(after?.application.stageValue).toBe('Offer');
+    expect(after?.keySource).toBe(before?.keySource);
+  });
 });
 
 describe('buildImportRecords: Rebound’s interviews export', () => {
@@ -171,7 +184,7 @@ describe('buildImportRecords: Rebound’s interviews export', () => {
       new Date('2026-12-08T14:00:00Z'),
       45,
       'Video call',
-      'Scheduled',
+      'Completed',
       null,
       'https://meet.example.com/abc',
       'Jane Roe',
@@ -202,6 +215,7 @@ describe('buildImportRecords: Rebound’s interviews export', () => {
       location: null,
       meetingUrl: 'https://meet.example.com/abc',
       notes: '+ bring questions',
+      status: 'COMPLETED',
     });
     expect(records[0]?.contacts).toEqual([
       { name: 'Jane Roe', email: 'jane@example.com', phone: '+49 30 1234567', role: 'INTERVIEWER' },
