@@ -6,6 +6,7 @@
 // come back exactly. Control characters and half surrogate pairs are refused as in typed text
 // (lib/validation/common.ts): the row is skipped with the column named, not silently altered.
 import { findIana } from 'windows-iana';
+import { latestAppliedDate } from '@/lib/validation/application';
 import { isCleanText } from '@/lib/validation/common';
 import type {
   CsvImportOptions,
@@ -157,6 +158,7 @@ function buildRecord(
   table: CsvTable,
   options: CsvImportOptions,
   preset: CsvPreset | null,
+  now: Date,
 ): Omit<ImportRecord, 'keySource'> {
   const cells = readRow(row, table, options, preset);
   const company = requireShort(cells, 'company', 'The company');
@@ -170,6 +172,12 @@ function buildRecord(
   const keepInNotes = (label: string, text: string) => extraNotes.push(`${label}: ${text}`);
 
   const applied = readDate(cells, 'appliedOn', options);
+  // As the application form refuses it: usually a file whose day order was read the wrong way.
+  if (applied && applied.date > latestAppliedDate(now)) {
+    throw new SkipRow(
+      `The applied date ${applied.date} (from "${cells.get('appliedOn')}" in column "${cells.header('appliedOn')}") is in the future; check the day order chosen for the file.`,
+    );
+  }
   const addedAt = readAddedAt(cells, options, preset);
 
   const parsedSource = parseSource(cells.get('source') ?? preset?.defaultSource ?? '');
@@ -380,10 +388,14 @@ function keySourceOf(row: string[], options: CsvImportOptions, preset: CsvPreset
     .join('\u001f');
 }
 
-/** Every data row as a record to write, or skipped with its reason; a row the same as an earlier one is skipped too. */
+/**
+ * Every data row as a record to write, or skipped with its reason; a row the same as an earlier
+ * one is skipped too. `now` only decides which applied dates are in the future.
+ */
 export function buildImportRecords(
   table: CsvTable,
   options: CsvImportOptions,
+  now: Date = new Date(),
 ): { records: ImportRecord[]; skipped: SkippedRow[] } {
   const preset = findPreset(options.presetId);
   const records: ImportRecord[] = [];
@@ -392,7 +404,7 @@ export function buildImportRecords(
   table.rows.forEach((row, index) => {
     const rowNumber = index + 2;
     try {
-      const record = buildRecord(row, rowNumber, table, options, preset);
+      const record = buildRecord(row, rowNumber, table, options, preset, now);
       const keySource = keySourceOf(row, options, preset, table);
       const earlier = seen.get(keySource);
       if (earlier !== undefined) throw new SkipRow(`Same as row ${earlier}`);

@@ -11,6 +11,8 @@ import { buildImportRecords } from '@/lib/domain/csv-import-records';
 import { APPLICATION_CSV_HEADERS as EXPORTED_APPLICATION_HEADERS } from '@/lib/server/applications/stream-applications-csv';
 import { INTERVIEW_CSV_HEADERS as EXPORTED_INTERVIEW_HEADERS } from '@/lib/server/interviews/stream-interviews-csv';
 
+// Applied dates after this day are in the future (and skipped); the samples are all before it.
+const NOW = new Date('2026-12-07T12:00:00Z');
 const stages = DEFAULT_STAGES.map((stage) => ({
   id: `stage-${stage.systemKey}`,
   name: stage.name,
@@ -30,7 +32,7 @@ const sample = (headers: readonly string[], rows: string[][]) =>
 
 function importTable(table: CsvTable, timeZone = 'UTC') {
   const options = defaultOptions(table, stages, timeZone);
-  return { options, ...buildImportRecords(table, options) };
+  return { options, ...buildImportRecords(table, options, NOW) };
 }
 
 describe('presets', () => {

@@ -6,6 +6,8 @@ import { defaultOptions } from '@/lib/domain/csv-import-mapping';
 import { readCsvBytes } from '@/lib/domain/csv-import-read';
 import { buildImportRecords, unneutraliseCell } from '@/lib/domain/csv-import-records';
 
+// Applied dates after this day are in the future (and skipped); the samples are all before it.
+const NOW = new Date('2026-12-07T12:00:00Z');
 const stages = DEFAULT_STAGES.map((stage) => ({
   id: `stage-${stage.systemKey}`,
   name: stage.name,
@@ -94,7 +96,7 @@ describe('buildImportRecords: Rebound’s applications export', () => {
       Rejected: 'stage-REJECTED',
       Saved: 'stage-SAVED',
     });
-    const { records, skipped } = buildImportRecords(table, chosen);
+    const { records, skipped } = buildImportRecords(table, chosen, NOW);
     expect(skipped).toEqual([]);
     expect(records.map((record) => record.application)).toEqual([
       {
@@ -153,20 +155,25 @@ describe('buildImportRecords: Rebound’s applications export', () => {
 
   it('gives the same row the same key every time, and different rows different keys', () => {
     const chosen = defaultOptions(table, stages, 'Europe/Berlin');
-    const first = buildImportRecords(table, chosen).records.map((record) => record.keySource);
-    const again = buildImportRecords(readTable(toCsv(APPLICATION_CSV_HEADERS, rows, { bom: true })), chosen).records;
+    const first = buildImportRecords(table, chosen, NOW).records.map((record) => record.keySource);
+    const again = buildImportRecords(
+      readTable(toCsv(APPLICATION_CSV_HEADERS, rows, { bom: true })),
+      chosen,
+      NOW,
+    ).records;
     expect(again.map((record) => record.keySource)).toEqual(first);
     expect(new Set(first).size).toBe(3);
   });
 
   it('recognises a record in a newer export by its company, role and the instant it was added', () => {
     const chosen = defaultOptions(table, stages, 'Europe/Berlin');
-    const [before] = buildImportRecords(table, chosen).records;
+    const [before] = buildImportRecords(table, chosen, NOW).records;
     const changed = rows.map((row) => [...row]);
     changed[0]?.splice(2, 1, 'Offer');
     const [after] = buildImportRecords(
       readTable(toCsv(APPLICATION_CSV_HEADERS, changed, { bom: true })),
       chosen,
+      NOW,
     ).records;
     expect(after?.application.stageValue).toBe('Offer');
     expect(after?.keySource).toBe(before?.keySource);
@@ -202,7 +209,7 @@ describe('buildImportRecords: Rebound’s interviews export', () => {
     const table = readTable(toCsv(INTERVIEW_CSV_HEADERS, rows));
     const chosen = defaultOptions(table, stages, 'America/New_York');
     expect(chosen.presetId).toBe('rebound-interviews');
-    const { records, skipped } = buildImportRecords(table, chosen);
+    const { records, skipped } = buildImportRecords(table, chosen, NOW);
     expect(skipped).toEqual([]);
     expect(records).toHaveLength(1);
     expect(records[0]?.application).toMatchObject({ company: 'Acme', roleTitle: 'Backend engineer', notes: null });
@@ -226,7 +233,7 @@ describe('buildImportRecords: Rebound’s interviews export', () => {
 describe('buildImportRecords: rows', () => {
   const columns: (ImportField | null)[] = ['company', 'roleTitle', 'stage', 'appliedOn', 'notes'];
   const build = (text: string, extra: Partial<CsvImportOptions> = {}) =>
-    buildImportRecords(readTable(text), options(columns, extra));
+    buildImportRecords(readTable(text), options(columns, extra), NOW);
 
   it('skips rows without a company or a role, and repeats of an earlier row', () => {
     const { records, skipped } = build(
@@ -250,6 +257,17 @@ describe('buildImportRecords: rows', () => {
     ]);
   });
 
+  it('skips an applied date in the future, as the form refuses one', () => {
+    const table = readTable('Company,Role,Status,Applied,Notes\nAcme,Dev,,12/5/2026,\n');
+    const now = new Date('2026-06-01T12:00:00Z');
+    expect(buildImportRecords(table, options(columns), now).records[0]?.application.appliedOn).toBe('2026-05-12');
+    expect(
+      buildImportRecords(table, options(columns, { dateOrder: 'MDY' }), now).skipped.map((row) => row.reason),
+    ).toEqual([
+      'The applied date 2026-12-05 (from "12/5/2026" in column "Applied") is in the future; check the day order chosen for the file.',
+    ]);
+  });
+
   it('keeps formula-looking text as text, and strips the apostrophe only from Rebound’s own files', () => {
     const text = "Company,Role,Status,Applied,Notes\n=cmd|' /C calc'!A0,'=SUM(1),,,'-note\n";
     const { records } = build(text);
@@ -270,7 +288,7 @@ describe('buildImportRecords: rows', () => {
       ),
     };
     table.rows[1] = ['Beta', 'QA', '', '', 'bad \ud800 half'];
-    const { records, skipped } = buildImportRecords(table, options(columns));
+    const { records, skipped } = buildImportRecords(table, options(columns), NOW);
     expect(skipped.map((row) => row.reason)).toEqual([
       'Column "Company" has invisible control characters (or half of an emoji); remove them and import the row again.',
       'Column "Notes" has invisible control characters (or half of an emoji); remove them and import the row again.',
@@ -304,7 +322,7 @@ describe('buildImportRecords: fields', () => {
       'contactEmail',
       'contactPhone',
     ]);
-    const { records } = buildImportRecords(table, chosen);
+    const { records } = buildImportRecords(table, chosen, NOW);
     expect(records[0]?.application).toMatchObject({
       salaryMin: 120_000,
       salaryMax: 140_000,
@@ -337,7 +355,7 @@ describe('buildImportRecords: fields', () => {
     const table = readTable(text);
     const chosen = defaultOptions(table, stages, 'Europe/London');
     expect(chosen.columns).toEqual(['company', 'roleTitle', 'interviewDate', 'interviewTime', 'timeZone']);
-    const { records } = buildImportRecords(table, chosen);
+    const { records } = buildImportRecords(table, chosen, NOW);
     expect(records.map((record) => [record.interview?.startLocal, record.interview?.timeZone])).toEqual([
       ['2026-12-07T14:30', 'America/New_York'],
       ['2026-12-08T09:00', 'Europe/London'],
@@ -351,6 +369,7 @@ describe('buildImportRecords: fields', () => {
     const { records, skipped } = buildImportRecords(
       readTable(text),
       options(['company', 'roleTitle', 'interviewDate', 'timeZone']),
+      NOW,
     );
     expect(records[0]?.interview).toBeNull();
     expect(records[0]?.notices).toEqual([
