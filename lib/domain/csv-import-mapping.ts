@@ -3,6 +3,7 @@
 // and which order its dates are in. Every guess here can be overridden on the mapping page, so
 // each one prefers leaving something unmapped to mapping it wrongly.
 import type { CsvImportOptions, CsvTable, DateOrder, ImportField } from './csv-import';
+import { createCellReader } from './csv-import-cells';
 import { dateOrderEvidence, parseImportDate } from './csv-import-dates';
 import { detectPreset, isPresetHeader, presetField, type CsvPreset } from './csv-import-presets';
 
@@ -278,17 +279,23 @@ export function suggestColumns(headers: string[], preset: CsvPreset | null): (Im
   return result;
 }
 
-/** Each distinct value of the stage column (trimmed) and how many rows have it, most common first. */
+/**
+ * Each distinct value of the stage column and how many rows have it, most common first, read as
+ * the rows' stage values are (csv-import-cells.ts): pass the file's preset so a Rebound export's
+ * apostrophes and a tracker's "nothing" words are read the same way here.
+ */
 export function collectStageValues(
   table: CsvTable,
   columns: (ImportField | null)[],
+  preset: CsvPreset | null = null,
 ): { value: string; count: number }[] {
   const index = columns.indexOf('stage');
   if (index === -1) return [];
+  const readCell = createCellReader(preset);
   const counts = new Map<string, number>();
   for (const row of table.rows) {
-    const value = (row[index] ?? '').trim();
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const value = readCell(row[index] ?? '', 'stage');
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   // Map keeps first-seen order, and sort is stable: ties stay in file order.
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
@@ -406,7 +413,7 @@ export function defaultOptions(table: CsvTable, stages: ImportStage[], userTimeZ
   const columns = suggestColumns(table.headers, preset).map((field, index) =>
     field && DATE_FIELDS.includes(field) && !holdsDates(table, index) ? null : field,
   );
-  const values = collectStageValues(table, columns).map((entry) => entry.value);
+  const values = collectStageValues(table, columns, preset).map((entry) => entry.value);
   return {
     presetId: preset?.id ?? null,
     columns,

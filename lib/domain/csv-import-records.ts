@@ -18,6 +18,7 @@ import type {
   ImportRecord,
   SkippedRow,
 } from './csv-import';
+import { createCellReader, MULTI_LINE_FIELDS } from './csv-import-cells';
 import { parseImportDate, parseImportInstant, parseImportTime } from './csv-import-dates';
 import { findPreset, type CsvPreset } from './csv-import-presets';
 import {
@@ -41,21 +42,10 @@ import type { ContactRole } from '@/lib/generated/prisma/enums';
 export const DEFAULT_INTERVIEW_MINUTES = 60;
 const TEXT_MAX = 200;
 const NOTES_MAX = 10_000;
-// What a spreadsheet reads as a formula, and so what Rebound's export prefixed with an apostrophe.
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
-// What people and trackers write in a cell that holds nothing.
-const BLANKS = new Set(['-', '–', '—', 'n/a', '#n/a']);
-// Fields whose text may run over several lines; every other field is one line.
-const MULTI_LINE: ReadonlySet<ImportField> = new Set(['notes', 'stageHistory', 'contacts']);
 const SIMPLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()\-./]+$/;
 
 class SkipRow extends Error {}
-
-/** Strips the apostrophe Rebound's export adds before a formula-looking cell; nothing else. */
-export function unneutraliseCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_TRIGGERS.has(cell[1] ?? '') ? cell.slice(1) : cell;
-}
 
 type RowCells = {
   /** The first non-blank value of a field (notes: all of them, joined), cleaned. */
@@ -64,20 +54,20 @@ type RowCells = {
   header(field: ImportField): string;
 };
 
-function readRow(row: string[], table: CsvTable, options: CsvImportOptions, preset: CsvPreset | null): RowCells {
-  const blanks = new Set([...BLANKS, ...(preset?.blankValues ?? []).map((value) => value.toLowerCase())]);
+function readRow(
+  row: string[],
+  table: CsvTable,
+  options: CsvImportOptions,
+  readCell: ReturnType<typeof createCellReader>,
+): RowCells {
   const values = new Map<ImportField, string>();
   const headers = new Map<ImportField, string>();
   options.columns.forEach((field, index) => {
     if (!field) return;
-    let cell = row[index] ?? '';
-    if (preset?.isRebound) cell = unneutraliseCell(cell);
     const header = table.headers[index] ?? `Column ${index + 1}`;
-    const multiLine = MULTI_LINE.has(field);
-    // Line breaks and tabs in a one-line field are layout (a wrapped cell), not content.
-    const text = multiLine ? cell.replace(/\r\n?/g, '\n').trim() : cell.replace(/\s+/g, ' ').trim();
-    if (!text || blanks.has(text.toLowerCase())) return;
-    if (!isCleanText(text, { multiLine })) {
+    const text = readCell(row[index] ?? '', field);
+    if (text === null) return;
+    if (!isCleanText(text, { multiLine: MULTI_LINE_FIELDS.has(field) })) {
       throw new SkipRow(
         `Column "${header}" has invisible control characters (or half of an emoji); remove them and import the row again.`,
       );
@@ -160,7 +150,7 @@ function buildRecord(
   preset: CsvPreset | null,
   now: Date,
 ): Omit<ImportRecord, 'keySource'> {
-  const cells = readRow(row, table, options, preset);
+  const cells = readRow(row, table, options, createCellReader(preset));
   const company = requireShort(cells, 'company', 'The company');
   if (company === null) throw new SkipRow('No company');
   const roleTitle = requireShort(cells, 'roleTitle', 'The role');

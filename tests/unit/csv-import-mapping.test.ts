@@ -155,6 +155,21 @@ describe('collectStageValues', () => {
     ]);
     expect(collectStageValues(file, ['company', null])).toEqual([]);
   });
+
+  it('reads the values as the rows carry them: spaces collapsed, "-" empty, a Rebound apostrophe off', () => {
+    const file = table(
+      ['Company', 'Status'],
+      [
+        ['A', 'Phone \n screen'],
+        ['B', '-'],
+        ['C', "'-Hold"],
+      ],
+    );
+    expect(collectStageValues(file, ['company', 'stage'], findPreset('rebound-applications'))).toEqual([
+      { value: 'Phone screen', count: 1 },
+      { value: '-Hold', count: 1 },
+    ]);
+  });
 });
 
 describe('detectDateOrder', () => {

@@ -4,7 +4,8 @@ import type { CsvImportOptions, CsvTable, ImportField } from '@/lib/domain/csv-i
 import { APPLICATION_CSV_HEADERS, INTERVIEW_CSV_HEADERS } from '@/lib/domain/csv-import-headers';
 import { defaultOptions } from '@/lib/domain/csv-import-mapping';
 import { readCsvBytes } from '@/lib/domain/csv-import-read';
-import { buildImportRecords, unneutraliseCell } from '@/lib/domain/csv-import-records';
+import { unneutraliseCell } from '@/lib/domain/csv-import-cells';
+import { buildImportRecords } from '@/lib/domain/csv-import-records';
 
 // Applied dates after this day are in the future (and skipped); the samples are all before it.
 const NOW = new Date('2026-12-07T12:00:00Z');
