@@ -281,13 +281,14 @@ export function suggestColumns(headers: string[], preset: CsvPreset | null): (Im
 
 /**
  * Each distinct value of the stage column and how many rows have it, most common first, read as
- * the rows' stage values are (csv-import-cells.ts): pass the file's preset so a Rebound export's
- * apostrophes and a tracker's "nothing" words are read the same way here.
+ * the rows' stage values are (csv-import-cells.ts), under the import's preset (the one its
+ * headers name when none is passed), so a Rebound export's apostrophes and a tracker's "nothing"
+ * words are read the same way here.
  */
 export function collectStageValues(
   table: CsvTable,
   columns: (ImportField | null)[],
-  preset: CsvPreset | null = null,
+  preset: CsvPreset | null = detectPreset(table.headers),
 ): { value: string; count: number }[] {
   const index = columns.indexOf('stage');
   if (index === -1) return [];
@@ -365,12 +366,13 @@ const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate', 'adde
  * second part over 12 month-first; ISO dates say nothing about the others. When every numeric
  * date could be either, the answer is ambiguous and the order is the preset's, else day-first
  * (most of the world writes it; the mapping page asks whenever `ambiguous` is true). A file
- * with proof both ways is ambiguous too, and takes the order with more proof.
+ * with proof both ways is ambiguous too, and takes the order with more proof. The preset is the
+ * import's (the one its headers name when none is passed).
  */
 export function detectDateOrder(
   table: CsvTable,
   columns: (ImportField | null)[],
-  preset: CsvPreset | null = null,
+  preset: CsvPreset | null = detectPreset(table.headers),
 ): { order: DateOrder; ambiguous: boolean } {
   const indexes = columns.flatMap((field, index) => (field && DATE_FIELDS.includes(field) ? [index] : []));
   let dmy = 0;

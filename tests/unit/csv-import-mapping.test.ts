@@ -196,6 +196,17 @@ describe('detectDateOrder', () => {
       order: 'MDY',
       ambiguous: true,
     });
+    // Without a preset passed, the one the headers name.
+    const linkedin = table(findPreset('linkedin')?.headers ?? [], [
+      ['3/4/25, 1:00 PM', '', '', 'Acme', 'Dev', '', '', ''],
+    ]);
+    expect(detectDateOrder(linkedin, ['appliedOn', null, null, 'company', 'roleTitle', null, null, null])).toEqual({
+      order: 'MDY',
+      ambiguous: true,
+    });
+    expect(
+      detectDateOrder(linkedin, ['appliedOn', null, null, 'company', 'roleTitle', null, null, null], null),
+    ).toEqual({ order: 'DMY', ambiguous: true });
   });
 
   it('proof both ways is ambiguous, leaning to the better-supported order', () => {
