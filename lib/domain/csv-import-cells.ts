@@ -16,8 +16,11 @@ export function unneutraliseCell(cell: string): string {
   return cell.startsWith("'") && FORMULA_TRIGGERS.has(cell[1] ?? '') ? cell.slice(1) : cell;
 }
 
-/** Reads cells for one preset (or none): the cell's text for a field, or null when it holds nothing. */
-export function createCellReader(preset: CsvPreset | null): (cell: string, field: ImportField) => string | null {
+/** A cell's text for a field, or null when it holds nothing. */
+export type CellReader = (cell: string, field: ImportField) => string | null;
+
+/** Reads cells for one preset (or none). */
+export function createCellReader(preset: CsvPreset | null): CellReader {
   const blanks = new Set([...BLANKS, ...(preset?.blankValues ?? []).map((value) => value.toLowerCase())]);
   return (cell, field) => {
     const raw = preset?.isRebound ? unneutraliseCell(cell) : cell;
