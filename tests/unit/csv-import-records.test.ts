@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { DEFAULT_STAGES } from '@/lib/domain/application-stages';
 import { toCsv, type CsvCell } from '@/lib/domain/csv';
 import type { CsvImportOptions, CsvTable, ImportField } from '@/lib/domain/csv-import';
@@ -380,5 +381,34 @@ describe('buildImportRecords: fields', () => {
     expect(skipped.map((row) => row.reason)).toEqual([
       'The time zone "Mars/Olympus" in column "Time zone" does not exist; use a name like Europe/London.',
     ]);
+  });
+});
+
+describe('buildImportRecords: files as Excel saves them', () => {
+  const sheet =
+    'Company;Position;Status;Date Applied;Salary\r\nSociété Générale;Développeur;Entretien;25/11/2026;€50.000/yr\r\n';
+
+  it.each([
+    ['Windows-1252 CSV (semicolons)', new Uint8Array(iconv.encode(sheet, 'windows-1252'))],
+    [
+      'Unicode Text (UTF-16LE, tabs)',
+      new Uint8Array(iconv.encode(sheet.replaceAll(';', '\t'), 'utf-16le', { addBOM: true })),
+    ],
+    ['CSV UTF-8 (with a BOM)', new Uint8Array(iconv.encode(sheet, 'utf-8', { addBOM: true }))],
+  ])('%s', (_, bytes) => {
+    const read = readCsvBytes(bytes);
+    if (!read.ok) throw new Error(read.message);
+    const chosen = defaultOptions(read.table, stages, 'Europe/Paris');
+    expect(chosen.dateOrder).toBe('DMY');
+    const { records } = buildImportRecords(read.table, chosen, NOW);
+    expect(records[0]?.application).toMatchObject({
+      company: 'Société Générale',
+      roleTitle: 'Développeur',
+      stageValue: 'Entretien',
+      appliedOn: '2026-11-25',
+      salaryMin: 50_000,
+      salaryCurrency: 'EUR',
+      salaryPeriod: 'YEAR',
+    });
   });
 });
