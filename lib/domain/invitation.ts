@@ -64,6 +64,8 @@ export const INVITATION_MESSAGES = {
   unknownZone: (what: string, zone: string) =>
     `${what} is in the time zone "${zone}", which does not exist and is not defined in the file, so its time cannot be known.`,
   endBeforeStart: (what: string) => `${what} ends before it starts: ask the employer for a corrected invitation.`,
+  duplicateUid: (what: string) =>
+    `${what} has the same UID as an earlier event of the file, so the two could not be told apart.`,
 } as const;
 
 const METHODS: readonly InvitationMethod[] = ['REQUEST', 'CANCEL', 'PUBLISH'];
@@ -324,6 +326,7 @@ export function readInvitation(text: string): InvitationResult {
       if (component.hasProperty('recurrence-id')) return refuse(INVITATION_MESSAGES.recurring(what));
       const event = readEvent(component, method, { fileZones }, what);
       if (typeof event === 'string') return refuse(event);
+      if (events.some((earlier) => earlier.uid === event.uid)) return refuse(INVITATION_MESSAGES.duplicateUid(what));
       events.push(event);
     }
     return { ok: true, invitation: { method, events } };

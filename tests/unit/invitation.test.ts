@@ -218,6 +218,15 @@ describe('refusals, each with its own message', () => {
     expect(refusal(text)).toBe(INVITATION_MESSAGES.tooManyEvents(201));
   });
 
+  test('two events with one UID', () => {
+    const text = fixture('written/refuse-recurring.ics').replace('RRULE:FREQ=WEEKLY;COUNT=4\n', '');
+    const twice = text.replace(
+      'END:VEVENT',
+      `END:VEVENT\n${text.slice(text.indexOf('BEGIN:VEVENT'), text.indexOf('END:VEVENT'))}END:VEVENT`,
+    );
+    expect(refusal(twice)).toBe(INVITATION_MESSAGES.duplicateUid('Event 2 ("Weekly sync")'));
+  });
+
   test('in a file of several events, the message names the one refused', () => {
     const text = fixture('written/refuse-end-before-start.ics').replace(
       'BEGIN:VEVENT',

@@ -7,6 +7,8 @@ export type CalendarImportPage = {
   id: string;
   fileName: string;
   items: InvitationReviewItem[];
+  /** The open applications a new interview's form offers (the matched one among them). */
+  applications: { id: string; company: string; roleTitle: string; stageName: string }[];
 };
 
 /**
@@ -41,13 +43,14 @@ export async function loadCalendarImportPage(
       where: { userId, closedAt: null, stage: { kind: 'OPEN' } },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       take: 500,
-      select: { id: true, company: true, roleTitle: true },
+      select: { id: true, company: true, roleTitle: true, stage: { select: { name: true } } },
     }),
   ]);
   const byUid = new Map(interviews.map((interview) => [interview.invitationUid, interview]));
   return {
     id: imported.id,
     fileName: imported.fileName,
+    applications: applications.map(({ stage, ...application }) => ({ ...application, stageName: stage.name })),
     items: imported.invitation.events.map((event) =>
       reviewInvitationEvent(event, byUid.get(event.uid) ?? null, { userTimeZone, applications }),
     ),
