@@ -132,6 +132,16 @@ export function guessFormat(event: InvitationEvent): InterviewFormat {
   return 'VIDEO';
 }
 
+// What a form field refuses (lib/validation/common.ts): C0 controls other than tab and line
+// breaks, and lone surrogates. An invitation's text is the employer's, so it is cleaned, not refused.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function clean(text: string, { multiLine = false } = {}): string {
+  const kept = text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '');
+  return multiLine ? kept : kept.replace(/\s+/g, ' ').trim();
+}
+
 /** The interview form filled in from the event, for the user to check before anything is saved. */
 export function invitationFormDefaults(
   event: InvitationEvent,
@@ -152,20 +162,20 @@ export function invitationFormDefaults(
   return {
     applicationId: options.application?.id ?? '',
     contactId: '',
-    company,
-    roleTitle: options.application?.roleTitle ?? roleFromSummary(event.summary, company),
+    company: clean(company).slice(0, 200),
+    roleTitle: clean(options.application?.roleTitle ?? roleFromSummary(event.summary, company)).slice(0, 200),
     roundLabel: '',
     date: local.slice(0, 10),
     startTime: local.slice(11, 16),
     endTime,
     timeZone,
     format,
-    location: event.address ?? '',
-    meetingUrl: event.meetingLink?.url ?? '',
-    contactName: event.organizer?.name ?? '',
-    contactEmail: event.organizer?.email ?? '',
+    location: clean(event.address ?? '').slice(0, 500),
+    meetingUrl: event.meetingLink && event.meetingLink.url.length <= 2000 ? event.meetingLink.url : '',
+    contactName: clean(event.organizer?.name ?? '').slice(0, 200),
+    contactEmail: event.organizer?.email && event.organizer.email.length <= 254 ? event.organizer.email : '',
     contactPhone: format === 'PHONE' && event.dialIn ? event.dialIn.phone.slice(0, 40) : '',
-    notes,
+    notes: clean(notes, { multiLine: true }),
   };
 }
 
