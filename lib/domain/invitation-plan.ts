@@ -217,7 +217,8 @@ export function reviewInvitationEvent(
 ): InvitationReviewItem {
   const step = planInvitationEvent(event, interview);
   const start = invitationStart(event, interview?.timeZone ?? options.userTimeZone);
-  const application = step.kind === 'new' ? matchApplication(event, options.applications) : null;
+  const matched = step.kind === 'new' ? matchApplication(event, options.applications) : null;
+  const application = matched && { id: matched.id, company: matched.company, roleTitle: matched.roleTitle };
   const message =
     step.kind === 'current'
       ? step.interview.status === 'CANCELLED' && event.isCancelled

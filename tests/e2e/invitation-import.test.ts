@@ -63,7 +63,8 @@ test('an invitation becomes an interview shown in its zone and the user’s', as
       buffer: readFileSync(path.join(__dirname, '..', 'fixtures', 'ics', 'written', 'refuse-recurring.ics')),
     },
   ]);
-  await expect(page.getByRole('alert')).toContainText('repeats (RRULE)');
+  const refused = page.getByRole('listitem').filter({ hasText: 'weekly.ics' });
+  await expect(refused.getByRole('alert')).toContainText('repeats (RRULE)');
   await page.getByRole('link', { name: 'Review the interview' }).click();
   await page.waitForURL(/\/imports\/calendar\/[a-z0-9]{20,}$/);
 

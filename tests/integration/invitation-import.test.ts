@@ -18,6 +18,7 @@ import { NotFoundError } from '@/lib/errors';
 import { INVITATION_CHANGE_REASON } from '@/lib/server/imports/apply-invitation-update';
 import { buildInterviewIcs } from '@/lib/server/interviews/build-interview-ics';
 import { loadCalendarImportPage } from '@/lib/server/pages/calendar-import';
+import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { createTestApplication, createTestUser } from './support/factories';
 import { signInAs } from './support/session';
@@ -207,6 +208,9 @@ describe('an invitation imported, updated twice, then cancelled', () => {
     ]);
     expect(changes[0]!.fromStart).toEqual(original.scheduledStart);
     expect(changes[1]!.toStart).toEqual(previous.scheduledStart);
+    // The interview page lists them, oldest first.
+    const { timeChanges } = await loadInterviewPage(user, created.id);
+    expect(timeChanges.map((change) => change.id)).toEqual(changes.map((change) => change.id));
     const timeline = await db.activityEvent.findMany({ where: { interviewId: created.id, type: 'UPDATED' } });
     expect(timeline).toHaveLength(2);
     expect(timeline[0]!.summary).toMatch(/^Moved by the employer's invitation from /);
