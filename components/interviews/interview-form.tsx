@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useAction } from '@/components/forms/use-action';
 import { createInterviewAction, updateInterviewAction } from '@/lib/actions/interviews';
+import { createInterviewFromInvitationAction } from '@/lib/actions/imports-calendar';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/form';
@@ -36,6 +37,8 @@ type Props = {
   /** New interviews only: the applications to choose from, and the chosen one's contacts. */
   applications?: readonly ApplicationChoice[];
   contacts?: readonly ContactChoice[];
+  /** New interviews from an imported invitation: saved with its UID, so its later versions find it. */
+  invitation?: { importId: string; uid: string };
 };
 
 export function InterviewForm({
@@ -45,6 +48,7 @@ export function InterviewForm({
   userTimeZone,
   applications = [],
   contacts = [],
+  invitation,
 }: Props) {
   const router = useRouter();
   const [saved, setSaved] = useState<{ id: string; notice: string } | null>(null);
@@ -79,7 +83,9 @@ export function InterviewForm({
         ? updateInterviewAction({ id: interviewId, values, expectedUpdatedAt: version }).then((r) =>
             r.ok ? { ok: true as const, data: { saved: true as const, id: interviewId, notice: r.data.notice } } : r,
           )
-        : createInterviewAction(values),
+        : invitation
+          ? createInterviewFromInvitationAction({ ...invitation, values })
+          : createInterviewAction(values),
     {
       form,
       onSuccess: (answer) => {

@@ -50,3 +50,10 @@ export function revalidateApplicationPages(): void {
   revalidatePath('/dashboard');
   revalidatePath('/interviews', 'layout');
 }
+
+/** After an invitation was taken in (an interview added, moved or cancelled): its import page and everything an interview or application change touches. */
+export function revalidateCalendarImportPages(): void {
+  revalidatePath('/(app)/imports/calendar/[id]', 'page');
+  revalidateApplicationPages();
+  revalidateInterviewPages();
+}

@@ -70,6 +70,13 @@ import {
   updateLessonAction,
 } from '@/lib/actions/lessons';
 import { addStageAction, moveStageAction, removeStageAction, updateStageAction } from '@/lib/actions/stages';
+import {
+  applyInvitationUpdateAction,
+  cancelFromInvitationAction,
+  createInterviewFromInvitationAction,
+} from '@/lib/actions/imports-calendar';
+import { POST as calendarImportPost } from '@/app/api/imports/calendar/route';
+import { createCalendarImport } from '@/lib/server/imports/create-calendar-import';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
 import { GET as exportLessonsGet } from '@/app/api/lessons/export/route';
 import { GET as calendarFeedGet } from '@/app/api/calendar/[token]/route';
@@ -264,6 +271,49 @@ const seedApplication = async (victim: User) => {
   return { applicationId: application.id, contactId: contact.id, stageId: stage.id };
 };
 const seedInterview = async (victim: User) => ({ interviewId: (await createTestInterview(victim.id)).id });
+/** A one-event invitation; the calendar import entries upload it or keep it for the victim. */
+const invitationIcs = (uid: string, { sequence = 0, method = 'REQUEST', hour = 10 } = {}) =>
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rebound tests//matrix//EN',
+    `METHOD:${method}`,
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `SEQUENCE:${sequence}`,
+    'DTSTAMP:20261201T100000Z',
+    `DTSTART:${futureDate().replaceAll('-', '')}T${String(hour).padStart(2, '0')}0000Z`,
+    'DURATION:PT1H',
+    'SUMMARY:Interview',
+    'ORGANIZER;CN=Dana:mailto:dana@acme.test',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+const invitationUpload = (ics: string, query = new URLSearchParams({ name: 'invite.ics' })) =>
+  new Request(`http://test/api/imports/calendar?${query}`, {
+    method: 'POST',
+    headers: { origin: 'http://test', 'sec-fetch-site': 'same-origin', 'content-type': 'text/calendar' },
+    body: ics,
+  });
+/** The victim's interview from an invitation, and the victim's imports of its update and its cancellation. */
+const seedInvitation = async (victim: User) => {
+  const uid = `matrix-${randomUUID()}@acme.test`;
+  const keep = async (ics: string) => {
+    const kept = await createCalendarImport(victim.id, { fileName: 'invite.ics', bytes: Buffer.from(ics) });
+    if (!kept.ok) throw new Error(kept.message);
+    return kept.id;
+  };
+  const interview = await createTestInterview(victim.id);
+  await db.interview.update({ where: { id: interview.id }, data: { invitationUid: uid, invitationSequence: 0 } });
+  return {
+    uid,
+    newUid: `${uid}-new`,
+    importId: await keep(invitationIcs(`${uid}-new`)),
+    updateId: await keep(invitationIcs(uid, { sequence: 1, hour: 14 })),
+    cancelId: await keep(invitationIcs(uid, { sequence: 2, method: 'CANCEL' })),
+  };
+};
 const routeContext = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
 const seedLesson = async (victim: User) => {
@@ -1010,6 +1060,41 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedApplication,
     call: (ids) => deleteApplicationContactAction({ id: ids.contactId! }),
+  },
+  // Calendar invitation import (issue 20): the upload route and the three confirmations.
+  'app/api/imports/calendar/route.ts#POST': {
+    kind: 'no-id',
+    reason: 'keeps the uploaded file as an import of the signed-in user',
+    attack: async ({ victim, attacker }) => {
+      const query = new URLSearchParams({ name: 'invite.ics', ...pointAt(victim) });
+      const answer = await calendarImportPost(invitationUpload(invitationIcs('matrix-upload'), query));
+      expect(answer.status).toBe(201);
+      const { id } = (await answer.json()) as { id: string };
+      expect(await db.importJob.findUniqueOrThrow({ where: { id }, select: { userId: true } })).toEqual({
+        userId: attacker.user.id,
+      });
+    },
+    callSignedOut: () => calendarImportPost(invitationUpload(invitationIcs('matrix-signed-out'))),
+  },
+  'lib/actions/imports-calendar.ts#createInterviewFromInvitationAction': {
+    kind: 'takes-id',
+    seed: seedInvitation,
+    call: (ids) =>
+      createInterviewFromInvitationAction({
+        importId: ids.importId!,
+        uid: ids.newUid!,
+        values: interviewForm() as never,
+      }),
+  },
+  'lib/actions/imports-calendar.ts#applyInvitationUpdateAction': {
+    kind: 'takes-id',
+    seed: seedInvitation,
+    call: (ids) => applyInvitationUpdateAction({ importId: ids.updateId!, uid: ids.uid! }),
+  },
+  'lib/actions/imports-calendar.ts#cancelFromInvitationAction': {
+    kind: 'takes-id',
+    seed: seedInvitation,
+    call: (ids) => cancelFromInvitationAction({ importId: ids.cancelId!, uid: ids.uid! }),
   },
 };
 

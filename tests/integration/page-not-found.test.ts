@@ -8,6 +8,8 @@ import EditInterviewPage from '@/app/(app)/interviews/[id]/edit/page';
 import InterviewPage from '@/app/(app)/interviews/[id]/page';
 import RecoverPage from '@/app/(app)/interviews/[id]/recover/page';
 import EditLessonPage from '@/app/(app)/lessons/[lessonId]/edit/page';
+import CalendarImportReviewPage from '@/app/(app)/imports/calendar/[id]/page';
+import { createCalendarImport } from '@/lib/server/imports/create-calendar-import';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
@@ -29,6 +31,7 @@ type Pages = {
   incident: (id: string) => Promise<unknown>;
   'lesson edit': (id: string) => Promise<unknown>;
   'check-in': (token: string) => Promise<unknown>;
+  'calendar import': (id: string) => Promise<unknown>;
 };
 
 const pages: Pages = {
@@ -38,6 +41,7 @@ const pages: Pages = {
   incident: (id) => IncidentPage({ params: Promise.resolve({ id }) }),
   'lesson edit': (lessonId) => EditLessonPage({ params: Promise.resolve({ lessonId }), searchParams: noSearch }),
   'check-in': (token) => CheckInPage({ params: Promise.resolve({ token }), searchParams: noSearch }),
+  'calendar import': (id) => CalendarImportReviewPage({ params: Promise.resolve({ id }), searchParams: noSearch }),
 };
 
 describe('a page of one record', () => {
@@ -53,6 +57,13 @@ describe('a page of one record', () => {
       data: { userId: other.id, rootCause: 'FORGOT', whatHappened: 'Not mine' },
     });
     const token = await createCheckInToken(db, other.id, interview.id, new Date());
+    const invitation = await createCalendarImport(other.id, {
+      fileName: 'invite.ics',
+      bytes: Buffer.from(
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:not-mine@example.test\r\nDTSTART:20270412T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      ),
+    });
+    if (!invitation.ok) throw new Error(invitation.message);
     others = {
       interview: interview.id,
       'interview edit': interview.id,
@@ -60,6 +71,7 @@ describe('a page of one record', () => {
       incident: incident.id,
       'lesson edit': lesson.id,
       'check-in': token,
+      'calendar import': invitation.id,
     };
     signInAs(await createTestUser());
   });

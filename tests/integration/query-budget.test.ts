@@ -30,6 +30,8 @@ import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-s
 import { interviewListQuerySchema } from '@/lib/validation/interview';
 import { parseLessonFilters } from '@/lib/validation/lessons';
 import { createTestApplication } from './support/factories';
+import { createCalendarImport } from '@/lib/server/imports/create-calendar-import';
+import { loadCalendarImportPage } from '@/lib/server/pages/calendar-import';
 
 // Every signed-in page's data: the session read plus the page's loader, counted at the wire by
 // the bench's relay (BEGIN/COMMIT and relation loads included). The count must not depend on
@@ -64,6 +66,7 @@ type Account = {
   incidentId: string;
   lessonIds: string[];
   checkInToken: string;
+  calendarImportId: string;
 };
 
 async function seedAccount(interviews: number, lessons: number, applications: number): Promise<Account> {
@@ -193,7 +196,22 @@ async function seedAccount(interviews: number, lessons: number, applications: nu
     incidentId: incident.id,
     lessonIds,
     checkInToken,
+    calendarImportId: await seedCalendarImport(userId, upcoming.id),
   };
+}
+
+/** An imported invitation of two events: a later version of the upcoming interview's, and a new one. */
+async function seedCalendarImport(userId: string, upcomingId: string) {
+  await getDb().interview.update({
+    where: { id: upcomingId },
+    data: { invitationUid: `budget-${upcomingId}`, invitationSequence: 0 },
+  });
+  const event = (uid: string, sequence: number) =>
+    `BEGIN:VEVENT\r\nUID:${uid}\r\nSEQUENCE:${sequence}\r\nDTSTAMP:20261201T100000Z\r\nDTSTART:20270412T150000Z\r\nDURATION:PT1H\r\nSUMMARY:Company 1 interview\r\nORGANIZER:mailto:hr@company.test\r\nEND:VEVENT\r\n`;
+  const text = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rebound tests//budget//EN\r\nMETHOD:REQUEST\r\n${event(`budget-${upcomingId}`, 1)}${event(`budget-new-${upcomingId}`, 0)}END:VCALENDAR\r\n`;
+  const kept = await createCalendarImport(userId, { fileName: 'invite.ics', bytes: Buffer.from(text) });
+  if (!kept.ok) throw new Error(kept.message);
+  return kept.id;
 }
 
 const pages: Record<string, (account: Account) => Promise<unknown>> = {
@@ -226,6 +244,9 @@ const pages: Record<string, (account: Account) => Promise<unknown>> = {
   notifications: ({ user }) => loadNotificationsPage(user.id),
   'notification preferences': ({ user }) => loadNotificationPreferencesPage(user.id),
   account: ({ user }) => loadAccountPage(user, NOW),
+  // Calendar invitation import (issue 20).
+  'calendar import review': ({ user, calendarImportId }) =>
+    loadCalendarImportPage(user.id, user.timeZone, calendarImportId),
 };
 
 /** Statements for the session read and the page's loader, and what the loader returned. */

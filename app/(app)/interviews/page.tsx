@@ -42,6 +42,12 @@ export default async function InterviewsPage({
               Export CSV
             </a>
             <Link
+              href="/imports/calendar"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
+              From an invitation
+            </Link>
+            <Link
               href="/interviews/new"
               className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
             >

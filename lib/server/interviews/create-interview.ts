@@ -12,12 +12,13 @@ import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-re
  * Adds an interview to the application the form chose (or `options.applicationId`; the user's
  * own, else NotFoundError), else to the open application for the same company and role, else to
  * a new one: no interview exists without its application. Its contact is one of the
- * application's contacts (linkInterviewContact).
+ * application's contacts (linkInterviewContact). `options.invitation` is the employer's
+ * invitation it came from, so a later version of it finds this interview.
  */
 export async function createInterview(
   userId: string,
   values: InterviewFormValues,
-  options: { applicationId?: string } = {},
+  options: { applicationId?: string; invitation?: { uid: string; sequence: number } } = {},
 ) {
   const { data, start } = toInterviewData(values);
   const interview = await getDb().$transaction(async (tx) => {
@@ -28,7 +29,14 @@ export async function createInterview(
     });
     const contact = await linkInterviewContact(tx, userId, applicationId, values);
     const created = await tx.interview.create({
-      data: { ...data, ...contact, userId, applicationId },
+      data: {
+        ...data,
+        ...contact,
+        userId,
+        applicationId,
+        invitationUid: options.invitation?.uid ?? null,
+        invitationSequence: options.invitation?.sequence ?? null,
+      },
       select: { id: true },
     });
     await recordActivity(tx, [

@@ -4,6 +4,7 @@ import { InterviewActionsSection } from '@/components/interviews/interview-actio
 import { InterviewDetailsSection } from '@/components/interviews/interview-details-section';
 import { InterviewHeader } from '@/components/interviews/interview-header';
 import { InterviewPreparationSection } from '@/components/interviews/interview-preparation-section';
+import { InterviewTimeChangesSection } from '@/components/interviews/interview-time-changes-section';
 import { InterviewTimelineSection } from '@/components/interviews/interview-timeline-section';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
@@ -26,7 +27,7 @@ export default async function InterviewPage({
   const now = new Date();
   // Both the interview and its messages answer NotFoundError for an id that is missing or not
   // the user's; whichever comes first, the page is the same 404.
-  const { interview, messages, hints } = await orNotFound(loadInterviewPage(user, id, now));
+  const { interview, messages, hints, timeChanges } = await orNotFound(loadInterviewPage(user, id, now));
 
   return (
     <div className="space-y-6">
@@ -38,6 +39,7 @@ export default async function InterviewPage({
         <InterviewDetailsSection interview={interview} />
         <InterviewPreparationSection interview={interview} hints={hints} userTimeZone={user.timeZone} />
       </div>
+      <InterviewTimeChangesSection changes={timeChanges} />
       {messages.length > 0 ? <MessageHistory messages={messages} format={makeFormatter(user.timeZone)} /> : null}
       <InterviewTimelineSection events={interview.activityEvents} timeZone={user.timeZone} />
     </div>

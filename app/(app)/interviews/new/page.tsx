@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { InterviewForm } from '@/components/interviews/interview-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadNewInterviewPage } from '@/lib/server/pages/interview-new';
@@ -24,6 +25,14 @@ export default async function NewInterviewPage({
     <div className="space-y-6">
       <PageHeader
         title={applicationId ? `Add a round: ${defaults.roleTitle} at ${defaults.company}` : 'Add an interview'}
+        actions={
+          <Link
+            href="/imports/calendar"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+          >
+            From an invitation
+          </Link>
+        }
       />
       <InterviewForm userTimeZone={user.timeZone} defaults={defaults} applications={applications} contacts={contacts} />
     </div>
