@@ -2,31 +2,15 @@
 // stage that holds an application by moving it elsewhere; and a quiet application's nudge
 // reaching the notification list once the clock has moved on (its last change dated 20 days back
 // in the app's database, as the issue's "after moving the clock" allows).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { expect, expectAccessible, test, type Page } from './support/accessibility';
 import { TIME_ZONE, localDate, signUpNewUser } from './support/accounts';
+import { queryAppDatabase, runDispatchNow } from './support/app-database';
 import { baseUrl, watchPageErrors } from './support/browser';
 import { addInterviewThroughForm } from './support/interview-form';
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ timezoneId: TIME_ZONE, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-/** The app's embedded database (the launcher's data dir is the run's folder). */
-async function queryAppDatabase<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const dataDir = process.env.E2E_RUN_DIR ?? '';
-  const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
-  const port = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'rebound' });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -118,13 +102,9 @@ test.describe('application stages', () => {
       [email, applicationId, company],
     );
 
-    // The app's worker plans and sends nudges on its once-a-minute dispatch.
-    await expect(async () => {
-      await page.goto(`${baseUrl}/notifications`);
-      await expect(page.getByRole('link', { name: `Time for a friendly follow-up with ${company}` })).toBeVisible({
-        timeout: 1_000,
-      });
-    }).toPass({ timeout: 150_000, intervals: [5_000] });
+    // The app's worker plans and sends nudges on its once-a-minute dispatch; one run is asked for now.
+    await runDispatchNow();
+    await page.goto(`${baseUrl}/notifications`);
     const link = page.getByRole('link', { name: `Time for a friendly follow-up with ${company}` });
     await expect(link).toHaveAttribute('href', new RegExp(`/applications/${applicationId}$`));
     await expect(page.getByText('An application has gone quiet').first()).toBeVisible();

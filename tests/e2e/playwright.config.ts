@@ -42,11 +42,39 @@ if (!process.env.E2E_RUN_DIR) {
 const runDir = process.env.E2E_RUN_DIR;
 const baseUrl = process.env.E2E_BASE_URL ?? '';
 
+const browser = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+/** Files that run alone: launchers and databases of their own, or load on the shared app. */
+const ALONE = [
+  'launcher.test.ts',
+  'two-instances.test.ts',
+  'database-outage.test.ts',
+  'throttle.test.ts',
+  'concurrency.test.ts',
+  'fuzz.test.ts',
+  'request-hygiene.test.ts',
+].map((file) => `**/${file}`);
+
 export default defineConfig({
   testDir: '.',
   outputDir: path.join(ROOT, '.test-data', 'e2e-results'),
-  // One app serves every test, and the machine has two cores.
-  workers: 1,
+  // Two at most, on a two-core machine: the browser tests of the shared app spend most of their
+  // time waiting on it. Files run whole in one worker (fullyParallel off), in file order.
+  workers: 2,
   fullyParallel: false,
   // A flaky test must be seen, not retried until it passes.
   retries: 0,
@@ -62,22 +90,21 @@ export default defineConfig({
   },
   projects: [
     {
+      // Tests that only sign up accounts of their own on the shared app: two files at a time.
       name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      testIgnore: ALONE,
+      workers: 2,
+      use: browser,
+    },
+    {
+      // Then, one at a time and with nothing else running, the tests that start and stop servers
+      // of their own (their clocks and signals must not wait on another test's load) or that put
+      // the shared app itself under load.
+      name: 'alone',
+      testMatch: ALONE,
+      dependencies: ['chromium'],
+      workers: 1,
+      use: browser,
     },
   ],
   webServer: [
