@@ -52,7 +52,7 @@ export function CsvMappingForm({ importId, mapping }: { importId: string; mappin
       <h2 id="mapping-heading" className="text-lg font-semibold">
         1. Match the columns
       </h2>
-      {mapping.presetLabel ? <Alert>Looks like a {mapping.presetLabel}: the columns are matched to it.</Alert> : null}
+      {mapping.presetLabel ? <Alert>Looks like {mapping.presetLabel}: the columns are matched to it.</Alert> : null}
       {save.error ? <Alert tone="error">{save.error}</Alert> : null}
       {saved && !save.isPending ? (
         <Alert tone="success">Saved. The preview and the dry run below follow it.</Alert>

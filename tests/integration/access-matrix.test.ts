@@ -1028,6 +1028,7 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'no-id',
     reason: "Uploads a file for the session user's own import; nothing in the request names an owner.",
     attack: async ({ victim, attacker }) => {
+      const victimImports = await db.importJob.findMany({ where: { userId: victim.user.id }, orderBy: { id: 'asc' } });
       const query = new URLSearchParams({ name: 'mine.csv', ...pointAt(victim) });
       const response = await csvUploadPost(
         new Request(`http://test/api/imports/csv?${query}`, {
@@ -1039,7 +1040,9 @@ const MATRIX: Record<string, MatrixEntry> = {
       expect(response.status).toBe(201);
       const { id } = (await response.json()) as { id: string };
       expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id });
-      expect(await db.importJob.count({ where: { userId: victim.user.id } })).toBe(0);
+      expect(await db.importJob.findMany({ where: { userId: victim.user.id }, orderBy: { id: 'asc' } })).toEqual(
+        victimImports,
+      );
     },
     callSignedOut: () =>
       csvUploadPost(

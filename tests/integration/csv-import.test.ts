@@ -11,6 +11,7 @@ import { streamApplicationsCsv } from '@/lib/server/applications/stream-applicat
 import { createCsvImport } from '@/lib/server/imports/create-csv-import';
 import { runCsvImport } from '@/lib/server/imports/run-csv-import';
 import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
+import { startReminderWorker } from '@/lib/server/jobs/reminder-worker';
 import { loadCsvImportPage } from '@/lib/server/pages/imports-csv';
 import { csvRows } from './support/csv';
 import { createTestUser, ensureTestStages } from './support/factories';
@@ -22,6 +23,9 @@ jest.mock('next/cache', () => ({ revalidatePath: jest.fn(), revalidateTag: jest.
 const db = getDb();
 const ZONE = 'Europe/Berlin';
 const DAY_MS = 86_400_000;
+
+// Two exports and four imports on a real database: more than jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 afterAll(() => db.$disconnect());
 
@@ -406,5 +410,46 @@ describe("another user's import", () => {
     });
     expect(download.status).toBe(404);
     expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toEqual(before);
+  });
+});
+
+describe('confirming an import', () => {
+  it('queues it once, and the worker imports it in the background', async () => {
+    const worker = await startReminderWorker({
+      connectionString: process.env.DATABASE_URL as string,
+      pollingIntervalSeconds: 0.5,
+      schedule: false,
+      log: () => undefined,
+    });
+    try {
+      const user = signInAs(await newUser());
+      const id = await upload(user, 'Company,Role\nAcme Ltd,Engineer\nGlobex,Analyst\n');
+      expect(await db.application.count({ where: { userId: user.id } })).toBe(0);
+      expect(await confirmCsvImportAction({ id })).toEqual({ ok: true, data: { id, queued: true } });
+      // A second confirm (another tab) queues nothing more.
+      expect(await confirmCsvImportAction({ id })).toEqual({ ok: true, data: { id, queued: false } });
+      const jobs = await db.$queryRawUnsafe<{ count: bigint }[]>(
+        `SELECT count(*) FROM pgboss.job WHERE name = 'csv-import' AND data->>'importId' = $1`,
+        id,
+      );
+      expect(Number(jobs[0]?.count)).toBe(1);
+      let job = await db.importJob.findUniqueOrThrow({ where: { id } });
+      // The worker polls; wait for the outcome itself rather than for a time.
+      for (let attempt = 0; attempt < 200 && (job.status === 'QUEUED' || job.status === 'RUNNING'); attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = await db.importJob.findUniqueOrThrow({ where: { id } });
+      }
+      expect(job).toMatchObject({ status: 'DONE', processedRows: 2, content: null });
+      expect(await db.application.count({ where: { userId: user.id } })).toBe(2);
+      // Once started, the choices can no longer change.
+      expect(
+        await saveCsvImportOptionsAction({
+          id,
+          values: { columns: ['company', 'roleTitle'], stages: [], dateOrder: 'DMY', timeZone: ZONE },
+        }),
+      ).toMatchObject({ ok: false, code: 'CONFLICT' });
+    } finally {
+      await worker.stop();
+    }
   });
 });
