@@ -25,7 +25,7 @@ test('a CSV with a remapped column and a skipped row is imported, and its skippe
   await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
   await expect(page.getByRole('link', { name: 'Calendar invitation' })).toHaveAttribute('href', '/imports/calendar');
 
-  await page.getByLabel('CSV file').setInputFiles({
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({
     name: 'my-jobs.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(FILE, 'utf8'),
@@ -34,10 +34,10 @@ test('a CSV with a remapped column and a skipped row is imported, and its skippe
   await page.getByRole('heading', { level: 1, name: 'Import my-jobs.csv' }).waitFor();
 
   // The "Comments" column becomes the notes, whatever the matcher first made of it.
-  await page.getByLabel('Comments').selectOption('notes');
+  await page.getByLabel('Comments', { exact: true }).selectOption('notes');
   await page.getByRole('button', { name: 'Save and update the preview' }).click();
   await expect(page.getByText('Saved. The preview and the dry run below follow it.')).toBeVisible();
-  await expect(page.getByLabel('Comments')).toHaveValue('notes');
+  await expect(page.getByLabel('Comments', { exact: true })).toHaveValue('notes');
 
   await expect(page.getByText('Row 3: No company')).toBeVisible();
   await expect(page.getByText('2 applications will be created')).toBeVisible();

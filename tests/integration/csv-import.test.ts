@@ -370,6 +370,15 @@ describe('the mapping step', () => {
     if (page.status !== 'PREVIEW') throw new Error('expected the mapping step');
     expect(page.preview).toEqual([expect.objectContaining({ company: 'Acme Ltd', stageName: 'Screening' })]);
     expect(page.mapping.columns.map((column) => column.field)).toEqual(['company', 'roleTitle', 'stage', null]);
+
+    // A stage column the form did not know yet: its values get the upload's first guess.
+    const fresh = await saveCsvImportOptionsAction({
+      id,
+      values: { ...choices(stored), columns: ['company', 'roleTitle', 'stage', null], stages: [] },
+    });
+    expect(fresh.ok).toBe(true);
+    const after = (await db.importJob.findUniqueOrThrow({ where: { id } })).options as CsvImportOptions;
+    expect(after.stageMap).toEqual({ 'Phone screen': screening.id });
   });
 
   it('skips rows without a company or role, and their download carries the original cells and the reason, inert', async () => {
