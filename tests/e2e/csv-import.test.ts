@@ -65,6 +65,6 @@ test('a CSV with a remapped column and a skipped row is imported, and its skippe
   ]);
 
   await page.goto(`${baseUrl}/applications`);
-  await expect(page.getByText('Northwind Labs')).toBeVisible();
-  await expect(page.getByText('Contoso')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Northwind Labs Data Analyst' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Contoso Platform Engineer' })).toBeVisible();
 });
