@@ -2,7 +2,6 @@
 // ('YYYY-MM-DD' and 'HH:mm'). A date whose day order cannot be told from the text itself
 // (3/4/2026) is read in the order the user chose for the file (csv-import-mapping.ts suggests
 // one from all its dates); ISO dates and dates with a month name read the same in any order.
-import { isRealDate } from '@/lib/validation/common';
 import type { DateOrder } from './csv-import';
 
 export type ImportDate = { date: string; time: string | null };
@@ -54,9 +53,14 @@ export function expandYear(year: string): number {
   return value < 70 ? 2000 + value : 1900 + value;
 }
 
+// The same rule as a form's date (isRealDate in lib/validation/common.ts: a day on the calendar,
+// year 1000 or later), written out here so the mapping page's modules bring no zod to the browser.
 function toDate(year: number, month: number, day: number): string | null {
-  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isRealDate(text) ? text : null;
+  if (year < 1000 || year > 9999) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** A time of day as 'HH:mm': "14:30", "14:30:59", "2:30 pm", "2:30PM", "2 p.m.", "12:09 AM"; null when it is not one. */

@@ -3,8 +3,12 @@
 // and which order its dates are in. Every guess here can be overridden on the mapping page, so
 // each one prefers leaving something unmapped to mapping it wrongly.
 import type { CsvImportOptions, CsvTable, DateOrder, ImportField } from './csv-import';
-import { dateOrderEvidence } from './csv-import-dates';
+import { createCellReader } from './csv-import-cells';
+import { dateOrderEvidence, parseImportDate } from './csv-import-dates';
+import { guessField, normaliseHeader } from './csv-import-header-words';
 import { detectPreset, isPresetHeader, presetField, type CsvPreset } from './csv-import-presets';
+
+export { normaliseHeader } from './csv-import-header-words';
 
 export type ImportStage = { id: string; name: string; systemKey: string | null };
 
@@ -37,213 +41,10 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   closeReason: 'Close reason',
   roundLabel: 'Interview round',
   interviewFormat: 'Interview format',
+  interviewStatus: 'Interview status',
   durationMinutes: 'Interview duration (min)',
   addedAt: 'Added',
 };
-
-/** A header as words: lower case, camelCase and snake_case split, punctuation gone ("JobTitle" → "job title"). */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-// Exact headers (after normaliseHeader) and the field each names.
-const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
-  company: [
-    'company',
-    'company name',
-    'employer',
-    'employer name',
-    'organisation',
-    'organization',
-    'org',
-    'firm',
-    'business',
-  ],
-  roleTitle: [
-    'role',
-    'role title',
-    'job title',
-    'title',
-    'position',
-    'position title',
-    'job',
-    'job position',
-    'job name',
-    'job role',
-    'vacancy',
-    'opening',
-  ],
-  stage: [
-    'status',
-    'stage',
-    'application status',
-    'current status',
-    'current stage',
-    'state',
-    'list',
-    'list name',
-    'pipeline stage',
-    'column',
-    'progress',
-  ],
-  appliedOn: [
-    'date applied',
-    'applied',
-    'applied on',
-    'applied date',
-    'applied at',
-    'application date',
-    'date of application',
-    'date submitted',
-    'submitted',
-    'submitted on',
-    'date',
-  ],
-  interviewDate: [
-    'interview date',
-    'interview',
-    'interview on',
-    'interview at',
-    'next interview',
-    'interview date time',
-    'interview datetime',
-    'interview start',
-    'start',
-    'start utc',
-    'start date',
-  ],
-  interviewTime: ['time', 'interview time', 'start time'],
-  timeZone: ['timezone', 'time zone', 'tz', 'zone', 'interview time zone'],
-  location: ['location', 'city', 'place', 'office', 'address', 'job location', 'where'],
-  remote: ['remote', 'is remote', 'workplace type', 'work type', 'workplace', 'remote onsite', 'work mode'],
-  postingUrl: [
-    'url',
-    'link',
-    'job url',
-    'job link',
-    'posting',
-    'posting url',
-    'posting link',
-    'job posting',
-    'job posting url',
-    'listing',
-    'listing url',
-    'job ad',
-    'application link',
-    'application url',
-    'website',
-  ],
-  meetingUrl: ['meeting link', 'meeting url', 'video link', 'zoom link', 'call link', 'meet link', 'teams link'],
-  contactName: [
-    'contact',
-    'contact name',
-    'contact person',
-    'recruiter',
-    'recruiter name',
-    'hiring manager',
-    'interviewer',
-    'point of contact',
-    'person',
-    'referrer',
-  ],
-  contactEmail: ['email', 'e mail', 'contact email', 'recruiter email', 'email address', 'contact e mail'],
-  contactPhone: [
-    'phone',
-    'phone number',
-    'contact phone',
-    'contact phone number',
-    'recruiter phone',
-    'mobile',
-    'telephone',
-    'tel',
-  ],
-  salary: [
-    'salary',
-    'compensation',
-    'pay',
-    'salary range',
-    'comp',
-    'expected salary',
-    'salary expectation',
-    'rate',
-    'wage',
-    'pay range',
-    'base salary',
-  ],
-  salaryMin: ['salary min', 'min salary', 'minimum salary', 'salary from', 'salary minimum'],
-  salaryMax: ['salary max', 'max salary', 'maximum salary', 'salary to', 'salary maximum'],
-  salaryCurrency: ['currency', 'salary currency'],
-  salaryPeriod: ['salary period', 'pay period', 'per'],
-  source: [
-    'source',
-    'job source',
-    'found via',
-    'found on',
-    'found through',
-    'channel',
-    'platform',
-    'how applied',
-    'how found',
-    'where found',
-    'job board',
-    'board',
-    'applied via',
-    'applied through',
-  ],
-  sourceDetail: ['source detail', 'source details'],
-  notes: ['notes', 'note', 'comments', 'comment', 'description', 'details', 'remarks', 'memo'],
-  stageHistory: ['stage history', 'history', 'timeline', 'status history'],
-  contacts: ['contacts'],
-  closeReason: ['close reason', 'closed reason', 'reason closed', 'rejection reason', 'outcome reason'],
-  roundLabel: ['round', 'interview round', 'round name', 'interview stage'],
-  interviewFormat: ['format', 'interview format', 'interview type', 'meeting type'],
-  durationMinutes: ['duration', 'duration min', 'duration minutes', 'length', 'interview length', 'interview duration'],
-  addedAt: ['added', 'added on', 'date added', 'created', 'created at', 'created on', 'date created', 'saved on'],
-};
-
-const EXACT = new Map<string, ImportField>();
-for (const [field, names] of Object.entries(SYNONYMS) as [ImportField, readonly string[]][]) {
-  for (const name of names) EXACT.set(name, field);
-}
-
-// Headers that contain these words, tried after every exact match, most specific first. The
-// words of people other than a contact (the user, the creator) keep an export's own account
-// columns ("creatorUserEmail", "applicant email") out of the contacts.
-const NOT_A_CONTACT = /\b(?:my|your|user|creator|owner|applicant|candidate|resume|cv)\b/;
-const CONTAINS: readonly [RegExp, ImportField][] = [
-  [/\b(?:company|employer|organi[sz]ation)\b/, 'company'],
-  [/\b(?:job title|position|role)\b/, 'roleTitle'],
-  [/\b(?:status|stage)\b/, 'stage'],
-  [/\bapplied\b|\bapplication date\b/, 'appliedOn'],
-  [/\binterview\b.*\b(?:date|when|day)\b/, 'interviewDate'],
-  [/\btime ?zone\b/, 'timeZone'],
-  [/\binterview\b.*\btime\b/, 'interviewTime'],
-  [/\b(?:meeting|zoom|teams|video)\b.*\b(?:link|url)\b/, 'meetingUrl'],
-  [/\b(?:posting|job|listing)\b.*\b(?:link|url)\b|\burl\b/, 'postingUrl'],
-  [/\b(?:salary|compensation)\b/, 'salary'],
-  [/\blocation\b/, 'location'],
-  [/\bsource\b/, 'source'],
-  [/\b(?:notes?|comments?)\b/, 'notes'],
-];
-const CONTACT_CONTAINS: readonly [RegExp, ImportField][] = [
-  [/\be ?mail\b/, 'contactEmail'],
-  [/\b(?:phone|mobile)\b/, 'contactPhone'],
-  [/\b(?:recruiter|contact|hiring manager)\b/, 'contactName'],
-];
-
-function guessField(header: string, pass: 'exact' | 'contains'): ImportField | null {
-  const words = normaliseHeader(header);
-  if (!words) return null;
-  if (pass === 'exact') return EXACT.get(words) ?? null;
-  for (const [pattern, field] of CONTAINS) if (pattern.test(words)) return field;
-  if (NOT_A_CONTACT.test(words)) return null;
-  for (const [pattern, field] of CONTACT_CONTAINS) if (pattern.test(words)) return field;
-  return null;
-}
 
 /**
  * The field each column fills, or null to skip it. A preset's own headers take its mapping (and
@@ -276,17 +77,24 @@ export function suggestColumns(headers: string[], preset: CsvPreset | null): (Im
   return result;
 }
 
-/** Each distinct value of the stage column (trimmed) and how many rows have it, most common first. */
+/**
+ * Each distinct value of the stage column and how many rows have it, most common first, read as
+ * the rows' stage values are (csv-import-cells.ts), under the import's preset (the one its
+ * headers name when none is passed), so a Rebound export's apostrophes and a tracker's "nothing"
+ * words are read the same way here.
+ */
 export function collectStageValues(
   table: CsvTable,
   columns: (ImportField | null)[],
+  preset: CsvPreset | null = detectPreset(table.headers),
 ): { value: string; count: number }[] {
   const index = columns.indexOf('stage');
   if (index === -1) return [];
+  const readCell = createCellReader(preset);
   const counts = new Map<string, number>();
   for (const row of table.rows) {
-    const value = (row[index] ?? '').trim();
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const value = readCell(row[index] ?? '', 'stage');
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   // Map keeps first-seen order, and sort is stable: ties stay in file order.
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
@@ -349,19 +157,20 @@ export function suggestStageMap(
   return map;
 }
 
-const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate'];
+const DATE_FIELDS: readonly ImportField[] = ['appliedOn', 'interviewDate', 'addedAt'];
 
 /**
  * The day order of the file's dates, from all of them: a first part over 12 proves day-first, a
  * second part over 12 month-first; ISO dates say nothing about the others. When every numeric
  * date could be either, the answer is ambiguous and the order is the preset's, else day-first
  * (most of the world writes it; the mapping page asks whenever `ambiguous` is true). A file
- * with proof both ways is ambiguous too, and takes the order with more proof.
+ * with proof both ways is ambiguous too, and takes the order with more proof. The preset is the
+ * import's (the one its headers name when none is passed).
  */
 export function detectDateOrder(
   table: CsvTable,
   columns: (ImportField | null)[],
-  preset: CsvPreset | null = null,
+  preset: CsvPreset | null = detectPreset(table.headers),
 ): { order: DateOrder; ambiguous: boolean } {
   const indexes = columns.flatMap((field, index) => (field && DATE_FIELDS.includes(field) ? [index] : []));
   let dmy = 0;
@@ -386,11 +195,25 @@ export function detectDateOrder(
   return { order: preset?.dateOrder ?? 'DMY', ambiguous: false };
 }
 
+// Whether a column named like a date holds dates: JobSync's "applied" is Yes/No, and a column of
+// those mapped to the applied date would skip every row. Looks at the first 200 filled cells.
+function holdsDates(table: CsvTable, index: number): boolean {
+  const cells = table.rows
+    .map((row) => (row[index] ?? '').trim())
+    .filter(Boolean)
+    .slice(0, 200);
+  if (cells.length === 0) return true;
+  const readable = cells.filter((cell) => parseImportDate(cell, 'DMY') ?? parseImportDate(cell, 'MDY')).length;
+  return readable * 2 >= cells.length;
+}
+
 /** The whole first guess for a new import: preset, columns, stage map, date order, the user's zone. */
 export function defaultOptions(table: CsvTable, stages: ImportStage[], userTimeZone: string): CsvImportOptions {
   const preset = detectPreset(table.headers);
-  const columns = suggestColumns(table.headers, preset);
-  const values = collectStageValues(table, columns).map((entry) => entry.value);
+  const columns = suggestColumns(table.headers, preset).map((field, index) =>
+    field && DATE_FIELDS.includes(field) && !holdsDates(table, index) ? null : field,
+  );
+  const values = collectStageValues(table, columns, preset).map((entry) => entry.value);
   return {
     presetId: preset?.id ?? null,
     columns,

@@ -22,6 +22,12 @@ export type CsvPreset = {
   requiredHeaders?: string[];
   /** A column holding the source's own id for the row, which then identifies it across imports. */
   idHeader?: string;
+  /**
+   * Columns that together identify a row across exports of the same account when the source has
+   * no id column (Rebound's: company, role and the instant the record was added), so a newer
+   * export of the same records is recognised even where other cells changed.
+   */
+  keyHeaders?: string[];
   /** What a file of this kind is a list of: interviews (each row a round) or applications (the default). */
   kind?: 'applications' | 'interviews';
   /** Rebound's own exports, whose formula-looking cells carry an apostrophe the import takes off. */
@@ -74,6 +80,7 @@ const REBOUND_APPLICATIONS: CsvPreset = {
   },
   kind: 'applications',
   isRebound: true,
+  keyHeaders: ['Company', 'Role', 'Added'],
 };
 
 const REBOUND_INTERVIEWS: CsvPreset = {
@@ -91,6 +98,7 @@ const REBOUND_INTERVIEWS: CsvPreset = {
     'Time zone': 'timeZone',
     'Duration (min)': 'durationMinutes',
     Format: 'interviewFormat',
+    Status: 'interviewStatus',
     Address: 'location',
     'Meeting link': 'meetingUrl',
     Contact: 'contactName',
@@ -102,6 +110,7 @@ const REBOUND_INTERVIEWS: CsvPreset = {
   dateOrder: 'YMD',
   kind: 'interviews',
   isRebound: true,
+  keyHeaders: ['Company', 'Role', 'Added'],
 };
 
 // Huntr has no public code; this is a real jobs export committed by a Huntr user:

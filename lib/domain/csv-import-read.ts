@@ -120,8 +120,9 @@ export function parseCsvText(text: string, encoding: CsvTable['encoding'] = 'utf
     header: false,
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t'],
-    // One past the limit is enough to know the file is over it.
-    preview: maxRows + 2,
+    // No `preview` limit: it counts blank lines too, so it would cut a file that has many (Excel
+    // writes rows of empty cells after the data) short without saying so. The upload is at most
+    // 5 MB, which parses in well under a second.
   });
   const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
   if (unclosed) {

@@ -12,11 +12,13 @@ import {
 } from './application-details';
 import type { ImportedContact, ImportedStageStep } from './csv-import';
 import { FORMAT_LABELS } from './interview-format';
+import { INTERVIEW_STATUS_LABELS } from './interview-status';
 import type {
   ApplicationCloseReason,
   ApplicationSource,
   ContactRole,
   InterviewFormat,
+  InterviewStatus,
   SalaryPeriod,
 } from '@/lib/generated/prisma/enums';
 
@@ -187,6 +189,21 @@ export function parseInterviewFormat(text: string): InterviewFormat | null {
   if (/\b(?:video|zoom|teams|meet|webex|virtual|remote|online)\b/.test(key)) return 'VIDEO';
   if (/\b(?:phone|call|telephone)\b/.test(key)) return 'PHONE';
   if (/\b(?:in person|onsite|on site|office|in office|face to face)\b/.test(key)) return 'IN_PERSON';
+  return null;
+}
+
+const STATUSES = reverseLabels(INTERVIEW_STATUS_LABELS);
+
+/** "Completed", "Cancelled" (Rebound's labels) and the words people use for them. */
+export function parseInterviewStatus(text: string): InterviewStatus | null {
+  const key = words(text);
+  const labelled = STATUSES.get(key);
+  if (labelled) return labelled;
+  if (/\b(?:cancell?ed|called off)\b/.test(key)) return 'CANCELLED';
+  if (/\b(?:missed|no show|did not attend)\b/.test(key)) return 'MISSED';
+  if (/\b(?:done|completed|attended|held|passed|failed)\b/.test(key)) return 'COMPLETED';
+  if (/\b(?:moved|rescheduled|postponed)\b/.test(key)) return 'RESCHEDULED';
+  if (/\b(?:scheduled|upcoming|booked|confirmed|planned)\b/.test(key)) return 'SCHEDULED';
   return null;
 }
 

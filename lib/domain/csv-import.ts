@@ -8,6 +8,7 @@ import type {
   ApplicationSource,
   ContactRole,
   InterviewFormat,
+  InterviewStatus,
   SalaryPeriod,
 } from '@/lib/generated/prisma/enums';
 
@@ -48,6 +49,7 @@ export const IMPORT_FIELDS = [
   'closeReason',
   'roundLabel',
   'interviewFormat',
+  'interviewStatus',
   'durationMinutes',
   'addedAt',
 ] as const;
@@ -109,6 +111,8 @@ export type ImportedInterview = {
   location: string | null;
   meetingUrl: string | null;
   notes: string | null;
+  /** What became of the round, when the file says (Rebound's interviews export does); else it is scheduled. */
+  status?: InterviewStatus;
 };
 
 export type ImportedContact = { name: string; email: string | null; phone: string | null; role: ContactRole };

@@ -136,6 +136,15 @@ describe('parseCsvText', () => {
     expect(tableOf(rows(20_000)).rows).toHaveLength(20_000);
   });
 
+  it('counts rows, not lines: blank lines and rows of empty cells neither count nor cut the file short', () => {
+    const text = `Company,Role\n${',\n'.repeat(25_000)}${'Acme,Dev\n'.repeat(3)}`;
+    expect(tableOf(text).rows).toEqual([
+      ['Acme', 'Dev'],
+      ['Acme', 'Dev'],
+      ['Acme', 'Dev'],
+    ]);
+  });
+
   it('refuses a file with no rows, a header of blanks, and an unclosed quote', () => {
     expect(refusal(parseCsvText('Company,Role\n'))).toBe('The file has a header row but no rows under it.');
     expect(refusal(parseCsvText('Company,Role\nAcme,"Dev\nBeta,QA\n'))).toMatch(/quoted cell in row 2 is never closed/);
