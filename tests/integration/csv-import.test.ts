@@ -200,6 +200,8 @@ async function seedSource(now: Date) {
     ],
   });
   const futureDay = utcToZonedLocal(new Date(now.getTime() + 30 * DAY_MS), 'America/New_York').slice(0, 10);
+  // Each round added on a day of its own, as the form adds them: the interviews export tells
+  // rounds apart by company, role and when each was added.
   await db.interview.createMany({
     data: [
       {
@@ -208,6 +210,7 @@ async function seedSource(now: Date) {
         company: 'Acme Ltd',
         roleTitle: 'Backend Engineer',
         roundLabel: 'Phone screen',
+        createdAt: at('2026-10-06T09:00'),
         scheduledStart: at('2026-10-07T10:00'),
         durationMinutes: 30,
         timeZone: ZONE,
@@ -221,6 +224,7 @@ async function seedSource(now: Date) {
         company: 'Acme Ltd',
         roleTitle: 'Backend Engineer',
         roundLabel: 'Onsite',
+        createdAt: at('2026-10-12T09:00'),
         scheduledStart: at(`${futureDay}T14:00`, 'America/New_York'),
         durationMinutes: 90,
         timeZone: 'America/New_York',
@@ -228,6 +232,20 @@ async function seedSource(now: Date) {
         meetingUrl: 'https://meet.acme.test/onsite',
         status: 'SCHEDULED',
         contactName: 'Lee Manager',
+      },
+      {
+        userId: user.id,
+        applicationId: globex.id,
+        company: 'Globex',
+        roleTitle: 'Data Analyst',
+        roundLabel: 'Take-home review',
+        createdAt: at('2026-10-25T09:00'),
+        scheduledStart: at('2026-10-28T16:30'),
+        durationMinutes: 60,
+        timeZone: ZONE,
+        format: 'IN_PERSON',
+        location: 'Globex HQ, Friedrichstraße 1, Berlin',
+        status: 'CANCELLED',
       },
     ],
   });

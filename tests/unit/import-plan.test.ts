@@ -175,4 +175,19 @@ describe('planning an import batch', () => {
     });
     expect(result.futureInterviewIds).toEqual([]);
   });
+
+  it('keeps the status the file gives a round (a Rebound export says it)', () => {
+    const interview = {
+      startLocal: '2026-10-07T10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 30,
+      format: 'PHONE' as const,
+      roundLabel: null,
+      location: null,
+      meetingUrl: null,
+      notes: null,
+      status: 'MISSED' as const,
+    };
+    expect(plan([record(2, {}, { interview })]).interviews[0]).toMatchObject({ status: 'MISSED' });
+  });
 });

@@ -210,9 +210,10 @@ export function planImportBatch(input: {
         contactName: contact?.name ?? null,
         contactEmail: contact?.email ?? null,
         contactPhone: contact?.phone ?? null,
-        // A round the file dates in the past took place as far as the user's records go; left
-        // Scheduled it would ask "did it happen?" for every one of them.
-        status: isPast ? 'COMPLETED' : 'SCHEDULED',
+        // What the file says became of the round (Rebound's own export does); else a round it
+        // dates in the past took place as far as the user's records go: left Scheduled it would
+        // ask "did it happen?" for every one of them.
+        status: round.status ?? (isPast ? 'COMPLETED' : 'SCHEDULED'),
         importKey,
         createdAt: nextCreatedAt(),
       });
