@@ -49,7 +49,14 @@ export function CsvPreview({ rows, totalRows }: { rows: readonly CsvPreviewRow[]
                     <td className="py-2 pr-3 break-words">{row.roleTitle}</td>
                     <td className="py-2 pr-3">{row.stageName}</td>
                     <td className="py-2 pr-3">{row.appliedOn ?? '—'}</td>
-                    <td className="py-2 pr-3">{row.interview ?? '—'}</td>
+                    <td className="py-2 pr-3">
+                      {row.interview ?? '—'}
+                      {row.notices.map((notice) => (
+                        <span key={notice} className="block text-xs text-amber-800">
+                          {notice}
+                        </span>
+                      ))}
+                    </td>
                     <td className="py-2 break-words">{row.contacts || '—'}</td>
                   </tr>
                 ))}

@@ -43,6 +43,8 @@ export type CsvPreviewRow = {
   /** The round's start in its own zone, e.g. "8 Dec 2026, 10:00 (Europe/Berlin)". */
   interview: string | null;
   contacts: string;
+  /** What the import leaves out of this row, e.g. an interview date without a time. */
+  notices: string[];
 };
 
 export type CsvDryRun = ImportTally & {

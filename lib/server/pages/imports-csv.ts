@@ -47,6 +47,7 @@ function toPreviewRow(record: ImportRecord, options: CsvImportOptions, stages: r
     appliedOn: record.application.appliedOn,
     interview: describeInterview(record),
     contacts: record.contacts.map((contact) => [contact.name, contact.email].filter(Boolean).join(' · ')).join('; '),
+    notices: record.notices ?? [],
   };
 }
 
