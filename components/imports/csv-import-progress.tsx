@@ -9,7 +9,15 @@ const POLL_MS = 1000;
  * Where a running import stands, read again every second from the server (the import runs in
  * the worker; the page may be left and come back to at any time).
  */
-export function CsvImportProgress({ processedRows, totalRows }: { processedRows: number; totalRows: number }) {
+export function CsvImportProgress({
+  isQueued,
+  processedRows,
+  totalRows,
+}: {
+  isQueued: boolean;
+  processedRows: number;
+  totalRows: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), POLL_MS);
@@ -19,7 +27,10 @@ export function CsvImportProgress({ processedRows, totalRows }: { processedRows:
   return (
     <div className="space-y-2">
       <p role="status" className="text-sm text-slate-700">
-        Importing: {processedRows} of {totalRows} rows read. You can leave this page; the import goes on.
+        {isQueued
+          ? 'Queued: the import starts as soon as the worker takes it.'
+          : `Importing: ${processedRows} of ${totalRows} rows read.`}{' '}
+        You can leave this page; the import goes on.
       </p>
       <div
         role="progressbar"

@@ -11,7 +11,7 @@ const DATE_ORDERS = new Set(['DMY', 'MDY', 'YMD']);
  * the stored list does not cover is skipped), known fields only. What Rebound itself wrote is
  * read back; this guards the rows against a change of shape, not against the user.
  */
-export function readImportOptions(value: unknown, table: CsvTable, fallbackZone: string): CsvImportOptions {
+function readImportOptions(value: unknown, table: CsvTable, fallbackZone: string): CsvImportOptions {
   const stored = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
   const columns = Array.isArray(stored.columns) ? stored.columns : [];
   const stageMap =

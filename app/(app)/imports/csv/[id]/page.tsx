@@ -59,7 +59,11 @@ export default async function CsvImportPage({ params }: { params: Promise<{ id: 
       {header}
       <Card title={isRunning ? 'Importing' : 'Report'}>
         {isRunning ? (
-          <CsvImportProgress processedRows={page.processedRows} totalRows={page.totalRows} />
+          <CsvImportProgress
+            isQueued={page.status === 'QUEUED'}
+            processedRows={page.processedRows}
+            totalRows={page.totalRows}
+          />
         ) : (
           <CsvImportReportView importId={page.id} report={page.report} failed={page.status === 'FAILED'} />
         )}
