@@ -1,3 +1,4 @@
+import CsvImportPage from '@/app/(app)/imports/csv/[id]/page';
 import { GET as skippedRowsGet } from '@/app/api/imports/csv/[id]/skipped/route';
 import { confirmCsvImportAction, saveCsvImportOptionsAction } from '@/lib/actions/imports';
 import { getDb } from '@/lib/db';
@@ -424,6 +425,12 @@ describe("another user's import", () => {
     const attacker = signInAs(await newUser());
 
     await expect(loadCsvImportPage(attacker, id)).rejects.toBeInstanceOf(NotFoundError);
+    // The page answers its not-found page, as for an id that is made up or malformed.
+    for (const guess of [id, 'c'.repeat(25), '../x']) {
+      await expect(CsvImportPage({ params: Promise.resolve({ id: guess }) })).rejects.toMatchObject({
+        digest: 'NEXT_HTTP_ERROR_FALLBACK;404',
+      });
+    }
     const stored = before.options as CsvImportOptions;
     expect(
       await saveCsvImportOptionsAction({
