@@ -307,6 +307,30 @@ describe('a Rebound export imported into a new account', () => {
   });
 });
 
+describe('a larger file', () => {
+  it('goes in 250 rows at a time, every batch in the report, and the progress reaches the total', async () => {
+    const user = await newUser();
+    const rows = Array.from(
+      { length: 1_000 },
+      (_, index) => `Company ${index},Engineer ${index % 7},Applied,2026-0${1 + (index % 9)}-1${index % 10}`,
+    );
+    const id = await upload(user, `Company,Role,Status,Date Applied\n${rows.join('\n')}\n`);
+    const job = await runImport(id);
+    expect(job).toMatchObject({ status: 'DONE', totalRows: 1_000, processedRows: 1_000 });
+    const report = readImportReport(job.report);
+    expect(
+      report.batches.map(({ firstRow, lastRow, rows: count, state }) => [firstRow, lastRow, count, state]),
+    ).toEqual([
+      [2, 251, 250, 'written'],
+      [252, 501, 250, 'written'],
+      [502, 751, 250, 'written'],
+      [752, 1001, 250, 'written'],
+    ]);
+    expect(report.created).toEqual({ applications: 1_000, interviews: 0, contacts: 0, stageChanges: 1_000 });
+    expect(await db.application.count({ where: { userId: user.id, importKey: { not: null } } })).toBe(1_000);
+  });
+});
+
 describe('a batch that fails', () => {
   it('leaves the batches before it written and nothing of its own, and the report says which rows went in', async () => {
     const user = await newUser();
