@@ -33,7 +33,7 @@ export type CsvImportReport = ImportTally & {
   failure: string | null;
 };
 
-export const EMPTY_COUNTS: ImportCounts = { applications: 0, interviews: 0, contacts: 0, stageChanges: 0 };
+const EMPTY_COUNTS: ImportCounts = { applications: 0, interviews: 0, contacts: 0, stageChanges: 0 };
 
 export function emptyTally(): ImportTally {
   return { created: { ...EMPTY_COUNTS }, updatedApplications: 0, unchanged: 0 };

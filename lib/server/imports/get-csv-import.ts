@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 
-export const csvImportSelect = {
+const csvImportSelect = {
   id: true,
   status: true,
   fileName: true,
@@ -23,5 +23,3 @@ export async function getCsvImport(userId: string, id: string) {
   if (!job) throw new NotFoundError('import');
   return job;
 }
-
-export type CsvImportRow = Awaited<ReturnType<typeof getCsvImport>>;
