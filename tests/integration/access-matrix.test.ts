@@ -85,6 +85,11 @@ import { GET as exportInterviewsGet } from '@/app/api/interviews/export/route';
 import { GET as exportApplicationsGet } from '@/app/api/applications/export/route';
 import { GET as proofOfSearchGet } from '@/app/api/applications/proof/route';
 import { csvRows } from './support/csv';
+// CSV import (issue 20)
+import { POST as csvUploadPost } from '@/app/api/imports/csv/route';
+import { GET as csvSkippedGet } from '@/app/api/imports/csv/[id]/skipped/route';
+import { confirmCsvImportAction, saveCsvImportOptionsAction } from '@/lib/actions/imports';
+import { createCsvImport } from '@/lib/server/imports/create-csv-import';
 import { GET as healthGet } from '@/app/api/health/route';
 import { GET as pushPublicKeyGet } from '@/app/api/push/public-key/route';
 import { DELETE as pushSubscriptionDelete, POST as pushSubscriptionPost } from '@/app/api/push/subscriptions/route';
@@ -269,6 +274,13 @@ const seedApplication = async (victim: User) => {
   });
   const stage = await db.applicationStage.findFirstOrThrow({ where: { userId: victim.id, systemKey: 'OFFER' } });
   return { applicationId: application.id, contactId: contact.id, stageId: stage.id };
+};
+/** The victim's CSV import waiting at its mapping step, with a row it skips. */
+const seedCsvImport = async (victim: User) => {
+  const text = 'Company,Role,Notes\nAcme Ltd,Engineer,mine\n,Designer,no company\n';
+  const created = await createCsvImport(victim, { fileName: 'mine.csv', bytes: new TextEncoder().encode(text) });
+  if (!created.ok) throw new Error(created.message);
+  return { importId: created.id };
 };
 const seedInterview = async (victim: User) => ({ interviewId: (await createTestInterview(victim.id)).id });
 /** A one-event invitation; the calendar import entries upload it or keep it for the victim. */
@@ -1095,6 +1107,59 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedInvitation,
     call: (ids) => cancelFromInvitationAction({ importId: ids.cancelId!, uid: ids.uid! }),
+  },
+  // ─── CSV import: upload, mapping step, confirm, skipped rows (issue 20) ───
+  'app/api/imports/csv/route.ts#POST': {
+    kind: 'no-id',
+    reason: "Uploads a file for the session user's own import; nothing in the request names an owner.",
+    attack: async ({ victim, attacker }) => {
+      const victimImports = await db.importJob.findMany({ where: { userId: victim.user.id }, orderBy: { id: 'asc' } });
+      const query = new URLSearchParams({ name: 'mine.csv', ...pointAt(victim) });
+      const response = await csvUploadPost(
+        new Request(`http://test/api/imports/csv?${query}`, {
+          method: 'POST',
+          headers: { origin: 'http://test', 'content-type': 'text/csv' },
+          body: 'Company,Role\nMallory Corp,Spy\n',
+        }),
+      );
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: attacker.user.id });
+      expect(await db.importJob.findMany({ where: { userId: victim.user.id }, orderBy: { id: 'asc' } })).toEqual(
+        victimImports,
+      );
+    },
+    callSignedOut: () =>
+      csvUploadPost(
+        new Request('http://test/api/imports/csv?name=a.csv', {
+          method: 'POST',
+          headers: { origin: 'http://test', 'content-type': 'text/csv' },
+          body: 'Company,Role\nMallory Corp,Spy\n',
+        }),
+      ),
+  },
+  'app/api/imports/csv/[id]/skipped/route.ts#GET': {
+    kind: 'takes-id',
+    seed: seedCsvImport,
+    call: (ids) =>
+      csvSkippedGet(
+        new Request(`http://test/api/imports/csv/${ids.importId}/skipped`),
+        routeContext({ id: ids.importId! }),
+      ),
+  },
+  'lib/actions/imports.ts#saveCsvImportOptionsAction': {
+    kind: 'takes-id',
+    seed: seedCsvImport,
+    call: (ids) =>
+      saveCsvImportOptionsAction({
+        id: ids.importId!,
+        values: { columns: ['company', 'roleTitle', null], stages: [], dateOrder: 'DMY', timeZone: 'UTC' },
+      }),
+  },
+  'lib/actions/imports.ts#confirmCsvImportAction': {
+    kind: 'takes-id',
+    seed: seedCsvImport,
+    call: (ids) => confirmCsvImportAction({ id: ids.importId! }),
   },
 };
 

@@ -25,6 +25,10 @@ import { loadEditLessonPage } from '@/lib/server/pages/lesson-edit';
 import { loadLessonsPage, loadPatternsPage, loadReviewPage } from '@/lib/server/pages/lessons';
 import { loadNotificationPreferencesPage } from '@/lib/server/pages/notification-preferences';
 import { loadNotificationsPage } from '@/lib/server/pages/notifications';
+// CSV import (issue 20)
+import { createCsvImport } from '@/lib/server/imports/create-csv-import';
+import { loadImportsPage } from '@/lib/server/pages/imports';
+import { loadCsvImportPage } from '@/lib/server/pages/imports-csv';
 import { createSession } from '@/lib/server/sessions/create-session';
 import { findSessionUser, type SignedInUser } from '@/lib/server/sessions/find-session-user';
 import { interviewListQuerySchema } from '@/lib/validation/interview';
@@ -214,6 +218,25 @@ async function seedCalendarImport(userId: string, upcomingId: string) {
   return kept.id;
 }
 
+// CSV import (issue 20): each account's import is uploaded on the loader's warm-up call, so the
+// measured call is the page alone; its rows are the account's own applications (Company 0…),
+// so the dry run finds every one of them.
+const csvImports = new Map<string, Promise<string>>();
+function csvImportOf(account: Account): Promise<string> {
+  let id = csvImports.get(account.user.id);
+  if (!id) {
+    const count = Math.max(account.lessonIds.length, 3);
+    const rows = Array.from({ length: count }, (_, index) => `Company ${index},Engineer,Applied`).join('\n');
+    const bytes = new TextEncoder().encode(`Company,Role,Stage\n${rows}\n`);
+    id = createCsvImport(account.user, { fileName: 'budget.csv', bytes }).then((created) => {
+      if (!created.ok) throw new Error(created.message);
+      return created.id;
+    });
+    csvImports.set(account.user.id, id);
+  }
+  return id;
+}
+
 const pages: Record<string, (account: Account) => Promise<unknown>> = {
   dashboard: ({ user }) => loadDashboard(user, NOW),
   interviews: ({ user }) => loadInterviewsPage(user.id, interviewListQuerySchema.parse({}), NOW),
@@ -247,6 +270,9 @@ const pages: Record<string, (account: Account) => Promise<unknown>> = {
   // Calendar invitation import (issue 20).
   'calendar import review': ({ user, calendarImportId }) =>
     loadCalendarImportPage(user.id, user.timeZone, calendarImportId),
+  // ─── CSV import (issue 20) ───
+  imports: ({ user }) => loadImportsPage(user.id),
+  'csv import mapping step': async (account) => loadCsvImportPage(account.user, await csvImportOf(account)),
 };
 
 /** Statements for the session read and the page's loader, and what the loader returned. */

@@ -22,6 +22,12 @@ export default async function ApplicationsBoardPage() {
         actions={
           <div className="flex flex-wrap gap-2">
             <Link
+              href="/imports"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
+              Import
+            </Link>
+            <Link
               href="/interviews/new"
               className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
             >

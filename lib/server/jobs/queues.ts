@@ -1,14 +1,19 @@
 import 'server-only';
+import PgBoss from 'pg-boss';
 import type { Tx } from '@/lib/db';
-import type PgBoss from 'pg-boss';
+import { getDatabaseUrl } from '@/lib/env';
 
 export const JOB_SCHEMA = 'pgboss';
 export const DISPATCH_QUEUE = 'reminder-dispatch';
 export const DELIVERY_QUEUE = 'notification-delivery';
+/** One job per confirmed CSV import (lib/server/jobs/csv-import-worker.ts). */
+export const CSV_IMPORT_QUEUE = 'csv-import';
 /** The dispatcher's cron: pg-boss runs a schedule once per minute across every instance. */
 export const DISPATCH_CRON = '* * * * *';
 
 export type DeliveryJob = { deliveryId: string };
+
+export type CsvImportJob = { importId: string };
 
 export type DeliveryRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
 
@@ -31,4 +36,19 @@ export function prismaJobDb(tx: Tx): PgBoss.Db {
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },
   };
+}
+
+// Sending a job only writes its row through the caller's transaction (prismaJobDb), so this
+// instance is never started: it holds no connection of its own.
+let sender: PgBoss | null = null;
+
+/**
+ * Queues a confirmed CSV import inside the transaction that marks it QUEUED: the job exists if
+ * and only if that transaction commits. The queue is created by the worker when it starts.
+ */
+export async function sendCsvImportJob(tx: Tx, importId: string): Promise<void> {
+  sender ??= new PgBoss({ connectionString: getDatabaseUrl(), schema: JOB_SCHEMA });
+  const job: CsvImportJob = { importId };
+  const id = await sender.send(CSV_IMPORT_QUEUE, job, { singletonKey: importId, db: prismaJobDb(tx) });
+  if (!id) throw new Error(`The import queue refused the job for import ${importId}; has the worker ever started?`);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { registerDefaultChannels } from '@/lib/server/notifications/register-channels';
+import { CSV_IMPORT_QUEUE_OPTIONS, workCsvImports } from './csv-import-worker';
 import { deliverNotification, RetryLaterError } from './deliver-notification';
 import { dispatchDueReminders } from './dispatch-reminders';
 import {
@@ -77,6 +78,7 @@ export async function startReminderWorker(options: ReminderWorkerOptions): Promi
   const deliveryQueue = { name: DELIVERY_QUEUE, policy: 'stately' as const, ...retry, expireInSeconds: 120 };
   await ensureQueue(boss, dispatchQueue);
   await ensureQueue(boss, deliveryQueue);
+  await ensureQueue(boss, CSV_IMPORT_QUEUE_OPTIONS);
   if (options.schedule ?? true) await boss.schedule(DISPATCH_QUEUE, DISPATCH_CRON);
 
   registerDefaultChannels();
@@ -101,6 +103,8 @@ export async function startReminderWorker(options: ReminderWorkerOptions): Promi
       }
     },
   );
+
+  await workCsvImports(boss, { pollingIntervalSeconds: polling, log });
 
   const requestDispatch = async () => {
     await boss.send(DISPATCH_QUEUE, {});

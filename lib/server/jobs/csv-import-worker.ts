@@ -1,0 +1,37 @@
+import 'server-only';
+import type PgBoss from 'pg-boss';
+import { runCsvImport } from '@/lib/server/imports/run-csv-import';
+import { CSV_IMPORT_QUEUE, type CsvImportJob } from './queues';
+
+/**
+ * One import at a time per worker, never retried by the queue: a batch that fails leaves the
+ * import FAILED with its report, and running it again would only find its written rows
+ * unchanged. An hour covers 20,000 rows with room to spare.
+ */
+export const CSV_IMPORT_QUEUE_OPTIONS = {
+  name: CSV_IMPORT_QUEUE,
+  policy: 'standard' as const,
+  retryLimit: 0,
+  expireInSeconds: 3600,
+};
+
+/** Takes confirmed CSV imports off the queue (the worker registers it beside the reminder queues). */
+export async function workCsvImports(
+  boss: PgBoss,
+  options: { pollingIntervalSeconds: number; log: (message: string, error?: unknown) => void },
+): Promise<void> {
+  await boss.work<CsvImportJob>(
+    CSV_IMPORT_QUEUE,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 1 },
+    async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await runCsvImport(job.data.importId);
+        } catch (error) {
+          options.log(`import ${job.data.importId} failed`, error);
+          throw error;
+        }
+      }
+    },
+  );
+}
