@@ -116,6 +116,8 @@ test.describe('accessibility', () => {
       '/applications/new',
       '/applications/stages',
       '/applications/proof',
+      '/imports',
+      '/imports/calendar',
     ]) {
       await visit(page, path);
     }

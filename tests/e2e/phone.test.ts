@@ -282,6 +282,8 @@ test.describe('on a phone', () => {
       '/applications/new',
       '/applications/stages',
       '/applications/proof',
+      '/imports',
+      '/imports/calendar',
     ]) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();

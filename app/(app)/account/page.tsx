@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ProfileForm } from '@/components/account/profile-form';
@@ -49,7 +50,7 @@ export default async function AccountPage() {
       </Card>
       <Card
         title="Your data"
-        description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event; your applications, with their contacts and stage history, also as a CSV for a spreadsheet."
+        description="One JSON file with every interview, incident, reschedule request, message, lesson and timeline event; your applications, with their contacts and stage history, also as a CSV for a spreadsheet. A CSV from Rebound or another tracker, or an employer's invitation, comes back in through Import."
       >
         <div className="flex flex-wrap gap-2">
           <a
@@ -66,6 +67,12 @@ export default async function AccountPage() {
           >
             Download applications (CSV)
           </a>
+          <Link
+            href="/imports"
+            className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+          >
+            Import
+          </Link>
         </div>
       </Card>
       <Card title="Delete account" description="This deletes your account and everything in it, at once and for good.">
