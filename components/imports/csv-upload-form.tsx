@@ -61,7 +61,7 @@ export function CsvUploadForm() {
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={`rounded-lg border-2 border-dashed p-6 text-center text-sm ${
+        className={`rounded-lg border-2 border-dashed p-4 text-center text-sm sm:p-6 ${
           dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-slate-50'
         }`}
       >
@@ -80,7 +80,8 @@ export function CsvUploadForm() {
             name="file"
             type="file"
             accept={ACCEPT}
-            className="text-sm"
+            // A file input is as wide as its button and file name; on a phone it must shrink to the card.
+            className="block w-full min-w-0 max-w-full text-sm"
             disabled={pending}
             onChange={(event) => {
               const file = event.target.files?.[0];

@@ -110,7 +110,9 @@ const REBOUND_INTERVIEWS: CsvPreset = {
   dateOrder: 'YMD',
   kind: 'interviews',
   isRebound: true,
-  keyHeaders: ['Company', 'Role', 'Added'],
+  // Rounds written by one statement (an import's batch) share their Added time to the
+  // millisecond, so the start tells two rounds of one application apart.
+  keyHeaders: ['Company', 'Role', 'Added', 'Start (UTC)'],
 };
 
 // Huntr has no public code; this is a real jobs export committed by a Huntr user:

@@ -230,6 +230,20 @@ describe('buildImportRecords: Rebound’s interviews export', () => {
       { name: 'Jane Roe', email: 'jane@example.com', phone: '+49 30 1234567', role: 'INTERVIEWER' },
     ]);
   });
+
+  it('keeps two rounds of one application added in the same instant (as an import writes them) apart by their start', () => {
+    const [first] = rows;
+    if (!first) throw new Error('no sample row');
+    const second = [...first];
+    second[2] = 'Onsite';
+    second[3] = '15 Dec 2026, 10:00';
+    second[5] = new Date('2026-12-15T09:00:00Z');
+    const table = readTable(toCsv(INTERVIEW_CSV_HEADERS, [first, second]));
+    const { records, skipped } = buildImportRecords(table, defaultOptions(table, stages, 'UTC'), NOW);
+    expect(skipped).toEqual([]);
+    expect(records.map((record) => record.interview?.startLocal)).toEqual(['2026-12-08T15:00', '2026-12-15T10:00']);
+    expect(new Set(records.map((record) => record.keySource)).size).toBe(2);
+  });
 });
 
 describe('buildImportRecords: rows', () => {

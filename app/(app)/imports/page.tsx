@@ -19,7 +19,7 @@ export default async function ImportsPage() {
         title="Import"
         description="Bring in applications and interviews from a spreadsheet, another tracker or an employer's invitation instead of typing them."
       />
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card
           title="A CSV file"
           description="You choose which column is which, see the rows as they will be saved, and nothing is written until you confirm."
