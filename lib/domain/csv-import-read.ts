@@ -51,7 +51,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     }
   }
   if (decoded.text.trim() === '') return { ok: false, message: EMPTY_MESSAGE };
-  if (looksBinary(decoded.text)) return { ok: false, message: NOT_A_CSV_MESSAGE };
+  // A NUL anywhere (past the sample, or written as UTF-16) is not text a spreadsheet writes, and
+  // PostgreSQL cannot store it in the kept file.
+  if (decoded.text.includes('\u0000') || looksBinary(decoded.text)) return { ok: false, message: NOT_A_CSV_MESSAGE };
   return { ok: true, ...decoded };
 }
 

@@ -1,0 +1,73 @@
+import { POST as uploadInvitation } from '@/app/api/imports/calendar/route';
+import { POST as uploadCsv } from '@/app/api/imports/csv/route';
+import { getDb } from '@/lib/db';
+import { createTestUser, ensureTestStages } from './support/factories';
+import { signInAs } from './support/session';
+
+jest.mock('@/lib/session', () => jest.requireActual('./support/session').sessionModule);
+
+// Inputs found by probing the running app from outside, each of which once answered 500.
+
+const db = getDb();
+const ORIGIN = 'http://rebound.test';
+
+afterAll(() => db.$disconnect());
+
+function upload(kind: 'csv' | 'calendar', body: Uint8Array | string, name: string, type: string) {
+  return new Request(`${ORIGIN}/api/imports/${kind}?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': type },
+    body: body as BodyInit,
+  });
+}
+
+async function signedInUser() {
+  const user = await createTestUser({ timeZone: 'Europe/Berlin' });
+  await ensureTestStages(user.id);
+  return signInAs(user);
+}
+
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+const INVITATION = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Probe//EN',
+  'BEGIN:VEVENT',
+  'UID:probe-1@example.com',
+  'DTSTAMP:20261201T100000Z',
+  'DTSTART:20261210T100000Z',
+  'DTEND:20261210T110000Z',
+  'SUMMARY:Interview',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
+describe('NUL characters, which PostgreSQL cannot store in text', () => {
+  it('refuse a CSV with a NUL past the first 64 KB with the binary-file message, writing nothing', async () => {
+    const user = await signedInUser();
+    const csv = 'Company,Role\n' + 'Acme,Dev\n'.repeat(9000) + 'X\u0000,Y\n';
+    const response = await uploadCsv(upload('csv', csv, 'jobs.csv', 'text/csv'));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toMatch(/binary data/);
+    expect(await db.importJob.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('refuse a UTF-16 CSV holding a NUL character, writing nothing', async () => {
+    const user = await signedInUser();
+    const response = await uploadCsv(upload('csv', utf16le('Company\tRole\nA\u0000c\tDev\n'), 'jobs.csv', 'text/csv'));
+    expect(response.status).toBe(422);
+    expect(await db.importJob.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('are dropped from a file name, with the other control characters, for a CSV and an invitation', async () => {
+    const user = await signedInUser();
+    const csv = await uploadCsv(upload('csv', 'Company,Role\nAcme,Dev\n', 'a\u0000b\u0007.csv', 'text/csv'));
+    expect(csv.status).toBe(201);
+    const ics = await uploadInvitation(upload('calendar', INVITATION, 'in\u0000vite.ics', 'text/calendar'));
+    expect(ics.status).toBe(201);
+    const names = await db.importJob.findMany({ where: { userId: user.id }, select: { fileName: true } });
+    expect(names.map((job) => job.fileName).sort()).toEqual(['ab.csv', 'invite.ics']);
+  });
+});
