@@ -30,7 +30,6 @@ function mediaType(value: string | null | undefined): string {
 // A name as the browser or the query gave it, without control characters (PostgreSQL cannot
 // store a NUL, and none of them belongs in a name shown back on the page).
 function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'upload';
 }
 
