@@ -64,9 +64,14 @@ export const INVITATION_MESSAGES = {
   unknownZone: (what: string, zone: string) =>
     `${what} is in the time zone "${zone}", which does not exist and is not defined in the file, so its time cannot be known.`,
   endBeforeStart: (what: string) => `${what} ends before it starts: ask the employer for a corrected invitation.`,
+  tooLong: (what: string) =>
+    `${what} lasts longer than a day, which no interview does: ask the employer for a corrected invitation, or add the interview by hand.`,
   duplicateUid: (what: string) =>
     `${what} has the same UID as an earlier event of the file, so the two could not be told apart.`,
 } as const;
+
+// The longest event read as an interview: the interview form's start and end share one day.
+const MAX_INTERVIEW_MINUTES = 24 * 60;
 
 const METHODS: readonly InvitationMethod[] = ['REQUEST', 'CANCEL', 'PUBLISH'];
 
@@ -231,6 +236,10 @@ function readEvent(
     if (minutes < 0) return INVITATION_MESSAGES.endBeforeStart(what);
     durationMinutes = minutes > 0 ? minutes : null;
   }
+
+  // A later SEQUENCE moves the interview to these minutes without a form in between, so a typo in
+  // the year (or an event spanning centuries, past what the column holds) is refused here.
+  if (durationMinutes !== null && durationMinutes > MAX_INTERVIEW_MINUTES) return INVITATION_MESSAGES.tooLong(what);
 
   const status = textOf(component, 'status')?.toUpperCase() ?? null;
   const description = textOf(component, 'description');

@@ -71,3 +71,25 @@ describe('NUL characters, which PostgreSQL cannot store in text', () => {
     expect(names.map((job) => job.fileName).sort()).toEqual(['ab.csv', 'invite.ics']);
   });
 });
+
+describe('an invitation that lasts longer than a day', () => {
+  // Its minutes once went straight into a later update of the interview: ten years moved it to
+  // a five-million-minute round, and year 1 to 9999 overflowed the column and answered 500.
+  it.each([
+    ['ten years', 'DTEND:20361210T100000Z'],
+    ['year 1 to 9999', 'DTEND:99991231T100000Z'],
+    ['a DURATION of two days', 'DURATION:P2D'],
+  ])('is refused with its reason when it lasts %s, writing nothing', async (_, end) => {
+    const user = await signedInUser();
+    const ics = INVITATION.replace('DTEND:20261210T110000Z', end).replace(
+      end.startsWith('DTEND:9999') ? 'DTSTART:20261210T100000Z' : '\u0000',
+      'DTSTART:00010101T100000Z',
+    );
+    const response = await uploadInvitation(upload('calendar', ics, 'long.ics', 'text/calendar'));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      'This event lasts longer than a day, which no interview does: ask the employer for a corrected invitation, or add the interview by hand.',
+    );
+    expect(await db.importJob.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
