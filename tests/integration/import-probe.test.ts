@@ -93,3 +93,21 @@ describe('an invitation that lasts longer than a day', () => {
     expect(await db.importJob.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe('an invitation with a date or time that is not on the calendar', () => {
+  // ical.js rolls such a value over, so month 13, day 99 once read as an interview in April 2027.
+  it.each([
+    ['a 13th month', 'DTSTART:20261399T100000Z', 'DTEND:20261399T110000Z', '2026-13-99T10:00:00Z'],
+    ['30 February', 'DTSTART:20260230T100000Z', 'DTEND:20260230T110000Z', '2026-02-30T10:00:00Z'],
+    ['hour 25', 'DTSTART:20261210T100000Z', 'DTEND:20261210T250000Z', '2026-12-10T25:00:00Z'],
+  ])('is refused with its reason when it has %s, writing nothing', async (_, start, end, shown) => {
+    const user = await signedInUser();
+    const ics = INVITATION.replace('DTSTART:20261210T100000Z', start).replace('DTEND:20261210T110000Z', end);
+    const response = await uploadInvitation(upload('calendar', ics, 'bad-date.ics', 'text/calendar'));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      `This event has a date or time that is not on the calendar (${shown}): ask the employer for a corrected invitation.`,
+    );
+    expect(await db.importJob.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
