@@ -67,8 +67,14 @@ describe('NUL characters, which PostgreSQL cannot store in text', () => {
     expect(csv.status).toBe(201);
     const ics = await uploadInvitation(upload('calendar', INVITATION, 'in\u0000vite.ics', 'text/calendar'));
     expect(ics.status).toBe(201);
+    const form = new FormData();
+    form.append('file', new File(['Company,Role\nAcme,Dev\n'], 'part\u0000.csv', { type: 'text/csv' }));
+    const part = await uploadCsv(
+      new Request(`${ORIGIN}/api/imports/csv`, { method: 'POST', headers: { origin: ORIGIN }, body: form }),
+    );
+    expect(part.status).toBe(201);
     const names = await db.importJob.findMany({ where: { userId: user.id }, select: { fileName: true } });
-    expect(names.map((job) => job.fileName).sort()).toEqual(['ab.csv', 'invite.ics']);
+    expect(names.map((job) => job.fileName).sort()).toEqual(['ab.csv', 'invite.ics', 'part.csv']);
   });
 });
 
