@@ -20,6 +20,8 @@ const EMPTY_MESSAGE = 'The file is empty.';
 // How much of the file the encoding and binary checks look at: enough to be sure, cheap at 5 MB.
 const SAMPLE_BYTES = 64 * 1024;
 
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /**
@@ -50,8 +52,14 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
       decoded = decodeUtf8OrWindows1252(bytes);
     }
   }
+  // UTF-16 bytes can hold half a surrogate pair, which PostgreSQL cannot store: it becomes U+FFFD
+  // here, as TextDecoder writes for bad UTF-8, so the kept file reads as the upload did and the
+  // row holding it is skipped with its reason (csv-import-row.ts).
+  decoded.text = decoded.text.replace(LONE_SURROGATES, '\uFFFD');
   if (decoded.text.trim() === '') return { ok: false, message: EMPTY_MESSAGE };
-  if (looksBinary(decoded.text)) return { ok: false, message: NOT_A_CSV_MESSAGE };
+  // A NUL anywhere (past the sample, or written as UTF-16) is not text a spreadsheet writes, and
+  // PostgreSQL cannot store it in the kept file.
+  if (decoded.text.includes('\u0000') || looksBinary(decoded.text)) return { ok: false, message: NOT_A_CSV_MESSAGE };
   return { ok: true, ...decoded };
 }
 

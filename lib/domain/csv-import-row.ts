@@ -31,6 +31,11 @@ export function readRow(row: string[], table: CsvTable, options: CsvImportOption
         `Column "${header}" has invisible control characters (or half of an emoji); remove them and import the row again.`,
       );
     }
+    if (text.includes('\uFFFD')) {
+      throw new SkipRow(
+        `Column "${header}" has a character the file’s encoding could not hold (shown as �); fix it and import the row again.`,
+      );
+    }
     const previous = values.get(field);
     if (previous === undefined) {
       values.set(field, text);

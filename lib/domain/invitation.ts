@@ -64,9 +64,16 @@ export const INVITATION_MESSAGES = {
   unknownZone: (what: string, zone: string) =>
     `${what} is in the time zone "${zone}", which does not exist and is not defined in the file, so its time cannot be known.`,
   endBeforeStart: (what: string) => `${what} ends before it starts: ask the employer for a corrected invitation.`,
+  notOnCalendar: (what: string, value: string) =>
+    `${what} has a date or time that is not on the calendar (${value}): ask the employer for a corrected invitation.`,
+  tooLong: (what: string) =>
+    `${what} lasts longer than a day, which no interview does: ask the employer for a corrected invitation, or add the interview by hand.`,
   duplicateUid: (what: string) =>
     `${what} has the same UID as an earlier event of the file, so the two could not be told apart.`,
 } as const;
+
+// The longest event read as an interview: the interview form's start and end share one day.
+const MAX_INTERVIEW_MINUTES = 24 * 60;
 
 const METHODS: readonly InvitationMethod[] = ['REQUEST', 'CANCEL', 'PUBLISH'];
 
@@ -170,6 +177,17 @@ type ZoneLookup = { fileZones: Set<string> };
 
 type ResolvedTime = { instant: Date; local: string; timeZone: string | null; fileZone: string | null };
 
+// ical.js rolls an impossible value over ("20261399T250000" reads as 10 April 2027, 01:00), so
+// the value as written is checked: a day on the calendar and a time of day.
+function isOnCalendar(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
+  if (!match) return true;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  const realDay = date.getUTCMonth() === (month ?? 1) - 1 && date.getUTCDate() === day;
+  return realDay && hour <= 23 && minute <= 59 && second <= 60;
+}
+
 function wallClock(time: ICAL.Time): string {
   const pad = (value: number, length = 2) => String(value).padStart(length, '0');
   return `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}T${pad(time.hour)}:${pad(time.minute)}`;
@@ -180,7 +198,12 @@ function wallClock(time: ICAL.Time): string {
  * ical.js) gives the instant the sender's calendar meant; an IANA or Windows name without one is
  * computed from the IANA rules; a time without a zone is floating and waits for the user's zone.
  */
-function resolveTime(property: ICAL.Property, lookup: ZoneLookup): ResolvedTime | { unknownZone: string } {
+function resolveTime(
+  property: ICAL.Property,
+  lookup: ZoneLookup,
+): ResolvedTime | { unknownZone: string } | { notOnCalendar: string } {
+  const raw = (property.jCal as unknown[])[3];
+  if (typeof raw === 'string' && !isOnCalendar(raw)) return { notOnCalendar: raw };
   const time = property.getFirstValue() as ICAL.Time;
   const local = wallClock(time);
   const tzid = property.getParameter('tzid');
@@ -214,6 +237,7 @@ function readEvent(
   if (startProperty.type === 'date') return INVITATION_MESSAGES.allDay(what);
 
   const start = resolveTime(startProperty, lookup);
+  if ('notOnCalendar' in start) return INVITATION_MESSAGES.notOnCalendar(what, start.notOnCalendar);
   if ('unknownZone' in start) return INVITATION_MESSAGES.unknownZone(what, start.unknownZone);
 
   let durationMinutes: number | null = null;
@@ -221,6 +245,7 @@ function readEvent(
   const durationValue = component.getFirstPropertyValue('duration') as ICAL.Duration | null;
   if (endProperty) {
     const end = resolveTime(endProperty, lookup);
+    if ('notOnCalendar' in end) return INVITATION_MESSAGES.notOnCalendar(what, end.notOnCalendar);
     if ('unknownZone' in end) return INVITATION_MESSAGES.unknownZone(what, end.unknownZone);
     // A floating end is on the same floating clock as its start.
     const minutes = Math.round((end.instant.getTime() - start.instant.getTime()) / 60_000);
@@ -231,6 +256,10 @@ function readEvent(
     if (minutes < 0) return INVITATION_MESSAGES.endBeforeStart(what);
     durationMinutes = minutes > 0 ? minutes : null;
   }
+
+  // A later SEQUENCE moves the interview to these minutes without a form in between, so a typo in
+  // the year (or an event spanning centuries, past what the column holds) is refused here.
+  if (durationMinutes !== null && durationMinutes > MAX_INTERVIEW_MINUTES) return INVITATION_MESSAGES.tooLong(what);
 
   const status = textOf(component, 'status')?.toUpperCase() ?? null;
   const description = textOf(component, 'description');

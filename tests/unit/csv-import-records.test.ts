@@ -297,7 +297,7 @@ describe('buildImportRecords: rows', () => {
   });
 
   it('refuses control characters and half surrogate pairs as typed text does, naming the column', () => {
-    // Decoded bytes never hold half a surrogate pair (TextDecoder writes U+FFFD); text handed in directly can.
+    // Decoded bytes never hold half a surrogate pair (the decoder writes U+FFFD); text handed in directly can.
     const table: CsvTable = {
       ...readTable(
         'Company,Role,Status,Applied,Notes\nAc\u0007me,Dev,,,\nBeta,QA,,,x\nGamma,QA,,,"two\nlines\tand a tab"\n',
@@ -310,6 +310,27 @@ describe('buildImportRecords: rows', () => {
       'Column "Notes" has invisible control characters (or half of an emoji); remove them and import the row again.',
     ]);
     expect(records[0]?.application.notes).toBe('two\nlines\tand a tab');
+  });
+
+  it('skips a row whose UTF-16 bytes hold half a surrogate pair, with text the database can keep', () => {
+    // The file is kept as text in PostgreSQL, which cannot hold half a pair: the decoded text must
+    // already be what is stored, or the preview and the import would read different rows.
+    const bytes = new Uint8Array(
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Company\tRole\nAc', 'utf16le'),
+        Buffer.from([0x00, 0xd8]),
+        Buffer.from('me\tDev\nBeta\tQA\n', 'utf16le'),
+      ]),
+    );
+    const read = readCsvBytes(bytes);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.table.rows[0]?.[0]).toBe('Ac\uFFFDme');
+    const { records, skipped } = buildImportRecords(read.table, options(['company', 'roleTitle']), NOW);
+    expect(skipped.map((row) => row.reason)).toEqual([
+      'Column "Company" has a character the file’s encoding could not hold (shown as �); fix it and import the row again.',
+    ]);
+    expect(records.map((record) => record.application.company)).toEqual(['Beta']);
   });
 
   it('treats "-" and "N/A" as empty cells', () => {

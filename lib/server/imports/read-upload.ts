@@ -27,6 +27,12 @@ function mediaType(value: string | null | undefined): string {
   return (value ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }
 
+// A name as the browser or the query gave it, without control characters (PostgreSQL cannot
+// store a NUL, and none of them belongs in a name shown back on the page).
+function cleanFileName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'upload';
+}
+
 function refuse(status: UploadRefusal['status'], message: string): UploadResult {
   return { ok: false, refusal: { status, message } };
 }
@@ -93,7 +99,7 @@ export async function readUpload(request: Request, rules: UploadRules): Promise<
 
   if (bodyType !== MULTIPART) {
     if (body.byteLength === 0) return refuse(422, 'That file is empty.');
-    return { ok: true, upload: { fileName: queryName || 'upload', bytes: body } };
+    return { ok: true, upload: { fileName: cleanFileName(queryName), bytes: body } };
   }
 
   let form: FormData;
@@ -110,5 +116,5 @@ export async function readUpload(request: Request, rules: UploadRules): Promise<
   if (!isAcceptedType(mediaType(file.type), file.name, rules)) return wrongType();
   if (file.size > rules.maxBytes) return tooLarge();
   if (file.size === 0) return refuse(422, 'That file is empty.');
-  return { ok: true, upload: { fileName: file.name || 'upload', bytes: new Uint8Array(await file.arrayBuffer()) } };
+  return { ok: true, upload: { fileName: cleanFileName(file.name), bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
