@@ -10,7 +10,7 @@ import { NotFoundError } from '@/lib/errors';
 import type { User } from '@/lib/generated/prisma/client';
 import { streamApplicationsCsv } from '@/lib/server/applications/stream-applications-csv';
 import { createCsvImport } from '@/lib/server/imports/create-csv-import';
-import { runCsvImport } from '@/lib/server/imports/run-csv-import';
+import { runCsvImport, STALE_RUN_MS } from '@/lib/server/imports/run-csv-import';
 import { streamInterviewsCsv } from '@/lib/server/interviews/stream-interviews-csv';
 import { startReminderWorker } from '@/lib/server/jobs/reminder-worker';
 import { loadCsvImportPage } from '@/lib/server/pages/imports-csv';
@@ -361,6 +361,53 @@ describe('a batch that fails', () => {
     expect(report.failure).toMatch(/^Batch 2 \(rows 5–7\) could not be written, so none of its rows went in: /);
     expect(job.error).toBe(report.failure);
     expect(job.processedRows).toBe(3);
+  });
+});
+
+describe('a run whose worker was killed', () => {
+  it('is taken over where its report stopped once it has gone quiet, and never while it is still writing', async () => {
+    const user = await newUser();
+    const companies = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf'];
+    const text = `Company,Role\n${companies.map((company) => `${company},Engineer`).join('\n')}\n`;
+    const id = await upload(user, text);
+    // Leaves the database as a run killed after its first batch would: batch 1 written and in the
+    // report, the import still RUNNING. (Batch 2 fails here only to stop the run at that point.)
+    await db.$executeRawUnsafe(
+      `ALTER TABLE "Application" ADD CONSTRAINT csv_import_test_stop CHECK (company <> 'Delta') NOT VALID`,
+    );
+    try {
+      await runImport(id, 3);
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "Application" DROP CONSTRAINT csv_import_test_stop`);
+    }
+    const stopped = readImportReport((await db.importJob.findUniqueOrThrow({ where: { id } })).report);
+    const killed = {
+      ...stopped,
+      failure: null,
+      batches: stopped.batches.map((batch) =>
+        batch.state === 'failed' ? { ...batch, state: 'not-run' as const } : batch,
+      ),
+    };
+    await db.importJob.update({ where: { id }, data: { status: 'RUNNING', error: null, report: killed } });
+
+    // Still writing, as far as anyone can tell: another run leaves it alone.
+    await runCsvImport(id, { batchSize: 3 });
+    expect(await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({
+      status: 'RUNNING',
+    });
+    expect(await db.application.count({ where: { userId: user.id } })).toBe(3);
+
+    // Quiet for longer than any batch may take: the retry takes it over.
+    await runCsvImport(id, { batchSize: 3, now: new Date(Date.now() + STALE_RUN_MS + 60_000) });
+    const job = await db.importJob.findUniqueOrThrow({ where: { id } });
+    expect(job.status).toBe('DONE');
+    const written = await db.application.findMany({ where: { userId: user.id }, orderBy: { company: 'asc' } });
+    expect(written.map((application) => application.company)).toEqual(companies);
+    expect(await db.stageChange.count({ where: { userId: user.id } })).toBe(companies.length);
+    const report = readImportReport(job.report);
+    expect(report.batches.map(({ state }) => state)).toEqual(['written', 'written', 'written']);
+    expect(report.created.applications).toBe(companies.length);
+    expect(report.unchanged).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   addTally,
   describeRowRange,
   emptyTally,
+  readImportReport,
   type CsvImportReport,
   type ImportBatchOutcome,
 } from '@/lib/domain/import-report';
@@ -20,6 +21,9 @@ export const IMPORT_BATCH_SIZE = 250;
 
 // A batch with many rounds still to come plans each one's reminders; Prisma's default 5 s is too tight for that.
 const BATCH_TIMEOUT_MS = 120_000;
+
+/** How long a RUNNING import may go without writing a batch before another run takes it over. */
+export const STALE_RUN_MS = 3 * BATCH_TIMEOUT_MS;
 
 const stageSelect = { id: true, name: true, position: true, kind: true, systemKey: true } as const;
 
@@ -56,7 +60,8 @@ async function readStages(userId: string): Promise<ImportStage[]> {
 
 /**
  * The import job (pg-boss runs it; tests call it directly). It takes an import the user
- * confirmed (QUEUED, else it does nothing), reads the file again with the saved choices, and
+ * confirmed (QUEUED), or one whose run stopped mid-way (RUNNING, nothing written for
+ * STALE_RUN_MS), else it does nothing; reads the file again with the saved choices, and
  * writes it in batches of IMPORT_BATCH_SIZE rows, each batch one transaction that also moves
  * processedRows and the report. A batch that fails is rolled back whole: the import stops
  * FAILED, and the report says which batches went in and which did not. At the end the import
@@ -65,14 +70,32 @@ async function readStages(userId: string): Promise<ImportStage[]> {
 export async function runCsvImport(importId: string, options: { batchSize?: number; now?: Date } = {}): Promise<void> {
   const db = getDb();
   const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const claimedAt = options.now ?? new Date();
   const claimed = await db.importJob.updateMany({
-    where: { id: importId, kind: 'CSV', status: 'QUEUED' },
+    where: {
+      id: importId,
+      kind: 'CSV',
+      OR: [
+        { status: 'QUEUED' },
+        // A run that stopped writing (its worker was killed) is taken over: every batch moves
+        // updatedAt, and one batch has at most BATCH_TIMEOUT_MS, so a live run is never this old.
+        { status: 'RUNNING', updatedAt: { lt: new Date(claimedAt.getTime() - STALE_RUN_MS) } },
+      ],
+    },
     data: { status: 'RUNNING' },
   });
   if (claimed.count === 0) return;
   const job = await db.importJob.findUniqueOrThrow({
     where: { id: importId },
-    select: { userId: true, content: true, options: true, totalRows: true, user: { select: { timeZone: true } } },
+    select: {
+      userId: true,
+      content: true,
+      options: true,
+      totalRows: true,
+      processedRows: true,
+      report: true,
+      user: { select: { timeZone: true } },
+    },
   });
   const { userId } = job;
   const finish = (data: Prisma.ImportJobUpdateManyMutationInput) =>
@@ -88,27 +111,35 @@ export async function runCsvImport(importId: string, options: { batchSize?: numb
   }
   const stages = await readStages(userId);
   const batches: ImportRecord[][] = chunk(file.records, batchSize);
-  let report: CsvImportReport = {
-    ...emptyTally(),
-    headers: file.table.headers,
-    skipped: file.skipped,
-    batches: batches.map((records, index): ImportBatchOutcome => ({
-      batch: index + 1,
-      firstRow: records[0]?.rowNumber ?? 0,
-      lastRow: records.at(-1)?.rowNumber ?? 0,
-      rows: records.length,
-      state: 'not-run',
-    })),
-    failure: null,
-  };
+  const outline = batches.map((records, index): ImportBatchOutcome => ({
+    batch: index + 1,
+    firstRow: records[0]?.rowNumber ?? 0,
+    lastRow: records.at(-1)?.rowNumber ?? 0,
+    rows: records.length,
+    state: 'not-run',
+  }));
+  // Taking over a run that stopped: the same file read with the same choices gives the same
+  // batches, so the ones its report says went in are kept, with their counts, and not run again.
+  const earlier = readImportReport(job.report);
+  const resumes =
+    earlier.batches.length === outline.length &&
+    earlier.batches.every(
+      (batch, index) => batch.firstRow === outline[index]?.firstRow && batch.rows === outline[index]?.rows,
+    );
+  let report: CsvImportReport = resumes
+    ? { ...earlier, failure: null }
+    : { ...emptyTally(), headers: file.table.headers, skipped: file.skipped, batches: outline, failure: null };
   // Skipped rows count as read from the start, so the progress reaches the total.
-  let processedRows = file.skipped.length;
-  await db.importJob.updateMany({
-    where: { id: importId, userId },
-    data: { processedRows, report: toJson(report) },
-  });
+  let processedRows = resumes ? job.processedRows : file.skipped.length;
+  if (!resumes) {
+    await db.importJob.updateMany({
+      where: { id: importId, userId },
+      data: { processedRows, report: toJson(report) },
+    });
+  }
 
   for (const [index, records] of batches.entries()) {
+    if (report.batches[index]?.state === 'written') continue;
     const markBatch = (state: ImportBatchOutcome['state']) =>
       report.batches.map((batch, position) => (position === index ? { ...batch, state } : batch));
     try {

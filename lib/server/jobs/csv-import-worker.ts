@@ -4,15 +4,18 @@ import { runCsvImport } from '@/lib/server/imports/run-csv-import';
 import { CSV_IMPORT_QUEUE, type CsvImportJob } from './queues';
 
 /**
- * One import at a time per worker, never retried by the queue: a batch that fails leaves the
- * import FAILED with its report, and running it again would only find its written rows
- * unchanged. An hour covers 20,000 rows with room to spare.
+ * One import at a time per worker. A batch that fails ends the run normally (the import is
+ * FAILED with its report), so the queue retries only a run that never finished: its worker was
+ * killed, and pg-boss gives the job up after expireInSeconds. The retry takes the import over
+ * where its report says it stopped (runCsvImport); a run still writing is left alone. Twenty
+ * minutes covers 20,000 rows with room to spare.
  */
 export const CSV_IMPORT_QUEUE_OPTIONS = {
   name: CSV_IMPORT_QUEUE,
   policy: 'standard' as const,
-  retryLimit: 0,
-  expireInSeconds: 3600,
+  retryLimit: 3,
+  retryDelay: 60,
+  expireInSeconds: 20 * 60,
 };
 
 /** Takes confirmed CSV imports off the queue (the worker registers it beside the reminder queues). */
