@@ -1,9 +1,10 @@
-// An interview's time changes as its page shows them, and who the change is put down to.
+// An interview's time changes as its page shows them, who the change is put down to and why.
 import type { TimeChangeSource } from '@/lib/generated/prisma/enums';
 
 export type InterviewTimeChangeView = {
   id: string;
   requestedBy: TimeChangeSource;
+  reasonCategory: string | null;
   reason: string | null;
   fromStart: Date;
   toStart: Date;
@@ -19,3 +20,55 @@ export const TIME_CHANGE_SOURCE_LABELS: Readonly<Record<TimeChangeSource, string
   EMPLOYER: 'Moved by the employer',
   INVITATION: "Moved by the employer's invitation",
 };
+
+/** Why a time moved, in a few words the user picks from; free text says the rest. */
+export const RESCHEDULE_REASONS = ['CONFLICT', 'ILLNESS', 'TRAVEL', 'EMPLOYER_REQUEST', 'OTHER'] as const;
+export type RescheduleReason = (typeof RESCHEDULE_REASONS)[number];
+
+export const RESCHEDULE_REASON_LABELS: Readonly<Record<RescheduleReason, string>> = {
+  CONFLICT: 'A clash with something else',
+  ILLNESS: 'Illness',
+  TRAVEL: 'Travel',
+  EMPLOYER_REQUEST: "The employer's request",
+  OTHER: 'Other',
+};
+
+export function isRescheduleReason(value: unknown): value is RescheduleReason {
+  return typeof value === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(value);
+}
+
+/** The label of a stored category; a category this version does not know reads as "Other". */
+export function rescheduleReasonLabel(category: string | null): string | null {
+  if (!category) return null;
+  return isRescheduleReason(category) ? RESCHEDULE_REASON_LABELS[category] : RESCHEDULE_REASON_LABELS.OTHER;
+}
+
+const TIMES_IN_WORDS = ['', 'once', 'twice', 'three times', 'four times', 'five times', 'six times'];
+
+/** "once", "twice", "three times" … and "12 times" past what reads well in words. */
+export function timesInWords(count: number): string {
+  return TIMES_IN_WORDS[count] ?? `${count} times`;
+}
+
+/** The heading of an interview's history: "Moved twice", or nothing when it never moved. */
+export function movedHeading(count: number): string | null {
+  return count > 0 ? `Moved ${timesInWords(count)}` : null;
+}
+
+/** The employer's record on an application: "Rescheduled by them 3 times", or nothing. */
+export function employerRescheduleSummary(count: number): string | null {
+  if (count <= 0) return null;
+  return `Rescheduled by them ${count === 1 ? 'once' : `${count} times`}`;
+}
+
+/** Whether an edit moved the slot: its start, its length or the zone it is held in. */
+export function isTimeChange(
+  before: { scheduledStart: Date; durationMinutes: number; timeZone: string },
+  after: { scheduledStart: Date; durationMinutes: number; timeZone: string },
+): boolean {
+  return (
+    before.scheduledStart.getTime() !== after.scheduledStart.getTime() ||
+    before.durationMinutes !== after.durationMinutes ||
+    before.timeZone !== after.timeZone
+  );
+}

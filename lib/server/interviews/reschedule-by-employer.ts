@@ -4,6 +4,7 @@ import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordActivity } from './record-activity';
+import { recordTimeChange } from './record-time-change';
 import { transitionInterviewStatus } from './transition-interview-status';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 
@@ -40,6 +41,16 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
     const created = await tx.interview.create({
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
       select: { id: true },
+    });
+    // The move is put on the new interview, from the old slot: its page then shows where it came
+    // from, and the old interview's earlier moves are read along the rescheduledFrom chain.
+    await recordTimeChange(tx, {
+      userId,
+      interviewId: created.id,
+      requestedBy: 'EMPLOYER',
+      reasonCategory: 'EMPLOYER_REQUEST',
+      from: old,
+      to: { scheduledStart: start.instant, durationMinutes: old.durationMinutes, timeZone: old.timeZone },
     });
     await recordActivity(tx, [
       {

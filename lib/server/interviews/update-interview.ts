@@ -2,7 +2,9 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { InterviewFormValues } from '@/lib/validation/interview';
+import { isTimeChange } from '@/lib/domain/interview-time-changes';
 import { recordActivity } from './record-activity';
+import { recordTimeChange } from './record-time-change';
 import { toInterviewData } from './interview-data';
 import { linkInterviewContact } from '@/lib/server/applications/link-interview-contact';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
@@ -71,6 +73,10 @@ export async function updateInterview(
         details: { changed: changed.length > 0 ? [...changed] : ['contactId'] },
       },
     ]);
+    // A new start, length or zone from the user's own edit is a move they asked for.
+    if (isTimeChange(current, data)) {
+      await recordTimeChange(tx, { userId, interviewId: id, requestedBy: 'CANDIDATE', from: current, to: data });
+    }
     await syncInterviewReminders(tx, userId, id);
   });
   return { adjustment: start.adjustment, notice: start.message };

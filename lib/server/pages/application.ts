@@ -1,4 +1,5 @@
 import 'server-only';
+import { countEmployerReschedules } from '@/lib/server/applications/count-employer-reschedules';
 import { countApplicationMessages } from '@/lib/server/applications/count-application-messages';
 import { getApplication } from '@/lib/server/applications/get-application';
 import { listStageChoices } from '@/lib/server/applications/list-stage-choices';
@@ -6,17 +7,18 @@ import { readGhostStates } from '@/lib/server/applications/read-ghost-states';
 
 /**
  * The application page: the application with its timeline, rounds and contacts, the user's
- * stages for the stage control, where it stands on the no-reply clock, and what deleting it
- * would take. Four statements whatever the number of rounds; a missing or foreign id throws
+ * stages for the stage control, where it stands on the no-reply clock, how often the employer
+ * moved its rounds, and what deleting it would take. Five statements whatever the number of rounds; a missing or foreign id throws
  * NotFoundError.
  */
 export async function loadApplicationPage(user: { id: string; timeZone: string }, id: string, now = new Date()) {
-  const [application, stages, messages, ghosts] = await Promise.all([
+  const [application, stages, messages, ghosts, employerReschedules] = await Promise.all([
     getApplication(user.id, id),
     listStageChoices(user.id),
     countApplicationMessages(user.id, id),
     // The no-reply clock as the nudges read it, so the page and the nudge always agree.
     readGhostStates(user.id, [id], now),
+    countEmployerReschedules(user.id, id),
   ]);
   const ghost = ghosts.get(id)?.ghost ?? ({ kind: 'none' } as const);
   const ghostedStage = stages.find((stage) => stage.systemKey === 'GHOSTED') ?? null;
@@ -33,5 +35,6 @@ export async function loadApplicationPage(user: { id: string; timeZone: string }
     ghost,
     canMarkGhosted: Boolean(ghostedStage && ghostedStage.id !== application.stage.id),
     deletion,
+    employerReschedules,
   };
 }

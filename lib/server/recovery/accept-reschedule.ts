@@ -7,6 +7,7 @@ import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { recordTimeChange } from '@/lib/server/interviews/record-time-change';
 import { type FactsInterview, interviewFactsSelect } from '@/lib/server/interviews/interview-select';
 import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
 import { type LockedIncident } from './incident-access';
@@ -22,6 +23,7 @@ export type AcceptedOutcome = {
   prepNoteId: string;
 };
 
+const SECOND_CHANCE_REASON = 'a new time agreed after a missed interview';
 const PAST_TIME = 'The new time is in the past. Check the date, the time and the time zone.';
 
 /**
@@ -47,6 +49,15 @@ export async function acceptReschedule(
   );
   const original = incident.interview;
   const replacement = await createReplacement(tx, incident.userId, original, newStart, answer.timeZone);
+  await recordTimeChange(tx, {
+    userId: incident.userId,
+    interviewId: replacement.id,
+    requestedBy: 'EMPLOYER',
+    reasonCategory: 'EMPLOYER_REQUEST',
+    reason: SECOND_CHANCE_REASON,
+    from: original,
+    to: replacement,
+  });
   await answerLatestRequest(tx, incident, { status: 'ACCEPTED', note: answer.note, newInterviewId: replacement.id });
   await settlePendingRequests(tx, incident, 'RESCHEDULED');
 

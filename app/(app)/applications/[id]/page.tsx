@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ApplicationEmployerRecord } from '@/components/applications/application-employer-record';
 import { ApplicationContacts } from '@/components/applications/application-contacts';
 import { ApplicationHeader } from '@/components/applications/application-header';
 import { ApplicationReply } from '@/components/applications/application-reply';
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: 'Application' };
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/applications/${id}`);
-  const { application, stages, ghost, canMarkGhosted, deletion } = await orNotFound(
+  const { application, stages, ghost, canMarkGhosted, deletion, employerReschedules } = await orNotFound(
     loadApplicationPage(user, id, new Date()),
   );
 
@@ -34,6 +35,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           timeZone={user.timeZone}
         />
       </div>
+      <ApplicationEmployerRecord employerReschedules={employerReschedules} />
       <ApplicationRounds applicationId={application.id} rounds={application.interviews} timeZone={user.timeZone} />
       <div className="grid gap-6 md:grid-cols-2">
         <ApplicationContacts applicationId={application.id} contacts={application.contacts} />
