@@ -133,6 +133,22 @@ describe('recording the outcome', () => {
     expect(incident).toMatchObject({ recoveryState: 'PREP', outcome: 'RESCHEDULED' });
     const emailRequest = incident.rescheduleRequests.find((request) => request.channel === 'EMAIL');
     expect(emailRequest).toMatchObject({ status: 'ACCEPTED', newInterviewId: replacement.id });
+    // The second chance is a move the employer agreed to, put on the new interview from the missed slot.
+    const moves = await db.interviewTimeChange.findMany({ where: { userId: user.id } });
+    expect(moves).toEqual([
+      expect.objectContaining({
+        interviewId: replacement.id,
+        requestedBy: 'EMPLOYER',
+        reasonCategory: 'EMPLOYER_REQUEST',
+        reason: 'a new time agreed after a missed interview',
+        fromStart: interview.scheduledStart,
+        toStart: replacement.scheduledStart,
+        fromTimeZone: interview.timeZone,
+        toTimeZone: ZONE,
+        fromDurationMinutes: interview.durationMinutes,
+        toDurationMinutes: interview.durationMinutes,
+      }),
+    ]);
     expect(emailRequest?.respondedAt).toBeInstanceOf(Date);
 
     const thankYou = await db.message.findUniqueOrThrow({ where: { id: result.thankYouMessageId } });
@@ -187,6 +203,8 @@ describe('recording the outcome', () => {
     );
     expect(await db.interview.count({ where: { userId: user.id } })).toBe(2);
     expect(await db.message.count({ where: { incidentId, kind: 'THANK_YOU_ACCEPTED' } })).toBe(1);
+    // The refused answer's transaction took its history row with it.
+    expect(await db.interviewTimeChange.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it('DECLINED drafts the thank-you for their consideration, moves to the lesson, and the lesson closes the incident', async () => {

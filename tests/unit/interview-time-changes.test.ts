@@ -1,0 +1,68 @@
+import {
+  RESCHEDULE_REASONS,
+  RESCHEDULE_REASON_LABELS,
+  employerRescheduleSummary,
+  isRescheduleReason,
+  isTimeChange,
+  movedHeading,
+  rescheduleReasonLabel,
+  timesInWords,
+} from '@/lib/domain/interview-time-changes';
+
+describe('counts in words', () => {
+  it.each([
+    [1, 'once'],
+    [2, 'twice'],
+    [3, 'three times'],
+    [6, 'six times'],
+    [7, '7 times'],
+    [12, '12 times'],
+  ])('%i reads as "%s"', (count, words) => {
+    expect(timesInWords(count)).toBe(words);
+  });
+
+  it('heads the history "Moved twice" and says nothing for an interview that never moved', () => {
+    expect(movedHeading(2)).toBe('Moved twice');
+    expect(movedHeading(1)).toBe('Moved once');
+    expect(movedHeading(0)).toBeNull();
+  });
+
+  it("puts the employer's record in figures, and nothing when they never moved a round", () => {
+    expect(employerRescheduleSummary(3)).toBe('Rescheduled by them 3 times');
+    expect(employerRescheduleSummary(1)).toBe('Rescheduled by them once');
+    expect(employerRescheduleSummary(0)).toBeNull();
+  });
+});
+
+describe('reason categories', () => {
+  it('labels every category', () => {
+    for (const reason of RESCHEDULE_REASONS) expect(RESCHEDULE_REASON_LABELS[reason]).toMatch(/\S/);
+    expect(RESCHEDULE_REASONS).toEqual(['CONFLICT', 'ILLNESS', 'TRAVEL', 'EMPLOYER_REQUEST', 'OTHER']);
+  });
+
+  it('accepts only the listed categories', () => {
+    expect(isRescheduleReason('ILLNESS')).toBe(true);
+    expect(isRescheduleReason('illness')).toBe(false);
+    expect(isRescheduleReason(undefined)).toBe(false);
+  });
+
+  it('reads an unknown stored category as "Other" and no category as none', () => {
+    expect(rescheduleReasonLabel('TRAVEL')).toBe('Travel');
+    expect(rescheduleReasonLabel('WEATHER')).toBe('Other');
+    expect(rescheduleReasonLabel(null)).toBeNull();
+  });
+});
+
+describe('what counts as a move', () => {
+  const slot = { scheduledStart: new Date('2027-03-10T10:00:00Z'), durationMinutes: 60, timeZone: 'Europe/London' };
+
+  it('is a new start, a new length or a new zone', () => {
+    expect(isTimeChange(slot, { ...slot, scheduledStart: new Date('2027-03-10T11:00:00Z') })).toBe(true);
+    expect(isTimeChange(slot, { ...slot, durationMinutes: 45 })).toBe(true);
+    expect(isTimeChange(slot, { ...slot, timeZone: 'Europe/Dublin' })).toBe(true);
+  });
+
+  it('is not the same instant read again', () => {
+    expect(isTimeChange(slot, { ...slot, scheduledStart: new Date(slot.scheduledStart.getTime()) })).toBe(false);
+  });
+});
