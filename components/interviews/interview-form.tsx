@@ -13,6 +13,7 @@ import { describedBy, Field, Input, Select, Textarea } from '@/components/ui/for
 import { TimeZoneOptions } from '@/components/ui/time-zone-options';
 import { applicationMatchKey } from '@/lib/domain/application-stages';
 import { FORMAT_LABELS, INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
+import { RESCHEDULE_REASON_LABELS, RESCHEDULE_REASONS } from '@/lib/domain/interview-time-changes';
 import { ApplicationWarningsNotice } from '@/components/applications/application-warnings';
 import type { ApplicationWarnings } from '@/lib/domain/application-details';
 import type { ActionResult } from '@/lib/errors';
@@ -241,6 +242,27 @@ export function InterviewForm({
         <Field id="endTime" label="Ends" error={errors.endTime?.message}>
           <Input type="time" {...field('endTime')} />
         </Field>
+        {interviewId ? (
+          <>
+            <Field
+              id="rescheduleReason"
+              label="If the time moved, why (optional)"
+              error={errors.rescheduleReason?.message}
+            >
+              <Select {...field('rescheduleReason')}>
+                <option value="">Not saying</option>
+                {RESCHEDULE_REASONS.map((value) => (
+                  <option key={value} value={value}>
+                    {RESCHEDULE_REASON_LABELS[value]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="rescheduleNote" label="In your words (optional)" error={errors.rescheduleNote?.message}>
+              <Input {...field('rescheduleNote')} />
+            </Field>
+          </>
+        ) : null}
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

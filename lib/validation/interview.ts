@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { INTERVIEW_FORMATS } from '@/lib/domain/interview-format';
+import { RESCHEDULE_REASONS, type RescheduleReason } from '@/lib/domain/interview-time-changes';
 import {
   calendarDateSchema,
   idSchema,
@@ -110,6 +111,12 @@ export const interviewFormSchema = z
     notes: optionalText(5000, 'Notes', { multiLine: true }),
     travelMinutes: optionalMinutes('Travel time'),
     bufferMinutes: optionalMinutes('Buffer'),
+    // Edits only, read when the time moves: why, kept with the move in the interview's history.
+    rescheduleReason: z.pipe(
+      z.optional(z.enum(['', ...RESCHEDULE_REASONS], { message: 'Choose a reason from the list.' })),
+      z.transform((value: RescheduleReason | '' | undefined) => (value ? value : undefined)),
+    ),
+    rescheduleNote: optionalText(300, 'The reason'),
   })
   .check(
     z.superRefine((value, ctx) => {

@@ -28,7 +28,15 @@ describe("the user's own edit", () => {
     await updateInterview(
       user.id,
       before.id,
-      parseInterviewForm(interviewInput({ startTime: '14:00', endTime: '14:45', timeZone: 'Europe/Dublin' })),
+      parseInterviewForm(
+        interviewInput({
+          startTime: '14:00',
+          endTime: '14:45',
+          timeZone: 'Europe/Dublin',
+          rescheduleReason: 'ILLNESS',
+          rescheduleNote: 'A fever, moved with two days notice',
+        }),
+      ),
       before.updatedAt,
     );
 
@@ -37,6 +45,8 @@ describe("the user's own edit", () => {
       expect.objectContaining({
         interviewId: before.id,
         requestedBy: 'CANDIDATE',
+        reasonCategory: 'ILLNESS',
+        reason: 'A fever, moved with two days notice',
         fromStart: new Date('2027-03-10T10:00:00.000Z'),
         toStart: new Date('2027-03-10T14:00:00.000Z'),
         fromDurationMinutes: 60,

@@ -8,6 +8,7 @@ import {
   rescheduleReasonLabel,
   timesInWords,
 } from '@/lib/domain/interview-time-changes';
+import { interviewFormSchema } from '@/lib/validation/interview';
 
 describe('counts in words', () => {
   it.each([
@@ -64,5 +65,37 @@ describe('what counts as a move', () => {
 
   it('is not the same instant read again', () => {
     expect(isTimeChange(slot, { ...slot, scheduledStart: new Date(slot.scheduledStart.getTime()) })).toBe(false);
+  });
+});
+
+describe("the edit form's reason", () => {
+  const input = {
+    company: 'Acme Ltd',
+    roleTitle: 'Backend Engineer',
+    date: '2027-03-10',
+    startTime: '10:00',
+    endTime: '11:00',
+    timeZone: 'Europe/London',
+    format: 'PHONE' as const,
+    contactPhone: '+44 20 7946 0000',
+  };
+
+  it('keeps a listed category and the words, and reads blanks as none', () => {
+    const kept = interviewFormSchema.safeParse({
+      ...input,
+      rescheduleReason: 'TRAVEL',
+      rescheduleNote: ' Flight moved ',
+    });
+    expect(kept.success && [kept.data.rescheduleReason, kept.data.rescheduleNote]).toEqual(['TRAVEL', 'Flight moved']);
+    const blank = interviewFormSchema.safeParse({ ...input, rescheduleReason: '', rescheduleNote: '' });
+    expect(blank.success && [blank.data.rescheduleReason, blank.data.rescheduleNote]).toEqual([undefined, undefined]);
+  });
+
+  it('refuses a category that is not on the list, saying so', () => {
+    const refused = interviewFormSchema.safeParse({ ...input, rescheduleReason: 'WEATHER' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['rescheduleReason', 'Choose a reason from the list.'],
+    ]);
   });
 });

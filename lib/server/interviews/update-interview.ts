@@ -75,7 +75,15 @@ export async function updateInterview(
     ]);
     // A new start, length or zone from the user's own edit is a move they asked for.
     if (isTimeChange(current, data)) {
-      await recordTimeChange(tx, { userId, interviewId: id, requestedBy: 'CANDIDATE', from: current, to: data });
+      await recordTimeChange(tx, {
+        userId,
+        interviewId: id,
+        requestedBy: 'CANDIDATE',
+        reasonCategory: values.rescheduleReason,
+        reason: values.rescheduleNote,
+        from: current,
+        to: data,
+      });
     }
     await syncInterviewReminders(tx, userId, id);
   });
