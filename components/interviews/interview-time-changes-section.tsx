@@ -22,7 +22,11 @@ export function InterviewTimeChangesSection({ changes }: { changes: readonly Int
       <p className="mb-2 text-sm font-medium text-slate-900">{heading}:</p>
       <ol className="space-y-2 text-sm text-slate-700">
         {changes.map((change) => {
-          const why = [rescheduleReasonLabel(change.reasonCategory), change.reason].filter(Boolean).join(': ');
+          // An invitation's move says why in its own label; its stored reason would repeat it.
+          const why =
+            change.requestedBy === 'INVITATION'
+              ? ''
+              : [rescheduleReasonLabel(change.reasonCategory), change.reason].filter(Boolean).join(': ');
           return (
             <li key={change.id}>
               {TIME_CHANGE_SOURCE_LABELS[change.requestedBy]}

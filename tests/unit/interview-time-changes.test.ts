@@ -1,4 +1,9 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ApplicationEmployerRecord } from '@/components/applications/application-employer-record';
+import { InterviewTimeChangesSection } from '@/components/interviews/interview-time-changes-section';
 import {
+  type InterviewTimeChangeView,
   RESCHEDULE_REASONS,
   RESCHEDULE_REASON_LABELS,
   employerRescheduleSummary,
@@ -97,5 +102,57 @@ describe("the edit form's reason", () => {
     expect(refused.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['rescheduleReason', 'Choose a reason from the list.'],
     ]);
+  });
+});
+
+describe('what the pages show', () => {
+  const move = (overrides: Partial<InterviewTimeChangeView>): InterviewTimeChangeView => ({
+    id: 'm1',
+    requestedBy: 'CANDIDATE',
+    reasonCategory: null,
+    reason: null,
+    fromStart: new Date('2027-03-10T10:00:00Z'),
+    toStart: new Date('2027-03-11T10:00:00Z'),
+    fromTimeZone: 'Europe/London',
+    toTimeZone: 'Europe/London',
+    fromDurationMinutes: 60,
+    toDurationMinutes: 60,
+    recordedAt: new Date('2027-03-01T09:00:00Z'),
+    ...overrides,
+  });
+
+  it('says how many times the interview moved, who asked and why, each time in its zone', () => {
+    const html = renderToStaticMarkup(
+      createElement(InterviewTimeChangesSection, {
+        changes: [
+          move({ reasonCategory: 'TRAVEL', reason: 'Flight moved' }),
+          move({
+            id: 'm2',
+            requestedBy: 'INVITATION',
+            reason: "changed by the employer's invitation",
+            fromStart: new Date('2027-03-11T10:00:00Z'),
+            toStart: new Date('2027-03-12T15:00:00Z'),
+            toTimeZone: 'America/New_York',
+          }),
+        ],
+      }),
+    );
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Moved twice:');
+    expect(text).toContain('Moved at your request (Travel: Flight moved) from');
+    // The invitation's label is its reason; the old and new times read in the interview's zone now.
+    expect(text).toMatch(/Moved by the employer(&#x27;|')s invitation from [^.]*New York[^.]* to [^.]*New York/);
+    expect(text).not.toContain('changed by the employer');
+  });
+
+  it('shows nothing for an interview that never moved', () => {
+    expect(renderToStaticMarkup(createElement(InterviewTimeChangesSection, { changes: [] }))).toBe('');
+  });
+
+  it("gives the employer's record on the application only when there is one", () => {
+    expect(renderToStaticMarkup(createElement(ApplicationEmployerRecord, { employerReschedules: 3 }))).toContain(
+      'Rescheduled by them 3 times.',
+    );
+    expect(renderToStaticMarkup(createElement(ApplicationEmployerRecord, { employerReschedules: 0 }))).toBe('');
   });
 });
