@@ -10,7 +10,7 @@ import { createUnsubscribeToken } from '@/lib/server/notifications/reminder-pref
 import { createInterview } from '@/lib/server/interviews/create-interview';
 import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestUser } from './support/factories';
-import { interviewInput, parseInterviewForm } from './support/interview-fixtures';
+import { interviewInput, parseInterviewForm, pickZone } from './support/interview-fixtures';
 
 const MINUTE = 60_000;
 
@@ -99,8 +99,9 @@ it('sends nothing while the database is gone, keeps the worker up, and sends the
   });
   // A video interview 20 minutes away: its reminder 30 minutes before the start is due now.
   const start = new Date(Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE);
-  const local = utcToZonedLocal(start, 'UTC');
-  const end = utcToZonedLocal(new Date(start.getTime() + 30 * MINUTE), 'UTC');
+  const zone = pickZone(start);
+  const local = utcToZonedLocal(start, zone);
+  const end = utcToZonedLocal(new Date(start.getTime() + 30 * MINUTE), zone);
   await createInterview(
     user.id,
     parseInterviewForm(
@@ -108,7 +109,7 @@ it('sends nothing while the database is gone, keeps the worker up, and sends the
         date: local.slice(0, 10),
         startTime: local.slice(11, 16),
         endTime: end.slice(11, 16),
-        timeZone: 'UTC',
+        timeZone: zone,
         format: 'VIDEO',
         company: 'Outage Ltd',
       }),

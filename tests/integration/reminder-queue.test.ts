@@ -17,7 +17,7 @@ import { updateInterview } from '@/lib/server/interviews/update-interview';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestUser } from './support/factories';
-import { interviewInput, parseInterviewForm } from './support/interview-fixtures';
+import { interviewInput, parseInterviewForm, pickZone } from './support/interview-fixtures';
 
 const db = getDb();
 const MINUTE = 60_000;
@@ -66,15 +66,6 @@ async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean,
     if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** A zone whose local clock is far enough from midnight that start and end fall on one day. */
-function pickZone(instant: Date): string {
-  for (const zone of ['UTC', 'Asia/Tokyo', 'America/New_York', 'Australia/Sydney']) {
-    const hour = Number(utcToZonedLocal(instant, zone).slice(11, 13));
-    if (hour >= 1 && hour <= 21) return zone;
-  }
-  return 'UTC';
 }
 
 function formAt(start: Date, overrides: Partial<InterviewFormInput> = {}): InterviewFormInput {

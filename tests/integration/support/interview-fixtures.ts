@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/db';
+import { utcToZonedLocal } from '@/lib/domain/time';
 import type { Interview } from '@/lib/generated/prisma/client';
 import { createInterview } from '@/lib/server/interviews/create-interview';
 import { createTestApplication } from './factories';
@@ -156,4 +157,16 @@ export async function whileRowLocked<T>(
     { timeout: 15_000 },
   );
   return Promise.allSettled(pending);
+}
+
+/**
+ * A zone whose local clock at the instant is far enough from midnight that an interview starting
+ * then ends the same day (the form keeps start and end on one day), whenever the tests run.
+ */
+export function pickZone(instant: Date): string {
+  for (const zone of ['UTC', 'Asia/Tokyo', 'America/New_York', 'Australia/Sydney']) {
+    const hour = Number(utcToZonedLocal(instant, zone).slice(11, 13));
+    if (hour >= 1 && hour <= 21) return zone;
+  }
+  return 'UTC';
 }
