@@ -113,7 +113,22 @@ export type PlannedReminder = {
   leaveBy: Date | null;
 };
 
-export type SkipReason = 'all-off' | 'turned-off' | 'status' | 'passed' | 'quiet-hours' | 'nothing-due';
+export type SkipReason = 'all-off' | 'turned-off' | 'status' | 'passed' | 'quiet-hours' | 'nothing-due' | 'silenced';
+
+/** "Remind me again an hour before" comes this long before the start. */
+export const HOUR_BEFORE_LEAD_MINUTES = 60;
+
+/**
+ * Which of an interview's reminders a dedupe key names ('evening-before', 'leave-by', 'extra',
+ * 'check-in', 'lesson-review', 'hour-before'): unlike the key, it stays the same when the
+ * interview moves, so a reminder the user silenced stays silent at the new time.
+ */
+export function reminderSlot(dedupeKey: string): string {
+  return dedupeKey.split(':')[0] ?? dedupeKey;
+}
+
+/** The choices the user made on the interview page about its reminders. */
+export type InterviewReminderChoices = { silencedReminders?: readonly string[]; hourBeforeReminder?: boolean };
 
 export type SkippedReminder = { kind: ReminderKind; dedupeKey: string | null; reason: SkipReason };
 
@@ -128,7 +143,7 @@ type Context = { now: Date; userTimeZone: string; preferences: ReminderPreferenc
 
 /** Every reminder of one interview, sorted by when it goes out. */
 export function planInterviewReminders(input: {
-  interview: ReminderInterview;
+  interview: ReminderInterview & InterviewReminderChoices;
   userTimeZone: string;
   preferences: ReminderPreferences;
   lessons: readonly ReminderLesson[];
@@ -141,7 +156,9 @@ export function planInterviewReminders(input: {
     timeZone: safeZone(input.interview.timeZone, 'interviewTimeZone', zoneFallbacks),
   };
   const context: Context = { now: input.now, userTimeZone, preferences: input.preferences, zoneFallbacks };
-  const candidates = listInterviewCandidates(interview, input.lessons, context);
+  const listed = listInterviewCandidates(interview, input.lessons, context);
+  const silenced = new Set(input.interview.silencedReminders ?? []);
+  const candidates = listed.filter((candidate) => !silenced.has(reminderSlot(candidate.dedupeKey)));
   if (interview.status !== 'SCHEDULED') {
     return {
       reminders: [],
@@ -149,11 +166,15 @@ export function planInterviewReminders(input: {
       zoneFallbacks,
     };
   }
-  return finalise(candidates, context);
+  const plan = finalise(candidates, context);
+  const silencedSkips = listed
+    .filter((candidate) => silenced.has(reminderSlot(candidate.dedupeKey)))
+    .map(({ kind, dedupeKey }) => ({ kind, dedupeKey, reason: 'silenced' as const }));
+  return { ...plan, skipped: [...plan.skipped, ...silencedSkips] };
 }
 
 function listInterviewCandidates(
-  interview: ReminderInterview,
+  interview: ReminderInterview & InterviewReminderChoices,
   lessons: readonly ReminderLesson[],
   context: Context,
 ): Candidate[] {
@@ -191,6 +212,16 @@ function listInterviewCandidates(
       plannedAt,
       latestUsefulAt: start,
       lessonIds: extraReminderLessons,
+    });
+  }
+  if (interview.hourBeforeReminder) {
+    // Worded and sent like the extra reminder a lesson asks for, on the channels chosen for it.
+    candidates.push({
+      ...base,
+      kind: 'EXTRA',
+      dedupeKey: key('hour-before'),
+      plannedAt: new Date(start.getTime() - HOUR_BEFORE_LEAD_MINUTES * MINUTE_MS),
+      latestUsefulAt: start,
     });
   }
   const checkIn = checkInDueAt(start, interview.durationMinutes);

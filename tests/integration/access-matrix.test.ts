@@ -75,6 +75,8 @@ import {
   cancelFromInvitationAction,
   createInterviewFromInvitationAction,
 } from '@/lib/actions/imports-calendar';
+import { addHourBeforeReminderAction, silenceReminderAction } from '@/lib/actions/reminders';
+import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
 import { POST as calendarImportPost } from '@/app/api/imports/calendar/route';
 import { createCalendarImport } from '@/lib/server/imports/create-calendar-import';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
@@ -1160,6 +1162,24 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedCsvImport,
     call: (ids) => confirmCsvImportAction({ id: ids.importId! }),
+  },
+  // What will remind me, and when: the interview page's reminder choices.
+  'lib/actions/reminders.ts#silenceReminderAction': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      const interview = await createTestInterview(victim.id);
+      await db.$transaction((tx) => syncInterviewReminders(tx, victim.id, interview.id));
+      const reminder = await db.reminder.findFirstOrThrow({
+        where: { interviewId: interview.id, state: 'SCHEDULED' },
+      });
+      return { interviewId: interview.id, reminderId: reminder.id };
+    },
+    call: (ids) => silenceReminderAction({ reminderId: ids.reminderId! }),
+  },
+  'lib/actions/reminders.ts#addHourBeforeReminderAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => addHourBeforeReminderAction({ id: ids.interviewId! }),
   },
 };
 

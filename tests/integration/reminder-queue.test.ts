@@ -14,6 +14,8 @@ import { changeInterviewStatus } from '@/lib/server/interviews/change-interview-
 import { createInterview } from '@/lib/server/interviews/create-interview';
 import { deleteInterview } from '@/lib/server/interviews/delete-interview';
 import { updateInterview } from '@/lib/server/interviews/update-interview';
+import { loadInterviewPage } from '@/lib/server/pages/interview';
+import { addHourBeforeReminder } from '@/lib/server/reminders/interview-reminder-choices';
 import type { InterviewFormInput } from '@/lib/validation/interview';
 import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestUser } from './support/factories';
@@ -413,5 +415,29 @@ describe('the check-in email', () => {
     expect(await db.checkInToken.count({ where: { userId: user.id, interviewId: id, usedAt: null } })).toBe(1);
     expect(await getCheckInLink(user.id, token)).toMatchObject({ state: 'open', interview: { id } });
     expect(await db.checkInToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
+  }, 30_000);
+});
+
+describe('"remind me again an hour before" from the interview page', () => {
+  it('is dispatched and delivered like the other reminders, then listed as sent', async () => {
+    const user = await createUserWith({ EXTRA: ['EMAIL', 'IN_APP'] });
+    const { id, start } = await createSoonInterview(user.id, NOT_DUE_YET);
+    await addHourBeforeReminder(user.id, id);
+    const added = (await remindersOf(id)).find((reminder) => reminder.dedupeKey.startsWith('hour-before:'))!;
+    expect(added).toMatchObject({ kind: 'EXTRA', state: 'SCHEDULED', dueAt: new Date(start.getTime() - 60 * MINUTE) });
+
+    await dispatchDueReminders(workers[0]!.boss, new Date(start.getTime() - 60 * MINUTE + 1_000));
+    const [mail] = await waitFor(
+      async () => smtp.receivedBy(user.email),
+      (mails) => mails.length >= 1,
+    );
+    expect(mail!.parsed.subject).toMatch(/^Get ready: Backend Engineer interview at Soon /);
+    expect(mail!.parsed.text).toContain('This is the extra reminder you planned for.');
+    await waitFor(
+      async () => (await remindersOf(id)).find((reminder) => reminder.dedupeKey === added.dedupeKey)?.state,
+      (state) => state === 'SENT',
+    );
+    const page = await loadInterviewPage(user, id);
+    expect(page.reminders.find((item) => item.label === 'An hour before')).toMatchObject({ status: 'sent' });
   }, 30_000);
 });

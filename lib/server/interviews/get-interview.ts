@@ -16,6 +16,13 @@ export async function getInterview(userId: string, id: string) {
         select: { id: true, recoveryState: true, kind: true, recordedAt: true },
         orderBy: { recordedAt: 'desc' },
       },
+      // The page's "Reminders" section; lib/domain/interview-reminder-list.ts picks what it shows.
+      reminders: {
+        where: { userId, incidentId: null },
+        select: { id: true, kind: true, dedupeKey: true, dueAt: true, channels: true, state: true, sentAt: true },
+        orderBy: { dueAt: 'asc' },
+        take: 100,
+      },
     },
   });
   if (!interview) throw new NotFoundError('interview');

@@ -1,12 +1,13 @@
 import 'server-only';
+import { listInterviewReminders } from '@/lib/domain/interview-reminder-list';
 import { getInterview } from '@/lib/server/interviews/get-interview';
 import { listTimeChanges } from '@/lib/server/interviews/list-time-changes';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
 import { listMessages } from '@/lib/server/recovery/list-messages';
 
 /**
- * The interview page: the interview, its message history, its time changes and the hints from
- * past lessons. A missing or foreign id throws NotFoundError.
+ * The interview page: the interview, its message history, its time changes, its reminders and
+ * the hints from past lessons. A missing or foreign id throws NotFoundError.
  */
 export async function loadInterviewPage(user: { id: string; timeZone: string }, id: string, now = new Date()) {
   const [interview, messages, hintLessons, timeChanges] = await Promise.all([
@@ -16,5 +17,6 @@ export async function loadInterviewPage(user: { id: string; timeZone: string }, 
     listTimeChanges(user.id, id),
   ]);
   const hints = applyHintLessons([interview], hintLessons, user.timeZone, now)[interview.id] ?? [];
-  return { interview, messages, hints, timeChanges };
+  const reminders = listInterviewReminders(interview, interview.reminders);
+  return { interview, messages, hints, timeChanges, reminders };
 }

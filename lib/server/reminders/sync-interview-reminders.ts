@@ -14,6 +14,8 @@ const reminderInterviewSelect = {
   status: true,
   travelMinutes: true,
   bufferMinutes: true,
+  silencedReminders: true,
+  hourBeforeReminder: true,
   user: { select: { timeZone: true } },
 } satisfies Prisma.InterviewSelect;
 

@@ -3,11 +3,13 @@ import { AddToCalendar } from '@/components/interviews/add-to-calendar';
 import { InterviewActionsSection } from '@/components/interviews/interview-actions-section';
 import { InterviewDetailsSection } from '@/components/interviews/interview-details-section';
 import { InterviewHeader } from '@/components/interviews/interview-header';
+import { InterviewRemindersSection } from '@/components/interviews/interview-reminders-section';
 import { InterviewPreparationSection } from '@/components/interviews/interview-preparation-section';
 import { InterviewTimeChangesSection } from '@/components/interviews/interview-time-changes-section';
 import { InterviewTimelineSection } from '@/components/interviews/interview-timeline-section';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
+import { canAddHourBefore } from '@/lib/domain/interview-reminder-list';
 import { MessageHistory } from '@/components/recovery/message-history';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
 import { requireUser } from '@/lib/session';
@@ -27,7 +29,7 @@ export default async function InterviewPage({
   const now = new Date();
   // Both the interview and its messages answer NotFoundError for an id that is missing or not
   // the user's; whichever comes first, the page is the same 404.
-  const { interview, messages, hints, timeChanges } = await orNotFound(loadInterviewPage(user, id, now));
+  const { interview, messages, hints, timeChanges, reminders } = await orNotFound(loadInterviewPage(user, id, now));
 
   return (
     <div className="space-y-6">
@@ -39,6 +41,17 @@ export default async function InterviewPage({
         <InterviewDetailsSection interview={interview} />
         <InterviewPreparationSection interview={interview} hints={hints} userTimeZone={user.timeZone} />
       </div>
+      <InterviewRemindersSection
+        interviewId={interview.id}
+        reminders={reminders}
+        interviewTimeZone={interview.timeZone}
+        userTimeZone={user.timeZone}
+        offerHourBefore={
+          interview.status === 'SCHEDULED' &&
+          !(interview.hourBeforeReminder && !interview.silencedReminders.includes('hour-before')) &&
+          canAddHourBefore(interview.scheduledStart, now)
+        }
+      />
       <InterviewTimeChangesSection changes={timeChanges} />
       {messages.length > 0 ? <MessageHistory messages={messages} format={makeFormatter(user.timeZone)} /> : null}
       <InterviewTimelineSection events={interview.activityEvents} timeZone={user.timeZone} />
