@@ -11,7 +11,9 @@
 // - The evening before is 18:00 (or the user's time) on the day before the interview's date as
 //   the user's calendar reads it. It is useful until that day ends, so an interview added at
 //   21:00 for tomorrow morning still gets it at once; one added on the day itself does not (the
-//   leave-by reminder carries the essentials then).
+//   leave-by reminder carries the essentials then). Sent late, it is also useful only while the
+//   interview is more than EVENING_BEFORE_LATE_CUTOFF_HOURS away: an interview added at 23:55
+//   for 00:15 gets the leave-by reminder alone, not a "tomorrow" email a minute before it.
 // - Dedupe keys name the reminder, the record and the interview's start (or the request's
 //   time): moving an interview makes new keys, so a reminder already sent for the old time does
 //   not block the one for the new time; the clock, quiet hours and channel choices never change
@@ -55,6 +57,10 @@ export const EXTRA_REMINDER_LEAD_MINUTES = 120;
 export const THANK_YOU_AFTER_HOURS = 24;
 /** Check-ins and nudges older than this are stale: the interview page asks instead. */
 export const NUDGE_USEFUL_DAYS = 7;
+/** A late evening-before reminder is not sent within this many hours of the start. */
+export const EVENING_BEFORE_LATE_CUTOFF_HOURS = 3;
+/** How long after its moment an on-time reminder may still go out when that cut-off has passed. */
+const EVENING_BEFORE_GRACE_MINUTES = 15;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -193,7 +199,7 @@ function listInterviewCandidates(
       kind: 'EVENING_BEFORE',
       dedupeKey: key('evening-before'),
       plannedAt: evening,
-      latestUsefulAt: minDate(startOfLocalDay(start, context.userTimeZone), start),
+      latestUsefulAt: eveningBeforeUsefulUntil(start, evening, context.userTimeZone),
     },
     {
       ...base,
@@ -492,6 +498,17 @@ function safeZone(timeZone: string, field: ZoneFallback['field'], fallbacks: Zon
 }
 
 /** Midnight at the start of the instant's local day, i.e. when "the evening before" is over. */
+/**
+ * The end of the evening before: midnight before the interview's day, and, for a reminder sent
+ * late, three hours before the start. A user's own evening time closer to the start than that
+ * still goes out at its moment (with a few minutes' grace for the dispatcher).
+ */
+function eveningBeforeUsefulUntil(start: Date, plannedAt: Date, timeZone: string): Date {
+  const lateCutoff = start.getTime() - EVENING_BEFORE_LATE_CUTOFF_HOURS * HOUR_MS;
+  const onTimeGrace = plannedAt.getTime() + EVENING_BEFORE_GRACE_MINUTES * MINUTE_MS;
+  return minDate(minDate(startOfLocalDay(start, timeZone), start), new Date(Math.max(lateCutoff, onTimeGrace)));
+}
+
 function startOfLocalDay(instant: Date, timeZone: string): Date {
   return zonedLocalToUtc(`${utcToZonedLocal(instant, timeZone).slice(0, 10)}T00:00`, timeZone).instant;
 }

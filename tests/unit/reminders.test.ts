@@ -100,15 +100,39 @@ describe('the evening before', () => {
     const start = atLocal('2026-12-02T19:30', NY);
     const reminder = find(plan({ interview: { scheduledStart: start }, userTimeZone: LONDON }), 'EVENING_BEFORE');
     expect(reminder.dueAt.toISOString()).toBe('2026-12-02T18:00:00.000Z');
-    // The evening is over at London's midnight, which here is half an hour before the start.
-    expect(reminder.latestUsefulAt.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+    // Sent late, it is useful until three hours before the start (21:30 in London), which comes
+    // before London's midnight.
+    expect(reminder.latestUsefulAt.toISOString()).toBe('2026-12-02T21:30:00.000Z');
   });
 
   it('handles an interview just after midnight in the user’s own zone', () => {
     const start = atLocal('2026-12-03T00:30', NY);
     const reminder = find(plan({ interview: { scheduledStart: start } }), 'EVENING_BEFORE');
     expect(reminder.dueAt).toEqual(atLocal('2026-12-02T18:00', NY));
-    expect(reminder.latestUsefulAt).toEqual(atLocal('2026-12-03T00:00', NY));
+    expect(reminder.latestUsefulAt).toEqual(atLocal('2026-12-02T21:30', NY));
+  });
+
+  it('is not sent late within three hours of the start: the leave-by reminder carries it', () => {
+    // Added at 23:55 for a video call at 00:15: a “tomorrow” email a minute before “starts at”
+    // would be noise.
+    const start = atLocal('2026-12-03T00:15', NY);
+    const result = plan({ interview: { scheduledStart: start }, now: atLocal('2026-12-02T23:55', NY) });
+    expect(kinds(result)).not.toContain('EVENING_BEFORE');
+    expect(result.skipped).toContainEqual(expect.objectContaining({ kind: 'EVENING_BEFORE', reason: 'passed' }));
+    expect(find(result, 'LEAVE_BY').dueAt).toEqual(atLocal('2026-12-02T23:55', NY));
+  });
+
+  it('still goes out at the user’s own evening time when that is closer to the start than three hours', () => {
+    const start = atLocal('2026-12-03T00:30', NY);
+    const result = plan({
+      interview: { scheduledStart: start },
+      now: atLocal('2026-12-02T22:00', NY),
+      preferences: { eveningBeforeTime: '22:00' },
+    });
+    const reminder = find(result, 'EVENING_BEFORE');
+    expect(reminder.dueAt).toEqual(atLocal('2026-12-02T22:00', NY));
+    expect(reminder.adjustment).toBe('none');
+    expect(reminder.latestUsefulAt).toEqual(atLocal('2026-12-02T22:15', NY));
   });
 
   it('keeps 18:00 local on the day the clocks go forward in New York (8 March 2026)', () => {
