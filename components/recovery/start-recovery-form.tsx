@@ -10,14 +10,13 @@ import { startRecoveryAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select, Textarea } from '@/components/ui/form';
-import type { IncidentKind } from '@/lib/domain/recovery-state';
 import { ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
 import { MAX_EXPLANATION_LENGTH } from '@/lib/validation/limits';
 import type { startRecoverySchema, StartRecoveryInput } from '@/lib/validation/recovery';
 
 type Props = {
   interviewId: string;
-  kind: IncidentKind;
+  kind: StartRecoveryInput['kind'];
   // Made once when the page was rendered: a double submit or a retry reuses it, so the server
   // answers with the incident it already opened instead of opening a second one.
   idempotencyKey: string;

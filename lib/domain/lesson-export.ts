@@ -38,6 +38,7 @@ export const CSV_HEADERS = [
 export const LESSON_SOURCE_LABELS = {
   MISSED: 'Missed interview',
   RUNNING_LATE: 'Running late',
+  EMPLOYER_NO_SHOW: 'The employer did not show up',
   NEAR_MISS: 'Near miss (added by hand)',
 } as const;
 

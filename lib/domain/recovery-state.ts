@@ -6,7 +6,7 @@
 export const stepOrder = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME', 'PREP', 'LESSON', 'CLOSED'] as const;
 
 export type RecoveryState = (typeof stepOrder)[number];
-export type IncidentKind = 'MISSED' | 'RUNNING_LATE';
+export type IncidentKind = 'MISSED' | 'RUNNING_LATE' | 'EMPLOYER_NO_SHOW';
 export type RescheduleAnswer = 'ACCEPTED' | 'DECLINED' | 'NO_RESPONSE';
 export type IncidentOutcome = 'RESCHEDULED' | 'DECLINED' | 'NO_RESPONSE' | 'ATTENDED_LATE';
 

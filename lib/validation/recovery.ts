@@ -49,7 +49,10 @@ const optionalNote = (max: number, label: string) =>
 
 export const startRecoverySchema = z.object({
   interviewId: idSchema('interview'),
-  kind: z.enum(IncidentKind, { message: 'Choose whether you missed the interview or are running late.' }),
+  // The candidate's side only: the employer's no-show has its own start.
+  kind: z.enum([IncidentKind.MISSED, IncidentKind.RUNNING_LATE], {
+    message: 'Choose whether you missed the interview or are running late.',
+  }),
   reason: z.enum(MissReason, { message: 'Choose what happened.' }),
   explanation: blankAsAbsent(
     textSchema({ multiLine: true, trim: true }).check(
