@@ -17,7 +17,8 @@ const STATUS_LABELS: Record<Exclude<InterviewReminderStatus, 'upcoming'>, string
 
 /**
  * What will remind the user of this interview and when, in the interview's zone and theirs, on
- * which channels; each upcoming one can be silenced, and one more can be asked for an hour before.
+ * which channels; each upcoming one can be silenced (and turned back on while its moment is still
+ * ahead), and one more can be asked for an hour before.
  */
 export function InterviewRemindersSection({
   interviewId,
@@ -60,6 +61,11 @@ export function InterviewRemindersSection({
               </div>
               {reminder.status === 'upcoming' ? (
                 <ReminderChoiceButton choice={{ kind: 'silence', reminderId: reminder.id }} label={reminder.label} />
+              ) : reminder.canTurnBackOn ? (
+                <ReminderChoiceButton
+                  choice={{ kind: 'turn-back-on', reminderId: reminder.id }}
+                  label={reminder.label}
+                />
               ) : null}
             </li>
           ))}

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { authedAction } from './client';
 import { revalidateInterviewPages } from './revalidate';
-import { addHourBeforeReminder, silenceInterviewReminder } from '@/lib/server/reminders/interview-reminder-choices';
+import {
+  addHourBeforeReminder,
+  silenceInterviewReminder,
+  unsilenceInterviewReminder,
+} from '@/lib/server/reminders/interview-reminder-choices';
 import { idSchema } from '@/lib/validation/common';
 
 const revalidate = () => revalidateInterviewPages();
@@ -12,6 +16,14 @@ export const silenceReminderAction = authedAction(
   z.object({ reminderId: idSchema('reminder') }),
   async ({ reminderId }, { user }) => {
     await silenceInterviewReminder(user.id, reminderId);
+  },
+  { returnTo: '/interviews', revalidate },
+);
+
+export const unsilenceReminderAction = authedAction(
+  z.object({ reminderId: idSchema('reminder') }),
+  async ({ reminderId }, { user }) => {
+    await unsilenceInterviewReminder(user.id, reminderId);
   },
   { returnTo: '/interviews', revalidate },
 );

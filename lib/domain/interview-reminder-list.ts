@@ -6,6 +6,8 @@
 //   a reminder sent for a time the interview has since left is history, not "what will remind me".
 // - A silenced reminder stays listed as silenced (its cancelled row), so the user sees what they
 //   turned off; a row cancelled for any other reason is not listed.
+// - A silenced reminder can be turned back on while its moment is still ahead and the interview
+//   is still scheduled; after that there is nothing left for it to do.
 import { HOUR_BEFORE_LEAD_MINUTES, REMINDER_CHANNELS, reminderSlot, type ReminderChannel } from './reminders';
 
 export type InterviewReminderRow = {
@@ -27,6 +29,7 @@ export type InterviewReminderItem = {
   sentAt: Date | null;
   channels: ReminderChannel[];
   status: InterviewReminderStatus;
+  canTurnBackOn: boolean;
 };
 
 const SLOT_LABELS: Record<string, string> = {
@@ -58,8 +61,9 @@ const isChannel = (channel: string): channel is ReminderChannel =>
 
 /** The reminders of the interview at its current time, in the order they go out. */
 export function listInterviewReminders(
-  interview: { scheduledStart: Date; silencedReminders: readonly string[] },
+  interview: { scheduledStart: Date; silencedReminders: readonly string[]; status: string },
   rows: readonly InterviewReminderRow[],
+  now: Date,
 ): InterviewReminderItem[] {
   const suffix = `:${interview.scheduledStart.toISOString()}`;
   const silenced = new Set(interview.silencedReminders);
@@ -73,6 +77,8 @@ export function listInterviewReminders(
       sentAt: row.sentAt,
       channels: row.channels.filter(isChannel),
       status: STATUS_BY_STATE[row.state],
+      canTurnBackOn:
+        row.state === 'CANCELLED' && interview.status === 'SCHEDULED' && row.dueAt.getTime() > now.getTime(),
     }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
 }

@@ -52,12 +52,16 @@ test.describe('an upcoming interview', () => {
     await actions.getByRole('link', { name: 'Go to preparation' }).waitFor();
     expect(await page.getByRole('link', { name: /missed/i }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /missed/i }).count()).toBe(0);
-    // Its reminders: one more an hour before, then that one silenced.
+    // Its reminders: one more an hour before, then that one silenced…
     const reminders = page.getByRole('region', { name: 'Reminders' });
     await reminders.getByRole('button', { name: 'Remind me again an hour before' }).click();
     await reminders.getByRole('button', { name: 'Silence: An hour before' }).click();
     await reminders.getByText('Silenced', { exact: true }).waitFor();
     await reminders.getByRole('button', { name: 'Remind me again an hour before' }).waitFor();
+    // …and turned back on.
+    await reminders.getByRole('button', { name: 'Turn back on: An hour before' }).click();
+    await reminders.getByRole('button', { name: 'Silence: An hour before' }).waitFor();
+    expect(await reminders.getByText('Silenced', { exact: true }).count()).toBe(0);
 
     await addInterviewAt(page, 'Contoso', -1);
     const checkIn = page.getByRole('region', { name: 'Actions' }).getByRole('group', { name: 'How did it go?' });

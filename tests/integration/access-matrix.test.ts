@@ -75,8 +75,9 @@ import {
   cancelFromInvitationAction,
   createInterviewFromInvitationAction,
 } from '@/lib/actions/imports-calendar';
-import { addHourBeforeReminderAction, silenceReminderAction } from '@/lib/actions/reminders';
+import { addHourBeforeReminderAction, silenceReminderAction, unsilenceReminderAction } from '@/lib/actions/reminders';
 import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-reminders';
+import { silenceInterviewReminder } from '@/lib/server/reminders/interview-reminder-choices';
 import { POST as calendarImportPost } from '@/app/api/imports/calendar/route';
 import { createCalendarImport } from '@/lib/server/imports/create-calendar-import';
 import { GET as exportAccountGet } from '@/app/api/account/export/route';
@@ -1175,6 +1176,19 @@ const MATRIX: Record<string, MatrixEntry> = {
       return { interviewId: interview.id, reminderId: reminder.id };
     },
     call: (ids) => silenceReminderAction({ reminderId: ids.reminderId! }),
+  },
+  'lib/actions/reminders.ts#unsilenceReminderAction': {
+    kind: 'takes-id',
+    seed: async (victim) => {
+      const interview = await createTestInterview(victim.id);
+      await db.$transaction((tx) => syncInterviewReminders(tx, victim.id, interview.id));
+      const reminder = await db.reminder.findFirstOrThrow({
+        where: { interviewId: interview.id, state: 'SCHEDULED' },
+      });
+      await silenceInterviewReminder(victim.id, reminder.id);
+      return { interviewId: interview.id, reminderId: reminder.id };
+    },
+    call: (ids) => unsilenceReminderAction({ reminderId: ids.reminderId! }),
   },
   'lib/actions/reminders.ts#addHourBeforeReminderAction': {
     kind: 'takes-id',

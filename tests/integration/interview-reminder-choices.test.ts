@@ -5,7 +5,11 @@ import { getDb } from '@/lib/db';
 import { createInterview } from '@/lib/server/interviews/create-interview';
 import { updateInterview } from '@/lib/server/interviews/update-interview';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
-import { addHourBeforeReminder, silenceInterviewReminder } from '@/lib/server/reminders/interview-reminder-choices';
+import {
+  addHourBeforeReminder,
+  silenceInterviewReminder,
+  unsilenceInterviewReminder,
+} from '@/lib/server/reminders/interview-reminder-choices';
 import { createTestUser } from './support/factories';
 import { interviewInput, parseInterviewForm } from './support/interview-fixtures';
 
@@ -89,6 +93,62 @@ describe('silencing a reminder', () => {
     await expect(addHourBeforeReminder(attacker.id, id, NOW)).rejects.toThrow('That interview does not exist.');
     expect(await remindersOf(id)).toEqual(rows);
     expect(await db.interview.findUniqueOrThrow({ where: { id } })).toEqual(interviewBefore);
+  });
+});
+
+describe('turning a silenced reminder back on', () => {
+  it('plans it again at its time, offers it on the page only while silenced, and it stays on after an edit', async () => {
+    const { user, id } = await setUp();
+    const leaveBy = (await remindersOf(id)).find((row) => row.dedupeKey.startsWith('leave-by:'))!;
+    await silenceInterviewReminder(user.id, leaveBy.id, NOW);
+    const silenced = await loadInterviewPage(user, id, NOW);
+    expect(silenced.reminders.find((item) => item.id === leaveBy.id)).toMatchObject({
+      status: 'silenced',
+      canTurnBackOn: true,
+    });
+
+    await unsilenceInterviewReminder(user.id, leaveBy.id, NOW);
+    expect(await db.reminder.findUniqueOrThrow({ where: { id: leaveBy.id } })).toMatchObject({
+      state: 'SCHEDULED',
+      dueAt: leaveBy.dueAt,
+    });
+    expect((await db.interview.findUniqueOrThrow({ where: { id } })).silencedReminders).toEqual([]);
+    const page = await loadInterviewPage(user, id, NOW);
+    expect(page.reminders.find((item) => item.id === leaveBy.id)).toMatchObject({
+      status: 'upcoming',
+      canTurnBackOn: false,
+    });
+
+    await moveTo(user.id, id);
+    const moved = (await remindersOf(id)).filter(
+      (row) => row.dedupeKey.startsWith('leave-by:') && row.state === 'SCHEDULED',
+    );
+    expect(moved.map((row) => row.dedupeKey.endsWith(MOVED_START.toISOString()))).toEqual([true]);
+  });
+
+  it('is refused once its moment has passed, and the reminder stays silenced', async () => {
+    const { user, id } = await setUp();
+    const leaveBy = (await remindersOf(id)).find((row) => row.dedupeKey.startsWith('leave-by:'))!;
+    await silenceInterviewReminder(user.id, leaveBy.id, NOW);
+    const afterStart = new Date(START.getTime() + 60_000);
+    const page = await loadInterviewPage(user, id, afterStart);
+    expect(page.reminders.find((item) => item.id === leaveBy.id)?.canTurnBackOn).toBe(false);
+    await expect(unsilenceInterviewReminder(user.id, leaveBy.id, afterStart)).rejects.toThrow(/moment has passed/);
+    expect((await db.interview.findUniqueOrThrow({ where: { id } })).silencedReminders).toEqual(['leave-by']);
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: leaveBy.id } })).state).toBe('CANCELLED');
+  });
+
+  it("answers another user's reminder exactly like a missing one, and changes nothing", async () => {
+    const { user, id } = await setUp();
+    const leaveBy = (await remindersOf(id)).find((row) => row.dedupeKey.startsWith('leave-by:'))!;
+    await silenceInterviewReminder(user.id, leaveBy.id, NOW);
+    const attacker = await createTestUser();
+    const rows = await remindersOf(id);
+    await expect(unsilenceInterviewReminder(attacker.id, leaveBy.id, NOW)).rejects.toThrow(
+      'That reminder does not exist.',
+    );
+    expect(await remindersOf(id)).toEqual(rows);
+    expect((await db.interview.findUniqueOrThrow({ where: { id } })).silencedReminders).toEqual(['leave-by']);
   });
 });
 

@@ -121,12 +121,28 @@ describe('listInterviewReminders', () => {
       row({ id: 'moved-away', dedupeKey: key('check-in'), state: 'CANCELLED', dueAt: START }),
       row({ id: 'silent', dedupeKey: key('hour-before'), kind: 'EXTRA', state: 'CANCELLED', dueAt: START }),
     ];
-    const items = listInterviewReminders({ scheduledStart: START, silencedReminders: ['hour-before'] }, rows);
+    const items = listInterviewReminders(
+      { scheduledStart: START, silencedReminders: ['hour-before'], status: 'SCHEDULED' },
+      rows,
+      new Date(START.getTime() - 3 * 24 * 60 * MINUTE),
+    );
     expect(items.map((item) => [item.id, item.label, item.status])).toEqual([
       ['evening', 'The evening before', 'sent'],
       ['leave', 'Time to get going', 'upcoming'],
       ['silent', 'An hour before', 'silenced'],
     ]);
     expect(items[0]!.channels).toEqual(['EMAIL']);
+    expect(items.map((item) => item.canTurnBackOn)).toEqual([false, false, true]);
+  });
+
+  it('offers a silenced reminder back only while its moment is ahead and the interview is scheduled', () => {
+    const silent = row({ id: 'silent', dedupeKey: key('leave-by'), state: 'CANCELLED' });
+    const interview = { scheduledStart: START, silencedReminders: ['leave-by'], status: 'SCHEDULED' };
+    const before = new Date(silent.dueAt.getTime() - MINUTE);
+    expect(listInterviewReminders(interview, [silent], before)[0]!.canTurnBackOn).toBe(true);
+    expect(listInterviewReminders(interview, [silent], silent.dueAt)[0]!.canTurnBackOn).toBe(false);
+    expect(listInterviewReminders({ ...interview, status: 'CANCELLED' }, [silent], before)[0]!.canTurnBackOn).toBe(
+      false,
+    );
   });
 });

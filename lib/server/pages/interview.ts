@@ -17,6 +17,6 @@ export async function loadInterviewPage(user: { id: string; timeZone: string }, 
     listTimeChanges(user.id, id),
   ]);
   const hints = applyHintLessons([interview], hintLessons, user.timeZone, now)[interview.id] ?? [];
-  const reminders = listInterviewReminders(interview, interview.reminders);
+  const reminders = listInterviewReminders(interview, interview.reminders, now);
   return { interview, messages, hints, timeChanges, reminders };
 }

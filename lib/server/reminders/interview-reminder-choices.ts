@@ -40,6 +40,36 @@ export async function silenceInterviewReminder(userId: string, reminderId: strin
 }
 
 /**
+ * Turns a silenced reminder back on: its slot leaves the interview's silenced list and the sync
+ * plans it again, in this transaction. Refused (and nothing kept) once its moment has passed or
+ * the interview is no longer scheduled, since the sync would then have nothing to send.
+ */
+export async function unsilenceInterviewReminder(userId: string, reminderId: string, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const reminder = await tx.reminder.findFirst({
+      where: { id: reminderId, userId, interviewId: { not: null } },
+      select: { interviewId: true, dedupeKey: true },
+    });
+    if (!reminder?.interviewId) throw new NotFoundError('reminder');
+    await lockInterview(tx, userId, reminder.interviewId);
+    const interview = await tx.interview.findFirst({
+      where: { id: reminder.interviewId, userId },
+      select: { silencedReminders: true },
+    });
+    if (!interview) throw new NotFoundError('interview');
+    const slot = reminderSlot(reminder.dedupeKey);
+    await tx.interview.updateMany({
+      where: { id: reminder.interviewId, userId },
+      data: { silencedReminders: interview.silencedReminders.filter((silenced) => silenced !== slot) },
+    });
+    await syncInterviewReminders(tx, userId, reminder.interviewId, now);
+    const after = await tx.reminder.findFirst({ where: { id: reminderId, userId }, select: { state: true } });
+    if (after?.state !== 'SCHEDULED')
+      throw new ValidationError('This reminder’s moment has passed, so it cannot be turned back on.');
+  });
+}
+
+/**
  * Adds "remind me again an hour before" to an interview: one more reminder at the start minus
  * an hour, on the channels of the extra reminder, which moves with the interview like the
  * others. Asking twice keeps one; asking once that hour has passed is refused.
