@@ -34,7 +34,7 @@ export async function buildInterviewIcs(userId: string, id: string, appUrl: stri
 function findNewestSlot(userId: string, row: { id: string; calendarUid: string | null }) {
   const uid = row.calendarUid ?? row.id;
   return getDb().interview.findFirst({
-    where: { userId, calendarUid: uid, rescheduledTo: { none: {} } },
+    where: { userId, calendarUid: uid, rescheduledTo: { none: { userId } } },
     orderBy: [{ calendarSequence: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
     select: calendarEventSelect,
   });
