@@ -27,6 +27,8 @@ export type CalendarInterview = Omit<InterviewFacts, 'contactPhone' | 'travelMin
   leaveBy?: Date | null;
   /** SEQUENCE: raised by every change of the interview, so calendars replace their older copy. */
   sequence: number;
+  /** The calendar entry this slot continues (the first slot's id), when it replaced another; see calendarEntryUid. */
+  calendarUid?: string | null;
   /** The interview the employer gave after a miss: its texts look forward, never back at the miss. */
   isSecondChance?: boolean;
   /** Extra reminders, e.g. the evening before when a past lesson says the user forgot one. */
@@ -64,9 +66,57 @@ export const SECOND_CHANCE_TIP = `Arrive ${DEFAULT_EARLY_ARRIVAL_MINUTES} minute
 const OFF_PREFIXES: Partial<Record<InterviewStatus, string>> = {
   CANCELLED: 'Cancelled: ',
   WITHDRAWN: 'Withdrawn: ',
-  // The employer moved it: the new slot is a new interview with its own UID.
+  // Moved to a new slot, which carries this entry's UID on with a higher SEQUENCE: the feed and
+  // the download send the new slot instead, so this text shows only where nothing replaced it.
   RESCHEDULED: 'Moved: ',
 };
+
+type CalendarEntrySlot = { id: string; calendarUid?: string | null };
+
+/**
+ * The UID of an interview's calendar entry. A meeting keeps one entry however often it moves:
+ * a slot that replaced another carries the first slot's id, so a calendar that holds the old
+ * slot (subscribed, or imported by hand) updates it in place instead of showing both. Every
+ * other interview keeps its own id, the UID calendars already hold for it.
+ */
+export function calendarEntryUid(interview: CalendarEntrySlot): string {
+  return `${interview.calendarUid ?? interview.id}@rebound`;
+}
+
+/**
+ * What a new slot writes to continue the old slot's calendar entry: the old slot's UID, and a
+ * SEQUENCE above the old slot's (as it is after its own status change), so that the update wins
+ * over every copy of the old slot a calendar can hold.
+ */
+export function continueCalendarEntry(
+  old: CalendarEntrySlot & { calendarSequence: number },
+  replacement: { calendarSequence: number },
+): { calendarUid: string; calendarSequence: number } {
+  return {
+    calendarUid: old.calendarUid ?? old.id,
+    calendarSequence: Math.max(replacement.calendarSequence, old.calendarSequence + 1),
+  };
+}
+
+/**
+ * One event per calendar entry: of the slots that share a UID (a rescheduled meeting), the one
+ * with the highest SEQUENCE, which is the newest slot; a later one in the list wins a tie. A
+ * calendar holding two events with one UID would keep either. Each kept slot stays where it is
+ * in the list.
+ */
+export function pickCalendarEntries<T extends CalendarEntrySlot & { sequence: number }>(
+  interviews: readonly T[],
+): readonly T[] {
+  const newest = new Map<string, T>();
+  for (const interview of interviews) {
+    const uid = calendarEntryUid(interview);
+    const kept = newest.get(uid);
+    if (!kept || interview.sequence >= kept.sequence) newest.set(uid, interview);
+  }
+  if (newest.size === interviews.length) return interviews;
+  const kept = new Set(newest.values());
+  return interviews.filter((interview) => kept.has(interview));
+}
 
 export type InterviewEventText = { title: string; description: string; location?: string };
 
@@ -89,7 +139,7 @@ function toEventData(interview: CalendarInterview, appUrl: string, stamp: Date):
   const offPrefix = OFF_PREFIXES[interview.status];
   const isOff = offPrefix !== undefined;
   return {
-    id: `${interview.id}@rebound`,
+    id: calendarEntryUid(interview),
     sequence: Math.max(0, Math.trunc(interview.sequence)),
     stamp,
     start: inZone(start, zone),
@@ -125,7 +175,7 @@ function checkInterview(interview: CalendarInterview): void {
 /** Events per piece of a written calendar: a few hundred KB of text. */
 export const CALENDAR_PIECE_EVENTS = 200;
 
-/** A complete VCALENDAR for a list of interviews (the subscription feed). */
+/** A complete VCALENDAR for a list of interviews (the subscription feed), one event per calendar entry. */
 export function buildCalendar(interviews: readonly CalendarInterview[], options: BuildCalendarOptions): string {
   return [...writeCalendar(interviews, options)].join('');
 }
@@ -150,9 +200,10 @@ export function writeCalendar(
   });
   const appUrl = normaliseAppUrl(options.appUrl);
   const stamp = options.now ?? new Date();
+  const entries = pickCalendarEntries(interviews);
   // One VTIMEZONE per zone in use, in the order the interviews first use them.
   const zones = new Set<string>();
-  for (const interview of interviews) {
+  for (const interview of entries) {
     checkInterview(interview);
     if (interview.timeZone !== 'UTC') zones.add(interview.timeZone);
   }
@@ -164,8 +215,8 @@ export function writeCalendar(
   const size = Math.max(1, Math.trunc(piece));
   return (function* pieces() {
     yield header + timezones.join('');
-    for (let from = 0; from < interviews.length; from += size) {
-      yield interviews
+    for (let from = 0; from < entries.length; from += size) {
+      yield entries
         .slice(from, from + size)
         .map((interview) => foldLines(writeEvent(interview.id, toEventData(interview, appUrl, stamp), calendar)))
         .join('');

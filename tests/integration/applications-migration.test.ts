@@ -340,7 +340,11 @@ describe('the applications migration on data of the earlier version', () => {
     // The old rows as they were, leaving aside the columns the later migrations added (a row
     // missing, or an old column gone or changed, still shows).
     const now = await snapshotOldTables(client);
-    expect(withColumnsOf(now, before)).toEqual(before);
+    // Except what the calendar_uid migration reshapes: the replacement's SEQUENCE, above its first slot's.
+    const reshaped = (before.Interview ?? []).map((row) =>
+      (row as { id: string }).id === 'a-des-2' ? { ...(row as object), calendarSequence: 1 } : row,
+    );
+    expect(withColumnsOf(now, before)).toEqual({ ...before, Interview: reshaped });
 
     const linked = await snapshotNewTables(client);
     const historyFolder = folders.find((folder) => folder.endsWith('_application_history'));

@@ -98,7 +98,7 @@ describe('the calendar feed after changes', () => {
     expect(eventFor((await fetchFeed(token)).events, row.id).sequence).toBe(0);
   });
 
-  it('on a reschedule by the employer, cancels the old slot with a higher SEQUENCE and adds the new one', async () => {
+  it('on a reschedule by the employer, moves its one event: the same UID, a higher SEQUENCE, the new time', async () => {
     const user = await createTestUser();
     const row = await createInterviewFromForm(user.id, {
       date: inDays(5),
@@ -112,10 +112,17 @@ describe('the calendar feed after changes', () => {
     const { id: newId } = await rescheduleByEmployer(user.id, row.id, inDays(8), '11:00');
     const { events } = await fetchFeed(token);
 
-    const old = eventFor(events, row.id);
-    expect(old.status).toBe('CANCELLED');
-    expect(old.sequence).toBeGreaterThan(before.sequence);
-    expect(eventFor(events, newId)).toMatchObject({ status: 'CONFIRMED', sequence: 0, startZone: 'Europe/London' });
+    // The new slot under the old slot's UID; the old slot is not sent beside it.
+    expect(events.filter((event) => event.uid === before.uid)).toHaveLength(1);
+    const moved = eventFor(events, row.id);
+    expect(moved).toMatchObject({
+      status: 'CONFIRMED',
+      startZone: 'Europe/London',
+      startLocal: `${inDays(8)}T11:00:00`,
+    });
+    expect(moved.sequence).toBeGreaterThan(before.sequence);
+    expect(moved.description).toContain(`/interviews/${newId}`);
+    expect(events.some((event) => event.uid === `${newId}@rebound`)).toBe(false);
   });
 
   it('raises SEQUENCE when a recovery marks the interview missed', async () => {

@@ -13,7 +13,7 @@ export const INVITATION_CHANGE_REASON = "changed by the employer's invitation";
 /**
  * A later version of the invitation (same UID, higher SEQUENCE) moves its interview in place, in
  * one transaction: the new time, zone, place and link; Rebound's own calendar SEQUENCE raised so
- * calendar apps take the change (its files keep the interview's own UID); the invitation's
+ * calendar apps take the change (under Rebound's UID, not the invitation's); the invitation's
  * SEQUENCE taken in; the time change kept in the interview's history; a timeline entry; and the
  * reminders moved with it.
  */

@@ -8,9 +8,10 @@ import { interviewFactsSelect } from './interview-select';
 
 // What a calendar entry says: the facts every message is built from, and the notes.
 const calendarSelect = { ...interviewFactsSelect, notes: true } satisfies Prisma.InterviewSelect;
-// A calendar entry also has a revision number and knows whether it is a second chance.
+// A calendar entry also has a UID and a revision number, and knows whether it is a second chance.
 export const calendarEventSelect = {
   ...calendarSelect,
+  calendarUid: true,
   calendarSequence: true,
   rescheduledFrom: { select: { _count: { select: { incidents: true } } } },
 } satisfies Prisma.InterviewSelect;

@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { carryCalendarEntry } from './carry-calendar-entry';
 import { recordActivity } from './record-activity';
 import { recordTimeChange } from './record-time-change';
 import { transitionInterviewStatus } from './transition-interview-status';
@@ -42,6 +43,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       data: { ...copy, prepChecklist: {}, scheduledStart: start.instant, rescheduledFromId: old.id },
       select: { id: true },
     });
+    await carryCalendarEntry(tx, userId, old.id, created.id);
     // The move is put on the new interview, from the old slot: its page then shows where it came
     // from, and the old interview's earlier moves are read along the rescheduledFrom chain.
     await recordTimeChange(tx, {

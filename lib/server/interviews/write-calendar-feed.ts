@@ -42,10 +42,18 @@ export async function writeCalendarFeed(
   if (!user) return null;
   // Every status, not only scheduled ones: a cancelled, withdrawn or moved interview stays in
   // the feed marked STATUS:CANCELLED, which tells subscribed calendars to drop the event they
-  // hold, rather than leaving a stale copy behind when it silently disappears.
+  // hold, rather than leaving a stale copy behind when it silently disappears. A slot another
+  // replaced is left out: the new slot carries its UID on (and would win anyway, see
+  // pickCalendarEntries), even when the move took it outside the feed's window. The user in the
+  // replacement's where keeps that check to this user's rows: without it PostgreSQL hashes every
+  // user's rescheduled interviews for each feed.
   const [rows, reminderLessons] = await Promise.all([
     getDb().interview.findMany({
-      where: { userId: user.id, scheduledStart: { gte: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS) } },
+      where: {
+        userId: user.id,
+        scheduledStart: { gte: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS) },
+        rescheduledTo: { none: { userId: user.id } },
+      },
       orderBy: [{ scheduledStart: 'asc' }, { id: 'asc' }],
       take: FEED_MAX_EVENTS,
       select: calendarEventSelect,

@@ -6,6 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import { readLocalStart } from '@/lib/validation/recovery';
 import { advanceIncident } from './advance-incident';
 import { buildMessageFacts, createDraft } from './drafts';
+import { carryCalendarEntry } from '@/lib/server/interviews/carry-calendar-entry';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { recordTimeChange } from '@/lib/server/interviews/record-time-change';
 import { type FactsInterview, interviewFactsSelect } from '@/lib/server/interviews/interview-select';
@@ -78,6 +79,7 @@ export async function acceptReschedule(
     },
   ]);
   await transitionInterviewStatus(tx, incident.userId, original, 'RESCHEDULED', { newInterviewId: replacement.id });
+  await carryCalendarEntry(tx, incident.userId, original.id, replacement.id);
   await recordActivity(tx, [
     {
       userId: incident.userId,
