@@ -52,14 +52,3 @@ export function describeAllowedRootCauses(side: LessonSide): string {
     ? `On the employer’s side, choose one of: ${names.join(', ')}.`
     : `Choose what caused it: ${names.join(', ')}.`;
 }
-
-/** One employer however it was typed: case and surrounding spaces do not make another company. */
-export function toCompanyKey(company: string): string {
-  return company.trim().toLowerCase();
-}
-
-export function isSameCompany(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const key = toCompanyKey(a);
-  return key.length > 0 && key === toCompanyKey(b);
-}

@@ -128,7 +128,8 @@ describe('MonthSection', () => {
     timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
     reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },
     byCompany: [],
-    totals: { incidents: 1, nearMisses: 0 },
+    byEmployerCompany: [],
+    totals: { incidents: 1, nearMisses: 0, noShows: 0, employerReschedules: 0 },
   };
 
   it('lists the months from the first incident on, not eleven empty ones', () => {

@@ -9,6 +9,8 @@ import {
 const fromIncident: ExportLesson = {
   id: 'lesson-1',
   rootCause: 'TRAFFIC_TRANSPORT',
+  side: 'CANDIDATE',
+  company: '+Acme, "Ltd"',
   whatHappened: '=HYPERLINK("http://evil.example","click")\nSecond line',
   reviewedAt: null,
   createdAt: new Date('2026-03-02T10:00:00Z'),
@@ -31,6 +33,8 @@ const fromIncident: ExportLesson = {
 const nearMiss: ExportLesson = {
   id: 'lesson-2',
   rootCause: 'FORGOT',
+  side: 'CANDIDATE',
+  company: null,
   whatHappened: '# Nearly forgot <script>alert(1)</script> [link](http://x)',
   reviewedAt: new Date('2026-04-02T08:00:00Z'),
   createdAt: new Date('2026-04-01T23:30:00Z'),

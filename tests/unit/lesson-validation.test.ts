@@ -21,6 +21,7 @@ describe('lessonFormSchema', () => {
     });
     expect(result).toEqual({
       rootCause: 'TRAFFIC_TRANSPORT',
+      side: 'CANDIDATE',
       whatHappened: 'Late.',
       actions: [{ text: 'Plan the route' }],
     });
