@@ -4,7 +4,8 @@ import { ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
 import { formatInZone, formatWithZone } from '@/lib/domain/time';
 import type { LessonDetail } from '@/lib/domain/lesson-view';
 import { RetireActionButton } from './lesson-buttons';
-import { LESSON_SOURCE_LABELS } from '@/lib/domain/lesson-export';
+import { describeLessonSource, LESSON_ACTIONS_HEADINGS } from '@/lib/domain/lesson-export';
+import { LESSON_SIDE_SHORT_LABELS } from '@/lib/domain/lesson-sides';
 
 type LessonCardProps = {
   lesson: LessonDetail;
@@ -37,22 +38,33 @@ export function LessonCard({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">
-            {ROOT_CAUSE_LABELS[lesson.rootCause]}
+          <p className="flex flex-wrap items-center gap-2 text-xs font-medium uppercase tracking-wide text-brand-700">
+            <span>{ROOT_CAUSE_LABELS[lesson.rootCause]}</span>
+            <span
+              className={`rounded-full px-2 py-0.5 normal-case tracking-normal ${
+                lesson.side === 'EMPLOYER' ? 'bg-violet-100 text-violet-900' : 'bg-slate-100 text-slate-700'
+              }`}
+            >
+              {LESSON_SIDE_SHORT_LABELS[lesson.side]}
+            </span>
           </p>
           <Heading id={`lesson-${lesson.id}-title`} className="mt-1 font-semibold text-slate-900">
             {interview ? (
               <Link href={`/interviews/${interview.id}`} className="hover:underline">
                 {interview.company} · {interview.roleTitle}
               </Link>
+            ) : lesson.side === 'EMPLOYER' && lesson.company ? (
+              lesson.company
             ) : (
               'Near miss (added by hand)'
             )}
           </Heading>
           <p className="mt-0.5 text-sm text-slate-600">
             {interview && lesson.incident
-              ? `${LESSON_SOURCE_LABELS[lesson.incident.kind]} · interview ${formatWithZone(interview.scheduledStart, interview.timeZone)}`
-              : `Written down ${day(lesson.createdAt)}`}
+              ? `${describeLessonSource(lesson)} · interview ${formatWithZone(interview.scheduledStart, interview.timeZone)}`
+              : lesson.side === 'EMPLOYER'
+                ? `${describeLessonSource(lesson)} · written down ${day(lesson.createdAt)}`
+                : `Written down ${day(lesson.createdAt)}`}
           </p>
         </div>
         <p
@@ -64,7 +76,7 @@ export function LessonCard({
       </div>
       <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{lesson.whatHappened}</p>
       <div className="mt-3">
-        <p className="text-sm font-medium text-slate-800">What I will do differently</p>
+        <p className="text-sm font-medium text-slate-800">{LESSON_ACTIONS_HEADINGS[lesson.side]}</p>
         {active.length === 0 ? (
           <p className="mt-1 text-sm text-slate-500">
             {retired.length > 0 ? 'Every action is a habit now.' : 'No prevention actions yet.'}

@@ -11,6 +11,8 @@ type Props = {
   defaults?: { rootCause?: RootCause; whatHappened?: string };
   /** Why the root cause is already chosen, when it is (the recovery flow prefills it). */
   rootCauseHint?: string;
+  /** The causes to offer: every one unless the side narrows them (lib/domain/lesson-sides.ts). */
+  rootCauses?: readonly RootCause[];
 };
 
 /** The root cause and what happened: the part of a lesson both lesson forms share. */
@@ -20,6 +22,7 @@ export function LessonContentFields({
   errors,
   defaults,
   rootCauseHint,
+  rootCauses = ROOT_CAUSES,
 }: Props) {
   return (
     <>
@@ -30,7 +33,7 @@ export function LessonContentFields({
           {...describedBy('lesson-rootCause', errors.rootCause)}
           {...registerRootCause}
         >
-          {ROOT_CAUSES.map((cause) => (
+          {rootCauses.map((cause) => (
             <option key={cause} value={cause}>
               {ROOT_CAUSE_LABELS[cause]}
             </option>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { LESSON_SIDES, LESSON_SIDE_SHORT_LABELS } from '@/lib/domain/lesson-sides';
 import type { LessonFilters as LessonFilterValues } from '@/lib/validation/lessons';
 
 const controlClass =
@@ -10,7 +11,7 @@ const controlClass =
  * and it works before (or without) any JavaScript.
  */
 export function LessonFilters({ filters }: { filters: LessonFilterValues }) {
-  const isFiltered = Boolean(filters.cause || filters.from || filters.to);
+  const isFiltered = Boolean(filters.cause || filters.side || filters.from || filters.to);
   return (
     <form
       method="get"
@@ -27,6 +28,19 @@ export function LessonFilters({ filters }: { filters: LessonFilterValues }) {
           {ROOT_CAUSES.map((cause) => (
             <option key={cause} value={cause}>
               {ROOT_CAUSE_LABELS[cause]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-side" className="block text-sm font-medium text-slate-800">
+          Whose side
+        </label>
+        <select id="filter-side" name="side" defaultValue={filters.side ?? ''} className={controlClass}>
+          <option value="">Both sides</option>
+          {LESSON_SIDES.map((side) => (
+            <option key={side} value={side}>
+              {LESSON_SIDE_SHORT_LABELS[side]}
             </option>
           ))}
         </select>

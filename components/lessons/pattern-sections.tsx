@@ -76,7 +76,7 @@ export function CauseSection({ patterns }: { patterns: LessonPatterns }) {
   return (
     <ChartSection
       title="Misses by root cause"
-      description="The cause from your lesson when you saved one, otherwise the reason you gave. Near misses are the lessons you added by hand."
+      description="Your side only. The cause from your lesson when you saved one, otherwise the reason you gave. Near misses are the lessons about your side you added by hand."
       chart={<HorizontalBarChart id="chart-causes" title="Misses by root cause" series={CAUSE_SERIES} data={data} />}
       table={
         <DataTable caption="Misses by root cause" rowHeading="Root cause" series={CAUSE_SERIES} data={data} showTotal />
@@ -108,8 +108,8 @@ export function MonthSection({ patterns }: { patterns: LessonPatterns }) {
       description={
         first && last
           ? first === last
-            ? `Incidents in ${formatMonthLabel(first.month)}, the only month with any.`
-            : `Incidents per month, from ${formatMonthLabel(first.month)} (the first with any) to ${formatMonthLabel(last.month)}.`
+            ? `Your misses and late arrivals in ${formatMonthLabel(first.month)}, the only month with any.`
+            : `Your misses and late arrivals per month, from ${formatMonthLabel(first.month)} (the first with any) to ${formatMonthLabel(last.month)}.`
           : 'No missed or late interviews yet: only near misses.'
       }
       chart={<ColumnChart id="chart-months" title="Misses per month" series={INCIDENT_SERIES} data={chartData} />}
@@ -137,7 +137,7 @@ export function OutcomeSection({ patterns }: { patterns: LessonPatterns }) {
   return (
     <ChartSection
       title="How recoveries ended"
-      description="The outcome you recorded, or for a recovery still open, where its reschedule request stands."
+      description="Your recoveries after a miss or a late arrival: the outcome you recorded, or for one still open, where its reschedule request stands."
       chart={<HorizontalBarChart id="chart-outcomes" title="Recovery outcomes" series={COUNT_SERIES} data={data} />}
       table={<DataTable caption="Recovery outcomes" rowHeading="Outcome" series={COUNT_SERIES} data={data} />}
     />
@@ -153,7 +153,7 @@ export function RescheduleSection({ patterns }: { patterns: LessonPatterns }) {
   return (
     <ChartSection
       title={`Reschedule success rate: ${formatPercent(reschedule.successRate)}`}
-      description="Accepted out of the requests the employer decided on (accepted or declined). Unanswered and waiting requests are shown but not counted."
+      description="Your requests after a miss or a late arrival: accepted out of the ones the employer decided on (accepted or declined). Unanswered and waiting requests are shown but not counted."
       chart={
         <HorizontalBarChart
           id="chart-requests"
@@ -216,59 +216,128 @@ export function SpeedSection({ patterns }: { patterns: LessonPatterns }) {
 
 const COMPANY_COLUMNS = [
   { key: 'missed', label: 'Missed or late' },
-  { key: 'rescheduledRounds', label: 'Rounds rescheduled' },
   { key: 'requestsAccepted', label: 'Requests accepted' },
   { key: 'requestsDeclined', label: 'Requests declined' },
 ] as const;
 
-/** Whom the user missed and who rescheduled, per employer: a plain table, the numbers written out. */
+const EMPLOYER_COLUMNS = [
+  { key: 'noShows', label: 'No-shows' },
+  { key: 'reschedules', label: 'Rescheduled by them' },
+] as const;
+
+type CompanyTableProps<Row extends { company: string }> = {
+  id: string;
+  caption: string;
+  columns: readonly { key: Exclude<keyof Row, 'company'>; label: string }[];
+  rows: readonly Row[];
+};
+
+/** A plain table, the numbers written out; it scrolls sideways on a narrow screen rather than squeezing. */
+function CompanyTable<Row extends { company: string }>({ id, caption, columns, rows }: CompanyTableProps<Row>) {
+  return (
+    <div
+      role="region"
+      aria-label={`${caption}: table`}
+      tabIndex={0}
+      className="mt-4 max-h-96 overflow-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      <table id={id} className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Company
+            </th>
+            {columns.map((column) => (
+              <th key={String(column.key)} scope="col" className="py-1 pr-3 text-right font-medium">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.company.toLowerCase()} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-3 font-normal">
+                {row.company}
+              </th>
+              {columns.map((column) => (
+                <td key={String(column.key)} className="py-1 pr-3 text-right tabular-nums">
+                  {String(row[column.key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Your side per employer: whom you missed or were late for, and how they answered your requests. */
 export function CompanySection({ patterns }: { patterns: LessonPatterns }) {
   if (patterns.byCompany.length === 0) return null;
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="company-title">
       <h2 id="company-title" className="text-lg font-semibold">
-        By company
+        Your side, by company
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Whom you missed, and who rescheduled: rounds that replaced another, and the reschedule requests the employer
-        answered. A lesson whose interview was deleted still counts under the company it named.
+        Whom you missed or were late for, and how they answered when you asked to reschedule. A lesson whose interview
+        was deleted still counts under the company it named.
       </p>
-      <div
-        role="region"
-        aria-label="By company: table"
-        tabIndex={0}
-        className="mt-4 max-h-96 overflow-auto rounded focus-visible:outline-2 focus-visible:outline-brand-600"
-      >
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Misses and reschedules by company</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Company
-              </th>
-              {COMPANY_COLUMNS.map((column) => (
-                <th key={column.key} scope="col" className="py-1 pr-3 text-right font-medium">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {patterns.byCompany.map((row) => (
-              <tr key={row.company.toLowerCase()} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {row.company}
-                </th>
-                {COMPANY_COLUMNS.map((column) => (
-                  <td key={column.key} className="py-1 pr-3 text-right tabular-nums">
-                    {row[column.key]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CompanyTable
+        id="table-company-candidate"
+        caption="Your side: misses and reschedule requests by company"
+        columns={COMPANY_COLUMNS}
+        rows={patterns.byCompany}
+      />
+    </section>
+  );
+}
+
+/**
+ * The employer's side per employer: the interviews they did not show up to and the times they
+ * moved one. Kept apart from the charts, which are about what you can prepare for.
+ */
+export function EmployerSideSection({ patterns }: { patterns: LessonPatterns }) {
+  const { noShows, employerReschedules } = patterns.totals;
+  const isEmpty = noShows + employerReschedules === 0;
+  return (
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      aria-labelledby="employer-side-title"
+    >
+      <h2 id="employer-side-title" className="text-lg font-semibold">
+        The employer’s side, by company
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        What employers caused: interviews they didn’t show up to, and the times they moved one, by asking you or by an
+        updated invitation. A new time they gave after you missed one is on your side, as an accepted request. None of
+        this is in the charts above.
+      </p>
+      {isEmpty ? (
+        <p className="mt-4 text-sm text-slate-700">No employer has missed an interview with you or moved one yet.</p>
+      ) : (
+        <>
+          <dl className="mt-4 grid grid-cols-2 gap-4">
+            <div className="rounded-md bg-slate-50 p-4">
+              <dt className="text-sm text-slate-600">No-shows</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{noShows}</dd>
+            </div>
+            <div className="rounded-md bg-slate-50 p-4">
+              <dt className="text-sm text-slate-600">Rescheduled by them</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{employerReschedules}</dd>
+            </div>
+          </dl>
+          <CompanyTable
+            id="table-company-employer"
+            caption="The employer’s side: no-shows and reschedules by company"
+            columns={EMPLOYER_COLUMNS}
+            rows={patterns.byEmployerCompany}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ const KIND_TITLES: Record<PreventionHintKind, string> = {
   'extra-buffer': 'More time for the journey',
   'time-zone-check': 'Check the time zone',
   'extra-reminder': 'Extra reminder',
+  'employer-side': 'The employer’s side',
   general: 'Remember',
 };
 

@@ -2,6 +2,7 @@
 // escaping) is unit-tested on its own.
 import { toCsv, type CsvCell } from './csv';
 import { ROOT_CAUSE_LABELS, type RootCause } from './lesson-rules';
+import { LESSON_SIDE_SHORT_LABELS, type LessonSide } from './lesson-sides';
 import type { IncidentKind } from './recovery-state';
 import { formatInZone, formatWithZone, utcToZonedLocal } from './time';
 
@@ -9,6 +10,9 @@ import { formatInZone, formatWithZone, utcToZonedLocal } from './time';
 export type ExportLesson = {
   id: string;
   rootCause: RootCause;
+  side: LessonSide;
+  /** The employer the lesson names: the interview's, kept when it was deleted, or typed by hand. */
+  company: string | null;
   whatHappened: string;
   reviewedAt: Date | null;
   createdAt: Date;
@@ -24,6 +28,7 @@ export const CSV_HEADERS = [
   'Lesson ID',
   'Happened',
   'Source',
+  'Side',
   'Company',
   'Role',
   'Interview time',
@@ -40,7 +45,20 @@ export const LESSON_SOURCE_LABELS = {
   RUNNING_LATE: 'Running late',
   EMPLOYER_NO_SHOW: 'The employer did not show up',
   NEAR_MISS: 'Near miss (added by hand)',
+  EMPLOYER_BY_HAND: 'The employer’s side (added by hand)',
 } as const;
+
+/** The source label of one lesson: its incident's kind, else how a lesson added by hand reads on its side. */
+export function describeLessonSource(lesson: Pick<ExportLesson, 'incident' | 'side'>): string {
+  if (lesson.incident) return LESSON_SOURCE_LABELS[lesson.incident.kind];
+  return LESSON_SOURCE_LABELS[lesson.side === 'EMPLOYER' ? 'EMPLOYER_BY_HAND' : 'NEAR_MISS'];
+}
+
+/** The heading over a lesson's actions, in the candidate's words for its side. */
+export const LESSON_ACTIONS_HEADINGS: Readonly<Record<LessonSide, string>> = {
+  CANDIDATE: 'What I will do differently',
+  EMPLOYER: 'What I will do about the employer’s side',
+};
 
 /** When the lesson happened: the incident's time, or for a near miss when it was written down. */
 function getHappenedAt(lesson: Pick<ExportLesson, 'incident' | 'createdAt'>): Date {
@@ -54,8 +72,9 @@ export function toLessonCsvCells(lesson: ExportLesson, timeZone: string): CsvCel
   return [
     lesson.id,
     local(getHappenedAt(lesson)),
-    LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS'],
-    interview?.company ?? '',
+    describeLessonSource(lesson),
+    LESSON_SIDE_SHORT_LABELS[lesson.side],
+    interview?.company ?? lesson.company ?? '',
     interview?.roleTitle ?? '',
     interview
       ? utcToZonedLocal(interview.scheduledStart, interview.timeZone).replace('T', ' ') + ` (${interview.timeZone})`
@@ -103,11 +122,16 @@ export function renderLessonsMarkdownEntries(lessons: readonly ExportLesson[], t
 
 function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] {
   const interview = lesson.incident?.interview;
-  const title = interview ? `${interview.company}, ${interview.roleTitle}` : 'Near miss';
+  const title = interview
+    ? `${interview.company}, ${interview.roleTitle}`
+    : lesson.side === 'EMPLOYER' && lesson.company
+      ? lesson.company
+      : 'Near miss';
   const lines = [
     `## ${escapeMarkdown(ROOT_CAUSE_LABELS[lesson.rootCause])}: ${escapeMarkdown(title, false)}`,
     '',
-    `- Source: ${LESSON_SOURCE_LABELS[lesson.incident?.kind ?? 'NEAR_MISS']}`,
+    `- Source: ${describeLessonSource(lesson)}`,
+    `- Side: ${LESSON_SIDE_SHORT_LABELS[lesson.side]}`,
     `- Happened: ${formatDay(getHappenedAt(lesson), timeZone)}`,
   ];
   if (interview) lines.push(`- Interview: ${formatWithZone(interview.scheduledStart, interview.timeZone)}`);
@@ -120,7 +144,7 @@ function renderLessonMarkdown(lesson: ExportLesson, timeZone: string): string[] 
   lines.push(...lesson.whatHappened.split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>')));
   const active = activeTexts(lesson);
   const retired = retiredTexts(lesson);
-  lines.push('', '### What I will do differently', '');
+  lines.push('', `### ${LESSON_ACTIONS_HEADINGS[lesson.side]}`, '');
   if (active.length === 0 && retired.length === 0) lines.push('No prevention actions written down.');
   for (const text of active) lines.push(`- [ ] ${escapeMarkdown(oneLine(text))}`);
   for (const text of retired) lines.push(`- [x] ${escapeMarkdown(oneLine(text))} (now a habit)`);

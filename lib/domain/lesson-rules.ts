@@ -11,6 +11,9 @@ import {
   zoneOffsetMinutes,
 } from './time';
 import type { InterviewFacts } from './interview-facts';
+import type { LessonSide } from '@/lib/generated/prisma/enums';
+import { isSameCompany } from './lesson-company';
+import type { IncidentKind } from './recovery-state';
 import { computeLeaveBy } from './travel';
 
 export const ROOT_CAUSES = [
@@ -49,15 +52,23 @@ const EXTRA_REMINDER_HOUR = 18;
 export type HintInterview = Pick<
   InterviewFacts,
   'format' | 'scheduledStart' | 'timeZone' | 'travelMinutes' | 'bufferMinutes'
->;
+> &
+  // Only employer-side lessons read it; without it none of them applies.
+  Partial<Pick<InterviewFacts, 'company'>>;
 
 export type HintLesson = {
   id: string;
   rootCause: RootCause;
+  /** Whose side; the candidate's when absent. */
+  side?: LessonSide;
+  /** The employer an employer-side lesson is about. */
+  company?: string | null;
+  /** The incident it came out of, when it did: an employer's no-show is said as such. */
+  incidentKind?: IncidentKind | null;
   actions: readonly { text: string; retiredAt: Date | null }[];
 };
 
-export type PreventionHintKind = 'extra-buffer' | 'time-zone-check' | 'extra-reminder' | 'general';
+export type PreventionHintKind = 'extra-buffer' | 'time-zone-check' | 'extra-reminder' | 'employer-side' | 'general';
 
 type HintDetail =
   | {
@@ -71,6 +82,7 @@ type HintDetail =
     }
   | { kind: 'time-zone-check'; interviewZone: string; userZone: string; offsetDifferenceMinutes: number }
   | { kind: 'extra-reminder'; remindAt: Date }
+  | { kind: 'employer-side'; company: string }
   | { kind: 'general' };
 
 export type PreventionHint = HintDetail & {
@@ -81,12 +93,20 @@ export type PreventionHint = HintDetail & {
   suggestion: string;
 };
 
-const KIND_ORDER: readonly PreventionHintKind[] = ['extra-buffer', 'time-zone-check', 'extra-reminder', 'general'];
+const KIND_ORDER: readonly PreventionHintKind[] = [
+  'extra-buffer',
+  'time-zone-check',
+  'extra-reminder',
+  'employer-side',
+  'general',
+];
 
 /**
  * The lessons that apply to this interview, most concrete advice first. A lesson whose every
  * prevention action is retired has become habit and stays quiet; a lesson that never had
- * actions still brings its rule's suggestion.
+ * actions still brings its rule's suggestion. A candidate-side lesson applies by its cause to
+ * every interview its rule fits; an employer-side one only to interviews with the same company
+ * (case and surrounding spaces aside), since it is about what that employer did.
  */
 export function findApplicableLessons(
   interview: HintInterview,
@@ -98,13 +118,23 @@ export function findApplicableLessons(
   // hints fall back to UTC rather than take the interview page down with them.
   const safeInterview = isValidTimeZone(interview.timeZone) ? interview : { ...interview, timeZone: 'UTC' };
   // A rule depends on the cause and the interview only: lessons sharing a cause share its result.
-  const ruleByCause = new Map<RootCause, RuleResult>();
+  const ruleByCause = new Map<string, RuleResult>();
   for (const lesson of lessons) {
     const actionTexts = lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.text);
     if (lesson.actions.length > 0 && actionTexts.length === 0) continue;
-    if (!ruleByCause.has(lesson.rootCause))
-      ruleByCause.set(lesson.rootCause, applyRule(lesson.rootCause, safeInterview, userTimeZone));
-    const detail = ruleByCause.get(lesson.rootCause);
+    const isEmployerSide = lesson.side === 'EMPLOYER';
+    if (isEmployerSide && !isSameCompany(lesson.company, interview.company)) continue;
+    const key = isEmployerSide
+      ? `EMPLOYER:${lesson.rootCause}:${lesson.incidentKind === 'EMPLOYER_NO_SHOW' ? 'NO_SHOW' : ''}`
+      : lesson.rootCause;
+    if (!ruleByCause.has(key))
+      ruleByCause.set(
+        key,
+        isEmployerSide
+          ? applyEmployerRule(lesson.rootCause, lesson.incidentKind === 'EMPLOYER_NO_SHOW', safeInterview)
+          : applyRule(lesson.rootCause, safeInterview, userTimeZone),
+      );
+    const detail = ruleByCause.get(key);
     if (detail) hints.push({ ...detail, lessonId: lesson.id, rootCause: lesson.rootCause, actionTexts });
   }
   // Array.prototype.sort is stable, so lessons keep the caller's order within a kind.
@@ -172,6 +202,43 @@ function applyRule(cause: RootCause, interview: HintInterview, userTimeZone: str
     case 'ILLNESS':
     case 'OTHER':
       return { kind: 'general', suggestion: 'Look over what you decided after this one before the interview.' };
+  }
+}
+
+/**
+ * An employer-side lesson before the next interview with that employer: what they did last time,
+ * and the check that covers it, in the interview's own terms (its link, number or reception).
+ */
+function applyEmployerRule(cause: RootCause, wasNoShow: boolean, interview: HintInterview): RuleResult {
+  const company = interview.company?.trim() ?? '';
+  const what = wasNoShow
+    ? `Last time ${company} didn’t show up`
+    : cause === 'SCHEDULE_MIXUP'
+      ? `Last time ${company} mixed up the schedule`
+      : cause === 'TIMEZONE_ERROR'
+        ? `Last time ${company} got the time zone wrong`
+        : cause === 'TECHNICAL_PROBLEM'
+          ? `Last time ${company} had a technical problem`
+          : `Last time something went wrong on ${company}’s side`;
+  return { kind: 'employer-side', company, suggestion: `${what}: ${adviseEmployerCheck(cause, interview)}.` };
+}
+
+function adviseEmployerCheck(cause: RootCause, interview: HintInterview): string {
+  switch (cause) {
+    case 'SCHEDULE_MIXUP':
+      return 'confirm the date and time with them in writing the day before';
+    case 'TIMEZONE_ERROR':
+      return `confirm with them in writing that they mean ${formatTime(interview.scheduledStart, interview.timeZone)} in ${displayZone(interview.timeZone)}`;
+    case 'TECHNICAL_PROBLEM':
+      if (interview.format === 'VIDEO')
+        return 'test the link the day before and ask for a phone number in case it fails';
+      if (interview.format === 'PHONE')
+        return 'confirm the day before which number they will call, and keep theirs at hand';
+      return 'confirm the day before who will meet you and where';
+    default:
+      if (interview.format === 'VIDEO') return 'confirm the link the day before';
+      if (interview.format === 'PHONE') return 'confirm the time and the number they will call the day before';
+      return 'confirm the time, the address and whom to ask for at reception the day before';
   }
 }
 

@@ -133,27 +133,78 @@ export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number];
 export type CauseRow = { rootCause: RootCause; missed: number; runningLate: number; nearMisses: number };
 export type MonthRow = { month: MonthKey; missed: number; runningLate: number };
 
-/** One employer in the recovery patterns: whom the user missed, and who rescheduled. */
+/**
+ * One employer on the candidate's side of the recovery patterns: whom the user missed or was late
+ * for, and how the employer answered the reschedule requests that followed.
+ */
 export type CompanyRow = {
   company: string;
-  /** Missed or late interviews, and lessons kept after their interview was deleted. */
+  /** Missed or late interviews, and candidate-side lessons kept after their interview was deleted. */
   missed: number;
-  /** Rounds that replaced another round (a reschedule, by either side). */
-  rescheduledRounds: number;
-  /** Reschedule requests the employer answered. */
+  /** Reschedule requests after a miss that the employer answered. */
   requestsAccepted: number;
   requestsDeclined: number;
 };
 
-/** Companies shown at most in the recovery patterns, the most missed first. */
+/** One employer on the employer's side: the times they did not show up, and the times they moved the interview. */
+export type EmployerCompanyRow = {
+  company: string;
+  /** Interviews the employer did not show up to (EMPLOYER_NO_SHOW incidents). */
+  noShows: number;
+  /**
+   * Times the employer moved an interview, by asking or by an updated invitation; not the second
+   * chance they gave after the candidate's miss, which is the candidate's side (requestsAccepted).
+   */
+  reschedules: number;
+};
+
+/** One company with both sides' counts, as the one grouped statement returns it (get-patterns.ts). */
+export type CompanySidesRow = CompanyRow & Omit<EmployerCompanyRow, 'company'>;
+
+/** Companies shown at most on each side of the recovery patterns, the most affected first. */
 export const COMPANIES_SHOWN = 20;
 
+export type CompanySides = { candidate: CompanyRow[]; employer: EmployerCompanyRow[] };
+
+const byName = (a: { company: string }, b: { company: string }) =>
+  a.company < b.company ? -1 : a.company > b.company ? 1 : 0;
+
+/**
+ * Splits the per-company rows into the two sides: a company appears on a side only where it has
+ * something to count there, the most affected first (the candidate's: misses, then answered
+ * requests; the employer's: no-shows, then reschedules; ties by name), at most COMPANIES_SHOWN
+ * each. The statement ranks the same way, so the rows it keeps are the ones kept here.
+ */
+export function foldCompanySides(rows: readonly CompanySidesRow[]): CompanySides {
+  const candidate = rows
+    .filter((row) => row.missed + row.requestsAccepted + row.requestsDeclined > 0)
+    .map(({ company, missed, requestsAccepted, requestsDeclined }) => ({
+      company,
+      missed,
+      requestsAccepted,
+      requestsDeclined,
+    }))
+    .sort(
+      (a, b) =>
+        b.missed - a.missed ||
+        b.requestsAccepted + b.requestsDeclined - (a.requestsAccepted + a.requestsDeclined) ||
+        byName(a, b),
+    )
+    .slice(0, COMPANIES_SHOWN);
+  const employer = rows
+    .filter((row) => row.noShows + row.reschedules > 0)
+    .map(({ company, noShows, reschedules }) => ({ company, noShows, reschedules }))
+    .sort((a, b) => b.noShows - a.noShows || b.reschedules - a.reschedules || byName(a, b))
+    .slice(0, COMPANIES_SHOWN);
+  return { candidate, employer };
+}
+
 export type LessonPatterns = {
-  /** Every root cause, in the fixed order, zeros included. */
+  /** The candidate's side: every root cause, in the fixed order, zeros included. */
   byCause: CauseRow[];
-  /** Contiguous months, oldest first, ending with the current month. */
+  /** The candidate's side: contiguous months, oldest first, ending with the current month. */
   byMonth: MonthRow[];
-  /** Every bucket, in the fixed order, zeros included. */
+  /** The candidate's recoveries: every bucket, in the fixed order, zeros included. */
   outcomes: { outcome: OutcomeBucket; count: number }[];
   timing: {
     medianMinutesToCall: number | null;
@@ -162,7 +213,17 @@ export type LessonPatterns = {
     apologiesCounted: number;
   };
   reschedule: { accepted: number; declined: number; noResponse: number; pending: number; successRate: number | null };
-  /** At most COMPANIES_SHOWN employers, the most missed first. */
+  /** The candidate's side by company: at most COMPANIES_SHOWN employers, the most missed first. */
   byCompany: CompanyRow[];
-  totals: { incidents: number; nearMisses: number };
+  /** The employer's side by company: at most COMPANIES_SHOWN employers, the most no-shows first. */
+  byEmployerCompany: EmployerCompanyRow[];
+  totals: {
+    /** The candidate's misses and late arrivals. */
+    incidents: number;
+    /** Candidate-side lessons added by hand. */
+    nearMisses: number;
+    /** The employer's side, every company counted. */
+    noShows: number;
+    employerReschedules: number;
+  };
 };

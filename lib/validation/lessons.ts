@@ -1,6 +1,12 @@
 import { z } from 'zod/mini';
 import { idSchema, textSchema } from './common';
-import { ROOT_CAUSES, ROOT_CAUSE_LABELS } from '@/lib/domain/lesson-rules';
+import { ROOT_CAUSES, ROOT_CAUSE_LABELS, type RootCause } from '@/lib/domain/lesson-rules';
+import {
+  describeAllowedRootCauses,
+  isRootCauseAllowed,
+  LESSON_SIDES,
+  type LessonSide,
+} from '@/lib/domain/lesson-sides';
 
 import { ACTION_TEXT_MAX, ACTIONS_MAX, WHAT_HAPPENED_MAX } from './limits';
 
@@ -33,22 +39,64 @@ export const lessonContentSchema = z.object({
   ),
 });
 
+export const LESSON_COMPANY_MAX = 200;
+export const LESSON_COMPANY_REQUIRED_MESSAGE =
+  'Name the employer, so the lesson comes back before your next interview with them.';
+
+/** Whose side a lesson is about; the candidate's unless chosen. */
+export const lessonSideSchema = z.enum(LESSON_SIDES, { message: 'Choose whose side this lesson is about.' });
+
+/**
+ * A side and its root cause go together: the employer's side has fewer causes (see
+ * lib/domain/lesson-sides.ts). For any lesson schema that carries a side; the error goes on the
+ * root cause, where the user can fix it.
+ */
+export function checkSideRootCause(
+  value: { side?: LessonSide; rootCause: RootCause },
+  ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void },
+): void {
+  const side = value.side ?? 'CANDIDATE';
+  if (!isRootCauseAllowed(side, value.rootCause))
+    ctx.addIssue({ code: 'custom', path: ['rootCause'], message: describeAllowedRootCauses(side) });
+}
+
+/** An optional company: blank reads as absent. */
+const lessonCompany = z.pipe(
+  z.optional(
+    textSchema({ trim: true }).check(
+      z.maxLength(LESSON_COMPANY_MAX, `A company name is at most ${LESSON_COMPANY_MAX} characters.`),
+    ),
+  ),
+  z.transform((value: string | undefined) => (value ? value : undefined)),
+);
+
 /**
  * The lesson form (add or edit by hand). Blank action rows are allowed here (a row the user
  * added and left empty) and dropped when saving; validating rows in place keeps each error on
- * the row it belongs to.
+ * the row it belongs to. An employer-side lesson names the employer (for a lesson from a
+ * recovery the form shows the interview's company, which the server keeps whatever is sent).
  */
-export const lessonFormSchema = z.extend(lessonContentSchema, {
-  actions: z
-    .array(
-      z.object({
-        // The existing action this row edits; absent for a new one.
-        actionId: z.optional(idSchema('prevention action')),
-        text: actionText,
-      }),
-    )
-    .check(actionsMax()),
-});
+export const lessonFormSchema = z
+  .extend(lessonContentSchema, {
+    side: z._default(lessonSideSchema, 'CANDIDATE'),
+    company: lessonCompany,
+    actions: z
+      .array(
+        z.object({
+          // The existing action this row edits; absent for a new one.
+          actionId: z.optional(idSchema('prevention action')),
+          text: actionText,
+        }),
+      )
+      .check(actionsMax()),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      checkSideRootCause(value, ctx);
+      if (value.side === 'EMPLOYER' && !value.company)
+        ctx.addIssue({ code: 'custom', path: ['company'], message: LESSON_COMPANY_REQUIRED_MESSAGE });
+    }),
+  );
 
 /** The recovery flow's lesson: at least one action, every row filled in. */
 export const recoveryLessonContentSchema = z.extend(lessonContentSchema, {
@@ -84,6 +132,7 @@ const isoDate = z.string().check(
  */
 const lessonFilterFields = z.object({
   cause: z.catch(z.optional(z.enum(ROOT_CAUSES)), undefined),
+  side: z.catch(z.optional(lessonSideSchema), undefined),
   from: z.catch(z.optional(isoDate), undefined),
   to: z.catch(z.optional(isoDate), undefined),
   cursor: z.catch(z.optional(textSchema().check(z.maxLength(200))), undefined),

@@ -184,8 +184,8 @@ describe('getPatterns: cost', () => {
     const forSmall = await countStatements(() => getPatterns(small.id, small.timeZone, NOW));
     const forLarge = await countStatements(() => getPatterns(large.id, large.timeZone, NOW));
 
-    expect(forSmall.result.totals).toEqual({ incidents: 3, nearMisses: 3 });
-    expect(forLarge.result.totals).toEqual({ incidents: 60, nearMisses: 60 });
+    expect(forSmall.result.totals).toEqual({ incidents: 3, nearMisses: 3, noShows: 0, employerReschedules: 0 });
+    expect(forLarge.result.totals).toEqual({ incidents: 60, nearMisses: 60, noShows: 0, employerReschedules: 0 });
     expect(forLarge.count).toBe(forSmall.count);
     expect(forSmall.count).toBeGreaterThan(0);
     // Causes, months, outcomes, timing and requests, and the companies.
@@ -271,7 +271,7 @@ describe('getPatterns: values', () => {
     expect(byCause.FORGOT).toEqual({ rootCause: 'FORGOT', missed: 0, runningLate: 1, nearMisses: 1 });
     expect(byCause.TIMEZONE_ERROR).toMatchObject({ missed: 1 });
     expect(byCause.OTHER).toMatchObject({ missed: 0 });
-    expect(patterns.totals).toEqual({ incidents: 5, nearMisses: 1 });
+    expect(patterns.totals).toEqual({ incidents: 5, nearMisses: 1, noShows: 0, employerReschedules: 0 });
   });
 
   it('computes the medians in the database the same way as computeMedian (even and odd counts)', async () => {
@@ -314,7 +314,7 @@ describe('getPatterns: values', () => {
   it('answers zeros and unknowns, not errors, for a user with nothing yet', async () => {
     const empty = await createUser();
     const patterns = await getPatterns(empty.id, empty.timeZone, NOW);
-    expect(patterns.totals).toEqual({ incidents: 0, nearMisses: 0 });
+    expect(patterns.totals).toEqual({ incidents: 0, nearMisses: 0, noShows: 0, employerReschedules: 0 });
     expect(patterns.timing).toEqual({
       medianMinutesToCall: null,
       callsCounted: 0,

@@ -275,6 +275,85 @@ const pages: Record<string, (account: Account) => Promise<unknown>> = {
   'csv import mapping step': async (account) => loadCsvImportPage(account.user, await csvImportOf(account)),
 };
 
+// ─── Lesson sides: the employer's side in the patterns and the hints ───
+// Each account gets, on the loaders' warm-up call, as many employer no-shows, employer moves and
+// employer-side lessons as it has lessons (3 or 60), the lessons about the companies of its past
+// interviews and of its last upcoming one, so the measured call reads them all.
+const employerSides = new Map<string, Promise<string>>();
+function employerSideOf(account: Account): Promise<string> {
+  let seeded = employerSides.get(account.user.id);
+  if (!seeded) {
+    seeded = (async () => {
+      const db = getDb();
+      const userId = account.user.id;
+      const count = account.lessonIds.length;
+      const past = await db.interview.findMany({
+        where: { userId, scheduledStart: { lt: NOW } },
+        orderBy: { scheduledStart: 'asc' },
+        take: count,
+        select: { id: true, company: true, scheduledStart: true },
+      });
+      const target = await db.interview.findFirst({
+        where: { userId, status: 'SCHEDULED', scheduledStart: { gte: NOW } },
+        orderBy: { scheduledStart: 'desc' },
+        select: { id: true, company: true },
+      });
+      if (!target || past.length === 0) throw new Error('the seed needs past and upcoming interviews');
+      await db.missedIncident.createMany({
+        data: past.map((row) => ({
+          userId,
+          interviewId: row.id,
+          kind: 'EMPLOYER_NO_SHOW' as const,
+          reason: 'OTHER' as const,
+        })),
+      });
+      await db.interviewTimeChange.createMany({
+        data: past.map((row) => ({
+          userId,
+          interviewId: row.id,
+          requestedBy: 'EMPLOYER' as const,
+          fromStart: row.scheduledStart,
+          toStart: new Date(row.scheduledStart.getTime() + DAY_MS),
+          fromDurationMinutes: 60,
+          toDurationMinutes: 60,
+          fromTimeZone: 'Europe/London',
+          toTimeZone: 'Europe/London',
+        })),
+      });
+      // The newest are about the upcoming interview's company: older ones may fall past the cap
+      // (EMPLOYER_HINT_LESSONS_MAX), which is the point of it.
+      const companies = [...past.map(() => target.company), ...past.map((row) => row.company)];
+      for (const [index, company] of companies.entries()) {
+        await db.lesson.create({
+          data: {
+            userId,
+            side: 'EMPLOYER',
+            company,
+            rootCause: 'TECHNICAL_PROBLEM',
+            whatHappened: `Employer side ${index}`,
+            createdAt: new Date(NOW.getTime() - (index + 1) * DAY_MS),
+            actions: { create: [{ text: `Confirm ${index}`, position: 0 }] },
+          },
+        });
+      }
+      return target.id;
+    })();
+    employerSides.set(account.user.id, seeded);
+  }
+  return seeded;
+}
+Object.assign(pages, {
+  'lessons patterns, with the employer’s side': async (account: Account) => {
+    await employerSideOf(account);
+    return loadPatternsPage(account.user, NOW);
+  },
+  'interview, with employer-side lessons about its company': async (account: Account) => {
+    const page = await loadInterviewPage(account.user, await employerSideOf(account), NOW);
+    if (!page.hints.some((hint) => hint.kind === 'employer-side')) throw new Error('no employer-side hint to measure');
+    return page;
+  },
+});
+
 /** Statements for the session read and the page's loader, and what the loader returned. */
 async function measure(account: Account, load: (account: Account) => Promise<unknown>) {
   const before = relay.count;

@@ -4,7 +4,7 @@ import { ColumnChart } from '@/components/lessons/column-chart';
 import { DataTable } from '@/components/lessons/data-table';
 import { HorizontalBarChart } from '@/components/lessons/horizontal-bar-chart';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
-import { MonthSection } from '@/components/lessons/pattern-sections';
+import { CompanySection, EmployerSideSection, MonthSection } from '@/components/lessons/pattern-sections';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { Card } from '@/components/ui/card';
 import type { ChartDatum, ChartSeries } from '@/components/lessons/chart-types';
@@ -128,7 +128,8 @@ describe('MonthSection', () => {
     timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
     reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },
     byCompany: [],
-    totals: { incidents: 1, nearMisses: 0 },
+    byEmployerCompany: [],
+    totals: { incidents: 1, nearMisses: 0, noShows: 0, employerReschedules: 0 },
   };
 
   it('lists the months from the first incident on, not eleven empty ones', () => {
@@ -141,5 +142,52 @@ describe('MonthSection', () => {
   it('lets keyboard users focus the scrolling table', () => {
     const html = renderToStaticMarkup(createElement(MonthSection, { patterns }));
     expect(html).toMatch(/<div role="region" aria-label="Misses over time: table" tabindex="0"/);
+  });
+});
+
+describe('the two sides by company', () => {
+  const base: LessonPatterns = {
+    byCause: [],
+    byMonth: [],
+    outcomes: [],
+    timing: { medianMinutesToCall: null, callsCounted: 0, medianMinutesToApology: null, apologiesCounted: 0 },
+    reschedule: { accepted: 0, declined: 0, noResponse: 0, pending: 0, successRate: null },
+    byCompany: [{ company: 'Contoso', missed: 2, requestsAccepted: 1, requestsDeclined: 0 }],
+    byEmployerCompany: [],
+    totals: { incidents: 2, nearMisses: 0, noShows: 0, employerReschedules: 0 },
+  };
+
+  it('labels your side’s table and leaves the employer’s numbers out of it', () => {
+    const html = renderToStaticMarkup(createElement(CompanySection, { patterns: base }));
+    expect(html).toContain('Your side, by company');
+    expect(html).toContain('<caption class="sr-only">Your side: misses and reschedule requests by company</caption>');
+    expect(html).toContain('Missed or late');
+    expect(html).not.toContain('No-shows');
+  });
+
+  it('says in words when no employer has done anything yet', () => {
+    const html = renderToStaticMarkup(createElement(EmployerSideSection, { patterns: base }));
+    expect(html).toContain('The employer’s side, by company');
+    expect(html).toContain('No employer has missed an interview with you or moved one yet.');
+    expect(html).not.toContain('<table');
+  });
+
+  it('shows the employer’s totals and a row per company, numbers written out', () => {
+    const patterns: LessonPatterns = {
+      ...base,
+      byEmployerCompany: [
+        { company: 'Fabrikam', noShows: 2, reschedules: 1 },
+        { company: 'Contoso', noShows: 0, reschedules: 3 },
+      ],
+      totals: { ...base.totals, noShows: 2, employerReschedules: 4 },
+    };
+    const html = renderToStaticMarkup(createElement(EmployerSideSection, { patterns }));
+    expect(html).toMatch(/<dt[^>]*>No-shows<\/dt><dd[^>]*>2<\/dd>/);
+    expect(html).toMatch(/<dt[^>]*>Rescheduled by them<\/dt><dd[^>]*>4<\/dd>/);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(2);
+    expect(html).toMatch(
+      /<div role="region" aria-label="The employer’s side: no-shows and reschedules by company: table" tabindex="0"/,
+    );
+    expect(html).toContain('None of this is in the charts above.');
   });
 });

@@ -9,6 +9,8 @@ import {
 const fromIncident: ExportLesson = {
   id: 'lesson-1',
   rootCause: 'TRAFFIC_TRANSPORT',
+  side: 'CANDIDATE',
+  company: '+Acme, "Ltd"',
   whatHappened: '=HYPERLINK("http://evil.example","click")\nSecond line',
   reviewedAt: null,
   createdAt: new Date('2026-03-02T10:00:00Z'),
@@ -31,11 +33,25 @@ const fromIncident: ExportLesson = {
 const nearMiss: ExportLesson = {
   id: 'lesson-2',
   rootCause: 'FORGOT',
+  side: 'CANDIDATE',
+  company: null,
   whatHappened: '# Nearly forgot <script>alert(1)</script> [link](http://x)',
   reviewedAt: new Date('2026-04-02T08:00:00Z'),
   createdAt: new Date('2026-04-01T23:30:00Z'),
   incident: null,
   actions: [],
+};
+
+const employerByHand: ExportLesson = {
+  id: 'lesson-3',
+  rootCause: 'TECHNICAL_PROBLEM',
+  side: 'EMPLOYER',
+  company: 'Fabrikam',
+  whatHappened: 'The link they sent did not work.',
+  reviewedAt: null,
+  createdAt: new Date('2026-04-03T10:00:00Z'),
+  incident: null,
+  actions: [{ text: 'Ask for a phone number', retiredAt: null }],
 };
 
 function parseCsvRecords(csv: string): string[] {
@@ -104,5 +120,27 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('1. first')).toBe('1\\. first');
     expect(escapeMarkdown('> quote')).toBe('\\> quote');
     expect(escapeMarkdown('back\\slash')).toBe('back\\\\slash');
+  });
+});
+
+describe('the side in the exports', () => {
+  it('has a Side column after the source, and the company an employer-side lesson names', () => {
+    expect(CSV_HEADERS.slice(2, 5)).toEqual(['Source', 'Side', 'Company']);
+    const csv = renderLessonsCsv([fromIncident, employerByHand], 'Europe/London');
+    expect(csv).toContain('Missed interview,My side,');
+    expect(csv).toContain('lesson-3,2026-04-03 11:00,The employer’s side (added by hand),Employer’s side,Fabrikam,');
+  });
+
+  it('says the side and heads the actions in its words in Markdown', () => {
+    const markdown = renderLessonsMarkdown(
+      [employerByHand, nearMiss],
+      'Europe/London',
+      new Date('2026-05-01T12:00:00Z'),
+    );
+    expect(markdown).toContain('## Technical problem: Fabrikam');
+    expect(markdown).toContain('- Side: Employer’s side');
+    expect(markdown).toContain('### What I will do about the employer’s side');
+    expect(markdown).toContain('- Side: My side');
+    expect(markdown).toContain('### What I will do differently');
   });
 });

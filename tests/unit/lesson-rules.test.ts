@@ -341,3 +341,79 @@ describe('findApplicableLessons: cost', () => {
     expect(reminders.map((hint) => hint.actionTexts)).toEqual([['A'], ['B']]);
   });
 });
+
+describe('findApplicableLessons: employer-side lessons', () => {
+  const employerLesson = (
+    company: string | null,
+    rootCause: RootCause = 'OTHER',
+    extra: Partial<HintLesson> = {},
+  ): HintLesson => ({ ...lesson(rootCause, ['Ask for a phone number']), side: 'EMPLOYER', company, ...extra });
+  const video = (company: string) => inPerson({ format: 'VIDEO', company });
+
+  it('shows a no-show on the next interview with that company, whatever its case and spacing', () => {
+    const noShow = employerLesson(' fabrikam ', 'OTHER', { incidentKind: 'EMPLOYER_NO_SHOW' });
+    const hint = only(findApplicableLessons(video('Fabrikam'), [noShow], 'Europe/London'));
+    expect(hint).toMatchObject({
+      kind: 'employer-side',
+      company: 'Fabrikam',
+      lessonId: noShow.id,
+      actionTexts: ['Ask for a phone number'],
+      suggestion: 'Last time Fabrikam didn’t show up: confirm the link the day before.',
+    });
+  });
+
+  it('stays off interviews with other companies, and off every interview when it names none', () => {
+    expect(findApplicableLessons(video('Contoso'), [employerLesson('Fabrikam')], 'Europe/London')).toEqual([]);
+    expect(findApplicableLessons(video('Fabrikam Ltd'), [employerLesson('Fabrikam')], 'Europe/London')).toEqual([]);
+    expect(findApplicableLessons(video('Fabrikam'), [employerLesson(null)], 'Europe/London')).toEqual([]);
+    // An interview read without its company cannot be matched.
+    expect(findApplicableLessons(inPerson({ format: 'VIDEO' }), [employerLesson('Fabrikam')], 'UTC')).toEqual([]);
+  });
+
+  it('says what went wrong by its cause, and fits the check to the interview', () => {
+    const say = (cause: RootCause, interview: HintInterview) =>
+      only(findApplicableLessons(interview, [employerLesson('Fabrikam', cause)], 'Europe/London')).suggestion;
+    expect(say('SCHEDULE_MIXUP', video('Fabrikam'))).toBe(
+      'Last time Fabrikam mixed up the schedule: confirm the date and time with them in writing the day before.',
+    );
+    expect(say('TIMEZONE_ERROR', video('Fabrikam'))).toBe(
+      'Last time Fabrikam got the time zone wrong: confirm with them in writing that they mean Wed 10 Jun, 10:00 in Europe/London.',
+    );
+    expect(say('TECHNICAL_PROBLEM', video('Fabrikam'))).toBe(
+      'Last time Fabrikam had a technical problem: test the link the day before and ask for a phone number in case it fails.',
+    );
+    expect(say('TECHNICAL_PROBLEM', inPerson({ format: 'PHONE', company: 'Fabrikam' }))).toContain(
+      'which number they will call',
+    );
+    expect(say('OTHER', inPerson({ company: 'Fabrikam' }))).toBe(
+      'Last time something went wrong on Fabrikam’s side: confirm the time, the address and whom to ask for at reception the day before.',
+    );
+  });
+
+  it('keeps candidate-side rules as they were beside it', () => {
+    const interview = inPerson({ company: 'Fabrikam' });
+    const hints = findApplicableLessons(
+      interview,
+      [employerLesson('Fabrikam', 'SCHEDULE_MIXUP'), lesson('SCHEDULE_MIXUP'), lesson('TRAFFIC_TRANSPORT')],
+      'Europe/London',
+    );
+    expect(hints.map((hint) => hint.kind)).toEqual(['extra-buffer', 'employer-side', 'general']);
+    // A candidate-side lesson is about the candidate, so it applies at any company.
+    expect(only(findApplicableLessons(inPerson({ company: 'Contoso' }), [lesson('SCHEDULE_MIXUP')], 'UTC')).kind).toBe(
+      'general',
+    );
+  });
+
+  it('stays quiet once every action is a habit, like any lesson', () => {
+    const habit = employerLesson('Fabrikam', 'OTHER', { actions: [{ text: 'Confirm', retiredAt: START }] });
+    expect(findApplicableLessons(video('Fabrikam'), [habit], 'UTC')).toEqual([]);
+  });
+
+  it('merges two lessons about the same employer into one entry with both actions', () => {
+    const first = employerLesson('Fabrikam', 'OTHER', { actions: [{ text: 'Confirm the link', retiredAt: null }] });
+    const second = employerLesson('FABRIKAM', 'OTHER', { actions: [{ text: 'Ask for a number', retiredAt: null }] });
+    const merged = mergeHints(findApplicableLessons(video('Fabrikam'), [first, second], 'UTC'));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.actionTexts).toEqual(['Confirm the link', 'Ask for a number']);
+  });
+});

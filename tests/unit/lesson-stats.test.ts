@@ -1,15 +1,18 @@
 import {
   addMonths,
+  COMPANIES_SHOWN,
   computeAxisMax,
   computeMedian,
   computeRate,
   dropLeadingEmptyMonths,
   fillMonths,
+  foldCompanySides,
   formatDuration,
   formatMonthLabel,
   formatPercent,
   listMonthKeys,
   toMonthKey,
+  type CompanySidesRow,
 } from '@/lib/domain/lesson-stats';
 
 describe('computeMedian', () => {
@@ -164,5 +167,59 @@ describe('dropLeadingEmptyMonths', () => {
         isEmpty,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('foldCompanySides', () => {
+  const row = (company: string, counts: Partial<CompanySidesRow> = {}): CompanySidesRow => ({
+    company,
+    missed: 0,
+    requestsAccepted: 0,
+    requestsDeclined: 0,
+    noShows: 0,
+    reschedules: 0,
+    ...counts,
+  });
+
+  it('puts each company on the sides where it has something to count, with that side’s numbers only', () => {
+    const sides = foldCompanySides([
+      row('Acme', { missed: 2, requestsAccepted: 1 }),
+      row('Fabrikam', { noShows: 1, reschedules: 2 }),
+      row('Globex', { missed: 1, reschedules: 1 }),
+    ]);
+    expect(sides.candidate).toEqual([
+      { company: 'Acme', missed: 2, requestsAccepted: 1, requestsDeclined: 0 },
+      { company: 'Globex', missed: 1, requestsAccepted: 0, requestsDeclined: 0 },
+    ]);
+    expect(sides.employer).toEqual([
+      { company: 'Fabrikam', noShows: 1, reschedules: 2 },
+      { company: 'Globex', noShows: 0, reschedules: 1 },
+    ]);
+  });
+
+  it('orders each side by its own counts, then by name', () => {
+    const sides = foldCompanySides([
+      row('Beta', { missed: 1, requestsDeclined: 1, reschedules: 3 }),
+      row('Alpha', { missed: 1, noShows: 1 }),
+      row('Gamma', { missed: 3, noShows: 1, reschedules: 1 }),
+      row('Delta', { requestsAccepted: 1, reschedules: 3 }),
+    ]);
+    expect(sides.candidate.map((entry) => entry.company)).toEqual(['Gamma', 'Beta', 'Alpha', 'Delta']);
+    expect(sides.employer.map((entry) => entry.company)).toEqual(['Gamma', 'Alpha', 'Beta', 'Delta']);
+  });
+
+  it('keeps at most COMPANIES_SHOWN on each side', () => {
+    const rows = Array.from({ length: COMPANIES_SHOWN + 5 }, (_, index) =>
+      row(`Company ${String(index).padStart(2, '0')}`, { missed: index, noShows: 100 - index }),
+    );
+    const sides = foldCompanySides(rows);
+    expect(sides.candidate).toHaveLength(COMPANIES_SHOWN);
+    expect(sides.employer).toHaveLength(COMPANIES_SHOWN);
+    expect(sides.candidate[0]?.company).toBe(`Company ${COMPANIES_SHOWN + 4}`);
+    expect(sides.employer[0]?.company).toBe('Company 00');
+  });
+
+  it('answers two empty sides for no rows', () => {
+    expect(foldCompanySides([])).toEqual({ candidate: [], employer: [] });
   });
 });

@@ -21,6 +21,7 @@ describe('lessonFormSchema', () => {
     });
     expect(result).toEqual({
       rootCause: 'TRAFFIC_TRANSPORT',
+      side: 'CANDIDATE',
       whatHappened: 'Late.',
       actions: [{ text: 'Plan the route' }],
     });
@@ -108,5 +109,45 @@ describe('lesson filters from the URL', () => {
 
   it('never throws', () => {
     expect(() => lessonFilterSchema.parse({ cursor: 'x'.repeat(500) })).not.toThrow();
+  });
+});
+
+describe('lessonFormSchema: whose side', () => {
+  const employer = { ...valid, rootCause: 'SCHEDULE_MIXUP', side: 'EMPLOYER', company: '  Fabrikam  ' };
+
+  it('reads an absent side as the candidate’s', () => {
+    expect(lessonFormSchema.parse(valid).side).toBe('CANDIDATE');
+  });
+
+  it('keeps an employer-side lesson with its company trimmed', () => {
+    expect(lessonFormSchema.parse(employer)).toMatchObject({ side: 'EMPLOYER', company: 'Fabrikam' });
+  });
+
+  it('refuses a root cause the employer’s side does not have, on the root cause', () => {
+    expect(fieldErrors({ ...employer, rootCause: 'TRAFFIC_TRANSPORT' })).toEqual({
+      rootCause: 'On the employer’s side, choose one of: schedule mix-up, time-zone mistake, technical problem, other.',
+    });
+    expect(fieldErrors({ ...valid, side: 'CANDIDATE', rootCause: 'TRAFFIC_TRANSPORT' })).toEqual({});
+  });
+
+  it.each([undefined, '', '   '])('asks an employer-side lesson for the company (%j)', (company) => {
+    expect(fieldErrors({ ...employer, company })).toEqual({
+      company: 'Name the employer, so the lesson comes back before your next interview with them.',
+    });
+  });
+
+  it('refuses an unknown side and an over-long company', () => {
+    expect(fieldErrors({ ...valid, side: 'BOTH' })).toHaveProperty('side');
+    expect(fieldErrors({ ...employer, company: 'x'.repeat(201) })).toEqual({
+      company: 'A company name is at most 200 characters.',
+    });
+  });
+});
+
+describe('lesson filters from the URL: whose side', () => {
+  it('keeps a known side and drops anything else', () => {
+    expect(parseLessonFilters({ side: 'EMPLOYER', cause: 'OTHER' })).toEqual({ side: 'EMPLOYER', cause: 'OTHER' });
+    expect(parseLessonFilters({ side: 'employer' })).toEqual({});
+    expect(parseLessonFilters({ side: ['EMPLOYER', 'CANDIDATE'] })).toEqual({});
   });
 });

@@ -20,7 +20,7 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
   const now = new Date();
   const { page, reviewCounts } = await loadLessonsPage(user, filters, now);
   const filterQuery = new URLSearchParams(
-    Object.entries({ cause: filters.cause, from: filters.from, to: filters.to }).filter(
+    Object.entries({ cause: filters.cause, side: filters.side, from: filters.from, to: filters.to }).filter(
       (entry): entry is [string, string] => Boolean(entry[1]),
     ),
   );
@@ -68,7 +68,7 @@ export default async function LessonsPage({ searchParams }: LessonsPageProps) {
           <h2 className="font-semibold">{isFiltered || filters.cursor ? 'No lessons match' : 'No lessons yet'}</h2>
           <p className="mt-2 text-sm text-slate-600">
             {isFiltered
-              ? 'Try another cause or a wider date range.'
+              ? 'Try another cause, the other side, or a wider date range.'
               : 'A lesson is saved at the end of every recovery. You can also add one by hand, for a near miss.'}
           </p>
         </section>

@@ -82,7 +82,7 @@ export async function exportLessons(
   userId: string,
   options: {
     format: ExportFormat;
-    filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>;
+    filters: Pick<LessonFilters, 'cause' | 'side' | 'from' | 'to'>;
     timeZone: string;
     now?: Date;
     batchSize?: number;

@@ -6,9 +6,10 @@ import {
   COMPANIES_SHOWN,
   computeRate,
   fillMonths,
+  foldCompanySides,
   OUTCOME_BUCKETS,
   toMonthKey,
-  type CompanyRow,
+  type CompanySidesRow,
   type LessonPatterns,
 } from '@/lib/domain/lesson-stats';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
@@ -18,6 +19,11 @@ import { isValidTimeZone, zonedLocalToUtc } from '@/lib/domain/time';
 // query is scoped by userId in each table it reads, joins included. Enum values are written as
 // SQL literals (constants, not user input) because a bound text parameter would not compare
 // with a Postgres enum column.
+//
+// Every incident is on one side: a miss or a late arrival is the candidate's (CANDIDATE_KINDS),
+// an employer's no-show is the employer's. The charts and figures are about the candidate's side
+// (what to prepare for), and so are the recoveries' timing and reschedule requests; the
+// employer's side is counted per company, with the time changes the employer asked for.
 
 /** Months shown at least (the chart reaches further back only when there is data). */
 const MIN_MONTHS = 12;
@@ -27,6 +33,7 @@ const MAX_MONTHS = 24;
 type CauseQueryRow = { rootCause: string; missed: number; runningLate: number; nearMisses: number };
 type MonthQueryRow = { month: string; missed: number; runningLate: number };
 type OutcomeQueryRow = { outcome: string; count: number };
+type CompanyQueryRow = CompanySidesRow & { totalNoShows: number; totalReschedules: number };
 type SummaryQueryRow = {
   medianMinutesToCall: number | null;
   callsCounted: number;
@@ -77,6 +84,7 @@ export async function getPatterns(userId: string, timeZone: string, now = new Da
   const outcomes = OUTCOME_BUCKETS.map((outcome) => ({ outcome, count: outcomeCounts.get(outcome) ?? 0 }));
 
   const summary = summaryRows[0];
+  const sides = foldCompanySides(companyRows);
   const accepted = summary?.accepted ?? 0;
   const declined = summary?.declined ?? 0;
 
@@ -98,17 +106,22 @@ export async function getPatterns(userId: string, timeZone: string, now = new Da
       // Success among the requests the employer decided on; waiting or unanswered ones say nothing yet.
       successRate: computeRate(accepted, accepted + declined),
     },
-    byCompany: companyRows,
+    byCompany: sides.candidate,
+    byEmployerCompany: sides.employer,
     totals: {
       incidents: byCause.reduce((sum, row) => sum + row.missed + row.runningLate, 0),
       nearMisses: byCause.reduce((sum, row) => sum + row.nearMisses, 0),
+      // Every row carries the totals over all companies, shown or not.
+      noShows: companyRows[0]?.totalNoShows ?? 0,
+      employerReschedules: companyRows[0]?.totalReschedules ?? 0,
     },
   };
 }
 
 /**
- * Incidents by root cause (the lesson's, when one was saved, since the user may have corrected
- * the first guess; else the reason given when marking it), plus lessons added by hand.
+ * The candidate's incidents by root cause (the lesson's, when one was saved, since the user may
+ * have corrected the first guess; else the reason given when marking it), plus the
+ * candidate-side lessons added by hand.
  */
 function queryByCause(userId: string) {
   return getDb().$queryRaw<CauseQueryRow[]>`
@@ -125,29 +138,29 @@ function queryByCause(userId: string) {
         ORDER BY l."createdAt" DESC, l."id" DESC
         LIMIT 1
       ) lesson ON true
-      WHERE i."userId" = ${userId}
+      WHERE i."userId" = ${userId} AND i."kind" IN ('MISSED', 'RUNNING_LATE')
       UNION ALL
       SELECT l."rootCause", 'NEAR_MISS' FROM "Lesson" l
-      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL
+      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL AND l."side" = 'CANDIDATE'
     ) rows
     GROUP BY rows.cause`;
 }
 
-/** Incidents per calendar month in the user's zone. */
+/** The candidate's incidents per calendar month in the user's zone. */
 function queryByMonth(userId: string, timeZone: string, since: Date) {
   return getDb().$queryRaw<MonthQueryRow[]>`
     SELECT to_char(date_trunc('month', i."recordedAt" AT TIME ZONE ${timeZone}), 'YYYY-MM') AS "month",
            (count(*) FILTER (WHERE i."kind" = 'MISSED'))::int AS "missed",
            (count(*) FILTER (WHERE i."kind" = 'RUNNING_LATE'))::int AS "runningLate"
     FROM "MissedIncident" i
-    WHERE i."userId" = ${userId} AND i."recordedAt" >= ${since}
+    WHERE i."userId" = ${userId} AND i."recordedAt" >= ${since} AND i."kind" IN ('MISSED', 'RUNNING_LATE')
     GROUP BY 1
     ORDER BY 1`;
 }
 
 /**
- * Where each recovery ended up: the incident's recorded outcome, or while it is still open
- * the state of its latest reschedule request.
+ * Where each of the candidate's recoveries ended up: the incident's recorded outcome, or while it
+ * is still open the state of its latest reschedule request.
  */
 function queryOutcomes(userId: string) {
   return getDb().$queryRaw<OutcomeQueryRow[]>`
@@ -168,7 +181,7 @@ function queryOutcomes(userId: string) {
         ORDER BY r."askedAt" DESC, r."id" DESC
         LIMIT 1
       ) request ON true
-      WHERE i."userId" = ${userId}
+      WHERE i."userId" = ${userId} AND i."kind" IN ('MISSED', 'RUNNING_LATE')
     ) buckets
     GROUP BY buckets.outcome`;
 }
@@ -178,7 +191,8 @@ function queryOutcomes(userId: string) {
  * actually sent, plus the reschedule requests by status. The miss is dated as findMissInstant
  * (lib/domain/recovery-timing.ts) dates it: the interview's start, or when the candidate
  * recorded it if that was earlier or they were running late. A step stamped before the miss
- * counts as zero rather than as negative time, as in minutesSinceMiss.
+ * counts as zero rather than as negative time, as in minutesSinceMiss. The candidate's side only:
+ * after an employer's no-show there is no apology to hurry.
  */
 function querySummary(userId: string) {
   return getDb().$queryRaw<SummaryQueryRow[]>`
@@ -204,7 +218,7 @@ function querySummary(userId: string) {
           SELECT min(m."sentAt") AS sent_at FROM "Message" m
           WHERE m."incidentId" = i."id" AND m."userId" = ${userId} AND m."kind" = 'APOLOGY' AND m."sentAt" IS NOT NULL
         ) apology ON true
-        WHERE i."userId" = ${userId}
+        WHERE i."userId" = ${userId} AND i."kind" IN ('MISSED', 'RUNNING_LATE')
       ) d
     ) timing
     CROSS JOIN (
@@ -213,42 +227,73 @@ function querySummary(userId: string) {
              (count(*) FILTER (WHERE r."status" = 'NO_RESPONSE'))::int AS "noResponse",
              (count(*) FILTER (WHERE r."status" = 'PENDING'))::int AS "pending"
       FROM "RescheduleRequest" r
-      WHERE r."userId" = ${userId}
+      JOIN "MissedIncident" i ON i."id" = r."incidentId" AND i."userId" = ${userId}
+      WHERE r."userId" = ${userId} AND i."kind" IN ('MISSED', 'RUNNING_LATE')
     ) requests`;
 }
 
 /**
- * The recovery patterns by employer: misses (the interview's company; for a lesson whose
- * interview was deleted, the company the lesson kept), rounds that replaced another, and the
- * reschedule requests the employer answered. Spellings of one company that differ only in case
- * or surrounding spaces are one row, named by the spelling used most.
+ * Both sides by employer, in one grouped statement. The candidate's: misses and late arrivals
+ * (the interview's company; for a candidate-side lesson whose interview was deleted, the company
+ * the lesson kept) and the reschedule requests after them that the employer answered. The
+ * employer's: their no-shows, and the time changes they asked for or sent as an updated
+ * invitation, except the new slot they gave after the candidate's miss (an accepted request,
+ * counted on the candidate's side). Spellings of one company that differ only in case or
+ * surrounding spaces are one row, named by the spelling used most. Each side keeps its own
+ * COMPANIES_SHOWN most affected, ranked as foldCompanySides orders them (names by code point, as
+ * JavaScript compares them), and every row carries the employer side's totals over all companies:
+ * whenever there is a row, the first of either side is kept.
  */
 function queryByCompany(userId: string) {
-  return getDb().$queryRaw<CompanyRow[]>`
-    SELECT mode() WITHIN GROUP (ORDER BY rows.company) AS "company",
-           (count(*) FILTER (WHERE rows.what = 'MISSED'))::int AS "missed",
-           (count(*) FILTER (WHERE rows.what = 'RESCHEDULED_ROUND'))::int AS "rescheduledRounds",
-           (count(*) FILTER (WHERE rows.what = 'ACCEPTED'))::int AS "requestsAccepted",
-           (count(*) FILTER (WHERE rows.what = 'DECLINED'))::int AS "requestsDeclined"
-    FROM (
-      SELECT iv."company", 'MISSED' AS what
+  return getDb().$queryRaw<CompanyQueryRow[]>`
+    WITH rows AS (
+      SELECT iv."company", CASE WHEN i."kind" = 'EMPLOYER_NO_SHOW' THEN 'NO_SHOW' ELSE 'MISSED' END AS what
       FROM "MissedIncident" i
       JOIN "Interview" iv ON iv."id" = i."interviewId" AND iv."userId" = ${userId}
       WHERE i."userId" = ${userId}
       UNION ALL
       SELECT l."company", 'MISSED' FROM "Lesson" l
-      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL AND l."company" IS NOT NULL
-      UNION ALL
-      SELECT iv."company", 'RESCHEDULED_ROUND' FROM "Interview" iv
-      WHERE iv."userId" = ${userId} AND iv."rescheduledFromId" IS NOT NULL
+      WHERE l."userId" = ${userId} AND l."incidentId" IS NULL AND l."company" IS NOT NULL AND l."side" = 'CANDIDATE'
       UNION ALL
       SELECT iv."company", r."status"::text
       FROM "RescheduleRequest" r
       JOIN "MissedIncident" i ON i."id" = r."incidentId" AND i."userId" = ${userId}
       JOIN "Interview" iv ON iv."id" = i."interviewId" AND iv."userId" = ${userId}
-      WHERE r."userId" = ${userId} AND r."status" IN ('ACCEPTED', 'DECLINED')
-    ) rows
-    GROUP BY lower(btrim(rows.company))
-    ORDER BY 2 DESC, 3 DESC, 1
-    LIMIT ${COMPANIES_SHOWN}`;
+      WHERE r."userId" = ${userId} AND r."status" IN ('ACCEPTED', 'DECLINED') AND i."kind" IN ('MISSED', 'RUNNING_LATE')
+      UNION ALL
+      SELECT iv."company", 'MOVED'
+      FROM "InterviewTimeChange" c
+      JOIN "Interview" iv ON iv."id" = c."interviewId" AND iv."userId" = ${userId}
+      WHERE c."userId" = ${userId} AND c."requestedBy" IN ('EMPLOYER', 'INVITATION')
+        AND NOT EXISTS (
+          SELECT 1 FROM "RescheduleRequest" r
+          JOIN "MissedIncident" i ON i."id" = r."incidentId" AND i."userId" = ${userId}
+          WHERE r."userId" = ${userId} AND r."newInterviewId" = c."interviewId" AND i."kind" IN ('MISSED', 'RUNNING_LATE')
+        )
+    ),
+    grouped AS (
+      SELECT mode() WITHIN GROUP (ORDER BY rows.company) AS "company",
+             (count(*) FILTER (WHERE rows.what = 'MISSED'))::int AS "missed",
+             (count(*) FILTER (WHERE rows.what = 'ACCEPTED'))::int AS "requestsAccepted",
+             (count(*) FILTER (WHERE rows.what = 'DECLINED'))::int AS "requestsDeclined",
+             (count(*) FILTER (WHERE rows.what = 'NO_SHOW'))::int AS "noShows",
+             (count(*) FILTER (WHERE rows.what = 'MOVED'))::int AS "reschedules"
+      FROM rows
+      GROUP BY lower(btrim(rows.company))
+    ),
+    ranked AS (
+      SELECT g.*,
+             (sum(g."noShows") OVER ())::int AS "totalNoShows",
+             (sum(g."reschedules") OVER ())::int AS "totalReschedules",
+             row_number() OVER (
+               ORDER BY g."missed" DESC, g."requestsAccepted" + g."requestsDeclined" DESC, g."company" COLLATE "C"
+             ) AS "candidateRank",
+             row_number() OVER (ORDER BY g."noShows" DESC, g."reschedules" DESC, g."company" COLLATE "C") AS "employerRank"
+      FROM grouped g
+    )
+    SELECT "company", "missed", "requestsAccepted", "requestsDeclined", "noShows", "reschedules",
+           "totalNoShows", "totalReschedules"
+    FROM ranked
+    WHERE ("missed" + "requestsAccepted" + "requestsDeclined" > 0 AND "candidateRank" <= ${COMPANIES_SHOWN})
+       OR ("noShows" + "reschedules" > 0 AND "employerRank" <= ${COMPANIES_SHOWN})`;
 }

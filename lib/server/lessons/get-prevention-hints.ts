@@ -9,6 +9,8 @@ import {
   type RootCause,
 } from '@/lib/domain/lesson-rules';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { LessonSide } from '@/lib/generated/prisma/enums';
+import type { IncidentKind } from '@/lib/domain/recovery-state';
 
 // A page lists a bounded number of interviews; a longer list is a bug, not a request to honour.
 const MAX_INTERVIEWS = 200;
@@ -19,19 +21,34 @@ const MAX_INTERVIEWS = 200;
  * lessons reads the newest few per cause, and a page carries a bounded number of rows.
  */
 export const HINT_LESSONS_PER_CAUSE = 10;
+/**
+ * Employer-side lessons apply per company, so they are bounded per company instead: the newest
+ * few about each employer, from the newest EMPLOYER_HINT_LESSONS_MAX employer-side lessons.
+ */
+export const EMPLOYER_HINT_LESSONS_PER_COMPANY = 3;
+export const EMPLOYER_HINT_LESSONS_MAX = 50;
 
 export type PreventionHintsByInterview = Record<string, PreventionHint[]>;
 
 export type HintCandidate = HintInterview & { id: string; status: string };
 
-type HintLessonRow = { id: string; rootCause: RootCause; actionTexts: string[] };
+type HintLessonRow = {
+  id: string;
+  rootCause: RootCause;
+  side: LessonSide;
+  company: string | null;
+  incidentKind: IncidentKind | null;
+  actionTexts: string[];
+};
 
 /**
- * The lessons the hint rules can use, in one query: per root cause the newest
- * HINT_LESSONS_PER_CAUSE that still prompt (no actions at all, or at least one not retired),
- * each with its unretired action texts, newest first overall. A lesson whose every action is
- * retired is a habit now and the rules skip it, so it is left out here rather than counted
- * against the cap.
+ * The lessons the hint rules can use, in one query: on the candidate's side, per root cause the
+ * newest HINT_LESSONS_PER_CAUSE that still prompt (no actions at all, or at least one not
+ * retired); on the employer's side, the newest EMPLOYER_HINT_LESSONS_PER_COMPANY per company
+ * (named the way the patterns page groups them) among the newest EMPLOYER_HINT_LESSONS_MAX, and
+ * only those that name a company, since that is what they are matched by. Each comes with its
+ * unretired action texts, newest first overall. A lesson whose every action is retired is a
+ * habit now and the rules skip it, so it is left out here rather than counted against the cap.
  */
 export async function findHintLessons(
   userId: string,
@@ -41,13 +58,19 @@ export async function findHintLessons(
   // Causes are the fixed enum values, compared as text: a bound text parameter does not compare
   // with the enum column itself.
   const rows = await getDb().$queryRaw<HintLessonRow[]>`
-    SELECT ranked."id", ranked."rootCause", COALESCE(texts."actionTexts", '[]'::json) AS "actionTexts"
+    SELECT ranked."id", ranked."rootCause", ranked."side", ranked."company", ranked."incidentKind",
+           COALESCE(texts."actionTexts", '[]'::json) AS "actionTexts"
     FROM (
-      SELECT l."id", l."rootCause"::text AS "rootCause", l."createdAt",
-             row_number() OVER (PARTITION BY l."rootCause" ORDER BY l."createdAt" DESC, l."id" DESC) AS "rank"
+      SELECT l."id", l."rootCause"::text AS "rootCause", l."side"::text AS "side", l."company",
+             i."kind"::text AS "incidentKind", l."createdAt",
+             row_number() OVER (PARTITION BY l."side", l."rootCause" ORDER BY l."createdAt" DESC, l."id" DESC) AS "causeRank",
+             row_number() OVER (PARTITION BY l."side", lower(btrim(l."company")) ORDER BY l."createdAt" DESC, l."id" DESC) AS "companyRank",
+             row_number() OVER (PARTITION BY l."side" ORDER BY l."createdAt" DESC, l."id" DESC) AS "sideRank"
       FROM "Lesson" l
+      LEFT JOIN "MissedIncident" i ON i."id" = l."incidentId" AND i."userId" = ${userId}
       WHERE l."userId" = ${userId}
         AND l."rootCause"::text IN (${Prisma.join([...causes])})
+        AND (l."side" = 'CANDIDATE' OR btrim(COALESCE(l."company", '')) <> '')
         AND (
           NOT EXISTS (SELECT 1 FROM "PreventionAction" a WHERE a."lessonId" = l."id")
           OR EXISTS (SELECT 1 FROM "PreventionAction" a WHERE a."lessonId" = l."id" AND a."retiredAt" IS NULL)
@@ -58,11 +81,16 @@ export async function findHintLessons(
       FROM "PreventionAction" a
       WHERE a."lessonId" = ranked."id" AND a."retiredAt" IS NULL
     ) texts ON true
-    WHERE ranked."rank" <= ${HINT_LESSONS_PER_CAUSE}
+    WHERE (ranked."side" = 'CANDIDATE' AND ranked."causeRank" <= ${HINT_LESSONS_PER_CAUSE})
+       OR (ranked."side" = 'EMPLOYER' AND ranked."companyRank" <= ${EMPLOYER_HINT_LESSONS_PER_COMPANY}
+           AND ranked."sideRank" <= ${EMPLOYER_HINT_LESSONS_MAX})
     ORDER BY ranked."createdAt" DESC, ranked."id" DESC`;
   return rows.map((row) => ({
     id: row.id,
     rootCause: row.rootCause,
+    side: row.side,
+    company: row.company,
+    incidentKind: row.incidentKind,
     actions: row.actionTexts.map((text) => ({ text, retiredAt: null })),
   }));
 }
@@ -113,6 +141,7 @@ export async function getPreventionHints(
     select: {
       id: true,
       status: true,
+      company: true,
       format: true,
       scheduledStart: true,
       timeZone: true,

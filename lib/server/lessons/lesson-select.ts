@@ -7,6 +7,8 @@ import type { LessonFilters } from '@/lib/validation/lessons';
 export const lessonSelect = {
   id: true,
   rootCause: true,
+  side: true,
+  company: true,
   whatHappened: true,
   reviewedAt: true,
   reviewCount: true,
@@ -36,11 +38,12 @@ export const lessonSelect = {
  */
 export function buildLessonWhere(
   userId: string,
-  filters: Pick<LessonFilters, 'cause' | 'from' | 'to'>,
+  filters: Pick<LessonFilters, 'cause' | 'side' | 'from' | 'to'>,
   timeZone: string,
 ): Prisma.LessonWhereInput {
   const where: Prisma.LessonWhereInput = { userId };
   if (filters.cause) where.rootCause = filters.cause;
+  if (filters.side) where.side = filters.side;
   const range: Prisma.DateTimeFilter = {};
   if (filters.from) range.gte = startOfDay(filters.from, timeZone);
   if (filters.to) range.lt = startOfDay(nextDay(filters.to), timeZone);

@@ -1,7 +1,9 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { describeAllowedRootCauses, isRootCauseAllowed, type LessonSide } from '@/lib/domain/lesson-sides';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import type { LessonFormValues } from '@/lib/validation/lessons';
+import { LESSON_COMPANY_REQUIRED_MESSAGE } from '@/lib/validation/lessons';
+import type { LessonWrite } from './create-lesson';
 
 export const STALE_LESSON_MESSAGE =
   'This lesson changed in another tab or window since you opened it. Reload to see the latest version; nothing was saved.';
@@ -10,14 +12,30 @@ export const STALE_LESSON_MESSAGE =
  * Saves an edit. Rows with an actionId edit that action, rows without one add an action, and
  * active actions missing from the form are deleted (the user removed them). Retired actions
  * are not in the form and are kept as they are: they record what became habit.
+ *
+ * The side may change (the user may see later that the mix-up was the employer's); absent, it
+ * stays. The company of a lesson from a recovery is its interview's and stays; a lesson added
+ * by hand names one on the employer's side and none on the candidate's (lessonCompanyAfterEdit).
  */
-export async function updateLesson(userId: string, lessonId: string, values: LessonFormValues): Promise<void> {
+export async function updateLesson(userId: string, lessonId: string, values: LessonWrite): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const lesson = await tx.lesson.findFirst({
       where: { id: lessonId, userId },
-      select: { id: true, actions: { select: { id: true, retiredAt: true } } },
+      select: {
+        id: true,
+        incidentId: true,
+        company: true,
+        side: true,
+        actions: { select: { id: true, retiredAt: true } },
+      },
     });
     if (!lesson) throw new NotFoundError('lesson');
+    const side = values.side ?? lesson.side;
+    if (!isRootCauseAllowed(side, values.rootCause)) {
+      const message = describeAllowedRootCauses(side);
+      throw new ValidationError(message, { rootCause: message });
+    }
+    const company = lessonCompanyAfterEdit(lesson, side, values.company);
 
     const activeIds = new Set(lesson.actions.filter((action) => action.retiredAt === null).map((action) => action.id));
     const rows = values.actions.filter((action) => action.text.length > 0);
@@ -30,7 +48,7 @@ export async function updateLesson(userId: string, lessonId: string, values: Les
     }
     await tx.lesson.update({
       where: { id: lesson.id },
-      data: { rootCause: values.rootCause, whatHappened: values.whatHappened },
+      data: { rootCause: values.rootCause, side, company, whatHappened: values.whatHappened },
     });
     const removed = [...activeIds].filter((id) => !keptIds.has(id));
     if (removed.length > 0)
@@ -56,4 +74,26 @@ export async function updateLesson(userId: string, lessonId: string, values: Les
       });
     }
   });
+}
+
+/**
+ * A lesson from a recovery keeps its interview's company. A lesson added by hand names the
+ * employer on the employer's side (required: it is what brings it back before the next interview
+ * with them); turned to the candidate's side it drops it, since a near miss is nobody else's. A
+ * candidate-side lesson that stays so keeps what it had: one whose interview was deleted keeps
+ * the company it came from.
+ */
+function lessonCompanyAfterEdit(
+  lesson: { incidentId: string | null; company: string | null; side: LessonSide },
+  side: LessonSide,
+  submitted: string | undefined,
+): string | null {
+  if (lesson.incidentId && lesson.company) return lesson.company;
+  if (side === 'EMPLOYER') {
+    const company = submitted ?? lesson.company;
+    if (!company)
+      throw new ValidationError(LESSON_COMPANY_REQUIRED_MESSAGE, { company: LESSON_COMPANY_REQUIRED_MESSAGE });
+    return company;
+  }
+  return lesson.side === 'EMPLOYER' && !lesson.incidentId ? null : lesson.company;
 }

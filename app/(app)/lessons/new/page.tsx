@@ -11,7 +11,7 @@ export default async function NewLessonPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Add a lesson" />
-      <Card description="For a near miss, or anything you learnt without a missed interview. Lessons from a recovery are saved at its last step.">
+      <Card description="For a near miss, something an employer got wrong, or anything you learnt without a missed interview. Lessons from a recovery are saved at its last step.">
         <LessonForm returnTo="/lessons" />
       </Card>
     </div>

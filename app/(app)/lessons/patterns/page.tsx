@@ -6,6 +6,7 @@ import { TextLink } from '@/components/ui/text-link';
 import {
   CauseSection,
   CompanySection,
+  EmployerSideSection,
   MonthSection,
   OutcomeSection,
   RescheduleSection,
@@ -20,25 +21,25 @@ export default async function PatternsPage() {
   const user = await requireUser('/lessons/patterns');
   const now = new Date();
   const { patterns, applications, reviewCounts } = await loadPatternsPage(user, now);
-  const isEmpty = patterns.totals.incidents === 0 && patterns.totals.nearMisses === 0;
+  const { incidents, nearMisses, noShows, employerReschedules } = patterns.totals;
+  const isYourSideEmpty = incidents === 0 && nearMisses === 0;
+  const isEmployerSideEmpty = noShows === 0 && employerReschedules === 0;
   return (
     <div className="space-y-6">
       <PageHeader
         title="Patterns"
         description={
-          isEmpty
+          isYourSideEmpty && isEmployerSideEmpty
             ? 'No misses to chart yet.'
-            : `${patterns.totals.incidents === 1 ? '1 incident' : `${patterns.totals.incidents} incidents`} and ${
-                patterns.totals.nearMisses === 1 ? '1 near miss' : `${patterns.totals.nearMisses} near misses`
-              } so far. What keeps going wrong is what to prepare for.`
+            : `Your side: ${count(incidents, 'incident', 'incidents')} and ${count(nearMisses, 'near miss', 'near misses')}. The employer’s side: ${count(noShows, 'no-show', 'no-shows')} and ${count(employerReschedules, 'reschedule', 'reschedules')}. What keeps going wrong is what to prepare for.`
         }
       />
       <LessonsNav current="patterns" dueCount={reviewCounts.due} />
-      {isEmpty ? (
+      {isYourSideEmpty ? (
         <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="font-semibold">No misses recorded</h2>
           <p className="mt-2 text-sm text-slate-600">
-            Patterns appear once you record a missed interview or{' '}
+            Patterns of your side appear once you record a missed interview or{' '}
             <TextLink href="/lessons/new" className="hover:text-brand-900">
               add a lesson by hand
             </TextLink>
@@ -55,7 +56,12 @@ export default async function PatternsPage() {
           <CompanySection patterns={patterns} />
         </>
       )}
+      {isYourSideEmpty && isEmployerSideEmpty ? null : <EmployerSideSection patterns={patterns} />}
       <ApplicationInsightsSection insights={applications} />
     </div>
   );
+}
+
+function count(value: number, one: string, many: string): string {
+  return value === 1 ? `1 ${one}` : `${value} ${many}`;
 }

@@ -32,7 +32,10 @@ export default async function EditLessonPage({ params, searchParams }: EditLesso
         <LessonForm
           lessonId={lesson.id}
           returnTo={returnTo}
+          isCompanyFromInterview={Boolean(lesson.incident && (lesson.company ?? lesson.incident.interview.company))}
           defaults={{
+            side: lesson.side,
+            company: lesson.company ?? lesson.incident?.interview.company ?? '',
             rootCause: lesson.rootCause,
             whatHappened: lesson.whatHappened,
             actions: activeActions.map((action) => ({ actionId: action.id, text: action.text })),
