@@ -26,3 +26,6 @@ export const recordLateNoticeSchema = z.object({
 });
 export type RecordLateNoticeInput = z.input<typeof recordLateNoticeSchema>;
 export type RecordLateNoticeValues = z.output<typeof recordLateNoticeSchema>;
+
+export const arrivedLateSchema = z.object({ interviewId: idSchema('interview') });
+export type ArrivedLateInput = z.input<typeof arrivedLateSchema>;

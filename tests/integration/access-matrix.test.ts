@@ -118,7 +118,7 @@ import { signInAs } from './support/session';
 import { createTestApplication, createTestInterview, createTestUser, ensureTestStages } from './support/factories';
 import { createBrowserKeys } from './support/push-service';
 import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
-import { recordLateNoticeAction, sendLateNoticeAction } from '@/lib/actions/late-notices';
+import { recordArrivedLateAction, recordLateNoticeAction, sendLateNoticeAction } from '@/lib/actions/late-notices';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
@@ -1199,6 +1199,11 @@ const MATRIX: Record<string, MatrixEntry> = {
         channel: 'CALL',
         idempotencyKey: randomUUID(),
       }),
+  },
+  'lib/actions/late-notices.ts#recordArrivedLateAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => recordArrivedLateAction({ interviewId: ids.interviewId! }),
   },
 };
 

@@ -4,7 +4,10 @@ import { getDb } from '@/lib/db';
 import { draftLateNotice } from '@/lib/domain/late-notice';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
+import { recordArrivedLate } from '@/lib/server/late-notices/record-arrived-late';
 import { recordLateNotice } from '@/lib/server/late-notices/record-late-notice';
+import { createCheckInToken } from '@/lib/server/notifications/check-in-tokens';
+import { loadCheckInPage } from '@/lib/server/pages/check-in';
 import { NO_CONTACT_EMAIL, sendLateNotice } from '@/lib/server/late-notices/send-late-notice';
 import { startSmtpPeer, type SmtpPeer } from '@/tests/support/smtp-peer.mjs';
 import { createTestInterview, createTestUser } from './support/factories';
@@ -240,5 +243,51 @@ describe('recording a text or a call', () => {
       }),
     ).rejects.toThrow(NotFoundError);
     expect(await readWrites(interview.id)).toEqual({ messages: [], events: [] });
+  });
+});
+
+describe('the check-in after a running-late notice', () => {
+  it('knows what the user told them, and records "made it, late" once, with the interview attended', async () => {
+    const { user, interview } = await createComingUp();
+    await recordLateNotice(user.id, {
+      interviewId: interview.id,
+      minutesLate: 15,
+      channel: 'CALL',
+      idempotencyKey: randomUUID(),
+    });
+    // The interview is over: it started two hours ago.
+    await db.interview.update({
+      where: { id: interview.id },
+      data: { scheduledStart: new Date(Date.now() - 7_200_000) },
+    });
+    const token = await createCheckInToken(db, user.id, interview.id, new Date());
+
+    const page = await loadCheckInPage(user.id, token);
+    expect(page.lateNotice).toMatchObject({ minutesLate: 15, channel: 'CALL' });
+
+    await recordArrivedLate(user.id, interview.id);
+    await recordArrivedLate(user.id, interview.id);
+
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'COMPLETED',
+    });
+    const outcomes = await db.activityEvent.findMany({
+      where: { interviewId: interview.id, type: 'OUTCOME_RECORDED' },
+    });
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        summary: 'Made it, late: you had told them you’d be about 15 minutes late.',
+        details: { kind: 'ARRIVED_LATE', announcedMinutes: 15 },
+      }),
+    ]);
+  });
+
+  it('answers another user’s interview like a missing one', async () => {
+    const { interview } = await createComingUp();
+    const stranger = await createTestUser();
+    await expect(recordArrivedLate(stranger.id, interview.id)).rejects.toThrow(NotFoundError);
+    expect(await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({
+      status: 'SCHEDULED',
+    });
   });
 });
