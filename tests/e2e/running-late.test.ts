@@ -57,7 +57,7 @@ test.describe('running late', () => {
 
     const card = page.getByRole('region', { name: 'Running late?' });
     // The leave-by time (start − 30 travel − 15 early) passed about 25 minutes ago: 30 is picked.
-    expect(await card.getByRole('radio', { name: '30 min' }).isChecked()).toBe(true);
+    expect(await card.getByRole('radio', { name: '30 min', exact: true }).isChecked()).toBe(true);
     // A long delay: call first, with advice to offer a reschedule, and the full flow a link away.
     await card.getByText(/offer to reschedule/).waitFor();
     const actions = await card.getByRole('link').evaluateAll((links) => links.map((link) => link.textContent));
@@ -67,7 +67,7 @@ test.describe('running late', () => {
     );
 
     await card.getByText('10 min', { exact: true }).click();
-    expect(await card.getByRole('radio', { name: '10 min' }).isChecked()).toBe(true);
+    expect(await card.getByRole('radio', { name: '10 min', exact: true }).isChecked()).toBe(true);
     await card.getByText(/offer to reschedule/).waitFor({ state: 'detached' });
     const draft = card.getByTestId('late-notice-draft');
     await expect(draft).toContainText('running about 10 minutes late');
@@ -101,7 +101,7 @@ test.describe('running late', () => {
       .getByRole('link', { name: 'I’ll be 5 minutes late' })
       .click();
     await page.waitForURL(`${interviewUrl}?late=5#running-late`);
-    expect(await card.getByRole('radio', { name: '5 min' }).isChecked()).toBe(true);
+    expect(await card.getByRole('radio', { name: '5 min', exact: true }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
   });
 });
