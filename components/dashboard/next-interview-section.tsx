@@ -3,6 +3,7 @@ import type { ComponentProps } from 'react';
 import { Countdown } from '@/components/interviews/countdown';
 import { InterviewTime } from '@/components/interviews/interview-time';
 import { LeaveBy } from '@/components/interviews/leave-by';
+import { RunningLateChips } from '@/components/interviews/running-late-chips';
 import { NextInterviewLinks } from '@/components/interviews/next-interview-links';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { Card } from '@/components/ui/card';
@@ -12,7 +13,12 @@ import type { PreventionHint } from '@/lib/domain/lesson-rules';
 type Props = {
   interview:
     | (ComponentProps<typeof NextInterviewLinks>['interview'] &
-        ComponentProps<typeof LeaveBy>['interview'] & { roleTitle: string; company: string; format: InterviewFormat })
+        ComponentProps<typeof LeaveBy>['interview'] &
+        ComponentProps<typeof RunningLateChips>['interview'] & {
+          roleTitle: string;
+          company: string;
+          format: InterviewFormat;
+        })
     | null;
   hints: readonly PreventionHint[];
   now: Date;
@@ -51,6 +57,7 @@ export function NextInterviewSection({ interview, hints, now, userTimeZone }: Pr
             <LeaveBy interview={interview} hints={hints} userTimeZone={userTimeZone} />
           </p>
         ) : null}
+        <RunningLateChips interview={interview} now={now} />
         <NextInterviewLinks interview={interview} />
         <PreventionHints hints={hints} />
       </div>

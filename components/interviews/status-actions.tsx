@@ -21,9 +21,18 @@ type Props = {
   allowed: readonly InterviewStatus[];
   isUpcoming: boolean;
   openReschedule?: boolean;
+  /** "You told them you'd be ~10 minutes late at 13:52", for the check-in's answers. */
+  toldLate?: string | null;
 };
 
-export function StatusActions({ interviewId, status, allowed, isUpcoming, openReschedule = false }: Props) {
+export function StatusActions({
+  interviewId,
+  status,
+  allowed,
+  isUpcoming,
+  openReschedule = false,
+  toldLate = null,
+}: Props) {
   const router = useRouter();
   const [rescheduling, setRescheduling] = useState(openReschedule && status === 'SCHEDULED');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -71,7 +80,7 @@ export function StatusActions({ interviewId, status, allowed, isUpcoming, openRe
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {isAwaitingAnswer ? <CheckIn interviewId={interviewId} showReschedule={false} /> : null}
+      {isAwaitingAnswer ? <CheckIn interviewId={interviewId} showReschedule={false} toldLate={toldLate} /> : null}
       <div className="flex flex-wrap gap-2">
         {isBeforeSlot ? (
           <>

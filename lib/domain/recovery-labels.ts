@@ -62,6 +62,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   THANK_YOU_ACCEPTED: 'Thank-you for the second chance',
   THANK_YOU_DECLINED: 'Thank-you for their consideration',
   PREP_NOTE: 'Note for the new interview',
+  LATE_NOTICE: 'Running-late notice',
 };
 
 export const CHANNEL_LABELS: Record<MessageChannel, string> = {

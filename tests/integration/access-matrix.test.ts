@@ -119,6 +119,7 @@ import { signInAs } from './support/session';
 import { createTestApplication, createTestInterview, createTestUser, ensureTestStages } from './support/factories';
 import { createBrowserKeys } from './support/push-service';
 import { moveApplicationAction, undoMoveAction } from '@/lib/actions/board';
+import { recordArrivedLateAction, recordLateNoticeAction, sendLateNoticeAction } from '@/lib/actions/late-notices';
 import { listExportedIds, seedUserData, snapshotAccount, type SeededUserData } from './support/seed';
 
 // The session is whatever the test says: a user whose cookie is valid, or nobody. The rest of
@@ -1194,6 +1195,29 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedInterview,
     call: (ids) => addHourBeforeReminderAction({ id: ids.interviewId! }),
+  },
+  // Running late in one tap: the emailed notice and the text or call recorded by hand.
+  'lib/actions/late-notices.ts#sendLateNoticeAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) =>
+      sendLateNoticeAction({ interviewId: ids.interviewId!, minutesLate: 10, idempotencyKey: randomUUID() }),
+  },
+  'lib/actions/late-notices.ts#recordLateNoticeAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) =>
+      recordLateNoticeAction({
+        interviewId: ids.interviewId!,
+        minutesLate: 10,
+        channel: 'CALL',
+        idempotencyKey: randomUUID(),
+      }),
+  },
+  'lib/actions/late-notices.ts#recordArrivedLateAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => recordArrivedLateAction({ interviewId: ids.interviewId! }),
   },
 };
 

@@ -111,7 +111,7 @@ describe('sendPushToUser', () => {
       url: '/interviews/int_123',
       tag: 'reminder-1',
       actions: [
-        { action: 'running-late', title: 'Running late', url: '/interviews/int_123/recover?kind=RUNNING_LATE' },
+        { action: 'running-late', title: 'Running late', url: '/interviews/int_123#running-late' },
         {
           action: 'directions',
           title: 'Directions',
@@ -478,7 +478,7 @@ describe('the PUSH channel of reminders', () => {
         links: [
           { label: 'Open the interview', url: `${APP}/interviews/int_9` },
           { label: 'Directions', url: 'https://www.google.com/maps/search/?api=1&query=1%20High%20Street' },
-          { label: 'Running late', url: `${APP}/interviews/int_9/recover?kind=RUNNING_LATE` },
+          { label: 'Running late', url: `${APP}/interviews/int_9#running-late` },
         ],
         confirmation: null,
       },
@@ -503,7 +503,7 @@ describe('the PUSH channel of reminders', () => {
         url: `${APP}/interviews/int_9`,
         tag: 'LEAVE_BY:int_9:2027-01-15T10:00:00.000Z',
         actions: [
-          { action: 'running-late', title: 'Running late', url: `${APP}/interviews/int_9/recover?kind=RUNNING_LATE` },
+          { action: 'running-late', title: 'Running late', url: `${APP}/interviews/int_9#running-late` },
           {
             action: 'directions',
             title: 'Directions',

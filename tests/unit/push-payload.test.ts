@@ -17,7 +17,7 @@ describe('buildInterviewPushPayload', () => {
       url: '/interviews/int_1',
       tag: 'r1',
       actions: [
-        { action: 'running-late', title: 'Running late', url: '/interviews/int_1/recover?kind=RUNNING_LATE' },
+        { action: 'running-late', title: 'Running late', url: '/interviews/int_1#running-late' },
         {
           action: 'directions',
           title: 'Directions',
@@ -31,7 +31,7 @@ describe('buildInterviewPushPayload', () => {
     expect(
       buildInterviewPushPayload({ title: 'Video call', body: 'Test your link.', interviewId: 'int_2', address: '  ' })
         .actions,
-    ).toEqual([{ action: 'running-late', title: 'Running late', url: '/interviews/int_2/recover?kind=RUNNING_LATE' }]);
+    ).toEqual([{ action: 'running-late', title: 'Running late', url: '/interviews/int_2#running-late' }]);
     const after = buildInterviewPushPayload({
       title: 'Did it happen?',
       body: 'Check in.',

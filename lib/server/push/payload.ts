@@ -51,8 +51,8 @@ export function buildInterviewPushPayload({
 }: InterviewNotice): PushPayload {
   const interviewPath = `/interviews/${encodeURIComponent(interviewId)}`;
   const actions: PushAction[] = [];
-  if (canRunLate)
-    actions.push({ action: 'running-late', title: 'Running late', url: `${interviewPath}/recover?kind=RUNNING_LATE` });
+  // The interview page's "Running late?" card: a delay chosen in one tap and the notice drafted.
+  if (canRunLate) actions.push({ action: 'running-late', title: 'Running late', url: `${interviewPath}#running-late` });
   if (address?.trim()) actions.push({ action: 'directions', title: 'Directions', url: mapsSearchUrl(address) });
   return {
     title: shorten(title, MAX_TITLE),

@@ -2,7 +2,11 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { type MessageFacts, type MessageKind, draftMessage } from '@/lib/domain/message-templates';
 import { type IncidentKind } from '@/lib/domain/recovery-state';
-import { type MessageChannel, type MissReason } from '@/lib/generated/prisma/enums';
+import {
+  type MessageChannel,
+  type MessageKind as StoredMessageKind,
+  type MissReason,
+} from '@/lib/generated/prisma/enums';
 import { type FactsInterview } from '@/lib/server/interviews/interview-select';
 
 // Scripts are read aloud and notes are for the candidate; everything else goes to the employer.
@@ -17,7 +21,7 @@ const channelByKind: Record<MessageKind, MessageChannel> = {
 };
 
 /** The messages whose sending is the flow's "send" step and opens a reschedule request. */
-export const FLOW_MESSAGE_KINDS: readonly MessageKind[] = ['APOLOGY', 'RESCHEDULE_REQUEST'];
+export const FLOW_MESSAGE_KINDS: readonly StoredMessageKind[] = ['APOLOGY', 'RESCHEDULE_REQUEST'];
 
 export type FactsIncident = {
   kind: IncidentKind;

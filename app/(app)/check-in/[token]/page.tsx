@@ -4,6 +4,7 @@ import { CheckInConfirm } from '@/components/notifications/check-in-confirm';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { describeLateNotice } from '@/lib/domain/late-notice';
 import { formatWithZone } from '@/lib/domain/time';
 import { loadCheckInPage } from '@/lib/server/pages/check-in';
 import { requireUser } from '@/lib/session';
@@ -25,7 +26,7 @@ export default async function CheckInPage({
   const user = await requireUser(
     `/check-in/${encodeURIComponent(token)}${answer === 'missed' || answer === 'happened' ? `?answer=${answer}` : ''}`,
   );
-  const { link } = await orNotFound(loadCheckInPage(user.id, token));
+  const { link, lateNotice } = await orNotFound(loadCheckInPage(user.id, token));
   if (link.state !== 'open') {
     return (
       <div className="space-y-4">
@@ -45,10 +46,16 @@ export default async function CheckInPage({
         title={`${interview.roleTitle} at ${interview.company}`}
         description={`Planned for ${formatWithZone(interview.scheduledStart, interview.timeZone)}.`}
       >
+        {lateNotice ? (
+          <p className="mb-2 text-sm font-medium text-amber-900">
+            {describeLateNotice(lateNotice, interview.timeZone)}.
+          </p>
+        ) : null}
         <p className="mb-4 text-sm text-slate-600">Nothing is recorded until you choose.</p>
         <CheckInConfirm
           token={token}
           interviewId={interview.id}
+          toldLate={lateNotice !== null}
           suggested={answer === 'missed' || answer === 'happened' ? answer : null}
         />
       </Card>

@@ -7,6 +7,7 @@ import { InterviewRemindersSection } from '@/components/interviews/interview-rem
 import { InterviewPreparationSection } from '@/components/interviews/interview-preparation-section';
 import { InterviewTimeChangesSection } from '@/components/interviews/interview-time-changes-section';
 import { InterviewTimelineSection } from '@/components/interviews/interview-timeline-section';
+import { RunningLateSection } from '@/components/interviews/running-late-section';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
 import { canAddHourBefore } from '@/lib/domain/interview-reminder-list';
@@ -24,7 +25,7 @@ export default async function InterviewPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ id }, { reschedule }] = await Promise.all([params, searchParams]);
+  const [{ id }, { reschedule, late }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/interviews/${id}`);
   const now = new Date();
   // Both the interview and its messages answer NotFoundError for an id that is missing or not
@@ -34,6 +35,7 @@ export default async function InterviewPage({
   return (
     <div className="space-y-6">
       <InterviewHeader interview={interview} userTimeZone={user.timeZone} />
+      <RunningLateSection interview={interview} candidateName={user.name} now={now} requestedMinutes={late} />
       <PreventionHints hints={hints} />
       <InterviewActionsSection interview={interview} now={now} openReschedule={reschedule === '1'} />
       <AddToCalendar interview={interview} />
