@@ -37,9 +37,18 @@ export function isRescheduleReason(value: unknown): value is RescheduleReason {
   return typeof value === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(value);
 }
 
+/**
+ * Recorded by the no-show flow only, never picked in a form: the employer did not show up and
+ * set a new time. The employer's record counts these apart from ordinary moves.
+ */
+export const EMPLOYER_NO_SHOW_REASON = 'EMPLOYER_NO_SHOW';
+export type TimeChangeReason = RescheduleReason | typeof EMPLOYER_NO_SHOW_REASON;
+const EMPLOYER_NO_SHOW_LABEL = "They didn't show up";
+
 /** The label of a stored category; a category this version does not know reads as "Other". */
 export function rescheduleReasonLabel(category: string | null): string | null {
   if (!category) return null;
+  if (category === EMPLOYER_NO_SHOW_REASON) return EMPLOYER_NO_SHOW_LABEL;
   return isRescheduleReason(category) ? RESCHEDULE_REASON_LABELS[category] : RESCHEDULE_REASON_LABELS.OTHER;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { RootCause } from '@/lib/domain/lesson-rules';
+import type { LessonSide } from '@/lib/generated/prisma/enums';
 
 export type NewLesson = {
   userId: string;
@@ -12,6 +13,8 @@ export type NewLesson = {
   whatHappened: string;
   /** Prevention actions in the user's order; blank rows are left out. */
   actionTexts: string[];
+  /** Whose side it is about; the candidate's unless said otherwise. */
+  side?: LessonSide;
 };
 
 /** The one writer of a lesson and its prevention actions, inside the caller's transaction. */
@@ -34,6 +37,7 @@ export async function insertLesson(tx: Tx, lesson: NewLesson): Promise<{ id: str
       company,
       rootCause: lesson.rootCause,
       whatHappened: lesson.whatHappened,
+      ...(lesson.side ? { side: lesson.side } : {}),
       actions: { create: texts.map((text, position) => ({ text, position })) },
     },
     select: { id: true },
