@@ -9,6 +9,7 @@ import { InterviewTimeChangesSection } from '@/components/interviews/interview-t
 import { InterviewTimelineSection } from '@/components/interviews/interview-timeline-section';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
+import { NoShowOffer } from '@/components/recovery/no-show-offer';
 import { canAddHourBefore } from '@/lib/domain/interview-reminder-list';
 import { MessageHistory } from '@/components/recovery/message-history';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
@@ -35,6 +36,7 @@ export default async function InterviewPage({
     <div className="space-y-6">
       <InterviewHeader interview={interview} userTimeZone={user.timeZone} />
       <PreventionHints hints={hints} />
+      <NoShowOffer interview={interview} now={now} />
       <InterviewActionsSection interview={interview} now={now} openReschedule={reschedule === '1'} />
       <AddToCalendar interview={interview} />
       <div className="grid gap-6 md:grid-cols-2">
