@@ -65,10 +65,14 @@ export function movedHeading(count: number): string | null {
 }
 
 /** The employer's record on an application: "Rescheduled by them 3 times", or nothing. */
-export function employerRescheduleSummary(count: number): string | null {
-  if (count <= 0) return null;
-  return `Rescheduled by them ${count === 1 ? 'once' : `${count} times`}`;
+export function employerRescheduleSummary(count: number, noShows = 0): string | null {
+  const moved = count > 0 ? `Rescheduled by them ${count === 1 ? 'once' : `${count} times`}` : null;
+  if (noShows <= 0) return moved;
+  const missed = `${noShows <= NO_SHOW_WORDS.length ? NO_SHOW_WORDS[noShows - 1] : noShows} no-show${noShows === 1 ? '' : 's'}`;
+  return moved ? `${moved}, ${missed}` : `${missed.charAt(0).toUpperCase()}${missed.slice(1)} by them`;
 }
+
+const NO_SHOW_WORDS = ['one', 'two', 'three', 'four', 'five'];
 
 /** Whether an edit moved the slot: its start, its length or the zone it is held in. */
 export function isTimeChange(
