@@ -3,7 +3,6 @@ import { countApplicationsByStage } from '@/lib/server/applications/count-applic
 import { getDashboard } from '@/lib/server/interviews/get-dashboard';
 import { countLessonsDueForReview } from '@/lib/server/lessons/count-lessons-due-for-review';
 import { applyHintLessons, findHintLessons } from '@/lib/server/lessons/get-prevention-hints';
-import { listNoShowOffers } from '@/lib/server/recovery/list-no-show-offers';
 import { listOpenRecoveries } from '@/lib/server/recovery/list-open-recoveries';
 import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
 
@@ -13,13 +12,12 @@ import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
  */
 export async function loadDashboard(user: { id: string; timeZone: string }, now = new Date()) {
   const [
-    { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer },
+    { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer, noShowOffers },
     openIncidents,
     lessonsDue,
     unsent,
     hintLessons,
     pipeline,
-    noShowOffers,
   ] = await Promise.all([
     getDashboard(user.id, now),
     listOpenRecoveries(user.id, now),
@@ -27,7 +25,6 @@ export async function loadDashboard(user: { id: string; timeZone: string }, now 
     listUnsentMessages(user.id),
     findHintLessons(user.id),
     countApplicationsByStage(user.id),
-    listNoShowOffers(user.id, now),
   ]);
   const nextHints = nextInterview
     ? (applyHintLessons([nextInterview], hintLessons, user.timeZone, now)[nextInterview.id] ?? [])
