@@ -10,6 +10,7 @@ import {
 import { employerRescheduleSummary, rescheduleReasonLabel } from '@/lib/domain/interview-time-changes';
 import { type MessageFacts, draftMessage, findPlaceholders, formatInterviewTime } from '@/lib/domain/message-templates';
 import { adviseFollowUp } from '@/lib/domain/recovery-follow-up';
+import { NO_SHOW_LINK_LABEL, buildReminderContent } from '@/lib/domain/reminders-content';
 import {
   type RecoveryEvent,
   type RecoveryState,
@@ -285,5 +286,37 @@ describe('the checks’ findings and the employer’s record', () => {
     expect(employerRescheduleSummary(3, 0)).toBe('Rescheduled by them 3 times');
     expect(employerRescheduleSummary(0, 0)).toBeNull();
     expect(rescheduleReasonLabel('EMPLOYER_NO_SHOW')).toBe("They didn't show up");
+  });
+});
+
+describe('the check-in notification', () => {
+  it('links "They didn’t show up" to the interview, for the push button', () => {
+    const interviewUrl = 'https://rebound.example/interviews/int_1';
+    const content = buildReminderContent({
+      reminder: { kind: 'CHECK_IN', leaveBy: null },
+      interview: {
+        company: 'Acme',
+        roleTitle: 'Backend Engineer',
+        scheduledStart: START,
+        durationMinutes: 60,
+        timeZone: 'Europe/London',
+        format: 'VIDEO',
+        location: null,
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
+      },
+      userTimeZone: 'Europe/London',
+      userName: 'Sam Lee',
+      links: {
+        open: interviewUrl,
+        checkInHappened: 'https://rebound.example/check-in/tok?answer=happened',
+        checkInDidNotHappen: 'https://rebound.example/check-in/tok?answer=missed',
+        noShow: interviewUrl,
+      },
+      sentAt: minutesAfter(120),
+    });
+    expect(content.links).toContainEqual({ label: NO_SHOW_LINK_LABEL, url: interviewUrl });
+    expect(content.body).toContain(`${NO_SHOW_LINK_LABEL}: ${interviewUrl}`);
   });
 });
