@@ -229,7 +229,7 @@ export type SkippedStep = { skipped: RecoveryState; next: RecoveryState; reason:
 /** Skips the open step. A reason is required so a skipped step is always explained in the stepper. */
 export function skipStep(state: RecoveryState, reason: string): SkippedStep {
   const next = skipTargets[state];
-  if (next === null || next === undefined) {
+  if (next === null) {
     throw new RecoveryStepError(
       'INCIDENT_CLOSED',
       'This incident is closed; there is no step left to skip.',
@@ -309,10 +309,8 @@ export function listNextStates(current: RecoveryState, kind: IncidentKind = 'MIS
     .forEach((transition) => targets.add(transition.to));
   if (current === 'OUTCOME') Object.values(answerTargets).forEach((target) => targets.add(target));
   if (kind === 'RUNNING_LATE' && attendedLateStates.includes(current)) targets.add('LESSON');
-  return stepOrder.filter((step) => targets.has(step) && noShowOnlyStates.every((only) => only !== step));
+  return stepOrder.filter((step) => targets.has(step));
 }
-
-const noShowOnlyStates: readonly RecoveryState[] = ['CHECK', 'WAIT'];
 
 function listNoShowNextStates(current: RecoveryState): RecoveryState[] {
   if (indexOfStep(current, 'EMPLOYER_NO_SHOW') < 0) return [];

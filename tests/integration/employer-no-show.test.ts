@@ -4,6 +4,7 @@ import { addBusinessDays } from '@/lib/domain/business-days';
 import * as templates from '@/lib/domain/message-templates';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { countEmployerRecord } from '@/lib/server/applications/count-employer-record';
+import { getDashboard } from '@/lib/server/interviews/get-dashboard';
 import { recordNoShowOutcome } from '@/lib/server/recovery/record-no-show-outcome';
 import { resolveNoShowCheck } from '@/lib/server/recovery/resolve-no-show-check';
 import { saveLesson } from '@/lib/server/recovery/save-lesson';
@@ -99,6 +100,16 @@ describe('starting the employer’s no-show', () => {
     expect(tabs.filter((tab) => tab.created)).toHaveLength(1);
     expect(await db.missedIncident.count({ where: { userId: other.user.id } })).toBe(1);
     expect(await db.message.count({ where: { userId: other.user.id } })).toBe(1);
+  });
+
+  it('is offered on the dashboard from five minutes after the start until a recovery is open', async () => {
+    const { user, interview } = await createStartedInterview();
+    const early = await createTestInterview(user.id, { scheduledStart: new Date(Date.now() - 2 * MINUTE) });
+    const offered = (await getDashboard(user.id)).noShowOffers.map((item) => item.id);
+    expect(offered).toContain(interview.id);
+    expect(offered).not.toContain(early.id);
+    await startNoShow(user.id, { interviewId: interview.id, idempotencyKey: randomUUID() });
+    expect((await getDashboard(user.id)).noShowOffers.map((item) => item.id)).not.toContain(interview.id);
   });
 
   it('is refused before five minutes have passed, writing nothing', async () => {
