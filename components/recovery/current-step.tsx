@@ -13,6 +13,7 @@ import {
   OutcomeStep,
   PrepStep,
 } from './lazy-steps';
+import { NoShowStep } from './no-show-step';
 import type { EditableMessage, RecoveryView } from './types';
 import { TextLink } from '@/components/ui/text-link';
 
@@ -21,6 +22,9 @@ type Props = { recovery: Recovery; view: RecoveryView; format: Formatter };
 /** The open step, expanded with everything needed to do it now. */
 export function CurrentStep({ recovery, view, format }: Props) {
   const { incident, interview } = recovery;
+  if (incident.kind === 'EMPLOYER_NO_SHOW' && ['CHECK', 'WAIT', 'OUTCOME'].includes(incident.recoveryState)) {
+    return <NoShowStep recovery={recovery} view={view} format={format} />;
+  }
   switch (incident.recoveryState) {
     case 'CALL':
       return (

@@ -15,3 +15,10 @@ export const LessonStep = dynamic(() => import('./lesson-step').then((module) =>
 export const MessageWorkspace = dynamic(() => import('./message-workspace').then((module) => module.MessageWorkspace));
 export const OutcomeStep = dynamic(() => import('./outcome-step').then((module) => module.OutcomeStep));
 export const PrepStep = dynamic(() => import('./prep-step').then((module) => module.PrepStep));
+export const NoShowFindingButtons = dynamic(() =>
+  import('./no-show-finding-buttons').then((module) => module.NoShowFindingButtons),
+);
+export const NoShowNote = dynamic(() => import('./no-show-note').then((module) => module.NoShowNote));
+export const NoShowOutcomeForm = dynamic(() =>
+  import('./no-show-outcome-form').then((module) => module.NoShowOutcomeForm),
+);

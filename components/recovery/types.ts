@@ -35,4 +35,6 @@ export type RecoveryView = {
   followUpDraft: EditableMessage | null;
   thankYouAccepted: EditableMessage | null;
   thankYouDeclined: EditableMessage | null;
+  // The note written while waiting for an employer who did not show up.
+  noShowNote: EditableMessage | null;
 };

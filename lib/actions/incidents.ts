@@ -3,7 +3,7 @@
 // The recovery screens' actions. Each step's server function opens its own transaction and
 // locks the interview; an action names the signed-in user and refreshes what the step changed.
 import { authedAction, type ActionOptions } from './client';
-import { revalidateLessonPages, revalidateRecoveryPages } from './revalidate';
+import { revalidateApplicationPages, revalidateLessonPages, revalidateRecoveryPages } from './revalidate';
 import { approveDraft } from '@/lib/server/recovery/approve-draft';
 import { confirmManualSend } from '@/lib/server/recovery/confirm-manual-send';
 import { dismissMessage } from '@/lib/server/recovery/dismiss-message';
@@ -18,6 +18,10 @@ import { sendMessage } from '@/lib/server/recovery/send-message';
 import { skipStep } from '@/lib/server/recovery/skip-step';
 import { startRecovery } from '@/lib/server/recovery/start-recovery';
 import { stopWaiting } from '@/lib/server/recovery/stop-waiting';
+import { recordNoShowOutcome } from '@/lib/server/recovery/record-no-show-outcome';
+import { resolveNoShowCheck } from '@/lib/server/recovery/resolve-no-show-check';
+import { startNoShow } from '@/lib/server/recovery/start-no-show';
+import { recordNoShowOutcomeSchema, resolveNoShowCheckSchema, startNoShowSchema } from '@/lib/validation/no-show';
 import {
   confirmManualSendSchema,
   incidentRefSchema,
@@ -125,4 +129,30 @@ export const dismissMessageAction = authedAction(
   messageRefSchema,
   (values, { user }) => dismissMessage(user.id, values),
   refresh,
+);
+
+// The employer's no-show: its start (idempotent, like startRecoveryAction), the checks' finding
+// and the outcome.
+export const startNoShowAction = authedAction(
+  startNoShowSchema,
+  (values, { user }) => startNoShow(user.id, values),
+  refresh,
+);
+
+export const resolveNoShowCheckAction = authedAction(
+  resolveNoShowCheckSchema,
+  (values, { user }) => resolveNoShowCheck(user.id, values),
+  refresh,
+);
+
+export const recordNoShowOutcomeAction = authedAction(
+  recordNoShowOutcomeSchema,
+  (values, { user }) => recordNoShowOutcome(user.id, values),
+  // A reschedule or a withdrawal changes the employer's record on the application page.
+  {
+    revalidate: () => {
+      revalidateRecoveryPages();
+      revalidateApplicationPages();
+    },
+  },
 );

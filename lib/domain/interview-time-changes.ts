@@ -37,9 +37,18 @@ export function isRescheduleReason(value: unknown): value is RescheduleReason {
   return typeof value === 'string' && (RESCHEDULE_REASONS as readonly string[]).includes(value);
 }
 
+/**
+ * Recorded by the no-show flow only, never picked in a form: the employer did not show up and
+ * set a new time. The employer's record counts these apart from ordinary moves.
+ */
+export const EMPLOYER_NO_SHOW_REASON = 'EMPLOYER_NO_SHOW';
+export type TimeChangeReason = RescheduleReason | typeof EMPLOYER_NO_SHOW_REASON;
+const EMPLOYER_NO_SHOW_LABEL = "They didn't show up";
+
 /** The label of a stored category; a category this version does not know reads as "Other". */
 export function rescheduleReasonLabel(category: string | null): string | null {
   if (!category) return null;
+  if (category === EMPLOYER_NO_SHOW_REASON) return EMPLOYER_NO_SHOW_LABEL;
   return isRescheduleReason(category) ? RESCHEDULE_REASON_LABELS[category] : RESCHEDULE_REASON_LABELS.OTHER;
 }
 
@@ -56,10 +65,14 @@ export function movedHeading(count: number): string | null {
 }
 
 /** The employer's record on an application: "Rescheduled by them 3 times", or nothing. */
-export function employerRescheduleSummary(count: number): string | null {
-  if (count <= 0) return null;
-  return `Rescheduled by them ${count === 1 ? 'once' : `${count} times`}`;
+export function employerRescheduleSummary(count: number, noShows = 0): string | null {
+  const moved = count > 0 ? `Rescheduled by them ${count === 1 ? 'once' : `${count} times`}` : null;
+  if (noShows <= 0) return moved;
+  const missed = `${noShows <= NO_SHOW_WORDS.length ? NO_SHOW_WORDS[noShows - 1] : noShows} no-show${noShows === 1 ? '' : 's'}`;
+  return moved ? `${moved}, ${missed}` : `${missed.charAt(0).toUpperCase()}${missed.slice(1)} by them`;
 }
+
+const NO_SHOW_WORDS = ['one', 'two', 'three', 'four', 'five'];
 
 /** Whether an edit moved the slot: its start, its length or the zone it is held in. */
 export function isTimeChange(

@@ -33,6 +33,7 @@ export type MessageFacts = {
   employerWarned?: boolean | null;
   newStart?: Date | null;
   location?: string | null;
+  meetingUrl?: string | null;
 };
 
 /** Facts after cleaning: every text is one trimmed line or null, every date valid or null. */
@@ -51,6 +52,7 @@ export type CleanFacts = {
   employerWarned: boolean;
   newStart: Date | null;
   location: string | null;
+  meetingUrl: string | null;
 };
 
 export type DraftedMessage = { subject: string | null; body: string };
@@ -190,6 +192,7 @@ export function cleanFacts(facts: MessageFacts): CleanFacts {
     employerWarned: facts.employerWarned === true,
     newStart: cleanDate(facts.newStart),
     location: cleanLine(facts.location),
+    meetingUrl: cleanLine(facts.meetingUrl),
   };
 }
 

@@ -102,13 +102,18 @@ export function draftPrepNote(facts: CleanFacts): DraftedMessage {
   const when = facts.newStart ? `When: ${formatInterviewTime(facts.newStart, facts.timeZone)}` : null;
   const where = facts.location ? `Where: ${facts.location}` : null;
   const reasonTip = facts.reason ? reasonTips[facts.reason] : undefined;
-  const items = [
-    ...writeFormatItems(facts),
-    reasonTip,
-    'Thank them for the opportunity when you start.',
-    // The second chance is about the future; going over the past again only undoes the apology.
-    'There is no need to go over what happened before: keep the conversation on the role and what you bring. They made time for you again because they are interested.',
-  ].filter((item): item is string => typeof item === 'string');
+  // After the employer's no-show the round is prepared like any other: nothing looks back.
+  const items = (
+    facts.kind === 'EMPLOYER_NO_SHOW'
+      ? [...writeFormatItems(facts), 'Keep the conversation on the role and what you bring.']
+      : [
+          ...writeFormatItems(facts),
+          reasonTip,
+          'Thank them for the opportunity when you start.',
+          // The second chance is about the future; going over the past again only undoes the apology.
+          'There is no need to go over what happened before: keep the conversation on the role and what you bring. They made time for you again because they are interested.',
+        ]
+  ).filter((item): item is string => typeof item === 'string');
   return {
     subject: null,
     body: joinParagraphs([

@@ -19,6 +19,7 @@ import {
   writeResponsibility,
   writeSignOff,
 } from './message-facts';
+import { draftNoShowCheckIn } from './employer-no-show';
 import { draftCallScript, draftPrepNote } from './message-scripts';
 
 export {
@@ -40,6 +41,7 @@ export const messageKinds = [
   'THANK_YOU_ACCEPTED',
   'THANK_YOU_DECLINED',
   'PREP_NOTE',
+  'NO_SHOW_CHECK_IN',
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
@@ -101,6 +103,7 @@ function draftRescheduleRequest(facts: CleanFacts): DraftedMessage {
 
 function draftFollowUp(facts: CleanFacts): DraftedMessage {
   const role = facts.roleTitle;
+  if (facts.kind === 'EMPLOYER_NO_SHOW') return draftNoShowFollowUp(facts);
   return {
     subject: role ? `Following up: rescheduling my ${role} interview` : 'Following up on my request to reschedule',
     body: joinParagraphs([
@@ -108,6 +111,21 @@ function draftFollowUp(facts: CleanFacts): DraftedMessage {
       `I am following up on my recent message asking to reschedule ${describeInterview(facts)}.`,
       'I understand that you are busy, and I do not want to press. If there is still a chance to meet, I would be glad to fit around your schedule.',
       'Thank you for your time and consideration.',
+      writeSignOff(facts),
+    ]),
+  };
+}
+
+// After an employer's no-show: no reference to what went wrong, only the wish to meet.
+function draftNoShowFollowUp(facts: CleanFacts): DraftedMessage {
+  const role = facts.roleTitle;
+  return {
+    subject: role ? `Following up: our ${role} interview` : 'Following up on our interview',
+    body: joinParagraphs([
+      writeGreeting(facts),
+      `I am following up on my note about ${describeInterview(facts).replace(/^my /, 'our ')}.`,
+      'I remain very interested and would be glad to find a new time that suits you, whenever is convenient.',
+      'Thank you for your time.',
       writeSignOff(facts),
     ]),
   };
@@ -152,6 +170,7 @@ const builders: Record<MessageKind, (facts: CleanFacts) => DraftedMessage> = {
   THANK_YOU_ACCEPTED: draftThankYouAccepted,
   THANK_YOU_DECLINED: draftThankYouDeclined,
   PREP_NOTE: draftPrepNote,
+  NO_SHOW_CHECK_IN: draftNoShowCheckIn,
 };
 
 /** The draft for `kind` built from whatever facts are known; throws only on a template bug. */

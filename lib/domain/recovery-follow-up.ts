@@ -2,8 +2,9 @@
 // business days is reasonable; pressing a second time tends to hurt more than it helps, so the
 // product stops suggesting it and points the user at the lesson instead.
 
-import { getFollowUpDueAt } from './business-days';
-import { type RecoveryState } from './recovery-state';
+import { addBusinessDays, getFollowUpDueAt } from './business-days';
+import { NO_SHOW_FOLLOW_UP_BUSINESS_DAYS } from './employer-no-show';
+import { type IncidentKind, type RecoveryState } from './recovery-state';
 
 const MAX_SUGGESTED_FOLLOW_UPS = 1;
 
@@ -19,7 +20,10 @@ export function adviseFollowUp(input: {
   followUpsSent: number;
   now: Date;
   timeZone: string;
+  // After the employer's no-show the nudge comes after one business day, not three.
+  kind?: IncidentKind;
 }): FollowUpAdvice {
+  const isNoShow = input.kind === 'EMPLOYER_NO_SHOW';
   if (input.state !== 'OUTCOME' || input.askedAt === null) return { status: 'NOT_WAITING' };
   if (input.followUpsSent >= MAX_SUGGESTED_FOLLOW_UPS) {
     return {
@@ -28,8 +32,17 @@ export function adviseFollowUp(input: {
         'You have already followed up once. A second follow-up rarely helps: record their answer when it comes, or stop waiting and keep the lesson.',
     };
   }
-  const dueAt = getFollowUpDueAt(input.askedAt, input.timeZone);
+  const dueAt = isNoShow
+    ? addBusinessDays(input.askedAt, NO_SHOW_FOLLOW_UP_BUSINESS_DAYS, input.timeZone)
+    : getFollowUpDueAt(input.askedAt, input.timeZone);
   if (input.now.getTime() < dueAt.getTime()) return { status: 'WAITING', dueAt };
+  if (isNoShow) {
+    return {
+      status: 'DUE',
+      dueAt,
+      message: 'A business day has passed without an answer. A short, friendly follow-up is ready for you to review.',
+    };
+  }
   return {
     status: 'DUE',
     dueAt,

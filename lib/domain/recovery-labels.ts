@@ -52,6 +52,7 @@ export const OUTCOME_LABELS: Record<IncidentOutcome, string> = {
   DECLINED: 'They declined to reschedule',
   NO_RESPONSE: 'No answer came',
   ATTENDED_LATE: 'Arrived late and was still seen',
+  WITHDRAWN: 'You withdrew',
 };
 
 export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
@@ -63,6 +64,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   THANK_YOU_DECLINED: 'Thank-you for their consideration',
   PREP_NOTE: 'Note for the new interview',
   LATE_NOTICE: 'Running-late notice',
+  NO_SHOW_CHECK_IN: 'Note while waiting for them',
 };
 
 export const CHANNEL_LABELS: Record<MessageChannel, string> = {

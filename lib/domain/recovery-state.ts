@@ -2,13 +2,27 @@
 // call first, then the written apology and reschedule request, send it, record the answer,
 // prepare for the second chance only if there is one, and always end by keeping the lesson.
 // The string values equal the Prisma enums so rows can be passed straight in.
+//
+// The employer's no-show walks its own list of steps over the same states: first the checks
+// that catch the candidate's own mistake (CHECK), then the wait with a call and a short note
+// (WAIT), then what happened (OUTCOME), the second chance (PREP) and the lesson. Its outcomes
+// are events of their own, so the candidate's flow cannot take them and the reverse.
 
 export const stepOrder = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME', 'PREP', 'LESSON', 'CLOSED'] as const;
 
-export type RecoveryState = (typeof stepOrder)[number];
+export const noShowStepOrder = ['CHECK', 'WAIT', 'OUTCOME', 'PREP', 'LESSON', 'CLOSED'] as const;
+
+export type RecoveryState = (typeof stepOrder)[number] | (typeof noShowStepOrder)[number];
 export type IncidentKind = 'MISSED' | 'RUNNING_LATE' | 'EMPLOYER_NO_SHOW';
 export type RescheduleAnswer = 'ACCEPTED' | 'DECLINED' | 'NO_RESPONSE';
-export type IncidentOutcome = 'RESCHEDULED' | 'DECLINED' | 'NO_RESPONSE' | 'ATTENDED_LATE';
+export type IncidentOutcome = 'RESCHEDULED' | 'DECLINED' | 'NO_RESPONSE' | 'ATTENDED_LATE' | 'WITHDRAWN';
+/** How an employer's no-show ends, apart from joining late (ATTENDED_LATE). */
+export type NoShowOutcome = 'RESCHEDULED' | 'NO_RESPONSE' | 'WITHDRAWN';
+
+/** The steps of an incident of `kind`, in the order they are walked. */
+export function listSteps(kind: IncidentKind = 'MISSED'): readonly RecoveryState[] {
+  return kind === 'EMPLOYER_NO_SHOW' ? noShowStepOrder : stepOrder;
+}
 
 export type RecoveryEvent =
   | { type: 'CALL_MADE' }
@@ -22,7 +36,13 @@ export type RecoveryEvent =
   | { type: 'ATTENDED_LATE' }
   | { type: 'PREP_DONE' }
   | { type: 'LESSON_SAVED' }
-  | { type: 'STEP_SKIPPED'; reason: string };
+  | { type: 'STEP_SKIPPED'; reason: string }
+  // Employer's no-show only: the candidate's own side checked out, so start waiting for them.
+  | { type: 'CHECKS_PASSED' }
+  // Employer's no-show only: the checks found the candidate's own mistake (a wrong zone or link);
+  // the incident becomes their own miss and starts over at the call.
+  | { type: 'OWN_MISS_FOUND' }
+  | { type: 'NO_SHOW_OUTCOME'; outcome: NoShowOutcome };
 
 export const stepLabels: Record<RecoveryState, string> = {
   CALL: 'Call the employer',
@@ -32,6 +52,8 @@ export const stepLabels: Record<RecoveryState, string> = {
   PREP: 'Prepare for the second chance',
   LESSON: 'Keep the lesson',
   CLOSED: 'Closed',
+  CHECK: 'Check your side first',
+  WAIT: 'Wait, call and write',
 };
 
 // Only the first step reads differently when the interview has not been missed yet.
@@ -39,8 +61,19 @@ const runningLateLabels: Partial<Record<RecoveryState, string>> = {
   CALL: 'Call ahead now',
 };
 
+const noShowLabels: Partial<Record<RecoveryState, string>> = {
+  OUTCOME: 'Record what happened',
+  LESSON: 'Keep a lesson (optional)',
+};
+
+const labelsByKind: Record<IncidentKind, Partial<Record<RecoveryState, string>>> = {
+  MISSED: {},
+  RUNNING_LATE: runningLateLabels,
+  EMPLOYER_NO_SHOW: noShowLabels,
+};
+
 export function labelStep(step: RecoveryState, kind: IncidentKind = 'MISSED'): string {
-  return (kind === 'RUNNING_LATE' ? runningLateLabels[step] : undefined) ?? stepLabels[step];
+  return labelsByKind[kind][step] ?? stepLabels[step];
 }
 
 // What the user must finish at each state, phrased to start a sentence ending in "before …".
@@ -52,6 +85,8 @@ const pendingWork: Record<RecoveryState, string> = {
   PREP: 'Finish preparing for the new interview',
   LESSON: 'Save the lesson',
   CLOSED: 'This incident is closed',
+  CHECK: 'Finish checking your side (the time, the link, the number)',
+  WAIT: 'Finish the wait (or record what happened)',
 };
 
 // What the user tried to do, phrased to follow "before".
@@ -63,6 +98,8 @@ const attemptedWork: Record<RecoveryState, string> = {
   PREP: 'preparing for the new interview',
   LESSON: 'writing the lesson',
   CLOSED: 'closing the incident',
+  CHECK: 'checking your side',
+  WAIT: 'waiting for them',
 };
 
 export type RecoveryStepErrorCode =
@@ -82,12 +119,12 @@ export class RecoveryStepError extends Error {
   }
 }
 
-function indexOfStep(step: RecoveryState): number {
-  return stepOrder.indexOf(step);
+function indexOfStep(step: RecoveryState, kind: IncidentKind = 'MISSED'): number {
+  return listSteps(kind).indexOf(step);
 }
 
 /** Throws a RecoveryStepError with a message fit for the user unless `attempted` is the open step. */
-export function assertStep(current: RecoveryState, attempted: RecoveryState): void {
+export function assertStep(current: RecoveryState, attempted: RecoveryState, kind: IncidentKind = 'MISSED'): void {
   if (current === attempted) return;
   if (current === 'CLOSED') {
     throw new RecoveryStepError(
@@ -97,10 +134,20 @@ export function assertStep(current: RecoveryState, attempted: RecoveryState): vo
       attempted,
     );
   }
-  if (indexOfStep(attempted) < indexOfStep(current)) {
+  if (indexOfStep(attempted, kind) < 0) {
+    throw new RecoveryStepError(
+      'NOT_ALLOWED',
+      kind === 'EMPLOYER_NO_SHOW'
+        ? `“${stepLabels[attempted]}” is not part of a no-show by the employer. Next: ${lowerFirst(pendingWork[current])}.`
+        : `“${stepLabels[attempted]}” is only part of a no-show by the employer.`,
+      current,
+      attempted,
+    );
+  }
+  if (indexOfStep(attempted, kind) < indexOfStep(current, kind)) {
     throw new RecoveryStepError(
       'ALREADY_PASSED',
-      `“${stepLabels[attempted]}” is already behind you. Next: ${pendingWork[current].charAt(0).toLowerCase()}${pendingWork[current].slice(1)}.`,
+      `“${stepLabels[attempted]}” is already behind you. Next: ${lowerFirst(pendingWork[current])}.`,
       current,
       attempted,
     );
@@ -113,6 +160,10 @@ export function assertStep(current: RecoveryState, attempted: RecoveryState): vo
   );
 }
 
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 // The step that follows when `state` is skipped. PREP only makes sense after an accepted
 // request, so skipping the outcome leads to the lesson.
 const skipTargets: Record<RecoveryState, RecoveryState | null> = {
@@ -123,6 +174,8 @@ const skipTargets: Record<RecoveryState, RecoveryState | null> = {
   PREP: 'LESSON',
   LESSON: 'CLOSED',
   CLOSED: null,
+  CHECK: 'WAIT',
+  WAIT: 'OUTCOME',
 };
 
 const answerTargets: Record<RescheduleAnswer, RecoveryState> = {
@@ -133,7 +186,10 @@ const answerTargets: Record<RescheduleAnswer, RecoveryState> = {
   NO_RESPONSE: 'OUTCOME',
 };
 
-type PlainEventType = Exclude<RecoveryEvent['type'], 'STEP_SKIPPED' | 'ATTENDED_LATE' | 'OUTCOME_RECORDED'>;
+type PlainEventType = Exclude<
+  RecoveryEvent['type'],
+  'STEP_SKIPPED' | 'ATTENDED_LATE' | 'OUTCOME_RECORDED' | 'OWN_MISS_FOUND' | 'NO_SHOW_OUTCOME'
+>;
 
 // The forward transitions, one per event; any event fired from another state is out of order.
 const plainTransitions: Record<PlainEventType, { from: RecoveryState; to: RecoveryState }> = {
@@ -143,9 +199,30 @@ const plainTransitions: Record<PlainEventType, { from: RecoveryState; to: Recove
   WAITING_ENDED: { from: 'OUTCOME', to: 'LESSON' },
   PREP_DONE: { from: 'PREP', to: 'LESSON' },
   LESSON_SAVED: { from: 'LESSON', to: 'CLOSED' },
+  CHECKS_PASSED: { from: 'CHECK', to: 'WAIT' },
 };
 
 const attendedLateStates: readonly RecoveryState[] = ['CALL', 'APOLOGY', 'SEND', 'OUTCOME'];
+
+// They joined after all (or the candidate did, late): possible until the outcome is known.
+const noShowJoinedStates: readonly RecoveryState[] = ['CHECK', 'WAIT', 'OUTCOME'];
+
+// What each outcome of a no-show leads to. No answer yet keeps the flow at the outcome, with a
+// follow-up planned; the reschedule is prepared like any round; withdrawing leaves the lesson.
+const noShowOutcomeTargets: Record<NoShowOutcome, RecoveryState> = {
+  RESCHEDULED: 'PREP',
+  NO_RESPONSE: 'OUTCOME',
+  WITHDRAWN: 'LESSON',
+};
+
+// Events that only one side's flow knows.
+const noShowOnlyEvents: readonly RecoveryEvent['type'][] = ['CHECKS_PASSED', 'OWN_MISS_FOUND', 'NO_SHOW_OUTCOME'];
+const candidateOnlyEvents: readonly RecoveryEvent['type'][] = [
+  'CALL_MADE',
+  'DRAFT_APPROVED',
+  'MESSAGE_SENT',
+  'OUTCOME_RECORDED',
+];
 
 export type SkippedStep = { skipped: RecoveryState; next: RecoveryState; reason: string };
 
@@ -174,10 +251,32 @@ export function skipStep(state: RecoveryState, reason: string): SkippedStep {
 
 /** The state after `event`; throws a RecoveryStepError when the event does not fit `state`. */
 export function nextState(state: RecoveryState, event: RecoveryEvent, kind: IncidentKind = 'MISSED'): RecoveryState {
+  const isNoShow = kind === 'EMPLOYER_NO_SHOW';
+  if (isNoShow ? candidateOnlyEvents.includes(event.type) : noShowOnlyEvents.includes(event.type)) {
+    throw new RecoveryStepError(
+      'NOT_ALLOWED',
+      isNoShow
+        ? 'This step belongs to your own miss, not to a no-show by the employer.'
+        : 'This step only belongs to a no-show by the employer.',
+      state,
+      null,
+    );
+  }
   switch (event.type) {
     case 'STEP_SKIPPED':
       return skipStep(state, event.reason).next;
+    case 'OWN_MISS_FOUND':
+      assertStep(state, 'CHECK', kind);
+      return 'CALL';
+    case 'NO_SHOW_OUTCOME':
+      // The outcome can be recorded as soon as the wait is over, or from the wait itself.
+      if (state !== 'WAIT') assertStep(state, 'OUTCOME', kind);
+      return noShowOutcomeTargets[event.outcome];
     case 'ATTENDED_LATE':
+      if (isNoShow) {
+        if (!noShowJoinedStates.includes(state)) assertStep(state, 'OUTCOME', kind);
+        return 'LESSON';
+      }
       if (kind !== 'RUNNING_LATE') {
         throw new RecoveryStepError(
           'NOT_ALLOWED',
@@ -193,7 +292,7 @@ export function nextState(state: RecoveryState, event: RecoveryEvent, kind: Inci
       return answerTargets[event.answer];
     default: {
       const transition = plainTransitions[event.type];
-      assertStep(state, transition.from);
+      assertStep(state, transition.from, kind);
       return transition.to;
     }
   }
@@ -201,6 +300,7 @@ export function nextState(state: RecoveryState, event: RecoveryEvent, kind: Inci
 
 /** Every state reachable from `current` in one allowed transition (a skip included). */
 export function listNextStates(current: RecoveryState, kind: IncidentKind = 'MISSED'): RecoveryState[] {
+  if (kind === 'EMPLOYER_NO_SHOW') return listNoShowNextStates(current);
   const targets = new Set<RecoveryState>();
   const skipTarget = skipTargets[current];
   if (skipTarget) targets.add(skipTarget);
@@ -210,6 +310,23 @@ export function listNextStates(current: RecoveryState, kind: IncidentKind = 'MIS
   if (current === 'OUTCOME') Object.values(answerTargets).forEach((target) => targets.add(target));
   if (kind === 'RUNNING_LATE' && attendedLateStates.includes(current)) targets.add('LESSON');
   return stepOrder.filter((step) => targets.has(step));
+}
+
+function listNoShowNextStates(current: RecoveryState): RecoveryState[] {
+  if (indexOfStep(current, 'EMPLOYER_NO_SHOW') < 0) return [];
+  const targets = new Set<RecoveryState>();
+  const skipTarget = skipTargets[current];
+  if (skipTarget) targets.add(skipTarget);
+  Object.values(plainTransitions)
+    .filter((transition) => transition.from === current)
+    .forEach((transition) => targets.add(transition.to));
+  if (current === 'WAIT' || current === 'OUTCOME') {
+    Object.values(noShowOutcomeTargets).forEach((target) => targets.add(target));
+  }
+  if (noShowJoinedStates.includes(current)) targets.add('LESSON');
+  // The checks can also hand the incident over to the candidate's own flow.
+  const handover: RecoveryState[] = current === 'CHECK' ? ['CALL'] : [];
+  return [...handover, ...noShowStepOrder.filter((step) => targets.has(step))];
 }
 
 export function canMoveTo(current: RecoveryState, target: RecoveryState, kind: IncidentKind = 'MISSED'): boolean {
@@ -245,6 +362,7 @@ const notNeededReasons: Record<IncidentOutcome, string> = {
   DECLINED: 'Not needed: they declined to reschedule.',
   NO_RESPONSE: 'Not needed: no new interview was set.',
   ATTENDED_LATE: 'Not needed: you were seen on the day.',
+  WITHDRAWN: 'Not needed: you withdrew.',
 };
 
 /** The visible stepper: every step before CLOSED with its status, in flow order. */
@@ -254,8 +372,8 @@ export function describeStepper(input: {
   kind?: IncidentKind;
   outcome?: IncidentOutcome | null;
 }): StepperItem[] {
-  const currentIndex = indexOfStep(input.state);
-  return stepOrder
+  const currentIndex = indexOfStep(input.state, input.kind);
+  return listSteps(input.kind)
     .filter((step) => step !== 'CLOSED')
     .map((step, index): StepperItem => {
       const label = labelStep(step, input.kind);

@@ -25,10 +25,15 @@ export type ReminderLinks = {
   runningLate?: string;
   checkInHappened?: string;
   checkInDidNotHappen?: string;
+  /** The interview's page, which offers "They didn't show up" while it is still scheduled. */
+  noShow?: string;
   lessons?: string;
 };
 
 export type ReminderLink = { label: string; url: string };
+
+/** The check-in's link to the employer's no-show; the push notification makes it a button. */
+export const NO_SHOW_LINK_LABEL = 'They didn’t show up';
 
 export type DraftedConfirmation = { recipient: string | null; subject: string; body: string; mailto: string | null };
 
@@ -208,6 +213,7 @@ function buildCheckIn(facts: Facts): ReminderContent {
   const answers: ReminderLink[] = [
     links.checkInHappened ? { label: 'It happened', url: links.checkInHappened } : null,
     links.checkInDidNotHappen ? { label: 'It did not happen', url: links.checkInDidNotHappen } : null,
+    links.noShow ? { label: NO_SHOW_LINK_LABEL, url: links.noShow } : null,
   ].filter((link): link is ReminderLink => link !== null);
   return finish(
     `Did it happen? ${facts.title}`,

@@ -25,7 +25,7 @@ import { computeInterviewCutoff, computeLastLook, type LessonReviewState } from 
 import { EXTRA_BUFFER_MINUTES, findApplicableLessons, type HintLesson } from './lesson-rules';
 import { adviseFollowUp } from './recovery-follow-up';
 import { isClockTime, placeAroundQuietHours, type ClockTime, type QuietHours } from './reminders-quiet-hours';
-import type { RecoveryState } from './recovery-state';
+import type { IncidentKind, RecoveryState } from './recovery-state';
 import { isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from './time';
 import { checkInDueAt, planLeaveBy } from './travel';
 
@@ -309,6 +309,8 @@ export type FollowUpIncident = {
   followUpsSent: number;
   /** The employer's zone: the interview's. */
   timeZone: string;
+  /** An employer's no-show is followed up sooner (see adviseFollowUp). */
+  kind?: IncidentKind;
 };
 
 export type ThankYouIncident = {
@@ -346,6 +348,7 @@ export function planRecoveryReminders(input: {
       followUpsSent: followUp.followUpsSent,
       now: input.now,
       timeZone,
+      kind: followUp.kind,
     });
     if ((advice.status === 'WAITING' || advice.status === 'DUE') && followUp.askedAt) {
       candidates.push(

@@ -43,11 +43,14 @@ import {
   draftFollowUpAction,
   recordAttendedLateAction,
   recordCallAction,
+  recordNoShowOutcomeAction,
   recordOutcomeAction,
+  resolveNoShowCheckAction,
   saveDraftAction,
   saveLessonAction,
   sendMessageAction,
   skipStepAction,
+  startNoShowAction,
   startRecoveryAction,
   stopWaitingAction,
   tickPrepItemAction,
@@ -1218,6 +1221,23 @@ const MATRIX: Record<string, MatrixEntry> = {
     kind: 'takes-id',
     seed: seedInterview,
     call: (ids) => recordArrivedLateAction({ interviewId: ids.interviewId! }),
+  },
+  // The employer's no-show: its start, the checks' finding and its outcome.
+  'lib/actions/incidents.ts#startNoShowAction': {
+    kind: 'takes-id',
+    seed: seedInterview,
+    call: (ids) => startNoShowAction({ interviewId: ids.interviewId ?? '', idempotencyKey: randomUUID() }),
+  },
+  'lib/actions/incidents.ts#resolveNoShowCheckAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) => resolveNoShowCheckAction({ ...incidentRef(ids), finding: 'WRONG_TIME' }),
+  },
+  'lib/actions/incidents.ts#recordNoShowOutcomeAction': {
+    kind: 'takes-id',
+    seed: seedIncident,
+    call: (ids) =>
+      recordNoShowOutcomeAction({ ...incidentRef(ids), outcome: 'RESCHEDULED', date: '2030-01-15', time: '10:00' }),
   },
 };
 

@@ -371,6 +371,7 @@ describe('getDashboard', () => {
       moreThisWeek: false,
       needsAnswer: [],
       moreNeedAnswer: false,
+      noShowOffers: [],
     });
     const busyDashboard = await getDashboard(busy.id, NOW);
     expect(busyDashboard.weekAhead).toHaveLength(1);

@@ -6,6 +6,7 @@ import { PipelineSection } from '@/components/dashboard/pipeline-section';
 import { RecoveriesInProgressSection } from '@/components/dashboard/recoveries-in-progress-section';
 import { WeekAheadSection } from '@/components/dashboard/week-ahead-section';
 import { LessonsDueCard } from '@/components/lessons/lessons-due-card';
+import { NoShowOfferCard } from '@/components/recovery/no-show-offer';
 import { UnsentMessagesCard } from '@/components/recovery/unsent-messages-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadDashboard } from '@/lib/server/pages/dashboard';
@@ -27,6 +28,7 @@ export default async function DashboardPage() {
     unsent,
     nextHints,
     pipeline,
+    noShowOffers,
   } = await loadDashboard(user, now);
 
   return (
@@ -43,6 +45,7 @@ export default async function DashboardPage() {
           </Link>
         }
       />
+      <NoShowOfferCard interviews={noShowOffers} userTimeZone={user.timeZone} />
       <NeedsAnswerSection interviews={needsAnswer} hasMore={moreNeedAnswer} userTimeZone={user.timeZone} />
       <UnsentMessagesCard unsent={unsent} timeZone={user.timeZone} />
       <RecoveriesInProgressSection recoveries={openIncidents} />

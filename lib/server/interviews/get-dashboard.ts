@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { NO_SHOW_AFTER_MINUTES } from '@/lib/domain/employer-no-show';
 import { CHECK_IN_GRACE_MINUTES } from '@/lib/domain/travel';
 import { interviewListSelect } from './interview-select';
 
@@ -10,6 +11,9 @@ export const WEEK_AHEAD_SHOWN = 8;
 
 /** How many interviews the "Needs an answer" card offers a check-in for at once. */
 export const NEEDS_ANSWER_SHOWN = 5;
+
+/** How many interviews under way the dashboard offers "They didn't show up" for at once. */
+export const NO_SHOW_OFFERS_SHOWN = 3;
 
 /**
  * The interviews the dashboard shows: two reads run together, each bounded whatever the user's
@@ -33,11 +37,12 @@ export async function getDashboard(userId: string, now = new Date()) {
       where: {
         userId,
         status: 'SCHEDULED',
-        scheduledStart: { lt: new Date(now.getTime() - CHECK_IN_GRACE_MINUTES * 60_000) },
+        // From five minutes after the start: an interview under way may be the employer's no-show.
+        scheduledStart: { lt: new Date(now.getTime() - NO_SHOW_AFTER_MINUTES * 60_000) },
       },
       orderBy: [{ scheduledStart: 'desc' }, { id: 'desc' }],
-      take: 20,
-      select: interviewListSelect,
+      take: 20 + NO_SHOW_OFFERS_SHOWN,
+      select: { ...interviewListSelect, _count: { select: { incidents: { where: { closedAt: null } } } } },
     }),
   ]);
   const weekEnd = now.getTime() + WEEK_MS;
@@ -45,7 +50,11 @@ export async function getDashboard(userId: string, now = new Date()) {
   const due = unanswered.filter(
     (item) => item.scheduledStart.getTime() + (item.durationMinutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime(),
   );
+  const noShowOffers = unanswered
+    .filter((item) => !due.includes(item) && item._count.incidents === 0)
+    .slice(0, NO_SHOW_OFFERS_SHOWN);
   return {
+    noShowOffers,
     nextInterview: upcoming[0] ?? null,
     weekAhead: thisWeek.slice(0, WEEK_AHEAD_SHOWN),
     moreThisWeek: thisWeek.length > WEEK_AHEAD_SHOWN,

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
+import type { TimeChangeReason } from '@/lib/domain/interview-time-changes';
 import { resolveLocalStart } from '@/lib/domain/local-start';
 import { formatWithZone } from '@/lib/domain/time';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -14,8 +15,18 @@ import { syncInterviewReminders } from '@/lib/server/reminders/sync-interview-re
  * linked to it, takes the new time, in the same application (copied with the rest). One
  * transaction.
  */
-export async function rescheduleByEmployer(userId: string, id: string, date: string, time: string, now = new Date()) {
-  return getDb().$transaction(async (tx) => {
+export async function rescheduleByEmployer(
+  userId: string,
+  id: string,
+  date: string,
+  time: string,
+  now = new Date(),
+  // A recovery records the move inside its own transaction, with the reason it knows.
+  options: { tx?: Tx; reasonCategory?: TimeChangeReason } = {},
+) {
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>) =>
+    options.tx ? work(options.tx) : getDb().$transaction(work);
+  return inTransaction(async (tx) => {
     const old = await tx.interview.findFirst({ where: { id, userId } });
     if (!old) throw new NotFoundError('interview');
     const start = resolveLocalStart(date, time, old.timeZone);
@@ -50,7 +61,7 @@ export async function rescheduleByEmployer(userId: string, id: string, date: str
       userId,
       interviewId: created.id,
       requestedBy: 'EMPLOYER',
-      reasonCategory: 'EMPLOYER_REQUEST',
+      reasonCategory: options.reasonCategory ?? 'EMPLOYER_REQUEST',
       from: old,
       to: { scheduledStart: start.instant, durationMinutes: old.durationMinutes, timeZone: old.timeZone },
     });

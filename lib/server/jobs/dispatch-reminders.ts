@@ -138,6 +138,7 @@ async function buildLinks(tx: Tx, reminder: ReminderRow, facts: ContentFacts, no
     const token = await createCheckInToken(tx, reminder.userId, facts.interview.id, now);
     links.checkInHappened = `${base}/check-in/${token}?answer=happened`;
     links.checkInDidNotHappen = `${base}/check-in/${token}?answer=missed`;
+    links.noShow = interviewUrl;
   }
   return links;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { PushAction, PushPayload } from '@/lib/server/push/payload';
 import { MAX_PAYLOAD_BYTES, serializePushPayload } from '@/lib/server/push/payload';
 import { sendPushToUser } from '@/lib/server/push/send-push-to-user';
+import { NO_SHOW_LINK_LABEL } from '@/lib/domain/reminders-content';
 import { ChannelError, type ChannelMessage, type ChannelOutcome } from './channels';
 
 // The notification's buttons, taken from the reminder's own links by their labels (the content
@@ -9,6 +10,7 @@ import { ChannelError, type ChannelMessage, type ChannelOutcome } from './channe
 const ACTION_LINKS: ReadonlyArray<{ label: string; action: PushAction['action'] }> = [
   { label: 'Running late', action: 'running-late' },
   { label: 'Directions', action: 'directions' },
+  { label: NO_SHOW_LINK_LABEL, action: 'no-show' },
 ];
 
 /** The push message for a reminder: its short text, a click that opens it, and its buttons. */

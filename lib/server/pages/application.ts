@@ -1,5 +1,5 @@
 import 'server-only';
-import { countEmployerReschedules } from '@/lib/server/applications/count-employer-reschedules';
+import { countEmployerRecord } from '@/lib/server/applications/count-employer-record';
 import { countApplicationMessages } from '@/lib/server/applications/count-application-messages';
 import { getApplication } from '@/lib/server/applications/get-application';
 import { listStageChoices } from '@/lib/server/applications/list-stage-choices';
@@ -12,13 +12,13 @@ import { readGhostStates } from '@/lib/server/applications/read-ghost-states';
  * NotFoundError.
  */
 export async function loadApplicationPage(user: { id: string; timeZone: string }, id: string, now = new Date()) {
-  const [application, stages, messages, ghosts, employerReschedules] = await Promise.all([
+  const [application, stages, messages, ghosts, employerRecord] = await Promise.all([
     getApplication(user.id, id),
     listStageChoices(user.id),
     countApplicationMessages(user.id, id),
     // The no-reply clock as the nudges read it, so the page and the nudge always agree.
     readGhostStates(user.id, [id], now),
-    countEmployerReschedules(user.id, id),
+    countEmployerRecord(user.id, id),
   ]);
   const ghost = ghosts.get(id)?.ghost ?? ({ kind: 'none' } as const);
   const ghostedStage = stages.find((stage) => stage.systemKey === 'GHOSTED') ?? null;
@@ -35,6 +35,7 @@ export async function loadApplicationPage(user: { id: string; timeZone: string }
     ghost,
     canMarkGhosted: Boolean(ghostedStage && ghostedStage.id !== application.stage.id),
     deletion,
-    employerReschedules,
+    employerReschedules: employerRecord.reschedules,
+    employerNoShows: employerRecord.noShows,
   };
 }

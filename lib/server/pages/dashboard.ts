@@ -12,7 +12,7 @@ import { listUnsentMessages } from '@/lib/server/recovery/list-unsent-messages';
  */
 export async function loadDashboard(user: { id: string; timeZone: string }, now = new Date()) {
   const [
-    { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer },
+    { nextInterview, weekAhead, moreThisWeek, needsAnswer, moreNeedAnswer, noShowOffers },
     openIncidents,
     lessonsDue,
     unsent,
@@ -40,5 +40,6 @@ export async function loadDashboard(user: { id: string; timeZone: string }, now 
     unsent,
     nextHints,
     pipeline,
+    noShowOffers,
   };
 }

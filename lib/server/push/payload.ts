@@ -2,7 +2,7 @@ import 'server-only';
 import { mapsSearchUrl } from '@/lib/domain/contact-links';
 
 /** One button under a notification; the service worker opens `url` when it is clicked. */
-export type PushAction = { action: 'running-late' | 'directions'; title: string; url: string };
+export type PushAction = { action: 'running-late' | 'directions' | 'no-show'; title: string; url: string };
 
 /**
  * What the service worker (public/sw.js) reads from a push message: kept small, because

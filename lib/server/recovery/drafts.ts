@@ -18,6 +18,7 @@ const channelByKind: Record<MessageKind, MessageChannel> = {
   THANK_YOU_ACCEPTED: 'EMAIL',
   THANK_YOU_DECLINED: 'EMAIL',
   PREP_NOTE: 'NOTE',
+  NO_SHOW_CHECK_IN: 'EMAIL',
 };
 
 /** The messages whose sending is the flow's "send" step and opens a reschedule request. */
@@ -48,6 +49,7 @@ export function buildMessageFacts(input: {
     timeZone: interview.timeZone,
     format: interview.format,
     location: interview.location,
+    meetingUrl: interview.meetingUrl,
     reason: incident.reason,
     explanation: incident.explanation,
     employerWarned: incident.employerWarned,

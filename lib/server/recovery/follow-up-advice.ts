@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { type FollowUpAdvice, adviseFollowUp } from '@/lib/domain/recovery-follow-up';
-import { type RecoveryState } from '@/lib/domain/recovery-state';
+import { type IncidentKind, type RecoveryState } from '@/lib/domain/recovery-state';
 import { type Prisma } from '@/lib/generated/prisma/client';
 
 /** The relation filters that feed the advice; reused by list queries so they stay one query. */
@@ -20,6 +20,7 @@ export function adviseIncidentFollowUp(input: {
   pendingRequests: readonly { askedAt: Date }[];
   followUpsSent: number;
   timeZone: string;
+  kind?: IncidentKind;
   now?: Date;
 }): FollowUpAdvice {
   return adviseFollowUp({
@@ -28,12 +29,19 @@ export function adviseIncidentFollowUp(input: {
     followUpsSent: input.followUpsSent,
     now: input.now ?? new Date(),
     timeZone: input.timeZone,
+    kind: input.kind,
   });
 }
 
 export async function loadFollowUpAdvice(
   tx: Tx,
-  incident: { id: string; userId: string; recoveryState: RecoveryState; interview: { timeZone: string } },
+  incident: {
+    id: string;
+    userId: string;
+    kind?: IncidentKind;
+    recoveryState: RecoveryState;
+    interview: { timeZone: string };
+  },
 ): Promise<FollowUpAdvice> {
   const where = { incidentId: incident.id, userId: incident.userId };
   const pendingRequests = await tx.rescheduleRequest.findMany({
@@ -46,5 +54,6 @@ export async function loadFollowUpAdvice(
     pendingRequests,
     followUpsSent,
     timeZone: incident.interview.timeZone,
+    kind: incident.kind,
   });
 }

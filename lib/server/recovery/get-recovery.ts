@@ -94,6 +94,7 @@ export async function getRecovery(userId: string, incidentId: string, now: Date 
     pendingRequests,
     followUpsSent: messages.filter((message) => message.kind === 'FOLLOW_UP' && message.status === 'SENT').length,
     timeZone: incident.interview.timeZone,
+    kind: incident.kind,
     now,
   });
   const newInterview = rescheduleRequests.findLast(

@@ -40,6 +40,7 @@ export async function listOpenRecoveries(userId: string, now: Date = new Date())
       pendingRequests: incident.rescheduleRequests,
       followUpsSent: incident._count.messages,
       timeZone: incident.interview.timeZone,
+      kind: incident.kind,
       now,
     });
     return {

@@ -40,6 +40,7 @@ const statusByOutcome: Record<IncidentOutcome, RescheduleStatus> = {
   DECLINED: 'DECLINED',
   NO_RESPONSE: 'NO_RESPONSE',
   ATTENDED_LATE: 'NO_RESPONSE',
+  WITHDRAWN: 'NO_RESPONSE',
 };
 
 /**

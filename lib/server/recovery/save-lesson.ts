@@ -30,6 +30,8 @@ export async function saveLesson(userId: string, data: SaveLessonValues): Promis
       rootCause: data.rootCause,
       whatHappened: data.whatHappened,
       actionTexts: data.actions.map((action) => action.text),
+      // A lesson out of the employer's no-show is about their side ("confirm the link the day before").
+      ...(incident.kind === 'EMPLOYER_NO_SHOW' ? { side: 'EMPLOYER' as const } : {}),
     });
     const base = { userId, interviewId: incident.interviewId };
     await recordActivity(tx, [

@@ -9,6 +9,7 @@ const THANK_YOU_KINDS = ['THANK_YOU_ACCEPTED', 'THANK_YOU_DECLINED'] as const;
 
 export const recoveryReminderSelect = {
   id: true,
+  kind: true,
   recoveryState: true,
   interview: { select: { timeZone: true } },
   user: { select: { timeZone: true } },
@@ -40,6 +41,7 @@ export function toRecoveryFacts(incident: RecoveryReminderFacts) {
       followUpsSent: incident.messages.filter((message) => message.kind === 'FOLLOW_UP' && message.status === 'SENT')
         .length,
       timeZone: incident.interview.timeZone,
+      kind: incident.kind,
     },
     thankYou: {
       id: incident.id,

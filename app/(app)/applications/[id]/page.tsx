@@ -17,9 +17,8 @@ export const metadata: Metadata = { title: 'Application' };
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/applications/${id}`);
-  const { application, stages, ghost, canMarkGhosted, deletion, employerReschedules } = await orNotFound(
-    loadApplicationPage(user, id, new Date()),
-  );
+  const { application, stages, ghost, canMarkGhosted, deletion, employerReschedules, employerNoShows } =
+    await orNotFound(loadApplicationPage(user, id, new Date()));
 
   return (
     <div className="space-y-6">
@@ -35,7 +34,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           timeZone={user.timeZone}
         />
       </div>
-      <ApplicationEmployerRecord employerReschedules={employerReschedules} />
+      <ApplicationEmployerRecord employerReschedules={employerReschedules} employerNoShows={employerNoShows} />
       <ApplicationRounds applicationId={application.id} rounds={application.interviews} timeZone={user.timeZone} />
       <div className="grid gap-6 md:grid-cols-2">
         <ApplicationContacts applicationId={application.id} contacts={application.contacts} />

@@ -34,6 +34,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const view = buildRecoveryView(recovery, format);
   const state = incident.recoveryState;
   const isRunningLate = incident.kind === 'RUNNING_LATE';
+  const isNoShow = incident.kind === 'EMPLOYER_NO_SHOW';
   const currentIndex = stepper.findIndex((item) => item.status === 'current');
   const current = stepper[currentIndex];
 
@@ -51,8 +52,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           }
         />
         <p className="text-sm text-slate-700">
-          {isRunningLate ? 'Running late to the interview on ' : 'Missed the interview on '}
-          {formatWithZone(interview.scheduledStart, interview.timeZone)} · {ROOT_CAUSE_LABELS[incident.reason]}
+          {isNoShow
+            ? 'They did not show up to the interview on '
+            : isRunningLate
+              ? 'Running late to the interview on '
+              : 'Missed the interview on '}
+          {formatWithZone(interview.scheduledStart, interview.timeZone)}
+          {isNoShow ? null : <> · {ROOT_CAUSE_LABELS[incident.reason]}</>}
           {incident.employerWarned ? ' · employer warned in advance' : ''} · started {format(incident.recordedAt)}
           {incident.explanation ? <> · “{incident.explanation}”</> : null}
         </p>

@@ -58,6 +58,11 @@ export function buildStepRecords(
  * script, the later drafts, the messages left for the history and the advice with its dates
  * formatted in the interview's zone.
  */
+// The note is worked on under the wait; before and after, the history lists it.
+function isNoShowWaiting(recovery: Recovery): boolean {
+  return recovery.incident.kind === 'EMPLOYER_NO_SHOW' && recovery.incident.recoveryState === 'WAIT';
+}
+
 export function buildRecoveryView(recovery: Recovery, format: Formatter): RecoveryView {
   const { messages, interview, followUp } = recovery;
   const editable = (message: RecoveryMessage | null) => (message ? toEditable(message, format) : null);
@@ -76,7 +81,9 @@ export function buildRecoveryView(recovery: Recovery, format: Formatter): Recove
   );
   // Shown elsewhere on the page: the letter and the scripts under their steps, the drafts still
   // to send in their own panels (the follow-up only while the answer is awaited).
+  const noShowNote = isNoShowWaiting(recovery) ? findLatest(messages, ['NO_SHOW_CHECK_IN']) : null;
   const shownIds = new Set([
+    noShowNote?.id,
     flowMessage?.id,
     ...unsentThankYous.map((message) => message.id),
     recovery.incident.recoveryState === 'OUTCOME' ? unsentFollowUp?.id : undefined,
@@ -94,5 +101,6 @@ export function buildRecoveryView(recovery: Recovery, format: Formatter): Recove
     followUpDraft: editable(unsentFollowUp),
     thankYouAccepted: editable(thankYous[0] ?? null),
     thankYouDeclined: editable(thankYous[1] ?? null),
+    noShowNote: editable(noShowNote),
   };
 }

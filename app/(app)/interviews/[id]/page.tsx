@@ -10,6 +10,7 @@ import { InterviewTimelineSection } from '@/components/interviews/interview-time
 import { RunningLateSection } from '@/components/interviews/running-late-section';
 import { PreventionHints } from '@/components/lessons/prevention-hints';
 import { makeFormatter } from '@/components/recovery/format';
+import { NoShowOffer } from '@/components/recovery/no-show-offer';
 import { canAddHourBefore } from '@/lib/domain/interview-reminder-list';
 import { MessageHistory } from '@/components/recovery/message-history';
 import { loadInterviewPage } from '@/lib/server/pages/interview';
@@ -37,6 +38,7 @@ export default async function InterviewPage({
       <InterviewHeader interview={interview} userTimeZone={user.timeZone} />
       <RunningLateSection interview={interview} candidateName={user.name} now={now} requestedMinutes={late} />
       <PreventionHints hints={hints} />
+      <NoShowOffer interview={interview} now={now} />
       <InterviewActionsSection interview={interview} now={now} openReschedule={reschedule === '1'} />
       <AddToCalendar interview={interview} />
       <div className="grid gap-6 md:grid-cols-2">
