@@ -79,6 +79,7 @@ export function CurrentStep({ recovery, view, format }: Props) {
             incidentId={incident.id}
             reason={incident.reason}
             explanation={incident.explanation}
+            employerSide={incident.kind === 'EMPLOYER_NO_SHOW'}
             needsOutcome={
               incident.outcome === null && !recovery.requests.some((request) => request.status !== 'PENDING')
             }

@@ -5,6 +5,7 @@ import { useAction } from '@/components/forms/use-action';
 import { saveLessonAction } from '@/lib/actions/incidents';
 import { Alert } from '@/components/ui/alert';
 import { LessonContentFields } from '@/components/lessons/lesson-content-fields';
+import { ROOT_CAUSES_BY_SIDE } from '@/lib/domain/lesson-sides';
 import { PreventionActionsFieldset } from '@/components/lessons/prevention-actions-fieldset';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, Select } from '@/components/ui/form';
@@ -22,7 +23,14 @@ type LessonFields = {
   outcome: IncidentOutcome | '';
 };
 
-type Props = { incidentId: string; reason: MissReason; explanation: string | null; needsOutcome: boolean };
+type Props = {
+  incidentId: string;
+  reason: MissReason;
+  explanation: string | null;
+  needsOutcome: boolean;
+  /** A lesson out of the employer's no-show is about their side: only the causes that side allows. */
+  employerSide?: boolean;
+};
 
 const outcomes = Object.entries(OUTCOME_LABELS) as [IncidentOutcome, string][];
 
@@ -42,7 +50,7 @@ function fieldFor(path: string): string {
   return path === 'actions' ? 'actions.root' : path;
 }
 
-export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Props) {
+export function LessonStep({ incidentId, reason, explanation, needsOutcome, employerSide = false }: Props) {
   const defaultValues: LessonFields = {
     rootCause: reason,
     whatHappened: explanation ?? '',
@@ -69,7 +77,12 @@ export function LessonStep({ incidentId, reason, explanation, needsOutcome }: Pr
         registerWhatHappened={register('whatHappened')}
         errors={{ rootCause: errors.rootCause?.message, whatHappened: errors.whatHappened?.message }}
         defaults={defaultValues}
-        rootCauseHint="Prefilled from what you said happened; change it if the real cause was different."
+        rootCauseHint={
+          employerSide
+            ? 'About their side: what you will do so their next slip costs you less.'
+            : 'Prefilled from what you said happened; change it if the real cause was different.'
+        }
+        rootCauses={employerSide ? ROOT_CAUSES_BY_SIDE.EMPLOYER : undefined}
       />
       {needsOutcome ? (
         <Field id="lesson-outcome" label="How did it end? (optional)" error={errors.outcome?.message}>
