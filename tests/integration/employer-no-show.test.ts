@@ -247,6 +247,18 @@ describe('the outcome', () => {
     expect((await recordNoShowOutcome(user.id, { incidentId, outcome: 'WITHDRAWN' })).state).toBe('LESSON');
     expect((await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('WITHDRAWN');
     expect((await db.missedIncident.findUniqueOrThrow({ where: { id: incidentId } })).outcome).toBe('WITHDRAWN');
+    // The candidacy follows: the application is in the Withdrawn stage, with the move on its timeline.
+    const application = await db.application.findUniqueOrThrow({
+      where: { id: interview.applicationId },
+      select: { closeReason: true, closedAt: true, stage: { select: { systemKey: true } } },
+    });
+    expect(application).toMatchObject({ closeReason: 'WITHDRAWN', stage: { systemKey: 'WITHDRAWN' } });
+    expect(application.closedAt).not.toBeNull();
+    const moves = await db.stageChange.findMany({
+      where: { applicationId: interview.applicationId, toStageName: 'Withdrawn' },
+      select: { note: true },
+    });
+    expect(moves).toEqual([{ note: 'Withdrew after they did not show up.' }]);
 
     const { lessonId } = await saveLesson(user.id, {
       incidentId,

@@ -11,6 +11,7 @@ import { type LockedIncident, loadIncidentForUpdate } from './incident-access';
 import { recordJoinedLate, recordWaitDone } from './no-show-joined-late';
 import { answerLatestRequest, settlePendingRequests } from './reschedule-request';
 import { interviewFactsSelect } from '@/lib/server/interviews/interview-select';
+import { moveApplication } from '@/lib/server/applications/move-application';
 import { recordActivity } from '@/lib/server/interviews/record-activity';
 import { rescheduleByEmployer } from '@/lib/server/interviews/reschedule-by-employer';
 import { transitionInterviewStatus } from '@/lib/server/interviews/transition-interview-status';
@@ -27,7 +28,8 @@ const NOT_A_NO_SHOW = 'This outcome belongs to a no-show by the employer.';
  *   time change put down to their no-show, its reminders), then the second chance's preparation;
  * - no answer: a pending request from now, so the follow-up nudge comes one business day later
  *   in the employer's zone;
- * - the candidate withdraws: the interview is withdrawn, on to the optional lesson.
+ * - the candidate withdraws: the interview is withdrawn and the application moves to the
+ *   Withdrawn stage, on to the optional lesson.
  *
  * Throws NotFoundError for an incident that is missing or not the user's, and ValidationError for
  * an incident of another kind, an outcome out of order (the state machine's message) or a new
@@ -49,7 +51,7 @@ export async function recordNoShowOutcome(
       case 'NO_RESPONSE':
         return { state: await recordNoAnswer(tx, incident, data, now), newInterviewId: null };
       case 'WITHDRAWN':
-        return { state: await recordWithdrawn(tx, incident, data), newInterviewId: null };
+        return { state: await recordWithdrawn(tx, incident, data, now), newInterviewId: null };
     }
   });
 }
@@ -161,6 +163,7 @@ async function recordWithdrawn(
   tx: Tx,
   incident: LockedIncident,
   data: RecordNoShowOutcomeValues,
+  now: Date,
 ): Promise<RecoveryState> {
   const state = await advanceToOutcome(tx, incident, 'WITHDRAWN', true);
   await settlePendingRequests(tx, incident, 'WITHDRAWN');
@@ -174,5 +177,26 @@ async function recordWithdrawn(
     },
   ]);
   await transitionInterviewStatus(tx, incident.userId, incident.interview, 'WITHDRAWN');
+  await moveToWithdrawn(tx, incident, now);
   return state;
+}
+
+/**
+ * Withdrawing after their no-show is withdrawing the candidacy: the application moves to the
+ * user's Withdrawn stage (whatever they renamed it to) with the reason on its timeline. A user
+ * who removed that stage keeps the application where it is; the interview is withdrawn either way.
+ */
+async function moveToWithdrawn(tx: Tx, incident: LockedIncident, now: Date): Promise<void> {
+  const stage = await tx.applicationStage.findFirst({
+    where: { userId: incident.userId, systemKey: 'WITHDRAWN' },
+    select: { id: true },
+  });
+  if (!stage) return;
+  await moveApplication(incident.userId, incident.interview.applicationId, stage.id, {
+    tx,
+    cause: 'USER',
+    closeReason: 'WITHDRAWN',
+    note: 'Withdrew after they did not show up.',
+    now,
+  });
 }
