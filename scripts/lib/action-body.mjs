@@ -42,7 +42,33 @@ export async function findActionBodyProblem(
     if (typeof root !== 'string') return root.problem;
     return findArgumentListProblem(Buffer.from(root, 'utf8'), maxDepth);
   }
-  return findArgumentListProblem(body, maxDepth);
+  return findArgumentListProblem(body, maxDepth) ?? findDanglingReference(body);
+}
+
+// React reads a string value that starts with "$" as a reference to another part of the reply
+// ("$1", "$@1", "$K1", "$F1", …): a text body has no other part, so React waits for one that
+// never comes and fails the request ("Connection closed."), and "$n" with no number throws in
+// BigInt. The client escapes a typed "$" as "$$"; these are the forms that stand on their own.
+const SELF_CONTAINED_REFERENCE = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
+
+/**
+ * In a text body (already known to be valid JSON within the depth limit): the first string
+ * value that refers to a part the body cannot carry, as a problem, or undefined. Object keys
+ * are not read as references. Multipart bodies are left alone: their references point at
+ * their other fields.
+ */
+export function findDanglingReference(bytes) {
+  const pending = [JSON.parse(bytes.toString('utf8'))];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.startsWith('$') && !SELF_CONTAINED_REFERENCE.test(value))
+        return 'it refers to a part of the request that was not sent';
+    } else if (value !== null && typeof value === 'object') {
+      pending.push(...Object.values(value));
+    }
+  }
+  return undefined;
 }
 
 /**

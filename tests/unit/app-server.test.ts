@@ -94,6 +94,21 @@ describe('a server action body Next.js cannot decode', () => {
     },
   );
 
+  it.each(['$', '$1', '$@0', '$K1', '$F1', '$Q2', '$>n?^q', '$n', '$nabc', '$T'])(
+    'refers to a part a text body cannot carry: %s',
+    async (reference) => {
+      const body = JSON.stringify([{ checked: '\uD800'.repeat(20), note: { deep: [reference] } }]);
+      expect(await findActionBodyProblem(TEXT, Buffer.from(body))).toBe(
+        'it refers to a part of the request that was not sent',
+      );
+    },
+  );
+
+  it('lets through the references that stand on their own, a "$" escaped by the client, and "$" in keys', async () => {
+    const values = ['$$1', '$$', '$undefined', '$NaN', '$Infinity', '$-Infinity', '$-0', '$D2027-01-01', '$n42'];
+    expect(await findActionBodyProblem(TEXT, Buffer.from(JSON.stringify([{ values, $1: 'x' }])))).toBeUndefined();
+  });
+
   it('is nested deeper than the limit, 200,000 deep included, and is found without recursion', async () => {
     expect(await findActionBodyProblem(TEXT, Buffer.from('['.repeat(200_000)))).toBe(
       `its body is nested more than ${MAX_ACTION_BODY_DEPTH} deep`,
