@@ -87,6 +87,10 @@ test.describe('the applications board', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2 - 20, from.y + from.height / 2, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
+    // Where Screening is now, in case the board moved under the drag: the card goes where the pointer is.
+    const settled = await column(page, 'Screening').boundingBox();
+    if (!settled) throw new Error('the Screening column left the screen during the drag');
+    await page.mouse.move(settled.x + settled.width / 2, settled.y + 60, { steps: 2 });
     await page.mouse.up();
     await expect(page.getByRole('status').filter({ hasText: 'Moved' })).toContainText(`Moved ${CARD} to Screening.`);
     await expect(column(page, 'Screening').getByRole('article', { name: CARD })).toBeVisible();

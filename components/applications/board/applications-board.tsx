@@ -64,6 +64,10 @@ export function ApplicationsBoard({ columns, userTimeZone }: Props) {
         id="applications-board"
         sensors={sensors}
         collisionDetection={detectCollision}
+        // Scroll the board sideways only when the pointer is at its very edge: dnd-kit's default
+        // (a fifth of the board's width) scrolled a column that was in plain view away from under
+        // a steady pointer, and the card dropped one or two columns further on.
+        autoScroll={{ threshold: { x: 0.06, y: 0.2 } }}
         accessibility={{ announcements, screenReaderInstructions: BOARD_INSTRUCTIONS }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
