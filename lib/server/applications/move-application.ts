@@ -51,11 +51,12 @@ async function moveInTransaction(
   toStageId: string,
   options: MoveOptions = {},
 ): Promise<MoveResult> {
-  const now = options.now ?? new Date();
   const locked = await tx.$queryRaw<{ stageId: string }[]>`
     SELECT "stageId" FROM "Application" WHERE "id" = ${applicationId} AND "userId" = ${userId} FOR UPDATE`;
   const current = locked[0];
   if (!current) throw new NotFoundError('application');
+  // Taken once the row is ours, so two moves of one card are dated in the order they happened.
+  const now = options.now ?? new Date();
   const [from, to] = await Promise.all([
     tx.applicationStage.findFirst({ where: { id: current.stageId, userId }, select: { id: true, name: true } }),
     tx.applicationStage.findFirst({
